@@ -1,0 +1,79 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../shared/errors';
+import { createRouter } from '../../shared/http/function-app';
+import type { Runtime } from '../../shared/runtime';
+import { probeRuns, scheduleProbe } from '../../shared/testing/probe';
+
+const tags = ['test (ENABLE_TEST_ROUTES only)'];
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const clockRoute = createRoute({
+  method: 'post',
+  path: '/clock',
+  tags,
+  summary: 'Move the local clock forward and run every task that became due',
+  request: { body: json(z.object({ advance_seconds: z.number().int().min(0).max(400 * 86400) })) },
+  responses: { 200: { description: 'Tasks ran', ...json(z.object({ now: z.string(), tasks_run: z.number() })) } },
+});
+
+const pushRoute = createRoute({
+  method: 'get',
+  path: '/push',
+  tags,
+  summary: 'FCM messages recorded for a user',
+  request: { query: z.object({ user_id: z.string().min(1) }) },
+  responses: { 200: { description: 'Recorded messages', ...json(z.object({ messages: z.array(z.unknown()) })) } },
+});
+
+const realtimeRoute = createRoute({
+  method: 'get',
+  path: '/realtime',
+  tags,
+  summary: 'The Firestore document (or collection) at a path, read back from the emulator',
+  request: { query: z.object({ path: z.string().regex(/^[^/]+(\/[^/]+)*$/, 'a slash-separated Firestore path') }) },
+  responses: { 200: { description: 'Document or collection', ...json(z.unknown()) } },
+});
+
+const probeRoute = createRoute({
+  method: 'post',
+  path: '/probe',
+  tags,
+  summary: 'Schedule a probe timer (proves the task pipeline end to end)',
+  request: { body: json(z.object({ delay_seconds: z.number().int().min(0) })) },
+  responses: { 201: { description: 'Scheduled', ...json(z.object({ probe_id: z.string(), run_at: z.string() })) } },
+});
+
+const probeRunsRoute = createRoute({
+  method: 'get',
+  path: '/probe/{id}',
+  tags,
+  request: { params: z.object({ id: z.string() }) },
+  responses: { 200: { description: 'How often the probe ran', ...json(z.object({ runs: z.number() })) } },
+});
+
+export function createTestRoutes(rt: Runtime) {
+  const router = createRouter();
+  const local = () => {
+    if (!rt.local) throw AppError.notFound('Only available in the local stack');
+    return rt.local;
+  };
+
+  router.openapi(clockRoute, async (c) => {
+    const { now, tasksRun } = await local().advanceClock(c.req.valid('json').advance_seconds);
+    return c.json({ now: now.toISOString(), tasks_run: tasksRun }, 200);
+  });
+  router.openapi(pushRoute, async (c) => c.json({ messages: await local().pushRecorder.recordedFor(c.req.valid('query').user_id) }, 200));
+  router.openapi(realtimeRoute, async (c) => {
+    const path = c.req.valid('query').path;
+    if (path.split('/').length % 2 === 1) return c.json({ path, docs: await rt.realtime.list(path) }, 200);
+    const data = await rt.realtime.get(path);
+    return c.json({ path, exists: data !== null, data }, 200);
+  });
+  router.openapi(probeRoute, async (c) => {
+    const { probeId, runAt } = await scheduleProbe(rt.db, rt.clock, c.req.valid('json').delay_seconds);
+    rt.outbox.kick();
+    return c.json({ probe_id: probeId, run_at: runAt.toISOString() }, 201);
+  });
+  router.openapi(probeRunsRoute, async (c) => c.json({ runs: await probeRuns(rt.db, c.req.valid('param').id) }, 200));
+  return router;
+}

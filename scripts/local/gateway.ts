@@ -1,0 +1,72 @@
+import { Scalar } from '@scalar/hono-api-reference';
+import { Hono, type Context } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import { errorHandler, notFoundHandler } from '../../shared/http/error-handler';
+import { functionForPath, type FunctionName } from '../../shared/http/path-table';
+import type { Runtime } from '../../shared/runtime';
+
+export type FunctionApps = Record<FunctionName, { fetch: (req: Request) => Response | Promise<Response> }>;
+
+interface OpenApiDoc {
+  paths?: Record<string, unknown>;
+  components?: { schemas?: Record<string, unknown> };
+}
+
+/** Appends the socket address to X-Forwarded-For, as Google's load balancer does. */
+function forwarded(c: Context<{ Bindings: HttpBindings }>): Request {
+  const headers = new Headers(c.req.raw.headers);
+  const socketIp = c.env?.incoming?.socket?.remoteAddress ?? '127.0.0.1';
+  const prior = headers.get('x-forwarded-for');
+  headers.set('x-forwarded-for', prior ? `${prior}, ${socketIp}` : `${socketIp}, 127.0.0.1`);
+  const init: RequestInit & { duplex?: 'half' } = { method: c.req.method, headers };
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    init.body = c.req.raw.body;
+    init.duplex = 'half';
+  }
+  return new Request(c.req.url, init);
+}
+
+async function fnJson(app: FunctionApps[FunctionName], path: string): Promise<{ status: number; body: unknown }> {
+  const res = await app.fetch(new Request(`http://local${path}`));
+  return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+/** One base URL with the load balancer's path table, plus the merged OpenAPI document and /docs. */
+export function createGateway(apps: FunctionApps, rt: Runtime) {
+  const gw = new Hono<{ Bindings: HttpBindings }>();
+
+  gw.get('/healthz', async (c) => {
+    const functions: Record<string, string> = {};
+    for (const [name, app] of Object.entries(apps)) {
+      functions[name] = (await fnJson(app, '/healthz').catch(() => ({ status: 0 }))).status === 200 ? 'ok' : 'down';
+    }
+    const dependencies = {
+      postgres: await rt.db.query('SELECT 1').then(() => 'ok', () => 'down'),
+      firestore: await rt.realtime.get('_health/ping').then(() => 'ok', () => 'down'),
+    };
+    const ok = [...Object.values(functions), ...Object.values(dependencies)].every((s) => s === 'ok');
+    return c.json({ status: ok ? 'ok' : 'degraded', functions, dependencies }, ok ? 200 : 503);
+  });
+
+  gw.get('/openapi.json', async (c) => {
+    const merged = { openapi: '3.1.0', info: { title: 'Halo Bestie API (all functions)', version: '0.1.0' }, paths: {} as Record<string, unknown>, components: { schemas: {} as Record<string, unknown> } };
+    for (const [name, app] of Object.entries(apps)) {
+      const doc = (await fnJson(app, '/openapi.json')).body as OpenApiDoc;
+      for (const [path, item] of Object.entries(doc.paths ?? {})) {
+        merged.paths[path === '/healthz' ? `/healthz#${name}` : path] = item;
+      }
+      Object.assign(merged.components.schemas, doc.components?.schemas ?? {});
+    }
+    return c.json(merged);
+  });
+
+  gw.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Halo Bestie API' }));
+
+  gw.all('*', async (c) => {
+    const fn = functionForPath(c.req.path);
+    if (!fn) return notFoundHandler(c);
+    return apps[fn].fetch(forwarded(c));
+  });
+  gw.onError(errorHandler(rt.logger));
+  return gw;
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { parseEnv } from '../../shared/env';
+import { migrate } from '../../shared/db/migrate';
+import { createRuntime, type Runtime } from '../../shared/runtime';
+import { createAllApps } from './apps';
+import { startFirestoreEmulator } from './firestore';
+import { createGateway } from './gateway';
+import { startEmbeddedPostgres } from './postgres';
+import { seed } from '../seed';
+
+/** What `npm start` uses when the developer sets nothing (SPEC §11). */
+export const LOCAL_DEFAULTS: Record<string, string> = {
+  NODE_ENV: 'development',
+  RUNTIME: 'local',
+  ENABLE_TEST_ROUTES: 'true',
+  LOG_LEVEL: 'info',
+  ADMIN_EMAIL: 'admin@halobestie.local',
+  ADMIN_PASSWORD: 'admin123',
+};
+
+export interface LocalStackOptions {
+  dataDir: string;
+  port: number;
+  pgPort: number;
+  firestorePort: number;
+  /** Durable Postgres (fsync on) for the developer's .data; tests turn it off for speed. */
+  durable: boolean;
+  env: Record<string, string | undefined>;
+  log: (msg: string) => void;
+}
+
+export interface LocalStack {
+  baseUrl: string;
+  databaseUrl: string;
+  firestoreHost: string;
+  rt: Runtime;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  const stops: Array<() => Promise<void> | void> = [];
+  const source = { ...LOCAL_DEFAULTS, ...opts.env };
+
+  let databaseUrl = source.DATABASE_URL;
+  if (!databaseUrl) {
+    const pgServer = await startEmbeddedPostgres({ dir: path.join(opts.dataDir, 'postgres'), port: opts.pgPort, durable: opts.durable, log: opts.log });
+    await pgServer.createDatabase('halobestie');
+    databaseUrl = pgServer.url('halobestie');
+    stops.push(() => pgServer.stop());
+  }
+
+  let firestoreHost = source.FIRESTORE_EMULATOR_HOST;
+  if (!firestoreHost) {
+    const emulator = await startFirestoreEmulator(opts.firestorePort);
+    firestoreHost = emulator.host;
+    stops.push(() => emulator.stop());
+  }
+  // The official Firestore client reads this variable itself.
+  process.env.FIRESTORE_EMULATOR_HOST = firestoreHost;
+  process.env.METADATA_SERVER_DETECTION = 'none';
+
+  const env = parseEnv({ ...source, DATABASE_URL: databaseUrl, FIRESTORE_EMULATOR_HOST: firestoreHost, PORT: String(opts.port), PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}` });
+  await migrate(databaseUrl);
+  const rt = await createRuntime(env);
+  await seed(rt);
+
+  const gateway = createGateway(createAllApps(rt), rt);
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: gateway.fetch, port: opts.port, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
+
+  const dispatcher = rt.local!.attachDispatcher(async ({ path: p, headers, body }) => {
+    const res = await fetch(`${baseUrl}${p}`, { method: 'POST', headers, body });
+    await res.arrayBuffer();
+    return res.status;
+  });
+  dispatcher.start();
+  const relayTimer = setInterval(() => rt.outbox.kick(), 500);
+
+  return {
+    baseUrl,
+    databaseUrl,
+    firestoreHost,
+    rt,
+    async stop() {
+      clearInterval(relayTimer);
+      await dispatcher.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rt.close();
+      for (const stop of stops.reverse()) await stop();
+    },
+  };
+}

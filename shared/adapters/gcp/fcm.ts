@@ -1,0 +1,56 @@
+import { ANDROID_CHANNEL_ID, type Push, type PushMessage, type PushResult } from '../../ports/push';
+
+export interface FcmMessage {
+  token: string;
+  data: Record<string, string>;
+  notification?: { title: string; body: string };
+  android: { priority: 'high' | 'normal'; notification?: { channelId: string } };
+  apns: { headers: Record<string, string>; payload: { aps: Record<string, unknown> } };
+}
+
+export interface MessagingLike {
+  send(message: FcmMessage): Promise<string>;
+}
+
+const UNREGISTERED = new Set(['messaging/registration-token-not-registered', 'messaging/invalid-registration-token']);
+
+export function buildFcmMessage(m: PushMessage): FcmMessage {
+  const high = m.highPriority ?? true;
+  return {
+    token: m.token,
+    data: m.data,
+    ...(m.notification ? { notification: m.notification } : {}),
+    android: { priority: high ? 'high' : 'normal', notification: { channelId: ANDROID_CHANNEL_ID } },
+    apns: {
+      headers: { 'apns-priority': high ? '10' : '5' },
+      payload: { aps: m.notification ? { sound: 'default' } : { 'content-available': 1 } },
+    },
+  };
+}
+
+/** FCM through firebase-admin's messaging only (seed 001: never `.auth()`). */
+export class FcmPush implements Push {
+  private messaging?: Promise<MessagingLike>;
+
+  constructor(
+    private readonly projectId: string,
+    private readonly messagingFactory: (projectId: string) => Promise<MessagingLike> = async (projectId) => {
+      const { initializeApp, getApps } = await import('firebase-admin/app');
+      const { getMessaging } = await import('firebase-admin/messaging');
+      const app = getApps()[0] ?? initializeApp({ projectId });
+      return getMessaging(app) as unknown as MessagingLike;
+    },
+  ) {}
+
+  async send(message: PushMessage): Promise<PushResult> {
+    this.messaging ??= this.messagingFactory(this.projectId);
+    try {
+      const messageId = await (await this.messaging).send(buildFcmMessage(message));
+      return { ok: true, messageId };
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? 'unknown';
+      if (UNREGISTERED.has(code)) return { ok: false, unregistered: true, error: code };
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../db/pool';
+import type { Push, PushMessage, PushResult } from '../../ports/push';
+import { buildFcmMessage } from '../gcp/fcm';
+
+/** Tokens with this prefix behave like tokens FCM reports as unregistered (to exercise cleanup). */
+export const UNREGISTERED_TOKEN_PREFIX = 'unregistered-';
+
+/** FCM stand-in: records the exact message the FCM adapter would send. */
+export class PushRecorder implements Push {
+  constructor(private readonly db: Queryable) {}
+
+  async send(message: PushMessage): Promise<PushResult> {
+    if (message.token.startsWith(UNREGISTERED_TOKEN_PREFIX)) {
+      return { ok: false, unregistered: true, error: 'messaging/registration-token-not-registered' };
+    }
+    const messageId = randomUUID();
+    await this.db.query('INSERT INTO local_push_log (user_id, message) VALUES ($1, $2)', [
+      message.userId,
+      JSON.stringify({ message_id: messageId, ...buildFcmMessage(message) }),
+    ]);
+    return { ok: true, messageId };
+  }
+
+  async recordedFor(userId: string): Promise<unknown[]> {
+    const { rows } = await this.db.query<{ message: unknown; created_at: Date }>(
+      'SELECT message, created_at FROM local_push_log WHERE user_id = $1 ORDER BY id',
+      [userId],
+    );
+    return rows.map((r) => ({ ...(r.message as object), recorded_at: r.created_at.toISOString() }));
+  }
+}

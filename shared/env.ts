@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    RUNTIME: z.enum(['local', 'gcp']).default('local'),
+    PORT: int(8080, 1),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    DATABASE_URL: z.string().url(),
+    DATABASE_POOL_MAX: int(10, 1),
+    ENABLE_TEST_ROUTES: bool.default(false),
+    PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:8080'),
+
+    GCP_PROJECT_ID: z.string().default('demo-halobestie'),
+    GCP_REGION: z.string().default('asia-southeast2'),
+    TASKS_QUEUE: z.string().default('halobestie-timers'),
+    /** JSON map of function name → Cloud Run URL (set by Terraform); task targets and OIDC audiences. */
+    FUNCTION_URLS: optionalString,
+    TASKS_INVOKER_SERVICE_ACCOUNT: optionalString,
+    PUBSUB_PAIRING_TOPIC: z.string().default('pairing-blast'),
+    /** The audience this function expects on Cloud Tasks / Pub/Sub OIDC tokens (its own URL in GCP). */
+    OIDC_AUDIENCE: z.string().default('halobestie-local'),
+    OIDC_ALLOWED_SERVICE_ACCOUNTS: optionalString,
+
+    FIRESTORE_EMULATOR_HOST: optionalString,
+    FIREBASE_PROJECT_ID: optionalString,
+
+    MITRA_HEARTBEAT_CADENCE_SECONDS: int(30, 1),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.ENABLE_TEST_ROUTES) {
+      ctx.addIssue({ code: 'custom', path: ['ENABLE_TEST_ROUTES'], message: 'must not be true in production' });
+    }
+    if (env.FUNCTION_URLS) {
+      try {
+        const parsed: unknown = JSON.parse(env.FUNCTION_URLS);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      } catch {
+        ctx.addIssue({ code: 'custom', path: ['FUNCTION_URLS'], message: 'must be a JSON object of function name to URL' });
+      }
+    }
+    if (env.RUNTIME === 'local' && !env.FIRESTORE_EMULATOR_HOST) {
+      ctx.addIssue({ code: 'custom', path: ['FIRESTORE_EMULATOR_HOST'], message: 'required when RUNTIME=local (the local stack starts the emulator)' });
+    }
+    if (env.RUNTIME === 'gcp') {
+      for (const key of ['FUNCTION_URLS', 'TASKS_INVOKER_SERVICE_ACCOUNT', 'OIDC_ALLOWED_SERVICE_ACCOUNTS'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when RUNTIME=gcp' });
+      }
+    }
+  });
+
+export type Env = Readonly<z.infer<typeof envSchema>>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses the environment once; every other module receives the frozen result. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  return Object.freeze(result.data);
+}
+
+export function functionUrls(env: Env): Record<string, string> {
+  return env.FUNCTION_URLS ? (JSON.parse(env.FUNCTION_URLS) as Record<string, string>) : {};
+}
+
+export function allowedServiceAccounts(env: Env): string[] {
+  return (env.OIDC_ALLOWED_SERVICE_ACCOUNTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}

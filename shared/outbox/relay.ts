@@ -1,0 +1,118 @@
+import type { Db } from '../db/pool';
+import type { Logger } from '../logger';
+import type { EventBus } from '../ports/event-bus';
+import type { Push, PushMessage } from '../ports/push';
+import type { Realtime } from '../ports/realtime';
+import type { TaskScheduler } from '../ports/task-scheduler';
+import type { OutboxItem } from './outbox';
+
+export interface OutboxRelayDeps {
+  db: Db;
+  scheduler: TaskScheduler;
+  eventBus: EventBus;
+  realtime: Realtime;
+  push: Push;
+  logger: Logger;
+  /** Called when FCM reports a device token as unregistered (the auth service deletes it). */
+  onUnregisteredToken?: (message: PushMessage) => Promise<void>;
+}
+
+interface OutboxRow {
+  id: number;
+  kind: OutboxItem['kind'];
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+const LEASE_SECONDS = 30;
+export const MAX_OUTBOX_ATTEMPTS = 25;
+
+/** Delivers committed side effects, at least once, in commit order, with backoff on failure. */
+export class OutboxRelay {
+  private draining?: Promise<number>;
+  private again = false;
+
+  constructor(private readonly deps: OutboxRelayDeps) {}
+
+  /** Fire-and-forget drain after a commit; failures stay in the table for the next pass. */
+  kick(): void {
+    this.drainAll().catch((err: Error) => this.deps.logger.error('outbox drain failed', { error: err.message }));
+  }
+
+  /** Drains until nothing is due; concurrent callers share one pass and trigger one more. */
+  async drainAll(): Promise<number> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      let total = 0;
+      do {
+        this.again = false;
+        for (let n = await this.drain(); n > 0; n = await this.drain()) total += n;
+      } while (this.again);
+      return total;
+    })().finally(() => (this.draining = undefined));
+    return this.draining;
+  }
+
+  /** One batch; returns how many rows were delivered. */
+  async drain(limit = 50): Promise<number> {
+    const { rows } = await this.deps.db.query<OutboxRow>(
+      `UPDATE outbox SET available_at = now() + make_interval(secs => $2), attempts = attempts + 1
+       WHERE id IN (SELECT id FROM outbox WHERE delivered_at IS NULL AND available_at <= now() AND attempts < $3
+                    ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, kind, payload, attempts`,
+      [limit, LEASE_SECONDS, MAX_OUTBOX_ATTEMPTS],
+    );
+    rows.sort((a, b) => a.id - b.id);
+    const failedPaths = new Set<string>();
+    let delivered = 0;
+    for (const row of rows) {
+      const item = { kind: row.kind, ...row.payload } as OutboxItem;
+      // Keep per-document order: once a write to a path fails, later writes to it wait too.
+      const path = item.kind === 'realtime' ? item.path : undefined;
+      if (path && failedPaths.has(path)) {
+        await this.retryLater(row, 'an earlier write to this document is pending');
+        continue;
+      }
+      try {
+        await this.deliver(item);
+        await this.deps.db.query('UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = $1', [row.id]);
+        delivered++;
+      } catch (err) {
+        if (path) failedPaths.add(path);
+        this.deps.logger.warn('outbox delivery failed', { outbox_id: row.id, kind: row.kind, attempts: row.attempts, error: (err as Error).message });
+        await this.retryLater(row, (err as Error).message);
+      }
+    }
+    return delivered;
+  }
+
+  private async retryLater(row: OutboxRow, error: string): Promise<void> {
+    const delay = Math.min(300, 2 ** Math.min(row.attempts, 8));
+    await this.deps.db.query(
+      'UPDATE outbox SET available_at = now() + make_interval(secs => $2), last_error = $3 WHERE id = $1',
+      [row.id, delay, error.slice(0, 500)],
+    );
+  }
+
+  private async deliver(item: OutboxItem): Promise<void> {
+    switch (item.kind) {
+      case 'task':
+        return this.deps.scheduler.schedule({ name: item.name, path: item.path, body: item.body, runAt: new Date(item.runAt) });
+      case 'event':
+        await this.deps.eventBus.publish(item.event);
+        return;
+      case 'realtime':
+        if (item.op === 'set') return this.deps.realtime.set(item.path, item.data, { merge: item.merge ?? true });
+        return this.deps.realtime.delete(item.path);
+      case 'push': {
+        const result = await this.deps.push.send(item.message);
+        if (!result.ok && result.unregistered) await this.deps.onUnregisteredToken?.(item.message);
+        else if (!result.ok) throw new Error(result.error);
+        return;
+      }
+    }
+  }
+}

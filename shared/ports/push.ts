@@ -1,0 +1,18 @@
+/** One FCM data message to one device token. */
+export interface PushMessage {
+  /** Who it is for (`c_<id>` / `m_<id>` style owner id); used for recording and token cleanup. */
+  userId: string;
+  token: string;
+  data: Record<string, string>;
+  /** Android priority high + channel for user-visible alerts (seed 001: halobestie_chat_v2). */
+  highPriority?: boolean;
+  notification?: { title: string; body: string };
+}
+
+export type PushResult = { ok: true; messageId: string } | { ok: false; unregistered: boolean; error: string };
+
+export interface Push {
+  send(message: PushMessage): Promise<PushResult>;
+}
+
+export const ANDROID_CHANNEL_ID = 'halobestie_chat_v2';

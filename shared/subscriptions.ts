@@ -1,0 +1,6 @@
+import type { Env } from './env';
+
+/** Pub/Sub push subscriptions: topic → the private route that receives the push. Terraform mirrors this. */
+export function subscriptions(env: Env) {
+  return [{ name: `${env.PUBSUB_PAIRING_TOPIC}-push`, topic: env.PUBSUB_PAIRING_TOPIC, path: '/events/pairing/blast' }];
+}
