@@ -1,0 +1,119 @@
+import { json } from '../helpers/http';
+import { randomUUID } from 'node:crypto';
+import { Firestore } from '@google-cloud/firestore';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tx } from '../../shared/db/tx';
+import { enqueue, outbox } from '../../shared/outbox/outbox';
+import { OutboxRelay } from '../../shared/outbox/relay';
+import type { Realtime } from '../../shared/ports/realtime';
+import { createTestStack, type TestStack } from '../helpers/runtime';
+
+let s: TestStack;
+let listenerDb: Firestore;
+beforeAll(async () => {
+  s = await createTestStack();
+  listenerDb = new Firestore({ projectId: s.rt.env.FIREBASE_PROJECT_ID });
+});
+afterAll(async () => {
+  await listenerDb.terminate();
+  await s.close();
+});
+
+function waitForDoc(path: string, predicate: (d: FirebaseFirestore.DocumentData | undefined) => boolean) {
+  return new Promise<FirebaseFirestore.DocumentData | undefined>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${path}`)), 10_000);
+    const unsubscribe = listenerDb.doc(path).onSnapshot((snap) => {
+      if (predicate(snap.data())) {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(snap.data());
+      }
+    }, reject);
+  });
+}
+
+describe('Realtime port (Firestore emulator) and the outbox', () => {
+  it('a listener on the official client sees a document written through the Realtime port', async () => {
+    const path = `customers/${randomUUID()}/pairing/current`;
+    const seen = waitForDoc(path, (d) => d?.status === 'paired');
+    await s.rt.realtime.set(path, { status: 'searching' });
+    await s.rt.realtime.set(path, { status: 'paired', session_id: 's1' }, { merge: true });
+    expect(await seen).toEqual({ status: 'paired', session_id: 's1' });
+    expect(await s.rt.realtime.get(path)).toEqual({ status: 'paired', session_id: 's1' });
+  });
+
+  it('side effects enqueued in a committed transaction are delivered; a rolled-back one leaves nothing', async () => {
+    const committed = `sessions/${randomUUID()}`;
+    const rolledBack = `sessions/${randomUUID()}`;
+    const seen = waitForDoc(committed, (d) => d?.state === 'active');
+    await tx(s.rt.db, (c) => enqueue(c, outbox.setDoc(committed, { state: 'active' })));
+    await expect(
+      tx(s.rt.db, async (c) => {
+        await enqueue(c, outbox.setDoc(rolledBack, { state: 'active' }));
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    await s.rt.outbox.drainAll();
+    expect(await seen).toEqual({ state: 'active' });
+    expect(await s.rt.realtime.get(rolledBack)).toBeNull();
+  });
+
+  it('the test route reads documents and collections back from the emulator', async () => {
+    const session = randomUUID();
+    await s.rt.realtime.set(`sessions/${session}/messages/m1`, { seq: 1 });
+    await s.rt.realtime.set(`sessions/${session}/messages/m2`, { seq: 2 });
+    const doc = await json(s.request(`/internal/_test/realtime?path=sessions/${session}/messages/m1`));
+    expect(doc).toEqual({ path: `sessions/${session}/messages/m1`, exists: true, data: { seq: 1 } });
+    const col = await json(s.request(`/internal/_test/realtime?path=sessions/${session}/messages`));
+    expect(col.docs.map((d: { id: string }) => d.id).sort()).toEqual(['m1', 'm2']);
+    expect((await s.request('/internal/_test/realtime?path=/bad//path')).status).toBe(400);
+  });
+
+  it('a failed delivery stays queued and is retried; later writes to the same document wait behind it', async () => {
+    const path = `flaky/${randomUUID()}`;
+    let failNext = true;
+    const writes: unknown[] = [];
+    const flaky: Realtime = {
+      set: async (_p, data) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('UNAVAILABLE');
+        }
+        writes.push(data);
+      },
+      delete: async () => undefined,
+      get: async () => null,
+      list: async () => [],
+    };
+    const relay = new OutboxRelay({ ...s.rt, realtime: flaky });
+    await s.rt.db.query('UPDATE outbox SET delivered_at = now() WHERE delivered_at IS NULL');
+    await enqueue(s.rt.db, outbox.setDoc(path, { v: 1 }));
+    await enqueue(s.rt.db, outbox.setDoc(path, { v: 2 }));
+    expect(await relay.drain()).toBe(0);
+    expect(writes).toEqual([]);
+    await s.rt.db.query('UPDATE outbox SET available_at = now() WHERE delivered_at IS NULL');
+    expect(await relay.drain()).toBe(2);
+    expect(writes).toEqual([{ v: 1 }, { v: 2 }]);
+  });
+
+  it('a dedupe key enqueues an effect once however often the trigger is redelivered', async () => {
+    const key = `push:${randomUUID()}`;
+    const results = await Promise.all([1, 2, 3].map(() => enqueue(s.rt.db, outbox.push({ userId: 'm_1', token: 't', data: {} }), key)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('pushes go through the recorder and unregistered tokens reach the cleanup hook', async () => {
+    const user = `m_${randomUUID()}`;
+    const cleaned: string[] = [];
+    s.rt.hooks.onUnregisteredToken = async (m) => {
+      cleaned.push(m.token);
+    };
+    await enqueue(s.rt.db, outbox.push({ userId: user, token: 'good-token', data: { type: 'chat_request' } }));
+    await enqueue(s.rt.db, outbox.push({ userId: user, token: 'unregistered-old', data: { type: 'chat_request' } }));
+    await s.rt.outbox.drainAll();
+    const { messages } = await json(s.request(`/internal/_test/push?user_id=${user}`));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ token: 'good-token', data: { type: 'chat_request' }, android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2' } } });
+    expect(cleaned).toEqual(['unregistered-old']);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from '../../shared/env';
+
+const base = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8681' };
+
+describe('parseEnv', () => {
+  it('applies defaults and freezes the result', () => {
+    const env = parseEnv(base);
+    expect(env.PORT).toBe(8080);
+    expect(env.MITRA_HEARTBEAT_CADENCE_SECONDS).toBe(30);
+    expect(env.ENABLE_TEST_ROUTES).toBe(false);
+    expect(Object.isFrozen(env)).toBe(true);
+  });
+
+  it('parses numbers and booleans from strings', () => {
+    const env = parseEnv({ ...base, PORT: '9000', ENABLE_TEST_ROUTES: 'true', MITRA_HEARTBEAT_CADENCE_SECONDS: '15' });
+    expect(env).toMatchObject({ PORT: 9000, ENABLE_TEST_ROUTES: true, MITRA_HEARTBEAT_CADENCE_SECONDS: 15 });
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => parseEnv({ ...base, PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseEnv({ FIRESTORE_EMULATOR_HOST: 'x' })).toThrow(/DATABASE_URL/);
+    try {
+      parseEnv({ ...base, ENABLE_TEST_ROUTES: 'yes' });
+    } catch (err) {
+      expect(err).toBeInstanceOf(EnvError);
+      expect((err as EnvError).problems[0]).toMatch(/^ENABLE_TEST_ROUTES/);
+    }
+  });
+
+  it('refuses test routes in production', () => {
+    expect(() => parseEnv({ ...base, NODE_ENV: 'production', ENABLE_TEST_ROUTES: 'true' })).toThrow(/ENABLE_TEST_ROUTES: must not be true in production/);
+  });
+
+  it('requires the GCP wiring when RUNTIME=gcp', () => {
+    expect(() => parseEnv({ ...base, RUNTIME: 'gcp' })).toThrow(/FUNCTION_URLS/);
+    expect(() => parseEnv({ ...base, FUNCTION_URLS: 'not json' })).toThrow(/FUNCTION_URLS/);
+  });
+});
