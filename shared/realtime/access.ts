@@ -1,0 +1,69 @@
+/**
+ * Who may read what in Firestore. Only the backend writes (its credentials bypass the rules).
+ * `terraform/firestore.rules` is rendered from this table and the tests hold the two equal,
+ * because the local emulator does not evaluate rules.
+ */
+export type Reader =
+  | { kind: 'signed-in' }
+  | { kind: 'owner'; idVar: string; uidPrefix: 'c_' | 'm_' }
+  | { kind: 'participant'; idVar: string };
+
+export const REALTIME_ACCESS: ReadonlyArray<{ match: string; reader: Reader }> = [
+  { match: 'config/public', reader: { kind: 'signed-in' } },
+  { match: 'customers/{customerId}/{document=**}', reader: { kind: 'owner', idVar: 'customerId', uidPrefix: 'c_' } },
+  { match: 'mitras/{mitraId}/{document=**}', reader: { kind: 'owner', idVar: 'mitraId', uidPrefix: 'm_' } },
+  { match: 'sessions/{sessionId}/{document=**}', reader: { kind: 'participant', idVar: 'sessionId' } },
+];
+
+/** Firebase uid of a backend user, as minted into the Firebase custom token. */
+export const firebaseUid = (userType: 'customer' | 'mitra', id: string) => `${userType === 'customer' ? 'c_' : 'm_'}${id}`;
+
+function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const p = pattern.split('/');
+  const s = path.split('/');
+  const vars: Record<string, string> = {};
+  for (let i = 0; i < p.length; i++) {
+    const part = p[i]!;
+    if (part === '{document=**}') return vars; // rules_version 2: zero or more segments
+    if (s[i] === undefined) return undefined;
+    if (part.startsWith('{')) vars[part.slice(1, -1)] = s[i]!;
+    else if (part !== s[i]) return undefined;
+  }
+  return s.length === p.length ? vars : undefined;
+}
+
+/** The model of the rules: may this Firebase uid read the document at path? */
+export function mayRead(path: string, uid: string | undefined, sessionParticipants: (sessionId: string) => string[] = () => []): boolean {
+  if (!uid) return false;
+  for (const { match, reader } of REALTIME_ACCESS) {
+    const vars = matchPath(match, path);
+    if (!vars) continue;
+    if (reader.kind === 'signed-in') return true;
+    if (reader.kind === 'owner') return uid === reader.uidPrefix + vars[reader.idVar];
+    return sessionParticipants(vars[reader.idVar]!).includes(uid);
+  }
+  return false;
+}
+
+export function renderFirestoreRules(): string {
+  const condition = (r: Reader) => {
+    if (r.kind === 'signed-in') return 'request.auth != null';
+    if (r.kind === 'owner') return `request.auth != null && request.auth.uid == '${r.uidPrefix}' + ${r.idVar}`;
+    return `request.auth != null && request.auth.uid in get(/databases/$(database)/documents/sessions/$(${r.idVar})).data.participants`;
+  };
+  const blocks = REALTIME_ACCESS.map(({ match, reader }) => `    match /${match} {\n      allow read: if ${condition(reader)};\n    }`);
+  return [
+    "rules_version = '2';",
+    '// Generated from shared/realtime/access.ts (REALTIME_ACCESS); a test keeps them equal.',
+    '// Only the backend writes (Admin credentials bypass rules); apps read what the table allows.',
+    'service cloud.firestore {',
+    '  match /databases/{database}/documents {',
+    ...blocks,
+    '    match /{document=**} {',
+    '      allow read, write: if false;',
+    '    }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,10 @@
+resource "google_project_service" "apis" {
+  for_each = toset([
+    "run.googleapis.com", "cloudtasks.googleapis.com", "pubsub.googleapis.com", "firestore.googleapis.com",
+    "sqladmin.googleapis.com", "secretmanager.googleapis.com", "iap.googleapis.com", "compute.googleapis.com",
+    "cloudscheduler.googleapis.com", "fcm.googleapis.com", "firebaserules.googleapis.com",
+    "servicenetworking.googleapis.com", "artifactregistry.googleapis.com",
+  ])
+  service            = each.value
+  disable_on_destroy = false
+}

@@ -1,0 +1,85 @@
+locals {
+  plain_env = {
+    NODE_ENV                      = "production"
+    RUNTIME                       = "gcp"
+    GCP_PROJECT_ID                = var.project_id
+    GCP_REGION                    = var.region
+    TASKS_QUEUE                   = google_cloud_tasks_queue.timers.name
+    FUNCTION_URLS                 = jsonencode(local.run_url)
+    TASKS_INVOKER_SERVICE_ACCOUNT = google_service_account.tasks_invoker.email
+    OIDC_ALLOWED_SERVICE_ACCOUNTS = join(",", local.invoker_emails)
+    PUBSUB_PAIRING_TOPIC          = google_pubsub_topic.pairing_blast.name
+    PUBLIC_BASE_URL               = "https://${var.domain}"
+    ENABLE_TEST_ROUTES            = "false"
+  }
+  secret_env = {
+    DATABASE_URL = "database-url"
+  }
+}
+
+resource "google_cloud_run_v2_service" "fn" {
+  for_each            = local.functions
+  name                = each.value
+  location            = var.region
+  deletion_protection = true
+  # Public functions only through the load balancer; workers only from Cloud Tasks / Pub/Sub / Scheduler.
+  ingress = contains(local.public_functions, each.value) ? "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" : "INGRESS_TRAFFIC_INTERNAL_ONLY"
+  # Load-balancer traffic carries no Google identity, so public functions skip the invoker check
+  # (rather than a public invoker binding); ingress still admits only the load balancer. Private routes
+  # (/tasks, /events) verify the OIDC token in the app.
+  invoker_iam_disabled = contains(local.public_functions, each.value)
+
+  template {
+    service_account = google_service_account.fn[each.value].email
+
+    scaling {
+      min_instance_count = each.value == "pairing" ? 1 : 0
+      max_instance_count = 20
+    }
+
+    vpc_access {
+      egress = "PRIVATE_RANGES_ONLY"
+      network_interfaces {
+        network    = google_compute_network.vpc.id
+        subnetwork = google_compute_subnetwork.run.id
+      }
+    }
+
+    containers {
+      image = "${var.region}-docker.pkg.dev/${var.project_id}/halobestie/${each.value}:${var.image_tag}"
+
+      dynamic "env" {
+        for_each = merge(local.plain_env, { OIDC_AUDIENCE = local.run_url[each.value] })
+        content {
+          name  = env.key
+          value = env.value
+        }
+      }
+
+      dynamic "env" {
+        for_each = local.secret_env
+        content {
+          name = env.key
+          value_source {
+            secret_key_ref {
+              secret  = google_secret_manager_secret.s[env.value].secret_id
+              version = "latest"
+            }
+          }
+        }
+      }
+
+      resources {
+        limits = { cpu = "1", memory = "512Mi" }
+      }
+
+      startup_probe {
+        http_get {
+          path = "/healthz"
+        }
+      }
+    }
+  }
+
+  depends_on = [google_project_service.apis, google_secret_manager_secret_iam_member.reader]
+}

@@ -1,0 +1,125 @@
+resource "google_compute_global_address" "api" {
+  name = "halobestie-api"
+}
+
+resource "google_compute_managed_ssl_certificate" "api" {
+  name = "halobestie-api"
+  managed {
+    domains = [var.domain]
+  }
+}
+
+resource "google_compute_region_network_endpoint_group" "fn" {
+  for_each              = local.public_functions
+  name                  = "neg-${each.value}"
+  region                = var.region
+  network_endpoint_type = "SERVERLESS"
+  cloud_run {
+    service = google_cloud_run_v2_service.fn[each.value].name
+  }
+}
+
+resource "google_compute_backend_service" "public" {
+  for_each              = setsubtract(local.public_functions, ["internal"])
+  name                  = "be-${each.value}"
+  load_balancing_scheme = "EXTERNAL_MANAGED"
+  protocol              = "HTTPS"
+  backend {
+    group = google_compute_region_network_endpoint_group.fn[each.value].id
+  }
+  log_config {
+    enable = true
+  }
+}
+
+# The control center's paths: a second backend per owning function, with IAP in front.
+resource "google_compute_backend_service" "iap" {
+  for_each              = local.iap_functions
+  name                  = "be-cc-${each.value}"
+  load_balancing_scheme = "EXTERNAL_MANAGED"
+  protocol              = "HTTPS"
+  backend {
+    group = google_compute_region_network_endpoint_group.fn[each.value].id
+  }
+  iap {
+    enabled              = true
+    oauth2_client_id     = var.iap_oauth_client_id
+    oauth2_client_secret = var.iap_oauth_client_secret
+  }
+  log_config {
+    enable = true
+  }
+}
+
+resource "google_iap_web_backend_service_iam_binding" "cc" {
+  for_each            = local.iap_functions
+  web_backend_service = google_compute_backend_service.iap[each.value].name
+  role                = "roles/iap.httpsResourceAccessor"
+  members             = var.cc_access_members
+}
+
+resource "google_compute_url_map" "api" {
+  name            = "halobestie-api"
+  default_service = google_compute_backend_service.public["auth"].id
+
+  host_rule {
+    hosts        = [var.domain]
+    path_matcher = "api"
+  }
+
+  path_matcher {
+    name            = "api"
+    default_service = google_compute_backend_service.public["auth"].id
+
+    dynamic "path_rule" {
+      for_each = local.public_paths
+      content {
+        paths   = [path_rule.key]
+        service = google_compute_backend_service.public[path_rule.value].id
+      }
+    }
+
+    dynamic "path_rule" {
+      for_each = local.internal_paths
+      content {
+        paths   = [path_rule.key]
+        service = google_compute_backend_service.iap[path_rule.value].id
+      }
+    }
+  }
+}
+
+resource "google_compute_target_https_proxy" "api" {
+  name             = "halobestie-api"
+  url_map          = google_compute_url_map.api.id
+  ssl_certificates = [google_compute_managed_ssl_certificate.api.id]
+}
+
+resource "google_compute_global_forwarding_rule" "https" {
+  name                  = "halobestie-api-https"
+  load_balancing_scheme = "EXTERNAL_MANAGED"
+  ip_address            = google_compute_global_address.api.id
+  port_range            = "443"
+  target                = google_compute_target_https_proxy.api.id
+}
+
+resource "google_compute_url_map" "http_redirect" {
+  name = "halobestie-http-redirect"
+  default_url_redirect {
+    https_redirect = true
+    strip_query    = false
+  }
+}
+
+resource "google_compute_target_http_proxy" "redirect" {
+  name    = "halobestie-http-redirect"
+  url_map = google_compute_url_map.http_redirect.id
+}
+
+resource "google_compute_global_forwarding_rule" "http" {
+  name                  = "halobestie-api-http"
+  load_balancing_scheme = "EXTERNAL_MANAGED"
+  ip_address            = google_compute_global_address.api.id
+  port_range            = "80"
+  target                = google_compute_target_http_proxy.redirect.id
+}

@@ -1,0 +1,28 @@
+# Values are added out of band (gcloud secrets versions add); Terraform owns the containers and access.
+resource "google_secret_manager_secret" "s" {
+  for_each  = local.secrets
+  secret_id = each.value
+  replication {
+    auto {}
+  }
+}
+
+locals {
+  # Which function may read which secret (least privilege).
+  secret_readers = {
+    "database-url"              = local.functions
+    "auth-signing-key"          = local.functions
+    "auth-signing-key-previous" = local.functions
+    "firebase-service-account"  = toset(["auth"])
+    "xendit-secret-key"         = toset(["payment-webhook", "session", "workers"])
+    "xendit-callback-token"     = toset(["payment-webhook"])
+  }
+  secret_bindings = merge([for s, fns in local.secret_readers : { for f in fns : "${s}/${f}" => { secret = s, fn = f } }]...)
+}
+
+resource "google_secret_manager_secret_iam_member" "reader" {
+  for_each  = local.secret_bindings
+  secret_id = google_secret_manager_secret.s[each.value.secret].id
+  role      = "roles/secretmanager.secretAccessor"
+  member    = "serviceAccount:${google_service_account.fn[each.value.fn].email}"
+}

@@ -1,0 +1,136 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { functionForPath, PATH_TABLE } from '../../shared/http/path-table';
+
+// Offline Terraform checks (the google provider cannot be downloaded here): every resource type,
+// argument and block against the provider 6.50 schema, every reference declared, and policy rules.
+interface BlockSchema {
+  attrs: Record<string, { required?: boolean }>;
+  blocks: Record<string, BlockSchema>;
+}
+const schema = JSON.parse(readFileSync('terraform/schema/google-provider-6.50.0-schema.json', 'utf8')) as {
+  resource: Record<string, BlockSchema>;
+  data: Record<string, BlockSchema>;
+};
+const META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'dynamic']);
+type Body = Record<string, unknown>;
+type Tf = { resource?: Record<string, Record<string, Body[]>>; data?: Record<string, Record<string, Body[]>>; variable?: Record<string, unknown>; locals?: Body[]; terraform?: Body[] };
+
+let tf: Tf[] = [];
+let text = '';
+const resources = (type: string) => tf.flatMap((f) => Object.values(f.resource?.[type] ?? {}).flat());
+
+beforeAll(async () => {
+  const files = readdirSync('terraform').filter((f) => f.endsWith('.tf'));
+  tf = await Promise.all(files.map(async (f) => (await parse(f, readFileSync(path.join('terraform', f), 'utf8'))) as Tf));
+  text = files.map((f) => readFileSync(path.join('terraform', f), 'utf8')).join('\n');
+});
+
+function checkBody(where: string, body: Body, s: BlockSchema, problems: string[]) {
+  for (const [name, a] of Object.entries(s.attrs)) {
+    if (a.required && !(name in body)) problems.push(`${where}: missing required argument ${name}`);
+  }
+  for (const [key, value] of Object.entries(body)) {
+    if (META.has(key)) continue;
+    if (key in s.attrs) continue;
+    const block = s.blocks[key];
+    if (!block) {
+      problems.push(`${where}: unknown argument or block ${key}`);
+      continue;
+    }
+    for (const el of value as Body[]) checkBody(`${where}.${key}`, el, block, problems);
+  }
+  for (const [name, defs] of Object.entries((body.dynamic ?? {}) as Record<string, Body[]>)) {
+    const block = s.blocks[name];
+    if (!block) problems.push(`${where}: dynamic block ${name} is not a block`);
+    else for (const d of defs) for (const c of d.content as Body[]) checkBody(`${where}.${name}`, c, block, problems);
+  }
+}
+
+describe('terraform (offline checks against google provider 6.50)', () => {
+  it('is formatted (terraform fmt) when the binary is present', () => {
+    if (spawnSync('terraform', ['version']).status !== 0) return; // binary absent on a fresh machine
+    execFileSync('terraform', ['fmt', '-check', '-recursive', 'terraform'], { stdio: 'pipe' });
+  });
+
+  it('pins the provider to ~> 6.50 (the schema the checks use)', () => {
+    expect(text).toMatch(/version\s*=\s*"~> 6\.50"/);
+  });
+
+  it('uses only known resource types, arguments and blocks, with every required argument', () => {
+    const problems: string[] = [];
+    for (const file of tf) {
+      for (const kind of ['resource', 'data'] as const) {
+        for (const [type, byName] of Object.entries(file[kind] ?? {})) {
+          const s = schema[kind][type];
+          if (!s) {
+            problems.push(`${kind} ${type}: unknown type`);
+            continue;
+          }
+          for (const [name, bodies] of Object.entries(byName)) for (const b of bodies) checkBody(`${type}.${name}`, b, s, problems);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('references only declared resources, data sources, variables and locals', () => {
+    const declared = new Set(tf.flatMap((f) => Object.entries(f.resource ?? {}).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`))));
+    const data = new Set(tf.flatMap((f) => Object.entries(f.data ?? {}).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`))));
+    const vars = new Set(tf.flatMap((f) => Object.keys(f.variable ?? {})));
+    const locals = new Set(tf.flatMap((f) => (f.locals ?? []).flatMap((l) => Object.keys(l))));
+    const exprs = [...JSON.stringify(tf).matchAll(/\$\{([^"]*)\}/g)].map((m) => m[1]!);
+    const missing = new Set<string>();
+    for (const e of exprs) {
+      for (const m of e.matchAll(/(?<![.\w])(data\.)?(google_[a-z0-9_]+)\.([a-z0-9_]+)/g)) {
+        const ref = `${m[2]}.${m[3]}`;
+        if (!(m[1] ? data : declared).has(ref)) missing.add(`${m[1] ?? ''}${ref}`);
+      }
+      for (const m of e.matchAll(/(?<![.\w])var\.([a-z0-9_]+)/g)) if (!vars.has(m[1]!)) missing.add(`var.${m[1]}`);
+      for (const m of e.matchAll(/(?<![.\w])local\.([a-z0-9_]+)/g)) if (!locals.has(m[1]!)) missing.add(`local.${m[1]}`);
+    }
+    expect([...missing]).toEqual([]);
+  });
+
+  it('policy: explicit service accounts, restricted ingress, nothing public', () => {
+    const services = resources('google_cloud_run_v2_service');
+    expect(services.length).toBeGreaterThan(0);
+    for (const s of services) {
+      expect((s.template as Body[])[0]!.service_account).toBeTruthy();
+      expect(String(s.ingress)).not.toContain('INGRESS_TRAFFIC_ALL');
+    }
+    expect(text).not.toMatch(/allUsers|allAuthenticatedUsers/);
+    expect(text).not.toMatch(/roles\/(owner|editor)"/);
+  });
+
+  it('policy: push subscriptions and scheduler jobs carry OIDC tokens; queues retry', () => {
+    for (const sub of resources('google_pubsub_subscription')) {
+      for (const pc of (sub.push_config as Body[] | undefined) ?? []) expect(pc.oidc_token).toBeDefined();
+    }
+    for (const job of resources('google_cloud_scheduler_job')) expect((job.http_target as Body[])[0]!.oidc_token).toBeDefined();
+    for (const q of resources('google_cloud_tasks_queue')) expect(q.retry_config).toBeDefined();
+  });
+
+  it('policy: Cloud SQL is private, TLS-only, backed up and protected', () => {
+    const [sql] = resources('google_sql_database_instance');
+    expect(sql!.deletion_protection).toBe(true);
+    const settings = (sql!.settings as Body[])[0]!;
+    const ip = (settings.ip_configuration as Body[])[0]!;
+    expect(ip.ipv4_enabled).toBe(false);
+    expect(ip.ssl_mode).toBe('ENCRYPTED_ONLY');
+    expect((settings.backup_configuration as Body[])[0]!).toMatchObject({ enabled: true, point_in_time_recovery_enabled: true });
+  });
+
+  it("the URL map's path rules agree with the local gateway's PATH_TABLE", () => {
+    const locals = Object.assign({}, ...tf.flatMap((f) => f.locals ?? [])) as Record<string, unknown>;
+    const lbPaths = { ...(locals.public_paths as Record<string, string>), ...(locals.internal_paths as Record<string, string>) };
+    for (const [p, fn] of Object.entries(lbPaths)) expect([p, functionForPath(p.replace(/\*$/, ''))]).toEqual([p, fn]);
+    for (const row of PATH_TABLE.filter((r) => !r.prefix.startsWith('/tasks/') && !r.prefix.startsWith('/events/'))) {
+      const lbPath = row.prefix.endsWith('/') ? `${row.prefix}*` : row.prefix;
+      expect([lbPath, lbPaths[lbPath]]).toEqual([lbPath, row.fn]);
+    }
+  });
+});
