@@ -5,11 +5,12 @@ import { createAllApps } from '../scripts/local/apps';
 import { createGateway } from '../scripts/local/gateway';
 import type { BenchEnv } from './harness';
 import { report } from './harness';
+import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 
 /** Local Cloud Tasks stand-in: schedule N timers, advance the clock, deliver them all over the app path. */
 export async function benchTimers(env: BenchEnv): Promise<void> {
   const url = await env.databaseUrl('bench_timers');
-  const rt = await createRuntime(parseEnv({ DATABASE_URL: url, FIRESTORE_EMULATOR_HOST: env.firestoreHost, ENABLE_TEST_ROUTES: 'true', LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+  const rt = await createRuntime(parseEnv({ DATABASE_URL: url, FIRESTORE_EMULATOR_HOST: env.firestoreHost, ENABLE_TEST_ROUTES: 'true', LOG_LEVEL: 'silent', AUTH_SIGNING_KEY: generateSigningKeyPem() }), { logger: createLogger('silent') });
   const gateway = createGateway(createAllApps(rt), rt);
   rt.local!.attachDispatcher(async ({ path, headers, body }) => (await gateway.fetch(new Request(`http://127.0.0.1${path}`, { method: 'POST', headers, body }))).status);
   const n = 2000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeSigningKey } from './auth/keys';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -35,10 +36,55 @@ export const envSchema = z
     FIREBASE_PROJECT_ID: optionalString,
 
     MITRA_HEARTBEAT_CADENCE_SECONDS: int(30, 1),
+
+    /** PEM (PKCS#8) EC P-256 or RSA ≥ 2048 private key that signs access tokens. */
+    AUTH_SIGNING_KEY: z.string().min(1, 'required: the access-token signing key (PEM)'),
+    AUTH_SIGNING_KEY_ID: z.string().min(1).default('k1'),
+    /** The previous key, still accepted for verification so rotation logs nobody out. */
+    AUTH_SIGNING_KEY_PREVIOUS: optionalString,
+    AUTH_SIGNING_KEY_PREVIOUS_ID: optionalString,
+    AUTH_ISSUER: z.string().min(1).default('https://api.halobestie.id'),
+    ACCESS_TOKEN_TTL_SECONDS: int(3600, 60),
+    REFRESH_TOKEN_TTL_DAYS: int(30, 1),
+    REVOCATION_MAX_LAG_SECONDS: int(30, 1),
+    REFRESH_REUSE_GRACE_SECONDS: int(10, 0),
+    OTP_PROVIDER: z.enum(['stub']).default('stub'),
+    GOOGLE_OAUTH_CLIENT_IDS: optionalString,
+    GOOGLE_JWKS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),
+    APPLE_SERVICES_ID: optionalString,
+    APPLE_JWKS_URL: z.string().url().default('https://appleid.apple.com/auth/keys'),
+    /** Service-account JSON ({client_email, private_key}) that signs Firebase custom tokens. */
+    FIREBASE_SERVICE_ACCOUNT_JSON: optionalString,
+    IAP_AUDIENCE: optionalString,
+    IAP_JWKS_URL: z.string().url().default('https://www.gstatic.com/iap/verify/public_key-jwk'),
+    ADMIN_EMAIL: optionalString,
+    ADMIN_PASSWORD: optionalString,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.ENABLE_TEST_ROUTES) {
       ctx.addIssue({ code: 'custom', path: ['ENABLE_TEST_ROUTES'], message: 'must not be true in production' });
+    }
+    for (const key of ['AUTH_SIGNING_KEY', 'AUTH_SIGNING_KEY_PREVIOUS'] as const) {
+      const pem = env[key];
+      if (!pem) continue;
+      const described = describeSigningKey(pem);
+      if ('problem' in described) ctx.addIssue({ code: 'custom', path: [key], message: described.problem });
+    }
+    if (env.AUTH_SIGNING_KEY_PREVIOUS && !env.AUTH_SIGNING_KEY_PREVIOUS_ID) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SIGNING_KEY_PREVIOUS_ID'], message: 'required with AUTH_SIGNING_KEY_PREVIOUS' });
+    }
+    if (env.FIREBASE_SERVICE_ACCOUNT_JSON) {
+      try {
+        const sa = JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email?: unknown; private_key?: unknown };
+        if (typeof sa.client_email !== 'string' || typeof sa.private_key !== 'string') throw new Error('fields');
+      } catch {
+        ctx.addIssue({ code: 'custom', path: ['FIREBASE_SERVICE_ACCOUNT_JSON'], message: 'must be service-account JSON with client_email and private_key' });
+      }
+    } else if (env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['FIREBASE_SERVICE_ACCOUNT_JSON'], message: 'required in production (Firebase custom tokens)' });
+    }
+    if (env.NODE_ENV === 'production' && env.OTP_PROVIDER === 'stub') {
+      ctx.addIssue({ code: 'custom', path: ['OTP_PROVIDER'], message: 'the stub provider logs codes and must not run in production' });
     }
     if (env.FUNCTION_URLS) {
       try {

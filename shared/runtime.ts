@@ -18,6 +18,19 @@ import { LocalOidcIssuer } from './adapters/local/oidc-issuer';
 import { PushRecorder } from './adapters/local/push-recorder';
 import { LocalTaskScheduler } from './adapters/local/task-scheduler';
 import { subscriptions } from './subscriptions';
+import { generateKeyPairSync } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { AccessTokens } from './auth/access-tokens';
+import { FirebaseTokenMinter } from './auth/firebase-token';
+import { APPLE_ISSUERS, GOOGLE_ISSUERS, jwksIdTokenVerifier, type IdTokenVerifier } from './auth/id-tokens';
+import { signingKey } from './auth/keys';
+import { RevocationCache } from './auth/revocations';
+import type { RefreshPolicy } from './auth/refresh-sessions';
+import { ConfigReader } from './config/reader';
+import type { OtpProvider } from './ports/otp-provider';
+import { StubOtpProvider } from './adapters/local/stub-otp-provider';
+import { RolePermissions } from './users/cc-users';
+import { deleteUnregisteredToken } from './users/device-tokens';
 
 /** Everything a function needs from the outside world, chosen once per process from env. */
 export interface Runtime {
@@ -31,6 +44,15 @@ export interface Runtime {
   push: Push;
   outbox: OutboxRelay;
   oidc: OidcVerifier;
+  config: ConfigReader;
+  accessTokens: AccessTokens;
+  permissions: RolePermissions;
+  refreshPolicy: RefreshPolicy;
+  otpProvider: OtpProvider;
+  idTokens: { google?: IdTokenVerifier; apple?: IdTokenVerifier };
+  firebase: FirebaseTokenMinter;
+  /** Verifies IAP's signed header when IAP_AUDIENCE is set. */
+  iap?: { verify(assertion: string): Promise<void> };
   /** Only in the local stack and tests. */
   local?: LocalControls;
   /** Hooks other services register (e.g. auth deletes unregistered device tokens). */
@@ -127,5 +149,56 @@ export async function createRuntime(env: Env, options: { logger?: Logger; subscr
     onUnregisteredToken: (m) => hooks.onUnregisteredToken?.(m) ?? Promise.resolve(),
   });
 
-  return { env, logger, clock, db, scheduler, eventBus, realtime, push, outbox: outboxRelay, oidc, local, hooks, close };
+  hooks.onUnregisteredToken = (m) => deleteUnregisteredToken(db, m.token);
+
+  const current = signingKey(env.AUTH_SIGNING_KEY, env.AUTH_SIGNING_KEY_ID);
+  const previous = env.AUTH_SIGNING_KEY_PREVIOUS ? signingKey(env.AUTH_SIGNING_KEY_PREVIOUS, env.AUTH_SIGNING_KEY_PREVIOUS_ID ?? 'previous') : undefined;
+  const revocations = new RevocationCache(db, clock, env.REVOCATION_MAX_LAG_SECONDS, env.ACCESS_TOKEN_TTL_SECONDS);
+  const accessTokens = new AccessTokens(current, previous, { issuer: env.AUTH_ISSUER, ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS }, clock, revocations);
+  const list = (v?: string) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const idTokens = {
+    google: env.GOOGLE_OAUTH_CLIENT_IDS ? jwksIdTokenVerifier({ keys: env.GOOGLE_JWKS_URL, issuers: GOOGLE_ISSUERS, audiences: list(env.GOOGLE_OAUTH_CLIENT_IDS) }) : undefined,
+    apple: env.APPLE_SERVICES_ID ? jwksIdTokenVerifier({ keys: env.APPLE_JWKS_URL, issuers: APPLE_ISSUERS, audiences: list(env.APPLE_SERVICES_ID) }) : undefined,
+  };
+  const serviceAccount = env.FIREBASE_SERVICE_ACCOUNT_JSON
+    ? (JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email: string; private_key: string })
+    : localServiceAccount();
+  const iapKeys = env.IAP_AUDIENCE ? createRemoteJWKSet(new URL(env.IAP_JWKS_URL)) : undefined;
+  const iap = iapKeys
+    ? {
+        async verify(assertion: string) {
+          await jwtVerify(assertion, iapKeys, { issuer: 'https://cloud.google.com/iap', audience: env.IAP_AUDIENCE, algorithms: ['ES256'] });
+        },
+      }
+    : undefined;
+
+  return {
+    env,
+    logger,
+    clock,
+    db,
+    scheduler,
+    eventBus,
+    realtime,
+    push,
+    outbox: outboxRelay,
+    oidc,
+    config: new ConfigReader(db, logger),
+    accessTokens,
+    permissions: new RolePermissions(db),
+    refreshPolicy: { ttlDays: env.REFRESH_TOKEN_TTL_DAYS, reuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS },
+    otpProvider: new StubOtpProvider(db, logger),
+    idTokens,
+    firebase: new FirebaseTokenMinter(serviceAccount.client_email, serviceAccount.private_key, clock),
+    iap,
+    local,
+    hooks,
+    close,
+  };
+}
+
+/** Outside production a throwaway key signs Firebase custom tokens (the emulator does not check them). */
+function localServiceAccount() {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { client_email: 'local-firebase@halobestie.invalid', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
 }

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { StubOtpProvider } from '../../shared/adapters/local/stub-otp-provider';
 import { AppError } from '../../shared/errors';
 import { createRouter } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
@@ -51,6 +52,15 @@ const probeRunsRoute = createRoute({
   responses: { 200: { description: 'How often the probe ran', ...json(z.object({ runs: z.number() })) } },
 });
 
+const otpPeekRoute = createRoute({
+  method: 'get',
+  path: '/otp/{otp_request_id}',
+  tags,
+  summary: 'The code the stub OTP provider "sent"',
+  request: { params: z.object({ otp_request_id: z.string().uuid() }) },
+  responses: { 200: { description: 'The code', ...json(z.object({ code: z.string() })) }, 404: { description: 'Unknown request' } },
+});
+
 export function createTestRoutes(rt: Runtime) {
   const router = createRouter();
   const local = () => {
@@ -75,5 +85,11 @@ export function createTestRoutes(rt: Runtime) {
     return c.json({ probe_id: probeId, run_at: runAt.toISOString() }, 201);
   });
   router.openapi(probeRunsRoute, async (c) => c.json({ runs: await probeRuns(rt.db, c.req.valid('param').id) }, 200));
+  router.openapi(otpPeekRoute, async (c) => {
+    if (!(rt.otpProvider instanceof StubOtpProvider)) throw AppError.notFound('Only the stub OTP provider keeps codes');
+    const code = await rt.otpProvider.peek(c.req.valid('param').otp_request_id);
+    if (!code) throw AppError.notFound('Unknown OTP request');
+    return c.json({ code }, 200);
+  });
   return router;
 }

@@ -8,6 +8,7 @@ import { startFirestoreEmulator } from './firestore';
 import { createGateway } from './gateway';
 import { startEmbeddedPostgres } from './postgres';
 import { seed } from '../seed';
+import { ensureDevSigningKey } from './dev-keys';
 
 /** What `npm start` uses when the developer sets nothing (SPEC §11). */
 export const LOCAL_DEFAULTS: Record<string, string> = {
@@ -60,7 +61,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   process.env.FIRESTORE_EMULATOR_HOST = firestoreHost;
   process.env.METADATA_SERVER_DETECTION = 'none';
 
-  const env = parseEnv({ ...source, DATABASE_URL: databaseUrl, FIRESTORE_EMULATOR_HOST: firestoreHost, PORT: String(opts.port), PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}` });
+  const env = parseEnv({ AUTH_SIGNING_KEY: ensureDevSigningKey(opts.dataDir), ...source, DATABASE_URL: databaseUrl, FIRESTORE_EMULATOR_HOST: firestoreHost, PORT: String(opts.port), PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}` });
   await migrate(databaseUrl);
   const rt = await createRuntime(env);
   await seed(rt);

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../errors';
 import type { Runtime } from '../runtime';
 import { errorHandler, notFoundHandler, validationError } from './error-handler';
+import { requireIap } from './auth-middleware';
 import { requireOidc } from './oidc-middleware';
 import type { FunctionName } from './path-table';
 import type { AppEnv } from './types';
@@ -56,6 +57,7 @@ export function createFunctionApp(name: FunctionName, rt: Runtime) {
   );
   app.use('/tasks/*', requireOidc(rt.oidc));
   app.use('/events/*', requireOidc(rt.oidc));
+  if (rt.iap) app.use('/internal/*', requireIap(rt.iap));
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const, function: name }, 200));
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: `Halo Bestie ${name}`, version: API_VERSION } });

@@ -1,8 +1,6 @@
-export interface Principal {
-  userId: string;
-  userType: 'customer' | 'mitra' | 'cc_user';
-  sessionId: string;
-}
+import type { Principal } from '../auth/access-tokens';
+
+export type { Principal };
 
 export interface AppEnv {
   Variables: {

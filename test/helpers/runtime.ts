@@ -7,6 +7,8 @@ import type { LocalSubscription } from '../../shared/adapters/local/event-bus';
 import { createAllApps } from '../../scripts/local/apps';
 import { createGateway, type FunctionApps } from '../../scripts/local/gateway';
 import { createTestDatabase } from './db';
+import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
+import { seed } from '../../scripts/seed';
 
 export interface TestStack {
   rt: Runtime;
@@ -16,8 +18,14 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+let signingKey: string | undefined;
+export const testSigningKey = () => (signingKey ??= generateSigningKeyPem());
+
 export function testEnv(overrides: Record<string, string> = {}) {
   return {
+    AUTH_SIGNING_KEY: testSigningKey(),
+    ADMIN_EMAIL: 'admin@halobestie.local',
+    ADMIN_PASSWORD: 'admin123',
     NODE_ENV: 'test',
     RUNTIME: 'local',
     LOG_LEVEL: 'silent',
@@ -35,6 +43,7 @@ export async function createTestStack(options: { env?: Record<string, string>; s
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }));
   const rt = await createRuntime(env, { logger: createLogger('silent'), subscriptions: options.subscriptions });
+  await seed(rt);
   const apps = createAllApps(rt);
   const gateway = createGateway(apps, rt);
   const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from '../../shared/env';
+import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 
-const base = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8681' };
+const base = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8681', AUTH_SIGNING_KEY: generateSigningKeyPem() };
 
 describe('parseEnv', () => {
   it('applies defaults and freezes the result', () => {

@@ -1,0 +1,81 @@
+import { decodeProtectedHeader, errors, exportJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import type { SigningKey } from './keys';
+import type { RevocationCache } from './revocations';
+
+export type UserType = 'customer' | 'mitra' | 'cc_user';
+export const USER_TYPES: readonly UserType[] = ['customer', 'mitra', 'cc_user'];
+
+export interface Principal {
+  userId: string;
+  userType: UserType;
+  sessionId: string;
+  /** Control-center users only. */
+  role?: string;
+}
+
+export interface AccessTokenConfig {
+  issuer: string;
+  ttlSeconds: number;
+}
+
+const invalid = (message = 'The access token is not valid') => AppError.unauthorized('TOKEN_INVALID', message);
+
+/** Signs and verifies our access tokens (asymmetric, kid, current + previous key, revocation within the lag). */
+export class AccessTokens {
+  constructor(
+    private readonly current: SigningKey,
+    private readonly previous: SigningKey | undefined,
+    private readonly cfg: AccessTokenConfig,
+    private readonly clock: Clock,
+    readonly revocations: RevocationCache,
+  ) {}
+
+  get ttlSeconds(): number {
+    return this.cfg.ttlSeconds;
+  }
+
+  async sign(p: Principal): Promise<string> {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    return new SignJWT({ user_type: p.userType, session_id: p.sessionId, ...(p.role ? { role: p.role } : {}) })
+      .setProtectedHeader({ alg: this.current.alg, kid: this.current.kid, typ: 'JWT' })
+      .setSubject(p.userId)
+      .setIssuer(this.cfg.issuer)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + this.cfg.ttlSeconds)
+      .sign(this.current.privateKey);
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let kid: string | undefined;
+    try {
+      kid = decodeProtectedHeader(token).kid;
+    } catch {
+      throw invalid();
+    }
+    const key = [this.current, this.previous].find((k) => k && k.kid === kid);
+    if (!key) throw invalid();
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, key.publicKey, {
+        issuer: this.cfg.issuer,
+        algorithms: [key.alg],
+        currentDate: this.clock.now(),
+        requiredClaims: ['sub', 'iat', 'exp'],
+      }));
+    } catch (err) {
+      if (err instanceof errors.JWTExpired) throw AppError.unauthorized('TOKEN_EXPIRED', 'The access token has expired');
+      throw invalid();
+    }
+    const { sub, user_type: userType, session_id: sessionId, role } = payload;
+    if (typeof sub !== 'string' || typeof sessionId !== 'string' || !USER_TYPES.includes(userType as UserType)) throw invalid();
+    if (await this.revocations.isRevoked(sessionId)) throw invalid('The session has been signed out');
+    return { userId: sub, userType: userType as UserType, sessionId, ...(typeof role === 'string' ? { role } : {}) };
+  }
+
+  async jwks(): Promise<{ keys: JWK[] }> {
+    const keys = [this.current, this.previous].filter((k): k is SigningKey => !!k);
+    return { keys: await Promise.all(keys.map(async (k) => ({ ...(await exportJWK(k.publicKey)), kid: k.kid, alg: k.alg, use: 'sig' }))) };
+  }
+}

@@ -1,0 +1,33 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { SignJWT } from 'jose';
+import type { Clock } from '../clock';
+import { normalisePem } from './keys';
+
+export const FIREBASE_CUSTOM_TOKEN_AUDIENCE = 'https://identitytoolkit.googleapis.com/google.identity.identitytoolkit.v1.IdentityToolkit';
+
+/** Firebase custom tokens minted with jose (never firebase-admin's auth), RS256, at most 1 h. */
+export class FirebaseTokenMinter {
+  private readonly key: KeyObject;
+
+  constructor(
+    private readonly clientEmail: string,
+    privateKeyPem: string,
+    private readonly clock: Clock,
+  ) {
+    this.key = createPrivateKey(normalisePem(privateKeyPem));
+  }
+
+  async mint(uid: string, claims: Record<string, unknown>): Promise<{ token: string; expiresAt: Date }> {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const exp = iat + 3600;
+    const token = await new SignJWT({ uid, claims })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+      .setIssuer(this.clientEmail)
+      .setSubject(this.clientEmail)
+      .setAudience(FIREBASE_CUSTOM_TOKEN_AUDIENCE)
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(this.key);
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+}

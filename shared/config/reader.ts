@@ -1,0 +1,54 @@
+import type { Queryable } from '../db/pool';
+import type { Logger } from '../logger';
+import { CONFIG_KEYS, defaultConfig, type AppConfig, type ConfigKey } from './schema';
+
+/**
+ * The config every function reads: cached per instance, re-validated against the version row at
+ * most every `recheckMs`, so an operator's change is in force everywhere within seconds.
+ */
+export class ConfigReader {
+  private cached?: { version: number; config: AppConfig; checkedAt: number };
+  private inflight?: Promise<AppConfig>;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly logger: Logger,
+    private readonly recheckMs = 2000,
+  ) {}
+
+  get(): Promise<AppConfig> {
+    if (this.cached && Date.now() - this.cached.checkedAt < this.recheckMs) return Promise.resolve(this.cached.config);
+    this.inflight ??= this.refresh().finally(() => (this.inflight = undefined));
+    return this.inflight;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  private async refresh(): Promise<AppConfig> {
+    const { rows } = await this.db.query<{ version: number }>('SELECT version FROM app_config_version');
+    const version = Number(rows[0]?.version ?? 0);
+    if (this.cached && this.cached.version === version) {
+      this.cached.checkedAt = Date.now();
+      return this.cached.config;
+    }
+    const config = await loadConfig(this.db, this.logger);
+    this.cached = { version, config, checkedAt: Date.now() };
+    return config;
+  }
+}
+
+/** Stored values over defaults; a stored value that no longer validates falls back to the default. */
+export async function loadConfig(db: Queryable, logger?: Logger): Promise<AppConfig> {
+  const config = defaultConfig() as Record<ConfigKey, unknown>;
+  const { rows } = await db.query<{ key: string; value: unknown }>('SELECT key, value FROM app_config');
+  for (const row of rows) {
+    const def = CONFIG_KEYS[row.key as ConfigKey];
+    if (!def) continue;
+    const parsed = def.schema.safeParse(row.value);
+    if (parsed.success) config[row.key as ConfigKey] = parsed.data;
+    else logger?.error('invalid stored config value ignored', { key: row.key });
+  }
+  return config as AppConfig;
+}

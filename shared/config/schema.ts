@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
+
+export const pricingTierSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]{1,32}$/),
+  label: z.string().min(1).max(60),
+  duration_minutes: z.number().int().min(5).max(240),
+  price_idr: z.number().int().min(0).max(10_000_000),
+});
+
+/** Every operator knob in app_config (SPEC §5): its schema and its default. */
+export const CONFIG_KEYS = {
+  anonymity_enabled: { schema: z.boolean(), default: true },
+  free_trial: { schema: z.object({ enabled: z.boolean(), duration_minutes: z.number().int().min(1).max(60) }), default: { enabled: true, duration_minutes: 10 } },
+  pricing_tiers: {
+    schema: z
+      .array(pricingTierSchema)
+      .min(1)
+      .max(10)
+      .refine((tiers) => new Set(tiers.map((t) => t.id)).size === tiers.length, 'tier ids must be unique'),
+    default: [
+      { id: 'tier_30', label: '30 menit', duration_minutes: 30, price_idr: 25_000 },
+      { id: 'tier_60', label: '60 menit', duration_minutes: 60, price_idr: 45_000 },
+      { id: 'tier_90', label: '90 menit', duration_minutes: 90, price_idr: 60_000 },
+    ],
+  },
+  extension_timeout_seconds: { schema: seconds(10, 600), default: 60 },
+  early_end: { schema: z.object({ mitra: z.boolean(), customer: z.boolean() }), default: { mitra: true, customer: true } },
+  mitra_ping: { schema: z.object({ required: z.boolean(), interval_seconds: seconds(5, 3600) }), default: { required: true, interval_seconds: 30 } },
+  mitra_stale_after_seconds: { schema: seconds(10, 3600), default: 90 },
+  max_customers_per_mitra: { schema: z.number().int().min(1).max(10), default: 1 },
+  pairing_timeout_seconds: { schema: seconds(15, 1800), default: 120 },
+  request_notification_timeout_seconds: { schema: seconds(5, 600), default: 60 },
+  closing_grace_seconds: { schema: seconds(10, 3600), default: 300 },
+  sensitive_flip_confirmation_enabled: { schema: z.boolean(), default: true },
+  sensitive_flag_one_way_latch: { schema: z.boolean(), default: false },
+  support_handles_json: {
+    schema: z.object({ whatsapp: z.string().max(100).optional(), instagram: z.string().max(100).optional(), email: z.string().email().optional() }),
+    default: { whatsapp: '+6281100000000' },
+  },
+  otp_resend_cooldown_seconds: { schema: seconds(10, 600), default: 60 },
+  otp_max_per_phone_per_hour: { schema: z.number().int().min(1).max(50), default: 3 },
+  otp_max_per_ip_per_hour: { schema: z.number().int().min(1).max(1000), default: 10 },
+  otp_max_verify_attempts: { schema: z.number().int().min(1).max(20), default: 5 },
+  cc_lockout_max_failures: { schema: z.number().int().min(1).max(50), default: 5 },
+  cc_lockout_minutes: { schema: z.number().int().min(1).max(1440), default: 15 },
+} as const;
+
+export type ConfigKey = keyof typeof CONFIG_KEYS;
+export type AppConfig = { [K in ConfigKey]: z.infer<(typeof CONFIG_KEYS)[K]['schema']> };
+
+export function defaultConfig(): AppConfig {
+  return Object.fromEntries(Object.entries(CONFIG_KEYS).map(([k, v]) => [k, structuredClone(v.default)])) as unknown as AppConfig;
+}
