@@ -12,12 +12,18 @@ interface OpenApiDoc {
   components?: { schemas?: Record<string, unknown> };
 }
 
-/** Appends the socket address to X-Forwarded-For, as Google's load balancer does. */
+export const GATEWAY_IP = '127.0.0.1';
+
+/**
+ * Appends `<socket address>, <gateway address>` to X-Forwarded-For, exactly as Google's load
+ * balancer appends `<client-ip>, <lb-ip>`: the client is always the entry before the last, and
+ * whatever the caller sent in front of it cannot spoof that.
+ */
 function forwarded(c: Context<{ Bindings: HttpBindings }>): Request {
   const headers = new Headers(c.req.raw.headers);
-  const socketIp = c.env?.incoming?.socket?.remoteAddress ?? '127.0.0.1';
+  const socketIp = (c.env?.incoming?.socket?.remoteAddress ?? GATEWAY_IP).replace(/^::ffff:/, '');
   const prior = headers.get('x-forwarded-for');
-  headers.set('x-forwarded-for', prior ? `${prior}, ${socketIp}` : `${socketIp}, 127.0.0.1`);
+  headers.set('x-forwarded-for', `${prior ? `${prior}, ` : ''}${socketIp}, ${GATEWAY_IP}`);
   const init: RequestInit & { duplex?: 'half' } = { method: c.req.method, headers };
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
     init.body = c.req.raw.body;

@@ -14,7 +14,8 @@ export interface TestStack {
   rt: Runtime;
   apps: FunctionApps;
   /** In-process request through the gateway's path table (the same apps npm start serves). */
-  request(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  /** `clientIp` plays the TCP peer address the gateway (like the load balancer) records. */
+  request(path: string, init?: RequestInit & { json?: unknown; clientIp?: string }): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -46,14 +47,15 @@ export async function createTestStack(options: { env?: Record<string, string>; s
   await seed(rt);
   const apps = createAllApps(rt);
   const gateway = createGateway(apps, rt);
-  const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
+  const request = (path: string, init: RequestInit & { json?: unknown; clientIp?: string } = {}) => {
     const headers = new Headers(init.headers);
     let body = init.body;
     if (init.json !== undefined) {
       headers.set('content-type', 'application/json');
       body = JSON.stringify(init.json);
     }
-    return Promise.resolve(gateway.fetch(new Request(`http://127.0.0.1${path}`, { ...init, headers, body })));
+    const socket = { incoming: { socket: { remoteAddress: init.clientIp ?? '127.0.0.1' } } };
+    return Promise.resolve(gateway.fetch(new Request(`http://127.0.0.1${path}`, { ...init, headers, body }), socket as never));
   };
   rt.local!.attachDispatcher(async ({ path, headers, body }) => {
     const res = await request(path, { method: 'POST', headers, body });
