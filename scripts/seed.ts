@@ -1,6 +1,7 @@
 import { hashPassword } from '../shared/auth/passwords';
 import { CONFIG_KEYS } from '../shared/config/schema';
 import type { Runtime } from '../shared/runtime';
+import { configService } from '../functions/config/app';
 import { insertCcUser } from '../shared/users/cc-users';
 
 /**
@@ -20,5 +21,7 @@ export async function seed(rt: Runtime): Promise<{ adminCreated: boolean }> {
       adminCreated = !!user;
     }
   }
+  // Firestore is a mirror: write config/public from Postgres on every seed / start.
+  await configService(rt).mirrorPublic();
   return { adminCreated };
 }

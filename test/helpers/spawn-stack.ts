@@ -29,10 +29,11 @@ export function tempDataDir(): string {
 
 /** Starts `scripts/dev.ts` (what `npm start` runs) as its own process and waits for /healthz. */
 export async function spawnStack(dataDir: string, ports: StackPorts, extraEnv: Record<string, string> = {}, readyWithinMs = 60_000): Promise<SpawnedStack> {
-  const env: Record<string, string | undefined> = { ...process.env, ...extraEnv };
+  const env: Record<string, string | undefined> = { ...process.env };
   delete env.DATABASE_URL;
   delete env.FIRESTORE_EMULATOR_HOST;
   delete env.NODE_ENV;
+  Object.assign(env, extraEnv);
   Object.assign(env, { PORT: String(ports.port), PG_PORT: String(ports.pgPort), FIRESTORE_PORT: String(ports.firestorePort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   const child: ChildProcess = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/dev.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
