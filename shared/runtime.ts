@@ -18,6 +18,7 @@ import { LocalOidcIssuer } from './adapters/local/oidc-issuer';
 import { PushRecorder } from './adapters/local/push-recorder';
 import { LocalTaskScheduler } from './adapters/local/task-scheduler';
 import { subscriptions } from './subscriptions';
+import { CRON_JOBS, CRON_TASK_PREFIX } from './cron';
 import { generateKeyPairSync } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { AccessTokens } from './auth/access-tokens';
@@ -68,6 +69,8 @@ export interface LocalControls {
   attachDispatcher(deliver: Deliver): LocalDispatcher;
   /** Moves the clock and runs every task and outbox row that became due; answers after they ran. */
   advanceClock(seconds: number): Promise<{ now: Date; tasksRun: number }>;
+  /** Enqueues the Cloud Scheduler jobs whose current slot has not run yet (idempotent per slot). */
+  tickCron(): Promise<void>;
 }
 
 const CLOCK_KEY = 'clock_offset_ms';
@@ -126,15 +129,23 @@ export async function createRuntime(env: Env, options: { logger?: Logger; subscr
           `INSERT INTO local_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
           [CLOCK_KEY, JSON.stringify(adjustable.offsetMilliseconds)],
         );
+        await this.tickCron();
         let tasksRun = 0;
         // Handlers may enqueue more work (a timer that schedules the next one); settle it all.
         for (let round = 0; round < 100; round++) {
           const relayed = await outboxRelay.drainAll();
-          const ran = (await this.dispatcher?.runDue()) ?? 0;
-          tasksRun += ran;
-          if (relayed === 0 && ran === 0) break;
+          const ran = (await this.dispatcher?.runDue()) ?? { attempted: 0, tasks: 0 };
+          tasksRun += ran.tasks;
+          if (relayed === 0 && ran.attempted === 0) break;
         }
         return { now: adjustable.now(), tasksRun };
+      },
+      async tickCron() {
+        const nowMs = adjustable.now().getTime();
+        for (const job of CRON_JOBS) {
+          const slot = Math.floor(nowMs / (job.everySeconds * 1000));
+          await scheduler.schedule({ name: `${CRON_TASK_PREFIX}${job.name}:${slot}`, path: job.path, body: {}, runAt: new Date(slot * job.everySeconds * 1000) });
+        }
       },
     };
   }

@@ -16,6 +16,7 @@ locals {
     "/api/mitra/auth/*"        = "auth"
     "/api/shared/device-token" = "auth"
     "/api/shared/config"       = "config"
+    "/api/mitra/status"        = "pairing"
     "/api/mitra/status/*"      = "pairing"
     "/api/client/availability" = "pairing"
     "/api/client/chat/*"       = "pairing"

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { StubOtpProvider } from '../../shared/adapters/local/stub-otp-provider';
 import { AppError } from '../../shared/errors';
+import { normaliseIndonesianPhone } from '../../shared/auth/phone';
+import { findOrCreateMitraByPhone } from '../../shared/users/mitras';
 import { createRouter } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
 import { probeRuns, scheduleProbe } from '../../shared/testing/probe';
@@ -61,6 +63,15 @@ const otpPeekRoute = createRoute({
   responses: { 200: { description: 'The code', ...json(z.object({ code: z.string() })) }, 404: { description: 'Unknown request' } },
 });
 
+const seedMitraRoute = createRoute({
+  method: 'post',
+  path: '/seed-mitra',
+  tags,
+  summary: 'Create (or find) a mitra by phone; idempotent per phone',
+  request: { body: json(z.object({ phone: z.string().min(1).max(32), display_name: z.string().trim().min(1).max(80).optional(), is_active: z.boolean().optional() })) },
+  responses: { 200: { description: 'The mitra', ...json(z.object({ mitra_id: z.string(), created: z.boolean() })) } },
+});
+
 export function createTestRoutes(rt: Runtime) {
   const router = createRouter();
   const local = () => {
@@ -85,6 +96,16 @@ export function createTestRoutes(rt: Runtime) {
     return c.json({ probe_id: probeId, run_at: runAt.toISOString() }, 201);
   });
   router.openapi(probeRunsRoute, async (c) => c.json({ runs: await probeRuns(rt.db, c.req.valid('param').id) }, 200));
+  router.openapi(seedMitraRoute, async (c) => {
+    const b = c.req.valid('json');
+    const phone = normaliseIndonesianPhone(b.phone);
+    const now = rt.clock.now();
+    const { mitra, created } = await findOrCreateMitraByPhone(rt.db, phone, now, { display_name: b.display_name, is_active: b.is_active ?? true });
+    if (!created && (b.display_name !== undefined || b.is_active !== undefined)) {
+      await rt.db.query('UPDATE mitras SET display_name = COALESCE($2, display_name), is_active = COALESCE($3, is_active), updated_at = $4 WHERE id = $1', [mitra.id, b.display_name ?? null, b.is_active ?? null, now]);
+    }
+    return c.json({ mitra_id: mitra.id, created }, 200);
+  });
   router.openapi(otpPeekRoute, async (c) => {
     if (!(rt.otpProvider instanceof StubOtpProvider)) throw AppError.notFound('Only the stub OTP provider keeps codes');
     const code = await rt.otpProvider.peek(c.req.valid('param').otp_request_id);

@@ -79,6 +79,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   });
   dispatcher.start();
   const relayTimer = setInterval(() => rt.outbox.kick(), 500);
+  const cronTimer = setInterval(() => rt.local!.tickCron().catch((err: Error) => rt.logger.error('cron tick failed', { error: err.message })), 5000);
 
   return {
     baseUrl,
@@ -87,6 +88,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     rt,
     async stop() {
       clearInterval(relayTimer);
+      clearInterval(cronTimer);
       await dispatcher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rt.close();

@@ -15,7 +15,7 @@ export const PATH_TABLE: ReadonlyArray<{ prefix: string; fn: FunctionName }> = [
   { prefix: '/internal/control-center-users', fn: 'auth' },
   { prefix: '/api/shared/config', fn: 'config' },
   { prefix: '/internal/config', fn: 'config' },
-  { prefix: '/api/mitra/status/', fn: 'pairing' },
+  { prefix: '/api/mitra/status', fn: 'pairing' },
   { prefix: '/api/client/availability', fn: 'pairing' },
   { prefix: '/api/client/chat/', fn: 'pairing' },
   { prefix: '/api/mitra/requests/', fn: 'pairing' },

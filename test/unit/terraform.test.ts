@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CRON_JOBS } from '../../shared/cron';
 import { functionForPath, PATH_TABLE } from '../../shared/http/path-table';
 
 // Offline Terraform checks (the google provider cannot be downloaded here): every resource type,
@@ -112,6 +113,13 @@ describe('terraform (offline checks against google provider 6.50)', () => {
     }
     for (const job of resources('google_cloud_scheduler_job')) expect((job.http_target as Body[])[0]!.oidc_token).toBeDefined();
     for (const q of resources('google_cloud_tasks_queue')) expect(q.retry_config).toBeDefined();
+  });
+
+  it('every local cron job has a Cloud Scheduler job calling the same path on the owning function', () => {
+    const uris = resources('google_cloud_scheduler_job').map((j) => String((j.http_target as Body[])[0]!.uri));
+    for (const job of CRON_JOBS) {
+      expect(uris.some((u) => u.endsWith(job.path) && u.includes(`local.run_url["${functionForPath(job.path)}"]`))).toBe(true);
+    }
   });
 
   it('policy: Cloud SQL is private, TLS-only, backed up and protected', () => {

@@ -1,6 +1,7 @@
 import type { AdjustableClock } from '../../clock';
 import type { Queryable } from '../../db/pool';
 import type { Logger } from '../../logger';
+import { CRON_TASK_PREFIX } from '../../cron';
 import type { LocalOidcIssuer } from './oidc-issuer';
 
 export interface DeliveryRequest {
@@ -38,18 +39,18 @@ export function backoffSeconds(attempt: number): number {
 /** Polls local_deliveries (FOR UPDATE SKIP LOCKED + a lease) and delivers what is due, with retries. */
 export class LocalDispatcher {
   private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private running?: Promise<{ attempted: number; tasks: number }>;
 
   constructor(private readonly deps: LocalDispatcherDeps) {}
 
-  /** Delivers every delivery due now (by the adjustable clock); returns how many were attempted. */
-  runDue(limit = 25): Promise<number> {
+  /** Delivers every delivery due now (by the adjustable clock); returns what it attempted. */
+  runDue(limit = 25): Promise<{ attempted: number; tasks: number }> {
     // One pass at a time per process; other processes are kept apart by SKIP LOCKED and the lease.
     this.running ??= this.pass(limit).finally(() => (this.running = undefined));
     return this.running;
   }
 
-  private async pass(limit: number): Promise<number> {
+  private async pass(limit: number): Promise<{ attempted: number; tasks: number }> {
     const { rows } = await this.deps.db.query<DeliveryRow>(
       `UPDATE local_deliveries SET lease_until = now() + interval '30 seconds', attempts = attempts + 1
        WHERE name IN (
@@ -60,7 +61,8 @@ export class LocalDispatcher {
       [this.deps.clock.now(), limit],
     );
     await Promise.all(rows.map((row) => this.deliverOne(row)));
-    return rows.length;
+    // Scheduler (cron) runs are deliveries too, but not the product timers callers count.
+    return { attempted: rows.length, tasks: rows.filter((r) => r.kind === 'task' && !r.name.startsWith(CRON_TASK_PREFIX)).length };
   }
 
   private async deliverOne(row: DeliveryRow): Promise<void> {

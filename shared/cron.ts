@@ -1,0 +1,7 @@
+/** Cloud Scheduler jobs: Terraform declares them in GCP; the local stack fires them from its clock. */
+export const CRON_JOBS = [
+  { name: 'outbox-drain', path: '/tasks/outbox/drain', everySeconds: 60 },
+  { name: 'pairing-sweep', path: '/tasks/pairing/sweep-stale', everySeconds: 60 },
+] as const;
+
+export const CRON_TASK_PREFIX = 'cron:';
