@@ -29,7 +29,7 @@ export async function heartbeat(q: Queryable, mitraId: string, now: Date): Promi
 export async function sweepStale(q: Queryable, now: Date, staleSeconds: number): Promise<string[]> {
   const { rows } = await q.query<{ id: string }>(
     `UPDATE mitras SET is_online = false, updated_at = $1
-     WHERE is_online AND (last_heartbeat_at IS NULL OR last_heartbeat_at < $1 - make_interval(secs => $2)) RETURNING id`,
+     WHERE is_online AND (last_heartbeat_at IS NULL OR last_heartbeat_at < $1::timestamptz - make_interval(secs => $2)) RETURNING id`,
     [now, staleSeconds],
   );
   return rows.map((r) => r.id);
@@ -44,7 +44,7 @@ export interface AvailableMitra {
 export async function availableMitras(q: Queryable, now: Date, staleSeconds: number, maxSessions: number, onlyIds?: string[]): Promise<AvailableMitra[]> {
   const { rows } = await q.query<AvailableMitra>(
     `SELECT m.id, ${CAPACITY_COUNT} AS active_session_count FROM mitras m
-     WHERE m.is_online AND m.is_active AND m.last_heartbeat_at > $1 - make_interval(secs => $2)
+     WHERE m.is_online AND m.is_active AND m.last_heartbeat_at > $1::timestamptz - make_interval(secs => $2)
        AND ($4::uuid[] IS NULL OR m.id = ANY($4::uuid[]))
        AND ${CAPACITY_COUNT} < $3
      ORDER BY m.id`,

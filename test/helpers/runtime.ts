@@ -43,7 +43,9 @@ export async function createTestStack(options: { env?: Record<string, string>; s
   process.env.METADATA_SERVER_DETECTION = 'none';
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }));
-  const rt = await createRuntime(env, { logger: createLogger('silent'), subscriptions: options.subscriptions });
+  // TEST_LOG_LEVEL=error shows what a failing request logged.
+  const level = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  const rt = await createRuntime(env, { logger: createLogger(level), subscriptions: options.subscriptions });
   await seed(rt);
   const apps = createAllApps(rt);
   const gateway = createGateway(apps, rt);

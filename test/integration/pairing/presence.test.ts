@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bearer } from '../../helpers/auth';
+import { json } from '../../helpers/http';
+import { customerWithDevice, onlineMitra, settle } from '../../helpers/pairing';
+import { createTestStack, type TestStack } from '../../helpers/runtime';
+
+let s: TestStack;
+beforeEach(async () => {
+  s = await createTestStack();
+});
+afterEach(() => s.close());
+
+describe('presence', () => {
+  it('online → heartbeat 204 → status available; offline; a deactivated mitra gets 403 ACCOUNT_INACTIVE on every presence call', async () => {
+    const m = await onlineMitra(s);
+    expect((await s.request('/api/mitra/status/heartbeat', { method: 'POST', headers: bearer(m.token) })).status).toBe(204);
+    const status = await json(s.request('/api/mitra/status', { headers: bearer(m.token) }));
+    expect(status).toMatchObject({ is_online: true, is_active: true, available: true, active_session_count: 0, heartbeat_cadence_seconds: 30 });
+    const off = await json(s.request('/api/mitra/status/offline', { method: 'POST', headers: bearer(m.token) }));
+    expect(off).toMatchObject({ is_online: false, available: false });
+
+    await s.rt.db.query('UPDATE mitras SET is_active = false WHERE id = $1', [m.id]);
+    for (const path of ['/api/mitra/status/heartbeat', '/api/mitra/status/online', '/api/mitra/status/offline']) {
+      const res = await s.request(path, { method: 'POST', headers: bearer(m.token) });
+      expect(res.status).toBe(403);
+      expect((await json(res)).error.code).toBe('ACCOUNT_INACTIVE');
+    }
+  });
+
+  it('the heartbeat is one primary-key UPDATE and nothing else', async () => {
+    const m = await onlineMitra(s);
+    await settle(s); // let the online call's side effects finish first
+    const statements: string[] = [];
+    const original = s.rt.db.query.bind(s.rt.db);
+    s.rt.db.query = ((text: string, ...rest: unknown[]) => {
+      statements.push(text);
+      return (original as (...a: unknown[]) => unknown)(text, ...rest);
+    }) as typeof s.rt.db.query;
+    try {
+      await s.request('/api/mitra/status/heartbeat', { method: 'POST', headers: bearer(m.token) });
+    } finally {
+      s.rt.db.query = original;
+    }
+    const writes = statements.filter((q) => !/SELECT id FROM auth_sessions/.test(q)); // the revocation-cache refresh, at most every lag/2
+    expect(writes).toEqual(['UPDATE mitras SET last_heartbeat_at = $2 WHERE id = $1 AND is_active']);
+  });
+
+  it('availability counts online, active, fresh mitras below capacity; the sweep turns stale mitras offline', async () => {
+    const c = await customerWithDevice(s);
+    await onlineMitra(s);
+    const stale = await onlineMitra(s);
+    await onlineMitra(s, { online: false });
+    expect((await json(s.request('/api/client/availability', { headers: bearer(c.token) }))).available_mitras).toBe(2);
+    expect((await s.request('/api/client/availability')).status).toBe(401);
+
+    await s.rt.local!.advanceClock(60);
+    // one mitra keeps its heartbeat; the other goes quiet
+    const fresh = (await s.rt.db.query('SELECT id FROM mitras WHERE is_online AND id <> $1', [stale.id])).rows[0].id;
+    await s.rt.db.query('UPDATE mitras SET last_heartbeat_at = $2 WHERE id = $1', [fresh, s.rt.clock.now()]);
+    await s.rt.local!.advanceClock(45);
+    await s.rt.db.query('UPDATE mitras SET last_heartbeat_at = $2 WHERE id = $1', [fresh, s.rt.clock.now()]);
+    await s.rt.local!.advanceClock(60); // crosses a scheduler minute for sure: the quiet one is 165 s stale, the other 60 s
+    const { rows } = await s.rt.db.query('SELECT id, is_online FROM mitras ORDER BY id');
+    expect(rows.find((r) => r.id === stale.id).is_online).toBe(false);
+    expect(rows.find((r) => r.id === fresh).is_online).toBe(true);
+  });
+
+  it('seed-mitra is idempotent per phone', async () => {
+    const a = await json(s.request('/internal/_test/seed-mitra', { method: 'POST', json: { phone: '081299990001' } }));
+    const b = await json(s.request('/internal/_test/seed-mitra', { method: 'POST', json: { phone: '+6281299990001', display_name: 'Nadia' } }));
+    expect(a.created).toBe(true);
+    expect(b).toEqual({ mitra_id: a.mitra_id, created: false });
+    expect((await s.rt.db.query('SELECT display_name, is_active FROM mitras WHERE id = $1', [a.mitra_id])).rows[0]).toEqual({ display_name: 'Nadia', is_active: true });
+    expect((await s.request('/internal/_test/seed-mitra', { method: 'POST', json: { phone: 'nope' } })).status).toBe(422);
+  });
+});
