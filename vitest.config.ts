@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 90_000,
     reporters: ['default'],
+    // The Firestore client otherwise probes for a GCE metadata server on this offline machine.
+    env: { METADATA_SERVER_DETECTION: 'none' },
   },
 });
