@@ -1,37 +1,24 @@
-# Safety net for the outbox: delivers rows whose instance died between commit and relay.
-resource "google_cloud_scheduler_job" "outbox_drain" {
-  name      = "outbox-drain"
-  region    = var.region
-  schedule  = "* * * * *"
-  time_zone = "Etc/UTC"
-
-  http_target {
-    http_method = "POST"
-    uri         = "${local.run_url["workers"]}/tasks/outbox/drain"
-    oidc_token {
-      service_account_email = google_service_account.tasks_invoker.email
-      audience              = local.run_url["workers"]
-    }
-  }
-
-  retry_config {
-    retry_count = 1
+# Cloud Scheduler jobs; mirrors CRON_JOBS in shared/cron.ts (a test keeps them equal).
+locals {
+  cron_jobs = {
+    "outbox-drain"  = { fn = "workers", path = "/tasks/outbox/drain", schedule = "* * * * *" }        # outbox safety net
+    "pairing-sweep" = { fn = "pairing", path = "/tasks/pairing/sweep-stale", schedule = "* * * * *" } # stale mitras → offline
   }
 }
 
-# Stale mitras (heartbeat older than mitra_stale_after_seconds) → offline.
-resource "google_cloud_scheduler_job" "pairing_sweep" {
-  name      = "pairing-sweep-stale"
+resource "google_cloud_scheduler_job" "cron" {
+  for_each  = local.cron_jobs
+  name      = each.key
   region    = var.region
-  schedule  = "* * * * *"
+  schedule  = each.value.schedule
   time_zone = "Etc/UTC"
 
   http_target {
     http_method = "POST"
-    uri         = "${local.run_url["pairing"]}/tasks/pairing/sweep-stale"
+    uri         = "${local.run_url[each.value.fn]}${each.value.path}"
     oidc_token {
       service_account_email = google_service_account.tasks_invoker.email
-      audience              = local.run_url["pairing"]
+      audience              = local.run_url[each.value.fn]
     }
   }
 

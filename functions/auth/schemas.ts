@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-export const jsonResponse = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
+export { jsonBody, jsonResponse } from '../../shared/http/openapi';
 export const errorResponses = {
   400: { description: 'Invalid input (error envelope)' },
   401: { description: 'Not authenticated (error envelope)' },

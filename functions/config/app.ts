@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ConfigService } from '../../shared/config/service';
 import { requirePermission } from '../../shared/http/auth-middleware';
 import { createFunctionApp } from '../../shared/http/function-app';
+import { jsonResponse } from '../../shared/http/openapi';
 import type { Runtime } from '../../shared/runtime';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 
 export function configService(rt: Runtime) {
   return new ConfigService({ db: rt.db, clock: rt.clock, env: rt.env, reader: rt.config, outbox: rt.outbox });
@@ -21,7 +21,7 @@ export function createConfigApp(rt: Runtime) {
       path: '/api/shared/config',
       tags: ['config'],
       summary: 'What the apps need (no limits, no secrets). ETag + If-None-Match → 304.',
-      responses: { 200: json('Public config', z.record(z.string(), z.unknown())), 304: { description: 'Unchanged' } },
+      responses: { 200: jsonResponse('Public config', z.record(z.string(), z.unknown())), 304: { description: 'Unchanged' } },
     }),
     async (c) => {
       const { body, etag } = await config.publicView();
@@ -40,7 +40,7 @@ export function createConfigApp(rt: Runtime) {
       path: '/internal/config',
       tags: ['config: control center'],
       middleware: [requirePermission(guards, 'settings:read')] as const,
-      responses: { 200: json('DB values beside the env-derived values and bounds', z.record(z.string(), z.unknown())) },
+      responses: { 200: jsonResponse('DB values beside the env-derived values and bounds', z.record(z.string(), z.unknown())) },
     }),
     async (c) => c.json(await config.internalView(), 200),
   );
@@ -52,7 +52,7 @@ export function createConfigApp(rt: Runtime) {
       tags: ['config: control center'],
       middleware: [requirePermission(guards, 'settings:read')] as const,
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().regex(/^\d+$/).optional() }) },
-      responses: { 200: json('Audit entries, newest first', z.object({ entries: z.array(z.record(z.string(), z.unknown())), next_cursor: z.string().nullable() })) },
+      responses: { 200: jsonResponse('Audit entries, newest first', z.object({ entries: z.array(z.record(z.string(), z.unknown())), next_cursor: z.string().nullable() })) },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -72,7 +72,7 @@ export function createConfigApp(rt: Runtime) {
         body: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } }, required: true },
       },
       responses: {
-        200: json('Stored (or unchanged)', z.object({ changed: z.boolean(), version: z.number(), values: z.record(z.string(), z.unknown()) })),
+        200: jsonResponse('Stored (or unchanged)', z.object({ changed: z.boolean(), version: z.number(), values: z.record(z.string(), z.unknown()) })),
         400: { description: 'BAD_REQUEST with details.issues' },
         404: { description: 'Unknown section' },
         422: { description: 'CONFIG_OUT_OF_BOUNDS (env-derived or cross-key bound)' },

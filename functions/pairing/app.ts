@@ -2,11 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../shared/errors';
 import { requireUser } from '../../shared/http/auth-middleware';
 import { createFunctionApp } from '../../shared/http/function-app';
+import { jsonBody, jsonResponse } from '../../shared/http/openapi';
 import { PairingService, PAIRING_PATHS } from '../../shared/pairing/service';
 import type { Runtime } from '../../shared/runtime';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const idParam = { params: z.object({ id: z.string().uuid() }) };
 const loose = z.record(z.string(), z.unknown());
 
@@ -41,7 +40,7 @@ export function createPairingApp(rt: Runtime) {
   // ---- presence ----
   for (const state of ['online', 'offline'] as const) {
     app.openapi(
-      createRoute({ method: 'post', path: `/api/mitra/status/${state}`, tags: presenceTags, middleware: [mitra] as const, responses: { 200: json('Presence', loose), 403: { description: 'ACCOUNT_INACTIVE' } } }),
+      createRoute({ method: 'post', path: `/api/mitra/status/${state}`, tags: presenceTags, middleware: [mitra] as const, responses: { 200: jsonResponse('Presence', loose), 403: { description: 'ACCOUNT_INACTIVE' } } }),
       async (c) => c.json(state === 'online' ? await pairing.goOnline(c.get('principal').userId) : await pairing.goOffline(c.get('principal').userId), 200),
     );
   }
@@ -60,11 +59,11 @@ export function createPairingApp(rt: Runtime) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/mitra/status', tags: presenceTags, middleware: [mitra] as const, responses: { 200: json('Presence', loose) } }),
+    createRoute({ method: 'get', path: '/api/mitra/status', tags: presenceTags, middleware: [mitra] as const, responses: { 200: jsonResponse('Presence', loose) } }),
     async (c) => c.json({ ...(await pairing.status(c.get('principal').userId)), heartbeat_cadence_seconds: rt.env.MITRA_HEARTBEAT_CADENCE_SECONDS }, 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/client/availability', tags: presenceTags, middleware: [customer] as const, responses: { 200: json('Available mitras (cached ≤ 10 s)', z.object({ available_mitras: z.number() })) } }),
+    createRoute({ method: 'get', path: '/api/client/availability', tags: presenceTags, middleware: [customer] as const, responses: { 200: jsonResponse('Available mitras (cached ≤ 10 s)', z.object({ available_mitras: z.number() })) } }),
     async (c) => {
       c.header('Cache-Control', 'private, max-age=5');
       return c.json({ available_mitras: await pairing.availableCount() }, 200);
@@ -78,9 +77,9 @@ export function createPairingApp(rt: Runtime) {
       path: '/api/client/chat/request',
       tags: requestTags,
       middleware: [customer] as const,
-      request: { headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }), ...body(chatRequestBody) },
+      request: { headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }), ...jsonBody(chatRequestBody) },
       responses: {
-        201: json('Searching', z.object({ request_id: z.string(), status: z.string(), notified_mitras: z.number(), expires_at: z.string() })),
+        201: jsonResponse('Searching', z.object({ request_id: z.string(), status: z.string(), notified_mitras: z.number(), expires_at: z.string() })),
         400: { description: 'BAD_REQUEST' },
         403: { description: 'REGISTRATION_REQUIRED' },
         409: { description: 'ALREADY_ACTIVE / FREE_TRIAL_UNAVAILABLE / MITRA_UNAVAILABLE' },
@@ -93,11 +92,11 @@ export function createPairingApp(rt: Runtime) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/client/chat/request/{id}/cancel', tags: requestTags, middleware: [customer] as const, request: idParam, responses: { 200: json('Cancelled', loose) } }),
+    createRoute({ method: 'post', path: '/api/client/chat/request/{id}/cancel', tags: requestTags, middleware: [customer] as const, request: idParam, responses: { 200: jsonResponse('Cancelled', loose) } }),
     async (c) => c.json(await pairing.cancel(c.get('principal').userId, c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/mitra/requests/pending', tags: requestTags, middleware: [mitra] as const, responses: { 200: json('Open offers (app-resume path)', z.object({ requests: z.array(loose) })) } }),
+    createRoute({ method: 'get', path: '/api/mitra/requests/pending', tags: requestTags, middleware: [mitra] as const, responses: { 200: jsonResponse('Open offers (app-resume path)', z.object({ requests: z.array(loose) })) } }),
     async (c) => c.json({ requests: await pairing.pendingFor(c.get('principal').userId) }, 200),
   );
   app.openapi(
@@ -107,18 +106,18 @@ export function createPairingApp(rt: Runtime) {
       tags: requestTags,
       middleware: [mitra] as const,
       request: idParam,
-      responses: { 200: json('Won', z.object({ session_id: z.string(), session_status: z.string() })), 403: { description: 'FORBIDDEN' }, 409: { description: 'REQUEST_TAKEN / REQUEST_CANCELLED / CAPACITY_FULL' }, 410: { description: 'REQUEST_EXPIRED' } },
+      responses: { 200: jsonResponse('Won', z.object({ session_id: z.string(), session_status: z.string() })), 403: { description: 'FORBIDDEN' }, 409: { description: 'REQUEST_TAKEN / REQUEST_CANCELLED / CAPACITY_FULL' }, 410: { description: 'REQUEST_EXPIRED' } },
     }),
     async (c) => c.json(await pairing.accept(c.get('principal').userId, c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/api/mitra/requests/{id}/reject', tags: requestTags, middleware: [mitra] as const, request: idParam, responses: { 200: json('Rejected', loose) } }),
+    createRoute({ method: 'post', path: '/api/mitra/requests/{id}/reject', tags: requestTags, middleware: [mitra] as const, request: idParam, responses: { 200: jsonResponse('Rejected', loose) } }),
     async (c) => c.json(await pairing.reject(c.get('principal').userId, c.req.valid('param').id), 200),
   );
 
   // ---- private: Pub/Sub push and Cloud Tasks (OIDC-verified by the function shell) ----
   app.openapi(
-    createRoute({ method: 'post', path: PAIRING_PATHS.blast, tags: ['private'], request: body(pushEnvelope), responses: { 204: { description: 'Handled (idempotent)' } } }),
+    createRoute({ method: 'post', path: PAIRING_PATHS.blast, tags: ['private'], request: jsonBody(pushEnvelope), responses: { 204: { description: 'Handled (idempotent)' } } }),
     async (c) => {
       let data: unknown;
       try {
@@ -131,7 +130,7 @@ export function createPairingApp(rt: Runtime) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: PAIRING_PATHS.requestTimeout, tags: ['private'], request: body(z.object({ request_id: z.string().uuid() })), responses: { 204: { description: 'Handled (idempotent)' } } }),
+    createRoute({ method: 'post', path: PAIRING_PATHS.requestTimeout, tags: ['private'], request: jsonBody(z.object({ request_id: z.string().uuid() })), responses: { 204: { description: 'Handled (idempotent)' } } }),
     async (c) => {
       await pairing.requestTimeout(c.req.valid('json').request_id);
       return c.body(null, 204);
@@ -142,7 +141,7 @@ export function createPairingApp(rt: Runtime) {
       method: 'post',
       path: PAIRING_PATHS.notificationTimeout,
       tags: ['private'],
-      request: body(z.object({ request_id: z.string().uuid(), mitra_id: z.string().uuid() })),
+      request: jsonBody(z.object({ request_id: z.string().uuid(), mitra_id: z.string().uuid() })),
       responses: { 204: { description: 'Handled (idempotent)' } },
     }),
     async (c) => {
@@ -152,7 +151,7 @@ export function createPairingApp(rt: Runtime) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: PAIRING_PATHS.sweep, tags: ['private'], summary: 'Cloud Scheduler: stale mitras → offline', responses: { 200: json('Swept', z.object({ turned_offline: z.number() })) } }),
+    createRoute({ method: 'post', path: PAIRING_PATHS.sweep, tags: ['private'], summary: 'Cloud Scheduler: stale mitras → offline', responses: { 200: jsonResponse('Swept', z.object({ turned_offline: z.number() })) } }),
     async (c) => c.json({ turned_offline: await pairing.sweepStale() }, 200),
   );
   return app;

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../shared/http/auth-middleware';
 import { createFunctionApp } from '../../shared/http/function-app';
+import { jsonResponse } from '../../shared/http/openapi';
 import type { Runtime } from '../../shared/runtime';
 import { currentSessionsOf, sessionView } from '../../shared/sessions/repo';
 import { expireSession } from '../../shared/sessions/timers';
 import { SESSION_EXPIRE_PATH } from '../../shared/pairing/service';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 const loose = z.record(z.string(), z.unknown());
 
 export function createSessionApp(rt: Runtime) {
@@ -19,7 +19,7 @@ export function createSessionApp(rt: Runtime) {
       path: '/api/client/sessions/active',
       tags: ['sessions'],
       middleware: [requireUser(guards, 'customer')] as const,
-      responses: { 200: json('The customer’s current session (no topic_sensitivity), or null', z.object({ session: loose.nullable() })) },
+      responses: { 200: jsonResponse('The customer’s current session (no topic_sensitivity), or null', z.object({ session: loose.nullable() })) },
     }),
     async (c) => {
       const [s] = await currentSessionsOf(rt.db, 'customer', c.get('principal').userId);
@@ -33,7 +33,7 @@ export function createSessionApp(rt: Runtime) {
       path: '/api/mitra/sessions/active',
       tags: ['sessions'],
       middleware: [requireUser(guards, 'mitra')] as const,
-      responses: { 200: json('The mitra’s current sessions (with topic_sensitivity)', z.object({ sessions: z.array(loose) })) },
+      responses: { 200: jsonResponse('The mitra’s current sessions (with topic_sensitivity)', z.object({ sessions: z.array(loose) })) },
     }),
     async (c) => c.json({ sessions: (await currentSessionsOf(rt.db, 'mitra', c.get('principal').userId)).map((s) => sessionView(s, s, 'mitra')) }, 200),
   );

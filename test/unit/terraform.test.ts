@@ -115,11 +115,10 @@ describe('terraform (offline checks against google provider 6.50)', () => {
     for (const q of resources('google_cloud_tasks_queue')) expect(q.retry_config).toBeDefined();
   });
 
-  it('every local cron job has a Cloud Scheduler job calling the same path on the owning function', () => {
-    const uris = resources('google_cloud_scheduler_job').map((j) => String((j.http_target as Body[])[0]!.uri));
-    for (const job of CRON_JOBS) {
-      expect(uris.some((u) => u.endsWith(job.path) && u.includes(`local.run_url["${functionForPath(job.path)}"]`))).toBe(true);
-    }
+  it('the Cloud Scheduler jobs are exactly the local cron jobs, each on the function that owns its path', () => {
+    const locals = Object.assign({}, ...tf.flatMap((f) => f.locals ?? [])) as { cron_jobs: Record<string, { fn: string; path: string }> };
+    expect(Object.keys(locals.cron_jobs).sort()).toEqual(CRON_JOBS.map((j) => j.name).sort());
+    for (const job of CRON_JOBS) expect(locals.cron_jobs[job.name]).toMatchObject({ path: job.path, fn: functionForPath(job.path) });
   });
 
   it('policy: Cloud SQL is private, TLS-only, backed up and protected', () => {
