@@ -12,6 +12,7 @@ const stack = await startLocalStack({
   port,
   pgPort: Number(process.env.PG_PORT ?? 54329),
   firestorePort: Number(process.env.FIRESTORE_PORT ?? 8681),
+  xenditPort: Number(process.env.XENDIT_FAKE_PORT ?? 8682),
   durable: true,
   env: process.env,
   log: (m) => console.log(m),
@@ -26,6 +27,8 @@ Halo Bestie local stack ready in ${Math.round(performance.now() - t0)} ms
   API reference       ${stack.baseUrl}/docs
   Postgres            ${stack.databaseUrl}
   Firestore emulator  ${stack.firestoreHost}   (FIRESTORE_EMULATOR_HOST)
+  Xendit              ${stack.xenditUrl ? `${stack.xenditUrl}   (fake; POST /_fake/invoices/:id/pay fires the callback)` : 'XENDIT_API_BASE_URL'}
+  Push recorder       ${stack.baseUrl}/internal/_test/push?user_id=…
 Ctrl-C to stop.`);
 
 let stopping = false;

@@ -57,6 +57,10 @@ export const envSchema = z
     FIREBASE_SERVICE_ACCOUNT_JSON: optionalString,
     IAP_AUDIENCE: optionalString,
     IAP_JWKS_URL: z.string().url().default('https://www.gstatic.com/iap/verify/public_key-jwk'),
+    XENDIT_API_BASE_URL: z.string().url().default('https://api.xendit.co'),
+    XENDIT_SECRET_KEY: optionalString,
+    /** Compared in constant time with the x-callback-token of every webhook. */
+    XENDIT_CALLBACK_TOKEN: optionalString,
     ADMIN_EMAIL: optionalString,
     ADMIN_PASSWORD: optionalString,
   })
@@ -80,8 +84,6 @@ export const envSchema = z
       } catch {
         ctx.addIssue({ code: 'custom', path: ['FIREBASE_SERVICE_ACCOUNT_JSON'], message: 'must be service-account JSON with client_email and private_key' });
       }
-    } else if (env.NODE_ENV === 'production') {
-      ctx.addIssue({ code: 'custom', path: ['FIREBASE_SERVICE_ACCOUNT_JSON'], message: 'required in production (Firebase custom tokens)' });
     }
     if (env.NODE_ENV === 'production' && env.OTP_PROVIDER === 'stub') {
       ctx.addIssue({ code: 'custom', path: ['OTP_PROVIDER'], message: 'the stub provider logs codes and must not run in production' });

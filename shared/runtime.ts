@@ -29,6 +29,8 @@ import { RevocationCache } from './auth/revocations';
 import type { RefreshPolicy } from './auth/refresh-sessions';
 import { ConfigReader } from './config/reader';
 import type { OtpProvider } from './ports/otp-provider';
+import type { PaymentProvider } from './ports/payment-provider';
+import { XenditProvider } from './adapters/gcp/xendit';
 import { StubOtpProvider } from './adapters/local/stub-otp-provider';
 import { RolePermissions } from './users/cc-users';
 import { deleteUnregisteredToken } from './users/device-tokens';
@@ -51,7 +53,9 @@ export interface Runtime {
   refreshPolicy: RefreshPolicy;
   otpProvider: OtpProvider;
   idTokens: { google?: IdTokenVerifier; apple?: IdTokenVerifier };
-  firebase: FirebaseTokenMinter;
+  /** Only where FIREBASE_SERVICE_ACCOUNT_JSON is given (the auth function) or outside production. */
+  firebase?: FirebaseTokenMinter;
+  payments: PaymentProvider;
   /** Verifies IAP's signed header when IAP_AUDIENCE is set. */
   iap?: { verify(assertion: string): Promise<void> };
   /** Only in the local stack and tests. */
@@ -173,7 +177,9 @@ export async function createRuntime(env: Env, options: { logger?: Logger; subscr
   };
   const serviceAccount = env.FIREBASE_SERVICE_ACCOUNT_JSON
     ? (JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email: string; private_key: string })
-    : localServiceAccount();
+    : env.NODE_ENV === 'production'
+      ? undefined
+      : localServiceAccount();
   const iapKeys = env.IAP_AUDIENCE ? createRemoteJWKSet(new URL(env.IAP_JWKS_URL)) : undefined;
   const iap = iapKeys
     ? {
@@ -200,7 +206,8 @@ export async function createRuntime(env: Env, options: { logger?: Logger; subscr
     refreshPolicy: { ttlDays: env.REFRESH_TOKEN_TTL_DAYS, reuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS },
     otpProvider: new StubOtpProvider(db, logger),
     idTokens,
-    firebase: new FirebaseTokenMinter(serviceAccount.client_email, serviceAccount.private_key, clock),
+    firebase: serviceAccount ? new FirebaseTokenMinter(serviceAccount.client_email, serviceAccount.private_key, clock) : undefined,
+    payments: new XenditProvider(env.XENDIT_API_BASE_URL, env.XENDIT_SECRET_KEY ?? ''),
     iap,
     local,
     hooks,

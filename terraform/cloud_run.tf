@@ -12,9 +12,6 @@ locals {
     PUBLIC_BASE_URL               = "https://${var.domain}"
     ENABLE_TEST_ROUTES            = "false"
   }
-  secret_env = {
-    DATABASE_URL = "database-url"
-  }
 }
 
 resource "google_cloud_run_v2_service" "fn" {
@@ -57,7 +54,8 @@ resource "google_cloud_run_v2_service" "fn" {
       }
 
       dynamic "env" {
-        for_each = local.secret_env
+        # Only the secrets this function may read (secret_readers), as env variables.
+        for_each = { for secret, fns in local.secret_readers : local.secret_env_names[secret] => secret if contains(fns, each.value) }
         content {
           name = env.key
           value_source {

@@ -10,12 +10,19 @@ resource "google_secret_manager_secret" "s" {
 locals {
   # Which function may read which secret (least privilege).
   secret_readers = {
-    "database-url"              = local.functions
-    "auth-signing-key"          = local.functions
-    "auth-signing-key-previous" = local.functions
-    "firebase-service-account"  = toset(["auth"])
-    "xendit-secret-key"         = toset(["payment-webhook", "session", "workers"])
-    "xendit-callback-token"     = toset(["payment-webhook"])
+    "database-url"             = local.functions
+    "auth-signing-key"         = local.functions
+    "firebase-service-account" = toset(["auth"])
+    "xendit-secret-key"        = toset(["payment-webhook", "session", "workers"])
+    "xendit-callback-token"    = toset(["payment-webhook"])
+  }
+  # The env variable each secret becomes in the functions allowed to read it.
+  secret_env_names = {
+    "database-url"             = "DATABASE_URL"
+    "auth-signing-key"         = "AUTH_SIGNING_KEY"
+    "firebase-service-account" = "FIREBASE_SERVICE_ACCOUNT_JSON"
+    "xendit-secret-key"        = "XENDIT_SECRET_KEY"
+    "xendit-callback-token"    = "XENDIT_CALLBACK_TOKEN"
   }
   secret_bindings = merge([for s, fns in local.secret_readers : { for f in fns : "${s}/${f}" => { secret = s, fn = f } }]...)
 }

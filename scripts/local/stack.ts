@@ -7,6 +7,7 @@ import { createAllApps } from './apps';
 import { startFirestoreEmulator } from './firestore';
 import { createGateway } from './gateway';
 import { startEmbeddedPostgres } from './postgres';
+import { startFakeXendit } from './fake-xendit';
 import { seed } from '../seed';
 import { ensureDevSigningKey } from './dev-keys';
 
@@ -18,6 +19,8 @@ export const LOCAL_DEFAULTS: Record<string, string> = {
   LOG_LEVEL: 'info',
   ADMIN_EMAIL: 'admin@halobestie.local',
   ADMIN_PASSWORD: 'admin123',
+  XENDIT_SECRET_KEY: 'xnd_development_local_fake',
+  XENDIT_CALLBACK_TOKEN: 'local-callback-token',
 };
 
 export interface LocalStackOptions {
@@ -25,6 +28,7 @@ export interface LocalStackOptions {
   port: number;
   pgPort: number;
   firestorePort: number;
+  xenditPort: number;
   /** Durable Postgres (fsync on) for the developer's .data; tests turn it off for speed. */
   durable: boolean;
   env: Record<string, string | undefined>;
@@ -35,6 +39,8 @@ export interface LocalStack {
   baseUrl: string;
   databaseUrl: string;
   firestoreHost: string;
+  /** The fake Xendit's base URL, or undefined when XENDIT_API_BASE_URL points elsewhere. */
+  xenditUrl?: string;
   rt: Runtime;
   stop(): Promise<void>;
 }
@@ -61,7 +67,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   process.env.FIRESTORE_EMULATOR_HOST = firestoreHost;
   process.env.METADATA_SERVER_DETECTION = 'none';
 
-  const env = parseEnv({ AUTH_SIGNING_KEY: ensureDevSigningKey(opts.dataDir), ...source, DATABASE_URL: databaseUrl, FIRESTORE_EMULATOR_HOST: firestoreHost, PORT: String(opts.port), PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}` });
+  const fakeXenditUrl = source.XENDIT_API_BASE_URL ? undefined : `http://127.0.0.1:${opts.xenditPort}`;
+  const env = parseEnv({ AUTH_SIGNING_KEY: ensureDevSigningKey(opts.dataDir), ...source, ...(fakeXenditUrl ? { XENDIT_API_BASE_URL: fakeXenditUrl } : {}), DATABASE_URL: databaseUrl, FIRESTORE_EMULATOR_HOST: firestoreHost, PORT: String(opts.port), PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}` });
   await migrate(databaseUrl);
   const rt = await createRuntime(env);
   await seed(rt);
@@ -71,6 +78,19 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const s = serve({ fetch: gateway.fetch, port: opts.port, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${opts.port}`;
+
+  if (fakeXenditUrl) {
+    const xendit = await startFakeXendit({
+      db: rt.db,
+      port: opts.xenditPort,
+      secretKey: env.XENDIT_SECRET_KEY ?? '',
+      callbackToken: env.XENDIT_CALLBACK_TOKEN ?? '',
+      callbackUrl: `${baseUrl}/webhooks/xendit/invoice`,
+      publicUrl: fakeXenditUrl,
+      now: () => rt.clock.now(),
+    });
+    stops.unshift(() => xendit.stop());
+  }
 
   const dispatcher = rt.local!.attachDispatcher(async ({ path: p, headers, body }) => {
     const res = await fetch(`${baseUrl}${p}`, { method: 'POST', headers, body });
@@ -85,6 +105,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     baseUrl,
     databaseUrl,
     firestoreHost,
+    xenditUrl: fakeXenditUrl,
     rt,
     async stop() {
       clearInterval(relayTimer);

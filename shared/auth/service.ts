@@ -26,7 +26,7 @@ export interface AuthDeps {
   permissions: RolePermissions;
   otpProvider: OtpProvider;
   idTokens: { google?: IdTokenVerifier; apple?: IdTokenVerifier };
-  firebase: FirebaseTokenMinter;
+  firebase?: FirebaseTokenMinter;
   refreshPolicy: RefreshPolicy;
   logger: Logger;
 }
@@ -214,6 +214,7 @@ export class AuthService {
 
   async firebaseToken(p: Principal) {
     if (p.userType === 'cc_user') throw AppError.forbidden();
+    if (!this.d.firebase) throw new AppError(503, 'PROVIDER_NOT_CONFIGURED', 'Firebase custom tokens are not configured');
     const { token, expiresAt } = await this.d.firebase.mint(firebaseUid(p.userType, p.userId), { user_type: p.userType });
     return { firebase_token: token, uid: firebaseUid(p.userType, p.userId), expires_at: expiresAt.toISOString() };
   }

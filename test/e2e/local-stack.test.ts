@@ -29,6 +29,14 @@ describe('npm start (the whole local stack in its own process)', () => {
     expect(health.dependencies).toEqual({ postgres: 'ok', firestore: 'ok' });
     expect(stack.output()).toContain(stack.baseUrl);
     expect(stack.output()).toMatch(/Firestore emulator\s+127\.0\.0\.1:\d+/);
+    expect(stack.output()).toMatch(new RegExp(`Xendit\\s+http://127\\.0\\.0\\.1:${ports.xenditPort}`));
+    const xendit = await fetch(`http://127.0.0.1:${ports.xenditPort}/v2/invoices`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from('xnd_development_local_fake:').toString('base64')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ external_id: 'session:e2e', amount: 25000, description: 'e2e' }),
+    });
+    expect(xendit.status).toBe(200);
+    expect((await json(xendit)).invoice_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/web\/invoices\/inv_/);
 
     const doc = await json(fetch(`${stack.baseUrl}/openapi.json`));
     expect(doc.openapi).toBe('3.1.0');

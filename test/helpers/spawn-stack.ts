@@ -15,10 +15,11 @@ export interface StackPorts {
   port: number;
   pgPort: number;
   firestorePort: number;
+  xenditPort: number;
 }
 
 export async function stackPorts(): Promise<StackPorts> {
-  return { port: await freePort(), pgPort: await freePort(), firestorePort: await freePort() };
+  return { port: await freePort(), pgPort: await freePort(), firestorePort: await freePort(), xenditPort: await freePort() };
 }
 
 export function tempDataDir(): string {
@@ -34,7 +35,7 @@ export async function spawnStack(dataDir: string, ports: StackPorts, extraEnv: R
   delete env.FIRESTORE_EMULATOR_HOST;
   delete env.NODE_ENV;
   Object.assign(env, extraEnv);
-  Object.assign(env, { PORT: String(ports.port), PG_PORT: String(ports.pgPort), FIRESTORE_PORT: String(ports.firestorePort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  Object.assign(env, { PORT: String(ports.port), PG_PORT: String(ports.pgPort), FIRESTORE_PORT: String(ports.firestorePort), XENDIT_FAKE_PORT: String(ports.xenditPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   const child: ChildProcess = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/dev.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
