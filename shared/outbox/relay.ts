@@ -15,6 +15,8 @@ export interface OutboxRelayDeps {
   logger: Logger;
   /** Called when FCM reports a device token as unregistered (the auth service deletes it). */
   onUnregisteredToken?: (message: PushMessage) => Promise<void>;
+  /** Rows claimed per batch (default 50). */
+  batchSize?: number;
 }
 
 interface OutboxRow {
@@ -27,7 +29,11 @@ interface OutboxRow {
 const LEASE_SECONDS = 30;
 export const MAX_OUTBOX_ATTEMPTS = 25;
 
-/** Delivers committed side effects, at least once, in commit order, with backoff on failure. */
+/**
+ * Delivers committed side effects, at least once, with backoff on failure. Writes to one Firestore
+ * document go strictly in outbox order, across instances: the claim hands out only the oldest
+ * pending write per document, so a failing write holds the later ones back until it lands.
+ */
 export class OutboxRelay {
   private draining?: Promise<number>;
   private again = false;
@@ -57,31 +63,28 @@ export class OutboxRelay {
   }
 
   /** One batch; returns how many rows were delivered. */
-  async drain(limit = 50): Promise<number> {
+  async drain(limit = this.deps.batchSize ?? 50): Promise<number> {
     const { rows } = await this.deps.db.query<OutboxRow>(
       `UPDATE outbox SET available_at = now() + make_interval(secs => $2), attempts = attempts + 1
-       WHERE id IN (SELECT id FROM outbox WHERE delivered_at IS NULL AND available_at <= now() AND attempts < $3
-                    ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       WHERE id IN (SELECT o.id FROM outbox o
+                    WHERE o.delivered_at IS NULL AND o.available_at <= now() AND o.attempts < $3
+                      -- per-document order across instances: only the oldest pending write to a path
+                      AND (o.ordering_key IS NULL OR NOT EXISTS (
+                        SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.id < o.id
+                          AND p.delivered_at IS NULL AND p.attempts < $3))
+                    ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING id, kind, payload, attempts`,
       [limit, LEASE_SECONDS, MAX_OUTBOX_ATTEMPTS],
     );
     rows.sort((a, b) => a.id - b.id);
-    const failedPaths = new Set<string>();
     let delivered = 0;
     for (const row of rows) {
       const item = { kind: row.kind, ...row.payload } as OutboxItem;
-      // Keep per-document order: once a write to a path fails, later writes to it wait too.
-      const path = item.kind === 'realtime' ? item.path : undefined;
-      if (path && failedPaths.has(path)) {
-        await this.retryLater(row, 'an earlier write to this document is pending');
-        continue;
-      }
       try {
         await this.deliver(item);
         await this.deps.db.query('UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = $1', [row.id]);
         delivered++;
       } catch (err) {
-        if (path) failedPaths.add(path);
         this.deps.logger.warn('outbox delivery failed', { outbox_id: row.id, kind: row.kind, attempts: row.attempts, error: (err as Error).message });
         await this.retryLater(row, (err as Error).message);
       }

@@ -89,11 +89,34 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     await s.rt.db.query('UPDATE outbox SET delivered_at = now() WHERE delivered_at IS NULL');
     await enqueue(s.rt.db, outbox.setDoc(path, { v: 1 }));
     await enqueue(s.rt.db, outbox.setDoc(path, { v: 2 }));
-    expect(await relay.drain()).toBe(0);
+    expect(await relay.drainAll()).toBe(0);
     expect(writes).toEqual([]);
     await s.rt.db.query('UPDATE outbox SET available_at = now() WHERE delivered_at IS NULL');
-    expect(await relay.drain()).toBe(2);
+    expect(await relay.drainAll()).toBe(2);
     expect(writes).toEqual([{ v: 1 }, { v: 2 }]);
+  });
+
+  it('two relays draining at once deliver the writes to one document strictly in order', async () => {
+    const path = `ordered/${randomUUID()}`;
+    const seen: number[] = [];
+    const slow: Realtime = {
+      set: async (p, data) => {
+        if (p !== path) return;
+        await new Promise((r) => setTimeout(r, Math.random() * 5));
+        seen.push(data.n as number);
+      },
+      delete: async () => undefined,
+      get: async () => null,
+      list: async () => [],
+    };
+    await s.rt.outbox.drainAll();
+    for (let n = 1; n <= 20; n++) await enqueue(s.rt.db, outbox.setDoc(path, { n }));
+    // Small batches, so the two relays really do split the rows between them.
+    const a = new OutboxRelay({ ...s.rt, realtime: slow, batchSize: 3 });
+    const b = new OutboxRelay({ ...s.rt, realtime: slow, batchSize: 3 });
+    await Promise.all([a.drainAll(), b.drainAll(), a.drainAll()]);
+    await Promise.all([a.drainAll(), b.drainAll()]);
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
   it('a dedupe key enqueues an effect once however often the trigger is redelivered', async () => {
