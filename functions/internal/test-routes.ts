@@ -86,9 +86,13 @@ export function createTestRoutes(rt: Runtime) {
   router.openapi(pushRoute, async (c) => c.json({ messages: await local().pushRecorder.recordedFor(c.req.valid('query').user_id) }, 200));
   router.openapi(realtimeRoute, async (c) => {
     const path = c.req.valid('query').path;
-    if (path.split('/').length % 2 === 1) return c.json({ path, docs: await rt.realtime.list(path) }, 200);
-    const data = await rt.realtime.get(path);
-    return c.json({ path, exists: data !== null, data }, 200);
+    // Firestore refuses some ids (e.g. reserved __x__ names): that is the caller's bad input, not a 500.
+    const invalid = (err: unknown) => {
+      throw AppError.badRequest(`Firestore refused the path: ${(err as Error).message.split('\n')[0]}`);
+    };
+    if (path.split('/').length % 2 === 1) return c.json({ path, docs: await rt.realtime.list(path).catch(invalid) }, 200);
+    const data = await rt.realtime.get(path).catch(invalid);
+    return c.json({ path, exists: data !== null, data: data ?? null }, 200);
   });
   router.openapi(probeRoute, async (c) => {
     const { probeId, runAt } = await scheduleProbe(rt.db, rt.clock, c.req.valid('json').delay_seconds);
