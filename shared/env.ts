@@ -85,9 +85,6 @@ export const envSchema = z
         ctx.addIssue({ code: 'custom', path: ['FIREBASE_SERVICE_ACCOUNT_JSON'], message: 'must be service-account JSON with client_email and private_key' });
       }
     }
-    if (env.NODE_ENV === 'production' && env.OTP_PROVIDER === 'stub') {
-      ctx.addIssue({ code: 'custom', path: ['OTP_PROVIDER'], message: 'the stub provider logs codes and must not run in production' });
-    }
     if (env.FUNCTION_URLS) {
       try {
         const parsed: unknown = JSON.parse(env.FUNCTION_URLS);

@@ -1,4 +1,5 @@
 import { AuthService } from '../../shared/auth/service';
+import { EnvError } from '../../shared/env';
 import { createFunctionApp } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
 import { controlCenterAuthRoutes } from './routes/control-center';
@@ -22,6 +23,10 @@ export function authService(rt: Runtime): AuthService {
 }
 
 export function createAuthApp(rt: Runtime) {
+  // Only the function that sends codes cares: the stub logs them, so production refuses it here.
+  if (rt.env.NODE_ENV === 'production' && rt.otpProvider.name === 'stub') {
+    throw new EnvError(['OTP_PROVIDER: the stub provider logs codes and must not run in production']);
+  }
   const app = createFunctionApp('auth', rt);
   const auth = authService(rt);
   const guards = { accessTokens: rt.accessTokens, permissions: rt.permissions };

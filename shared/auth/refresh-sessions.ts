@@ -41,7 +41,7 @@ type RotateOutcome =
  * rotated more than `reuseGraceSeconds` ago is treated as theft and revokes the whole session; within
  * the grace it is a lost race or a retried request and just fails.
  */
-export async function rotateRefreshToken(db: Db, token: string, device: DeviceInfo, now: Date, policy: RefreshPolicy, expectType?: UserType) {
+export async function rotateRefreshToken(db: Db, token: string, device: DeviceInfo, now: Date, policy: RefreshPolicy, allowed: (userType: UserType) => boolean = () => true) {
   const hash = hashToken(token);
   const outcome = await tx<RotateOutcome>(db, async (c) => {
     const won = await c.query<{ session_id: string }>(
@@ -54,7 +54,8 @@ export async function rotateRefreshToken(db: Db, token: string, device: DeviceIn
         [won.rows[0].session_id],
       );
       const s = rows[0]!;
-      if (s.revoked_at || s.expires_at <= now || (expectType && s.user_type !== expectType)) throw refreshInvalid();
+      // Throwing rolls the rotation back: a token presented on the wrong route stays usable where it belongs.
+      if (s.revoked_at || s.expires_at <= now || !allowed(s.user_type)) throw refreshInvalid();
       const refreshToken = newRefreshToken();
       await c.query('INSERT INTO auth_refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)', [hashToken(refreshToken), s.id, now]);
       await c.query(`UPDATE auth_sessions SET last_used_at = $2, device_info = device_info || $3::jsonb WHERE id = $1`, [s.id, now, JSON.stringify(device)]);

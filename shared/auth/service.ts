@@ -178,7 +178,8 @@ export class AuthService {
 
   /** Rotates a refresh token. Mobile tokens here; control-center tokens only through the cookie route. */
   async refresh(refreshToken: string, device: DeviceInfo, audience: 'mobile' | 'cc_user') {
-    const outcome = await rotateRefreshToken(this.d.db, refreshToken, device, this.d.clock.now(), this.d.refreshPolicy);
+    const allowed = (t: UserType) => (audience === 'cc_user') === (t === 'cc_user');
+    const outcome = await rotateRefreshToken(this.d.db, refreshToken, device, this.d.clock.now(), this.d.refreshPolicy, allowed);
     if (!outcome.ok) {
       if (outcome.revokedSessionId) {
         this.d.tokens.revocations.markRevoked(outcome.revokedSessionId);
@@ -186,7 +187,6 @@ export class AuthService {
       }
       throw refreshInvalid();
     }
-    if ((audience === 'cc_user') !== (outcome.userType === 'cc_user')) throw refreshInvalid();
     let role: string | undefined;
     if (outcome.userType === 'cc_user') role = (await findCcUser(this.d.db, outcome.userId))?.role_id;
     if (outcome.userType === 'mitra' && !(await findMitra(this.d.db, outcome.userId))?.is_active) {

@@ -80,3 +80,24 @@ describe('stub OTP provider', () => {
     expect(queries[0]![1]).toEqual(['0b1c2d3e-0000-4000-8000-000000000000', '+628123456789', '424242']);
   });
 });
+
+describe('production start-up', () => {
+  it('the auth function refuses the stub OTP provider in production; the env other functions get in GCP parses', async () => {
+    const { createAuthApp } = await import('../../functions/auth/app');
+    const rt = {
+      env: { NODE_ENV: 'production' },
+      otpProvider: { name: 'stub' },
+    } as unknown as Parameters<typeof createAuthApp>[0];
+    expect(() => createAuthApp(rt)).toThrow(/OTP_PROVIDER: the stub provider logs codes/);
+    const prodEnv = {
+      NODE_ENV: 'production',
+      RUNTIME: 'gcp',
+      DATABASE_URL: 'postgres://u@10.0.0.3/db',
+      AUTH_SIGNING_KEY: pem(generateKeyPairSync('ec', { namedCurve: 'prime256v1' })),
+      FUNCTION_URLS: '{"pairing":"https://pairing-1.a.run.app"}',
+      TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks-invoker@p.iam.gserviceaccount.com',
+      OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks-invoker@p.iam.gserviceaccount.com',
+    };
+    expect(parseEnv(prodEnv).NODE_ENV).toBe('production'); // e.g. pairing starts with Terraform's env
+  });
+});

@@ -172,10 +172,14 @@ describe('refresh tokens and sessions', () => {
     expect(row.device_info).toEqual({ user_agent: 'HaloBestie/1.1 (Android)', ip: '198.51.100.7' });
   });
 
-  it('control-center refresh tokens are refused on the mobile route', async () => {
+  it('control-center refresh tokens are refused on the mobile route (and stay valid on their own route); mobile ones on the CC route', async () => {
     const login = await ccLogin(s);
     const cookie = login.headers.get('set-cookie')!;
     const token = /cc_refresh_token=([^;]+)/.exec(cookie)![1]!;
     expect((await refresh(token)).status).toBe(401);
+    expect((await s.request('/internal/auth/refresh', { method: 'POST', headers: { cookie: `cc_refresh_token=${token}` } })).status).toBe(200);
+    const guest = await createGuest(s);
+    expect((await s.request('/internal/auth/refresh', { method: 'POST', headers: { cookie: `cc_refresh_token=${guest.refresh_token}` } })).status).toBe(401);
+    expect((await refresh(guest.refresh_token)).status).toBe(200);
   });
 });
