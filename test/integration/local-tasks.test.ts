@@ -90,3 +90,22 @@ describe('local Cloud Tasks stand-in', () => {
     expect(good.status).toBe(204);
   });
 });
+
+describe('clock advance while the background dispatcher is polling', () => {
+  it('a pass that looked before the clock moved is not handed to a later caller', async () => {
+    const s = await createTestStack();
+    try {
+      const dispatcher = s.rt.local!.dispatcher!;
+      const { probeId } = await scheduleProbe(s.rt.db, s.rt.clock, 60);
+      await s.rt.outbox.drainAll();
+      const background = dispatcher.runDue(); // evaluates "now" before the clock moves
+      s.rt.local!.clock.advance(61);
+      const mine = await dispatcher.runDue();
+      await background;
+      expect(mine.tasks).toBe(1);
+      expect(await probeRuns(s.rt.db, probeId)).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -44,10 +44,13 @@ export class LocalDispatcher {
   constructor(private readonly deps: LocalDispatcherDeps) {}
 
   /** Delivers every delivery due now (by the adjustable clock); returns what it attempted. */
-  runDue(limit = 25): Promise<{ attempted: number; tasks: number }> {
-    // One pass at a time per process; other processes are kept apart by SKIP LOCKED and the lease.
-    this.running ??= this.pass(limit).finally(() => (this.running = undefined));
-    return this.running;
+  async runDue(limit = 25): Promise<{ attempted: number; tasks: number }> {
+    // One pass at a time per process (other processes are kept apart by SKIP LOCKED and the lease).
+    // A pass already under way may have looked before the clock moved, so wait for it, then look again.
+    while (this.running) await this.running.catch(() => undefined);
+    const pass = this.pass(limit).finally(() => (this.running = undefined));
+    this.running = pass;
+    return pass;
   }
 
   private async pass(limit: number): Promise<{ attempted: number; tasks: number }> {
