@@ -85,7 +85,7 @@ export type OtpCheck = { ok: true; phone: string } | { ok: false; error: AppErro
  */
 export async function consumeOtp(c: PoolClient, input: { otpRequestId: string; userType: OtpUserType; code: string }, now: Date, maxAttempts: number): Promise<OtpCheck> {
   const { rows } = await c.query<{ user_type: OtpUserType; phone: string; code_hash: string; attempts: number; expires_at: Date; used_at: Date | null }>(
-    'SELECT user_type, phone, code_hash, attempts, expires_at, used_at FROM otp_requests WHERE id = $1 FOR UPDATE',
+    'SELECT user_type, phone, code_hash, attempts, expires_at, used_at FROM otp_requests WHERE id = $1 FOR NO KEY UPDATE',
     [input.otpRequestId],
   );
   const otp = rows[0];

@@ -50,7 +50,7 @@ export async function rotateRefreshToken(db: Db, token: string, device: DeviceIn
     );
     if (won.rows[0]) {
       const { rows } = await c.query<{ id: string; user_type: UserType; user_id: string; revoked_at: Date | null; expires_at: Date }>(
-        'SELECT id, user_type, user_id, revoked_at, expires_at FROM auth_sessions WHERE id = $1 FOR UPDATE',
+        'SELECT id, user_type, user_id, revoked_at, expires_at FROM auth_sessions WHERE id = $1 FOR NO KEY UPDATE',
         [won.rows[0].session_id],
       );
       const s = rows[0]!;

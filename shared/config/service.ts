@@ -70,7 +70,7 @@ export class ConfigService {
     const now = this.d.clock.now();
 
     const result = await tx(this.d.db, async (c) => {
-      const { rows } = await c.query<{ version: number }>('SELECT version FROM app_config_version FOR UPDATE');
+      const { rows } = await c.query<{ version: number }>('SELECT version FROM app_config_version FOR NO KEY UPDATE');
       const current = await loadConfig(c);
       const next = { ...current, ...Object.fromEntries(changes) } as AppConfig;
       const violations = boundViolations(next, this.d.env);

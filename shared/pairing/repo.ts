@@ -32,7 +32,7 @@ export async function insertRequest(q: Queryable, r: Omit<ChatRequestRow, 'id' |
 }
 
 export async function findRequest(q: Queryable, id: string, lock = false): Promise<ChatRequestRow | undefined> {
-  const { rows } = await q.query<ChatRequestRow>(`SELECT ${COLUMNS} FROM chat_requests WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await q.query<ChatRequestRow>(`SELECT ${COLUMNS} FROM chat_requests WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`, [id]);
   return rows[0];
 }
 
@@ -42,7 +42,7 @@ export async function findByIdempotencyKey(q: Queryable, customerId: string, key
 }
 
 export async function openRequestOf(q: Queryable, customerId: string): Promise<ChatRequestRow | undefined> {
-  const { rows } = await q.query<ChatRequestRow>(`SELECT ${COLUMNS} FROM chat_requests WHERE customer_id = $1 AND status = 'searching' FOR UPDATE`, [customerId]);
+  const { rows } = await q.query<ChatRequestRow>(`SELECT ${COLUMNS} FROM chat_requests WHERE customer_id = $1 AND status = 'searching' FOR NO KEY UPDATE`, [customerId]);
   return rows[0];
 }
 
@@ -69,7 +69,7 @@ export async function insertNotifications(q: Queryable, requestId: string, sensi
 
 export async function findNotification(q: Queryable, requestId: string, mitraId: string, lock = false) {
   const { rows } = await q.query<{ status: NotificationStatus; offered_at: Date }>(
-    `SELECT status, offered_at FROM chat_request_notifications WHERE request_id = $1 AND mitra_id = $2${lock ? ' FOR UPDATE' : ''}`,
+    `SELECT status, offered_at FROM chat_request_notifications WHERE request_id = $1 AND mitra_id = $2${lock ? ' FOR NO KEY UPDATE' : ''}`,
     [requestId, mitraId],
   );
   return rows[0];

@@ -168,7 +168,8 @@ export class PairingService {
       if (open) await this.expireLocked(c, open, now); // its timer is late; settle it here
       const live = await liveSessionOfCustomer(c, customerId);
       if (live) throw AppError.conflict('ALREADY_ACTIVE', 'Kamu masih punya sesi yang aktif', { session_id: live.id });
-      if (input.free_trial && (!cfg.free_trial.enabled || customer.free_trial_used_at)) {
+      const trialUsed = input.free_trial && (await c.query('SELECT 1 FROM chat_sessions WHERE customer_id = $1 AND is_free_trial LIMIT 1', [customerId])).rowCount;
+      if (input.free_trial && (!cfg.free_trial.enabled || trialUsed)) {
         throw AppError.conflict('FREE_TRIAL_UNAVAILABLE', 'Free trial tidak tersedia');
       }
 
@@ -238,7 +239,8 @@ export class PairingService {
   }
 
   /**
-   * Exactly one winner under any concurrency. Lock order everywhere: mitra → request → notifications.
+   * Exactly one winner under any concurrency. Lock order everywhere: mitra → request → notifications;
+   * row locks are FOR NO KEY UPDATE so the foreign-key checks of concurrent inserts never wait on them.
    * The mitra row lock makes the capacity check hold across different requests; the request row lock
    * makes the first accept win.
    */
@@ -246,7 +248,7 @@ export class PairingService {
     const cfg = await this.d.config.get();
     const now = this.now();
     const outcome = await tx(this.d.db, async (c) => {
-      const { rows: m } = await c.query<{ is_active: boolean; display_name: string }>('SELECT is_active, display_name FROM mitras WHERE id = $1 FOR UPDATE', [mitraId]);
+      const { rows: m } = await c.query<{ is_active: boolean; display_name: string }>('SELECT is_active, display_name FROM mitras WHERE id = $1 FOR NO KEY UPDATE', [mitraId]);
       if (!m[0]?.is_active) throw inactive();
       const r = await findRequest(c, requestId, true);
       if (!r) throw AppError.notFound('Request not found');
@@ -290,7 +292,6 @@ export class PairingService {
       await transitionNotifications(c, r.id, ['offered', 'ignored'], 'accepted', now, null, mitraId);
       const losers = await transitionNotifications(c, r.id, ['offered', 'ignored'], 'missed', now, 'accepted_by_other');
       if (free) {
-        await c.query('UPDATE customers SET free_trial_used_at = $2 WHERE id = $1', [r.customer_id, now]);
         await enqueue(c, outbox.task(`session-expire:${session.id}:v${session.version}`, SESSION_EXPIRE_PATH, { session_id: session.id, version: session.version }, session.ends_at!));
       }
       const customer = (await findCustomer(c, r.customer_id))!;
@@ -346,7 +347,7 @@ export class PairingService {
       const r = await findRequest(c, message.request_id, true);
       if (!r || r.status !== 'searching') return 0;
       const { rows } = await c.query<{ mitra_id: string; offered_at: Date }>(
-        "SELECT mitra_id, offered_at FROM chat_request_notifications WHERE request_id = $1 AND mitra_id = ANY($2::uuid[]) AND status = 'offered' FOR UPDATE",
+        "SELECT mitra_id, offered_at FROM chat_request_notifications WHERE request_id = $1 AND mitra_id = ANY($2::uuid[]) AND status = 'offered' FOR NO KEY UPDATE",
         [r.id, message.mitra_ids],
       );
       const customer = (await findCustomer(c, r.customer_id))!;

@@ -41,7 +41,7 @@ export async function insertSession(
 }
 
 export async function findSession(q: Queryable, id: string, lock = false): Promise<SessionRow | undefined> {
-  const { rows } = await q.query<SessionRow>(`SELECT ${COLUMNS} FROM chat_sessions WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await q.query<SessionRow>(`SELECT ${COLUMNS} FROM chat_sessions WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`, [id]);
   return rows[0];
 }
 

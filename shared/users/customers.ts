@@ -9,13 +9,12 @@ export interface CustomerRow {
   google_sub: string | null;
   apple_sub: string | null;
   is_banned: boolean;
-  free_trial_used_at: Date | null;
   created_at: Date;
 }
 
 export type IdentityField = 'phone' | 'google_sub' | 'apple_sub';
 
-const COLUMNS = 'id, display_name, phone, email, google_sub, apple_sub, is_banned, free_trial_used_at, created_at';
+const COLUMNS = 'id, display_name, phone, email, google_sub, apple_sub, is_banned, created_at';
 
 export const isGuest = (c: CustomerRow) => !c.phone && !c.google_sub && !c.apple_sub;
 
@@ -33,7 +32,7 @@ export async function createCustomer(q: Queryable, fields: { display_name: strin
 }
 
 export async function findCustomer(q: Queryable, id: string, lock = false): Promise<CustomerRow | undefined> {
-  const { rows } = await q.query<CustomerRow>(`SELECT ${COLUMNS} FROM customers WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await q.query<CustomerRow>(`SELECT ${COLUMNS} FROM customers WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`, [id]);
   return rows[0];
 }
 

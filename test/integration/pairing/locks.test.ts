@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json } from '../../helpers/http';
+import { accept, chatRequest, customerWithDevice, onlineMitra } from '../../helpers/pairing';
+import { createTestStack, type TestStack } from '../../helpers/runtime';
+
+let s: TestStack;
+beforeAll(async () => {
+  s = await createTestStack();
+});
+afterAll(() => s.close());
+
+describe('lock ordering', () => {
+  it('a customer asking again while a mitra accepts their free trial never deadlocks (no 500s)', async () => {
+    const seen: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const c = await customerWithDevice(s);
+      const m = await onlineMitra(s);
+      const req = await json(chatRequest(s, c.token, { topic_sensitivity: 'regular', free_trial: true }));
+      const [won, again] = await Promise.all([accept(s, m, req.request_id), chatRequest(s, c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30' })]);
+      seen.push(won.status, again.status);
+      expect(won.status).toBe(200);
+      expect(again.status).toBe(409);
+    }
+    expect(seen).not.toContain(500);
+  });
+});
