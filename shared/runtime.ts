@@ -175,11 +175,11 @@ export async function createRuntime(env: Env, options: { logger?: Logger; subscr
     google: env.GOOGLE_OAUTH_CLIENT_IDS ? jwksIdTokenVerifier({ keys: env.GOOGLE_JWKS_URL, issuers: GOOGLE_ISSUERS, audiences: list(env.GOOGLE_OAUTH_CLIENT_IDS) }) : undefined,
     apple: env.APPLE_SERVICES_ID ? jwksIdTokenVerifier({ keys: env.APPLE_JWKS_URL, issuers: APPLE_ISSUERS, audiences: list(env.APPLE_SERVICES_ID) }) : undefined,
   };
-  const serviceAccount = env.FIREBASE_SERVICE_ACCOUNT_JSON
+  const serviceAccount: { client_email: string; private_key: string | (() => string) } | undefined = env.FIREBASE_SERVICE_ACCOUNT_JSON
     ? (JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email: string; private_key: string })
     : env.NODE_ENV === 'production'
       ? undefined
-      : localServiceAccount();
+      : { client_email: 'local-firebase@halobestie.invalid', private_key: localFirebaseKey };
   const iapKeys = env.IAP_AUDIENCE ? createRemoteJWKSet(new URL(env.IAP_JWKS_URL)) : undefined;
   const iap = iapKeys
     ? {
@@ -216,7 +216,6 @@ export async function createRuntime(env: Env, options: { logger?: Logger; subscr
 }
 
 /** Outside production a throwaway key signs Firebase custom tokens (the emulator does not check them). */
-function localServiceAccount() {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { client_email: 'local-firebase@halobestie.invalid', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+function localFirebaseKey(): string {
+  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }

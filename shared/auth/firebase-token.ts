@@ -7,15 +7,14 @@ export const FIREBASE_CUSTOM_TOKEN_AUDIENCE = 'https://identitytoolkit.googleapi
 
 /** Firebase custom tokens minted with jose (never firebase-admin's auth), RS256, at most 1 h. */
 export class FirebaseTokenMinter {
-  private readonly key: KeyObject;
+  private key?: KeyObject;
 
+  /** `privateKeyPem` may be a function: the local throwaway key is only generated when first needed. */
   constructor(
     private readonly clientEmail: string,
-    privateKeyPem: string,
+    private readonly privateKeyPem: string | (() => string),
     private readonly clock: Clock,
-  ) {
-    this.key = createPrivateKey(normalisePem(privateKeyPem));
-  }
+  ) {}
 
   async mint(uid: string, claims: Record<string, unknown>): Promise<{ token: string; expiresAt: Date }> {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
@@ -27,7 +26,7 @@ export class FirebaseTokenMinter {
       .setAudience(FIREBASE_CUSTOM_TOKEN_AUDIENCE)
       .setIssuedAt(iat)
       .setExpirationTime(exp)
-      .sign(this.key);
+      .sign((this.key ??= createPrivateKey(normalisePem(typeof this.privateKeyPem === 'string' ? this.privateKeyPem : this.privateKeyPem()))));
     return { token, expiresAt: new Date(exp * 1000) };
   }
 }

@@ -255,7 +255,10 @@ export class PairingService {
       const n = await findNotification(c, requestId, mitraId, true);
       if (!n) throw AppError.forbidden('This request was not offered to you');
       if (r.status === 'accepted') {
-        if (r.accepted_by === mitraId) return { ok: true as const, sessionId: r.session_id!, status: 'replay' as const };
+        if (r.accepted_by === mitraId) {
+          const { rows } = await c.query<{ status: string }>('SELECT status FROM chat_sessions WHERE id = $1', [r.session_id]);
+          return { ok: true as const, sessionId: r.session_id!, status: rows[0]!.status };
+        }
         return { ok: false as const, error: AppError.conflict('REQUEST_TAKEN', 'Sudah diambil Bestie lain') };
       }
       if (r.status === 'cancelled') return { ok: false as const, error: AppError.conflict('REQUEST_CANCELLED', 'Dibatalkan oleh customer') };
@@ -303,15 +306,14 @@ export class PairingService {
       await enqueue(c, outbox.setDoc(`sessions/${session.id}`, sessionDoc(session, names), false));
       await enqueue(c, outbox.setDoc(pairingPath(r.customer_id), { status: 'paired', request_id: r.id, session_id: session.id, mitra_name: names.mitra_name, updated_at: iso(now) }));
       await this.pushToCustomer(c, r.customer_id, { type: 'paired', session_id: session.id, mitra_name: names.mitra_name }, `paired:${session.id}`);
-      return { ok: true as const, sessionId: session.id, status: session.status };
+      return { ok: true as const, sessionId: session.id, status: session.status as string };
     });
     if (!outcome.ok) {
       // A loser's offer is already 'missed' (the winner moved it); nothing else to write.
       throw outcome.error;
     }
     this.d.outbox.kick();
-    const { rows } = await this.d.db.query<{ status: string }>('SELECT status FROM chat_sessions WHERE id = $1', [outcome.sessionId]);
-    return { session_id: outcome.sessionId, session_status: rows[0]!.status };
+    return { session_id: outcome.sessionId, session_status: outcome.status };
   }
 
   async reject(mitraId: string, requestId: string) {

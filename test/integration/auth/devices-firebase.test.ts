@@ -71,4 +71,16 @@ describe('Firebase custom token', () => {
     expect(m.uid).toBe(`m_${mitra.profile.id}`);
     expect((await s.request('/api/shared/auth/firebase-token', { method: 'POST' })).status).toBe(401);
   });
+
+  it('outside production without a service account, a throwaway key (made on first use) signs', async () => {
+    const local = await createTestStack({ databaseUrl: s.rt.env.DATABASE_URL });
+    try {
+      const guest = await json(local.request('/api/shared/auth/anonymous', { method: 'POST' }));
+      const body = await json(local.request('/api/shared/auth/firebase-token', { method: 'POST', headers: bearer(guest.access_token) }));
+      expect(decodeProtectedHeader(body.firebase_token).alg).toBe('RS256');
+      expect(body.uid).toBe(`c_${guest.profile.id}`);
+    } finally {
+      await local.close();
+    }
+  });
 });
