@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ConfigService } from '../../shared/config/service';
 import { requirePermission } from '../../shared/http/auth-middleware';
 import { createFunctionApp } from '../../shared/http/function-app';
-import { jsonResponse } from '../../shared/http/openapi';
+import { jsonBody, jsonResponse } from '../../shared/http/openapi';
 import type { Runtime } from '../../shared/runtime';
 
 
@@ -69,7 +69,7 @@ export function createConfigApp(rt: Runtime) {
       middleware: [requirePermission(guards, 'settings:update')] as const,
       request: {
         params: z.object({ section: z.string() }),
-        body: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } }, required: true },
+        ...jsonBody(z.record(z.string(), z.unknown())),
       },
       responses: {
         200: jsonResponse('Stored (or unchanged)', z.object({ changed: z.boolean(), version: z.number(), values: z.record(z.string(), z.unknown()) })),

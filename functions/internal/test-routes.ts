@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { normaliseIndonesianPhone } from '../../shared/auth/phone';
 import { findOrCreateMitraByPhone } from '../../shared/users/mitras';
 import { createRouter } from '../../shared/http/function-app';
+import { jsonBody } from '../../shared/http/openapi';
 import type { Runtime } from '../../shared/runtime';
 import { probeRuns, scheduleProbe } from '../../shared/testing/probe';
 
@@ -15,7 +16,7 @@ const clockRoute = createRoute({
   path: '/clock',
   tags,
   summary: 'Move the local clock forward and run every task that became due',
-  request: { body: json(z.object({ advance_seconds: z.number().int().min(0).max(400 * 86400) })) },
+  request: jsonBody(z.object({ advance_seconds: z.number().int().min(0).max(400 * 86400) })),
   responses: { 200: { description: 'Tasks ran', ...json(z.object({ now: z.string(), tasks_run: z.number() })) } },
 });
 
@@ -42,7 +43,7 @@ const probeRoute = createRoute({
   path: '/probe',
   tags,
   summary: 'Schedule a probe timer (proves the task pipeline end to end)',
-  request: { body: json(z.object({ delay_seconds: z.number().int().min(0) })) },
+  request: jsonBody(z.object({ delay_seconds: z.number().int().min(0) })),
   responses: { 201: { description: 'Scheduled', ...json(z.object({ probe_id: z.string(), run_at: z.string() })) } },
 });
 
@@ -68,7 +69,7 @@ const seedMitraRoute = createRoute({
   path: '/seed-mitra',
   tags,
   summary: 'Create (or find) a mitra by phone; idempotent per phone',
-  request: { body: json(z.object({ phone: z.string().min(1).max(32), display_name: z.string().trim().min(1).max(80).optional(), is_active: z.boolean().optional() })) },
+  request: jsonBody(z.object({ phone: z.string().min(1).max(32), display_name: z.string().trim().min(1).max(80).optional(), is_active: z.boolean().optional() })),
   responses: { 200: { description: 'The mitra', ...json(z.object({ mitra_id: z.string(), created: z.boolean() })) } },
 });
 

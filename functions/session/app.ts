@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../../shared/http/auth-middleware';
 import { createFunctionApp } from '../../shared/http/function-app';
-import { jsonResponse } from '../../shared/http/openapi';
+import { jsonBody, jsonResponse } from '../../shared/http/openapi';
 import type { Runtime } from '../../shared/runtime';
 import { currentSessionsOf, sessionView } from '../../shared/sessions/repo';
 import { expireSession } from '../../shared/sessions/timers';
@@ -43,7 +43,7 @@ export function createSessionApp(rt: Runtime) {
       method: 'post',
       path: SESSION_EXPIRE_PATH,
       tags: ['private'],
-      request: { body: { content: { 'application/json': { schema: z.object({ session_id: z.string().uuid(), version: z.number().int() }) } }, required: true } },
+      request: jsonBody(z.object({ session_id: z.string().uuid(), version: z.number().int() })),
       responses: { 204: { description: 'Handled (idempotent, version-checked)' } },
     }),
     async (c) => {

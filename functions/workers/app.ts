@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createFunctionApp } from '../../shared/http/function-app';
+import { jsonBody } from '../../shared/http/openapi';
 import type { Runtime } from '../../shared/runtime';
 import { PROBE_TASK_PATH, recordProbeRun } from '../../shared/testing/probe';
 
@@ -15,7 +16,7 @@ const probeRoute = createRoute({
   method: 'post',
   path: PROBE_TASK_PATH,
   tags: ['private'],
-  request: { body: { content: { 'application/json': { schema: z.object({ probe_id: z.string() }) } } } },
+  request: jsonBody(z.object({ probe_id: z.string() })),
   responses: { 204: { description: 'Recorded' } },
 });
 
