@@ -52,7 +52,7 @@ describe('no route answers 500 to bad input', () => {
           for (const [who, headers] of Object.entries(callers)) {
             for (const [i, body] of (method === 'get' ? [undefined] : BODIES).entries()) {
               // The last body also goes out as text/plain: a wrong content type must not skip validation.
-              const type = body === undefined ? {} : { 'content-type': i === BODIES.length - 1 ? 'text/plain' : 'application/json' };
+              const type: Record<string, string> = body === undefined ? {} : { 'content-type': i === BODIES.length - 1 ? 'text/plain' : 'application/json' };
               const res = await s.request(path, { method: method.toUpperCase(), headers: { ...headers, ...type, cookie: 'cc_refresh_token=garbage' }, body });
               calls++;
               const text = await res.text();
