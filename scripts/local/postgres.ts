@@ -22,18 +22,30 @@ function findBinDir(): string | undefined {
   return versions[0] ? path.join(base, versions[0], 'bin') : undefined;
 }
 
+export interface InstallDeps {
+  find: () => string | undefined;
+  root: boolean;
+  exec: (file: string, args: string[], env: NodeJS.ProcessEnv) => void;
+}
+
+const realInstallDeps = (): InstallDeps => ({
+  find: findBinDir,
+  root: isRoot(),
+  exec: (file, args, env) => execFileSync(file, args, { stdio: 'inherit', env }),
+});
+
 /** Finds the PostgreSQL server binaries, installing Debian's package when they are missing. */
-export function ensurePostgresBinaries(log: (msg: string) => void): string {
-  const found = findBinDir();
+export function ensurePostgresBinaries(log: (msg: string) => void, deps: InstallDeps = realInstallDeps()): string {
+  const found = deps.find();
   if (found) return found;
-  if (!isRoot()) {
+  if (!deps.root) {
     throw new Error('PostgreSQL server binaries not found. Install them (apt-get install postgresql) or set PG_BIN_DIR / DATABASE_URL.');
   }
   log('PostgreSQL binaries missing: installing Debian package postgresql (one time)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { stdio: 'inherit', env });
-  const installed = findBinDir();
+  deps.exec('apt-get', ['update'], env);
+  deps.exec('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], env);
+  const installed = deps.find();
   if (!installed) throw new Error('apt-get installed postgresql but no server binaries were found under /usr/lib/postgresql');
   return installed;
 }
