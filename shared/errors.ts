@@ -31,7 +31,3 @@ export class AppError extends Error {
     return new AppError(429, code, message, { ...details, retry_after_seconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
   }
 }
-
-export function isAppError(err: unknown): err is AppError {
-  return err instanceof AppError;
-}

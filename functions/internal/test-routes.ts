@@ -4,12 +4,11 @@ import { AppError } from '../../shared/errors';
 import { normaliseIndonesianPhone } from '../../shared/auth/phone';
 import { findOrCreateMitraByPhone } from '../../shared/users/mitras';
 import { createRouter } from '../../shared/http/function-app';
-import { jsonBody } from '../../shared/http/openapi';
+import { jsonBody, jsonResponse } from '../../shared/http/openapi';
 import type { Runtime } from '../../shared/runtime';
 import { probeRuns, scheduleProbe } from '../../shared/testing/probe';
 
 const tags = ['test (ENABLE_TEST_ROUTES only)'];
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const clockRoute = createRoute({
   method: 'post',
@@ -17,7 +16,7 @@ const clockRoute = createRoute({
   tags,
   summary: 'Move the local clock forward and run every task that became due',
   request: jsonBody(z.object({ advance_seconds: z.number().int().min(0).max(400 * 86400) })),
-  responses: { 200: { description: 'Tasks ran', ...json(z.object({ now: z.string(), tasks_run: z.number() })) } },
+  responses: { 200: jsonResponse('Tasks ran', z.object({ now: z.string(), tasks_run: z.number() })) },
 });
 
 const pushRoute = createRoute({
@@ -26,7 +25,7 @@ const pushRoute = createRoute({
   tags,
   summary: 'FCM messages recorded for a user',
   request: { query: z.object({ user_id: z.string().min(1) }) },
-  responses: { 200: { description: 'Recorded messages', ...json(z.object({ messages: z.array(z.unknown()) })) } },
+  responses: { 200: jsonResponse('Recorded messages', z.object({ messages: z.array(z.unknown()) })) },
 });
 
 const realtimeRoute = createRoute({
@@ -35,7 +34,7 @@ const realtimeRoute = createRoute({
   tags,
   summary: 'The Firestore document (or collection) at a path, read back from the emulator',
   request: { query: z.object({ path: z.string().regex(/^[^/]+(\/[^/]+)*$/, 'a slash-separated Firestore path') }) },
-  responses: { 200: { description: 'Document or collection', ...json(z.unknown()) } },
+  responses: { 200: jsonResponse('Document or collection', z.unknown()) },
 });
 
 const probeRoute = createRoute({
@@ -44,7 +43,7 @@ const probeRoute = createRoute({
   tags,
   summary: 'Schedule a probe timer (proves the task pipeline end to end)',
   request: jsonBody(z.object({ delay_seconds: z.number().int().min(0) })),
-  responses: { 201: { description: 'Scheduled', ...json(z.object({ probe_id: z.string(), run_at: z.string() })) } },
+  responses: { 201: jsonResponse('Scheduled', z.object({ probe_id: z.string(), run_at: z.string() })) },
 });
 
 const probeRunsRoute = createRoute({
@@ -52,7 +51,7 @@ const probeRunsRoute = createRoute({
   path: '/probe/{id}',
   tags,
   request: { params: z.object({ id: z.string() }) },
-  responses: { 200: { description: 'How often the probe ran', ...json(z.object({ runs: z.number() })) } },
+  responses: { 200: jsonResponse('How often the probe ran', z.object({ runs: z.number() })) },
 });
 
 const otpPeekRoute = createRoute({
@@ -61,7 +60,7 @@ const otpPeekRoute = createRoute({
   tags,
   summary: 'The code the stub OTP provider "sent"',
   request: { params: z.object({ otp_request_id: z.string().uuid() }) },
-  responses: { 200: { description: 'The code', ...json(z.object({ code: z.string() })) }, 404: { description: 'Unknown request' } },
+  responses: { 200: jsonResponse('The code', z.object({ code: z.string() })), 404: { description: 'Unknown request' } },
 });
 
 const seedMitraRoute = createRoute({
@@ -70,7 +69,7 @@ const seedMitraRoute = createRoute({
   tags,
   summary: 'Create (or find) a mitra by phone; idempotent per phone',
   request: jsonBody(z.object({ phone: z.string().min(1).max(32), display_name: z.string().trim().min(1).max(80).optional(), is_active: z.boolean().optional() })),
-  responses: { 200: { description: 'The mitra', ...json(z.object({ mitra_id: z.string(), created: z.boolean() })) } },
+  responses: { 200: jsonResponse('The mitra', z.object({ mitra_id: z.string(), created: z.boolean() })) },
 });
 
 export function createTestRoutes(rt: Runtime) {

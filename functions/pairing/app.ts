@@ -87,7 +87,7 @@ export function createPairingApp(rt: Runtime) {
     }),
     async (c) => {
       // A replay with the same Idempotency-Key answers exactly like the original (201, same body).
-      const { body: out } = await pairing.createRequest(c.get('principal').userId, c.req.valid('json'), c.req.valid('header')['idempotency-key']);
+      const out = await pairing.createRequest(c.get('principal').userId, c.req.valid('json'), c.req.valid('header')['idempotency-key']);
       return c.json(out, 201);
     },
   );

@@ -1,4 +1,4 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { Clock } from '../clock';
 import type { ConfigReader } from '../config/reader';
@@ -52,13 +52,11 @@ export async function requestOtp(deps: OtpDeps, input: { userType: OtpUserType; 
         throw AppError.tooManyRequests('OTP_RATE_LIMIT_IP', 'Terlalu banyak permintaan kode dari jaringan ini', 3600 - secondsBetween(now, i.oldest!));
       }
     }
-    const { rows } = await c.query<{ id: string }>(
-      `INSERT INTO otp_requests (id, user_type, phone, ip, code_hash, provider, expires_at, created_at)
-       VALUES (gen_random_uuid(), $1, $2, $3, '', $4, $5, $6) RETURNING id`,
-      [input.userType, phone, input.ip ?? null, deps.provider.name, new Date(now.getTime() + OTP_TTL_SECONDS * 1000), now],
+    const id = randomUUID();
+    await c.query(
+      `INSERT INTO otp_requests (id, user_type, phone, ip, code_hash, provider, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, input.userType, phone, input.ip ?? null, codeHash(id, code).toString('hex'), deps.provider.name, new Date(now.getTime() + OTP_TTL_SECONDS * 1000), now],
     );
-    const id = rows[0]!.id;
-    await c.query('UPDATE otp_requests SET code_hash = $2 WHERE id = $1', [id, codeHash(id, code).toString('hex')]);
     return id;
   });
 

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool';
+import { CAPACITY_STATUSES } from '../sessions/repo';
 
-const CAPACITY_COUNT = `(SELECT count(*)::int FROM chat_sessions s WHERE s.mitra_id = m.id AND s.status IN ('pending_payment', 'active'))`;
+const CAPACITY_COUNT = `(SELECT count(*)::int FROM chat_sessions s WHERE s.mitra_id = m.id AND s.status IN (${CAPACITY_STATUSES.map((x) => `'${x}'`).join(', ')}))`;
 
 export interface PresenceRow {
   id: string;

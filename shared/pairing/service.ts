@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { enqueue, outbox } from '../outbox/outbox';
 import type { OutboxRelay } from '../outbox/relay';
-import { insertSession, liveSessionOfCustomer, sessionDoc, type SessionRow } from '../sessions/repo';
+import { capacityUsed, findSession, hasUsedFreeTrial, insertSession, liveSessionOfCustomer, sessionDoc, type SessionRow } from '../sessions/repo';
 import { findCustomer, isGuest } from '../users/customers';
 import { deviceTokensOf } from '../users/device-tokens';
 import { availableMitras, heartbeat, presenceOf, setOnline, sweepStale } from './presence';
@@ -155,9 +155,10 @@ export class PairingService {
       if (!customer) throw AppError.forbidden();
       if (idempotencyKey) {
         const replay = await findByIdempotencyKey(c, customerId, idempotencyKey);
+        // The original 201 body: searching, and the mitras offered at creation (later offers have a later offered_at).
         if (replay) {
-          const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM chat_request_notifications WHERE request_id = $1', [replay.id]);
-          return { body: this.requestBody(replay, rows[0]!.n), created: false };
+          const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM chat_request_notifications WHERE request_id = $1 AND offered_at = $2', [replay.id, replay.created_at]);
+          return this.requestBody({ ...replay, status: 'searching' }, rows[0]!.n);
         }
       }
       if (isGuest(customer) && !cfg.anonymity_enabled) throw AppError.forbidden('Daftar dulu untuk mulai curhat', 'REGISTRATION_REQUIRED');
@@ -168,8 +169,7 @@ export class PairingService {
       if (open) await this.expireLocked(c, open, now); // its timer is late; settle it here
       const live = await liveSessionOfCustomer(c, customerId);
       if (live) throw AppError.conflict('ALREADY_ACTIVE', 'Kamu masih punya sesi yang aktif', { session_id: live.id });
-      const trialUsed = input.free_trial && (await c.query('SELECT 1 FROM chat_sessions WHERE customer_id = $1 AND is_free_trial LIMIT 1', [customerId])).rowCount;
-      if (input.free_trial && (!cfg.free_trial.enabled || trialUsed)) {
+      if (input.free_trial && (!cfg.free_trial.enabled || (await hasUsedFreeTrial(c, customerId)))) {
         throw AppError.conflict('FREE_TRIAL_UNAVAILABLE', 'Free trial tidak tersedia');
       }
 
@@ -195,7 +195,7 @@ export class PairingService {
       if (offered.length) await this.offerEffects(c, request, offered, now, cfg);
       await enqueue(c, outbox.task(`pairing-request-timeout:${request.id}`, PAIRING_PATHS.requestTimeout, { request_id: request.id }, request.expires_at));
       await enqueue(c, outbox.setDoc(pairingPath(customerId), { status: 'searching', request_id: request.id, notified_mitras: offered.length, expires_at: iso(request.expires_at), session_id: null, mitra_name: null, updated_at: iso(now) }, false));
-      return { body: this.requestBody(request, offered.length), created: true };
+      return this.requestBody(request, offered.length);
     });
     this.d.outbox.kick();
     return result;
@@ -247,7 +247,7 @@ export class PairingService {
   async accept(mitraId: string, requestId: string) {
     const cfg = await this.d.config.get();
     const now = this.now();
-    const outcome = await tx(this.d.db, async (c) => {
+    const won = await tx(this.d.db, async (c) => {
       const { rows: m } = await c.query<{ is_active: boolean; display_name: string }>('SELECT is_active, display_name FROM mitras WHERE id = $1 FOR NO KEY UPDATE', [mitraId]);
       if (!m[0]?.is_active) throw inactive();
       const r = await findRequest(c, requestId, true);
@@ -255,17 +255,14 @@ export class PairingService {
       const n = await findNotification(c, requestId, mitraId, true);
       if (!n) throw AppError.forbidden('This request was not offered to you');
       if (r.status === 'accepted') {
-        if (r.accepted_by === mitraId) {
-          const { rows } = await c.query<{ status: string }>('SELECT status FROM chat_sessions WHERE id = $1', [r.session_id]);
-          return { ok: true as const, sessionId: r.session_id!, status: rows[0]!.status };
-        }
-        return { ok: false as const, error: AppError.conflict('REQUEST_TAKEN', 'Sudah diambil Bestie lain') };
+        // The winner retrying gets its session again; everyone else lost (their offer is already 'missed').
+        if (r.accepted_by === mitraId) return (await findSession(c, r.session_id!))!;
+        throw AppError.conflict('REQUEST_TAKEN', 'Sudah diambil Bestie lain');
       }
-      if (r.status === 'cancelled') return { ok: false as const, error: AppError.conflict('REQUEST_CANCELLED', 'Dibatalkan oleh customer') };
-      if (r.status === 'expired' || r.expires_at <= now) return { ok: false as const, error: new AppError(410, 'REQUEST_EXPIRED', 'Permintaan sudah kedaluwarsa') };
-      if (n.status === 'rejected') return { ok: false as const, error: AppError.conflict('REQUEST_REJECTED', 'Kamu sudah menolak permintaan ini') };
-      const { rows: cap } = await c.query<{ n: number }>("SELECT count(*)::int AS n FROM chat_sessions WHERE mitra_id = $1 AND status IN ('pending_payment', 'active')", [mitraId]);
-      if (cap[0]!.n >= cfg.max_customers_per_mitra) return { ok: false as const, error: AppError.conflict('CAPACITY_FULL', 'Kapasitas kamu sudah penuh') };
+      if (r.status === 'cancelled') throw AppError.conflict('REQUEST_CANCELLED', 'Dibatalkan oleh customer');
+      if (r.status === 'expired' || r.expires_at <= now) throw new AppError(410, 'REQUEST_EXPIRED', 'Permintaan sudah kedaluwarsa');
+      if (n.status === 'rejected') throw AppError.conflict('REQUEST_REJECTED', 'Kamu sudah menolak permintaan ini');
+      if ((await capacityUsed(c, mitraId)) >= cfg.max_customers_per_mitra) throw AppError.conflict('CAPACITY_FULL', 'Kapasitas kamu sudah penuh');
 
       const free = r.is_free_trial;
       let session: SessionRow;
@@ -306,14 +303,10 @@ export class PairingService {
       await enqueue(c, outbox.setDoc(`sessions/${session.id}`, sessionDoc(session, names), false));
       await enqueue(c, outbox.setDoc(pairingPath(r.customer_id), { status: 'paired', request_id: r.id, session_id: session.id, mitra_name: names.mitra_name, updated_at: iso(now) }));
       await this.pushToCustomer(c, r.customer_id, { type: 'paired', session_id: session.id, mitra_name: names.mitra_name }, `paired:${session.id}`);
-      return { ok: true as const, sessionId: session.id, status: session.status as string };
+      return session;
     });
-    if (!outcome.ok) {
-      // A loser's offer is already 'missed' (the winner moved it); nothing else to write.
-      throw outcome.error;
-    }
     this.d.outbox.kick();
-    return { session_id: outcome.sessionId, session_status: outcome.status };
+    return { session_id: won.id, session_status: won.status };
   }
 
   async reject(mitraId: string, requestId: string) {
@@ -408,9 +401,10 @@ export class PairingService {
 
   private async expireLocked(c: PoolClient, r: ChatRequestRow, now: Date) {
     await setRequestStatus(c, r.id, 'expired', now);
-    const mitras = await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'request_expired');
+    await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'request_expired');
+    // Every offer still unanswered (just now, or earlier by its notification timeout) shows 'expired'.
     const { rows } = await c.query<{ mitra_id: string }>("SELECT mitra_id FROM chat_request_notifications WHERE request_id = $1 AND status = 'ignored'", [r.id]);
-    for (const m of new Set([...mitras, ...rows.map((x) => x.mitra_id)])) {
+    for (const { mitra_id: m } of rows) {
       await enqueue(c, outbox.setDoc(offerPath(m, r.id), { status: 'expired', updated_at: iso(now) }));
     }
     await enqueue(c, outbox.setDoc(pairingPath(r.customer_id), { status: 'expired', request_id: r.id, updated_at: iso(now) }));

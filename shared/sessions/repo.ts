@@ -45,6 +45,17 @@ export async function findSession(q: Queryable, id: string, lock = false): Promi
   return rows[0];
 }
 
+/** Sessions that currently hold one of the mitra's places. */
+export async function capacityUsed(q: Queryable, mitraId: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM chat_sessions WHERE mitra_id = $1 AND status = ANY($2)', [mitraId, CAPACITY_STATUSES]);
+  return rows[0]!.n;
+}
+
+/** "Free trial used" is derived: the customer already had a free-trial session. */
+export async function hasUsedFreeTrial(q: Queryable, customerId: string): Promise<boolean> {
+  return ((await q.query('SELECT 1 FROM chat_sessions WHERE customer_id = $1 AND is_free_trial LIMIT 1', [customerId])).rowCount ?? 0) > 0;
+}
+
 export async function liveSessionOfCustomer(q: Queryable, customerId: string): Promise<SessionRow | undefined> {
   const { rows } = await q.query<SessionRow>(`SELECT ${COLUMNS} FROM chat_sessions WHERE customer_id = $1 AND status = ANY($2) LIMIT 1`, [customerId, CUSTOMER_LIVE_STATUSES]);
   return rows[0];

@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AuthService } from '../../../shared/auth/service';
 import { deviceInfo, optionalUser, requireUser, type AuthGuards } from '../../../shared/http/auth-middleware';
 import { createRouter } from '../../../shared/http/function-app';
-import { clientIpFromForwardedFor } from '../../../shared/http/client-ip';
 import { customerAuthSchema, customerProfileSchema, errorResponses, jsonBody, jsonResponse, otpRequestBody, otpRequestResponse, otpVerifyBody } from '../schemas';
 
 const tags = ['auth: customer'];
@@ -12,7 +11,7 @@ export function customerAuthRoutes(auth: AuthService, guards: AuthGuards) {
 
   r.openapi(
     createRoute({ method: 'post', path: '/api/client/auth/otp/request', tags, request: jsonBody(otpRequestBody), responses: { 200: jsonResponse('OTP sent', otpRequestResponse), ...errorResponses } }),
-    async (c) => c.json(await auth.requestOtp('customer', c.req.valid('json').phone, clientIpFromForwardedFor(c.req.header('x-forwarded-for'))), 200),
+    async (c) => c.json(await auth.requestOtp('customer', c.req.valid('json').phone, deviceInfo(c).ip), 200),
   );
 
   r.openapi(

@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AuthService } from '../../../shared/auth/service';
 import { deviceInfo, requireUser, type AuthGuards } from '../../../shared/http/auth-middleware';
-import { clientIpFromForwardedFor } from '../../../shared/http/client-ip';
 import { createRouter } from '../../../shared/http/function-app';
 import { errorResponses, jsonBody, jsonResponse, mitraAuthSchema, mitraProfileSchema, otpRequestBody, otpRequestResponse, otpVerifyBody } from '../schemas';
 
@@ -11,7 +10,7 @@ export function mitraAuthRoutes(auth: AuthService, guards: AuthGuards) {
   const r = createRouter();
   r.openapi(
     createRoute({ method: 'post', path: '/api/mitra/auth/otp/request', tags, request: jsonBody(otpRequestBody), responses: { 200: jsonResponse('OTP sent', otpRequestResponse), ...errorResponses } }),
-    async (c) => c.json(await auth.requestOtp('mitra', c.req.valid('json').phone, clientIpFromForwardedFor(c.req.header('x-forwarded-for'))), 200),
+    async (c) => c.json(await auth.requestOtp('mitra', c.req.valid('json').phone, deviceInfo(c).ip), 200),
   );
   r.openapi(
     createRoute({

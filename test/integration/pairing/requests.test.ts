@@ -86,6 +86,20 @@ describe('POST /api/client/chat/request', () => {
     expect((await json(res)).error.code).toBe('REGISTRATION_REQUIRED');
   });
 
+  it('an Idempotency-Key replay answers exactly the original 201 body, even after later offers and the accept', async () => {
+    const c = await customerWithDevice(s);
+    const first = await onlineMitra(s);
+    const key = { 'idempotency-key': 'tap-replay' };
+    const original = await json(chatRequest(s, c.token, undefined, key));
+    expect(original.notified_mitras).toBe(1);
+    await onlineMitra(s); // offered the open request when it comes online
+    expect(await json(chatRequest(s, c.token, undefined, key))).toEqual(original);
+    await accept(s, first, original.request_id);
+    const replay = await chatRequest(s, c.token, undefined, key);
+    expect(replay.status).toBe(201);
+    expect(await json(replay)).toEqual(original);
+  });
+
   it('parallel requests by one customer without a key: exactly one is created', async () => {
     const c = await customerWithDevice(s);
     const results = await Promise.all(Array.from({ length: 5 }, () => chatRequest(s, c.token)));
