@@ -16,7 +16,10 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/adapters/**', 'shared/http/**', 'shared/runtime.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['hono', 'hono/*', '@hono/*', '@google-cloud/*', 'firebase-admin', 'firebase-admin/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['hono', 'hono/*', '@hono/*', '@google-cloud/*', 'firebase-admin', 'firebase-admin/*'] },
+      ],
     },
   },
   {

@@ -32,28 +32,49 @@ async function load(fetch: Fetch, path: string, token: string, total: number, co
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { req_per_s: Math.round(total / seconds), p50_ms: percentile(latencies, 50).toFixed(2), p99_ms: percentile(latencies, 99).toFixed(2) };
+  return {
+    req_per_s: Math.round(total / seconds),
+    p50_ms: percentile(latencies, 50).toFixed(2),
+    p99_ms: percentile(latencies, 99).toFixed(2),
+  };
 }
 
 /** Authenticated routes vs a bare Hono route doing the same ES256 verification, in one run. */
 export async function benchAuth(env: BenchEnv): Promise<void> {
   const key = generateSigningKeyPem();
   const rt = await createRuntime(
-    parseEnv({ DATABASE_URL: await env.databaseUrl('bench_auth'), FIRESTORE_EMULATOR_HOST: env.firestoreHost, AUTH_SIGNING_KEY: key, LOG_LEVEL: 'silent' }),
+    parseEnv({
+      DATABASE_URL: await env.databaseUrl('bench_auth'),
+      FIRESTORE_EMULATOR_HOST: env.firestoreHost,
+      AUTH_SIGNING_KEY: key,
+      LOG_LEVEL: 'silent',
+    }),
     { logger: createLogger('silent') },
   );
   const authApp = createAuthApp(rt);
-  const guest = (await (await authApp.request('/api/shared/auth/anonymous', { method: 'POST' })).json()) as { access_token: string };
+  const guest = (await (await authApp.request('/api/shared/auth/anonymous', { method: 'POST' })).json()) as {
+    access_token: string;
+  };
 
   const ours = createFunctionApp('auth', { ...rt, logger: createLogger('silent') });
   ours.openapi(
-    createRoute({ method: 'get', path: '/bench/whoami', middleware: [requireUser({ accessTokens: rt.accessTokens, permissions: rt.permissions }, 'customer')] as const, responses: { 200: { description: 'ok', content: { 'application/json': { schema: z.object({ user_id: z.string() }) } } } } }),
+    createRoute({
+      method: 'get',
+      path: '/bench/whoami',
+      middleware: [requireUser({ accessTokens: rt.accessTokens, permissions: rt.permissions }, 'customer')] as const,
+      responses: {
+        200: { description: 'ok', content: { 'application/json': { schema: z.object({ user_id: z.string() }) } } },
+      },
+    }),
     (c) => c.json({ user_id: c.get('principal').userId }, 200),
   );
 
   const publicKey = createPublicKey(key);
   const bare = new Hono().get('/bench/whoami', async (c) => {
-    const { payload } = await jwtVerify(c.req.header('authorization')!.slice(7), publicKey, { algorithms: ['ES256'], issuer: rt.env.AUTH_ISSUER });
+    const { payload } = await jwtVerify(c.req.header('authorization')!.slice(7), publicKey, {
+      algorithms: ['ES256'],
+      issuer: rt.env.AUTH_ISSUER,
+    });
     return c.json({ user_id: payload.sub });
   });
 
@@ -61,8 +82,17 @@ export async function benchAuth(env: BenchEnv): Promise<void> {
   const concurrency = 32;
   await load(bare.fetch, '/bench/whoami', guest.access_token, 500, concurrency); // warm-up
   await load(ours.fetch, '/bench/whoami', guest.access_token, 500, concurrency);
-  report('auth: bare Hono + jose ES256 verify', await load(bare.fetch, '/bench/whoami', guest.access_token, total, concurrency));
-  report('auth: our stack (requireUser, revocation cache)', await load(ours.fetch, '/bench/whoami', guest.access_token, total, concurrency));
-  report('auth: GET /api/client/auth/me (+1 Postgres read)', await load(authApp.fetch, '/api/client/auth/me', guest.access_token, total, concurrency));
+  report(
+    'auth: bare Hono + jose ES256 verify',
+    await load(bare.fetch, '/bench/whoami', guest.access_token, total, concurrency),
+  );
+  report(
+    'auth: our stack (requireUser, revocation cache)',
+    await load(ours.fetch, '/bench/whoami', guest.access_token, total, concurrency),
+  );
+  report(
+    'auth: GET /api/client/auth/me (+1 Postgres read)',
+    await load(authApp.fetch, '/api/client/auth/me', guest.access_token, total, concurrency),
+  );
   await rt.close();
 }

@@ -41,5 +41,9 @@ export function percentile(sortedMs: number[], p: number): number {
 }
 
 export function report(name: string, fields: Record<string, string | number>): void {
-  console.log(`${name.padEnd(44)} ${Object.entries(fields).map(([k, v]) => `${k}=${v}`).join('  ')}`);
+  console.log(
+    `${name.padEnd(44)} ${Object.entries(fields)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('  ')}`,
+  );
 }

@@ -11,10 +11,23 @@ for (const fn of FUNCTION_NAMES) {
   const outdir = path.join('dist', fn);
   mkdirSync(outdir, { recursive: true });
   const meta = await bundleFunction(fn, outdir);
-  const deps = Object.fromEntries(EXTERNAL_SDKS.filter((d) => pkg.dependencies[d]).map((d) => [d, pkg.dependencies[d]]));
+  const deps = Object.fromEntries(
+    EXTERNAL_SDKS.filter((d) => pkg.dependencies[d]).map((d) => [d, pkg.dependencies[d]]),
+  );
   writeFileSync(
     path.join(outdir, 'package.json'),
-    JSON.stringify({ name: `halobestie-${fn}`, type: 'module', main: 'index.mjs', engines: { node: '20' }, scripts: { start: `functions-framework --target=${fn}` }, dependencies: deps }, null, 2),
+    JSON.stringify(
+      {
+        name: `halobestie-${fn}`,
+        type: 'module',
+        main: 'index.mjs',
+        engines: { node: '20' },
+        scripts: { start: `functions-framework --target=${fn}` },
+        dependencies: deps,
+      },
+      null,
+      2,
+    ),
   );
   const js = Object.entries(meta.outputs).find(([f]) => f.endsWith('.mjs'))![1].bytes;
   console.log(`${fn.padEnd(16)} ${(js / 1024).toFixed(0).padStart(6)} KiB`);

@@ -3,7 +3,14 @@ import { build, type Metafile } from 'esbuild';
 import type { FunctionName } from '../shared/http/path-table';
 
 /** Kept out of the bundle: installed from the generated package.json, imported lazily by the adapters. */
-export const EXTERNAL_SDKS = ['@google-cloud/firestore', '@google-cloud/tasks', '@google-cloud/pubsub', 'firebase-admin', '@google-cloud/functions-framework', 'pg-native'];
+export const EXTERNAL_SDKS = [
+  '@google-cloud/firestore',
+  '@google-cloud/tasks',
+  '@google-cloud/pubsub',
+  'firebase-admin',
+  '@google-cloud/functions-framework',
+  'pg-native',
+];
 
 export async function bundleFunction(fn: FunctionName, outdir: string): Promise<Metafile> {
   const result = await build({

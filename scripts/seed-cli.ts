@@ -9,7 +9,12 @@ if (!process.env.DATABASE_URL) {
   process.exit(1);
 }
 // The seed touches only Postgres; a throwaway signing key satisfies the env schema.
-const env = parseEnv({ FIRESTORE_EMULATOR_HOST: '127.0.0.1:0', AUTH_SIGNING_KEY: generateSigningKeyPem(), ...process.env, RUNTIME: 'local' });
+const env = parseEnv({
+  FIRESTORE_EMULATOR_HOST: '127.0.0.1:0',
+  AUTH_SIGNING_KEY: generateSigningKeyPem(),
+  ...process.env,
+  RUNTIME: 'local',
+});
 const rt = await createRuntime(env);
 const { adminCreated } = await seed(rt);
 await rt.db.end();

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { describeSigningKey } from './auth/keys';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 const optionalString = z
   .string()
@@ -75,14 +73,22 @@ export const envSchema = z
       if ('problem' in described) ctx.addIssue({ code: 'custom', path: [key], message: described.problem });
     }
     if (env.AUTH_SIGNING_KEY_PREVIOUS && !env.AUTH_SIGNING_KEY_PREVIOUS_ID) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SIGNING_KEY_PREVIOUS_ID'], message: 'required with AUTH_SIGNING_KEY_PREVIOUS' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SIGNING_KEY_PREVIOUS_ID'],
+        message: 'required with AUTH_SIGNING_KEY_PREVIOUS',
+      });
     }
     if (env.FIREBASE_SERVICE_ACCOUNT_JSON) {
       try {
         const sa = JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email?: unknown; private_key?: unknown };
         if (typeof sa.client_email !== 'string' || typeof sa.private_key !== 'string') throw new Error('fields');
       } catch {
-        ctx.addIssue({ code: 'custom', path: ['FIREBASE_SERVICE_ACCOUNT_JSON'], message: 'must be service-account JSON with client_email and private_key' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['FIREBASE_SERVICE_ACCOUNT_JSON'],
+          message: 'must be service-account JSON with client_email and private_key',
+        });
       }
     }
     if (env.FUNCTION_URLS) {
@@ -90,11 +96,19 @@ export const envSchema = z
         const parsed: unknown = JSON.parse(env.FUNCTION_URLS);
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
       } catch {
-        ctx.addIssue({ code: 'custom', path: ['FUNCTION_URLS'], message: 'must be a JSON object of function name to URL' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['FUNCTION_URLS'],
+          message: 'must be a JSON object of function name to URL',
+        });
       }
     }
     if (env.RUNTIME === 'local' && !env.FIRESTORE_EMULATOR_HOST) {
-      ctx.addIssue({ code: 'custom', path: ['FIRESTORE_EMULATOR_HOST'], message: 'required when RUNTIME=local (the local stack starts the emulator)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FIRESTORE_EMULATOR_HOST'],
+        message: 'required when RUNTIME=local (the local stack starts the emulator)',
+      });
     }
     if (env.RUNTIME === 'gcp') {
       for (const key of ['FUNCTION_URLS', 'TASKS_INVOKER_SERVICE_ACCOUNT', 'OIDC_ALLOWED_SERVICE_ACCOUNTS'] as const) {
@@ -126,5 +140,8 @@ export function functionUrls(env: Env): Record<string, string> {
 }
 
 export function allowedServiceAccounts(env: Env): string[] {
-  return (env.OIDC_ALLOWED_SERVICE_ACCOUNTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (env.OIDC_ALLOWED_SERVICE_ACCOUNTS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -28,6 +28,9 @@ export class AppError extends Error {
     return new AppError(409, code, message, details);
   }
   static tooManyRequests(code: string, message: string, retryAfterSeconds: number, details?: ErrorDetails) {
-    return new AppError(429, code, message, { ...details, retry_after_seconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+    return new AppError(429, code, message, {
+      ...details,
+      retry_after_seconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+    });
   }
 }

@@ -28,9 +28,18 @@ export interface Logger {
 type Sink = (line: string) => void;
 
 /** Structured JSON lines in Cloud Logging's format (severity, message, time). */
-export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}, sink: Sink = (l) => process.stdout.write(l + '\n')): Logger {
+export function createLogger(
+  level: LogLevel = 'info',
+  base: Record<string, unknown> = {},
+  sink: Sink = (l) => process.stdout.write(l + '\n'),
+): Logger {
   const threshold = LEVELS[level];
-  const emit = (lvl: Exclude<LogLevel, 'silent'>, severity: Severity, message: string, fields?: Record<string, unknown>) => {
+  const emit = (
+    lvl: Exclude<LogLevel, 'silent'>,
+    severity: Severity,
+    message: string,
+    fields?: Record<string, unknown>,
+  ) => {
     if (LEVELS[lvl] < threshold) return;
     const entry = { severity, message, time: new Date().toISOString(), ...(redact({ ...base, ...fields }) as object) };
     sink(JSON.stringify(entry));

@@ -79,7 +79,10 @@ export interface LocalControls {
 
 const CLOCK_KEY = 'clock_offset_ms';
 
-export async function createRuntime(env: Env, options: { logger?: Logger; subscriptions?: LocalSubscription[] } = {}): Promise<Runtime> {
+export async function createRuntime(
+  env: Env,
+  options: { logger?: Logger; subscriptions?: LocalSubscription[] } = {},
+): Promise<Runtime> {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'halobestie' });
   const db = createPool(env.DATABASE_URL, env.DATABASE_POOL_MAX);
   const realtime = new FirestoreRealtime(env.FIREBASE_PROJECT_ID ?? env.GCP_PROJECT_ID);
@@ -124,7 +127,15 @@ export async function createRuntime(env: Env, options: { logger?: Logger; subscr
       issuer,
       pushRecorder: recorder,
       attachDispatcher(deliver) {
-        this.dispatcher = new LocalDispatcher({ db, clock: adjustable, issuer, audience: env.OIDC_AUDIENCE, deliver, logger, queueName: env.TASKS_QUEUE });
+        this.dispatcher = new LocalDispatcher({
+          db,
+          clock: adjustable,
+          issuer,
+          audience: env.OIDC_AUDIENCE,
+          deliver,
+          logger,
+          queueName: env.TASKS_QUEUE,
+        });
         return this.dispatcher;
       },
       async advanceClock(seconds) {
@@ -148,7 +159,12 @@ export async function createRuntime(env: Env, options: { logger?: Logger; subscr
         const nowMs = adjustable.now().getTime();
         for (const job of CRON_JOBS) {
           const slot = Math.floor(nowMs / (job.everySeconds * 1000));
-          await scheduler.schedule({ name: `${CRON_TASK_PREFIX}${job.name}:${slot}`, path: job.path, body: {}, runAt: new Date(slot * job.everySeconds * 1000) });
+          await scheduler.schedule({
+            name: `${CRON_TASK_PREFIX}${job.name}:${slot}`,
+            path: job.path,
+            body: {},
+            runAt: new Date(slot * job.everySeconds * 1000),
+          });
         }
       },
     };
@@ -167,24 +183,53 @@ export async function createRuntime(env: Env, options: { logger?: Logger; subscr
   hooks.onUnregisteredToken = (m) => deleteUnregisteredToken(db, m.token);
 
   const current = signingKey(env.AUTH_SIGNING_KEY, env.AUTH_SIGNING_KEY_ID);
-  const previous = env.AUTH_SIGNING_KEY_PREVIOUS ? signingKey(env.AUTH_SIGNING_KEY_PREVIOUS, env.AUTH_SIGNING_KEY_PREVIOUS_ID ?? 'previous') : undefined;
+  const previous = env.AUTH_SIGNING_KEY_PREVIOUS
+    ? signingKey(env.AUTH_SIGNING_KEY_PREVIOUS, env.AUTH_SIGNING_KEY_PREVIOUS_ID ?? 'previous')
+    : undefined;
   const revocations = new RevocationCache(db, clock, env.REVOCATION_MAX_LAG_SECONDS, env.ACCESS_TOKEN_TTL_SECONDS);
-  const accessTokens = new AccessTokens(current, previous, { issuer: env.AUTH_ISSUER, ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS }, clock, revocations);
-  const list = (v?: string) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const accessTokens = new AccessTokens(
+    current,
+    previous,
+    { issuer: env.AUTH_ISSUER, ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS },
+    clock,
+    revocations,
+  );
+  const list = (v?: string) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const idTokens = {
-    google: env.GOOGLE_OAUTH_CLIENT_IDS ? jwksIdTokenVerifier({ keys: env.GOOGLE_JWKS_URL, issuers: GOOGLE_ISSUERS, audiences: list(env.GOOGLE_OAUTH_CLIENT_IDS) }) : undefined,
-    apple: env.APPLE_SERVICES_ID ? jwksIdTokenVerifier({ keys: env.APPLE_JWKS_URL, issuers: APPLE_ISSUERS, audiences: list(env.APPLE_SERVICES_ID) }) : undefined,
+    google: env.GOOGLE_OAUTH_CLIENT_IDS
+      ? jwksIdTokenVerifier({
+          keys: env.GOOGLE_JWKS_URL,
+          issuers: GOOGLE_ISSUERS,
+          audiences: list(env.GOOGLE_OAUTH_CLIENT_IDS),
+        })
+      : undefined,
+    apple: env.APPLE_SERVICES_ID
+      ? jwksIdTokenVerifier({
+          keys: env.APPLE_JWKS_URL,
+          issuers: APPLE_ISSUERS,
+          audiences: list(env.APPLE_SERVICES_ID),
+        })
+      : undefined,
   };
-  const serviceAccount: { client_email: string; private_key: string | (() => string) } | undefined = env.FIREBASE_SERVICE_ACCOUNT_JSON
-    ? (JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email: string; private_key: string })
-    : env.NODE_ENV === 'production'
-      ? undefined
-      : { client_email: 'local-firebase@halobestie.invalid', private_key: localFirebaseKey };
+  const serviceAccount: { client_email: string; private_key: string | (() => string) } | undefined =
+    env.FIREBASE_SERVICE_ACCOUNT_JSON
+      ? (JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email: string; private_key: string })
+      : env.NODE_ENV === 'production'
+        ? undefined
+        : { client_email: 'local-firebase@halobestie.invalid', private_key: localFirebaseKey };
   const iapKeys = env.IAP_AUDIENCE ? createRemoteJWKSet(new URL(env.IAP_JWKS_URL)) : undefined;
   const iap = iapKeys
     ? {
         async verify(assertion: string) {
-          await jwtVerify(assertion, iapKeys, { issuer: 'https://cloud.google.com/iap', audience: env.IAP_AUDIENCE, algorithms: ['ES256'] });
+          await jwtVerify(assertion, iapKeys, {
+            issuer: 'https://cloud.google.com/iap',
+            audience: env.IAP_AUDIENCE,
+            algorithms: ['ES256'],
+          });
         },
       }
     : undefined;
@@ -206,7 +251,9 @@ export async function createRuntime(env: Env, options: { logger?: Logger; subscr
     refreshPolicy: { ttlDays: env.REFRESH_TOKEN_TTL_DAYS, reuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS },
     otpProvider: new StubOtpProvider(db, logger),
     idTokens,
-    firebase: serviceAccount ? new FirebaseTokenMinter(serviceAccount.client_email, serviceAccount.private_key, clock) : undefined,
+    firebase: serviceAccount
+      ? new FirebaseTokenMinter(serviceAccount.client_email, serviceAccount.private_key, clock)
+      : undefined,
     payments: new XenditProvider(env.XENDIT_API_BASE_URL, env.XENDIT_SECRET_KEY ?? ''),
     iap,
     local,
@@ -217,5 +264,7 @@ export async function createRuntime(env: Env, options: { logger?: Logger; subscr
 
 /** Outside production a throwaway key signs Firebase custom tokens (the emulator does not check them). */
 function localFirebaseKey(): string {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
 }

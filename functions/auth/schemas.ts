@@ -27,18 +27,35 @@ export const customerProfileSchema = z
   .openapi('CustomerProfile');
 
 export const mitraProfileSchema = z
-  .object({ id: z.string().uuid(), display_name: z.string(), phone: z.string(), is_active: z.boolean(), is_online: z.boolean(), created_at: z.string() })
+  .object({
+    id: z.string().uuid(),
+    display_name: z.string(),
+    phone: z.string(),
+    is_active: z.boolean(),
+    is_online: z.boolean(),
+    created_at: z.string(),
+  })
   .openapi('MitraProfile');
 
 export const ccProfileSchema = z
-  .object({ id: z.string().uuid(), email: z.string(), display_name: z.string(), role: z.string(), created_at: z.string() })
+  .object({
+    id: z.string().uuid(),
+    email: z.string(),
+    display_name: z.string(),
+    role: z.string(),
+    created_at: z.string(),
+  })
   .openapi('ControlCenterUser');
 
 export const customerAuthSchema = tokenPairSchema.extend({ profile: customerProfileSchema });
 export const mitraAuthSchema = tokenPairSchema.extend({ profile: mitraProfileSchema });
 
 export const otpRequestBody = z.object({ phone: z.string().min(1).max(32) });
-export const otpRequestResponse = z.object({ otp_request_id: z.string().uuid(), expires_at: z.string(), resend_after_seconds: z.number() });
+export const otpRequestResponse = z.object({
+  otp_request_id: z.string().uuid(),
+  expires_at: z.string(),
+  resend_after_seconds: z.number(),
+});
 export const otpVerifyBody = z.object({
   otp_request_id: z.string().uuid(),
   code: z.string().regex(/^\d{4,8}$/),

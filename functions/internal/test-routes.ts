@@ -15,7 +15,15 @@ const clockRoute = createRoute({
   path: '/clock',
   tags,
   summary: 'Move the local clock forward and run every task that became due',
-  request: jsonBody(z.object({ advance_seconds: z.number().int().min(0).max(400 * 86400) })),
+  request: jsonBody(
+    z.object({
+      advance_seconds: z
+        .number()
+        .int()
+        .min(0)
+        .max(400 * 86400),
+    }),
+  ),
   responses: { 200: jsonResponse('Tasks ran', z.object({ now: z.string(), tasks_run: z.number() })) },
 });
 
@@ -68,7 +76,13 @@ const seedMitraRoute = createRoute({
   path: '/seed-mitra',
   tags,
   summary: 'Create (or find) a mitra by phone; idempotent per phone',
-  request: jsonBody(z.object({ phone: z.string().min(1).max(32), display_name: z.string().trim().min(1).max(80).optional(), is_active: z.boolean().optional() })),
+  request: jsonBody(
+    z.object({
+      phone: z.string().min(1).max(32),
+      display_name: z.string().trim().min(1).max(80).optional(),
+      is_active: z.boolean().optional(),
+    }),
+  ),
   responses: { 200: jsonResponse('The mitra', z.object({ mitra_id: z.string(), created: z.boolean() })) },
 });
 
@@ -83,14 +97,17 @@ export function createTestRoutes(rt: Runtime) {
     const { now, tasksRun } = await local().advanceClock(c.req.valid('json').advance_seconds);
     return c.json({ now: now.toISOString(), tasks_run: tasksRun }, 200);
   });
-  router.openapi(pushRoute, async (c) => c.json({ messages: await local().pushRecorder.recordedFor(c.req.valid('query').user_id) }, 200));
+  router.openapi(pushRoute, async (c) =>
+    c.json({ messages: await local().pushRecorder.recordedFor(c.req.valid('query').user_id) }, 200),
+  );
   router.openapi(realtimeRoute, async (c) => {
     const path = c.req.valid('query').path;
     // Firestore refuses some ids (e.g. reserved __x__ names): that is the caller's bad input, not a 500.
     const invalid = (err: unknown) => {
       throw AppError.badRequest(`Firestore refused the path: ${(err as Error).message.split('\n')[0]}`);
     };
-    if (path.split('/').length % 2 === 1) return c.json({ path, docs: await rt.realtime.list(path).catch(invalid) }, 200);
+    if (path.split('/').length % 2 === 1)
+      return c.json({ path, docs: await rt.realtime.list(path).catch(invalid) }, 200);
     const data = await rt.realtime.get(path).catch(invalid);
     return c.json({ path, exists: data !== null, data: data ?? null }, 200);
   });
@@ -104,9 +121,15 @@ export function createTestRoutes(rt: Runtime) {
     const b = c.req.valid('json');
     const phone = normaliseIndonesianPhone(b.phone);
     const now = rt.clock.now();
-    const { mitra, created } = await findOrCreateMitraByPhone(rt.db, phone, now, { display_name: b.display_name, is_active: b.is_active ?? true });
+    const { mitra, created } = await findOrCreateMitraByPhone(rt.db, phone, now, {
+      display_name: b.display_name,
+      is_active: b.is_active ?? true,
+    });
     if (!created && (b.display_name !== undefined || b.is_active !== undefined)) {
-      await rt.db.query('UPDATE mitras SET display_name = COALESCE($2, display_name), is_active = COALESCE($3, is_active), updated_at = $4 WHERE id = $1', [mitra.id, b.display_name ?? null, b.is_active ?? null, now]);
+      await rt.db.query(
+        'UPDATE mitras SET display_name = COALESCE($2, display_name), is_active = COALESCE($3, is_active), updated_at = $4 WHERE id = $1',
+        [mitra.id, b.display_name ?? null, b.is_active ?? null, now],
+      );
     }
     return c.json({ mitra_id: mitra.id, created }, 200);
   });

@@ -19,7 +19,12 @@ export function createSessionApp(rt: Runtime) {
       path: '/api/client/sessions/active',
       tags: ['sessions'],
       middleware: [requireUser(guards, 'customer')] as const,
-      responses: { 200: jsonResponse('The customer’s current session (no topic_sensitivity), or null', z.object({ session: loose.nullable() })) },
+      responses: {
+        200: jsonResponse(
+          'The customer’s current session (no topic_sensitivity), or null',
+          z.object({ session: loose.nullable() }),
+        ),
+      },
     }),
     async (c) => {
       const [s] = await currentSessionsOf(rt.db, 'customer', c.get('principal').userId);
@@ -33,9 +38,22 @@ export function createSessionApp(rt: Runtime) {
       path: '/api/mitra/sessions/active',
       tags: ['sessions'],
       middleware: [requireUser(guards, 'mitra')] as const,
-      responses: { 200: jsonResponse('The mitra’s current sessions (with topic_sensitivity)', z.object({ sessions: z.array(loose) })) },
+      responses: {
+        200: jsonResponse(
+          'The mitra’s current sessions (with topic_sensitivity)',
+          z.object({ sessions: z.array(loose) }),
+        ),
+      },
     }),
-    async (c) => c.json({ sessions: (await currentSessionsOf(rt.db, 'mitra', c.get('principal').userId)).map((s) => sessionView(s, s, 'mitra')) }, 200),
+    async (c) =>
+      c.json(
+        {
+          sessions: (await currentSessionsOf(rt.db, 'mitra', c.get('principal').userId)).map((s) =>
+            sessionView(s, s, 'mitra'),
+          ),
+        },
+        200,
+      ),
   );
 
   app.openapi(

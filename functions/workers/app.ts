@@ -9,7 +9,9 @@ const drainRoute = createRoute({
   path: '/tasks/outbox/drain',
   tags: ['private'],
   summary: 'Cloud Scheduler safety net: deliver every outbox row that is due',
-  responses: { 200: { description: 'Drained', content: { 'application/json': { schema: z.object({ delivered: z.number() }) } } } },
+  responses: {
+    200: { description: 'Drained', content: { 'application/json': { schema: z.object({ delivered: z.number() }) } } },
+  },
 });
 
 const probeRoute = createRoute({

@@ -57,10 +57,12 @@ export function createFakeXendit(o: FakeXenditOptions) {
     const given = Buffer.from(header ?? '');
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
-  const find = async (id: string) => (await o.db.query<Row>('SELECT * FROM fake_xendit_invoices WHERE id = $1', [id])).rows[0];
+  const find = async (id: string) =>
+    (await o.db.query<Row>('SELECT * FROM fake_xendit_invoices WHERE id = $1', [id])).rows[0];
 
   app.use('/v2/*', async (c, next) => {
-    if (!authorised(c.req.header('authorization'))) return c.json({ error_code: 'INVALID_API_KEY', message: 'API key is invalid' }, 401);
+    if (!authorised(c.req.header('authorization')))
+      return c.json({ error_code: 'INVALID_API_KEY', message: 'API key is invalid' }, 401);
     await next();
   });
 
@@ -73,7 +75,15 @@ export function createFakeXendit(o: FakeXenditOptions) {
     const { rows } = await o.db.query<Row>(
       `INSERT INTO fake_xendit_invoices (id, external_id, status, amount, currency, description, expiry_date, created_at, updated_at)
        VALUES ($1, $2, 'PENDING', $3, $4, $5, $6, $7, $7) ON CONFLICT (external_id) DO UPDATE SET external_id = EXCLUDED.external_id RETURNING *`,
-      [`inv_${randomBytes(12).toString('hex')}`, b.external_id, Math.round(b.amount), b.currency, b.description, new Date(now.getTime() + b.invoice_duration * 1000), now],
+      [
+        `inv_${randomBytes(12).toString('hex')}`,
+        b.external_id,
+        Math.round(b.amount),
+        b.currency,
+        b.description,
+        new Date(now.getTime() + b.invoice_duration * 1000),
+        now,
+      ],
     );
     return c.json(json(rows[0]!), 200);
   });
@@ -85,8 +95,19 @@ export function createFakeXendit(o: FakeXenditOptions) {
 
   /** Fires (or re-fires) the invoice callback with the x-callback-token header, as Xendit does. */
   const callback = async (row: Row, overrides: Record<string, unknown> = {}) => {
-    const body = { ...json(row), paid_amount: row.status === 'PAID' ? row.amount : undefined, paid_at: row.paid_at?.toISOString(), payment_method: 'QR_CODE', payment_channel: 'QRIS', ...overrides };
-    const res = await fetch(o.callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-callback-token': o.callbackToken }, body: JSON.stringify(body) }).catch(() => undefined);
+    const body = {
+      ...json(row),
+      paid_amount: row.status === 'PAID' ? row.amount : undefined,
+      paid_at: row.paid_at?.toISOString(),
+      payment_method: 'QR_CODE',
+      payment_channel: 'QRIS',
+      ...overrides,
+    };
+    const res = await fetch(o.callbackUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-callback-token': o.callbackToken },
+      body: JSON.stringify(body),
+    }).catch(() => undefined);
     const status = res?.status ?? 0;
     await res?.arrayBuffer();
     await o.db.query('UPDATE fake_xendit_invoices SET last_callback_status = $2 WHERE id = $1', [row.id, status]);
@@ -120,7 +141,9 @@ export function createFakeXendit(o: FakeXenditOptions) {
   return app;
 }
 
-export async function startFakeXendit(o: FakeXenditOptions & { port: number }): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startFakeXendit(
+  o: FakeXenditOptions & { port: number },
+): Promise<{ url: string; stop(): Promise<void> }> {
   const app = createFakeXendit(o);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: o.port, hostname: '127.0.0.1' }, () => resolve(s));

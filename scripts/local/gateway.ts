@@ -47,15 +47,26 @@ export function createGateway(apps: FunctionApps, rt: Runtime) {
       functions[name] = (await fnJson(app, '/healthz').catch(() => ({ status: 0 }))).status === 200 ? 'ok' : 'down';
     }
     const dependencies = {
-      postgres: await rt.db.query('SELECT 1').then(() => 'ok', () => 'down'),
-      firestore: await rt.realtime.get('_health/ping').then(() => 'ok', () => 'down'),
+      postgres: await rt.db.query('SELECT 1').then(
+        () => 'ok',
+        () => 'down',
+      ),
+      firestore: await rt.realtime.get('_health/ping').then(
+        () => 'ok',
+        () => 'down',
+      ),
     };
     const ok = [...Object.values(functions), ...Object.values(dependencies)].every((s) => s === 'ok');
     return c.json({ status: ok ? 'ok' : 'degraded', functions, dependencies }, ok ? 200 : 503);
   });
 
   gw.get('/openapi.json', async (c) => {
-    const merged = { openapi: '3.1.0', info: { title: 'Halo Bestie API (all functions)', version: '0.1.0' }, paths: {} as Record<string, unknown>, components: { schemas: {} as Record<string, unknown> } };
+    const merged = {
+      openapi: '3.1.0',
+      info: { title: 'Halo Bestie API (all functions)', version: '0.1.0' },
+      paths: {} as Record<string, unknown>,
+      components: { schemas: {} as Record<string, unknown> },
+    };
     for (const [name, app] of Object.entries(apps)) {
       const doc = (await fnJson(app, '/openapi.json')).body as OpenApiDoc;
       for (const [path, item] of Object.entries(doc.paths ?? {})) {

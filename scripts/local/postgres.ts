@@ -13,7 +13,8 @@ const OS_USER = 'postgres';
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 function findBinDir(): string | undefined {
-  if (process.env.PG_BIN_DIR && existsSync(path.join(process.env.PG_BIN_DIR, 'postgres'))) return process.env.PG_BIN_DIR;
+  if (process.env.PG_BIN_DIR && existsSync(path.join(process.env.PG_BIN_DIR, 'postgres')))
+    return process.env.PG_BIN_DIR;
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return undefined;
   const versions = readdirSync(base)
@@ -39,14 +40,17 @@ export function ensurePostgresBinaries(log: (msg: string) => void, deps: Install
   const found = deps.find();
   if (found) return found;
   if (!deps.root) {
-    throw new Error('PostgreSQL server binaries not found. Install them (apt-get install postgresql) or set PG_BIN_DIR / DATABASE_URL.');
+    throw new Error(
+      'PostgreSQL server binaries not found. Install them (apt-get install postgresql) or set PG_BIN_DIR / DATABASE_URL.',
+    );
   }
   log('PostgreSQL binaries missing: installing Debian package postgresql (one time)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   deps.exec('apt-get', ['update'], env);
   deps.exec('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], env);
   const installed = deps.find();
-  if (!installed) throw new Error('apt-get installed postgresql but no server binaries were found under /usr/lib/postgresql');
+  if (!installed)
+    throw new Error('apt-get installed postgresql but no server binaries were found under /usr/lib/postgresql');
   return installed;
 }
 
@@ -65,11 +69,18 @@ function run(binDir: string, cmd: string, args: string[]): void {
 
 function isRunning(binDir: string, dataDir: string): boolean {
   const bin = path.join(binDir, 'pg_ctl');
-  const [file, argv] = isRoot() ? ['runuser', ['-u', OS_USER, '--', bin, 'status', '-D', dataDir]] : [bin, ['status', '-D', dataDir]];
+  const [file, argv] = isRoot()
+    ? ['runuser', ['-u', OS_USER, '--', bin, 'status', '-D', dataDir]]
+    : [bin, ['status', '-D', dataDir]];
   return spawnSync(file, argv).status === 0;
 }
 
-export async function startEmbeddedPostgres(opts: { dir: string; port: number; durable: boolean; log: (msg: string) => void }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port: number;
+  durable: boolean;
+  log: (msg: string) => void;
+}): Promise<EmbeddedPostgres> {
   const binDir = ensurePostgresBinaries(opts.log);
   const dataDir = path.join(opts.dir, 'data');
   mkdirSync(opts.dir, { recursive: true });
@@ -88,7 +99,18 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; d
       '-c max_connections=300',
       ...(opts.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     ].join(' ');
-    run(binDir, 'pg_ctl', ['-D', dataDir, '-o', settings, '-l', path.join(opts.dir, 'postgres.log'), '-w', '-t', '60', 'start']);
+    run(binDir, 'pg_ctl', [
+      '-D',
+      dataDir,
+      '-o',
+      settings,
+      '-l',
+      path.join(opts.dir, 'postgres.log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]);
   }
   const url = (database: string) => `postgres://postgres@127.0.0.1:${opts.port}/${database}`;
   return {

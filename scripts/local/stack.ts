@@ -51,7 +51,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
   let databaseUrl = source.DATABASE_URL;
   if (!databaseUrl) {
-    const pgServer = await startEmbeddedPostgres({ dir: path.join(opts.dataDir, 'postgres'), port: opts.pgPort, durable: opts.durable, log: opts.log });
+    const pgServer = await startEmbeddedPostgres({
+      dir: path.join(opts.dataDir, 'postgres'),
+      port: opts.pgPort,
+      durable: opts.durable,
+      log: opts.log,
+    });
     await pgServer.createDatabase('halobestie');
     databaseUrl = pgServer.url('halobestie');
     stops.push(() => pgServer.stop());
@@ -68,7 +73,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   process.env.METADATA_SERVER_DETECTION = 'none';
 
   const fakeXenditUrl = source.XENDIT_API_BASE_URL ? undefined : `http://127.0.0.1:${opts.xenditPort}`;
-  const env = parseEnv({ AUTH_SIGNING_KEY: ensureDevSigningKey(opts.dataDir), ...source, ...(fakeXenditUrl ? { XENDIT_API_BASE_URL: fakeXenditUrl } : {}), DATABASE_URL: databaseUrl, FIRESTORE_EMULATOR_HOST: firestoreHost, PORT: String(opts.port), PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}` });
+  const env = parseEnv({
+    AUTH_SIGNING_KEY: ensureDevSigningKey(opts.dataDir),
+    ...source,
+    ...(fakeXenditUrl ? { XENDIT_API_BASE_URL: fakeXenditUrl } : {}),
+    DATABASE_URL: databaseUrl,
+    FIRESTORE_EMULATOR_HOST: firestoreHost,
+    PORT: String(opts.port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}`,
+  });
   await migrate(databaseUrl);
   const rt = await createRuntime(env);
   await seed(rt);
@@ -99,7 +112,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   });
   dispatcher.start();
   const relayTimer = setInterval(() => rt.outbox.kick(), 500);
-  const cronTimer = setInterval(() => rt.local!.tickCron().catch((err: Error) => rt.logger.error('cron tick failed', { error: err.message })), 5000);
+  const cronTimer = setInterval(
+    () => rt.local!.tickCron().catch((err: Error) => rt.logger.error('cron tick failed', { error: err.message })),
+    5000,
+  );
 
   return {
     baseUrl,

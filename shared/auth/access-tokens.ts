@@ -65,17 +65,23 @@ export class AccessTokens {
         requiredClaims: ['sub', 'iat', 'exp'],
       }));
     } catch (err) {
-      if (err instanceof errors.JWTExpired) throw AppError.unauthorized('TOKEN_EXPIRED', 'The access token has expired');
+      if (err instanceof errors.JWTExpired)
+        throw AppError.unauthorized('TOKEN_EXPIRED', 'The access token has expired');
       throw invalid();
     }
     const { sub, user_type: userType, session_id: sessionId, role } = payload;
-    if (typeof sub !== 'string' || typeof sessionId !== 'string' || !USER_TYPES.includes(userType as UserType)) throw invalid();
+    if (typeof sub !== 'string' || typeof sessionId !== 'string' || !USER_TYPES.includes(userType as UserType))
+      throw invalid();
     if (await this.revocations.isRevoked(sessionId)) throw invalid('The session has been signed out');
     return { userId: sub, userType: userType as UserType, sessionId, ...(typeof role === 'string' ? { role } : {}) };
   }
 
   async jwks(): Promise<{ keys: JWK[] }> {
     const keys = [this.current, this.previous].filter((k): k is SigningKey => !!k);
-    return { keys: await Promise.all(keys.map(async (k) => ({ ...(await exportJWK(k.publicKey)), kid: k.kid, alg: k.alg, use: 'sig' }))) };
+    return {
+      keys: await Promise.all(
+        keys.map(async (k) => ({ ...(await exportJWK(k.publicKey)), kid: k.kid, alg: k.alg, use: 'sig' })),
+      ),
+    };
   }
 }

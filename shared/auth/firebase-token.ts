@@ -3,7 +3,8 @@ import { SignJWT } from 'jose';
 import type { Clock } from '../clock';
 import { normalisePem } from './keys';
 
-export const FIREBASE_CUSTOM_TOKEN_AUDIENCE = 'https://identitytoolkit.googleapis.com/google.identity.identitytoolkit.v1.IdentityToolkit';
+export const FIREBASE_CUSTOM_TOKEN_AUDIENCE =
+  'https://identitytoolkit.googleapis.com/google.identity.identitytoolkit.v1.IdentityToolkit';
 
 /** Firebase custom tokens minted with jose (never firebase-admin's auth), RS256, at most 1 h. */
 export class FirebaseTokenMinter {
@@ -26,7 +27,11 @@ export class FirebaseTokenMinter {
       .setAudience(FIREBASE_CUSTOM_TOKEN_AUDIENCE)
       .setIssuedAt(iat)
       .setExpirationTime(exp)
-      .sign((this.key ??= createPrivateKey(normalisePem(typeof this.privateKeyPem === 'string' ? this.privateKeyPem : this.privateKeyPem()))));
+      .sign(
+        (this.key ??= createPrivateKey(
+          normalisePem(typeof this.privateKeyPem === 'string' ? this.privateKeyPem : this.privateKeyPem()),
+        )),
+      );
     return { token, expiresAt: new Date(exp * 1000) };
   }
 }

@@ -15,12 +15,21 @@ export const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.c
 export const APPLE_ISSUERS = ['https://appleid.apple.com'];
 
 /** Verifies a provider id_token against its JWKS (URL configurable so tests serve a local key set). */
-export function jwksIdTokenVerifier(cfg: { keys: JWTVerifyGetKey | string; issuers: string[]; audiences: string[] }): IdTokenVerifier {
-  const keys = typeof cfg.keys === 'string' ? createRemoteJWKSet(new URL(cfg.keys), { timeoutDuration: 5000 }) : cfg.keys;
+export function jwksIdTokenVerifier(cfg: {
+  keys: JWTVerifyGetKey | string;
+  issuers: string[];
+  audiences: string[];
+}): IdTokenVerifier {
+  const keys =
+    typeof cfg.keys === 'string' ? createRemoteJWKSet(new URL(cfg.keys), { timeoutDuration: 5000 }) : cfg.keys;
   return {
     async verify(idToken) {
       try {
-        const { payload } = await jwtVerify(idToken, keys, { issuer: cfg.issuers, audience: cfg.audiences, algorithms: ['RS256', 'ES256'] });
+        const { payload } = await jwtVerify(idToken, keys, {
+          issuer: cfg.issuers,
+          audience: cfg.audiences,
+          algorithms: ['RS256', 'ES256'],
+        });
         if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('no sub');
         return {
           sub: payload.sub,
@@ -28,7 +37,11 @@ export function jwksIdTokenVerifier(cfg: { keys: JWTVerifyGetKey | string; issue
           name: typeof payload.name === 'string' ? payload.name : undefined,
         };
       } catch (err) {
-        if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid || (err as Error).name === 'TypeError') {
+        if (
+          err instanceof errors.JWKSTimeout ||
+          err instanceof errors.JWKSInvalid ||
+          (err as Error).name === 'TypeError'
+        ) {
           throw new AppError(503, 'PROVIDER_UNAVAILABLE', 'The identity provider could not be reached');
         }
         throw AppError.unauthorized('INVALID_ID_TOKEN', 'The id_token is not valid');

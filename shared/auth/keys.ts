@@ -25,7 +25,9 @@ export function describeSigningKey(pem: string): { alg: SigningAlg; key: KeyObje
     return d.namedCurve === 'prime256v1' ? { alg: 'ES256', key } : { problem: `EC curve ${d.namedCurve} is not P-256` };
   }
   if (key.asymmetricKeyType === 'rsa') {
-    return (d.modulusLength ?? 0) >= 2048 ? { alg: 'RS256', key } : { problem: `RSA key of ${d.modulusLength} bits is too weak (need ≥ 2048)` };
+    return (d.modulusLength ?? 0) >= 2048
+      ? { alg: 'RS256', key }
+      : { problem: `RSA key of ${d.modulusLength} bits is too weak (need ≥ 2048)` };
   }
   return { problem: `unsupported key type ${key.asymmetricKeyType}` };
 }

@@ -22,7 +22,10 @@ export interface OtpDeps {
 }
 
 /** Rate-limited OTP issue. Limits are settled under per-phone and per-IP advisory locks. */
-export async function requestOtp(deps: OtpDeps, input: { userType: OtpUserType; phone: string; ip: string | undefined }) {
+export async function requestOtp(
+  deps: OtpDeps,
+  input: { userType: OtpUserType; phone: string; ip: string | undefined },
+) {
   const phone = normaliseIndonesianPhone(input.phone);
   const cfg = await deps.config.get();
   const now = deps.clock.now();
@@ -40,22 +43,46 @@ export async function requestOtp(deps: OtpDeps, input: { userType: OtpUserType; 
     );
     const p = byPhone.rows[0]!;
     if (p.newest && secondsBetween(now, p.newest) < cfg.otp_resend_cooldown_seconds) {
-      throw AppError.tooManyRequests('OTP_COOLDOWN', 'Tunggu sebentar sebelum meminta kode baru', cfg.otp_resend_cooldown_seconds - secondsBetween(now, p.newest));
+      throw AppError.tooManyRequests(
+        'OTP_COOLDOWN',
+        'Tunggu sebentar sebelum meminta kode baru',
+        cfg.otp_resend_cooldown_seconds - secondsBetween(now, p.newest),
+      );
     }
     if (p.n >= cfg.otp_max_per_phone_per_hour) {
-      throw AppError.tooManyRequests('OTP_RATE_LIMIT_PHONE', 'Terlalu banyak permintaan kode untuk nomor ini', 3600 - secondsBetween(now, p.oldest!));
+      throw AppError.tooManyRequests(
+        'OTP_RATE_LIMIT_PHONE',
+        'Terlalu banyak permintaan kode untuk nomor ini',
+        3600 - secondsBetween(now, p.oldest!),
+      );
     }
     if (input.ip) {
-      const byIp = await c.query<{ n: number; oldest: Date | null }>('SELECT count(*)::int AS n, min(created_at) AS oldest FROM otp_requests WHERE ip = $1 AND created_at > $2', [input.ip, hourAgo]);
+      const byIp = await c.query<{ n: number; oldest: Date | null }>(
+        'SELECT count(*)::int AS n, min(created_at) AS oldest FROM otp_requests WHERE ip = $1 AND created_at > $2',
+        [input.ip, hourAgo],
+      );
       const i = byIp.rows[0]!;
       if (i.n >= cfg.otp_max_per_ip_per_hour) {
-        throw AppError.tooManyRequests('OTP_RATE_LIMIT_IP', 'Terlalu banyak permintaan kode dari jaringan ini', 3600 - secondsBetween(now, i.oldest!));
+        throw AppError.tooManyRequests(
+          'OTP_RATE_LIMIT_IP',
+          'Terlalu banyak permintaan kode dari jaringan ini',
+          3600 - secondsBetween(now, i.oldest!),
+        );
       }
     }
     const id = randomUUID();
     await c.query(
       `INSERT INTO otp_requests (id, user_type, phone, ip, code_hash, provider, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, input.userType, phone, input.ip ?? null, codeHash(id, code).toString('hex'), deps.provider.name, new Date(now.getTime() + OTP_TTL_SECONDS * 1000), now],
+      [
+        id,
+        input.userType,
+        phone,
+        input.ip ?? null,
+        codeHash(id, code).toString('hex'),
+        deps.provider.name,
+        new Date(now.getTime() + OTP_TTL_SECONDS * 1000),
+        now,
+      ],
     );
     return id;
   });
@@ -81,24 +108,50 @@ export type OtpCheck = { ok: true; phone: string } | { ok: false; error: AppErro
  * Checks and consumes an OTP inside the caller's transaction (row-locked, so a code is used once).
  * Failures that must be remembered (a wrong attempt) are returned, not thrown, so the caller commits.
  */
-export async function consumeOtp(c: PoolClient, input: { otpRequestId: string; userType: OtpUserType; code: string }, now: Date, maxAttempts: number): Promise<OtpCheck> {
-  const { rows } = await c.query<{ user_type: OtpUserType; phone: string; code_hash: string; attempts: number; expires_at: Date; used_at: Date | null }>(
+export async function consumeOtp(
+  c: PoolClient,
+  input: { otpRequestId: string; userType: OtpUserType; code: string },
+  now: Date,
+  maxAttempts: number,
+): Promise<OtpCheck> {
+  const { rows } = await c.query<{
+    user_type: OtpUserType;
+    phone: string;
+    code_hash: string;
+    attempts: number;
+    expires_at: Date;
+    used_at: Date | null;
+  }>(
     'SELECT user_type, phone, code_hash, attempts, expires_at, used_at FROM otp_requests WHERE id = $1 FOR NO KEY UPDATE',
     [input.otpRequestId],
   );
   const otp = rows[0];
   if (!otp) return { ok: false, error: AppError.notFound('Permintaan OTP tidak ditemukan', 'OTP_NOT_FOUND') };
-  if (otp.user_type !== input.userType) return { ok: false, error: new AppError(400, 'WRONG_FLOW', 'Kode ini untuk aplikasi lain') };
+  if (otp.user_type !== input.userType)
+    return { ok: false, error: new AppError(400, 'WRONG_FLOW', 'Kode ini untuk aplikasi lain') };
   if (otp.used_at) return { ok: false, error: AppError.conflict('OTP_USED', 'Kode sudah digunakan') };
-  if (otp.expires_at <= now) return { ok: false, error: new AppError(410, 'OTP_EXPIRED', 'Kode OTP kedaluwarsa. Minta kode baru.') };
+  if (otp.expires_at <= now)
+    return { ok: false, error: new AppError(410, 'OTP_EXPIRED', 'Kode OTP kedaluwarsa. Minta kode baru.') };
   if (otp.attempts >= maxAttempts) {
-    return { ok: false, error: AppError.tooManyRequests('OTP_ATTEMPTS_EXCEEDED', 'Terlalu banyak percobaan. Minta kode baru.', secondsBetween(otp.expires_at, now)) };
+    return {
+      ok: false,
+      error: AppError.tooManyRequests(
+        'OTP_ATTEMPTS_EXCEEDED',
+        'Terlalu banyak percobaan. Minta kode baru.',
+        secondsBetween(otp.expires_at, now),
+      ),
+    };
   }
   const expected = Buffer.from(otp.code_hash, 'hex');
   const given = codeHash(input.otpRequestId, input.code);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     await c.query('UPDATE otp_requests SET attempts = attempts + 1 WHERE id = $1', [input.otpRequestId]);
-    return { ok: false, error: AppError.unauthorized('CODE_MISMATCH', 'Kode OTP salah', { attempts_left: Math.max(0, maxAttempts - otp.attempts - 1) }) };
+    return {
+      ok: false,
+      error: AppError.unauthorized('CODE_MISMATCH', 'Kode OTP salah', {
+        attempts_left: Math.max(0, maxAttempts - otp.attempts - 1),
+      }),
+    };
   }
   await c.query('UPDATE otp_requests SET used_at = $2 WHERE id = $1', [input.otpRequestId, now]);
   return { ok: true, phone: otp.phone };

@@ -19,7 +19,14 @@ export interface RefreshPolicy {
 }
 
 /** Creates a sign-in's auth session and its first refresh token (inside the caller's transaction). */
-export async function createAuthSession(q: Queryable, userType: UserType, userId: string, device: DeviceInfo, now: Date, policy: RefreshPolicy) {
+export async function createAuthSession(
+  q: Queryable,
+  userType: UserType,
+  userId: string,
+  device: DeviceInfo,
+  now: Date,
+  policy: RefreshPolicy,
+) {
   const expiresAt = new Date(now.getTime() + policy.ttlDays * 86_400_000);
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO auth_sessions (user_type, user_id, device_info, created_at, last_used_at, expires_at)
@@ -28,7 +35,11 @@ export async function createAuthSession(q: Queryable, userType: UserType, userId
   );
   const sessionId = rows[0]!.id;
   const refreshToken = newRefreshToken();
-  await q.query('INSERT INTO auth_refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)', [hashToken(refreshToken), sessionId, now]);
+  await q.query('INSERT INTO auth_refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)', [
+    hashToken(refreshToken),
+    sessionId,
+    now,
+  ]);
   return { sessionId, refreshToken };
 }
 
@@ -41,7 +52,14 @@ type RotateOutcome =
  * rotated more than `reuseGraceSeconds` ago is treated as theft and revokes the whole session; within
  * the grace it is a lost race or a retried request and just fails.
  */
-export async function rotateRefreshToken(db: Db, token: string, device: DeviceInfo, now: Date, policy: RefreshPolicy, allowed: (userType: UserType) => boolean = () => true) {
+export async function rotateRefreshToken(
+  db: Db,
+  token: string,
+  device: DeviceInfo,
+  now: Date,
+  policy: RefreshPolicy,
+  allowed: (userType: UserType) => boolean = () => true,
+) {
   const hash = hashToken(token);
   const outcome = await tx<RotateOutcome>(db, async (c) => {
     const won = await c.query<{ session_id: string }>(
@@ -49,19 +67,34 @@ export async function rotateRefreshToken(db: Db, token: string, device: DeviceIn
       [hash, now],
     );
     if (won.rows[0]) {
-      const { rows } = await c.query<{ id: string; user_type: UserType; user_id: string; revoked_at: Date | null; expires_at: Date }>(
-        'SELECT id, user_type, user_id, revoked_at, expires_at FROM auth_sessions WHERE id = $1 FOR NO KEY UPDATE',
-        [won.rows[0].session_id],
-      );
+      const { rows } = await c.query<{
+        id: string;
+        user_type: UserType;
+        user_id: string;
+        revoked_at: Date | null;
+        expires_at: Date;
+      }>('SELECT id, user_type, user_id, revoked_at, expires_at FROM auth_sessions WHERE id = $1 FOR NO KEY UPDATE', [
+        won.rows[0].session_id,
+      ]);
       const s = rows[0]!;
       // Throwing rolls the rotation back: a token presented on the wrong route stays usable where it belongs.
       if (s.revoked_at || s.expires_at <= now || !allowed(s.user_type)) throw refreshInvalid();
       const refreshToken = newRefreshToken();
-      await c.query('INSERT INTO auth_refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)', [hashToken(refreshToken), s.id, now]);
-      await c.query(`UPDATE auth_sessions SET last_used_at = $2, device_info = device_info || $3::jsonb WHERE id = $1`, [s.id, now, JSON.stringify(device)]);
+      await c.query('INSERT INTO auth_refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)', [
+        hashToken(refreshToken),
+        s.id,
+        now,
+      ]);
+      await c.query(
+        `UPDATE auth_sessions SET last_used_at = $2, device_info = device_info || $3::jsonb WHERE id = $1`,
+        [s.id, now, JSON.stringify(device)],
+      );
       return { ok: true, sessionId: s.id, userType: s.user_type, userId: s.user_id, refreshToken };
     }
-    const seen = await c.query<{ session_id: string; rotated_at: Date }>('SELECT session_id, rotated_at FROM auth_refresh_tokens WHERE token_hash = $1', [hash]);
+    const seen = await c.query<{ session_id: string; rotated_at: Date }>(
+      'SELECT session_id, rotated_at FROM auth_refresh_tokens WHERE token_hash = $1',
+      [hash],
+    );
     const prior = seen.rows[0];
     if (prior && now.getTime() - prior.rotated_at.getTime() > policy.reuseGraceSeconds * 1000) {
       await revokeAuthSession(c, prior.session_id, 'refresh_token_reuse', now);
@@ -75,12 +108,22 @@ export async function rotateRefreshToken(db: Db, token: string, device: DeviceIn
 export { refreshInvalid };
 
 export async function revokeAuthSession(q: Queryable, sessionId: string, reason: string, now: Date): Promise<boolean> {
-  const res = await q.query('UPDATE auth_sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL', [sessionId, now, reason]);
+  const res = await q.query(
+    'UPDATE auth_sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL',
+    [sessionId, now, reason],
+  );
   return (res.rowCount ?? 0) > 0;
 }
 
 /** Revokes every live session of a user (ban, deactivation, password change); returns their ids. */
-export async function revokeUserSessions(q: Queryable, userType: UserType, userId: string, reason: string, now: Date, exceptSessionId?: string): Promise<string[]> {
+export async function revokeUserSessions(
+  q: Queryable,
+  userType: UserType,
+  userId: string,
+  reason: string,
+  now: Date,
+  exceptSessionId?: string,
+): Promise<string[]> {
   const { rows } = await q.query<{ id: string }>(
     `UPDATE auth_sessions SET revoked_at = $3, revoked_reason = $4
      WHERE user_type = $1 AND user_id = $2 AND revoked_at IS NULL AND ($5::uuid IS NULL OR id <> $5::uuid) RETURNING id`,
@@ -91,7 +134,10 @@ export async function revokeUserSessions(q: Queryable, userType: UserType, userI
 
 /** Revokes the session a refresh token belongs to (control-center logout by cookie). */
 export async function revokeByRefreshToken(q: Queryable, token: string, now: Date): Promise<string | undefined> {
-  const { rows } = await q.query<{ session_id: string }>('SELECT session_id FROM auth_refresh_tokens WHERE token_hash = $1', [hashToken(token)]);
+  const { rows } = await q.query<{ session_id: string }>(
+    'SELECT session_id FROM auth_refresh_tokens WHERE token_hash = $1',
+    [hashToken(token)],
+  );
   const sessionId = rows[0]?.session_id;
   if (sessionId) await revokeAuthSession(q, sessionId, 'logout', now);
   return sessionId;

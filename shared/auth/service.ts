@@ -7,8 +7,28 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { OtpProvider } from '../ports/otp-provider';
 import { firebaseUid } from '../realtime/access';
-import { ccUserProfile, findCcUser, findCcUserByEmail, insertCcUser, recordFailedLogin, resetFailedLogins, roleExists, setPasswordHash, type RolePermissions } from '../users/cc-users';
-import { createCustomer, customerProfile, findCustomer, findCustomerBy, generatedDisplayName, linkIdentity, updateDisplayName, type CustomerRow, type IdentityField } from '../users/customers';
+import {
+  ccUserProfile,
+  findCcUser,
+  findCcUserByEmail,
+  insertCcUser,
+  recordFailedLogin,
+  resetFailedLogins,
+  roleExists,
+  setPasswordHash,
+  type RolePermissions,
+} from '../users/cc-users';
+import {
+  createCustomer,
+  customerProfile,
+  findCustomer,
+  findCustomerBy,
+  generatedDisplayName,
+  linkIdentity,
+  updateDisplayName,
+  type CustomerRow,
+  type IdentityField,
+} from '../users/customers';
 import { deleteDeviceToken, upsertDeviceToken, type DeviceTokenInput } from '../users/device-tokens';
 import { findMitra, findOrCreateMitraByPhone, mitraProfile } from '../users/mitras';
 import type { AccessTokens, Principal, UserType } from './access-tokens';
@@ -16,7 +36,16 @@ import type { FirebaseTokenMinter } from './firebase-token';
 import type { IdTokenVerifier } from './id-tokens';
 import { consumeOtp, requestOtp, type OtpUserType } from './otp';
 import { assertPasswordComplexity, hashPassword, verifyPassword } from './passwords';
-import { createAuthSession, refreshInvalid, revokeAuthSession, revokeByRefreshToken, revokeUserSessions, rotateRefreshToken, type DeviceInfo, type RefreshPolicy } from './refresh-sessions';
+import {
+  createAuthSession,
+  refreshInvalid,
+  revokeAuthSession,
+  revokeByRefreshToken,
+  revokeUserSessions,
+  rotateRefreshToken,
+  type DeviceInfo,
+  type RefreshPolicy,
+} from './refresh-sessions';
 
 export interface AuthDeps {
   db: Db;
@@ -51,26 +80,49 @@ export class AuthService {
   constructor(private readonly d: AuthDeps) {}
 
   private async pair(p: Principal, refreshToken: string): Promise<TokenPair> {
-    return { access_token: await this.d.tokens.sign(p), refresh_token: refreshToken, token_type: 'Bearer', expires_in: this.d.tokens.ttlSeconds };
+    return {
+      access_token: await this.d.tokens.sign(p),
+      refresh_token: refreshToken,
+      token_type: 'Bearer',
+      expires_in: this.d.tokens.ttlSeconds,
+    };
   }
 
   private async startSession(c: PoolClient, userType: UserType, userId: string, device: DeviceInfo, role?: string) {
-    const { sessionId, refreshToken } = await createAuthSession(c, userType, userId, device, this.d.clock.now(), this.d.refreshPolicy);
-    return { sessionId, refreshToken, principal: { userId, userType, sessionId, ...(role ? { role } : {}) } as Principal };
+    const { sessionId, refreshToken } = await createAuthSession(
+      c,
+      userType,
+      userId,
+      device,
+      this.d.clock.now(),
+      this.d.refreshPolicy,
+    );
+    return {
+      sessionId,
+      refreshToken,
+      principal: { userId, userType, sessionId, ...(role ? { role } : {}) } as Principal,
+    };
   }
 
   // ---- customers -------------------------------------------------------------------------
 
   async signInAnonymous(displayName: string | undefined, device: DeviceInfo) {
     const { customer, session } = await tx(this.d.db, async (c) => {
-      const customer = await createCustomer(c, { display_name: displayName ?? generatedDisplayName() }, this.d.clock.now());
+      const customer = await createCustomer(
+        c,
+        { display_name: displayName ?? generatedDisplayName() },
+        this.d.clock.now(),
+      );
       return { customer: customer!, session: await this.startSession(c, 'customer', customer!.id, device) };
     });
     return { ...(await this.pair(session.principal, session.refreshToken)), profile: customerProfile(customer) };
   }
 
   requestOtp(userType: OtpUserType, phone: string, ip: string | undefined) {
-    return requestOtp({ db: this.d.db, clock: this.d.clock, config: this.d.config, provider: this.d.otpProvider }, { userType, phone, ip });
+    return requestOtp(
+      { db: this.d.db, clock: this.d.clock, config: this.d.config, provider: this.d.otpProvider },
+      { userType, phone, ip },
+    );
   }
 
   /**
@@ -102,7 +154,11 @@ export class AuthService {
       return { ok: true, value: await linkIdentity(c, guest.id, field, value, extra.email, now) };
     }
     if (existing) return { ok: true, value: existing };
-    const created = await createCustomer(c, { display_name: extra.name?.slice(0, 50) || generatedDisplayName(), [field]: value, email: extra.email ?? null }, now);
+    const created = await createCustomer(
+      c,
+      { display_name: extra.name?.slice(0, 50) || generatedDisplayName(), [field]: value, email: extra.email ?? null },
+      now,
+    );
     return { ok: true, value: created };
   }
 
@@ -113,10 +169,19 @@ export class AuthService {
     return { ok: true as const, value: { customer: r.value, session } };
   }
 
-  async verifyCustomerOtp(input: { otpRequestId: string; code: string; anonymousCustomerId?: string }, caller: Principal | undefined, device: DeviceInfo) {
+  async verifyCustomerOtp(
+    input: { otpRequestId: string; code: string; anonymousCustomerId?: string },
+    caller: Principal | undefined,
+    device: DeviceInfo,
+  ) {
     const cfg = await this.d.config.get();
     const outcome = await tx(this.d.db, async (c) => {
-      const otp = await consumeOtp(c, { otpRequestId: input.otpRequestId, userType: 'customer', code: input.code }, this.d.clock.now(), cfg.otp_max_verify_attempts);
+      const otp = await consumeOtp(
+        c,
+        { otpRequestId: input.otpRequestId, userType: 'customer', code: input.code },
+        this.d.clock.now(),
+        cfg.otp_max_verify_attempts,
+      );
       if (!otp.ok) return otp;
       const resolved = await this.resolveCustomer(c, 'phone', otp.phone, {}, input.anonymousCustomerId, caller);
       if (!resolved.ok) throw resolved.error; // roll back: the code stays usable, the guest untouched
@@ -126,13 +191,26 @@ export class AuthService {
     return { ...(await this.pair(session.principal, session.refreshToken)), profile: customerProfile(customer) };
   }
 
-  async signInWithProvider(provider: 'google' | 'apple', idToken: string, anonymousCustomerId: string | undefined, caller: Principal | undefined, device: DeviceInfo) {
+  async signInWithProvider(
+    provider: 'google' | 'apple',
+    idToken: string,
+    anonymousCustomerId: string | undefined,
+    caller: Principal | undefined,
+    device: DeviceInfo,
+  ) {
     const verifier = this.d.idTokens[provider];
     if (!verifier) throw new AppError(503, 'PROVIDER_NOT_CONFIGURED', `${provider} sign-in is not configured`);
     const claims = await verifier.verify(idToken);
     const field: IdentityField = provider === 'google' ? 'google_sub' : 'apple_sub';
     const outcome = await tx(this.d.db, async (c) => {
-      const resolved = await this.resolveCustomer(c, field, claims.sub, { email: claims.email ?? null, name: claims.name }, anonymousCustomerId, caller);
+      const resolved = await this.resolveCustomer(
+        c,
+        field,
+        claims.sub,
+        { email: claims.email ?? null, name: claims.name },
+        anonymousCustomerId,
+        caller,
+      );
       if (!resolved.ok) throw resolved.error;
       return this.completeCustomerSignIn(c, resolved, device);
     });
@@ -157,11 +235,17 @@ export class AuthService {
   async verifyMitraOtp(input: { otpRequestId: string; code: string }, device: DeviceInfo) {
     const cfg = await this.d.config.get();
     const outcome = await tx(this.d.db, async (c) => {
-      const otp = await consumeOtp(c, { otpRequestId: input.otpRequestId, userType: 'mitra', code: input.code }, this.d.clock.now(), cfg.otp_max_verify_attempts);
+      const otp = await consumeOtp(
+        c,
+        { otpRequestId: input.otpRequestId, userType: 'mitra', code: input.code },
+        this.d.clock.now(),
+        cfg.otp_max_verify_attempts,
+      );
       if (!otp.ok) return otp;
       const { mitra } = await findOrCreateMitraByPhone(c, otp.phone, this.d.clock.now());
       // The new inactive mitra and the used code commit; the operator activates the account.
-      if (!mitra.is_active) return fail<never>(AppError.forbidden('Akun tidak aktif. Hubungi administrator.', 'ACCOUNT_INACTIVE'));
+      if (!mitra.is_active)
+        return fail<never>(AppError.forbidden('Akun tidak aktif. Hubungi administrator.', 'ACCOUNT_INACTIVE'));
       return { ok: true as const, value: { mitra, session: await this.startSession(c, 'mitra', mitra.id, device) } };
     });
     const { mitra, session } = unwrap(outcome);
@@ -179,7 +263,14 @@ export class AuthService {
   /** Rotates a refresh token. Mobile tokens here; control-center tokens only through the cookie route. */
   async refresh(refreshToken: string, device: DeviceInfo, audience: 'mobile' | 'cc_user') {
     const allowed = (t: UserType) => (audience === 'cc_user') === (t === 'cc_user');
-    const outcome = await rotateRefreshToken(this.d.db, refreshToken, device, this.d.clock.now(), this.d.refreshPolicy, allowed);
+    const outcome = await rotateRefreshToken(
+      this.d.db,
+      refreshToken,
+      device,
+      this.d.clock.now(),
+      this.d.refreshPolicy,
+      allowed,
+    );
     if (!outcome.ok) {
       if (outcome.revokedSessionId) {
         this.d.tokens.revocations.markRevoked(outcome.revokedSessionId);
@@ -193,7 +284,12 @@ export class AuthService {
       await this.logout({ userId: outcome.userId, userType: 'mitra', sessionId: outcome.sessionId });
       throw AppError.forbidden('Akun tidak aktif. Hubungi administrator.', 'ACCOUNT_INACTIVE');
     }
-    const principal: Principal = { userId: outcome.userId, userType: outcome.userType, sessionId: outcome.sessionId, ...(role ? { role } : {}) };
+    const principal: Principal = {
+      userId: outcome.userId,
+      userType: outcome.userType,
+      sessionId: outcome.sessionId,
+      ...(role ? { role } : {}),
+    };
     return { principal, tokens: await this.pair(principal, outcome.refreshToken) };
   }
 
@@ -214,8 +310,11 @@ export class AuthService {
 
   async firebaseToken(p: Principal) {
     if (p.userType === 'cc_user') throw AppError.forbidden();
-    if (!this.d.firebase) throw new AppError(503, 'PROVIDER_NOT_CONFIGURED', 'Firebase custom tokens are not configured');
-    const { token, expiresAt } = await this.d.firebase.mint(firebaseUid(p.userType, p.userId), { user_type: p.userType });
+    if (!this.d.firebase)
+      throw new AppError(503, 'PROVIDER_NOT_CONFIGURED', 'Firebase custom tokens are not configured');
+    const { token, expiresAt } = await this.d.firebase.mint(firebaseUid(p.userType, p.userId), {
+      user_type: p.userType,
+    });
     return { firebase_token: token, uid: firebaseUid(p.userType, p.userId), expires_at: expiresAt.toISOString() };
   }
 
@@ -241,7 +340,9 @@ export class AuthService {
     if (!user) throw invalid;
     const now = this.d.clock.now();
     if (user.lockout_until && user.lockout_until > now) {
-      throw new AppError(423, 'ACCOUNT_LOCKED', 'Akun terkunci sementara', { locked_until: user.lockout_until.toISOString() });
+      throw new AppError(423, 'ACCOUNT_LOCKED', 'Akun terkunci sementara', {
+        locked_until: user.lockout_until.toISOString(),
+      });
     }
     if (!passwordOk) {
       const cfg = await this.d.config.get();
@@ -266,15 +367,28 @@ export class AuthService {
 
   async createCcUser(input: { email: string; password: string; display_name: string; role: string }) {
     assertPasswordComplexity(input.password);
-    if (!(await roleExists(this.d.db, input.role))) throw AppError.badRequest('Unknown role', { issues: [{ path: 'role', message: 'unknown role', code: 'invalid_value' }] });
-    const user = await insertCcUser(this.d.db, { email: input.email.trim(), display_name: input.display_name, password_hash: await hashPassword(input.password), role_id: input.role }, this.d.clock.now());
+    if (!(await roleExists(this.d.db, input.role)))
+      throw AppError.badRequest('Unknown role', {
+        issues: [{ path: 'role', message: 'unknown role', code: 'invalid_value' }],
+      });
+    const user = await insertCcUser(
+      this.d.db,
+      {
+        email: input.email.trim(),
+        display_name: input.display_name,
+        password_hash: await hashPassword(input.password),
+        role_id: input.role,
+      },
+      this.d.clock.now(),
+    );
     if (!user) throw AppError.conflict('EMAIL_TAKEN', 'Email sudah digunakan');
     return ccUserProfile(user);
   }
 
   async changeOwnPassword(p: Principal, current: string, next: string) {
     const user = await findCcUser(this.d.db, p.userId);
-    if (!user || !(await verifyPassword(current, user.password_hash))) throw AppError.unauthorized('INVALID_CREDENTIALS', 'Password saat ini salah');
+    if (!user || !(await verifyPassword(current, user.password_hash)))
+      throw AppError.unauthorized('INVALID_CREDENTIALS', 'Password saat ini salah');
     assertPasswordComplexity(next);
     await setPasswordHash(this.d.db, user.id, await hashPassword(next), this.d.clock.now());
     await this.revokeAllSessions('cc_user', user.id, 'password_changed', p.sessionId);
@@ -283,8 +397,8 @@ export class AuthService {
   async adminResetPassword(targetId: string, next: string) {
     assertPasswordComplexity(next);
     const hash = await hashPassword(next);
-    if (!(await setPasswordHash(this.d.db, targetId, hash, this.d.clock.now()))) throw AppError.notFound('User not found');
+    if (!(await setPasswordHash(this.d.db, targetId, hash, this.d.clock.now())))
+      throw AppError.notFound('User not found');
     await this.revokeAllSessions('cc_user', targetId, 'password_reset');
   }
 }
-

@@ -12,7 +12,10 @@ export const pricingTierSchema = z.object({
 /** Every operator knob in app_config (SPEC §5): its schema and its default. */
 export const CONFIG_KEYS = {
   anonymity_enabled: { schema: z.boolean(), default: true },
-  free_trial: { schema: z.object({ enabled: z.boolean(), duration_minutes: z.number().int().min(1).max(60) }), default: { enabled: true, duration_minutes: 10 } },
+  free_trial: {
+    schema: z.object({ enabled: z.boolean(), duration_minutes: z.number().int().min(1).max(60) }),
+    default: { enabled: true, duration_minutes: 10 },
+  },
   pricing_tiers: {
     schema: z
       .array(pricingTierSchema)
@@ -26,8 +29,14 @@ export const CONFIG_KEYS = {
     ],
   },
   extension_timeout_seconds: { schema: seconds(10, 600), default: 60 },
-  early_end: { schema: z.object({ mitra: z.boolean(), customer: z.boolean() }), default: { mitra: true, customer: true } },
-  mitra_ping: { schema: z.object({ required: z.boolean(), interval_seconds: seconds(5, 3600) }), default: { required: true, interval_seconds: 30 } },
+  early_end: {
+    schema: z.object({ mitra: z.boolean(), customer: z.boolean() }),
+    default: { mitra: true, customer: true },
+  },
+  mitra_ping: {
+    schema: z.object({ required: z.boolean(), interval_seconds: seconds(5, 3600) }),
+    default: { required: true, interval_seconds: 30 },
+  },
   mitra_stale_after_seconds: { schema: seconds(10, 3600), default: 90 },
   max_customers_per_mitra: { schema: z.number().int().min(1).max(10), default: 1 },
   pairing_timeout_seconds: { schema: seconds(15, 1800), default: 120 },
@@ -36,7 +45,11 @@ export const CONFIG_KEYS = {
   sensitive_flip_confirmation_enabled: { schema: z.boolean(), default: true },
   sensitive_flag_one_way_latch: { schema: z.boolean(), default: false },
   support_handles_json: {
-    schema: z.object({ whatsapp: z.string().max(100).optional(), instagram: z.string().max(100).optional(), email: z.string().email().optional() }),
+    schema: z.object({
+      whatsapp: z.string().max(100).optional(),
+      instagram: z.string().max(100).optional(),
+      email: z.string().email().optional(),
+    }),
     default: { whatsapp: '+6281100000000' },
   },
   otp_resend_cooldown_seconds: { schema: seconds(10, 600), default: 60 },
@@ -51,5 +64,7 @@ export type ConfigKey = keyof typeof CONFIG_KEYS;
 export type AppConfig = { [K in ConfigKey]: z.infer<(typeof CONFIG_KEYS)[K]['schema']> };
 
 export function defaultConfig(): AppConfig {
-  return Object.fromEntries(Object.entries(CONFIG_KEYS).map(([k, v]) => [k, structuredClone(v.default)])) as unknown as AppConfig;
+  return Object.fromEntries(
+    Object.entries(CONFIG_KEYS).map(([k, v]) => [k, structuredClone(v.default)]),
+  ) as unknown as AppConfig;
 }

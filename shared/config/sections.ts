@@ -10,7 +10,12 @@ export const CONFIG_SECTIONS = {
   'mitra-ping': ['mitra_ping'],
   'price-tiers': ['pricing_tiers'],
   sensitivity: ['sensitive_flip_confirmation_enabled', 'sensitive_flag_one_way_latch'],
-  otp: ['otp_resend_cooldown_seconds', 'otp_max_per_phone_per_hour', 'otp_max_per_ip_per_hour', 'otp_max_verify_attempts'],
+  otp: [
+    'otp_resend_cooldown_seconds',
+    'otp_max_per_phone_per_hour',
+    'otp_max_per_ip_per_hour',
+    'otp_max_verify_attempts',
+  ],
   lockout: ['cc_lockout_max_failures', 'cc_lockout_minutes'],
   capacity: ['max_customers_per_mitra'],
   stale: ['mitra_stale_after_seconds'],
@@ -35,7 +40,10 @@ export function envBounds(env: Env) {
   const cadence = env.MITRA_HEARTBEAT_CADENCE_SECONDS;
   return {
     'mitra_ping.interval_seconds': { min: cadence, because: 'MITRA_HEARTBEAT_CADENCE_SECONDS' },
-    mitra_stale_after_seconds: { min: cadence * 2, because: '2 × MITRA_HEARTBEAT_CADENCE_SECONDS (one missed heartbeat must not flip a mitra offline)' },
+    mitra_stale_after_seconds: {
+      min: cadence * 2,
+      because: '2 × MITRA_HEARTBEAT_CADENCE_SECONDS (one missed heartbeat must not flip a mitra offline)',
+    },
   };
 }
 
@@ -52,14 +60,26 @@ export function boundViolations(next: AppConfig, env: Env): BoundViolation[] {
   const out: BoundViolation[] = [];
   const ping = bounds['mitra_ping.interval_seconds'];
   if (next.mitra_ping.interval_seconds < ping.min) {
-    out.push({ key: 'mitra_ping.interval_seconds', min: ping.min, message: `must be at least ${ping.min} s (${ping.because})` });
+    out.push({
+      key: 'mitra_ping.interval_seconds',
+      min: ping.min,
+      message: `must be at least ${ping.min} s (${ping.because})`,
+    });
   }
   const stale = bounds.mitra_stale_after_seconds;
   if (next.mitra_stale_after_seconds < stale.min) {
-    out.push({ key: 'mitra_stale_after_seconds', min: stale.min, message: `must be at least ${stale.min} s (${stale.because})` });
+    out.push({
+      key: 'mitra_stale_after_seconds',
+      min: stale.min,
+      message: `must be at least ${stale.min} s (${stale.because})`,
+    });
   }
   if (next.request_notification_timeout_seconds > next.pairing_timeout_seconds) {
-    out.push({ key: 'request_notification_timeout_seconds', max: next.pairing_timeout_seconds, message: 'must not exceed pairing_timeout_seconds' });
+    out.push({
+      key: 'request_notification_timeout_seconds',
+      max: next.pairing_timeout_seconds,
+      message: 'must not exceed pairing_timeout_seconds',
+    });
   }
   return out;
 }

@@ -21,7 +21,8 @@ export interface ConfigDeps {
   outbox: OutboxRelay;
 }
 
-const issues = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
+const issues = (error: z.ZodError) =>
+  error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
 
 export function isConfigSection(s: string): s is ConfigSection {
   return Object.hasOwn(CONFIG_SECTIONS, s);
@@ -74,11 +75,16 @@ export class ConfigService {
       const current = await loadConfig(c);
       const next = { ...current, ...Object.fromEntries(changes) } as AppConfig;
       const violations = boundViolations(next, this.d.env);
-      if (violations.length) throw new AppError(422, 'CONFIG_OUT_OF_BOUNDS', violations.map((v) => `${v.key} ${v.message}`).join('; '), { violations, env: envDerived(this.d.env) });
+      if (violations.length)
+        throw new AppError(422, 'CONFIG_OUT_OF_BOUNDS', violations.map((v) => `${v.key} ${v.message}`).join('; '), {
+          violations,
+          env: envDerived(this.d.env),
+        });
 
       const before = Object.fromEntries(changes.map(([k]) => [k, current[k]]));
       const after = Object.fromEntries(changes);
-      if (JSON.stringify(before) === JSON.stringify(after)) return { changed: false, version: Number(rows[0]!.version), values: current };
+      if (JSON.stringify(before) === JSON.stringify(after))
+        return { changed: false, version: Number(rows[0]!.version), values: current };
       for (const [key, value] of changes) {
         await c.query(
           `INSERT INTO app_config (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
@@ -86,10 +92,22 @@ export class ConfigService {
           [key, JSON.stringify(value), now, actorId],
         );
       }
-      await c.query('INSERT INTO app_config_audit (section, changed_by, before, after, created_at) VALUES ($1, $2, $3, $4, $5)', [section, actorId, JSON.stringify(before), JSON.stringify(after), now]);
-      const bumped = await c.query<{ version: number }>('UPDATE app_config_version SET version = version + 1 RETURNING version');
+      await c.query(
+        'INSERT INTO app_config_audit (section, changed_by, before, after, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [section, actorId, JSON.stringify(before), JSON.stringify(after), now],
+      );
+      const bumped = await c.query<{ version: number }>(
+        'UPDATE app_config_version SET version = version + 1 RETURNING version',
+      );
       const version = Number(bumped.rows[0]!.version);
-      await enqueue(c, outbox.setDoc(PUBLIC_CONFIG_DOC, { ...publicConfig(next, this.d.env), version, updated_at: now.toISOString() }, false));
+      await enqueue(
+        c,
+        outbox.setDoc(
+          PUBLIC_CONFIG_DOC,
+          { ...publicConfig(next, this.d.env), version, updated_at: now.toISOString() },
+          false,
+        ),
+      );
       return { changed: true, version, values: next };
     });
     if (result.changed) {
@@ -101,7 +119,15 @@ export class ConfigService {
 
   /** Newest first; `before` is the id cursor from the previous page. */
   async audit(limit: number, before?: number) {
-    const { rows } = await this.d.db.query<{ id: number; section: string; changed_by: string | null; email: string | null; before: unknown; after: unknown; created_at: Date }>(
+    const { rows } = await this.d.db.query<{
+      id: number;
+      section: string;
+      changed_by: string | null;
+      email: string | null;
+      before: unknown;
+      after: unknown;
+      created_at: Date;
+    }>(
       `SELECT a.id, a.section, a.changed_by, u.email, a.before, a.after, a.created_at
        FROM app_config_audit a LEFT JOIN control_center_users u ON u.id = a.changed_by
        WHERE ($1::bigint IS NULL OR a.id < $1) ORDER BY a.id DESC LIMIT $2`,
@@ -109,7 +135,15 @@ export class ConfigService {
     );
     const page = rows.slice(0, limit);
     return {
-      entries: page.map((r) => ({ id: r.id, section: r.section, changed_by: r.changed_by, changed_by_email: r.email, before: r.before, after: r.after, created_at: r.created_at.toISOString() })),
+      entries: page.map((r) => ({
+        id: r.id,
+        section: r.section,
+        changed_by: r.changed_by,
+        changed_by_email: r.email,
+        before: r.before,
+        after: r.after,
+        created_at: r.created_at.toISOString(),
+      })),
       next_cursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
     };
   }
@@ -118,6 +152,17 @@ export class ConfigService {
   async mirrorPublic(): Promise<void> {
     const { rows } = await this.d.db.query<{ version: number }>('SELECT version FROM app_config_version');
     const cfg = await loadConfig(this.d.db);
-    await enqueue(this.d.db, outbox.setDoc(PUBLIC_CONFIG_DOC, { ...publicConfig(cfg, this.d.env), version: Number(rows[0]!.version), updated_at: this.d.clock.now().toISOString() }, false));
+    await enqueue(
+      this.d.db,
+      outbox.setDoc(
+        PUBLIC_CONFIG_DOC,
+        {
+          ...publicConfig(cfg, this.d.env),
+          version: Number(rows[0]!.version),
+          updated_at: this.d.clock.now().toISOString(),
+        },
+        false,
+      ),
+    );
   }
 }

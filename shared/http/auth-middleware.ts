@@ -46,7 +46,8 @@ export function requirePermission(guards: AuthGuards, permission: string): Middl
   return (c, next) =>
     user(c, async () => {
       const role = c.get('principal').role;
-      if (!role || !(await guards.permissions.of(role)).includes(permission)) throw AppError.forbidden(`Requires permission ${permission}`);
+      if (!role || !(await guards.permissions.of(role)).includes(permission))
+        throw AppError.forbidden(`Requires permission ${permission}`);
       await next();
     });
 }
@@ -66,5 +67,8 @@ export function requireIap(iap: { verify(assertion: string): Promise<void> }): M
 }
 
 export function deviceInfo(c: Context): DeviceInfo {
-  return { user_agent: c.req.header('user-agent')?.slice(0, 300), ip: clientIpFromForwardedFor(c.req.header('x-forwarded-for')) };
+  return {
+    user_agent: c.req.header('user-agent')?.slice(0, 300),
+    ip: clientIpFromForwardedFor(c.req.header('x-forwarded-for')),
+  };
 }

@@ -4,7 +4,10 @@
  */
 export function clientIpFromForwardedFor(header: string | undefined | null): string | undefined {
   if (!header) return undefined;
-  const parts = header.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = header
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length >= 2) return parts[parts.length - 2];
   return parts[0];
 }

@@ -43,7 +43,15 @@ export function createFunctionApp(name: FunctionName, rt: Runtime) {
     await next();
     const ms = Math.round(performance.now() - started);
     if (c.req.path !== '/healthz') {
-      log.info('request', { httpRequest: { requestMethod: c.req.method, requestUrl: c.req.path, status: c.res.status, latency: `${ms / 1000}s` }, request_id: requestId });
+      log.info('request', {
+        httpRequest: {
+          requestMethod: c.req.method,
+          requestUrl: c.req.path,
+          status: c.res.status,
+          latency: `${ms / 1000}s`,
+        },
+        request_id: requestId,
+      });
     }
   });
   app.use(

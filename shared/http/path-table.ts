@@ -1,4 +1,12 @@
-export const FUNCTION_NAMES = ['auth', 'pairing', 'session', 'config', 'payment-webhook', 'internal', 'workers'] as const;
+export const FUNCTION_NAMES = [
+  'auth',
+  'pairing',
+  'session',
+  'config',
+  'payment-webhook',
+  'internal',
+  'workers',
+] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 /**

@@ -32,7 +32,13 @@ export const outbox = {
     runAt: runAt.toISOString(),
   }),
   event: (event: PublishedEvent): OutboxItem => ({ kind: 'event', event }),
-  setDoc: (path: string, data: RealtimeDoc, merge = true): OutboxItem => ({ kind: 'realtime', op: 'set', path, data, merge }),
+  setDoc: (path: string, data: RealtimeDoc, merge = true): OutboxItem => ({
+    kind: 'realtime',
+    op: 'set',
+    path,
+    data,
+    merge,
+  }),
   deleteDoc: (path: string): OutboxItem => ({ kind: 'realtime', op: 'delete', path }),
   push: (message: PushMessage): OutboxItem => ({ kind: 'push', message }),
 };

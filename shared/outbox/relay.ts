@@ -85,7 +85,12 @@ export class OutboxRelay {
         await this.deps.db.query('UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = $1', [row.id]);
         delivered++;
       } catch (err) {
-        this.deps.logger.warn('outbox delivery failed', { outbox_id: row.id, kind: row.kind, attempts: row.attempts, error: (err as Error).message });
+        this.deps.logger.warn('outbox delivery failed', {
+          outbox_id: row.id,
+          kind: row.kind,
+          attempts: row.attempts,
+          error: (err as Error).message,
+        });
         await this.retryLater(row, (err as Error).message);
       }
     }
@@ -103,7 +108,12 @@ export class OutboxRelay {
   private async deliver(item: OutboxItem): Promise<void> {
     switch (item.kind) {
       case 'task':
-        return this.deps.scheduler.schedule({ name: item.name, path: item.path, body: item.body, runAt: new Date(item.runAt) });
+        return this.deps.scheduler.schedule({
+          name: item.name,
+          path: item.path,
+          body: item.body,
+          runAt: new Date(item.runAt),
+        });
       case 'event':
         await this.deps.eventBus.publish(item.event);
         return;

@@ -11,7 +11,12 @@ export interface PresenceRow {
 }
 
 /** Online only for an active mitra; undefined means deactivated (or unknown). */
-export async function setOnline(q: Queryable, mitraId: string, online: boolean, now: Date): Promise<PresenceRow | undefined> {
+export async function setOnline(
+  q: Queryable,
+  mitraId: string,
+  online: boolean,
+  now: Date,
+): Promise<PresenceRow | undefined> {
   const { rows } = await q.query<PresenceRow>(
     `UPDATE mitras SET is_online = $2, last_heartbeat_at = CASE WHEN $2 THEN $3 ELSE last_heartbeat_at END, updated_at = $3
      WHERE id = $1 AND is_active RETURNING id, is_online, is_active, last_heartbeat_at`,
@@ -42,7 +47,13 @@ export interface AvailableMitra {
 }
 
 /** Online, active, fresh heartbeat and below capacity (SPEC §6), optionally among the given ids. */
-export async function availableMitras(q: Queryable, now: Date, staleSeconds: number, maxSessions: number, onlyIds?: string[]): Promise<AvailableMitra[]> {
+export async function availableMitras(
+  q: Queryable,
+  now: Date,
+  staleSeconds: number,
+  maxSessions: number,
+  onlyIds?: string[],
+): Promise<AvailableMitra[]> {
   const { rows } = await q.query<AvailableMitra>(
     `SELECT m.id, ${CAPACITY_COUNT} AS active_session_count FROM mitras m
      WHERE m.is_online AND m.is_active AND m.last_heartbeat_at > $1::timestamptz - make_interval(secs => $2)

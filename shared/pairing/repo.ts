@@ -20,43 +20,81 @@ export interface ChatRequestRow {
   created_at: Date;
 }
 
-const COLUMNS = 'id, customer_id, topic_sensitivity, is_free_trial, tier_id, duration_minutes, price_idr, target_mitra_id, status, idempotency_key, accepted_by, session_id, expires_at, created_at';
+const COLUMNS =
+  'id, customer_id, topic_sensitivity, is_free_trial, tier_id, duration_minutes, price_idr, target_mitra_id, status, idempotency_key, accepted_by, session_id, expires_at, created_at';
 
-export async function insertRequest(q: Queryable, r: Omit<ChatRequestRow, 'id' | 'status' | 'accepted_by' | 'session_id' | 'created_at'>, now: Date): Promise<ChatRequestRow> {
+export async function insertRequest(
+  q: Queryable,
+  r: Omit<ChatRequestRow, 'id' | 'status' | 'accepted_by' | 'session_id' | 'created_at'>,
+  now: Date,
+): Promise<ChatRequestRow> {
   const { rows } = await q.query<ChatRequestRow>(
     `INSERT INTO chat_requests (customer_id, topic_sensitivity, is_free_trial, tier_id, duration_minutes, price_idr, target_mitra_id, status, idempotency_key, expires_at, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'searching', $8, $9, $10, $10) RETURNING ${COLUMNS}`,
-    [r.customer_id, r.topic_sensitivity, r.is_free_trial, r.tier_id, r.duration_minutes, r.price_idr, r.target_mitra_id, r.idempotency_key, r.expires_at, now],
+    [
+      r.customer_id,
+      r.topic_sensitivity,
+      r.is_free_trial,
+      r.tier_id,
+      r.duration_minutes,
+      r.price_idr,
+      r.target_mitra_id,
+      r.idempotency_key,
+      r.expires_at,
+      now,
+    ],
   );
   return rows[0]!;
 }
 
 export async function findRequest(q: Queryable, id: string, lock = false): Promise<ChatRequestRow | undefined> {
-  const { rows } = await q.query<ChatRequestRow>(`SELECT ${COLUMNS} FROM chat_requests WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`, [id]);
+  const { rows } = await q.query<ChatRequestRow>(
+    `SELECT ${COLUMNS} FROM chat_requests WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
+    [id],
+  );
   return rows[0];
 }
 
-export async function findByIdempotencyKey(q: Queryable, customerId: string, key: string): Promise<ChatRequestRow | undefined> {
-  const { rows } = await q.query<ChatRequestRow>(`SELECT ${COLUMNS} FROM chat_requests WHERE customer_id = $1 AND idempotency_key = $2`, [customerId, key]);
+export async function findByIdempotencyKey(
+  q: Queryable,
+  customerId: string,
+  key: string,
+): Promise<ChatRequestRow | undefined> {
+  const { rows } = await q.query<ChatRequestRow>(
+    `SELECT ${COLUMNS} FROM chat_requests WHERE customer_id = $1 AND idempotency_key = $2`,
+    [customerId, key],
+  );
   return rows[0];
 }
 
 export async function openRequestOf(q: Queryable, customerId: string): Promise<ChatRequestRow | undefined> {
-  const { rows } = await q.query<ChatRequestRow>(`SELECT ${COLUMNS} FROM chat_requests WHERE customer_id = $1 AND status = 'searching' FOR NO KEY UPDATE`, [customerId]);
+  const { rows } = await q.query<ChatRequestRow>(
+    `SELECT ${COLUMNS} FROM chat_requests WHERE customer_id = $1 AND status = 'searching' FOR NO KEY UPDATE`,
+    [customerId],
+  );
   return rows[0];
 }
 
-export async function setRequestStatus(q: Queryable, id: string, status: RequestStatus, now: Date, extra: { accepted_by?: string; session_id?: string } = {}): Promise<void> {
-  await q.query('UPDATE chat_requests SET status = $2, accepted_by = COALESCE($3, accepted_by), session_id = COALESCE($4, session_id), updated_at = $5 WHERE id = $1', [
-    id,
-    status,
-    extra.accepted_by ?? null,
-    extra.session_id ?? null,
-    now,
-  ]);
+export async function setRequestStatus(
+  q: Queryable,
+  id: string,
+  status: RequestStatus,
+  now: Date,
+  extra: { accepted_by?: string; session_id?: string } = {},
+): Promise<void> {
+  await q.query(
+    'UPDATE chat_requests SET status = $2, accepted_by = COALESCE($3, accepted_by), session_id = COALESCE($4, session_id), updated_at = $5 WHERE id = $1',
+    [id, status, extra.accepted_by ?? null, extra.session_id ?? null, now],
+  );
 }
 
-export async function insertNotifications(q: Queryable, requestId: string, sensitivity: string, offers: Array<{ id: string; active_session_count: number }>, now: Date): Promise<string[]> {
+export async function insertNotifications(
+  q: Queryable,
+  requestId: string,
+  sensitivity: string,
+  offers: Array<{ id: string; active_session_count: number }>,
+  now: Date,
+): Promise<string[]> {
   if (offers.length === 0) return [];
   const { rows } = await q.query<{ mitra_id: string }>(
     `INSERT INTO chat_request_notifications (request_id, mitra_id, status, topic_sensitivity, active_session_count, offered_at)
@@ -76,7 +114,15 @@ export async function findNotification(q: Queryable, requestId: string, mitraId:
 }
 
 /** Moves notifications in `from` states to `to`; returns the mitras whose notification changed. */
-export async function transitionNotifications(q: Queryable, requestId: string, from: NotificationStatus[], to: NotificationStatus, now: Date, reason: string | null, mitraId?: string): Promise<string[]> {
+export async function transitionNotifications(
+  q: Queryable,
+  requestId: string,
+  from: NotificationStatus[],
+  to: NotificationStatus,
+  now: Date,
+  reason: string | null,
+  mitraId?: string,
+): Promise<string[]> {
   const { rows } = await q.query<{ mitra_id: string }>(
     `UPDATE chat_request_notifications SET status = $3, reason = $4, responded_at = $5
      WHERE request_id = $1 AND status = ANY($2) AND ($6::uuid IS NULL OR mitra_id = $6::uuid) RETURNING mitra_id`,

@@ -8,7 +8,15 @@ import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { enqueue, outbox } from '../outbox/outbox';
 import type { OutboxRelay } from '../outbox/relay';
-import { capacityUsed, findSession, hasUsedFreeTrial, insertSession, liveSessionOfCustomer, sessionDoc, type SessionRow } from '../sessions/repo';
+import {
+  capacityUsed,
+  findSession,
+  hasUsedFreeTrial,
+  insertSession,
+  liveSessionOfCustomer,
+  sessionDoc,
+  type SessionRow,
+} from '../sessions/repo';
 import { findCustomer, isGuest } from '../users/customers';
 import { deviceTokensOf } from '../users/device-tokens';
 import { availableMitras, heartbeat, presenceOf, setOnline, sweepStale } from './presence';
@@ -101,7 +109,9 @@ export class PairingService {
     const cfg = await this.d.config.get();
     const p = await presenceOf(this.d.db, mitraId);
     if (!p) throw AppError.notFound('Mitra not found');
-    const fresh = !!p.last_heartbeat_at && this.now().getTime() - p.last_heartbeat_at.getTime() < cfg.mitra_stale_after_seconds * 1000;
+    const fresh =
+      !!p.last_heartbeat_at &&
+      this.now().getTime() - p.last_heartbeat_at.getTime() < cfg.mitra_stale_after_seconds * 1000;
     return {
       is_online: p.is_online,
       is_active: p.is_active,
@@ -115,7 +125,9 @@ export class PairingService {
   async availableCount(): Promise<number> {
     if (this.availability && Date.now() - this.availability.at < 5000) return this.availability.count;
     const cfg = await this.d.config.get();
-    const count = (await availableMitras(this.d.db, this.now(), cfg.mitra_stale_after_seconds, cfg.max_customers_per_mitra)).length;
+    const count = (
+      await availableMitras(this.d.db, this.now(), cfg.mitra_stale_after_seconds, cfg.max_customers_per_mitra)
+    ).length;
     this.availability = { at: Date.now(), count };
     return count;
   }
@@ -133,10 +145,25 @@ export class PairingService {
 
   /** The blast: Pub/Sub message (one per request), per-mitra notification timeouts. */
   private async offerEffects(c: PoolClient, r: ChatRequestRow, mitraIds: string[], now: Date, cfg: AppConfig) {
-    await enqueue(c, outbox.event({ topic: this.d.blastTopic, data: { request_id: r.id, mitra_ids: mitraIds }, attributes: { type: 'chat_request' } }));
+    await enqueue(
+      c,
+      outbox.event({
+        topic: this.d.blastTopic,
+        data: { request_id: r.id, mitra_ids: mitraIds },
+        attributes: { type: 'chat_request' },
+      }),
+    );
     const respondBy = new Date(now.getTime() + cfg.request_notification_timeout_seconds * 1000);
     for (const mitraId of mitraIds) {
-      await enqueue(c, outbox.task(`pairing-notify-timeout:${r.id}:${mitraId}`, PAIRING_PATHS.notificationTimeout, { request_id: r.id, mitra_id: mitraId }, respondBy));
+      await enqueue(
+        c,
+        outbox.task(
+          `pairing-notify-timeout:${r.id}:${mitraId}`,
+          PAIRING_PATHS.notificationTimeout,
+          { request_id: r.id, mitra_id: mitraId },
+          respondBy,
+        ),
+      );
     }
   }
 
@@ -145,9 +172,14 @@ export class PairingService {
     const now = this.now();
     const tier = input.tier_id ? cfg.pricing_tiers.find((t) => t.id === input.tier_id) : undefined;
     if (!!input.free_trial === !!input.tier_id) {
-      throw AppError.badRequest('Give either tier_id or free_trial: true', { issues: [{ path: 'tier_id', message: 'exactly one of tier_id or free_trial is required', code: 'custom' }] });
+      throw AppError.badRequest('Give either tier_id or free_trial: true', {
+        issues: [{ path: 'tier_id', message: 'exactly one of tier_id or free_trial is required', code: 'custom' }],
+      });
     }
-    if (input.tier_id && !tier) throw AppError.badRequest('Unknown tier', { issues: [{ path: 'tier_id', message: 'not one of the current pricing tiers', code: 'invalid_value' }] });
+    if (input.tier_id && !tier)
+      throw AppError.badRequest('Unknown tier', {
+        issues: [{ path: 'tier_id', message: 'not one of the current pricing tiers', code: 'invalid_value' }],
+      });
 
     const result = await tx(this.d.db, async (c) => {
       // The customer row lock serialises one customer's requests (idempotency, ALREADY_ACTIVE).
@@ -157,15 +189,20 @@ export class PairingService {
         const replay = await findByIdempotencyKey(c, customerId, idempotencyKey);
         // The original 201 body: searching, and the mitras offered at creation (later offers have a later offered_at).
         if (replay) {
-          const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM chat_request_notifications WHERE request_id = $1 AND offered_at = $2', [replay.id, replay.created_at]);
+          const { rows } = await c.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM chat_request_notifications WHERE request_id = $1 AND offered_at = $2',
+            [replay.id, replay.created_at],
+          );
           return this.requestBody({ ...replay, status: 'searching' }, rows[0]!.n);
         }
       }
-      if (isGuest(customer) && !cfg.anonymity_enabled) throw AppError.forbidden('Daftar dulu untuk mulai curhat', 'REGISTRATION_REQUIRED');
+      if (isGuest(customer) && !cfg.anonymity_enabled)
+        throw AppError.forbidden('Daftar dulu untuk mulai curhat', 'REGISTRATION_REQUIRED');
       if (customer.is_banned) throw AppError.forbidden('Akun ini diblokir', 'ACCOUNT_BANNED');
 
       const open = await openRequestOf(c, customerId);
-      if (open && open.expires_at > now) throw AppError.conflict('ALREADY_ACTIVE', 'Kamu masih punya permintaan yang aktif', { request_id: open.id });
+      if (open && open.expires_at > now)
+        throw AppError.conflict('ALREADY_ACTIVE', 'Kamu masih punya permintaan yang aktif', { request_id: open.id });
       if (open) await this.expireLocked(c, open, now); // its timer is late; settle it here
       const live = await liveSessionOfCustomer(c, customerId);
       if (live) throw AppError.conflict('ALREADY_ACTIVE', 'Kamu masih punya sesi yang aktif', { session_id: live.id });
@@ -173,8 +210,15 @@ export class PairingService {
         throw AppError.conflict('FREE_TRIAL_UNAVAILABLE', 'Free trial tidak tersedia');
       }
 
-      const candidates = await availableMitras(c, now, cfg.mitra_stale_after_seconds, cfg.max_customers_per_mitra, input.target_mitra_id ? [input.target_mitra_id] : undefined);
-      if (input.target_mitra_id && candidates.length === 0) throw AppError.conflict('MITRA_UNAVAILABLE', 'Bestie ini sedang tidak tersedia');
+      const candidates = await availableMitras(
+        c,
+        now,
+        cfg.mitra_stale_after_seconds,
+        cfg.max_customers_per_mitra,
+        input.target_mitra_id ? [input.target_mitra_id] : undefined,
+      );
+      if (input.target_mitra_id && candidates.length === 0)
+        throw AppError.conflict('MITRA_UNAVAILABLE', 'Bestie ini sedang tidak tersedia');
 
       const request = await insertRequest(
         c,
@@ -193,8 +237,31 @@ export class PairingService {
       );
       const offered = await insertNotifications(c, request.id, request.topic_sensitivity, candidates, now);
       if (offered.length) await this.offerEffects(c, request, offered, now, cfg);
-      await enqueue(c, outbox.task(`pairing-request-timeout:${request.id}`, PAIRING_PATHS.requestTimeout, { request_id: request.id }, request.expires_at));
-      await enqueue(c, outbox.setDoc(pairingPath(customerId), { status: 'searching', request_id: request.id, notified_mitras: offered.length, expires_at: iso(request.expires_at), session_id: null, mitra_name: null, updated_at: iso(now) }, false));
+      await enqueue(
+        c,
+        outbox.task(
+          `pairing-request-timeout:${request.id}`,
+          PAIRING_PATHS.requestTimeout,
+          { request_id: request.id },
+          request.expires_at,
+        ),
+      );
+      await enqueue(
+        c,
+        outbox.setDoc(
+          pairingPath(customerId),
+          {
+            status: 'searching',
+            request_id: request.id,
+            notified_mitras: offered.length,
+            expires_at: iso(request.expires_at),
+            session_id: null,
+            mitra_name: null,
+            updated_at: iso(now),
+          },
+          false,
+        ),
+      );
       return this.requestBody(request, offered.length);
     });
     this.d.outbox.kick();
@@ -206,15 +273,34 @@ export class PairingService {
     const body = await tx(this.d.db, async (c) => {
       const r = await findRequest(c, requestId, true);
       if (!r || r.customer_id !== customerId) throw AppError.notFound('Request not found');
-      if (r.status === 'accepted') throw AppError.conflict('REQUEST_TAKEN', 'Sudah dapat Bestie', { session_id: r.session_id });
+      if (r.status === 'accepted')
+        throw AppError.conflict('REQUEST_TAKEN', 'Sudah dapat Bestie', { session_id: r.session_id });
       if (r.status === 'expired') throw new AppError(410, 'REQUEST_EXPIRED', 'Permintaan sudah kedaluwarsa');
       if (r.status === 'searching') {
         await setRequestStatus(c, r.id, 'cancelled', now);
-        const mitras = await transitionNotifications(c, r.id, ['offered', 'ignored'], 'cancelled', now, 'cancelled_by_customer');
+        const mitras = await transitionNotifications(
+          c,
+          r.id,
+          ['offered', 'ignored'],
+          'cancelled',
+          now,
+          'cancelled_by_customer',
+        );
         for (const m of mitras) {
-          await enqueue(c, outbox.setDoc(offerPath(m, r.id), { status: 'cancelled', reason: 'cancelled_by_customer', message: 'Dibatalkan oleh customer', updated_at: iso(now) }));
+          await enqueue(
+            c,
+            outbox.setDoc(offerPath(m, r.id), {
+              status: 'cancelled',
+              reason: 'cancelled_by_customer',
+              message: 'Dibatalkan oleh customer',
+              updated_at: iso(now),
+            }),
+          );
         }
-        await enqueue(c, outbox.setDoc(pairingPath(customerId), { status: 'cancelled', request_id: r.id, updated_at: iso(now) }));
+        await enqueue(
+          c,
+          outbox.setDoc(pairingPath(customerId), { status: 'cancelled', request_id: r.id, updated_at: iso(now) }),
+        );
       }
       return { request_id: r.id, status: 'cancelled' as const };
     });
@@ -248,7 +334,10 @@ export class PairingService {
     const cfg = await this.d.config.get();
     const now = this.now();
     const won = await tx(this.d.db, async (c) => {
-      const { rows: m } = await c.query<{ is_active: boolean; display_name: string }>('SELECT is_active, display_name FROM mitras WHERE id = $1 FOR NO KEY UPDATE', [mitraId]);
+      const { rows: m } = await c.query<{ is_active: boolean; display_name: string }>(
+        'SELECT is_active, display_name FROM mitras WHERE id = $1 FOR NO KEY UPDATE',
+        [mitraId],
+      );
       if (!m[0]?.is_active) throw inactive();
       const r = await findRequest(c, requestId, true);
       if (!r) throw AppError.notFound('Request not found');
@@ -260,9 +349,11 @@ export class PairingService {
         throw AppError.conflict('REQUEST_TAKEN', 'Sudah diambil Bestie lain');
       }
       if (r.status === 'cancelled') throw AppError.conflict('REQUEST_CANCELLED', 'Dibatalkan oleh customer');
-      if (r.status === 'expired' || r.expires_at <= now) throw new AppError(410, 'REQUEST_EXPIRED', 'Permintaan sudah kedaluwarsa');
+      if (r.status === 'expired' || r.expires_at <= now)
+        throw new AppError(410, 'REQUEST_EXPIRED', 'Permintaan sudah kedaluwarsa');
       if (n.status === 'rejected') throw AppError.conflict('REQUEST_REJECTED', 'Kamu sudah menolak permintaan ini');
-      if ((await capacityUsed(c, mitraId)) >= cfg.max_customers_per_mitra) throw AppError.conflict('CAPACITY_FULL', 'Kapasitas kamu sudah penuh');
+      if ((await capacityUsed(c, mitraId)) >= cfg.max_customers_per_mitra)
+        throw AppError.conflict('CAPACITY_FULL', 'Kapasitas kamu sudah penuh');
 
       const free = r.is_free_trial;
       let session: SessionRow;
@@ -285,24 +376,58 @@ export class PairingService {
           now,
         );
       } catch (err) {
-        if ((err as { code?: string }).code === '23505') throw AppError.conflict('ALREADY_ACTIVE', 'Customer sudah punya sesi aktif');
+        if ((err as { code?: string }).code === '23505')
+          throw AppError.conflict('ALREADY_ACTIVE', 'Customer sudah punya sesi aktif');
         throw err;
       }
       await setRequestStatus(c, r.id, 'accepted', now, { accepted_by: mitraId, session_id: session.id });
       await transitionNotifications(c, r.id, ['offered', 'ignored'], 'accepted', now, null, mitraId);
       const losers = await transitionNotifications(c, r.id, ['offered', 'ignored'], 'missed', now, 'accepted_by_other');
       if (free) {
-        await enqueue(c, outbox.task(`session-expire:${session.id}:v${session.version}`, SESSION_EXPIRE_PATH, { session_id: session.id, version: session.version }, session.ends_at!));
+        await enqueue(
+          c,
+          outbox.task(
+            `session-expire:${session.id}:v${session.version}`,
+            SESSION_EXPIRE_PATH,
+            { session_id: session.id, version: session.version },
+            session.ends_at!,
+          ),
+        );
       }
       const customer = (await findCustomer(c, r.customer_id))!;
       const names = { customer_name: customer.display_name, mitra_name: m[0].display_name };
-      await enqueue(c, outbox.setDoc(offerPath(mitraId, r.id), { status: 'accepted', session_id: session.id, updated_at: iso(now) }));
+      await enqueue(
+        c,
+        outbox.setDoc(offerPath(mitraId, r.id), { status: 'accepted', session_id: session.id, updated_at: iso(now) }),
+      );
       for (const loser of losers) {
-        await enqueue(c, outbox.setDoc(offerPath(loser, r.id), { status: 'missed', reason: 'accepted_by_other', message: 'Sudah diambil Bestie lain', updated_at: iso(now) }));
+        await enqueue(
+          c,
+          outbox.setDoc(offerPath(loser, r.id), {
+            status: 'missed',
+            reason: 'accepted_by_other',
+            message: 'Sudah diambil Bestie lain',
+            updated_at: iso(now),
+          }),
+        );
       }
       await enqueue(c, outbox.setDoc(`sessions/${session.id}`, sessionDoc(session, names), false));
-      await enqueue(c, outbox.setDoc(pairingPath(r.customer_id), { status: 'paired', request_id: r.id, session_id: session.id, mitra_name: names.mitra_name, updated_at: iso(now) }));
-      await this.pushToCustomer(c, r.customer_id, { type: 'paired', session_id: session.id, mitra_name: names.mitra_name }, `paired:${session.id}`);
+      await enqueue(
+        c,
+        outbox.setDoc(pairingPath(r.customer_id), {
+          status: 'paired',
+          request_id: r.id,
+          session_id: session.id,
+          mitra_name: names.mitra_name,
+          updated_at: iso(now),
+        }),
+      );
+      await this.pushToCustomer(
+        c,
+        r.customer_id,
+        { type: 'paired', session_id: session.id, mitra_name: names.mitra_name },
+        `paired:${session.id}`,
+      );
       return session;
     });
     this.d.outbox.kick();
@@ -329,7 +454,11 @@ export class PairingService {
 
   private async pushToCustomer(c: Queryable, customerId: string, data: Record<string, string>, dedupe: string) {
     for (const t of await deviceTokensOf(c, 'customer', [customerId])) {
-      await enqueue(c, outbox.push({ userId: customerId, token: t.fcm_token, data, highPriority: true }), `push:${dedupe}:${t.device_id}`);
+      await enqueue(
+        c,
+        outbox.push({ userId: customerId, token: t.fcm_token, data, highPriority: true }),
+        `push:${dedupe}:${t.device_id}`,
+      );
     }
   }
 
@@ -346,7 +475,11 @@ export class PairingService {
         [r.id, message.mitra_ids],
       );
       const customer = (await findCustomer(c, r.customer_id))!;
-      const tokens = await deviceTokensOf(c, 'mitra', rows.map((x) => x.mitra_id));
+      const tokens = await deviceTokensOf(
+        c,
+        'mitra',
+        rows.map((x) => x.mitra_id),
+      );
       for (const row of rows) {
         const doc = {
           request_id: r.id,
@@ -363,7 +496,11 @@ export class PairingService {
         await enqueue(c, outbox.setDoc(offerPath(row.mitra_id, r.id), doc, false), `offer-doc:${r.id}:${row.mitra_id}`);
         for (const t of tokens.filter((x) => x.user_id === row.mitra_id)) {
           const data = { type: 'chat_request', request_id: r.id, topic_sensitivity: r.topic_sensitivity };
-          await enqueue(c, outbox.push({ userId: row.mitra_id, token: t.fcm_token, data, highPriority: true }), `offer-push:${r.id}:${row.mitra_id}:${t.device_id}`);
+          await enqueue(
+            c,
+            outbox.push({ userId: row.mitra_id, token: t.fcm_token, data, highPriority: true }),
+            `offer-push:${r.id}:${row.mitra_id}:${t.device_id}`,
+          );
         }
       }
       return rows.length;
@@ -403,12 +540,23 @@ export class PairingService {
     await setRequestStatus(c, r.id, 'expired', now);
     await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'request_expired');
     // Every offer still unanswered (just now, or earlier by its notification timeout) shows 'expired'.
-    const { rows } = await c.query<{ mitra_id: string }>("SELECT mitra_id FROM chat_request_notifications WHERE request_id = $1 AND status = 'ignored'", [r.id]);
+    const { rows } = await c.query<{ mitra_id: string }>(
+      "SELECT mitra_id FROM chat_request_notifications WHERE request_id = $1 AND status = 'ignored'",
+      [r.id],
+    );
     for (const { mitra_id: m } of rows) {
       await enqueue(c, outbox.setDoc(offerPath(m, r.id), { status: 'expired', updated_at: iso(now) }));
     }
-    await enqueue(c, outbox.setDoc(pairingPath(r.customer_id), { status: 'expired', request_id: r.id, updated_at: iso(now) }));
-    await this.pushToCustomer(c, r.customer_id, { type: 'pairing_expired', request_id: r.id }, `pairing-expired:${r.id}`);
+    await enqueue(
+      c,
+      outbox.setDoc(pairingPath(r.customer_id), { status: 'expired', request_id: r.id, updated_at: iso(now) }),
+    );
+    await this.pushToCustomer(
+      c,
+      r.customer_id,
+      { type: 'pairing_expired', request_id: r.id },
+      `pairing-expired:${r.id}`,
+    );
   }
 }
 

@@ -16,7 +16,8 @@ export const REALTIME_ACCESS: ReadonlyArray<{ match: string; reader: Reader }> =
 ];
 
 /** Firebase uid of a backend user, as minted into the Firebase custom token. */
-export const firebaseUid = (userType: 'customer' | 'mitra', id: string) => `${userType === 'customer' ? 'c_' : 'm_'}${id}`;
+export const firebaseUid = (userType: 'customer' | 'mitra', id: string) =>
+  `${userType === 'customer' ? 'c_' : 'm_'}${id}`;
 
 function matchPath(pattern: string, path: string): Record<string, string> | undefined {
   const p = pattern.split('/');
@@ -33,7 +34,11 @@ function matchPath(pattern: string, path: string): Record<string, string> | unde
 }
 
 /** The model of the rules: may this Firebase uid read the document at path? */
-export function mayRead(path: string, uid: string | undefined, sessionParticipants: (sessionId: string) => string[] = () => []): boolean {
+export function mayRead(
+  path: string,
+  uid: string | undefined,
+  sessionParticipants: (sessionId: string) => string[] = () => [],
+): boolean {
   if (!uid) return false;
   for (const { match, reader } of REALTIME_ACCESS) {
     const vars = matchPath(match, path);
@@ -51,7 +56,9 @@ export function renderFirestoreRules(): string {
     if (r.kind === 'owner') return `request.auth != null && request.auth.uid == '${r.uidPrefix}' + ${r.idVar}`;
     return `request.auth != null && request.auth.uid in get(/databases/$(database)/documents/sessions/$(${r.idVar})).data.participants`;
   };
-  const blocks = REALTIME_ACCESS.map(({ match, reader }) => `    match /${match} {\n      allow read: if ${condition(reader)};\n    }`);
+  const blocks = REALTIME_ACCESS.map(
+    ({ match, reader }) => `    match /${match} {\n      allow read: if ${condition(reader)};\n    }`,
+  );
   return [
     "rules_version = '2';",
     '// Generated from shared/realtime/access.ts (REALTIME_ACCESS); a test keeps them equal.',

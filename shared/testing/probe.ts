@@ -10,7 +10,9 @@ export const PROBE_TASK_PATH = '/tasks/_probe';
 export async function scheduleProbe(db: Db, clock: Clock, delaySeconds: number) {
   const probeId = randomUUID();
   const runAt = new Date(clock.now().getTime() + delaySeconds * 1000);
-  await tx(db, (client) => enqueue(client, outbox.task(`probe-${probeId}`, PROBE_TASK_PATH, { probe_id: probeId }, runAt)));
+  await tx(db, (client) =>
+    enqueue(client, outbox.task(`probe-${probeId}`, PROBE_TASK_PATH, { probe_id: probeId }, runAt)),
+  );
   return { probeId, runAt };
 }
 
@@ -19,6 +21,9 @@ export async function recordProbeRun(db: Queryable, probeId: string): Promise<vo
 }
 
 export async function probeRuns(db: Queryable, probeId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM local_probe_runs WHERE probe_id = $1', [probeId]);
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM local_probe_runs WHERE probe_id = $1',
+    [probeId],
+  );
   return rows[0]?.n ?? 0;
 }

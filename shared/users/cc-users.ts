@@ -14,7 +14,10 @@ export interface CcUserRow {
 const COLUMNS = 'id, email, display_name, password_hash, role_id, failed_login_count, lockout_until, created_at';
 
 export async function findCcUserByEmail(q: Queryable, email: string): Promise<CcUserRow | undefined> {
-  const { rows } = await q.query<CcUserRow>(`SELECT ${COLUMNS} FROM control_center_users WHERE lower(email) = lower($1)`, [email]);
+  const { rows } = await q.query<CcUserRow>(
+    `SELECT ${COLUMNS} FROM control_center_users WHERE lower(email) = lower($1)`,
+    [email],
+  );
   return rows[0];
 }
 
@@ -24,7 +27,11 @@ export async function findCcUser(q: Queryable, id: string): Promise<CcUserRow | 
 }
 
 /** Returns undefined when the email is taken (unique index on lower(email)). */
-export async function insertCcUser(q: Queryable, u: { email: string; display_name: string; password_hash: string; role_id: string }, now: Date): Promise<CcUserRow | undefined> {
+export async function insertCcUser(
+  q: Queryable,
+  u: { email: string; display_name: string; password_hash: string; role_id: string },
+  now: Date,
+): Promise<CcUserRow | undefined> {
   const { rows } = await q.query<CcUserRow>(
     `INSERT INTO control_center_users (email, display_name, password_hash, role_id, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
@@ -34,7 +41,13 @@ export async function insertCcUser(q: Queryable, u: { email: string; display_nam
 }
 
 /** Counts a failed login; the Nth consecutive failure locks the account. An expired lock restarts the count. */
-export async function recordFailedLogin(q: Queryable, id: string, now: Date, maxFailures: number, lockMinutes: number): Promise<void> {
+export async function recordFailedLogin(
+  q: Queryable,
+  id: string,
+  now: Date,
+  maxFailures: number,
+  lockMinutes: number,
+): Promise<void> {
   await q.query(
     `UPDATE control_center_users SET
        failed_login_count = CASE WHEN lockout_until IS NOT NULL AND lockout_until <= $2 THEN 1 ELSE failed_login_count + 1 END,
@@ -53,7 +66,10 @@ export async function resetFailedLogins(q: Queryable, id: string): Promise<void>
 }
 
 export async function setPasswordHash(q: Queryable, id: string, hash: string, now: Date): Promise<boolean> {
-  const res = await q.query('UPDATE control_center_users SET password_hash = $2, updated_at = $3, failed_login_count = 0, lockout_until = NULL WHERE id = $1', [id, hash, now]);
+  const res = await q.query(
+    'UPDATE control_center_users SET password_hash = $2, updated_at = $3, failed_login_count = 0, lockout_until = NULL WHERE id = $1',
+    [id, hash, now],
+  );
   return (res.rowCount ?? 0) > 0;
 }
 
@@ -62,7 +78,13 @@ export async function roleExists(q: Queryable, roleId: string): Promise<boolean>
 }
 
 export function ccUserProfile(u: CcUserRow) {
-  return { id: u.id, email: u.email, display_name: u.display_name, role: u.role_id, created_at: u.created_at.toISOString() };
+  return {
+    id: u.id,
+    email: u.email,
+    display_name: u.display_name,
+    role: u.role_id,
+    created_at: u.created_at.toISOString(),
+  };
 }
 
 /** Role → permissions, cached per instance (roles change rarely; a role change revokes sessions). */
@@ -75,7 +97,9 @@ export class RolePermissions {
 
   async of(roleId: string): Promise<string[]> {
     if (!this.cache || Date.now() - this.cache.at > this.ttlMs) {
-      const { rows } = await this.db.query<{ role_id: string; permission: string }>('SELECT role_id, permission FROM role_permissions ORDER BY permission');
+      const { rows } = await this.db.query<{ role_id: string; permission: string }>(
+        'SELECT role_id, permission FROM role_permissions ORDER BY permission',
+      );
       const map = new Map<string, string[]>();
       for (const r of rows) map.set(r.role_id, [...(map.get(r.role_id) ?? []), r.permission]);
       this.cache = { at: Date.now(), map };

@@ -22,27 +22,52 @@ export function generatedDisplayName(): string {
   return `Bestie ${randomInt(1000, 10000)}`;
 }
 
-export async function createCustomer(q: Queryable, fields: { display_name: string; phone?: string; email?: string | null; google_sub?: string; apple_sub?: string }, now: Date): Promise<CustomerRow> {
+export async function createCustomer(
+  q: Queryable,
+  fields: { display_name: string; phone?: string; email?: string | null; google_sub?: string; apple_sub?: string },
+  now: Date,
+): Promise<CustomerRow> {
   const { rows } = await q.query<CustomerRow>(
     `INSERT INTO customers (display_name, phone, email, google_sub, apple_sub, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${COLUMNS}`,
-    [fields.display_name, fields.phone ?? null, fields.email ?? null, fields.google_sub ?? null, fields.apple_sub ?? null, now],
+    [
+      fields.display_name,
+      fields.phone ?? null,
+      fields.email ?? null,
+      fields.google_sub ?? null,
+      fields.apple_sub ?? null,
+      now,
+    ],
   );
   return rows[0]!;
 }
 
 export async function findCustomer(q: Queryable, id: string, lock = false): Promise<CustomerRow | undefined> {
-  const { rows } = await q.query<CustomerRow>(`SELECT ${COLUMNS} FROM customers WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`, [id]);
+  const { rows } = await q.query<CustomerRow>(
+    `SELECT ${COLUMNS} FROM customers WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
+    [id],
+  );
   return rows[0];
 }
 
-export async function findCustomerBy(q: Queryable, field: IdentityField, value: string): Promise<CustomerRow | undefined> {
+export async function findCustomerBy(
+  q: Queryable,
+  field: IdentityField,
+  value: string,
+): Promise<CustomerRow | undefined> {
   const { rows } = await q.query<CustomerRow>(`SELECT ${COLUMNS} FROM customers WHERE ${field} = $1`, [value]);
   return rows[0];
 }
 
 /** Adds an identity to an existing row (guest upgrade); the id and display name stay. */
-export async function linkIdentity(q: Queryable, id: string, field: IdentityField, value: string, email: string | null | undefined, now: Date): Promise<CustomerRow> {
+export async function linkIdentity(
+  q: Queryable,
+  id: string,
+  field: IdentityField,
+  value: string,
+  email: string | null | undefined,
+  now: Date,
+): Promise<CustomerRow> {
   const { rows } = await q.query<CustomerRow>(
     `UPDATE customers SET ${field} = $2, email = COALESCE(email, $3), updated_at = $4 WHERE id = $1 RETURNING ${COLUMNS}`,
     [id, value, email ?? null, now],
@@ -50,8 +75,16 @@ export async function linkIdentity(q: Queryable, id: string, field: IdentityFiel
   return rows[0]!;
 }
 
-export async function updateDisplayName(q: Queryable, id: string, displayName: string, now: Date): Promise<CustomerRow | undefined> {
-  const { rows } = await q.query<CustomerRow>(`UPDATE customers SET display_name = $2, updated_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`, [id, displayName, now]);
+export async function updateDisplayName(
+  q: Queryable,
+  id: string,
+  displayName: string,
+  now: Date,
+): Promise<CustomerRow | undefined> {
+  const { rows } = await q.query<CustomerRow>(
+    `UPDATE customers SET display_name = $2, updated_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, displayName, now],
+  );
   return rows[0];
 }
 

@@ -18,7 +18,12 @@ export async function findMitra(q: Queryable, id: string): Promise<MitraRow | un
 }
 
 /** Finds the mitra with this phone, creating an inactive one (operators activate) when none exists. */
-export async function findOrCreateMitraByPhone(q: Queryable, phone: string, now: Date, fields: { display_name?: string; is_active?: boolean } = {}): Promise<{ mitra: MitraRow; created: boolean }> {
+export async function findOrCreateMitraByPhone(
+  q: Queryable,
+  phone: string,
+  now: Date,
+  fields: { display_name?: string; is_active?: boolean } = {},
+): Promise<{ mitra: MitraRow; created: boolean }> {
   const inserted = await q.query<MitraRow>(
     `INSERT INTO mitras (phone, display_name, is_active, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
      ON CONFLICT (phone) DO NOTHING RETURNING ${COLUMNS}`,
@@ -30,5 +35,12 @@ export async function findOrCreateMitraByPhone(q: Queryable, phone: string, now:
 }
 
 export function mitraProfile(m: MitraRow) {
-  return { id: m.id, display_name: m.display_name, phone: m.phone, is_active: m.is_active, is_online: m.is_online, created_at: m.created_at.toISOString() };
+  return {
+    id: m.id,
+    display_name: m.display_name,
+    phone: m.phone,
+    is_active: m.is_active,
+    is_online: m.is_online,
+    created_at: m.created_at.toISOString(),
+  };
 }

@@ -27,7 +27,11 @@ describe('config change across processes', () => {
     expect(before.anonymity_enabled).toBe(true);
 
     const admin = (await json(ccLogin(writer))).access_token;
-    const res = await writer.request('/internal/config/anonymity', { method: 'PATCH', json: { anonymity_enabled: false }, headers: bearer(admin) });
+    const res = await writer.request('/internal/config/anonymity', {
+      method: 'PATCH',
+      json: { anonymity_enabled: false },
+      headers: bearer(admin),
+    });
     expect(res.status).toBe(200);
     const t0 = Date.now();
     let after = before;

@@ -12,7 +12,11 @@ afterAll(async () => {
 });
 
 const post = (base: string, path: string, body: unknown) =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('npm start (the whole local stack in its own process)', () => {
   it('answers /healthz for every function and dependency, serves merged OpenAPI and /docs, and a 30-min timer runs exactly once across a restart', async () => {
@@ -32,7 +36,10 @@ describe('npm start (the whole local stack in its own process)', () => {
     expect(stack.output()).toMatch(new RegExp(`Xendit\\s+http://127\\.0\\.0\\.1:${ports.xenditPort}`));
     const xendit = await fetch(`http://127.0.0.1:${ports.xenditPort}/v2/invoices`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from('xnd_development_local_fake:').toString('base64')}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Basic ${Buffer.from('xnd_development_local_fake:').toString('base64')}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ external_id: 'session:e2e', amount: 25000, description: 'e2e' }),
     });
     expect(xendit.status).toBe(200);

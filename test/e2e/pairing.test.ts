@@ -16,7 +16,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function waitFor(path: string, predicate: (d: FirebaseFirestore.DocumentData | undefined) => boolean): Promise<FirebaseFirestore.DocumentData> {
+function waitFor(
+  path: string,
+  predicate: (d: FirebaseFirestore.DocumentData | undefined) => boolean,
+): Promise<FirebaseFirestore.DocumentData> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${path}`)), 20_000);
     const unsub = fs!.doc(path).onSnapshot((snap) => {
@@ -32,11 +35,19 @@ function waitFor(path: string, predicate: (d: FirebaseFirestore.DocumentData | u
 describe('pairing end to end through the local stack', () => {
   it('customer requests → 3 online mitras get a push and an offer doc a listener sees → one accepts → the customer’s pairing doc flips to paired', async () => {
     process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
-    stack = await spawnStack(dataDir, await stackPorts(), { DATABASE_URL: await createTestDatabase(), FIRESTORE_EMULATOR_HOST: inject('firestoreHost'), FIREBASE_PROJECT_ID: projectId });
+    stack = await spawnStack(dataDir, await stackPorts(), {
+      DATABASE_URL: await createTestDatabase(),
+      FIRESTORE_EMULATOR_HOST: inject('firestoreHost'),
+      FIREBASE_PROJECT_ID: projectId,
+    });
     fs = new Firestore({ projectId });
     const base = stack.baseUrl;
     const post = (path: string, body: unknown, token?: string) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
 
     const mitras: Array<{ id: string; token: string }> = [];
     for (let i = 0; i < 3; i++) {
@@ -57,12 +68,18 @@ describe('pairing end to end through the local stack', () => {
     }
 
     const customer = await json(post('/api/shared/auth/anonymous', { display_name: 'Rani' }));
-    const request = await post('/api/client/chat/request', { topic_sensitivity: 'regular', tier_id: 'tier_30' }, customer.access_token);
+    const request = await post(
+      '/api/client/chat/request',
+      { topic_sensitivity: 'regular', tier_id: 'tier_30' },
+      customer.access_token,
+    );
     expect(request.status).toBe(201);
     const { request_id, notified_mitras } = await json(request);
     expect(notified_mitras).toBe(3);
 
-    const offers = await Promise.all(mitras.map((m) => waitFor(`mitras/${m.id}/offers/${request_id}`, (d) => d?.status === 'offered')));
+    const offers = await Promise.all(
+      mitras.map((m) => waitFor(`mitras/${m.id}/offers/${request_id}`, (d) => d?.status === 'offered')),
+    );
     expect(offers.every((o) => o.customer_display_name === 'Rani')).toBe(true);
     for (const m of mitras) {
       let messages: Array<{ data: Record<string, string> }> = [];

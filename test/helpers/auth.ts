@@ -13,7 +13,10 @@ export function uniquePhone(): string {
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 export async function createGuest(s: TestStack, displayName?: string) {
-  const res = await s.request('/api/shared/auth/anonymous', { method: 'POST', json: displayName ? { display_name: displayName } : {} });
+  const res = await s.request('/api/shared/auth/anonymous', {
+    method: 'POST',
+    json: displayName ? { display_name: displayName } : {},
+  });
   expect(res.status).toBe(201);
   return json(res);
 }
@@ -29,14 +32,23 @@ export async function otpCode(s: TestStack, otpRequestId: string): Promise<strin
 }
 
 /** Full OTP sign-in; returns the verify response (status + body). */
-export async function otpSignIn(s: TestStack, kind: 'client' | 'mitra', phone: string, extra: { anonymous_customer_id?: string; token?: string; ip?: string } = {}) {
+export async function otpSignIn(
+  s: TestStack,
+  kind: 'client' | 'mitra',
+  phone: string,
+  extra: { anonymous_customer_id?: string; token?: string; ip?: string } = {},
+) {
   const req = await requestOtp(s, kind, phone, extra.ip ?? `198.51.100.${Math.floor(Math.random() * 250)}`);
   expect(req.status).toBe(200);
   const { otp_request_id } = await json(req);
   const code = await otpCode(s, otp_request_id);
   const body: Record<string, string> = { otp_request_id, code };
   if (extra.anonymous_customer_id) body.anonymous_customer_id = extra.anonymous_customer_id;
-  const res = await s.request(`/api/${kind}/auth/otp/verify`, { method: 'POST', json: body, headers: extra.token ? bearer(extra.token) : {} });
+  const res = await s.request(`/api/${kind}/auth/otp/verify`, {
+    method: 'POST',
+    json: body,
+    headers: extra.token ? bearer(extra.token) : {},
+  });
   return { status: res.status, body: await json(res), otp_request_id, code };
 }
 

@@ -13,7 +13,9 @@ export class FakeIdProvider {
 
   static async start(issuer: string): Promise<FakeIdProvider> {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
-    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' }] });
+    const jwks = JSON.stringify({
+      keys: [{ ...(await exportJWK(publicKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' }],
+    });
     const server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(jwks);
@@ -24,7 +26,12 @@ export class FakeIdProvider {
   }
 
   idToken(claims: JWTPayload & { aud: string; sub: string }, opts: { key?: CryptoKey; expiresIn?: string } = {}) {
-    return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setIssuer(this.issuer).setIssuedAt().setExpirationTime(opts.expiresIn ?? '10m').sign(opts.key ?? this.key);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+      .setIssuer(this.issuer)
+      .setIssuedAt()
+      .setExpirationTime(opts.expiresIn ?? '10m')
+      .sign(opts.key ?? this.key);
   }
 
   close(): Promise<void> {

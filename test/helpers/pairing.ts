@@ -10,35 +10,72 @@ export interface TestMitra {
 }
 
 /** An active mitra (seeded through the test route) with a real access token; online unless told otherwise. */
-export async function onlineMitra(s: TestStack, opts: { online?: boolean; deviceToken?: boolean; name?: string } = {}): Promise<TestMitra> {
-  const seeded = await json(s.request('/internal/_test/seed-mitra', { method: 'POST', json: { phone: uniquePhone(), display_name: opts.name ?? 'Bestie Test', is_active: true } }));
-  const { sessionId } = await createAuthSession(s.rt.db, 'mitra', seeded.mitra_id, {}, s.rt.clock.now(), s.rt.refreshPolicy);
+export async function onlineMitra(
+  s: TestStack,
+  opts: { online?: boolean; deviceToken?: boolean; name?: string } = {},
+): Promise<TestMitra> {
+  const seeded = await json(
+    s.request('/internal/_test/seed-mitra', {
+      method: 'POST',
+      json: { phone: uniquePhone(), display_name: opts.name ?? 'Bestie Test', is_active: true },
+    }),
+  );
+  const { sessionId } = await createAuthSession(
+    s.rt.db,
+    'mitra',
+    seeded.mitra_id,
+    {},
+    s.rt.clock.now(),
+    s.rt.refreshPolicy,
+  );
   const token = await s.rt.accessTokens.sign({ userId: seeded.mitra_id, userType: 'mitra', sessionId });
   if (opts.deviceToken ?? true) {
-    const put = await s.request('/api/shared/device-token', { method: 'PUT', json: { fcm_token: `fcm-${seeded.mitra_id}`, device_id: 'phone-1', platform: 'android' }, headers: bearer(token) });
+    const put = await s.request('/api/shared/device-token', {
+      method: 'PUT',
+      json: { fcm_token: `fcm-${seeded.mitra_id}`, device_id: 'phone-1', platform: 'android' },
+      headers: bearer(token),
+    });
     expect(put.status).toBe(204);
   }
-  if (opts.online ?? true) expect((await s.request('/api/mitra/status/online', { method: 'POST', headers: bearer(token) })).status).toBe(200);
+  if (opts.online ?? true)
+    expect((await s.request('/api/mitra/status/online', { method: 'POST', headers: bearer(token) })).status).toBe(200);
   return { id: seeded.mitra_id, token };
 }
 
 export async function customerWithDevice(s: TestStack) {
   const guest = await createGuest(s);
-  await s.request('/api/shared/device-token', { method: 'PUT', json: { fcm_token: `fcm-${guest.profile.id}`, device_id: 'phone-c', platform: 'ios' }, headers: bearer(guest.access_token) });
+  await s.request('/api/shared/device-token', {
+    method: 'PUT',
+    json: { fcm_token: `fcm-${guest.profile.id}`, device_id: 'phone-c', platform: 'ios' },
+    headers: bearer(guest.access_token),
+  });
   return { id: guest.profile.id as string, token: guest.access_token as string };
 }
 
-export function chatRequest(s: TestStack, token: string, body: Record<string, unknown> = { topic_sensitivity: 'regular', tier_id: 'tier_30' }, headers: Record<string, string> = {}) {
-  return s.request('/api/client/chat/request', { method: 'POST', json: body, headers: { ...bearer(token), ...headers } });
+export function chatRequest(
+  s: TestStack,
+  token: string,
+  body: Record<string, unknown> = { topic_sensitivity: 'regular', tier_id: 'tier_30' },
+  headers: Record<string, string> = {},
+) {
+  return s.request('/api/client/chat/request', {
+    method: 'POST',
+    json: body,
+    headers: { ...bearer(token), ...headers },
+  });
 }
 
-export const accept = (s: TestStack, m: TestMitra, requestId: string) => s.request(`/api/mitra/requests/${requestId}/accept`, { method: 'POST', headers: bearer(m.token) });
+export const accept = (s: TestStack, m: TestMitra, requestId: string) =>
+  s.request(`/api/mitra/requests/${requestId}/accept`, { method: 'POST', headers: bearer(m.token) });
 
 export async function realtime(s: TestStack, path: string) {
   return json(s.request(`/internal/_test/realtime?path=${encodeURIComponent(path)}`));
 }
 
-export async function pushes(s: TestStack, userId: string): Promise<Array<{ token: string; data: Record<string, string>; android: unknown }>> {
+export async function pushes(
+  s: TestStack,
+  userId: string,
+): Promise<Array<{ token: string; data: Record<string, string>; android: unknown }>> {
   return (await json(s.request(`/internal/_test/push?user_id=${userId}`))).messages;
 }
 

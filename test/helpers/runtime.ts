@@ -38,7 +38,9 @@ export function testEnv(overrides: Record<string, string> = {}) {
 }
 
 /** A runtime over a fresh database, with every function app and an in-process task/event dispatcher. */
-export async function createTestStack(options: { env?: Record<string, string>; subscriptions?: LocalSubscription[]; databaseUrl?: string } = {}): Promise<TestStack> {
+export async function createTestStack(
+  options: { env?: Record<string, string>; subscriptions?: LocalSubscription[]; databaseUrl?: string } = {},
+): Promise<TestStack> {
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
   process.env.METADATA_SERVER_DETECTION = 'none';
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
@@ -57,7 +59,9 @@ export async function createTestStack(options: { env?: Record<string, string>; s
       body = JSON.stringify(init.json);
     }
     const socket = { incoming: { socket: { remoteAddress: init.clientIp ?? '127.0.0.1' } } };
-    return Promise.resolve(gateway.fetch(new Request(`http://127.0.0.1${path}`, { ...init, headers, body }), socket as never));
+    return Promise.resolve(
+      gateway.fetch(new Request(`http://127.0.0.1${path}`, { ...init, headers, body }), socket as never),
+    );
   };
   rt.local!.attachDispatcher(async ({ path, headers, body }) => {
     const res = await request(path, { method: 'POST', headers, body });

@@ -19,7 +19,12 @@ export interface StackPorts {
 }
 
 export async function stackPorts(): Promise<StackPorts> {
-  return { port: await freePort(), pgPort: await freePort(), firestorePort: await freePort(), xenditPort: await freePort() };
+  return {
+    port: await freePort(),
+    pgPort: await freePort(),
+    firestorePort: await freePort(),
+    xenditPort: await freePort(),
+  };
 }
 
 export function tempDataDir(): string {
@@ -29,14 +34,29 @@ export function tempDataDir(): string {
 }
 
 /** Starts `scripts/dev.ts` (what `npm start` runs) as its own process and waits for /healthz. */
-export async function spawnStack(dataDir: string, ports: StackPorts, extraEnv: Record<string, string> = {}, readyWithinMs = 60_000): Promise<SpawnedStack> {
+export async function spawnStack(
+  dataDir: string,
+  ports: StackPorts,
+  extraEnv: Record<string, string> = {},
+  readyWithinMs = 60_000,
+): Promise<SpawnedStack> {
   const env: Record<string, string | undefined> = { ...process.env };
   delete env.DATABASE_URL;
   delete env.FIRESTORE_EMULATOR_HOST;
   delete env.NODE_ENV;
   Object.assign(env, extraEnv);
-  Object.assign(env, { PORT: String(ports.port), PG_PORT: String(ports.pgPort), FIRESTORE_PORT: String(ports.firestorePort), XENDIT_FAKE_PORT: String(ports.xenditPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/dev.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  Object.assign(env, {
+    PORT: String(ports.port),
+    PG_PORT: String(ports.pgPort),
+    FIRESTORE_PORT: String(ports.firestorePort),
+    XENDIT_FAKE_PORT: String(ports.xenditPort),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  });
+  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/dev.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));

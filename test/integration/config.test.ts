@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const patch = (section: string, body: unknown, token = admin) => s.request(`/internal/config/${section}`, { method: 'PATCH', json: body, headers: bearer(token) });
+const patch = (section: string, body: unknown, token = admin) =>
+  s.request(`/internal/config/${section}`, { method: 'PATCH', json: body, headers: bearer(token) });
 const snapshot = async () => ({
   version: (await s.rt.db.query('SELECT version FROM app_config_version')).rows[0].version,
   values: (await s.rt.db.query('SELECT key, value FROM app_config ORDER BY key')).rows,
@@ -49,7 +50,15 @@ describe('PATCH /internal/config/:section', () => {
     ['early-end', { early_end: { mitra: true } }],
     ['mitra-ping', { mitra_ping: { required: true, interval_seconds: 'x' } }],
     ['price-tiers', { pricing_tiers: [] }],
-    ['price-tiers', { pricing_tiers: [{ id: 'a', label: 'A', duration_minutes: 30, price_idr: 1 }, { id: 'a', label: 'B', duration_minutes: 60, price_idr: 2 }] }],
+    [
+      'price-tiers',
+      {
+        pricing_tiers: [
+          { id: 'a', label: 'A', duration_minutes: 30, price_idr: 1 },
+          { id: 'a', label: 'B', duration_minutes: 60, price_idr: 2 },
+        ],
+      },
+    ],
     ['sensitivity', { sensitive_flag_one_way_latch: 1 }],
     ['otp', { otp_resend_cooldown_seconds: -1 }],
     ['lockout', { cc_lockout_minutes: 0 }],
@@ -89,15 +98,24 @@ describe('PATCH /internal/config/:section', () => {
     const mitra = await signInActiveMitra(s);
     expect((await patch('anonymity', { anonymity_enabled: false }, guest.access_token)).status).toBe(403);
     expect((await patch('anonymity', { anonymity_enabled: false }, mitra.access_token)).status).toBe(403);
-    await s.request('/internal/control-center-users', { method: 'POST', json: { email: 'viewer-cfg@halobestie.local', password: 'Passw0rd!', display_name: 'V', role: 'viewer' }, headers: bearer(admin) });
+    await s.request('/internal/control-center-users', {
+      method: 'POST',
+      json: { email: 'viewer-cfg@halobestie.local', password: 'Passw0rd!', display_name: 'V', role: 'viewer' },
+      headers: bearer(admin),
+    });
     const viewer = (await json(ccLogin(s, 'viewer-cfg@halobestie.local', 'Passw0rd!'))).access_token;
     expect((await patch('anonymity', { anonymity_enabled: false }, viewer)).status).toBe(403);
     expect((await s.request('/internal/config', { headers: bearer(viewer) })).status).toBe(200);
-    expect((await s.request('/internal/config/anonymity', { method: 'PATCH', json: { anonymity_enabled: false } })).status).toBe(401);
+    expect(
+      (await s.request('/internal/config/anonymity', { method: 'PATCH', json: { anonymity_enabled: false } })).status,
+    ).toBe(401);
   });
 
   it('a good change is stored, audited (who, section, before, after), visible to another instance within 5 s and mirrored to Firestore', async () => {
-    const other = await createTestStack({ databaseUrl: s.rt.env.DATABASE_URL, env: { MITRA_HEARTBEAT_CADENCE_SECONDS: '20' } });
+    const other = await createTestStack({
+      databaseUrl: s.rt.env.DATABASE_URL,
+      env: { MITRA_HEARTBEAT_CADENCE_SECONDS: '20' },
+    });
     const fs = new Firestore({ projectId: s.rt.env.FIREBASE_PROJECT_ID });
     try {
       expect((await json(other.request('/api/shared/config'))).free_trial.enabled).toBe(true); // warm its cache
@@ -111,7 +129,10 @@ describe('PATCH /internal/config/:section', () => {
       });
       const res = await patch('free-trial', { free_trial: { enabled: false, duration_minutes: 15 } });
       expect(res.status).toBe(200);
-      expect(await json(res)).toMatchObject({ changed: true, values: { free_trial: { enabled: false, duration_minutes: 15 } } });
+      expect(await json(res)).toMatchObject({
+        changed: true,
+        values: { free_trial: { enabled: false, duration_minutes: 15 } },
+      });
       const t0 = Date.now();
       let seen = false;
       while (Date.now() - t0 < 5000 && !seen) {
@@ -120,7 +141,10 @@ describe('PATCH /internal/config/:section', () => {
       }
       expect(seen).toBe(true);
       await s.rt.outbox.drainAll();
-      expect(await mirrored).toMatchObject({ free_trial: { enabled: false, duration_minutes: 15 }, version: expect.any(Number) });
+      expect(await mirrored).toMatchObject({
+        free_trial: { enabled: false, duration_minutes: 15 },
+        version: expect.any(Number),
+      });
 
       const audit = await json(s.request('/internal/config/audit?limit=1', { headers: bearer(admin) }));
       expect(audit.entries[0]).toMatchObject({
@@ -146,14 +170,20 @@ describe('PATCH /internal/config/:section', () => {
     const values = [61, 62, 63, 64, 65, 66];
     const results = await Promise.all(values.map((v) => patch('extension-timeout', { extension_timeout_seconds: v })));
     expect(results.every((r) => r.status === 200)).toBe(true);
-    const { rows } = await s.rt.db.query("SELECT before, after FROM app_config_audit WHERE section = 'extension-timeout' ORDER BY id");
+    const { rows } = await s.rt.db.query(
+      "SELECT before, after FROM app_config_audit WHERE section = 'extension-timeout' ORDER BY id",
+    );
     for (let i = 1; i < rows.length; i++) expect(rows[i].before).toEqual(rows[i - 1].after);
     expect(rows).toHaveLength(values.length);
   });
 
   it('services read the change: lowering the lockout threshold takes effect on the next login', async () => {
     expect((await patch('lockout', { cc_lockout_max_failures: 2 })).status).toBe(200);
-    await s.request('/internal/control-center-users', { method: 'POST', json: { email: 'lock-cfg@halobestie.local', password: 'Passw0rd!', display_name: 'L', role: 'viewer' }, headers: bearer(admin) });
+    await s.request('/internal/control-center-users', {
+      method: 'POST',
+      json: { email: 'lock-cfg@halobestie.local', password: 'Passw0rd!', display_name: 'L', role: 'viewer' },
+      headers: bearer(admin),
+    });
     await ccLogin(s, 'lock-cfg@halobestie.local', 'Wrong1234');
     await ccLogin(s, 'lock-cfg@halobestie.local', 'Wrong1234');
     expect((await ccLogin(s, 'lock-cfg@halobestie.local', 'Passw0rd!')).status).toBe(423);
@@ -162,7 +192,9 @@ describe('PATCH /internal/config/:section', () => {
   it('the audit is cursor-paginated', async () => {
     const first = await json(s.request('/internal/config/audit?limit=2', { headers: bearer(admin) }));
     expect(first.entries).toHaveLength(2);
-    const second = await json(s.request(`/internal/config/audit?limit=2&cursor=${first.next_cursor}`, { headers: bearer(admin) }));
+    const second = await json(
+      s.request(`/internal/config/audit?limit=2&cursor=${first.next_cursor}`, { headers: bearer(admin) }),
+    );
     expect(second.entries[0].id).toBeLessThan(first.entries[1].id);
     expect((await s.request('/internal/config/audit?cursor=abc', { headers: bearer(admin) })).status).toBe(400);
   });

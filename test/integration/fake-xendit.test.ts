@@ -42,10 +42,20 @@ afterAll(async () => {
 describe('the fake Xendit (local stand-in) through the real adapter', () => {
   it('creates invoices idempotently per external id, reads them back, refuses a wrong key', async () => {
     const xendit = new XenditProvider(fake.url, 'xnd_test');
-    const a = await xendit.createInvoice({ externalId: 'session:1', amountIdr: 25000, description: '30 menit', durationSeconds: 900 });
+    const a = await xendit.createInvoice({
+      externalId: 'session:1',
+      amountIdr: 25000,
+      description: '30 menit',
+      durationSeconds: 900,
+    });
     expect(a).toMatchObject({ externalId: 'session:1', status: 'PENDING', amount: 25000, currency: 'IDR' });
     expect(a.expiresAt.getTime() - Date.now()).toBeGreaterThan(890_000);
-    const again = await xendit.createInvoice({ externalId: 'session:1', amountIdr: 25000, description: '30 menit', durationSeconds: 900 });
+    const again = await xendit.createInvoice({
+      externalId: 'session:1',
+      amountIdr: 25000,
+      description: '30 menit',
+      durationSeconds: 900,
+    });
     expect(again.id).toBe(a.id);
     expect((await xendit.getInvoice(a.id)).status).toBe('PENDING');
     await expect(new XenditProvider(fake.url, 'wrong').getInvoice(a.id)).rejects.toMatchObject({ status: 401 });
@@ -54,15 +64,28 @@ describe('the fake Xendit (local stand-in) through the real adapter', () => {
 
   it('paying fires the callback with x-callback-token; expiring fires EXPIRED; callbacks can be re-sent', async () => {
     const xendit = new XenditProvider(fake.url, 'xnd_test');
-    const inv = await xendit.createInvoice({ externalId: 'extension:9', amountIdr: 45000, description: 'perpanjang', durationSeconds: 600 });
+    const inv = await xendit.createInvoice({
+      externalId: 'extension:9',
+      amountIdr: 45000,
+      description: 'perpanjang',
+      durationSeconds: 600,
+    });
     const paid = await json(fetch(`${fake.url}/_fake/invoices/${inv.id}/pay`, { method: 'POST' }));
     expect(paid.callback_status).toBe(200);
-    expect(callbacks.at(-1)).toMatchObject({ token: 'cb-token', body: { id: inv.id, external_id: 'extension:9', status: 'PAID', paid_amount: 45000, currency: 'IDR' } });
+    expect(callbacks.at(-1)).toMatchObject({
+      token: 'cb-token',
+      body: { id: inv.id, external_id: 'extension:9', status: 'PAID', paid_amount: 45000, currency: 'IDR' },
+    });
     expect((await xendit.getInvoice(inv.id)).status).toBe('PAID');
     await fetch(`${fake.url}/_fake/invoices/${inv.id}/callback`, { method: 'POST' });
     expect(callbacks.filter((c) => c.body.id === inv.id)).toHaveLength(2);
 
-    const other = await xendit.createInvoice({ externalId: 'session:2', amountIdr: 25000, description: 'x', durationSeconds: 600 });
+    const other = await xendit.createInvoice({
+      externalId: 'session:2',
+      amountIdr: 25000,
+      description: 'x',
+      durationSeconds: 600,
+    });
     await fetch(`${fake.url}/_fake/invoices/${other.id}/expire`, { method: 'POST' });
     expect(callbacks.at(-1)!.body).toMatchObject({ id: other.id, status: 'EXPIRED' });
   });

@@ -19,8 +19,15 @@ describe('local Pub/Sub stand-in', () => {
       return failuresLeft-- > 0 ? c.text('boom', 500) : c.body(null, 204);
     });
     const rt = s.rt;
-    const dispatcher = rt.local!.attachDispatcher(async ({ path, headers, body }) => (await endpoint.request(path, { method: 'POST', headers, body })).status);
-    const bus = new LocalEventBus(rt.db, rt.clock, [{ name: 'test-push', topic: 'test-topic', path: '/events/test/push' }], 'demo');
+    const dispatcher = rt.local!.attachDispatcher(
+      async ({ path, headers, body }) => (await endpoint.request(path, { method: 'POST', headers, body })).status,
+    );
+    const bus = new LocalEventBus(
+      rt.db,
+      rt.clock,
+      [{ name: 'test-push', topic: 'test-topic', path: '/events/test/push' }],
+      'demo',
+    );
 
     const messageId = await bus.publish({ topic: 'test-topic', data: { hello: 'world' }, attributes: { kind: 't' } });
     await dispatcher.runDue();

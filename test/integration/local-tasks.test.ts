@@ -54,7 +54,12 @@ describe('local Cloud Tasks stand-in', () => {
     const a = await stack(url);
     const b = await stack(url);
     for (let i = 0; i < 20; i++) {
-      await a.rt.scheduler.schedule({ name: `race-${i}`, path: '/tasks/_probe', body: { probe_id: 'race' }, runAt: a.rt.clock.now() });
+      await a.rt.scheduler.schedule({
+        name: `race-${i}`,
+        path: '/tasks/_probe',
+        body: { probe_id: 'race' },
+        runAt: a.rt.clock.now(),
+      });
     }
     await Promise.all([a.rt.local!.dispatcher!.runDue(50), b.rt.local!.dispatcher!.runDue(50)]);
     await Promise.all([a.rt.local!.dispatcher!.runDue(50), b.rt.local!.dispatcher!.runDue(50)]);
@@ -66,7 +71,9 @@ describe('local Cloud Tasks stand-in', () => {
     // /tasks/_probe rejects a body without probe_id (400), then we fix the row to succeed.
     await s.rt.scheduler.schedule({ name: 'retry-1', path: '/tasks/_probe', body: {}, runAt: s.rt.clock.now() });
     await s.rt.local!.advanceClock(0);
-    const row = async () => (await s.rt.db.query("SELECT status, attempts, last_status FROM local_deliveries WHERE name = 'retry-1'")).rows[0];
+    const row = async () =>
+      (await s.rt.db.query("SELECT status, attempts, last_status FROM local_deliveries WHERE name = 'retry-1'"))
+        .rows[0];
     expect(await row()).toMatchObject({ status: 'pending', attempts: 1, last_status: 400 });
     await s.rt.db.query(`UPDATE local_deliveries SET body = '{"probe_id":"retry"}' WHERE name = 'retry-1'`);
     await s.rt.local!.advanceClock(0);
@@ -81,12 +88,24 @@ describe('local Cloud Tasks stand-in', () => {
     const noToken = await s.request('/tasks/_probe', { method: 'POST', json: { probe_id: 'x' } });
     expect(noToken.status).toBe(401);
     expect((await json(noToken)).error.code).toBe('AUTH_MISSING');
-    const badToken = await s.request('/tasks/_probe', { method: 'POST', json: { probe_id: 'x' }, headers: { authorization: 'Bearer abc.def.ghi' } });
+    const badToken = await s.request('/tasks/_probe', {
+      method: 'POST',
+      json: { probe_id: 'x' },
+      headers: { authorization: 'Bearer abc.def.ghi' },
+    });
     expect(badToken.status).toBe(401);
     const foreign = await (await import('../../shared/adapters/local/oidc-issuer')).LocalOidcIssuer.create();
-    const wrongKey = await s.request('/events/anything', { method: 'POST', json: {}, headers: { authorization: `Bearer ${await foreign.sign(s.rt.env.OIDC_AUDIENCE)}` } });
+    const wrongKey = await s.request('/events/anything', {
+      method: 'POST',
+      json: {},
+      headers: { authorization: `Bearer ${await foreign.sign(s.rt.env.OIDC_AUDIENCE)}` },
+    });
     expect(wrongKey.status).toBe(401);
-    const good = await s.request('/tasks/_probe', { method: 'POST', json: { probe_id: 'x' }, headers: { authorization: `Bearer ${await s.rt.local!.issuer.sign(s.rt.env.OIDC_AUDIENCE)}` } });
+    const good = await s.request('/tasks/_probe', {
+      method: 'POST',
+      json: { probe_id: 'x' },
+      headers: { authorization: `Bearer ${await s.rt.local!.issuer.sign(s.rt.env.OIDC_AUDIENCE)}` },
+    });
     expect(good.status).toBe(204);
   });
 });

@@ -34,8 +34,19 @@ const BODIES: Array<string | undefined> = [
   'null',
   '{"a":1}',
   JSON.stringify({ phone: 'x'.repeat(5000), id_token: 1, refresh_token: {}, email: [], password: null }),
-  JSON.stringify({ topic_sensitivity: 'sensitive', tier_id: 'nope', free_trial: true, message: { data: '%%%' }, subscription: 1 }),
-  JSON.stringify({ request_id: 'not-a-uuid', mitra_id: '00000000-0000-4000-8000-000000000000', session_id: 'x', version: 'one' }),
+  JSON.stringify({
+    topic_sensitivity: 'sensitive',
+    tier_id: 'nope',
+    free_trial: true,
+    message: { data: '%%%' },
+    subscription: 1,
+  }),
+  JSON.stringify({
+    request_id: 'not-a-uuid',
+    mitra_id: '00000000-0000-4000-8000-000000000000',
+    session_id: 'x',
+    version: 'one',
+  }),
 ];
 const PARAM_VALUES = ['x', '00000000-0000-4000-8000-000000000000', '%20', 'a'.repeat(300)];
 
@@ -48,16 +59,27 @@ describe('no route answers 500 to bad input', () => {
       const template = rawPath.replace(/#.*$/, '');
       for (const method of Object.keys(item).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))) {
         for (const param of PARAM_VALUES) {
-          const path = template.replace(/\{[^}]+\}/g, encodeURIComponent(param)) + (method === 'get' ? '?limit=abc&cursor=-1&path=//&user_id=' : '');
+          const path =
+            template.replace(/\{[^}]+\}/g, encodeURIComponent(param)) +
+            (method === 'get' ? '?limit=abc&cursor=-1&path=//&user_id=' : '');
           for (const [who, headers] of Object.entries(callers)) {
             for (const [i, body] of (method === 'get' ? [undefined] : BODIES).entries()) {
               // The last body also goes out as text/plain: a wrong content type must not skip validation.
-              const type: Record<string, string> = body === undefined ? {} : { 'content-type': i === BODIES.length - 1 ? 'text/plain' : 'application/json' };
-              const res = await s.request(path, { method: method.toUpperCase(), headers: { ...headers, ...type, cookie: 'cc_refresh_token=garbage' }, body });
+              const type: Record<string, string> =
+                body === undefined
+                  ? {}
+                  : { 'content-type': i === BODIES.length - 1 ? 'text/plain' : 'application/json' };
+              const res = await s.request(path, {
+                method: method.toUpperCase(),
+                headers: { ...headers, ...type, cookie: 'cc_refresh_token=garbage' },
+                body,
+              });
               calls++;
               const text = await res.text();
               if (res.status >= 500 || (res.status >= 400 && !/"error":\{"code":"[A-Z_]+"/.test(text))) {
-                problems.push(`${method.toUpperCase()} ${path} as ${who} body=${body?.slice(0, 40)} → ${res.status} ${text.slice(0, 120)}`);
+                problems.push(
+                  `${method.toUpperCase()} ${path} as ${who} body=${body?.slice(0, 40)} → ${res.status} ${text.slice(0, 120)}`,
+                );
               }
             }
           }

@@ -121,7 +121,9 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
 
   it('a dedupe key enqueues an effect once however often the trigger is redelivered', async () => {
     const key = `push:${randomUUID()}`;
-    const results = await Promise.all([1, 2, 3].map(() => enqueue(s.rt.db, outbox.push({ userId: 'm_1', token: 't', data: {} }), key)));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => enqueue(s.rt.db, outbox.push({ userId: 'm_1', token: 't', data: {} }), key)),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
@@ -136,7 +138,11 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     await s.rt.outbox.drainAll();
     const { messages } = await json(s.request(`/internal/_test/push?user_id=${user}`));
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ token: 'good-token', data: { type: 'chat_request' }, android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2' } } });
+    expect(messages[0]).toMatchObject({
+      token: 'good-token',
+      data: { type: 'chat_request' },
+      android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2' } },
+    });
     expect(cleaned).toEqual(['unregistered-old']);
   });
 });

@@ -21,7 +21,12 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'halo-test-'));
   chmodSync(dir, 0o755); // the server runs as the postgres OS user when we are root
-  const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort(), durable: false, log: (m) => console.log(m) });
+  const pg = await startEmbeddedPostgres({
+    dir: path.join(dir, 'pg'),
+    port: await freePort(),
+    durable: false,
+    log: (m) => console.log(m),
+  });
   await pg.createDatabase(TEMPLATE_DB);
   await migrate(pg.url(TEMPLATE_DB));
   const emulator = await startFirestoreEmulator(await freePort());

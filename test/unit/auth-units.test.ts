@@ -8,22 +8,31 @@ import { parseEnv } from '../../shared/env';
 import { createLogger } from '../../shared/logger';
 import type { Queryable } from '../../shared/db/pool';
 
-const pem = (k: { privateKey: { export(o: object): string | Buffer } }) => k.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const pem = (k: { privateKey: { export(o: object): string | Buffer } }) =>
+  k.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 describe('signing keys', () => {
   it('accepts EC P-256 (ES256) and RSA ≥ 2048 (RS256)', () => {
-    expect(describeSigningKey(pem(generateKeyPairSync('ec', { namedCurve: 'prime256v1' })))).toMatchObject({ alg: 'ES256' });
-    expect(describeSigningKey(pem(generateKeyPairSync('rsa', { modulusLength: 2048 })))).toMatchObject({ alg: 'RS256' });
+    expect(describeSigningKey(pem(generateKeyPairSync('ec', { namedCurve: 'prime256v1' })))).toMatchObject({
+      alg: 'ES256',
+    });
+    expect(describeSigningKey(pem(generateKeyPairSync('rsa', { modulusLength: 2048 })))).toMatchObject({
+      alg: 'RS256',
+    });
   });
 
   it('refuses weak or unsupported keys and HS secrets, and the server refuses to start with them', () => {
     const weak = pem(generateKeyPairSync('rsa', { modulusLength: 1024 }));
     expect(describeSigningKey(weak)).toEqual({ problem: expect.stringMatching(/too weak/) });
-    expect(describeSigningKey(pem(generateKeyPairSync('ec', { namedCurve: 'secp384r1' })))).toEqual({ problem: expect.stringMatching(/not P-256/) });
+    expect(describeSigningKey(pem(generateKeyPairSync('ec', { namedCurve: 'secp384r1' })))).toEqual({
+      problem: expect.stringMatching(/not P-256/),
+    });
     expect(describeSigningKey('a-shared-hs256-secret-that-is-not-a-key')).toEqual({ problem: 'not a PEM private key' });
     const base = { DATABASE_URL: 'postgres://u@127.0.0.1/db', FIRESTORE_EMULATOR_HOST: '127.0.0.1:1' };
     expect(() => parseEnv(base)).toThrow(/AUTH_SIGNING_KEY/);
-    expect(() => parseEnv({ ...base, AUTH_SIGNING_KEY: weak })).toThrow(/AUTH_SIGNING_KEY: RSA key of 1024 bits is too weak/);
+    expect(() => parseEnv({ ...base, AUTH_SIGNING_KEY: weak })).toThrow(
+      /AUTH_SIGNING_KEY: RSA key of 1024 bits is too weak/,
+    );
     expect(() => parseEnv({ ...base, AUTH_SIGNING_KEY: 'short' })).toThrow(/AUTH_SIGNING_KEY/);
   });
 
@@ -43,7 +52,9 @@ describe('phone normalisation', () => {
   ])('%s → %s', (input, e164) => expect(normaliseIndonesianPhone(input)).toBe(e164));
 
   it.each(['12345', '+14155552671', '0812', 'not a phone', '+62'])('%s → 422 PHONE_INVALID', (input) => {
-    expect(() => normaliseIndonesianPhone(input)).toThrow(expect.objectContaining({ status: 422, code: 'PHONE_INVALID' }));
+    expect(() => normaliseIndonesianPhone(input)).toThrow(
+      expect.objectContaining({ status: 422, code: 'PHONE_INVALID' }),
+    );
   });
 });
 
@@ -73,9 +84,18 @@ describe('stub OTP provider', () => {
   it('logs "[OTP STUB] phone=… code=… ref=…" and keeps the code for the peek', async () => {
     const lines: string[] = [];
     const queries: unknown[][] = [];
-    const db = { query: async (...args: unknown[]) => (queries.push(args), { rows: [], rowCount: 1 }) } as unknown as Queryable;
-    const provider = new StubOtpProvider(db, createLogger('info', {}, (l) => lines.push(l)));
-    const { providerRef } = await provider.send({ otpRequestId: '0b1c2d3e-0000-4000-8000-000000000000', phone: '+628123456789', code: '424242' });
+    const db = {
+      query: async (...args: unknown[]) => (queries.push(args), { rows: [], rowCount: 1 }),
+    } as unknown as Queryable;
+    const provider = new StubOtpProvider(
+      db,
+      createLogger('info', {}, (l) => lines.push(l)),
+    );
+    const { providerRef } = await provider.send({
+      otpRequestId: '0b1c2d3e-0000-4000-8000-000000000000',
+      phone: '+628123456789',
+      code: '424242',
+    });
     expect(JSON.parse(lines[0]!).message).toBe(`[OTP STUB] phone=+628123456789 code=424242 ref=${providerRef}`);
     expect(queries[0]![1]).toEqual(['0b1c2d3e-0000-4000-8000-000000000000', '+628123456789', '424242']);
   });

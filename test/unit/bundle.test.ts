@@ -16,7 +16,12 @@ describe('function bundle', () => {
       const eager = imports.filter((i) => i.kind !== 'dynamic-import').map((i) => i.path);
       expect(eager).toEqual(['@google-cloud/functions-framework']);
       expect(imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)).toEqual(
-        expect.arrayContaining(['@google-cloud/tasks', '@google-cloud/pubsub', '@google-cloud/firestore', 'firebase-admin/messaging']),
+        expect.arrayContaining([
+          '@google-cloud/tasks',
+          '@google-cloud/pubsub',
+          '@google-cloud/firestore',
+          'firebase-admin/messaging',
+        ]),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from '../../shared/env';
 import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 
-const base = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', FIRESTORE_EMULATOR_HOST: '127.0.0.1:8681', AUTH_SIGNING_KEY: generateSigningKeyPem() };
+const base = {
+  DATABASE_URL: 'postgres://u@127.0.0.1:5432/db',
+  FIRESTORE_EMULATOR_HOST: '127.0.0.1:8681',
+  AUTH_SIGNING_KEY: generateSigningKeyPem(),
+};
 
 describe('parseEnv', () => {
   it('applies defaults and freezes the result', () => {
@@ -30,7 +34,9 @@ describe('parseEnv', () => {
   });
 
   it('refuses test routes in production', () => {
-    expect(() => parseEnv({ ...base, NODE_ENV: 'production', ENABLE_TEST_ROUTES: 'true' })).toThrow(/ENABLE_TEST_ROUTES: must not be true in production/);
+    expect(() => parseEnv({ ...base, NODE_ENV: 'production', ENABLE_TEST_ROUTES: 'true' })).toThrow(
+      /ENABLE_TEST_ROUTES: must not be true in production/,
+    );
   });
 
   it('requires the GCP wiring when RUNTIME=gcp', () => {

@@ -31,7 +31,11 @@ function app() {
 
 describe('error envelope', () => {
   it('zod failures are 400 BAD_REQUEST with details.issues', async () => {
-    const res = await app().router.request('/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"n":"x"}' });
+    const res = await app().router.request('/echo', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"n":"x"}',
+    });
     expect(res.status).toBe(400);
     const body = await json(res);
     expect(body.error.code).toBe('BAD_REQUEST');
@@ -39,7 +43,11 @@ describe('error envelope', () => {
   });
 
   it('malformed JSON is a 400 envelope, not a 500', async () => {
-    const res = await app().router.request('/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{n:' });
+    const res = await app().router.request('/echo', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{n:',
+    });
     expect(res.status).toBe(400);
     expect((await json(res)).error.code).toBe('BAD_REQUEST');
   });
@@ -48,7 +56,11 @@ describe('error envelope', () => {
     const res = await app().router.request('/limited');
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('43');
-    expect((await json(res)).error).toEqual({ code: 'OTP_COOLDOWN', message: 'Wait', details: { retry_after_seconds: 43 } });
+    expect((await json(res)).error).toEqual({
+      code: 'OTP_COOLDOWN',
+      message: 'Wait',
+      details: { retry_after_seconds: 43 },
+    });
   });
 
   it('unknown routes are 404 NOT_FOUND', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildCreateTaskRequest, cloudTaskId, CloudTasksScheduler, type CreateTaskRequest } from '../../shared/adapters/gcp/cloud-tasks';
+import {
+  buildCreateTaskRequest,
+  cloudTaskId,
+  CloudTasksScheduler,
+  type CreateTaskRequest,
+} from '../../shared/adapters/gcp/cloud-tasks';
 import { buildFcmMessage, FcmPush, type FcmMessage } from '../../shared/adapters/gcp/fcm';
 import { PubSubEventBus, type PubSubMessage } from '../../shared/adapters/gcp/pubsub';
 
@@ -14,7 +19,12 @@ const tasksCfg = {
 describe('Cloud Tasks adapter', () => {
   it('builds the exact createTask request: deterministic name, schedule time, OIDC token for the owning function', () => {
     const runAt = new Date('2026-11-22T10:30:00.250Z');
-    const req = buildCreateTaskRequest(tasksCfg, { name: 'session-expire:5b1c:v3', path: '/tasks/sessions/expire', body: { session_id: '5b1c', version: 3 }, runAt });
+    const req = buildCreateTaskRequest(tasksCfg, {
+      name: 'session-expire:5b1c:v3',
+      path: '/tasks/sessions/expire',
+      body: { session_id: '5b1c', version: 3 },
+      runAt,
+    });
     const parent = 'projects/halo-prod/locations/asia-southeast2/queues/timers';
     expect(req).toEqual({
       parent,
@@ -26,7 +36,10 @@ describe('Cloud Tasks adapter', () => {
           url: 'https://session-abc-et.a.run.app/tasks/sessions/expire',
           headers: { 'Content-Type': 'application/json' },
           body: Buffer.from(JSON.stringify({ session_id: '5b1c', version: 3 })).toString('base64'),
-          oidcToken: { serviceAccountEmail: tasksCfg.serviceAccountEmail, audience: 'https://session-abc-et.a.run.app' },
+          oidcToken: {
+            serviceAccountEmail: tasksCfg.serviceAccountEmail,
+            audience: 'https://session-abc-et.a.run.app',
+          },
         },
       },
     });
@@ -52,11 +65,18 @@ describe('Cloud Tasks adapter', () => {
     await scheduler.schedule({ name: 'n', path: '/tasks/outbox/drain', body: {}, runAt: new Date() });
     expect(sent[0]!.task.httpRequest.url).toBe('https://workers-abc-et.a.run.app/tasks/outbox/drain');
     fail = { code: 14 };
-    await expect(scheduler.schedule({ name: 'n2', path: '/tasks/outbox/drain', body: {}, runAt: new Date() })).rejects.toEqual({ code: 14 });
+    await expect(
+      scheduler.schedule({ name: 'n2', path: '/tasks/outbox/drain', body: {}, runAt: new Date() }),
+    ).rejects.toEqual({ code: 14 });
   });
 
   it('refuses a path no function owns', () => {
-    expect(() => buildCreateTaskRequest({ ...tasksCfg, functionUrls: {} }, { name: 'n', path: '/tasks/x', body: {}, runAt: new Date() })).toThrow(/no function URL/);
+    expect(() =>
+      buildCreateTaskRequest(
+        { ...tasksCfg, functionUrls: {} },
+        { name: 'n', path: '/tasks/x', body: {}, runAt: new Date() },
+      ),
+    ).toThrow(/no function URL/);
   });
 });
 
@@ -71,7 +91,11 @@ describe('Pub/Sub adapter', () => {
         },
       }),
     }));
-    const id = await bus.publish({ topic: 'pairing-blast', data: { request_id: 'r1' }, attributes: { type: 'chat_request' } });
+    const id = await bus.publish({
+      topic: 'pairing-blast',
+      data: { request_id: 'r1' },
+      attributes: { type: 'chat_request' },
+    });
     expect(id).toBe('mid-1');
     expect(published).toHaveLength(1);
     expect(published[0]!.topic).toBe('pairing-blast');
@@ -82,7 +106,13 @@ describe('Pub/Sub adapter', () => {
 
 describe('FCM adapter', () => {
   it('builds a high-priority data message on channel halobestie_chat_v2', () => {
-    expect(buildFcmMessage({ userId: 'm_1', token: 'tok', data: { type: 'chat_request', request_id: 'r1', topic_sensitivity: 'sensitive' } })).toEqual({
+    expect(
+      buildFcmMessage({
+        userId: 'm_1',
+        token: 'tok',
+        data: { type: 'chat_request', request_id: 'r1', topic_sensitivity: 'sensitive' },
+      }),
+    ).toEqual({
       token: 'tok',
       data: { type: 'chat_request', request_id: 'r1', topic_sensitivity: 'sensitive' },
       android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2' } },
@@ -100,7 +130,10 @@ describe('FCM adapter', () => {
         return 'projects/halo-prod/messages/1';
       },
     }));
-    expect(await push.send({ userId: 'c_1', token: 't1', data: { type: 'paired' } })).toEqual({ ok: true, messageId: 'projects/halo-prod/messages/1' });
+    expect(await push.send({ userId: 'c_1', token: 't1', data: { type: 'paired' } })).toEqual({
+      ok: true,
+      messageId: 'projects/halo-prod/messages/1',
+    });
     expect(sent[0]!.token).toBe('t1');
     error = { code: 'messaging/registration-token-not-registered' };
     expect(await push.send({ userId: 'c_1', token: 't2', data: {} })).toMatchObject({ ok: false, unregistered: true });

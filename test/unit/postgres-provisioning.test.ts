@@ -4,7 +4,13 @@ import { ensurePostgresBinaries } from '../../scripts/local/postgres';
 describe('PostgreSQL provisioning on a fresh machine', () => {
   it('uses binaries that are present without installing anything', () => {
     const calls: string[][] = [];
-    expect(ensurePostgresBinaries(() => undefined, { find: () => '/usr/lib/postgresql/15/bin', root: true, exec: (f, a) => calls.push([f, ...a]) })).toBe('/usr/lib/postgresql/15/bin');
+    expect(
+      ensurePostgresBinaries(() => undefined, {
+        find: () => '/usr/lib/postgresql/15/bin',
+        root: true,
+        exec: (f, a) => calls.push([f, ...a]),
+      }),
+    ).toBe('/usr/lib/postgresql/15/bin');
     expect(calls).toEqual([]);
   });
 
@@ -27,10 +33,14 @@ describe('PostgreSQL provisioning on a fresh machine', () => {
   });
 
   it('without root it explains what to do instead of failing obscurely', () => {
-    expect(() => ensurePostgresBinaries(() => undefined, { find: () => undefined, root: false, exec: () => undefined })).toThrow(/PG_BIN_DIR \/ DATABASE_URL/);
+    expect(() =>
+      ensurePostgresBinaries(() => undefined, { find: () => undefined, root: false, exec: () => undefined }),
+    ).toThrow(/PG_BIN_DIR \/ DATABASE_URL/);
   });
 
   it('an install that leaves no server binaries is a clear error', () => {
-    expect(() => ensurePostgresBinaries(() => undefined, { find: () => undefined, root: true, exec: () => undefined })).toThrow(/no server binaries/);
+    expect(() =>
+      ensurePostgresBinaries(() => undefined, { find: () => undefined, root: true, exec: () => undefined }),
+    ).toThrow(/no server binaries/);
   });
 });

@@ -18,7 +18,13 @@ const schema = JSON.parse(readFileSync('terraform/schema/google-provider-6.50.0-
 };
 const META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'dynamic']);
 type Body = Record<string, unknown>;
-type Tf = { resource?: Record<string, Record<string, Body[]>>; data?: Record<string, Record<string, Body[]>>; variable?: Record<string, unknown>; locals?: Body[]; terraform?: Body[] };
+type Tf = {
+  resource?: Record<string, Record<string, Body[]>>;
+  data?: Record<string, Record<string, Body[]>>;
+  variable?: Record<string, unknown>;
+  locals?: Body[];
+  terraform?: Body[];
+};
 
 let tf: Tf[] = [];
 let text = '';
@@ -26,7 +32,9 @@ const resources = (type: string) => tf.flatMap((f) => Object.values(f.resource?.
 
 beforeAll(async () => {
   const files = readdirSync('terraform').filter((f) => f.endsWith('.tf'));
-  tf = await Promise.all(files.map(async (f) => (await parse(f, readFileSync(path.join('terraform', f), 'utf8'))) as Tf));
+  tf = await Promise.all(
+    files.map(async (f) => (await parse(f, readFileSync(path.join('terraform', f), 'utf8'))) as Tf),
+  );
   text = files.map((f) => readFileSync(path.join('terraform', f), 'utf8')).join('\n');
 });
 
@@ -71,7 +79,8 @@ describe('terraform (offline checks against google provider 6.50)', () => {
             problems.push(`${kind} ${type}: unknown type`);
             continue;
           }
-          for (const [name, bodies] of Object.entries(byName)) for (const b of bodies) checkBody(`${type}.${name}`, b, s, problems);
+          for (const [name, bodies] of Object.entries(byName))
+            for (const b of bodies) checkBody(`${type}.${name}`, b, s, problems);
         }
       }
     }
@@ -79,8 +88,16 @@ describe('terraform (offline checks against google provider 6.50)', () => {
   });
 
   it('references only declared resources, data sources, variables and locals', () => {
-    const declared = new Set(tf.flatMap((f) => Object.entries(f.resource ?? {}).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`))));
-    const data = new Set(tf.flatMap((f) => Object.entries(f.data ?? {}).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`))));
+    const declared = new Set(
+      tf.flatMap((f) =>
+        Object.entries(f.resource ?? {}).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`)),
+      ),
+    );
+    const data = new Set(
+      tf.flatMap((f) =>
+        Object.entries(f.data ?? {}).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`)),
+      ),
+    );
     const vars = new Set(tf.flatMap((f) => Object.keys(f.variable ?? {})));
     const locals = new Set(tf.flatMap((f) => (f.locals ?? []).flatMap((l) => Object.keys(l))));
     const exprs = [...JSON.stringify(tf).matchAll(/\$\{([^"]*)\}/g)].map((m) => m[1]!);
@@ -91,7 +108,8 @@ describe('terraform (offline checks against google provider 6.50)', () => {
         if (!(m[1] ? data : declared).has(ref)) missing.add(`${m[1] ?? ''}${ref}`);
       }
       for (const m of e.matchAll(/(?<![.\w])var\.([a-z0-9_]+)/g)) if (!vars.has(m[1]!)) missing.add(`var.${m[1]}`);
-      for (const m of e.matchAll(/(?<![.\w])local\.([a-z0-9_]+)/g)) if (!locals.has(m[1]!)) missing.add(`local.${m[1]}`);
+      for (const m of e.matchAll(/(?<![.\w])local\.([a-z0-9_]+)/g))
+        if (!locals.has(m[1]!)) missing.add(`local.${m[1]}`);
     }
     expect([...missing]).toEqual([]);
   });
@@ -111,14 +129,18 @@ describe('terraform (offline checks against google provider 6.50)', () => {
     for (const sub of resources('google_pubsub_subscription')) {
       for (const pc of (sub.push_config as Body[] | undefined) ?? []) expect(pc.oidc_token).toBeDefined();
     }
-    for (const job of resources('google_cloud_scheduler_job')) expect((job.http_target as Body[])[0]!.oidc_token).toBeDefined();
+    for (const job of resources('google_cloud_scheduler_job'))
+      expect((job.http_target as Body[])[0]!.oidc_token).toBeDefined();
     for (const q of resources('google_cloud_tasks_queue')) expect(q.retry_config).toBeDefined();
   });
 
   it('the Cloud Scheduler jobs are exactly the local cron jobs, each on the function that owns its path', () => {
-    const locals = Object.assign({}, ...tf.flatMap((f) => f.locals ?? [])) as { cron_jobs: Record<string, { fn: string; path: string }> };
+    const locals = Object.assign({}, ...tf.flatMap((f) => f.locals ?? [])) as {
+      cron_jobs: Record<string, { fn: string; path: string }>;
+    };
     expect(Object.keys(locals.cron_jobs).sort()).toEqual(CRON_JOBS.map((j) => j.name).sort());
-    for (const job of CRON_JOBS) expect(locals.cron_jobs[job.name]).toMatchObject({ path: job.path, fn: functionForPath(job.path) });
+    for (const job of CRON_JOBS)
+      expect(locals.cron_jobs[job.name]).toMatchObject({ path: job.path, fn: functionForPath(job.path) });
   });
 
   it('policy: Cloud SQL is private, TLS-only, backed up and protected', () => {
@@ -128,12 +150,18 @@ describe('terraform (offline checks against google provider 6.50)', () => {
     const ip = (settings.ip_configuration as Body[])[0]!;
     expect(ip.ipv4_enabled).toBe(false);
     expect(ip.ssl_mode).toBe('ENCRYPTED_ONLY');
-    expect((settings.backup_configuration as Body[])[0]!).toMatchObject({ enabled: true, point_in_time_recovery_enabled: true });
+    expect((settings.backup_configuration as Body[])[0]!).toMatchObject({
+      enabled: true,
+      point_in_time_recovery_enabled: true,
+    });
   });
 
   it("the URL map's path rules agree with the local gateway's PATH_TABLE", () => {
     const locals = Object.assign({}, ...tf.flatMap((f) => f.locals ?? [])) as Record<string, unknown>;
-    const lbPaths = { ...(locals.public_paths as Record<string, string>), ...(locals.internal_paths as Record<string, string>) };
+    const lbPaths = {
+      ...(locals.public_paths as Record<string, string>),
+      ...(locals.internal_paths as Record<string, string>),
+    };
     for (const [p, fn] of Object.entries(lbPaths)) expect([p, functionForPath(p.replace(/\*$/, ''))]).toEqual([p, fn]);
     for (const row of PATH_TABLE.filter((r) => !r.prefix.startsWith('/tasks/') && !r.prefix.startsWith('/events/'))) {
       const lbPath = row.prefix.endsWith('/') ? `${row.prefix}*` : row.prefix;

@@ -13,8 +13,19 @@ describe('Xendit adapter', () => {
     expect(req).toEqual({
       url: 'https://api.xendit.co/v2/invoices',
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from('xnd_secret:').toString('base64')}`, 'content-type': 'application/json', 'x-idempotency-key': 'session:5b1c' },
-      body: JSON.stringify({ external_id: 'session:5b1c', amount: 25000, currency: 'IDR', description: 'Halo Bestie 30 menit', invoice_duration: 900, success_redirect_url: 'halobestie://payment/success' }),
+      headers: {
+        authorization: `Basic ${Buffer.from('xnd_secret:').toString('base64')}`,
+        'content-type': 'application/json',
+        'x-idempotency-key': 'session:5b1c',
+      },
+      body: JSON.stringify({
+        external_id: 'session:5b1c',
+        amount: 25000,
+        currency: 'IDR',
+        description: 'Halo Bestie 30 menit',
+        invoice_duration: 900,
+        success_redirect_url: 'halobestie://payment/success',
+      }),
     });
   });
 
@@ -27,7 +38,15 @@ describe('Xendit adapter', () => {
         status,
         json: async () =>
           status === 200
-            ? { id: 'inv_1', external_id: 'session:1', status: 'PENDING', amount: 25000, currency: 'IDR', invoice_url: 'https://checkout.xendit.co/web/inv_1', expiry_date: '2026-11-22T10:00:00.000Z' }
+            ? {
+                id: 'inv_1',
+                external_id: 'session:1',
+                status: 'PENDING',
+                amount: 25000,
+                currency: 'IDR',
+                invoice_url: 'https://checkout.xendit.co/web/inv_1',
+                expiry_date: '2026-11-22T10:00:00.000Z',
+              }
             : { error_code: 'INVALID_API_KEY' },
       };
     });
@@ -42,6 +61,8 @@ describe('Xendit adapter', () => {
     });
     expect(calls[0]).toEqual({ url: 'https://api.xendit.co/v2/invoices/inv_1', method: 'GET' });
     status = 401;
-    await expect(provider.createInvoice({ externalId: 'x', amountIdr: 1, description: '', durationSeconds: 60 })).rejects.toBeInstanceOf(XenditError);
+    await expect(
+      provider.createInvoice({ externalId: 'x', amountIdr: 1, description: '', durationSeconds: 60 }),
+    ).rejects.toBeInstanceOf(XenditError);
   });
 });

@@ -43,13 +43,22 @@ export function sharedAuthRoutes(auth: AuthService, guards: AuthGuards) {
       path: '/api/shared/auth/refresh',
       tags,
       request: jsonBody(z.object({ refresh_token: z.string().min(1).max(512) })),
-      responses: { 200: jsonResponse('New token pair (the refresh token is rotated)', tokenPairSchema), ...errorResponses },
+      responses: {
+        200: jsonResponse('New token pair (the refresh token is rotated)', tokenPairSchema),
+        ...errorResponses,
+      },
     }),
     async (c) => c.json((await auth.refresh(c.req.valid('json').refresh_token, deviceInfo(c), 'mobile')).tokens, 200),
   );
 
   r.openapi(
-    createRoute({ method: 'post', path: '/api/shared/auth/logout', tags, middleware: [mobileUser] as const, responses: { 204: { description: 'Signed out' }, ...errorResponses } }),
+    createRoute({
+      method: 'post',
+      path: '/api/shared/auth/logout',
+      tags,
+      middleware: [mobileUser] as const,
+      responses: { 204: { description: 'Signed out' }, ...errorResponses },
+    }),
     async (c) => {
       await auth.logout(c.get('principal'));
       return c.body(null, 204);
@@ -62,7 +71,13 @@ export function sharedAuthRoutes(auth: AuthService, guards: AuthGuards) {
       path: '/api/shared/auth/firebase-token',
       tags,
       middleware: [mobileUser] as const,
-      responses: { 200: jsonResponse('Firebase custom token', z.object({ firebase_token: z.string(), uid: z.string(), expires_at: z.string() })), ...errorResponses },
+      responses: {
+        200: jsonResponse(
+          'Firebase custom token',
+          z.object({ firebase_token: z.string(), uid: z.string(), expires_at: z.string() }),
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await auth.firebaseToken(c.get('principal')), 200),
   );
@@ -73,13 +88,25 @@ export function sharedAuthRoutes(auth: AuthService, guards: AuthGuards) {
       path: '/api/shared/device-token',
       tags,
       middleware: [mobileUser] as const,
-      request: jsonBody(z.object({ fcm_token: z.string().min(10).max(4096), device_id: z.string().min(1).max(200), platform: z.enum(['android', 'ios']) })),
+      request: jsonBody(
+        z.object({
+          fcm_token: z.string().min(10).max(4096),
+          device_id: z.string().min(1).max(200),
+          platform: z.enum(['android', 'ios']),
+        }),
+      ),
       responses: { 204: { description: 'Stored' }, ...errorResponses },
     }),
     async (c) => {
       const p = c.get('principal');
       const b = c.req.valid('json');
-      await auth.putDeviceToken({ userType: p.userType as 'customer' | 'mitra', userId: p.userId, deviceId: b.device_id, fcmToken: b.fcm_token, platform: b.platform });
+      await auth.putDeviceToken({
+        userType: p.userType as 'customer' | 'mitra',
+        userId: p.userId,
+        deviceId: b.device_id,
+        fcmToken: b.fcm_token,
+        platform: b.platform,
+      });
       return c.body(null, 204);
     },
   );
@@ -100,7 +127,17 @@ export function sharedAuthRoutes(auth: AuthService, guards: AuthGuards) {
   );
 
   r.openapi(
-    createRoute({ method: 'get', path: '/.well-known/jwks.json', tags, responses: { 200: jsonResponse('Access-token verification keys', z.object({ keys: z.array(z.record(z.string(), z.unknown())) })) } }),
+    createRoute({
+      method: 'get',
+      path: '/.well-known/jwks.json',
+      tags,
+      responses: {
+        200: jsonResponse(
+          'Access-token verification keys',
+          z.object({ keys: z.array(z.record(z.string(), z.unknown())) }),
+        ),
+      },
+    }),
     async (c) => {
       c.header('Cache-Control', 'public, max-age=300');
       return c.json(await guards.accessTokens.jwks(), 200);

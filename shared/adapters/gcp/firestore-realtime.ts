@@ -39,11 +39,13 @@ export class FirestoreRealtime implements Realtime {
 
 /** Firestore Timestamps become ISO strings so the test routes return plain JSON. */
 function toJson(doc: RealtimeDoc): RealtimeDoc {
-  return JSON.parse(JSON.stringify(doc, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && '_seconds' in v && '_nanoseconds' in v) {
-      const t = v as { _seconds: number; _nanoseconds: number };
-      return new Date(t._seconds * 1000 + Math.floor(t._nanoseconds / 1e6)).toISOString();
-    }
-    return v;
-  })) as RealtimeDoc;
+  return JSON.parse(
+    JSON.stringify(doc, (_k, v: unknown) => {
+      if (v && typeof v === 'object' && '_seconds' in v && '_nanoseconds' in v) {
+        const t = v as { _seconds: number; _nanoseconds: number };
+        return new Date(t._seconds * 1000 + Math.floor(t._nanoseconds / 1e6)).toISOString();
+      }
+      return v;
+    }),
+  ) as RealtimeDoc;
 }

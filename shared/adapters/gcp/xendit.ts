@@ -17,7 +17,10 @@ export interface XenditRequest {
   body?: string;
 }
 
-type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ status: number; json(): Promise<unknown> }>;
+type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+) => Promise<{ status: number; json(): Promise<unknown> }>;
 
 export function buildCreateInvoiceRequest(baseUrl: string, secretKey: string, input: CreateInvoice): XenditRequest {
   return {
@@ -42,7 +45,15 @@ export function buildCreateInvoiceRequest(baseUrl: string, secretKey: string, in
 }
 
 export function toInvoice(j: XenditInvoiceJson): Invoice {
-  return { id: j.id, externalId: j.external_id, status: j.status, amount: j.amount, currency: j.currency, invoiceUrl: j.invoice_url, expiresAt: new Date(j.expiry_date) };
+  return {
+    id: j.id,
+    externalId: j.external_id,
+    status: j.status,
+    amount: j.amount,
+    currency: j.currency,
+    invoiceUrl: j.invoice_url,
+    expiresAt: new Date(j.expiry_date),
+  };
 }
 
 export class XenditError extends Error {

@@ -65,7 +65,10 @@ export class LocalDispatcher {
     );
     await Promise.all(rows.map((row) => this.deliverOne(row)));
     // Scheduler (cron) runs are deliveries too, but not the product timers callers count.
-    return { attempted: rows.length, tasks: rows.filter((r) => r.kind === 'task' && !r.name.startsWith(CRON_TASK_PREFIX)).length };
+    return {
+      attempted: rows.length,
+      tasks: rows.filter((r) => r.kind === 'task' && !r.name.startsWith(CRON_TASK_PREFIX)).length,
+    };
   }
 
   private async deliverOne(row: DeliveryRow): Promise<void> {
@@ -73,7 +76,10 @@ export class LocalDispatcher {
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
       'content-type': 'application/json',
-      'user-agent': row.kind === 'task' ? 'Google-Cloud-Tasks' : 'APIs-Google; (+https://developers.google.com/webmasters/APIs-Google.html)',
+      'user-agent':
+        row.kind === 'task'
+          ? 'Google-Cloud-Tasks'
+          : 'APIs-Google; (+https://developers.google.com/webmasters/APIs-Google.html)',
     };
     if (row.kind === 'task') {
       headers['x-cloudtasks-queuename'] = this.deps.queueName;
@@ -98,7 +104,14 @@ export class LocalDispatcher {
     }
     const dead = row.attempts >= (this.deps.maxAttempts ?? 12);
     const retryAt = new Date(this.deps.clock.now().getTime() + backoffSeconds(row.attempts) * 1000);
-    this.deps.logger.warn('local delivery failed', { delivery: row.name, path: row.path, status, error, attempts: row.attempts, dead });
+    this.deps.logger.warn('local delivery failed', {
+      delivery: row.name,
+      path: row.path,
+      status,
+      error,
+      attempts: row.attempts,
+      dead,
+    });
     await this.deps.db.query(
       `UPDATE local_deliveries SET status = $2, due_at = $3, last_status = $4, last_error = $5, lease_until = NULL WHERE name = $1`,
       [row.name, dead ? 'dead' : 'pending', retryAt, status || null, error ?? null],

@@ -13,13 +13,19 @@ export class StubOtpProvider implements OtpProvider {
 
   async send({ otpRequestId, phone, code }: { otpRequestId: string; phone: string; code: string }) {
     const providerRef = `stub-${otpRequestId.slice(0, 8)}`;
-    await this.db.query('INSERT INTO stub_otp_messages (otp_request_id, phone, code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [otpRequestId, phone, code]);
+    await this.db.query(
+      'INSERT INTO stub_otp_messages (otp_request_id, phone, code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [otpRequestId, phone, code],
+    );
     this.logger.info(`[OTP STUB] phone=${phone} code=${code} ref=${providerRef}`);
     return { providerRef };
   }
 
   async peek(otpRequestId: string): Promise<string | undefined> {
-    const { rows } = await this.db.query<{ code: string }>('SELECT code FROM stub_otp_messages WHERE otp_request_id = $1', [otpRequestId]);
+    const { rows } = await this.db.query<{ code: string }>(
+      'SELECT code FROM stub_otp_messages WHERE otp_request_id = $1',
+      [otpRequestId],
+    );
     return rows[0]?.code;
   }
 }

@@ -15,7 +15,11 @@ afterAll(() => s.close());
 let n = 0;
 async function createUser(role = 'operator', password = 'Passw0rd!') {
   const email = `user${++n}-${Date.now()}@halobestie.local`;
-  const res = await s.request('/internal/control-center-users', { method: 'POST', json: { email, password, display_name: `User ${n}`, role }, headers: bearer(adminToken) });
+  const res = await s.request('/internal/control-center-users', {
+    method: 'POST',
+    json: { email, password, display_name: `User ${n}`, role },
+    headers: bearer(adminToken),
+  });
   expect(res.status).toBe(201);
   return { ...(await json(res)), email, password };
 }
@@ -26,7 +30,11 @@ describe('control-center login', () => {
     const res = await ccLogin(s);
     expect(res.status).toBe(200);
     const body = await json(res);
-    expect(body).toMatchObject({ token_type: 'Bearer', role: 'super_admin', profile: { email: 'admin@halobestie.local' } });
+    expect(body).toMatchObject({
+      token_type: 'Bearer',
+      role: 'super_admin',
+      profile: { email: 'admin@halobestie.local' },
+    });
     expect(body.permissions).toEqual(expect.arrayContaining(['settings:update', 'control_center_users:create']));
     expect(body.refresh_token).toBeUndefined();
     const cookie = res.headers.get('set-cookie')!;
@@ -65,14 +73,20 @@ describe('control-center login', () => {
     expect((await json(locked)).error.code).toBe('ACCOUNT_LOCKED');
     await s.rt.local!.advanceClock(15 * 60 + 1);
     expect((await ccLogin(s, u.email, u.password)).status).toBe(200);
-    const { rows } = await s.rt.db.query('SELECT failed_login_count, lockout_until FROM control_center_users WHERE id = $1', [u.id]);
+    const { rows } = await s.rt.db.query(
+      'SELECT failed_login_count, lockout_until FROM control_center_users WHERE id = $1',
+      [u.id],
+    );
     expect(rows[0]).toEqual({ failed_login_count: 0, lockout_until: null });
   });
 
   it('refresh rotates the cookie; logout revokes and clears it', async () => {
     const login = await ccLogin(s);
     const first = cookieOf(login)!;
-    const refreshed = await s.request('/internal/auth/refresh', { method: 'POST', headers: { cookie: `cc_refresh_token=${first}` } });
+    const refreshed = await s.request('/internal/auth/refresh', {
+      method: 'POST',
+      headers: { cookie: `cc_refresh_token=${first}` },
+    });
     expect(refreshed.status).toBe(200);
     const second = cookieOf(refreshed)!;
     expect(second).not.toBe(first);
@@ -80,10 +94,16 @@ describe('control-center login', () => {
     expect((await s.request('/internal/auth/me', { headers: bearer(access_token) })).status).toBe(200);
     expect((await s.request('/internal/auth/refresh', { method: 'POST' })).status).toBe(401);
 
-    const out = await s.request('/internal/auth/logout', { method: 'POST', headers: { ...bearer(access_token), cookie: `cc_refresh_token=${second}` } });
+    const out = await s.request('/internal/auth/logout', {
+      method: 'POST',
+      headers: { ...bearer(access_token), cookie: `cc_refresh_token=${second}` },
+    });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/cc_refresh_token=;.*Max-Age=0/);
-    expect((await s.request('/internal/auth/refresh', { method: 'POST', headers: { cookie: `cc_refresh_token=${second}` } })).status).toBe(401);
+    expect(
+      (await s.request('/internal/auth/refresh', { method: 'POST', headers: { cookie: `cc_refresh_token=${second}` } }))
+        .status,
+    ).toBe(401);
     expect((await s.request('/internal/auth/me', { headers: bearer(access_token) })).status).toBe(401);
   });
 });
@@ -91,7 +111,11 @@ describe('control-center login', () => {
 describe('control-center users', () => {
   it('weak passwords get the complexity codes; duplicate email (any case) → 409 EMAIL_TAKEN; unknown role → 400', async () => {
     const post = (password: string, email = `x${Date.now()}${Math.random()}@halobestie.local`, role = 'viewer') =>
-      s.request('/internal/control-center-users', { method: 'POST', json: { email, password, display_name: 'X', role }, headers: bearer(adminToken) });
+      s.request('/internal/control-center-users', {
+        method: 'POST',
+        json: { email, password, display_name: 'X', role },
+        headers: bearer(adminToken),
+      });
     const cases: Array<[string, string]> = [
       ['Ab1', 'PASSWORD_TOO_SHORT'],
       ['Abcdefgh', 'PASSWORD_MISSING_DIGIT'],
@@ -116,9 +140,20 @@ describe('control-center users', () => {
     const viewer = await createUser('viewer');
     const viewerToken = (await json(ccLogin(s, viewer.email, viewer.password))).access_token;
     const body = { email: 'y@halobestie.local', password: 'Passw0rd!', display_name: 'Y', role: 'viewer' };
-    expect((await s.request('/internal/control-center-users', { method: 'POST', json: body, headers: bearer(viewerToken) })).status).toBe(403);
+    expect(
+      (await s.request('/internal/control-center-users', { method: 'POST', json: body, headers: bearer(viewerToken) }))
+        .status,
+    ).toBe(403);
     const guest = await createGuest(s);
-    expect((await s.request('/internal/control-center-users', { method: 'POST', json: body, headers: bearer(guest.access_token) })).status).toBe(403);
+    expect(
+      (
+        await s.request('/internal/control-center-users', {
+          method: 'POST',
+          json: body,
+          headers: bearer(guest.access_token),
+        })
+      ).status,
+    ).toBe(403);
     expect((await s.request('/internal/control-center-users', { method: 'POST', json: body })).status).toBe(401);
   });
 
@@ -127,7 +162,11 @@ describe('control-center users', () => {
     const a = await json(ccLogin(s, u.email, u.password));
     const b = await json(ccLogin(s, u.email, u.password));
     const change = (current: string, next: string) =>
-      s.request('/internal/control-center-users/me/password', { method: 'PATCH', json: { current_password: current, new_password: next }, headers: bearer(a.access_token) });
+      s.request('/internal/control-center-users/me/password', {
+        method: 'PATCH',
+        json: { current_password: current, new_password: next },
+        headers: bearer(a.access_token),
+      });
     expect((await json(change('nope', 'Newpassw0rd'))).error.code).toBe('INVALID_CREDENTIALS');
     expect((await json(change(u.password, 'weak'))).error.code).toBe('PASSWORD_TOO_SHORT');
     expect((await change(u.password, 'Newpassw0rd')).status).toBe(204);
@@ -142,7 +181,12 @@ describe('control-center users', () => {
     const session = await json(ccLogin(s, target.email, target.password));
     const operator = await createUser('operator');
     const opToken = (await json(ccLogin(s, operator.email, operator.password))).access_token;
-    const reset = (token: string, id = target.id) => s.request(`/internal/control-center-users/${id}/password`, { method: 'PATCH', json: { new_password: 'Reset1234' }, headers: bearer(token) });
+    const reset = (token: string, id = target.id) =>
+      s.request(`/internal/control-center-users/${id}/password`, {
+        method: 'PATCH',
+        json: { new_password: 'Reset1234' },
+        headers: bearer(token),
+      });
     expect((await reset(opToken)).status).toBe(403);
     expect((await reset(adminToken, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await reset(adminToken)).status).toBe(204);
@@ -152,7 +196,9 @@ describe('control-center users', () => {
 
   it('db:seed is idempotent and does not check the bootstrap password’s complexity', async () => {
     expect((await seed(s.rt)).adminCreated).toBe(false);
-    const { rows } = await s.rt.db.query("SELECT count(*)::int n FROM control_center_users WHERE lower(email) = 'admin@halobestie.local'");
+    const { rows } = await s.rt.db.query(
+      "SELECT count(*)::int n FROM control_center_users WHERE lower(email) = 'admin@halobestie.local'",
+    );
     expect(rows[0].n).toBe(1);
   });
 });

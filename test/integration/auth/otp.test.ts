@@ -69,7 +69,9 @@ describe('OTP request', () => {
 
 describe('OTP verify', () => {
   async function fresh(kind: 'client' | 'mitra' = 'client') {
-    const { otp_request_id } = await json(requestOtp(s, kind, uniquePhone(), `198.51.100.${Math.floor(Math.random() * 250)}`));
+    const { otp_request_id } = await json(
+      requestOtp(s, kind, uniquePhone(), `198.51.100.${Math.floor(Math.random() * 250)}`),
+    );
     return { id: otp_request_id as string, code: await otpCode(s, otp_request_id) };
   }
   const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
@@ -95,7 +97,9 @@ describe('OTP verify', () => {
     const again = await verify('client', { otp_request_id: b.id, code: b.code });
     expect(again.status).toBe(409);
     expect((await json(again)).error.code).toBe('OTP_USED');
-    expect((await verify('client', { otp_request_id: '00000000-0000-4000-8000-000000000000', code: '123456' })).status).toBe(404);
+    expect(
+      (await verify('client', { otp_request_id: '00000000-0000-4000-8000-000000000000', code: '123456' })).status,
+    ).toBe(404);
     expect((await verify('client', { otp_request_id: 'nope', code: '123456' })).status).toBe(400);
   });
 
@@ -128,7 +132,10 @@ describe('customer phone sign-in and guest upgrade', () => {
 
   it('upgrades the caller’s own guest: same id and display_name, phone added', async () => {
     const guest = await createGuest(s, 'Dewi');
-    const up = await otpSignIn(s, 'client', uniquePhone(), { anonymous_customer_id: guest.profile.id, token: guest.access_token });
+    const up = await otpSignIn(s, 'client', uniquePhone(), {
+      anonymous_customer_id: guest.profile.id,
+      token: guest.access_token,
+    });
     expect(up.status).toBe(200);
     expect(up.body.profile).toMatchObject({ id: guest.profile.id, display_name: 'Dewi', is_guest: false });
     const me = await json(s.request('/api/client/auth/me', { headers: bearer(guest.access_token) }));
@@ -138,7 +145,10 @@ describe('customer phone sign-in and guest upgrade', () => {
   it('refuses to upgrade someone else’s guest (403) and a phone owned by another customer (409 IDENTITY_CONFLICT, guest untouched)', async () => {
     const victim = await createGuest(s);
     const attacker = await createGuest(s);
-    const stolen = await otpSignIn(s, 'client', uniquePhone(), { anonymous_customer_id: victim.profile.id, token: attacker.access_token });
+    const stolen = await otpSignIn(s, 'client', uniquePhone(), {
+      anonymous_customer_id: victim.profile.id,
+      token: attacker.access_token,
+    });
     expect(stolen.status).toBe(403);
     const noToken = await otpSignIn(s, 'client', uniquePhone(), { anonymous_customer_id: victim.profile.id });
     expect(noToken.status).toBe(403);
@@ -147,10 +157,14 @@ describe('customer phone sign-in and guest upgrade', () => {
     expect((await otpSignIn(s, 'client', owner)).status).toBe(200);
     await s.rt.local!.advanceClock(61);
     const guest = await createGuest(s, 'Sari');
-    const conflict = await otpSignIn(s, 'client', owner, { anonymous_customer_id: guest.profile.id, token: guest.access_token });
+    const conflict = await otpSignIn(s, 'client', owner, {
+      anonymous_customer_id: guest.profile.id,
+      token: guest.access_token,
+    });
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.code).toBe('IDENTITY_CONFLICT');
-    const row = (await s.rt.db.query('SELECT display_name, phone FROM customers WHERE id = $1', [guest.profile.id])).rows[0];
+    const row = (await s.rt.db.query('SELECT display_name, phone FROM customers WHERE id = $1', [guest.profile.id]))
+      .rows[0];
     expect(row).toEqual({ display_name: 'Sari', phone: null });
   });
 });
@@ -179,7 +193,10 @@ describe('mitra sign-in', () => {
     await s.rt.local!.advanceClock(61);
     const signed = await otpSignIn(s, 'mitra', phone);
     await s.rt.db.query('UPDATE mitras SET is_active = false WHERE phone = $1', [normalise(phone)]);
-    const res = await s.request('/api/shared/auth/refresh', { method: 'POST', json: { refresh_token: signed.body.refresh_token } });
+    const res = await s.request('/api/shared/auth/refresh', {
+      method: 'POST',
+      json: { refresh_token: signed.body.refresh_token },
+    });
     expect(res.status).toBe(403);
     expect((await json(res)).error.code).toBe('ACCOUNT_INACTIVE');
   });

@@ -15,7 +15,8 @@ afterAll(() => s.close());
 describe('customer profile and multi-device sessions', () => {
   it('PATCH /api/client/auth/profile renames; bad names are 400; mitra tokens 403', async () => {
     const guest = await createGuest(s);
-    const patch = (token: string, body: unknown) => s.request('/api/client/auth/profile', { method: 'PATCH', json: body, headers: bearer(token) });
+    const patch = (token: string, body: unknown) =>
+      s.request('/api/client/auth/profile', { method: 'PATCH', json: body, headers: bearer(token) });
     const res = await patch(guest.access_token, { display_name: '  Putri  ' });
     expect(res.status).toBe(200);
     expect((await json(res)).display_name).toBe('Putri');
@@ -30,11 +31,18 @@ describe('customer profile and multi-device sessions', () => {
     await s.rt.local!.advanceClock(61);
     const b = (await otpSignIn(s, 'client', phone)).body;
     expect(a.profile.id).toBe(b.profile.id);
-    const { rows } = await s.rt.db.query('SELECT count(*)::int n FROM auth_sessions WHERE user_id = $1', [a.profile.id]);
+    const { rows } = await s.rt.db.query('SELECT count(*)::int n FROM auth_sessions WHERE user_id = $1', [
+      a.profile.id,
+    ]);
     expect(rows[0].n).toBe(2);
-    expect((await s.request('/api/shared/auth/logout', { method: 'POST', headers: bearer(a.access_token) })).status).toBe(204);
+    expect(
+      (await s.request('/api/shared/auth/logout', { method: 'POST', headers: bearer(a.access_token) })).status,
+    ).toBe(204);
     expect((await s.request('/api/client/auth/me', { headers: bearer(b.access_token) })).status).toBe(200);
-    expect((await s.request('/api/shared/auth/refresh', { method: 'POST', json: { refresh_token: b.refresh_token } })).status).toBe(200);
+    expect(
+      (await s.request('/api/shared/auth/refresh', { method: 'POST', json: { refresh_token: b.refresh_token } }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -45,16 +53,37 @@ describe('IAP in front of /internal/*', () => {
     const server = createServer((_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const aud = '/projects/123/global/backendServices/456';
-    const iap = await createTestStack({ databaseUrl: s.rt.env.DATABASE_URL, env: { IAP_AUDIENCE: aud, IAP_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwk` } });
+    const iap = await createTestStack({
+      databaseUrl: s.rt.env.DATABASE_URL,
+      env: { IAP_AUDIENCE: aud, IAP_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwk` },
+    });
     try {
       const assertion = (audience: string) =>
-        new SignJWT({ email: 'op@halobestie.id' }).setProtectedHeader({ alg: 'ES256', kid: 'iap-1' }).setIssuer('https://cloud.google.com/iap').setAudience(audience).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+        new SignJWT({ email: 'op@halobestie.id' })
+          .setProtectedHeader({ alg: 'ES256', kid: 'iap-1' })
+          .setIssuer('https://cloud.google.com/iap')
+          .setAudience(audience)
+          .setIssuedAt()
+          .setExpirationTime('5m')
+          .sign(privateKey);
       const body = { email: 'admin@halobestie.local', password: 'admin123' };
       const without = await iap.request('/internal/auth/login', { method: 'POST', json: body });
       expect(without.status).toBe(401);
       expect((await json(without)).error.code).toBe('IAP_REQUIRED');
-      expect((await iap.request('/internal/auth/login', { method: 'POST', json: body, headers: { 'x-goog-iap-jwt-assertion': await assertion('/other') } })).status).toBe(401);
-      const ok = await iap.request('/internal/auth/login', { method: 'POST', json: body, headers: { 'x-goog-iap-jwt-assertion': await assertion(aud) } });
+      expect(
+        (
+          await iap.request('/internal/auth/login', {
+            method: 'POST',
+            json: body,
+            headers: { 'x-goog-iap-jwt-assertion': await assertion('/other') },
+          })
+        ).status,
+      ).toBe(401);
+      const ok = await iap.request('/internal/auth/login', {
+        method: 'POST',
+        json: body,
+        headers: { 'x-goog-iap-jwt-assertion': await assertion(aud) },
+      });
       expect(ok.status).toBe(200);
       expect((await iap.request('/api/shared/auth/anonymous', { method: 'POST' })).status).toBe(201);
       expect((await ccLogin(s)).status).toBe(200); // without IAP_AUDIENCE nothing changes

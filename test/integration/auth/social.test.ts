@@ -16,7 +16,12 @@ beforeAll(async () => {
   google = await FakeIdProvider.start('https://accounts.google.com');
   apple = await FakeIdProvider.start('https://appleid.apple.com');
   s = await createTestStack({
-    env: { GOOGLE_OAUTH_CLIENT_IDS: `other-client,${GOOGLE_AUD}`, GOOGLE_JWKS_URL: google.url, APPLE_SERVICES_ID: APPLE_AUD, APPLE_JWKS_URL: apple.url },
+    env: {
+      GOOGLE_OAUTH_CLIENT_IDS: `other-client,${GOOGLE_AUD}`,
+      GOOGLE_JWKS_URL: google.url,
+      APPLE_SERVICES_ID: APPLE_AUD,
+      APPLE_JWKS_URL: apple.url,
+    },
   });
 });
 afterAll(async () => {
@@ -25,7 +30,11 @@ afterAll(async () => {
   await apple.close();
 });
 
-const signIn = (provider: 'google' | 'apple', id_token: string, extra: { anonymous_customer_id?: string; token?: string } = {}) =>
+const signIn = (
+  provider: 'google' | 'apple',
+  id_token: string,
+  extra: { anonymous_customer_id?: string; token?: string } = {},
+) =>
   s.request(`/api/client/auth/${provider}`, {
     method: 'POST',
     json: { id_token, ...(extra.anonymous_customer_id ? { anonymous_customer_id: extra.anonymous_customer_id } : {}) },
@@ -39,7 +48,12 @@ describe('Google and Apple sign-in', () => {
     const first = await signIn('google', token);
     expect(first.status).toBe(200);
     const body = await json(first);
-    expect(body.profile).toMatchObject({ display_name: 'Ayu', email: 'ayu@example.com', is_guest: false, linked: { google: true } });
+    expect(body.profile).toMatchObject({
+      display_name: 'Ayu',
+      email: 'ayu@example.com',
+      is_guest: false,
+      linked: { google: true },
+    });
     const again = await json(signIn('google', await google.idToken({ aud: GOOGLE_AUD, sub })));
     expect(again.profile.id).toBe(body.profile.id);
   });
@@ -67,11 +81,19 @@ describe('Google and Apple sign-in', () => {
   it('upgrades the caller’s guest keeping id and display name; a sub linked elsewhere → 409 IDENTITY_CONFLICT', async () => {
     const guest = await createGuest(s, 'Mawar');
     const sub = randomUUID();
-    const up = await json(signIn('google', await google.idToken({ aud: GOOGLE_AUD, sub, name: 'Other Name' }), { anonymous_customer_id: guest.profile.id, token: guest.access_token }));
+    const up = await json(
+      signIn('google', await google.idToken({ aud: GOOGLE_AUD, sub, name: 'Other Name' }), {
+        anonymous_customer_id: guest.profile.id,
+        token: guest.access_token,
+      }),
+    );
     expect(up.profile).toMatchObject({ id: guest.profile.id, display_name: 'Mawar', linked: { google: true } });
 
     const other = await createGuest(s);
-    const conflict = await signIn('google', await google.idToken({ aud: GOOGLE_AUD, sub }), { anonymous_customer_id: other.profile.id, token: other.access_token });
+    const conflict = await signIn('google', await google.idToken({ aud: GOOGLE_AUD, sub }), {
+      anonymous_customer_id: other.profile.id,
+      token: other.access_token,
+    });
     expect(conflict.status).toBe(409);
     expect((await json(conflict)).error.code).toBe('IDENTITY_CONFLICT');
   });
@@ -85,7 +107,10 @@ describe('Google and Apple sign-in', () => {
   it('a provider that is not configured → 503 PROVIDER_NOT_CONFIGURED', async () => {
     const bare = await createTestStack({ databaseUrl: s.rt.env.DATABASE_URL });
     try {
-      const res = await bare.request('/api/client/auth/apple', { method: 'POST', json: { id_token: await apple.idToken({ aud: APPLE_AUD, sub: 'x' }) } });
+      const res = await bare.request('/api/client/auth/apple', {
+        method: 'POST',
+        json: { id_token: await apple.idToken({ aud: APPLE_AUD, sub: 'x' }) },
+      });
       expect(res.status).toBe(503);
       expect((await json(res)).error.code).toBe('PROVIDER_NOT_CONFIGURED');
     } finally {

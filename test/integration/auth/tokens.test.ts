@@ -32,8 +32,18 @@ describe('access tokens', () => {
 
     const named = await createGuest(s, 'Rina');
     expect(named.profile.display_name).toBe('Rina');
-    expect((await s.request('/api/shared/auth/anonymous', { method: 'POST', json: { display_name: '' } })).status).toBe(400);
-    expect((await s.request('/api/shared/auth/anonymous', { method: 'POST', body: '{oops', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+    expect((await s.request('/api/shared/auth/anonymous', { method: 'POST', json: { display_name: '' } })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await s.request('/api/shared/auth/anonymous', {
+          method: 'POST',
+          body: '{oops',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('401 AUTH_MISSING without a header, TOKEN_INVALID for garbage, 403 FORBIDDEN across user types', async () => {
@@ -56,11 +66,19 @@ describe('access tokens', () => {
     const guest = await createGuest(s);
     const claims = decodeJwt(guest.access_token);
     const none = new UnsecuredJWT({ ...claims }).encode();
-    const publicPem = createPublicKey(createPrivateKey(testSigningKey())).export({ type: 'spki', format: 'pem' }).toString();
-    const hs = await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(new TextEncoder().encode(publicPem));
-    const foreign = await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(createPrivateKey(generateSigningKeyPem()));
+    const publicPem = createPublicKey(createPrivateKey(testSigningKey()))
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
+    const hs = await new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+      .sign(new TextEncoder().encode(publicPem));
+    const foreign = await new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .sign(createPrivateKey(generateSigningKeyPem()));
     const ourKey = createPrivateKey(testSigningKey());
-    const wrongIssuer = await new SignJWT({ ...claims, iss: 'https://evil.example' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(ourKey);
+    const wrongIssuer = await new SignJWT({ ...claims, iss: 'https://evil.example' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .sign(ourKey);
     const unknownKid = await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'ES256', kid: 'zz' }).sign(ourKey);
     for (const token of [none, hs, foreign, wrongIssuer, unknownKid]) {
       const res = await me(token);
@@ -89,8 +107,19 @@ describe('access tokens', () => {
     const guest = await createGuest(s);
     const newKey = generateSigningKeyPem();
     const url = s.rt.env.DATABASE_URL;
-    const rotated = await createTestStack({ databaseUrl: url, env: { AUTH_SIGNING_KEY: newKey, AUTH_SIGNING_KEY_ID: 'k2', AUTH_SIGNING_KEY_PREVIOUS: oldKey, AUTH_SIGNING_KEY_PREVIOUS_ID: 'k1' } });
-    const dropped = await createTestStack({ databaseUrl: url, env: { AUTH_SIGNING_KEY: newKey, AUTH_SIGNING_KEY_ID: 'k2' } });
+    const rotated = await createTestStack({
+      databaseUrl: url,
+      env: {
+        AUTH_SIGNING_KEY: newKey,
+        AUTH_SIGNING_KEY_ID: 'k2',
+        AUTH_SIGNING_KEY_PREVIOUS: oldKey,
+        AUTH_SIGNING_KEY_PREVIOUS_ID: 'k1',
+      },
+    });
+    const dropped = await createTestStack({
+      databaseUrl: url,
+      env: { AUTH_SIGNING_KEY: newKey, AUTH_SIGNING_KEY_ID: 'k2' },
+    });
     try {
       expect((await rotated.request('/api/client/auth/me', { headers: bearer(guest.access_token) })).status).toBe(200);
       const fresh = await json(rotated.request('/api/shared/auth/anonymous', { method: 'POST', json: {} }));
@@ -106,7 +135,8 @@ describe('access tokens', () => {
 });
 
 describe('refresh tokens and sessions', () => {
-  const refresh = (token: string, headers: Record<string, string> = {}, clientIp?: string) => s.request('/api/shared/auth/refresh', { method: 'POST', json: { refresh_token: token }, headers, clientIp });
+  const refresh = (token: string, headers: Record<string, string> = {}, clientIp?: string) =>
+    s.request('/api/shared/auth/refresh', { method: 'POST', json: { refresh_token: token }, headers, clientIp });
 
   it('rotates on use; the session id survives; the old token is then refused', async () => {
     const guest = await createGuest(s);
@@ -129,7 +159,9 @@ describe('refresh tokens and sessions', () => {
     expect(statuses).toEqual([200, 401, 401, 401, 401, 401, 401, 401]);
     const winner = await json(results.find((r) => r.status === 200)!);
     expect((await refresh(winner.refresh_token)).status).toBe(200);
-    const stored = await s.rt.db.query('SELECT count(*)::int n FROM auth_refresh_tokens WHERE session_id = $1', [decodeJwt(guest.access_token).session_id]);
+    const stored = await s.rt.db.query('SELECT count(*)::int n FROM auth_refresh_tokens WHERE session_id = $1', [
+      decodeJwt(guest.access_token).session_id,
+    ]);
     expect(stored.rows[0].n).toBe(3);
   });
 
@@ -139,7 +171,9 @@ describe('refresh tokens and sessions', () => {
     const legit = await json(refresh(stolen));
     await s.rt.local!.advanceClock(s.rt.env.REFRESH_REUSE_GRACE_SECONDS + 1);
     expect((await refresh(stolen)).status).toBe(401);
-    const { rows } = await s.rt.db.query('SELECT revoked_reason FROM auth_sessions WHERE id = $1', [decodeJwt(guest.access_token).session_id]);
+    const { rows } = await s.rt.db.query('SELECT revoked_reason FROM auth_sessions WHERE id = $1', [
+      decodeJwt(guest.access_token).session_id,
+    ]);
     expect(rows[0].revoked_reason).toBe('refresh_token_reuse');
     expect((await refresh(legit.refresh_token)).status).toBe(401);
     expect((await me(legit.access_token)).status).toBe(401);
@@ -163,7 +197,14 @@ describe('refresh tokens and sessions', () => {
   });
 
   it('device_info keeps user agent and the client IP (the entry the LB appended, not what the caller sent), updated on refresh', async () => {
-    const a = await json(s.request('/api/shared/auth/anonymous', { method: 'POST', json: {}, headers: { 'user-agent': 'HaloBestie/1.0 (Android)', 'x-forwarded-for': '10.9.9.9' }, clientIp: '203.0.113.5' }));
+    const a = await json(
+      s.request('/api/shared/auth/anonymous', {
+        method: 'POST',
+        json: {},
+        headers: { 'user-agent': 'HaloBestie/1.0 (Android)', 'x-forwarded-for': '10.9.9.9' },
+        clientIp: '203.0.113.5',
+      }),
+    );
     const sessionId = decodeJwt(a.access_token).session_id;
     let row = (await s.rt.db.query('SELECT device_info FROM auth_sessions WHERE id = $1', [sessionId])).rows[0];
     expect(row.device_info).toEqual({ user_agent: 'HaloBestie/1.0 (Android)', ip: '203.0.113.5' });
@@ -177,9 +218,19 @@ describe('refresh tokens and sessions', () => {
     const cookie = login.headers.get('set-cookie')!;
     const token = /cc_refresh_token=([^;]+)/.exec(cookie)![1]!;
     expect((await refresh(token)).status).toBe(401);
-    expect((await s.request('/internal/auth/refresh', { method: 'POST', headers: { cookie: `cc_refresh_token=${token}` } })).status).toBe(200);
+    expect(
+      (await s.request('/internal/auth/refresh', { method: 'POST', headers: { cookie: `cc_refresh_token=${token}` } }))
+        .status,
+    ).toBe(200);
     const guest = await createGuest(s);
-    expect((await s.request('/internal/auth/refresh', { method: 'POST', headers: { cookie: `cc_refresh_token=${guest.refresh_token}` } })).status).toBe(401);
+    expect(
+      (
+        await s.request('/internal/auth/refresh', {
+          method: 'POST',
+          headers: { cookie: `cc_refresh_token=${guest.refresh_token}` },
+        })
+      ).status,
+    ).toBe(401);
     expect((await refresh(guest.refresh_token)).status).toBe(200);
   });
 });

@@ -16,7 +16,10 @@ describe('lock ordering', () => {
       const c = await customerWithDevice(s);
       const m = await onlineMitra(s);
       const req = await json(chatRequest(s, c.token, { topic_sensitivity: 'regular', free_trial: true }));
-      const [won, again] = await Promise.all([accept(s, m, req.request_id), chatRequest(s, c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30' })]);
+      const [won, again] = await Promise.all([
+        accept(s, m, req.request_id),
+        chatRequest(s, c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30' }),
+      ]);
       seen.push(won.status, again.status);
       expect(won.status).toBe(200);
       expect(again.status).toBe(409);
@@ -29,12 +32,22 @@ describe('lock ordering', () => {
       const c = await customerWithDevice(s);
       const m = await onlineMitra(s);
       const req = await json(chatRequest(s, c.token));
-      const [won, cancelled] = await Promise.all([accept(s, m, req.request_id), s.request(`/api/client/chat/request/${req.request_id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${c.token}` } })]);
+      const [won, cancelled] = await Promise.all([
+        accept(s, m, req.request_id),
+        s.request(`/api/client/chat/request/${req.request_id}/cancel`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${c.token}` },
+        }),
+      ]);
       const pair = [won.status, cancelled.status];
-      expect([[200, 409], [409, 200]]).toContainEqual(pair);
+      expect([
+        [200, 409],
+        [409, 200],
+      ]).toContainEqual(pair);
       const { rows } = await s.rt.db.query('SELECT status FROM chat_requests WHERE id = $1', [req.request_id]);
       expect(rows[0].status).toBe(won.status === 200 ? 'accepted' : 'cancelled');
-      if (won.status === 200) await s.rt.db.query("UPDATE chat_sessions SET status = 'completed' WHERE request_id = $1", [req.request_id]);
+      if (won.status === 200)
+        await s.rt.db.query("UPDATE chat_sessions SET status = 'completed' WHERE request_id = $1", [req.request_id]);
     }
   });
 });

@@ -13,9 +13,17 @@ afterEach(() => s.close());
 describe('presence', () => {
   it('online → heartbeat 204 → status available; offline; a deactivated mitra gets 403 ACCOUNT_INACTIVE on every presence call', async () => {
     const m = await onlineMitra(s);
-    expect((await s.request('/api/mitra/status/heartbeat', { method: 'POST', headers: bearer(m.token) })).status).toBe(204);
+    expect((await s.request('/api/mitra/status/heartbeat', { method: 'POST', headers: bearer(m.token) })).status).toBe(
+      204,
+    );
     const status = await json(s.request('/api/mitra/status', { headers: bearer(m.token) }));
-    expect(status).toMatchObject({ is_online: true, is_active: true, available: true, active_session_count: 0, heartbeat_cadence_seconds: 30 });
+    expect(status).toMatchObject({
+      is_online: true,
+      is_active: true,
+      available: true,
+      active_session_count: 0,
+      heartbeat_cadence_seconds: 30,
+    });
     const off = await json(s.request('/api/mitra/status/offline', { method: 'POST', headers: bearer(m.token) }));
     expect(off).toMatchObject({ is_online: false, available: false });
 
@@ -67,10 +75,19 @@ describe('presence', () => {
 
   it('seed-mitra is idempotent per phone', async () => {
     const a = await json(s.request('/internal/_test/seed-mitra', { method: 'POST', json: { phone: '081299990001' } }));
-    const b = await json(s.request('/internal/_test/seed-mitra', { method: 'POST', json: { phone: '+6281299990001', display_name: 'Nadia' } }));
+    const b = await json(
+      s.request('/internal/_test/seed-mitra', {
+        method: 'POST',
+        json: { phone: '+6281299990001', display_name: 'Nadia' },
+      }),
+    );
     expect(a.created).toBe(true);
     expect(b).toEqual({ mitra_id: a.mitra_id, created: false });
-    expect((await s.rt.db.query('SELECT display_name, is_active FROM mitras WHERE id = $1', [a.mitra_id])).rows[0]).toEqual({ display_name: 'Nadia', is_active: true });
-    expect((await s.request('/internal/_test/seed-mitra', { method: 'POST', json: { phone: 'nope' } })).status).toBe(422);
+    expect(
+      (await s.rt.db.query('SELECT display_name, is_active FROM mitras WHERE id = $1', [a.mitra_id])).rows[0],
+    ).toEqual({ display_name: 'Nadia', is_active: true });
+    expect((await s.request('/internal/_test/seed-mitra', { method: 'POST', json: { phone: 'nope' } })).status).toBe(
+      422,
+    );
   });
 });

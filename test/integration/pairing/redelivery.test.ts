@@ -16,7 +16,12 @@ async function deliver(path: string, body: unknown) {
   return s.request(path, { method: 'POST', json: body, headers: bearer(token) });
 }
 const envelope = (data: unknown, messageId = 'm-1') => ({
-  message: { data: Buffer.from(JSON.stringify(data)).toString('base64'), messageId, publishTime: new Date().toISOString(), attributes: { type: 'chat_request' } },
+  message: {
+    data: Buffer.from(JSON.stringify(data)).toString('base64'),
+    messageId,
+    publishTime: new Date().toISOString(),
+    attributes: { type: 'chat_request' },
+  },
   subscription: 'projects/demo/subscriptions/pairing-blast-push',
 });
 
@@ -35,7 +40,10 @@ describe('redelivered and late triggers change nothing twice', () => {
     for (const m of [m1, m2]) {
       expect(await pushes(s, m.id)).toHaveLength(1);
     }
-    const docWrites = await s.rt.db.query("SELECT count(*)::int n FROM outbox WHERE kind = 'realtime' AND payload->>'path' LIKE $1", [`mitras/%/offers/${req.request_id}`]);
+    const docWrites = await s.rt.db.query(
+      "SELECT count(*)::int n FROM outbox WHERE kind = 'realtime' AND payload->>'path' LIKE $1",
+      [`mitras/%/offers/${req.request_id}`],
+    );
     expect(docWrites.rows[0].n).toBe(2);
     // a blast arriving after the request was taken sends nothing
     await accept(s, m1, req.request_id);
@@ -46,7 +54,9 @@ describe('redelivered and late triggers change nothing twice', () => {
   });
 
   it('a malformed push is a 400 (dead-lettered after retries), an unauthenticated one 401', async () => {
-    expect((await deliver('/events/pairing/blast', { message: { data: 'not-base64-json!' }, subscription: 's' })).status).toBe(400);
+    expect(
+      (await deliver('/events/pairing/blast', { message: { data: 'not-base64-json!' }, subscription: 's' })).status,
+    ).toBe(400);
     expect((await deliver('/events/pairing/blast', envelope({ request_id: 'x' }))).status).toBe(400);
     expect((await s.request('/events/pairing/blast', { method: 'POST', json: envelope({}) })).status).toBe(401);
     expect((await s.request('/tasks/pairing/request-timeout', { method: 'POST', json: {} })).status).toBe(401);
@@ -57,17 +67,27 @@ describe('redelivered and late triggers change nothing twice', () => {
     const m = await onlineMitra(s);
     const req = await json(chatRequest(s, c.token));
     await s.rt.local!.advanceClock(61);
-    const row = async () => (await s.rt.db.query('SELECT status, reason, responded_at FROM chat_request_notifications WHERE request_id = $1', [req.request_id])).rows[0];
+    const row = async () =>
+      (
+        await s.rt.db.query(
+          'SELECT status, reason, responded_at FROM chat_request_notifications WHERE request_id = $1',
+          [req.request_id],
+        )
+      ).rows[0];
     const first = await row();
     expect(first).toMatchObject({ status: 'ignored', reason: 'no_response' });
     for (let i = 0; i < 2; i++) {
       await s.rt.local!.advanceClock(10);
-      expect((await deliver('/tasks/pairing/notification-timeout', { request_id: req.request_id, mitra_id: m.id })).status).toBe(204);
+      expect(
+        (await deliver('/tasks/pairing/notification-timeout', { request_id: req.request_id, mitra_id: m.id })).status,
+      ).toBe(204);
     }
     expect(await row()).toEqual(first);
     // an ignored offer can still be taken while the request searches
     expect((await accept(s, m, req.request_id)).status).toBe(200);
-    expect((await deliver('/tasks/pairing/notification-timeout', { request_id: req.request_id, mitra_id: m.id })).status).toBe(204);
+    expect(
+      (await deliver('/tasks/pairing/notification-timeout', { request_id: req.request_id, mitra_id: m.id })).status,
+    ).toBe(204);
     expect((await row()).status).toBe('accepted');
   });
 
@@ -76,13 +96,20 @@ describe('redelivered and late triggers change nothing twice', () => {
     const m = await onlineMitra(s);
     const req = await json(chatRequest(s, c.token));
     await s.rt.local!.advanceClock(60);
-    expect((await s.rt.db.query('SELECT status FROM chat_requests WHERE id = $1', [req.request_id])).rows[0].status).toBe('searching');
+    expect(
+      (await s.rt.db.query('SELECT status FROM chat_requests WHERE id = $1', [req.request_id])).rows[0].status,
+    ).toBe('searching');
     await s.rt.local!.advanceClock(61);
-    expect((await s.rt.db.query('SELECT status FROM chat_requests WHERE id = $1', [req.request_id])).rows[0].status).toBe('expired');
-    for (let i = 0; i < 2; i++) expect((await deliver('/tasks/pairing/request-timeout', { request_id: req.request_id })).status).toBe(204);
+    expect(
+      (await s.rt.db.query('SELECT status FROM chat_requests WHERE id = $1', [req.request_id])).rows[0].status,
+    ).toBe('expired');
+    for (let i = 0; i < 2; i++)
+      expect((await deliver('/tasks/pairing/request-timeout', { request_id: req.request_id })).status).toBe(204);
     await settle(s);
     expect((await realtime(s, `customers/${c.id}/pairing/current`)).data.status).toBe('expired');
-    expect(await pushes(s, c.id)).toEqual([expect.objectContaining({ data: { type: 'pairing_expired', request_id: req.request_id } })]);
+    expect(await pushes(s, c.id)).toEqual([
+      expect.objectContaining({ data: { type: 'pairing_expired', request_id: req.request_id } }),
+    ]);
     expect((await realtime(s, `mitras/${m.id}/offers/${req.request_id}`)).data.status).toBe('expired');
     const late = await accept(s, m, req.request_id);
     expect(late.status).toBe(410);
@@ -97,7 +124,9 @@ describe('redelivered and late triggers change nothing twice', () => {
     await accept(s, m, req.request_id);
     await s.rt.local!.advanceClock(200);
     expect((await deliver('/tasks/pairing/request-timeout', { request_id: req.request_id })).status).toBe(204);
-    expect((await s.rt.db.query('SELECT status FROM chat_requests WHERE id = $1', [req.request_id])).rows[0].status).toBe('accepted');
+    expect(
+      (await s.rt.db.query('SELECT status FROM chat_requests WHERE id = $1', [req.request_id])).rows[0].status,
+    ).toBe('accepted');
     expect((await realtime(s, `customers/${c.id}/pairing/current`)).data.status).toBe('paired');
   });
 
@@ -107,12 +136,18 @@ describe('redelivered and late triggers change nothing twice', () => {
     const req = await json(chatRequest(s, c.token, { topic_sensitivity: 'regular', free_trial: true }));
     const { session_id } = await json(accept(s, m, req.request_id));
     expect((await deliver('/tasks/sessions/expire', { session_id, version: 1 })).status).toBe(204); // early: not yet at ends_at
-    expect((await s.rt.db.query('SELECT status, version FROM chat_sessions WHERE id = $1', [session_id])).rows[0]).toEqual({ status: 'active', version: 1 });
+    expect(
+      (await s.rt.db.query('SELECT status, version FROM chat_sessions WHERE id = $1', [session_id])).rows[0],
+    ).toEqual({ status: 'active', version: 1 });
     await s.rt.local!.advanceClock(11 * 60);
-    const after = (await s.rt.db.query('SELECT status, version FROM chat_sessions WHERE id = $1', [session_id])).rows[0];
+    const after = (await s.rt.db.query('SELECT status, version FROM chat_sessions WHERE id = $1', [session_id]))
+      .rows[0];
     expect(after).toEqual({ status: 'expired', version: 2 });
-    for (const version of [1, 1, 2]) expect((await deliver('/tasks/sessions/expire', { session_id, version })).status).toBe(204);
-    expect((await s.rt.db.query('SELECT status, version FROM chat_sessions WHERE id = $1', [session_id])).rows[0]).toEqual(after);
+    for (const version of [1, 1, 2])
+      expect((await deliver('/tasks/sessions/expire', { session_id, version })).status).toBe(204);
+    expect(
+      (await s.rt.db.query('SELECT status, version FROM chat_sessions WHERE id = $1', [session_id])).rows[0],
+    ).toEqual(after);
   });
 
   it('the sweep fired twice changes nothing more', async () => {

@@ -40,10 +40,18 @@ describe('POST /api/client/chat/request', () => {
     expect(res.status).toBe(201);
     const body = await json(res);
     expect(body).toMatchObject({ status: 'searching', notified_mitras: 3, expires_at: expect.any(String) });
-    const { rows } = await s.rt.db.query('SELECT mitra_id, status, active_session_count, topic_sensitivity FROM chat_request_notifications WHERE request_id = $1', [body.request_id]);
+    const { rows } = await s.rt.db.query(
+      'SELECT mitra_id, status, active_session_count, topic_sensitivity FROM chat_request_notifications WHERE request_id = $1',
+      [body.request_id],
+    );
     expect(rows).toHaveLength(3);
-    expect(rows.every((r) => r.status === 'offered' && r.active_session_count === 0 && r.topic_sensitivity === 'sensitive')).toBe(true);
-    const published = await s.rt.db.query("SELECT count(*)::int n FROM outbox WHERE kind = 'event' AND payload->'event'->'data'->>'request_id' = $1", [body.request_id]);
+    expect(
+      rows.every((r) => r.status === 'offered' && r.active_session_count === 0 && r.topic_sensitivity === 'sensitive'),
+    ).toBe(true);
+    const published = await s.rt.db.query(
+      "SELECT count(*)::int n FROM outbox WHERE kind = 'event' AND payload->'event'->'data'->>'request_id' = $1",
+      [body.request_id],
+    );
     expect(published.rows[0].n).toBe(1);
 
     await settle(s);
@@ -55,12 +63,19 @@ describe('POST /api/client/chat/request', () => {
         android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2' } },
       });
       const offer = await realtime(s, `mitras/${m.id}/offers/${body.request_id}`);
-      expect(offer.data).toMatchObject({ status: 'offered', topic_sensitivity: 'sensitive', duration_minutes: 60, price_idr: 45000 });
+      expect(offer.data).toMatchObject({
+        status: 'offered',
+        topic_sensitivity: 'sensitive',
+        duration_minutes: 60,
+        price_idr: 45000,
+      });
     }
     const pairingDoc = await realtime(s, `customers/${c.id}/pairing/current`);
     expect(pairingDoc.data).toMatchObject({ status: 'searching', request_id: body.request_id, notified_mitras: 3 });
     const pending = await json(s.request('/api/mitra/requests/pending', { headers: bearer(mitras[0]!.token) }));
-    expect(pending.requests).toEqual([expect.objectContaining({ request_id: body.request_id, topic_sensitivity: 'sensitive', duration_minutes: 60 })]);
+    expect(pending.requests).toEqual([
+      expect.objectContaining({ request_id: body.request_id, topic_sensitivity: 'sensitive', duration_minutes: 60 }),
+    ]);
   });
 
   it('ALREADY_ACTIVE with details.request_id; Idempotency-Key replays the same request; REGISTRATION_REQUIRED for guests when anonymity is off', async () => {
@@ -68,13 +83,19 @@ describe('POST /api/client/chat/request', () => {
     await onlineMitra(s);
     const key = { 'idempotency-key': 'tap-1' };
     const first = await json(chatRequest(s, c.token, undefined, key));
-    const [a, b] = await Promise.all([chatRequest(s, c.token, undefined, key), chatRequest(s, c.token, undefined, key)]);
+    const [a, b] = await Promise.all([
+      chatRequest(s, c.token, undefined, key),
+      chatRequest(s, c.token, undefined, key),
+    ]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect((await json(a)).request_id).toBe(first.request_id);
     expect((await json(b)).request_id).toBe(first.request_id);
     const again = await chatRequest(s, c.token);
     expect(again.status).toBe(409);
-    expect((await json(again)).error).toMatchObject({ code: 'ALREADY_ACTIVE', details: { request_id: first.request_id } });
+    expect((await json(again)).error).toMatchObject({
+      code: 'ALREADY_ACTIVE',
+      details: { request_id: first.request_id },
+    });
     expect((await s.rt.db.query('SELECT count(*)::int n FROM chat_requests')).rows[0].n).toBe(1);
 
     await s.rt.db.query(`UPDATE app_config SET value = 'false' WHERE key = 'anonymity_enabled'`);
@@ -112,14 +133,22 @@ describe('POST /api/client/chat/request', () => {
     const req = await json(chatRequest(s, c.token, { topic_sensitivity: 'regular', free_trial: true }));
     const won = await json(accept(s, m, req.request_id));
     expect(won.session_status).toBe('active');
-    const session = (await s.rt.db.query('SELECT status, started_at, ends_at, duration_minutes FROM chat_sessions WHERE id = $1', [won.session_id])).rows[0];
+    const session = (
+      await s.rt.db.query('SELECT status, started_at, ends_at, duration_minutes FROM chat_sessions WHERE id = $1', [
+        won.session_id,
+      ])
+    ).rows[0];
     expect(session.duration_minutes).toBe(10);
     expect(session.ends_at.getTime() - session.started_at.getTime()).toBe(10 * 60_000);
     await s.rt.local!.advanceClock(9 * 60);
-    expect((await s.rt.db.query('SELECT status FROM chat_sessions WHERE id = $1', [won.session_id])).rows[0].status).toBe('active');
+    expect(
+      (await s.rt.db.query('SELECT status FROM chat_sessions WHERE id = $1', [won.session_id])).rows[0].status,
+    ).toBe('active');
     const run = await s.rt.local!.advanceClock(61);
     expect(run.tasksRun).toBeGreaterThanOrEqual(1);
-    expect((await s.rt.db.query('SELECT status FROM chat_sessions WHERE id = $1', [won.session_id])).rows[0].status).toBe('expired');
+    expect(
+      (await s.rt.db.query('SELECT status FROM chat_sessions WHERE id = $1', [won.session_id])).rows[0].status,
+    ).toBe('expired');
     expect((await realtime(s, `sessions/${won.session_id}`)).data.status).toBe('expired');
     // The session stays live (expired, awaiting an extension) so the customer is ALREADY_ACTIVE; once it ends, the trial is still used.
     await s.rt.db.query("UPDATE chat_sessions SET status = 'completed' WHERE id = $1", [won.session_id]);
@@ -133,8 +162,16 @@ describe('POST /api/client/chat/request', () => {
     const target = await onlineMitra(s);
     const other = await onlineMitra(s);
     const offline = await onlineMitra(s, { online: false });
-    expect((await json(chatRequest(s, c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30', target_mitra_id: offline.id }))).error.code).toBe('MITRA_UNAVAILABLE');
-    const res = await json(chatRequest(s, c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30', target_mitra_id: target.id }));
+    expect(
+      (
+        await json(
+          chatRequest(s, c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30', target_mitra_id: offline.id }),
+        )
+      ).error.code,
+    ).toBe('MITRA_UNAVAILABLE');
+    const res = await json(
+      chatRequest(s, c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30', target_mitra_id: target.id }),
+    );
     expect(res.notified_mitras).toBe(1);
     expect((await accept(s, other, res.request_id)).status).toBe(403);
   });
@@ -156,20 +193,31 @@ describe('accept, reject, cancel', () => {
     const won = await json(results[winnerIdx]!);
     expect(won.session_status).toBe('pending_payment');
 
-    const { rows } = await s.rt.db.query('SELECT status, reason, count(*)::int n FROM chat_request_notifications WHERE request_id = $1 GROUP BY 1, 2 ORDER BY 1', [req.request_id]);
+    const { rows } = await s.rt.db.query(
+      'SELECT status, reason, count(*)::int n FROM chat_request_notifications WHERE request_id = $1 GROUP BY 1, 2 ORDER BY 1',
+      [req.request_id],
+    );
     expect(rows).toEqual([
       { status: 'accepted', reason: null, n: 1 },
       { status: 'missed', reason: 'accepted_by_other', n: 9 },
     ]);
-    expect((await s.rt.db.query('SELECT count(*)::int n FROM chat_sessions WHERE request_id = $1', [req.request_id])).rows[0].n).toBe(1);
+    expect(
+      (await s.rt.db.query('SELECT count(*)::int n FROM chat_sessions WHERE request_id = $1', [req.request_id])).rows[0]
+        .n,
+    ).toBe(1);
 
     await settle(s);
     const pairingDoc = await realtime(s, `customers/${c.id}/pairing/current`);
     expect(pairingDoc.data).toMatchObject({ status: 'paired', session_id: won.session_id, mitra_name: 'Bestie Race' });
     const customerPushes = await pushes(s, c.id);
-    expect(customerPushes).toEqual([expect.objectContaining({ data: { type: 'paired', session_id: won.session_id, mitra_name: 'Bestie Race' } })]);
+    expect(customerPushes).toEqual([
+      expect.objectContaining({ data: { type: 'paired', session_id: won.session_id, mitra_name: 'Bestie Race' } }),
+    ]);
     const loser = mitras[(winnerIdx + 1) % 10]!;
-    expect((await realtime(s, `mitras/${loser.id}/offers/${req.request_id}`)).data).toMatchObject({ status: 'missed', reason: 'accepted_by_other' });
+    expect((await realtime(s, `mitras/${loser.id}/offers/${req.request_id}`)).data).toMatchObject({
+      status: 'missed',
+      reason: 'accepted_by_other',
+    });
     const sessionDoc = await realtime(s, `sessions/${won.session_id}`);
     expect(sessionDoc.data.participants).toEqual([`c_${c.id}`, `m_${mitras[winnerIdx]!.id}`]);
     // the winner may retry safely
@@ -198,15 +246,35 @@ describe('accept, reject, cancel', () => {
     expect((await accept(s, m, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
     await settle(s);
     const other = await customerWithDevice(s);
-    expect((await s.request(`/api/client/chat/request/${req.request_id}/cancel`, { method: 'POST', headers: bearer(other.token) })).status).toBe(404);
-    const cancelled = await s.request(`/api/client/chat/request/${req.request_id}/cancel`, { method: 'POST', headers: bearer(c.token) });
+    expect(
+      (
+        await s.request(`/api/client/chat/request/${req.request_id}/cancel`, {
+          method: 'POST',
+          headers: bearer(other.token),
+        })
+      ).status,
+    ).toBe(404);
+    const cancelled = await s.request(`/api/client/chat/request/${req.request_id}/cancel`, {
+      method: 'POST',
+      headers: bearer(c.token),
+    });
     expect(cancelled.status).toBe(200);
-    expect((await s.request(`/api/client/chat/request/${req.request_id}/cancel`, { method: 'POST', headers: bearer(c.token) })).status).toBe(200);
+    expect(
+      (
+        await s.request(`/api/client/chat/request/${req.request_id}/cancel`, {
+          method: 'POST',
+          headers: bearer(c.token),
+        })
+      ).status,
+    ).toBe(200);
     const res = await accept(s, m, req.request_id);
     expect(res.status).toBe(409);
     expect((await json(res)).error.code).toBe('REQUEST_CANCELLED');
     await settle(s);
-    expect((await realtime(s, `mitras/${m.id}/offers/${req.request_id}`)).data).toMatchObject({ status: 'cancelled', reason: 'cancelled_by_customer' });
+    expect((await realtime(s, `mitras/${m.id}/offers/${req.request_id}`)).data).toMatchObject({
+      status: 'cancelled',
+      reason: 'cancelled_by_customer',
+    });
     expect((await realtime(s, `customers/${c.id}/pairing/current`)).data.status).toBe('cancelled');
     expect((await chatRequest(s, c.token)).status).toBe(201);
   });
@@ -215,10 +283,14 @@ describe('accept, reject, cancel', () => {
     const c = await customerWithDevice(s);
     const m = await onlineMitra(s);
     const req = await json(chatRequest(s, c.token));
-    const reject = () => s.request(`/api/mitra/requests/${req.request_id}/reject`, { method: 'POST', headers: bearer(m.token) });
+    const reject = () =>
+      s.request(`/api/mitra/requests/${req.request_id}/reject`, { method: 'POST', headers: bearer(m.token) });
     expect(await json(reject())).toEqual({ request_id: req.request_id, status: 'rejected' });
     expect((await reject()).status).toBe(200);
-    expect((await s.rt.db.query('SELECT status FROM chat_request_notifications WHERE request_id = $1', [req.request_id])).rows[0].status).toBe('rejected');
+    expect(
+      (await s.rt.db.query('SELECT status FROM chat_request_notifications WHERE request_id = $1', [req.request_id]))
+        .rows[0].status,
+    ).toBe('rejected');
     expect((await json(accept(s, m, req.request_id))).error.code).toBe('REQUEST_REJECTED');
   });
 
@@ -238,12 +310,19 @@ describe('accept, reject, cancel', () => {
     const req = await json(chatRequest(s, c.token, { topic_sensitivity: 'sensitive', tier_id: 'tier_30' }));
     const won = await json(accept(s, m, req.request_id));
     const mine = await json(s.request('/api/client/sessions/active', { headers: bearer(c.token) }));
-    expect(mine.session).toMatchObject({ id: won.session_id, status: 'pending_payment', mitra: { display_name: 'Bestie Lia' } });
+    expect(mine.session).toMatchObject({
+      id: won.session_id,
+      status: 'pending_payment',
+      mitra: { display_name: 'Bestie Lia' },
+    });
     expect(JSON.stringify(mine)).not.toMatch(/sensitiv/);
     const theirs = await json(s.request('/api/mitra/sessions/active', { headers: bearer(m.token) }));
     expect(theirs.sessions).toEqual([expect.objectContaining({ id: won.session_id, topic_sensitivity: 'sensitive' })]);
     expect((await s.request('/api/client/sessions/active', { headers: bearer(m.token) })).status).toBe(403);
     const blocked = await chatRequest(s, c.token);
-    expect((await json(blocked)).error).toMatchObject({ code: 'ALREADY_ACTIVE', details: { session_id: won.session_id } });
+    expect((await json(blocked)).error).toMatchObject({
+      code: 'ALREADY_ACTIVE',
+      details: { session_id: won.session_id },
+    });
   });
 });
