@@ -1,34 +1,45 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MIGRATIONS_DIR } from '../shared/db/migrate';
 import { FUNCTION_NAMES } from '../shared/http/path-table';
-import { bundleFunction, EXTERNAL_SDKS } from './bundle';
+import { bundleEntry, bundleFunction, EXTERNAL_SDKS, EXTRA_ENTRIES, runtimeManifest, type PackageLock } from './bundle';
 
-// `npm run build`: one ESM file per function under dist/<fn>/index.mjs plus the package.json Cloud Build installs.
+// `npm run build`: one ESM file per function under dist/<fn>/index.mjs (its own package.json keeps a
+// Functions Framework source deploy possible), dist/migrate/ for the migrations job, and
+// dist/package.json + dist/package-lock.json: the runtime dependencies the image installs.
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as PackageLock;
+const runtimeDeps = EXTERNAL_SDKS.filter((d) => pkg.dependencies[d]);
+const write = (file: string, value: unknown) => writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+const size = (meta: Awaited<ReturnType<typeof bundleEntry>>) =>
+  Object.entries(meta.outputs).find(([f]) => f.endsWith('.mjs'))![1].bytes;
 
 rmSync('dist', { recursive: true, force: true });
 for (const fn of FUNCTION_NAMES) {
   const outdir = path.join('dist', fn);
   mkdirSync(outdir, { recursive: true });
   const meta = await bundleFunction(fn, outdir);
-  const deps = Object.fromEntries(
-    EXTERNAL_SDKS.filter((d) => pkg.dependencies[d]).map((d) => [d, pkg.dependencies[d]]),
-  );
-  writeFileSync(
-    path.join(outdir, 'package.json'),
-    JSON.stringify(
-      {
-        name: `halobestie-${fn}`,
-        type: 'module',
-        main: 'index.mjs',
-        engines: { node: '20' },
-        scripts: { start: `functions-framework --target=${fn}` },
-        dependencies: deps,
-      },
-      null,
-      2,
-    ),
-  );
-  const js = Object.entries(meta.outputs).find(([f]) => f.endsWith('.mjs'))![1].bytes;
-  console.log(`${fn.padEnd(16)} ${(js / 1024).toFixed(0).padStart(6)} KiB`);
+  write(path.join(outdir, 'package.json'), {
+    name: `halobestie-${fn}`,
+    type: 'module',
+    main: 'index.mjs',
+    engines: { node: '22' },
+    scripts: { start: `functions-framework --target=${fn}` },
+    dependencies: Object.fromEntries(runtimeDeps.map((d) => [d, pkg.dependencies[d]])),
+  });
+  console.log(`${fn.padEnd(16)} ${(size(meta) / 1024).toFixed(0).padStart(6)} KiB`);
 }
+
+for (const [name, entry] of Object.entries(EXTRA_ENTRIES)) {
+  const outdir = path.join('dist', name);
+  mkdirSync(outdir, { recursive: true });
+  const meta = await bundleEntry(entry, outdir);
+  console.log(`${name.padEnd(16)} ${(size(meta) / 1024).toFixed(0).padStart(6)} KiB`);
+}
+// shared/db/migrate.ts finds its SQL files beside the running module: dist/migrate/migrations.
+cpSync(MIGRATIONS_DIR, path.join('dist', 'migrate', 'migrations'), { recursive: true });
+
+const runtime = runtimeManifest(lock, runtimeDeps);
+write(path.join('dist', 'package.json'), runtime.packageJson);
+write(path.join('dist', 'package-lock.json'), runtime.packageLock);
+console.log(`runtime deps     ${Object.keys(runtime.packageLock.packages).length - 1} packages from package-lock.json`);

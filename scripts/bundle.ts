@@ -12,13 +12,16 @@ export const EXTERNAL_SDKS = [
   'pg-native',
 ];
 
-export async function bundleFunction(fn: FunctionName, outdir: string): Promise<Metafile> {
+/** The image's entries besides the functions: the Cloud Run job that runs `db:migrate`. */
+export const EXTRA_ENTRIES = { migrate: 'scripts/migrate.ts' } as const;
+
+export async function bundleEntry(entry: string, outdir: string): Promise<Metafile> {
   const result = await build({
-    entryPoints: [`functions/${fn}/index.ts`],
+    entryPoints: [entry],
     outfile: path.join(outdir, 'index.mjs'),
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'esm',
     sourcemap: true,
     metafile: true,
@@ -28,4 +31,99 @@ export async function bundleFunction(fn: FunctionName, outdir: string): Promise<
     logLevel: 'warning',
   });
   return result.metafile;
+}
+
+export function bundleFunction(fn: FunctionName, outdir: string): Promise<Metafile> {
+  return bundleEntry(`functions/${fn}/index.ts`, outdir);
+}
+
+interface LockPackage {
+  version?: string;
+  resolved?: string;
+  integrity?: string;
+  dev?: boolean;
+  optional?: boolean;
+  devOptional?: boolean;
+  peer?: boolean;
+  link?: boolean;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  [k: string]: unknown;
+}
+export interface PackageLock {
+  name: string;
+  version: string;
+  lockfileVersion: number;
+  requires?: boolean;
+  packages: Record<string, LockPackage>;
+}
+
+/** Node's lookup: `<from>/node_modules/<name>`, then each parent's, up to the root. */
+function resolveIn(packages: PackageLock['packages'], from: string, name: string): string | undefined {
+  let dir = from;
+  for (;;) {
+    const candidate = dir ? `${dir}/node_modules/${name}` : `node_modules/${name}`;
+    if (packages[candidate]) return candidate;
+    if (!dir) return undefined;
+    const cut = dir.lastIndexOf('/node_modules/');
+    dir = cut === -1 ? '' : dir.slice(0, cut);
+  }
+}
+
+/**
+ * The image's runtime manifest: a package.json with only the external SDKs, and a lockfile cut from the
+ * project's own lock (same versions, same integrity hashes as the tests ran with), so the image runs
+ * `npm ci --omit=dev` without the local-only dependencies (the Firestore emulator, esbuild, vitest …).
+ */
+export function runtimeManifest(
+  lock: PackageLock,
+  deps: readonly string[],
+): { packageJson: Record<string, unknown>; packageLock: PackageLock } {
+  const root = lock.packages[''] ?? {};
+  const wanted: Record<string, string> = {};
+  for (const d of deps) {
+    const range = root.dependencies?.[d];
+    if (!range) throw new Error(`${d} is not a dependency in package-lock.json`);
+    wanted[d] = range;
+  }
+  const keep = new Set<string>();
+  const visit = (from: string, name: string, optional: boolean) => {
+    const at = resolveIn(lock.packages, from, name);
+    if (!at) {
+      if (optional) return;
+      throw new Error(`package-lock.json cannot resolve ${name} from ${from || 'the root'}`);
+    }
+    if (keep.has(at)) return;
+    keep.add(at);
+    const p = lock.packages[at]!;
+    for (const dep of Object.keys(p.dependencies ?? {})) visit(at, dep, false);
+    for (const dep of Object.keys(p.optionalDependencies ?? {})) visit(at, dep, true);
+    for (const dep of Object.keys(p.peerDependencies ?? {}))
+      visit(at, dep, p.peerDependenciesMeta?.[dep]?.optional ?? false);
+  };
+  for (const d of Object.keys(wanted)) visit('', d, false);
+
+  const name = `${lock.name}-runtime`;
+  const packages: PackageLock['packages'] = {
+    '': { name, version: lock.version, dependencies: wanted, engines: { node: '>=22' } },
+  };
+  for (const at of [...keep].sort()) {
+    // Everything kept is a production dependency now, whatever role it had in the full tree.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { dev, devOptional, ...rest } = lock.packages[at]!;
+    packages[at] = devOptional ? { ...rest, optional: true } : rest;
+  }
+  return {
+    packageJson: {
+      name,
+      version: lock.version,
+      private: true,
+      type: 'module',
+      engines: { node: '>=22' },
+      dependencies: wanted,
+    },
+    packageLock: { name, version: lock.version, lockfileVersion: lock.lockfileVersion, requires: true, packages },
+  };
 }

@@ -1,13 +1,47 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startLocalStack } from './local/stack';
+import { watchLaunchers } from './local/launcher-watch';
+import { startLocalStack, type LocalStack } from './local/stack';
 
 // `npm start`: the whole backend on one base URL with embedded Postgres and the Firestore emulator.
 if (existsSync('.env')) process.loadEnvFile('.env');
 
+// A closed terminal (SIGHUP) turns every write into EIO/EPIPE; that must not crash the shutdown.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
+let stack: LocalStack | undefined;
+let stopping: string | undefined;
+
+/**
+ * Stops the stack once, whatever asked first: a signal (Ctrl-C, `kill`, the terminal closing) or the
+ * death of the npm/tsx processes above us. A stop that hangs is cut short; Postgres still goes down with
+ * us, since the kernel signals it when this process dies (see scripts/local/postgres.ts).
+ */
+function shutdown(reason: string): void {
+  if (stopping) return;
+  stopping = reason;
+  if (!stack) return; // still starting: stopped as soon as it is up
+  console.log(`\n${reason}: stopping…`);
+  const force = setTimeout(() => {
+    console.error('stop took over 15 s; exiting anyway');
+    process.exit(1);
+  }, 15_000);
+  force.unref();
+  stack.stop().then(
+    () => process.exit(0),
+    (err: Error) => {
+      console.error(err.message);
+      process.exit(1);
+    },
+  );
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
+watchLaunchers((l) => shutdown(`launcher ${l.pid} (${l.argv.slice(0, 2).join(' ') || 'parent'}) exited`));
+
 const port = Number(process.env.PORT ?? 8080);
 const t0 = performance.now();
-const stack = await startLocalStack({
+stack = await startLocalStack({
   dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
   port,
   pgPort: Number(process.env.PG_PORT ?? 54329),
@@ -21,8 +55,13 @@ const stack = await startLocalStack({
   process.exit(1);
 });
 
-console.log(`
-Halo Bestie local stack ready in ${Math.round(performance.now() - t0)} ms
+if (stopping) {
+  const reason = stopping;
+  stopping = undefined;
+  shutdown(reason);
+} else {
+  console.log(`
+Halo Bestie local stack ready in ${Math.round(performance.now() - t0)} ms (pid ${process.pid})
   base URL            ${stack.baseUrl}
   API reference       ${stack.baseUrl}/docs
   Postgres            ${stack.databaseUrl}
@@ -30,19 +69,4 @@ Halo Bestie local stack ready in ${Math.round(performance.now() - t0)} ms
   Xendit              ${stack.xenditUrl ? `${stack.xenditUrl}   (fake; POST /_fake/invoices/:id/pay fires the callback)` : 'XENDIT_API_BASE_URL'}
   Push recorder       ${stack.baseUrl}/internal/_test/push?user_id=…
 Ctrl-C to stop.`);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    stack.stop().then(
-      () => process.exit(0),
-      (err: Error) => {
-        console.error(err.message);
-        process.exit(1);
-      },
-    );
-  });
 }

@@ -46,14 +46,28 @@ export const envSchema = z
     REFRESH_TOKEN_TTL_DAYS: int(30, 1),
     REVOCATION_MAX_LAG_SECONDS: int(30, 1),
     REFRESH_REUSE_GRACE_SECONDS: int(10, 0),
-    OTP_PROVIDER: z.enum(['stub']).default('stub'),
+    /** stub: logs codes (refused in production by the auth function); fazpass: sends through Fazpass. */
+    OTP_PROVIDER: z.enum(['stub', 'fazpass']).default('stub'),
+    FAZPASS_BASE_URL: z.string().url().default('https://api.fazpass.com'),
+    FAZPASS_MERCHANT_KEY: optionalString,
+    FAZPASS_GATEWAY_KEY: optionalString,
+    FAZPASS_TIMEOUT_MS: int(5000, 100),
     GOOGLE_OAUTH_CLIENT_IDS: optionalString,
     GOOGLE_JWKS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),
     APPLE_SERVICES_ID: optionalString,
     APPLE_JWKS_URL: z.string().url().default('https://appleid.apple.com/auth/keys'),
     /** Service-account JSON ({client_email, private_key}) that signs Firebase custom tokens. */
     FIREBASE_SERVICE_ACCOUNT_JSON: optionalString,
-    IAP_AUDIENCE: optionalString,
+    /** `/projects/<number>/global/backendServices/<id>` of the IAP backend in front of this function. */
+    IAP_AUDIENCE: optionalString.pipe(
+      z
+        .string()
+        .regex(
+          /^\/projects\/\d+\/global\/backendServices\/\d+$/,
+          'must be /projects/<number>/global/backendServices/<id>',
+        )
+        .optional(),
+    ),
     IAP_JWKS_URL: z.string().url().default('https://www.gstatic.com/iap/verify/public_key-jwk'),
     XENDIT_API_BASE_URL: z.string().url().default('https://api.xendit.co'),
     XENDIT_SECRET_KEY: optionalString,
@@ -89,6 +103,11 @@ export const envSchema = z
           path: ['FIREBASE_SERVICE_ACCOUNT_JSON'],
           message: 'must be service-account JSON with client_email and private_key',
         });
+      }
+    }
+    if (env.OTP_PROVIDER === 'fazpass') {
+      for (const key of ['FAZPASS_MERCHANT_KEY', 'FAZPASS_GATEWAY_KEY'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when OTP_PROVIDER=fazpass' });
       }
     }
     if (env.FUNCTION_URLS) {

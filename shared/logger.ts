@@ -34,6 +34,8 @@ export function createLogger(
   sink: Sink = (l) => process.stdout.write(l + '\n'),
 ): Logger {
   const threshold = LEVELS[level];
+  // The base (function, trace, request id) is redacted once per child, not on every line.
+  const safeBase = redact(base) as Record<string, unknown>;
   const emit = (
     lvl: Exclude<LogLevel, 'silent'>,
     severity: Severity,
@@ -41,7 +43,13 @@ export function createLogger(
     fields?: Record<string, unknown>,
   ) => {
     if (LEVELS[lvl] < threshold) return;
-    const entry = { severity, message, time: new Date().toISOString(), ...(redact({ ...base, ...fields }) as object) };
+    const entry = {
+      severity,
+      message,
+      time: new Date().toISOString(),
+      ...safeBase,
+      ...(fields ? (redact(fields) as object) : undefined),
+    };
     sink(JSON.stringify(entry));
   };
   return {
@@ -50,5 +58,69 @@ export function createLogger(
     warn: (m, f) => emit('warn', 'WARNING', m, f),
     error: (m, f) => emit('error', 'ERROR', m, f),
     child: (fields) => createLogger(level, { ...base, ...fields }, sink),
+  };
+}
+
+/** Header access the trace parser needs: a Fetch `Headers`, Hono's `c.req.header`, or a plain lower-case map. */
+export type HeaderSource =
+  | { get(name: string): string | null | undefined }
+  | ((name: string) => string | null | undefined)
+  | Record<string, string | string[] | undefined>;
+
+export interface TraceContext {
+  traceId: string;
+  /** 16 hex digits, the form Cloud Logging's `spanId` field takes. */
+  spanId?: string;
+  sampled: boolean;
+}
+
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+const CLOUD_TRACE = /^([0-9a-fA-F]{32})(?:\/(\d{1,20}))?(?:;o=([01]))?$/;
+
+function header(headers: HeaderSource, name: string): string | undefined {
+  const v =
+    typeof headers === 'function'
+      ? headers(name)
+      : typeof headers.get === 'function'
+        ? (headers as { get(n: string): string | null | undefined }).get(name)
+        : (headers as Record<string, string | string[] | undefined>)[name];
+  const one = Array.isArray(v) ? v[0] : v;
+  return one === null || one === undefined || one === '' ? undefined : one.trim();
+}
+
+/**
+ * The caller's trace from W3C `traceparent` (preferred) or Google's `X-Cloud-Trace-Context`
+ * (`TRACE_ID/SPAN_ID;o=1`, span id in decimal). Malformed or all-zero ids count as absent.
+ */
+export function parseTraceContext(headers: HeaderSource): TraceContext | undefined {
+  const tp = header(headers, 'traceparent')?.toLowerCase();
+  const w3c = tp ? TRACEPARENT.exec(tp) : null;
+  if (w3c && w3c[1] !== 'ff' && !/^0+$/.test(w3c[2]!) && !/^0+$/.test(w3c[3]!)) {
+    return { traceId: w3c[2]!, spanId: w3c[3]!, sampled: (parseInt(w3c[4]!, 16) & 1) === 1 };
+  }
+  const xc = header(headers, 'x-cloud-trace-context');
+  const g = xc ? CLOUD_TRACE.exec(xc) : null;
+  if (g && !/^0+$/.test(g[1]!)) {
+    let spanId: string | undefined;
+    if (g[2]) {
+      const n = BigInt(g[2]);
+      if (n > 0n && n < 1n << 64n) spanId = n.toString(16).padStart(16, '0');
+    }
+    return { traceId: g[1]!.toLowerCase(), spanId, sampled: g[3] === '1' };
+  }
+  return undefined;
+}
+
+/**
+ * The fields that make Cloud Logging group a request's lines under its trace. Pure: the HTTP shell
+ * calls it once per request and puts the result into the request's child logger.
+ */
+export function traceFields(headers: HeaderSource, projectId: string): Record<string, string | boolean> {
+  const t = parseTraceContext(headers);
+  if (!t) return {};
+  return {
+    'logging.googleapis.com/trace': `projects/${projectId}/traces/${t.traceId}`,
+    ...(t.spanId ? { 'logging.googleapis.com/spanId': t.spanId } : {}),
+    'logging.googleapis.com/trace_sampled': t.sampled,
   };
 }

@@ -12,6 +12,26 @@ locals {
     PUBLIC_BASE_URL               = "https://${var.domain}"
     ENABLE_TEST_ROUTES            = "false"
   }
+
+  # One image for every function and the migrations job; the entry is the container's args.
+  image = "${var.region}-docker.pkg.dev/${var.project_id}/halobestie/api:${var.image_tag}"
+
+  # IAP's signed-header audience is the IAP backend's numeric id. The serverless NEGs name their Cloud
+  # Run service literally (not by reference), so backend → service is no dependency and the service
+  # can take the backend's id: no cycle, one apply (decisions.md).
+  iap_audience = {
+    for f in local.iap_functions : f => "/projects/${data.google_project.this.number}/global/backendServices/${google_compute_backend_service.iap[f].generated_id}"
+  }
+
+  # Per-function plain env on top of plain_env.
+  function_env = {
+    for f in local.functions : f => merge(
+      local.plain_env,
+      { OIDC_AUDIENCE = local.run_url[f] },
+      contains(local.iap_functions, f) ? { IAP_AUDIENCE = local.iap_audience[f] } : {},
+      f == "auth" ? { OTP_PROVIDER = "fazpass" } : {},
+    )
+  }
 }
 
 resource "google_cloud_run_v2_service" "fn" {
@@ -43,10 +63,12 @@ resource "google_cloud_run_v2_service" "fn" {
     }
 
     containers {
-      image = "${var.region}-docker.pkg.dev/${var.project_id}/halobestie/${each.value}:${var.image_tag}"
+      image = local.image
+      # node is the entrypoint; the production host is plain node:http (decisions.md), not the FF.
+      args = ["dist/${each.value}/index.mjs"]
 
       dynamic "env" {
-        for_each = merge(local.plain_env, { OIDC_AUDIENCE = local.run_url[each.value] })
+        for_each = local.function_env[each.value]
         content {
           name  = env.key
           value = env.value

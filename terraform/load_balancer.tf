@@ -15,7 +15,9 @@ resource "google_compute_region_network_endpoint_group" "fn" {
   region                = var.region
   network_endpoint_type = "SERVERLESS"
   cloud_run {
-    service = google_cloud_run_v2_service.fn[each.value].name
+    # By name, not by reference: the service takes IAP_AUDIENCE from the backend built on this NEG,
+    # so a reference would be a cycle. The service name is the function name (cloud_run.tf).
+    service = each.value
   }
 }
 

@@ -45,7 +45,10 @@ locals {
   # Functions that create Cloud Tasks / publish Pub/Sub through the outbox relay.
   task_creators = toset(["auth", "pairing", "session", "config", "payment-webhook", "internal", "workers"])
   # Key rotation: add an "auth-signing-key-previous" secret and AUTH_SIGNING_KEY_PREVIOUS(_ID) while rotating.
-  secrets = toset(["database-url", "auth-signing-key", "firebase-service-account", "xendit-secret-key", "xendit-callback-token"])
+  secrets = toset([
+    "database-url", "auth-signing-key", "firebase-service-account", "xendit-secret-key", "xendit-callback-token",
+    "fazpass-merchant-key", "fazpass-gateway-key",
+  ])
 }
 
 data "google_project" "this" {}

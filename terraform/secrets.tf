@@ -15,6 +15,8 @@ locals {
     "firebase-service-account" = toset(["auth"])
     "xendit-secret-key"        = toset(["payment-webhook", "session", "workers"])
     "xendit-callback-token"    = toset(["payment-webhook"])
+    "fazpass-merchant-key"     = toset(["auth"])
+    "fazpass-gateway-key"      = toset(["auth"])
   }
   # The env variable each secret becomes in the functions allowed to read it.
   secret_env_names = {
@@ -23,6 +25,8 @@ locals {
     "firebase-service-account" = "FIREBASE_SERVICE_ACCOUNT_JSON"
     "xendit-secret-key"        = "XENDIT_SECRET_KEY"
     "xendit-callback-token"    = "XENDIT_CALLBACK_TOKEN"
+    "fazpass-merchant-key"     = "FAZPASS_MERCHANT_KEY"
+    "fazpass-gateway-key"      = "FAZPASS_GATEWAY_KEY"
   }
   secret_bindings = merge([for s, fns in local.secret_readers : { for f in fns : "${s}/${f}" => { secret = s, fn = f } }]...)
 }

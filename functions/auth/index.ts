@@ -1,5 +1,5 @@
-import { http } from '@google-cloud/functions-framework';
-import { bootFunction } from '../../shared/http/boot';
+import { startFunction } from '../../shared/http/boot';
 import { createAuthApp } from './app';
 
-http('auth', await bootFunction('auth', createAuthApp));
+// `node dist/auth/index.mjs` serves it; `functions-framework --target=auth` (a source deploy) hosts it.
+await startFunction('auth', createAuthApp, import.meta.url);

@@ -1,5 +1,5 @@
-import { http } from '@google-cloud/functions-framework';
-import { bootFunction } from '../../shared/http/boot';
+import { startFunction } from '../../shared/http/boot';
 import { createConfigApp } from './app';
 
-http('config', await bootFunction('config', createConfigApp));
+// `node dist/config/index.mjs` serves it; `functions-framework --target=config` (a source deploy) hosts it.
+await startFunction('config', createConfigApp, import.meta.url);

@@ -1,5 +1,5 @@
-import { http } from '@google-cloud/functions-framework';
-import { bootFunction } from '../../shared/http/boot';
+import { startFunction } from '../../shared/http/boot';
 import { createInternalApp } from './app';
 
-http('internal', await bootFunction('internal', createInternalApp));
+// `node dist/internal/index.mjs` serves it; `functions-framework --target=internal` (a source deploy) hosts it.
+await startFunction('internal', createInternalApp, import.meta.url);

@@ -89,7 +89,7 @@ const seedMitraRoute = createRoute({
 export function createTestRoutes(rt: Runtime) {
   const router = createRouter();
   const local = () => {
-    if (!rt.local) throw AppError.notFound('Only available in the local stack');
+    if (!rt.local) throw new AppError('NOT_FOUND', 'Only available in the local stack');
     return rt.local;
   };
 
@@ -104,7 +104,7 @@ export function createTestRoutes(rt: Runtime) {
     const path = c.req.valid('query').path;
     // Firestore refuses some ids (e.g. reserved __x__ names): that is the caller's bad input, not a 500.
     const invalid = (err: unknown) => {
-      throw AppError.badRequest(`Firestore refused the path: ${(err as Error).message.split('\n')[0]}`);
+      throw new AppError('BAD_REQUEST', `Firestore refused the path: ${(err as Error).message.split('\n')[0]}`);
     };
     if (path.split('/').length % 2 === 1)
       return c.json({ path, docs: await rt.realtime.list(path).catch(invalid) }, 200);
@@ -134,9 +134,10 @@ export function createTestRoutes(rt: Runtime) {
     return c.json({ mitra_id: mitra.id, created }, 200);
   });
   router.openapi(otpPeekRoute, async (c) => {
-    if (!(rt.otpProvider instanceof StubOtpProvider)) throw AppError.notFound('Only the stub OTP provider keeps codes');
+    if (!(rt.otpProvider instanceof StubOtpProvider))
+      throw new AppError('NOT_FOUND', 'Only the stub OTP provider keeps codes');
     const code = await rt.otpProvider.peek(c.req.valid('param').otp_request_id);
-    if (!code) throw AppError.notFound('Unknown OTP request');
+    if (!code) throw new AppError('NOT_FOUND', 'Unknown OTP request');
     return c.json({ code }, 200);
   });
   return router;

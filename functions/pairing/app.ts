@@ -207,7 +207,7 @@ export function createPairingApp(rt: Runtime) {
       try {
         data = JSON.parse(Buffer.from(c.req.valid('json').message.data, 'base64').toString('utf8'));
       } catch {
-        throw AppError.badRequest('message.data is not base64 JSON');
+        throw new AppError('BAD_REQUEST', 'message.data is not base64 JSON');
       }
       await pairing.handleBlast(blastData.parse(data));
       return c.body(null, 204);

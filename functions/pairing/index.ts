@@ -1,5 +1,5 @@
-import { http } from '@google-cloud/functions-framework';
-import { bootFunction } from '../../shared/http/boot';
+import { startFunction } from '../../shared/http/boot';
 import { createPairingApp } from './app';
 
-http('pairing', await bootFunction('pairing', createPairingApp));
+// `node dist/pairing/index.mjs` serves it; `functions-framework --target=pairing` (a source deploy) hosts it.
+await startFunction('pairing', createPairingApp, import.meta.url);

@@ -1,5 +1,5 @@
-import { http } from '@google-cloud/functions-framework';
-import { bootFunction } from '../../shared/http/boot';
+import { startFunction } from '../../shared/http/boot';
 import { createPaymentWebhookApp } from './app';
 
-http('payment-webhook', await bootFunction('payment-webhook', createPaymentWebhookApp));
+// `node dist/payment-webhook/index.mjs` serves it; `functions-framework --target=payment-webhook` (a source deploy) hosts it.
+await startFunction('payment-webhook', createPaymentWebhookApp, import.meta.url);

@@ -1,5 +1,5 @@
-import { http } from '@google-cloud/functions-framework';
-import { bootFunction } from '../../shared/http/boot';
+import { startFunction } from '../../shared/http/boot';
 import { createSessionApp } from './app';
 
-http('session', await bootFunction('session', createSessionApp));
+// `node dist/session/index.mjs` serves it; `functions-framework --target=session` (a source deploy) hosts it.
+await startFunction('session', createSessionApp, import.meta.url);

@@ -1,5 +1,5 @@
-import { http } from '@google-cloud/functions-framework';
-import { bootFunction } from '../../shared/http/boot';
+import { startFunction } from '../../shared/http/boot';
 import { createWorkersApp } from './app';
 
-http('workers', await bootFunction('workers', createWorkersApp));
+// `node dist/workers/index.mjs` serves it; `functions-framework --target=workers` (a source deploy) hosts it.
+await startFunction('workers', createWorkersApp, import.meta.url);

@@ -4,12 +4,38 @@ import type { HttpBindings } from '@hono/node-server';
 import { errorHandler, notFoundHandler } from '../../shared/http/error-handler';
 import { functionForPath, type FunctionName } from '../../shared/http/path-table';
 import type { Runtime } from '../../shared/runtime';
+import { API_VERSION } from '../../shared/http/function-app';
 
 export type FunctionApps = Record<FunctionName, { fetch: (req: Request) => Response | Promise<Response> }>;
 
 interface OpenApiDoc {
   paths?: Record<string, unknown>;
-  components?: { schemas?: Record<string, unknown> };
+  components?: Record<string, Record<string, unknown>>;
+}
+
+/** Every function's document in one: the API the load balancer serves on one base URL. */
+export async function mergedOpenApi(apps: FunctionApps) {
+  const paths: Record<string, unknown> = {};
+  const components: Record<string, Record<string, unknown>> = {};
+  for (const app of Object.values(apps)) {
+    const doc = (await fnJson(app, '/openapi.json')).body as OpenApiDoc;
+    Object.assign(paths, doc.paths ?? {});
+    for (const [kind, entries] of Object.entries(doc.components ?? {})) {
+      components[kind] = { ...components[kind], ...entries };
+    }
+  }
+  const sorted = Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)));
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Halo Bestie API',
+      version: API_VERSION,
+      description: 'Every function behind the load balancer. Errors always answer the ErrorEnvelope.',
+    },
+    servers: [{ url: 'http://127.0.0.1:8080', description: 'npm start' }],
+    paths: sorted,
+    components,
+  };
 }
 
 export const GATEWAY_IP = '127.0.0.1';
@@ -60,22 +86,7 @@ export function createGateway(apps: FunctionApps, rt: Runtime) {
     return c.json({ status: ok ? 'ok' : 'degraded', functions, dependencies }, ok ? 200 : 503);
   });
 
-  gw.get('/openapi.json', async (c) => {
-    const merged = {
-      openapi: '3.1.0',
-      info: { title: 'Halo Bestie API (all functions)', version: '0.1.0' },
-      paths: {} as Record<string, unknown>,
-      components: { schemas: {} as Record<string, unknown> },
-    };
-    for (const [name, app] of Object.entries(apps)) {
-      const doc = (await fnJson(app, '/openapi.json')).body as OpenApiDoc;
-      for (const [path, item] of Object.entries(doc.paths ?? {})) {
-        merged.paths[path === '/healthz' ? `/healthz#${name}` : path] = item;
-      }
-      Object.assign(merged.components.schemas, doc.components?.schemas ?? {});
-    }
-    return c.json(merged);
-  });
+  gw.get('/openapi.json', async (c) => c.json(await mergedOpenApi(apps)));
 
   gw.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Halo Bestie API' }));
 

@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from './postgres';
 import { startFakeXendit } from './fake-xendit';
 import { seed } from '../seed';
 import { ensureDevSigningKey } from './dev-keys';
+import { acquireDataDirLock } from './data-dir-lock';
 
 /** What `npm start` uses when the developer sets nothing (SPEC §11). */
 export const LOCAL_DEFAULTS: Record<string, string> = {
@@ -45,8 +46,49 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts the stack. It owns `opts.dataDir` while it runs (`stack.lock`: a second stack on the same dir is
+ * refused, naming the first), and the Postgres it starts dies with this process. A failed start undoes
+ * whatever it had started.
+ */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  const lock = acquireDataDirLock(opts.dataDir, {
+    port: opts.port,
+    pg_port: opts.pgPort,
+    firestore_port: opts.firestorePort,
+    xendit_port: opts.xenditPort,
+  });
+  // Also on process.exit() without stop(); a kill -9 leaves it behind, and the next start sees its pid dead.
+  const releaseOnExit = () => lock.release();
+  process.once('exit', releaseOnExit);
   const stops: Array<() => Promise<void> | void> = [];
+  const stopAll = async () => {
+    const errors: Error[] = [];
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        errors.push(err as Error);
+      }
+    }
+    stops.length = 0;
+    lock.release();
+    process.removeListener('exit', releaseOnExit);
+    if (errors.length) throw errors[0];
+  };
+  try {
+    return await start(opts, stops, stopAll);
+  } catch (err) {
+    await stopAll().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function start(
+  opts: LocalStackOptions,
+  stops: Array<() => Promise<void> | void>,
+  stopAll: () => Promise<void>,
+): Promise<LocalStack> {
   const source = { ...LOCAL_DEFAULTS, ...opts.env };
 
   let databaseUrl = source.DATABASE_URL;
@@ -84,12 +126,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   });
   await migrate(databaseUrl);
   const rt = await createRuntime(env);
+  stops.push(() => rt.close());
   await seed(rt);
 
   const gateway = createGateway(createAllApps(rt), rt);
-  const server: ServerType = await new Promise((resolve) => {
+  const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: gateway.fetch, port: opts.port, hostname: '127.0.0.1' }, () => resolve(s));
+    s.once('error', reject);
   });
+  stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const baseUrl = `http://127.0.0.1:${opts.port}`;
 
   if (fakeXenditUrl) {
@@ -102,7 +147,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       publicUrl: fakeXenditUrl,
       now: () => rt.clock.now(),
     });
-    stops.unshift(() => xendit.stop());
+    stops.push(() => xendit.stop());
   }
 
   const dispatcher = rt.local!.attachDispatcher(async ({ path: p, headers, body }) => {
@@ -111,11 +156,16 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     return res.status;
   });
   dispatcher.start();
+  stops.push(() => dispatcher.stop());
   const relayTimer = setInterval(() => rt.outbox.kick(), 500);
   const cronTimer = setInterval(
     () => rt.local!.tickCron().catch((err: Error) => rt.logger.error('cron tick failed', { error: err.message })),
     5000,
   );
+  stops.push(() => {
+    clearInterval(relayTimer);
+    clearInterval(cronTimer);
+  });
 
   return {
     baseUrl,
@@ -123,13 +173,6 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     firestoreHost,
     xenditUrl: fakeXenditUrl,
     rt,
-    async stop() {
-      clearInterval(relayTimer);
-      clearInterval(cronTimer);
-      await dispatcher.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rt.close();
-      for (const stop of stops.reverse()) await stop();
-    },
+    stop: stopAll,
   };
 }

@@ -20,7 +20,7 @@ export interface AccessTokenConfig {
   ttlSeconds: number;
 }
 
-const invalid = (message = 'The access token is not valid') => AppError.unauthorized('TOKEN_INVALID', message);
+const invalid = (message = 'The access token is not valid') => new AppError('TOKEN_INVALID', message);
 
 /** Signs and verifies our access tokens (asymmetric, kid, current + previous key, revocation within the lag). */
 export class AccessTokens {
@@ -65,8 +65,7 @@ export class AccessTokens {
         requiredClaims: ['sub', 'iat', 'exp'],
       }));
     } catch (err) {
-      if (err instanceof errors.JWTExpired)
-        throw AppError.unauthorized('TOKEN_EXPIRED', 'The access token has expired');
+      if (err instanceof errors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'The access token has expired');
       throw invalid();
     }
     const { sub, user_type: userType, session_id: sessionId, role } = payload;

@@ -43,18 +43,10 @@ export async function requestOtp(
     );
     const p = byPhone.rows[0]!;
     if (p.newest && secondsBetween(now, p.newest) < cfg.otp_resend_cooldown_seconds) {
-      throw AppError.tooManyRequests(
-        'OTP_COOLDOWN',
-        'Tunggu sebentar sebelum meminta kode baru',
-        cfg.otp_resend_cooldown_seconds - secondsBetween(now, p.newest),
-      );
+      throw AppError.rateLimited('OTP_COOLDOWN', cfg.otp_resend_cooldown_seconds - secondsBetween(now, p.newest));
     }
     if (p.n >= cfg.otp_max_per_phone_per_hour) {
-      throw AppError.tooManyRequests(
-        'OTP_RATE_LIMIT_PHONE',
-        'Terlalu banyak permintaan kode untuk nomor ini',
-        3600 - secondsBetween(now, p.oldest!),
-      );
+      throw AppError.rateLimited('OTP_RATE_LIMIT_PHONE', 3600 - secondsBetween(now, p.oldest!));
     }
     if (input.ip) {
       const byIp = await c.query<{ n: number; oldest: Date | null }>(
@@ -63,11 +55,7 @@ export async function requestOtp(
       );
       const i = byIp.rows[0]!;
       if (i.n >= cfg.otp_max_per_ip_per_hour) {
-        throw AppError.tooManyRequests(
-          'OTP_RATE_LIMIT_IP',
-          'Terlalu banyak permintaan kode dari jaringan ini',
-          3600 - secondsBetween(now, i.oldest!),
-        );
+        throw AppError.rateLimited('OTP_RATE_LIMIT_IP', 3600 - secondsBetween(now, i.oldest!));
       }
     }
     const id = randomUUID();
@@ -93,7 +81,7 @@ export async function requestOtp(
   } catch {
     // Not sent: do not let it count against the user's limits.
     await deps.db.query('DELETE FROM otp_requests WHERE id = $1', [otpId]);
-    throw new AppError(503, 'OTP_SEND_FAILED', 'Kode OTP gagal dikirim, coba lagi');
+    throw new AppError('OTP_SEND_FAILED', 'Kode OTP gagal dikirim, coba lagi');
   }
   return {
     otp_request_id: otpId,
@@ -126,20 +114,16 @@ export async function consumeOtp(
     [input.otpRequestId],
   );
   const otp = rows[0];
-  if (!otp) return { ok: false, error: AppError.notFound('Permintaan OTP tidak ditemukan', 'OTP_NOT_FOUND') };
+  if (!otp) return { ok: false, error: new AppError('OTP_NOT_FOUND', 'Permintaan OTP tidak ditemukan') };
   if (otp.user_type !== input.userType)
-    return { ok: false, error: new AppError(400, 'WRONG_FLOW', 'Kode ini untuk aplikasi lain') };
-  if (otp.used_at) return { ok: false, error: AppError.conflict('OTP_USED', 'Kode sudah digunakan') };
+    return { ok: false, error: new AppError('WRONG_FLOW', 'Kode ini untuk aplikasi lain') };
+  if (otp.used_at) return { ok: false, error: new AppError('OTP_USED', 'Kode sudah digunakan') };
   if (otp.expires_at <= now)
-    return { ok: false, error: new AppError(410, 'OTP_EXPIRED', 'Kode OTP kedaluwarsa. Minta kode baru.') };
+    return { ok: false, error: new AppError('OTP_EXPIRED', 'Kode OTP kedaluwarsa. Minta kode baru.') };
   if (otp.attempts >= maxAttempts) {
     return {
       ok: false,
-      error: AppError.tooManyRequests(
-        'OTP_ATTEMPTS_EXCEEDED',
-        'Terlalu banyak percobaan. Minta kode baru.',
-        secondsBetween(otp.expires_at, now),
-      ),
+      error: AppError.rateLimited('OTP_ATTEMPTS_EXCEEDED', secondsBetween(otp.expires_at, now)),
     };
   }
   const expected = Buffer.from(otp.code_hash, 'hex');
@@ -148,7 +132,7 @@ export async function consumeOtp(
     await c.query('UPDATE otp_requests SET attempts = attempts + 1 WHERE id = $1', [input.otpRequestId]);
     return {
       ok: false,
-      error: AppError.unauthorized('CODE_MISMATCH', 'Kode OTP salah', {
+      error: new AppError('CODE_MISMATCH', 'Kode OTP salah', {
         attempts_left: Math.max(0, maxAttempts - otp.attempts - 1),
       }),
     };

@@ -1,12 +1,12 @@
 import bcrypt from 'bcryptjs';
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
 
 export const BCRYPT_COST = 12;
 // A real cost-12 hash of a random string: unknown emails pay the same bcrypt time as wrong passwords.
 const DUMMY_HASH = bcrypt.hashSync('halobestie-timing-equaliser', BCRYPT_COST);
 
 export function assertPasswordComplexity(password: string): void {
-  const fail = (code: string, message: string) => new AppError(422, code, message);
+  const fail = (code: ErrorCode, message: string) => new AppError(code, message);
   if (password.length < 8) throw fail('PASSWORD_TOO_SHORT', 'Password must be at least 8 characters');
   if (!/\d/.test(password)) throw fail('PASSWORD_MISSING_DIGIT', 'Password must contain a digit');
   if (!/[A-Z]/.test(password)) throw fail('PASSWORD_MISSING_UPPERCASE', 'Password must contain an uppercase letter');

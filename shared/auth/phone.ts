@@ -7,7 +7,7 @@ export function normaliseIndonesianPhone(input: string): string {
   const withPlus = /^62\d/.test(compact) ? `+${compact}` : compact;
   const parsed = /^\+?\d{6,16}$/.test(withPlus) ? parsePhoneNumberFromString(withPlus, 'ID') : undefined;
   if (!parsed || !parsed.isValid() || parsed.country !== 'ID') {
-    throw new AppError(422, 'PHONE_INVALID', 'Nomor telepon tidak valid (gunakan nomor Indonesia)');
+    throw new AppError('PHONE_INVALID', 'Nomor telepon tidak valid (gunakan nomor Indonesia)');
   }
   return parsed.number;
 }

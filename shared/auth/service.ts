@@ -74,7 +74,7 @@ const unwrap = <T>(r: Result<T>): T => {
   return r.value;
 };
 
-const identityConflict = () => AppError.conflict('IDENTITY_CONFLICT', 'Akun ini sudah terhubung dengan pengguna lain');
+const identityConflict = () => new AppError('IDENTITY_CONFLICT', 'Akun ini sudah terhubung dengan pengguna lain');
 
 export class AuthService {
   constructor(private readonly d: AuthDeps) {}
@@ -144,10 +144,10 @@ export class AuthService {
     const existing = await findCustomerBy(c, field, value);
     if (guestId) {
       if (!caller || caller.userType !== 'customer' || caller.userId !== guestId) {
-        return fail(AppError.forbidden('anonymous_customer_id must be the signed-in guest'));
+        return fail(new AppError('FORBIDDEN', 'anonymous_customer_id must be the signed-in guest'));
       }
       const guest = await findCustomer(c, guestId, true);
-      if (!guest) return fail(AppError.notFound('Guest account not found'));
+      if (!guest) return fail(new AppError('NOT_FOUND', 'Guest account not found'));
       if (existing && existing.id !== guest.id) return fail(identityConflict());
       if (existing) return { ok: true, value: existing };
       if (guest[field] && guest[field] !== value) return fail(identityConflict());
@@ -164,7 +164,7 @@ export class AuthService {
 
   private async completeCustomerSignIn(c: PoolClient, r: Result<CustomerRow>, device: DeviceInfo) {
     if (!r.ok) return r;
-    if (r.value.is_banned) return fail<never>(AppError.forbidden('Akun ini diblokir', 'ACCOUNT_BANNED'));
+    if (r.value.is_banned) return fail<never>(new AppError('ACCOUNT_BANNED', 'Akun ini diblokir'));
     const session = await this.startSession(c, 'customer', r.value.id, device);
     return { ok: true as const, value: { customer: r.value, session } };
   }
@@ -199,7 +199,7 @@ export class AuthService {
     device: DeviceInfo,
   ) {
     const verifier = this.d.idTokens[provider];
-    if (!verifier) throw new AppError(503, 'PROVIDER_NOT_CONFIGURED', `${provider} sign-in is not configured`);
+    if (!verifier) throw new AppError('PROVIDER_NOT_CONFIGURED', `${provider} sign-in is not configured`);
     const claims = await verifier.verify(idToken);
     const field: IdentityField = provider === 'google' ? 'google_sub' : 'apple_sub';
     const outcome = await tx(this.d.db, async (c) => {
@@ -220,13 +220,13 @@ export class AuthService {
 
   async customerMe(p: Principal) {
     const customer = await findCustomer(this.d.db, p.userId);
-    if (!customer) throw AppError.notFound('Customer not found');
+    if (!customer) throw new AppError('NOT_FOUND', 'Customer not found');
     return customerProfile(customer);
   }
 
   async updateCustomerProfile(p: Principal, displayName: string) {
     const customer = await updateDisplayName(this.d.db, p.userId, displayName, this.d.clock.now());
-    if (!customer) throw AppError.notFound('Customer not found');
+    if (!customer) throw new AppError('NOT_FOUND', 'Customer not found');
     return customerProfile(customer);
   }
 
@@ -245,7 +245,7 @@ export class AuthService {
       const { mitra } = await findOrCreateMitraByPhone(c, otp.phone, this.d.clock.now());
       // The new inactive mitra and the used code commit; the operator activates the account.
       if (!mitra.is_active)
-        return fail<never>(AppError.forbidden('Akun tidak aktif. Hubungi administrator.', 'ACCOUNT_INACTIVE'));
+        return fail<never>(new AppError('ACCOUNT_INACTIVE', 'Akun tidak aktif. Hubungi administrator.'));
       return { ok: true as const, value: { mitra, session: await this.startSession(c, 'mitra', mitra.id, device) } };
     });
     const { mitra, session } = unwrap(outcome);
@@ -254,7 +254,7 @@ export class AuthService {
 
   async mitraMe(p: Principal) {
     const mitra = await findMitra(this.d.db, p.userId);
-    if (!mitra) throw AppError.notFound('Mitra not found');
+    if (!mitra) throw new AppError('NOT_FOUND', 'Mitra not found');
     return mitraProfile(mitra);
   }
 
@@ -282,7 +282,7 @@ export class AuthService {
     if (outcome.userType === 'cc_user') role = (await findCcUser(this.d.db, outcome.userId))?.role_id;
     if (outcome.userType === 'mitra' && !(await findMitra(this.d.db, outcome.userId))?.is_active) {
       await this.logout({ userId: outcome.userId, userType: 'mitra', sessionId: outcome.sessionId });
-      throw AppError.forbidden('Akun tidak aktif. Hubungi administrator.', 'ACCOUNT_INACTIVE');
+      throw new AppError('ACCOUNT_INACTIVE', 'Akun tidak aktif. Hubungi administrator.');
     }
     const principal: Principal = {
       userId: outcome.userId,
@@ -309,9 +309,8 @@ export class AuthService {
   }
 
   async firebaseToken(p: Principal) {
-    if (p.userType === 'cc_user') throw AppError.forbidden();
-    if (!this.d.firebase)
-      throw new AppError(503, 'PROVIDER_NOT_CONFIGURED', 'Firebase custom tokens are not configured');
+    if (p.userType === 'cc_user') throw new AppError('FORBIDDEN');
+    if (!this.d.firebase) throw new AppError('PROVIDER_NOT_CONFIGURED', 'Firebase custom tokens are not configured');
     const { token, expiresAt } = await this.d.firebase.mint(firebaseUid(p.userType, p.userId), {
       user_type: p.userType,
     });
@@ -336,11 +335,11 @@ export class AuthService {
     const user = await findCcUserByEmail(this.d.db, email);
     // bcrypt runs for unknown emails too, so both failures cost the same time and look the same.
     const passwordOk = await verifyPassword(password, user?.password_hash);
-    const invalid = AppError.unauthorized('INVALID_CREDENTIALS', 'Email atau password salah');
+    const invalid = new AppError('INVALID_CREDENTIALS', 'Email atau password salah');
     if (!user) throw invalid;
     const now = this.d.clock.now();
     if (user.lockout_until && user.lockout_until > now) {
-      throw new AppError(423, 'ACCOUNT_LOCKED', 'Akun terkunci sementara', {
+      throw new AppError('ACCOUNT_LOCKED', 'Akun terkunci sementara', {
         locked_until: user.lockout_until.toISOString(),
       });
     }
@@ -361,14 +360,14 @@ export class AuthService {
 
   async ccMe(p: Principal) {
     const user = await findCcUser(this.d.db, p.userId);
-    if (!user) throw AppError.notFound('User not found');
+    if (!user) throw new AppError('NOT_FOUND', 'User not found');
     return { profile: ccUserProfile(user), role: user.role_id, permissions: await this.d.permissions.of(user.role_id) };
   }
 
   async createCcUser(input: { email: string; password: string; display_name: string; role: string }) {
     assertPasswordComplexity(input.password);
     if (!(await roleExists(this.d.db, input.role)))
-      throw AppError.badRequest('Unknown role', {
+      throw new AppError('BAD_REQUEST', 'Unknown role', {
         issues: [{ path: 'role', message: 'unknown role', code: 'invalid_value' }],
       });
     const user = await insertCcUser(
@@ -381,14 +380,14 @@ export class AuthService {
       },
       this.d.clock.now(),
     );
-    if (!user) throw AppError.conflict('EMAIL_TAKEN', 'Email sudah digunakan');
+    if (!user) throw new AppError('EMAIL_TAKEN', 'Email sudah digunakan');
     return ccUserProfile(user);
   }
 
   async changeOwnPassword(p: Principal, current: string, next: string) {
     const user = await findCcUser(this.d.db, p.userId);
     if (!user || !(await verifyPassword(current, user.password_hash)))
-      throw AppError.unauthorized('INVALID_CREDENTIALS', 'Password saat ini salah');
+      throw new AppError('INVALID_CREDENTIALS', 'Password saat ini salah');
     assertPasswordComplexity(next);
     await setPasswordHash(this.d.db, user.id, await hashPassword(next), this.d.clock.now());
     await this.revokeAllSessions('cc_user', user.id, 'password_changed', p.sessionId);
@@ -398,7 +397,7 @@ export class AuthService {
     assertPasswordComplexity(next);
     const hash = await hashPassword(next);
     if (!(await setPasswordHash(this.d.db, targetId, hash, this.d.clock.now())))
-      throw AppError.notFound('User not found');
+      throw new AppError('NOT_FOUND', 'User not found');
     await this.revokeAllSessions('cc_user', targetId, 'password_reset');
   }
 }

@@ -52,3 +52,12 @@ export async function loadConfig(db: Queryable, logger?: Logger): Promise<AppCon
   }
   return config as AppConfig;
 }
+
+const readers = new WeakMap<object, ConfigReader>();
+
+/** One reader per process (keyed by its runtime), shared by every function mounted in it. */
+export function configReader(rt: { db: Queryable; logger: Logger }): ConfigReader {
+  let reader = readers.get(rt);
+  if (!reader) readers.set(rt, (reader = new ConfigReader(rt.db, rt.logger)));
+  return reader;
+}

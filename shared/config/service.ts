@@ -64,9 +64,10 @@ export class ConfigService {
    * transaction, serialised on the version row, so nothing half-written stays and audits never interleave.
    */
   async patchSection(section: string, body: unknown, actorId: string) {
-    if (!isConfigSection(section)) throw AppError.notFound(`Unknown settings section ${section}`, 'NOT_FOUND');
+    if (!isConfigSection(section)) throw new AppError('NOT_FOUND', `Unknown settings section ${section}`);
     const parsed = sectionSchema(section).safeParse(body);
-    if (!parsed.success) throw AppError.badRequest('The settings are invalid', { issues: issues(parsed.error) });
+    if (!parsed.success)
+      throw new AppError('BAD_REQUEST', 'The settings are invalid', { issues: issues(parsed.error) });
     const changes = Object.entries(parsed.data).filter(([, v]) => v !== undefined) as Array<[ConfigKey, unknown]>;
     const now = this.d.clock.now();
 
@@ -76,7 +77,7 @@ export class ConfigService {
       const next = { ...current, ...Object.fromEntries(changes) } as AppConfig;
       const violations = boundViolations(next, this.d.env);
       if (violations.length)
-        throw new AppError(422, 'CONFIG_OUT_OF_BOUNDS', violations.map((v) => `${v.key} ${v.message}`).join('; '), {
+        throw new AppError('CONFIG_OUT_OF_BOUNDS', violations.map((v) => `${v.key} ${v.message}`).join('; '), {
           violations,
           env: envDerived(this.d.env),
         });

@@ -1,53 +1,57 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AccessTokens, UserType } from '../auth/access-tokens';
+import type { UserType } from '../auth/access-tokens';
 import type { DeviceInfo } from '../auth/refresh-sessions';
 import { AppError } from '../errors';
-import type { RolePermissions } from '../users/cc-users';
+import type { Permission } from '../users/permissions';
 import { clientIpFromForwardedFor } from './client-ip';
-import type { AppEnv } from './types';
+import type { AppEnv, CcPrincipal, CustomerPrincipal, MitraPrincipal, MobilePrincipal, Principal } from './types';
 
-export interface AuthGuards {
-  accessTokens: AccessTokens;
-  permissions: RolePermissions;
-}
+type WithPrincipal<P> = { Variables: AppEnv['Variables'] & { principal: P } };
 
-function bearer(c: Context): string | undefined {
-  const header = c.req.header('authorization');
+/** The one bearer parser: undefined without a header, TOKEN_INVALID for a malformed one. */
+export function bearer(header: string | undefined | null): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw AppError.unauthorized('TOKEN_INVALID', 'The Authorization header must be "Bearer <token>"');
+  if (!match) throw new AppError('TOKEN_INVALID', 'The Authorization header must be "Bearer <token>"');
   return match[1];
 }
 
+async function verifiedPrincipal(c: Context<AppEnv>): Promise<Principal> {
+  const token = bearer(c.req.header('authorization'));
+  if (!token) throw new AppError('AUTH_MISSING');
+  return c.var.guards.accessTokens.verify(token);
+}
+
 /** 401 without or with a bad token; 403 for a valid token of another user type. */
-export function requireUser(guards: AuthGuards, ...types: UserType[]): MiddlewareHandler<AppEnv> {
+function requireType<P extends Principal>(...types: UserType[]): MiddlewareHandler<WithPrincipal<P>> {
   return async (c, next) => {
-    const token = bearer(c);
-    if (!token) throw AppError.unauthorized('AUTH_MISSING', 'Authorization is required');
-    const principal = await guards.accessTokens.verify(token);
-    if (!types.includes(principal.userType)) throw AppError.forbidden();
-    c.set('principal', principal);
+    const principal = await verifiedPrincipal(c as unknown as Context<AppEnv>);
+    if (!types.includes(principal.userType)) throw new AppError('FORBIDDEN');
+    c.set('principal', principal as P);
     await next();
   };
 }
+
+export const requireCustomer = requireType<CustomerPrincipal>('customer');
+export const requireMitra = requireType<MitraPrincipal>('mitra');
+export const requireMobileUser = requireType<MobilePrincipal>('customer', 'mitra');
+export const requireCcUser = requireType<CcPrincipal>('cc_user');
 
 /** Sets the principal when a valid token is present (e.g. a guest upgrading); never rejects its absence. */
-export function optionalUser(guards: AuthGuards): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const token = bearer(c);
-    if (token) c.set('principal', await guards.accessTokens.verify(token));
-    await next();
-  };
-}
+export const optionalUser: MiddlewareHandler<WithPrincipal<Principal | undefined>> = async (c, next) => {
+  const token = bearer(c.req.header('authorization'));
+  c.set('principal', token ? await c.var.guards.accessTokens.verify(token) : undefined);
+  await next();
+};
 
 /** A control-center user whose role carries the permission. */
-export function requirePermission(guards: AuthGuards, permission: string): MiddlewareHandler<AppEnv> {
-  const user = requireUser(guards, 'cc_user');
+export function requirePermission(permission: Permission): MiddlewareHandler<WithPrincipal<CcPrincipal>> {
   return (c, next) =>
-    user(c, async () => {
-      const role = c.get('principal').role;
-      if (!role || !(await guards.permissions.of(role)).includes(permission))
-        throw AppError.forbidden(`Requires permission ${permission}`);
+    requireCcUser(c, async () => {
+      const role = c.var.principal.role;
+      if (!role || !(await c.var.guards.permissions.of(role)).includes(permission)) {
+        throw new AppError('FORBIDDEN', `Requires permission ${permission}`);
+      }
       await next();
     });
 }
@@ -56,11 +60,11 @@ export function requirePermission(guards: AuthGuards, permission: string): Middl
 export function requireIap(iap: { verify(assertion: string): Promise<void> }): MiddlewareHandler {
   return async (c, next) => {
     const assertion = c.req.header('x-goog-iap-jwt-assertion');
-    if (!assertion) throw AppError.unauthorized('IAP_REQUIRED', 'This route is only reachable through IAP');
+    if (!assertion) throw new AppError('IAP_REQUIRED');
     try {
       await iap.verify(assertion);
     } catch {
-      throw AppError.unauthorized('IAP_REQUIRED', 'The IAP assertion is not valid');
+      throw new AppError('IAP_REQUIRED', 'The IAP assertion is not valid');
     }
     await next();
   };

@@ -1,20 +1,19 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError, type z } from 'zod';
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
 import type { Logger } from '../logger';
+import { statusOf } from './error-status';
 
-const STATUS_CODES: Record<number, string> = {
+/** Hono's own exceptions (body parsing, limits) expressed as catalogue codes. */
+const CODE_BY_HTTP_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
+  401: 'AUTH_MISSING',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'TOO_MANY_REQUESTS',
 };
 
 export function zodIssues(error: z.ZodError) {
@@ -22,32 +21,48 @@ export function zodIssues(error: z.ZodError) {
 }
 
 export function validationError(error: z.ZodError): AppError {
-  return AppError.badRequest('The request is invalid', { issues: zodIssues(error) });
+  return new AppError('BAD_REQUEST', 'The request is invalid', { issues: zodIssues(error) });
 }
 
-function envelope(c: Context, err: AppError) {
-  if (err.status === 429 && typeof err.details?.retry_after_seconds === 'number') {
-    c.header('Retry-After', String(err.details.retry_after_seconds));
+export function requestIdOf(c: Context): string | undefined {
+  return c.get('requestId') as string | undefined;
+}
+
+/** Renders the SPEC §3 envelope; the request id goes in the body and the X-Request-Id header. */
+export function envelope(c: Context, err: AppError) {
+  const status = statusOf(err.code);
+  const requestId = requestIdOf(c);
+  const headers: Record<string, string> = {};
+  if (requestId) headers['X-Request-Id'] = requestId;
+  if (err.kind === 'rate_limited' && typeof err.details?.retry_after_seconds === 'number') {
+    headers['Retry-After'] = String(err.details.retry_after_seconds);
   }
-  const body = { error: { code: err.code, message: err.message, details: err.details ?? {} } };
-  return c.json(body, err.status as ContentfulStatusCode);
+  const body = {
+    error: { code: err.code, message: err.message, details: err.details ?? {}, request_id: requestId ?? null },
+  };
+  return c.json(body, status, headers);
 }
 
-/** The one mapper from anything thrown to the SPEC §3 envelope. */
+/** The one mapper from anything thrown to the envelope. */
 export function errorHandler(logger: Logger) {
   return (err: Error, c: Context) => {
     if (err instanceof AppError) return envelope(c, err);
     if (err instanceof ZodError) return envelope(c, validationError(err));
     if (err instanceof HTTPException && err.status < 500) {
-      const code = STATUS_CODES[err.status] ?? 'BAD_REQUEST';
-      const message = err.status === 400 ? 'The request body is not valid JSON' : err.message || code;
-      return envelope(c, new AppError(err.status, code, message));
+      const code = CODE_BY_HTTP_STATUS[err.status] ?? 'BAD_REQUEST';
+      const message = err.status === 400 ? 'The request body is not valid JSON' : undefined;
+      return envelope(c, new AppError(code, message));
     }
-    logger.error('unhandled error', { error: err, method: c.req.method, path: c.req.path });
-    return envelope(c, new AppError(500, 'INTERNAL', 'Something went wrong'));
+    logger.error('unhandled error', {
+      error: err,
+      method: c.req.method,
+      path: c.req.path,
+      request_id: requestIdOf(c),
+    });
+    return envelope(c, new AppError('INTERNAL'));
   };
 }
 
 export function notFoundHandler(c: Context) {
-  return envelope(c, AppError.notFound(`No route for ${c.req.method} ${c.req.path}`));
+  return envelope(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
 }

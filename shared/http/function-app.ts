@@ -1,25 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { authGuards } from '../auth/guards';
 import { AppError } from '../errors';
 import type { Runtime } from '../runtime';
-import { errorHandler, notFoundHandler, validationError } from './error-handler';
 import { requireIap } from './auth-middleware';
+import { errorHandler, notFoundHandler, validationError } from './error-handler';
+import { rejectControlCharacters } from './input-text';
 import { requireOidc } from './oidc-middleware';
 import type { FunctionName } from './path-table';
+import { access, defineRoute, SECURITY_SCHEMES } from './route';
 import type { AppEnv } from './types';
 
-export const API_VERSION = '0.1.0';
+export const API_VERSION = '0.2.0';
+export const MAX_BODY_BYTES = 256 * 1024;
 
-const healthRoute = createRoute({
+const HealthSchema = z.object({ status: z.literal('ok'), function: z.string() }).openapi('FunctionHealth');
+
+export const healthRoute = defineRoute(access.public, {
   method: 'get',
   path: '/healthz',
+  operationId: 'functionHealth',
   tags: ['ops'],
   responses: {
-    200: {
-      description: 'The function is up',
-      content: { 'application/json': { schema: z.object({ status: z.literal('ok'), function: z.string() }) } },
-    },
+    200: { description: 'The function is up', content: { 'application/json': { schema: HealthSchema } } },
   },
 });
 
@@ -31,18 +36,41 @@ export function createRouter() {
   });
 }
 
-/** The shell every function shares: validation → envelope, logging, OIDC on private routes, health, OpenAPI. */
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** A caller's X-Request-Id is kept when sane (so an app can correlate), else Cloud Trace's id, else a new one. */
+function requestIdFrom(c: { req: { header(name: string): string | undefined } }): string {
+  const given = c.req.header('x-request-id');
+  if (given && REQUEST_ID.test(given)) return given;
+  const trace = c.req.header('x-cloud-trace-context')?.split('/')[0];
+  return trace && REQUEST_ID.test(trace) ? trace : randomUUID();
+}
+
+const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new AppError('PAYLOAD_TOO_LARGE');
+  },
+});
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Bodiless requests never pay for a body stream. */
+const limitBodies: MiddlewareHandler = (c, next) => (BODY_METHODS.has(c.req.method) ? limitBody(c, next) : next());
+
+/** The shell every function shares: request id, logging, limits, input rule, OIDC/IAP guards, health, OpenAPI. */
 export function createFunctionApp(name: FunctionName, rt: Runtime) {
   const app = createRouter();
   const log = rt.logger.child({ function: name });
+  const guards = authGuards(rt);
 
   app.use('*', async (c, next) => {
-    const requestId = c.req.header('x-cloud-trace-context')?.split('/')[0] ?? randomUUID();
+    const requestId = requestIdFrom(c);
     c.set('requestId', requestId);
+    c.set('guards', guards);
     const started = performance.now();
     await next();
-    const ms = Math.round(performance.now() - started);
+    c.res.headers.set('X-Request-Id', requestId);
     if (c.req.path !== '/healthz') {
+      const ms = Math.round(performance.now() - started);
       log.info('request', {
         httpRequest: {
           requestMethod: c.req.method,
@@ -54,19 +82,15 @@ export function createFunctionApp(name: FunctionName, rt: Runtime) {
       });
     }
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 256 * 1024,
-      onError: () => {
-        throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
-      },
-    }),
-  );
+  app.use('*', limitBodies);
+  app.use('*', rejectControlCharacters);
   app.use('/tasks/*', requireOidc(rt.oidc));
   app.use('/events/*', requireOidc(rt.oidc));
   if (rt.iap) app.use('/internal/*', requireIap(rt.iap));
 
+  for (const [key, scheme] of Object.entries(SECURITY_SCHEMES)) {
+    app.openAPIRegistry.registerComponent('securitySchemes', key, scheme);
+  }
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const, function: name }, 200));
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: `Halo Bestie ${name}`, version: API_VERSION } });
   app.onError(errorHandler(log));

@@ -1,10 +1,24 @@
 import type { Principal } from '../auth/access-tokens';
+import type { AccessTokens } from '../auth/access-tokens';
+import type { RolePermissions } from '../users/cc-users';
 
 export type { Principal };
 
+/** What the auth middlewares need; the function shell puts it on every request's context. */
+export interface AuthGuards {
+  accessTokens: AccessTokens;
+  permissions: RolePermissions;
+}
+
+export type CustomerPrincipal = Principal & { userType: 'customer' };
+export type MitraPrincipal = Principal & { userType: 'mitra' };
+export type MobilePrincipal = CustomerPrincipal | MitraPrincipal;
+export type CcPrincipal = Principal & { userType: 'cc_user'; role: string };
+
+/** Every function's context: the request id and the guards. The principal comes from the route's middleware. */
 export interface AppEnv {
   Variables: {
     requestId: string;
-    principal: Principal;
+    guards: AuthGuards;
   };
 }

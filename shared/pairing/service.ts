@@ -108,7 +108,7 @@ export class PairingService {
   async status(mitraId: string) {
     const cfg = await this.d.config.get();
     const p = await presenceOf(this.d.db, mitraId);
-    if (!p) throw AppError.notFound('Mitra not found');
+    if (!p) throw new AppError('NOT_FOUND', 'Mitra not found');
     const fresh =
       !!p.last_heartbeat_at &&
       this.now().getTime() - p.last_heartbeat_at.getTime() < cfg.mitra_stale_after_seconds * 1000;
@@ -172,19 +172,19 @@ export class PairingService {
     const now = this.now();
     const tier = input.tier_id ? cfg.pricing_tiers.find((t) => t.id === input.tier_id) : undefined;
     if (!!input.free_trial === !!input.tier_id) {
-      throw AppError.badRequest('Give either tier_id or free_trial: true', {
+      throw new AppError('BAD_REQUEST', 'Give either tier_id or free_trial: true', {
         issues: [{ path: 'tier_id', message: 'exactly one of tier_id or free_trial is required', code: 'custom' }],
       });
     }
     if (input.tier_id && !tier)
-      throw AppError.badRequest('Unknown tier', {
+      throw new AppError('BAD_REQUEST', 'Unknown tier', {
         issues: [{ path: 'tier_id', message: 'not one of the current pricing tiers', code: 'invalid_value' }],
       });
 
     const result = await tx(this.d.db, async (c) => {
       // The customer row lock serialises one customer's requests (idempotency, ALREADY_ACTIVE).
       const customer = await findCustomer(c, customerId, true);
-      if (!customer) throw AppError.forbidden();
+      if (!customer) throw new AppError('FORBIDDEN');
       if (idempotencyKey) {
         const replay = await findByIdempotencyKey(c, customerId, idempotencyKey);
         // The original 201 body: searching, and the mitras offered at creation (later offers have a later offered_at).
@@ -197,17 +197,17 @@ export class PairingService {
         }
       }
       if (isGuest(customer) && !cfg.anonymity_enabled)
-        throw AppError.forbidden('Daftar dulu untuk mulai curhat', 'REGISTRATION_REQUIRED');
-      if (customer.is_banned) throw AppError.forbidden('Akun ini diblokir', 'ACCOUNT_BANNED');
+        throw new AppError('REGISTRATION_REQUIRED', 'Daftar dulu untuk mulai curhat');
+      if (customer.is_banned) throw new AppError('ACCOUNT_BANNED', 'Akun ini diblokir');
 
       const open = await openRequestOf(c, customerId);
       if (open && open.expires_at > now)
-        throw AppError.conflict('ALREADY_ACTIVE', 'Kamu masih punya permintaan yang aktif', { request_id: open.id });
+        throw new AppError('ALREADY_ACTIVE', 'Kamu masih punya permintaan yang aktif', { request_id: open.id });
       if (open) await this.expireLocked(c, open, now); // its timer is late; settle it here
       const live = await liveSessionOfCustomer(c, customerId);
-      if (live) throw AppError.conflict('ALREADY_ACTIVE', 'Kamu masih punya sesi yang aktif', { session_id: live.id });
+      if (live) throw new AppError('ALREADY_ACTIVE', 'Kamu masih punya sesi yang aktif', { session_id: live.id });
       if (input.free_trial && (!cfg.free_trial.enabled || (await hasUsedFreeTrial(c, customerId)))) {
-        throw AppError.conflict('FREE_TRIAL_UNAVAILABLE', 'Free trial tidak tersedia');
+        throw new AppError('FREE_TRIAL_UNAVAILABLE', 'Free trial tidak tersedia');
       }
 
       const candidates = await availableMitras(
@@ -218,7 +218,7 @@ export class PairingService {
         input.target_mitra_id ? [input.target_mitra_id] : undefined,
       );
       if (input.target_mitra_id && candidates.length === 0)
-        throw AppError.conflict('MITRA_UNAVAILABLE', 'Bestie ini sedang tidak tersedia');
+        throw new AppError('MITRA_UNAVAILABLE', 'Bestie ini sedang tidak tersedia');
 
       const request = await insertRequest(
         c,
@@ -272,10 +272,10 @@ export class PairingService {
     const now = this.now();
     const body = await tx(this.d.db, async (c) => {
       const r = await findRequest(c, requestId, true);
-      if (!r || r.customer_id !== customerId) throw AppError.notFound('Request not found');
+      if (!r || r.customer_id !== customerId) throw new AppError('NOT_FOUND', 'Request not found');
       if (r.status === 'accepted')
-        throw AppError.conflict('REQUEST_TAKEN', 'Sudah dapat Bestie', { session_id: r.session_id });
-      if (r.status === 'expired') throw new AppError(410, 'REQUEST_EXPIRED', 'Permintaan sudah kedaluwarsa');
+        throw new AppError('REQUEST_TAKEN', 'Sudah dapat Bestie', { session_id: r.session_id });
+      if (r.status === 'expired') throw new AppError('REQUEST_EXPIRED', 'Permintaan sudah kedaluwarsa');
       if (r.status === 'searching') {
         await setRequestStatus(c, r.id, 'cancelled', now);
         const mitras = await transitionNotifications(
@@ -340,20 +340,20 @@ export class PairingService {
       );
       if (!m[0]?.is_active) throw inactive();
       const r = await findRequest(c, requestId, true);
-      if (!r) throw AppError.notFound('Request not found');
+      if (!r) throw new AppError('NOT_FOUND', 'Request not found');
       const n = await findNotification(c, requestId, mitraId, true);
-      if (!n) throw AppError.forbidden('This request was not offered to you');
+      if (!n) throw new AppError('FORBIDDEN', 'This request was not offered to you');
       if (r.status === 'accepted') {
         // The winner retrying gets its session again; everyone else lost (their offer is already 'missed').
         if (r.accepted_by === mitraId) return (await findSession(c, r.session_id!))!;
-        throw AppError.conflict('REQUEST_TAKEN', 'Sudah diambil Bestie lain');
+        throw new AppError('REQUEST_TAKEN', 'Sudah diambil Bestie lain');
       }
-      if (r.status === 'cancelled') throw AppError.conflict('REQUEST_CANCELLED', 'Dibatalkan oleh customer');
+      if (r.status === 'cancelled') throw new AppError('REQUEST_CANCELLED', 'Dibatalkan oleh customer');
       if (r.status === 'expired' || r.expires_at <= now)
-        throw new AppError(410, 'REQUEST_EXPIRED', 'Permintaan sudah kedaluwarsa');
-      if (n.status === 'rejected') throw AppError.conflict('REQUEST_REJECTED', 'Kamu sudah menolak permintaan ini');
+        throw new AppError('REQUEST_EXPIRED', 'Permintaan sudah kedaluwarsa');
+      if (n.status === 'rejected') throw new AppError('REQUEST_REJECTED', 'Kamu sudah menolak permintaan ini');
       if ((await capacityUsed(c, mitraId)) >= cfg.max_customers_per_mitra)
-        throw AppError.conflict('CAPACITY_FULL', 'Kapasitas kamu sudah penuh');
+        throw new AppError('CAPACITY_FULL', 'Kapasitas kamu sudah penuh');
 
       const free = r.is_free_trial;
       let session: SessionRow;
@@ -377,7 +377,7 @@ export class PairingService {
         );
       } catch (err) {
         if ((err as { code?: string }).code === '23505')
-          throw AppError.conflict('ALREADY_ACTIVE', 'Customer sudah punya sesi aktif');
+          throw new AppError('ALREADY_ACTIVE', 'Customer sudah punya sesi aktif');
         throw err;
       }
       await setRequestStatus(c, r.id, 'accepted', now, { accepted_by: mitraId, session_id: session.id });
@@ -438,13 +438,13 @@ export class PairingService {
     const now = this.now();
     await tx(this.d.db, async (c) => {
       const r = await findRequest(c, requestId, true);
-      if (!r) throw AppError.notFound('Request not found');
+      if (!r) throw new AppError('NOT_FOUND', 'Request not found');
       const n = await findNotification(c, requestId, mitraId, true);
-      if (!n) throw AppError.forbidden('This request was not offered to you');
+      if (!n) throw new AppError('FORBIDDEN', 'This request was not offered to you');
       if (n.status === 'rejected') return;
-      if (r.status === 'accepted') throw AppError.conflict('REQUEST_TAKEN', 'Sudah diambil Bestie lain');
-      if (r.status === 'cancelled') throw AppError.conflict('REQUEST_CANCELLED', 'Dibatalkan oleh customer');
-      if (r.status === 'expired') throw new AppError(410, 'REQUEST_EXPIRED', 'Permintaan sudah kedaluwarsa');
+      if (r.status === 'accepted') throw new AppError('REQUEST_TAKEN', 'Sudah diambil Bestie lain');
+      if (r.status === 'cancelled') throw new AppError('REQUEST_CANCELLED', 'Dibatalkan oleh customer');
+      if (r.status === 'expired') throw new AppError('REQUEST_EXPIRED', 'Permintaan sudah kedaluwarsa');
       await transitionNotifications(c, r.id, ['offered', 'ignored'], 'rejected', now, null, mitraId);
       await enqueue(c, outbox.setDoc(offerPath(mitraId, r.id), { status: 'rejected', updated_at: iso(now) }));
     });
@@ -560,4 +560,4 @@ export class PairingService {
   }
 }
 
-const inactive = () => AppError.forbidden('Akun tidak aktif. Hubungi administrator.', 'ACCOUNT_INACTIVE');
+const inactive = () => new AppError('ACCOUNT_INACTIVE', 'Akun tidak aktif. Hubungi administrator.');

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { authGuards, refreshPolicy } from '../../shared/auth/guards';
 import { createAuthSession } from '../../shared/auth/refresh-sessions';
 import type { TestStack } from './runtime';
 import { bearer, createGuest, uniquePhone } from './auth';
@@ -26,9 +27,9 @@ export async function onlineMitra(
     seeded.mitra_id,
     {},
     s.rt.clock.now(),
-    s.rt.refreshPolicy,
+    refreshPolicy(s.rt.env),
   );
-  const token = await s.rt.accessTokens.sign({ userId: seeded.mitra_id, userType: 'mitra', sessionId });
+  const token = await authGuards(s.rt).accessTokens.sign({ userId: seeded.mitra_id, userType: 'mitra', sessionId });
   if (opts.deviceToken ?? true) {
     const put = await s.request('/api/shared/device-token', {
       method: 'PUT',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { parseEnv } from '../../shared/env';
 import { createLogger } from '../../shared/logger';
 import { createRuntime, type Runtime } from '../../shared/runtime';
@@ -9,13 +9,20 @@ import { createGateway, type FunctionApps } from '../../scripts/local/gateway';
 import { createTestDatabase } from './db';
 import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { seed } from '../../scripts/seed';
+import { ContractChecker } from './contract';
+
+export type RequestOptions = RequestInit & { json?: unknown; clientIp?: string; unchecked?: boolean };
 
 export interface TestStack {
   rt: Runtime;
   apps: FunctionApps;
-  /** In-process request through the gateway's path table (the same apps npm start serves). */
-  /** `clientIp` plays the TCP peer address the gateway (like the load balancer) records. */
-  request(path: string, init?: RequestInit & { json?: unknown; clientIp?: string }): Promise<Response>;
+  /**
+   * In-process request through the gateway's path table (the same apps npm start serves). Every answer
+   * is checked against the merged OpenAPI document (status documented, body matches, error code listed)
+   * unless `unchecked`. `clientIp` plays the TCP peer address the gateway (like the load balancer) records.
+   */
+  request(path: string, init?: RequestOptions): Promise<Response>;
+  contract: ContractChecker;
   close(): Promise<void>;
 }
 
@@ -37,6 +44,8 @@ export function testEnv(overrides: Record<string, string> = {}) {
   };
 }
 
+let contractChecker: ContractChecker | undefined;
+
 /** A runtime over a fresh database, with every function app and an in-process task/event dispatcher. */
 export async function createTestStack(
   options: { env?: Record<string, string>; subscriptions?: LocalSubscription[]; databaseUrl?: string } = {},
@@ -51,7 +60,7 @@ export async function createTestStack(
   await seed(rt);
   const apps = createAllApps(rt);
   const gateway = createGateway(apps, rt);
-  const request = (path: string, init: RequestInit & { json?: unknown; clientIp?: string } = {}) => {
+  const raw = (path: string, init: RequestOptions = {}) => {
     const headers = new Headers(init.headers);
     let body = init.body;
     if (init.json !== undefined) {
@@ -63,10 +72,33 @@ export async function createTestStack(
       gateway.fetch(new Request(`http://127.0.0.1${path}`, { ...init, headers, body }), socket as never),
     );
   };
+  // The merged document is built once per file: every function's routes are module-level declarations.
+  contractChecker ??= new ContractChecker(await (await raw('/openapi.json')).json());
+  const contract = contractChecker;
+  const request = async (path: string, init: RequestOptions = {}) => {
+    const res = await raw(path, init);
+    if (!init.unchecked) await contract.check(init.method ?? 'GET', path, res);
+    return res;
+  };
+  // Timers and pushes go through the same check: their routes are part of the contract too.
   rt.local!.attachDispatcher(async ({ path, headers, body }) => {
     const res = await request(path, { method: 'POST', headers, body });
     await res.arrayBuffer();
     return res.status;
   });
-  return { rt, apps, request, close: () => rt.close() };
+  return { rt, apps, request, contract, close: () => rt.close() };
+}
+
+/** The per-file preamble: a fresh stack per test (or one per file with `perFile`), closed afterwards. */
+export function useTestStack(options: Parameters<typeof createTestStack>[0] & { perFile?: boolean } = {}) {
+  let stack: TestStack | undefined;
+  const [before, after] = options.perFile ? [beforeAll, afterAll] : [beforeEach, afterEach];
+  before(async () => {
+    stack = await createTestStack(options);
+  });
+  after(() => stack?.close());
+  return () => {
+    if (!stack) throw new Error('the test stack is not up yet');
+    return stack;
+  };
 }

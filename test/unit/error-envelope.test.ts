@@ -19,7 +19,7 @@ function app() {
     (c) => c.json({ n: c.req.valid('json').n }, 200),
   );
   router.get('/limited', () => {
-    throw AppError.tooManyRequests('OTP_COOLDOWN', 'Wait', 42.2);
+    throw AppError.rateLimited('OTP_COOLDOWN', 42.2, 'Wait');
   });
   router.get('/boom', () => {
     throw new Error('relation "secret_table" does not exist at /app/x.ts:1');

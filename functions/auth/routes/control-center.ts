@@ -76,7 +76,7 @@ export function controlCenterAuthRoutes(auth: AuthService, guards: AuthGuards, r
     }),
     async (c) => {
       const token = getCookie(c, CC_REFRESH_COOKIE);
-      if (!token) throw AppError.unauthorized('REFRESH_INVALID', 'No refresh cookie');
+      if (!token) throw new AppError('REFRESH_INVALID', 'No refresh cookie');
       return c.json(withCookie(c, (await auth.refresh(token, deviceInfo(c), 'cc_user')).tokens), 200);
     },
   );

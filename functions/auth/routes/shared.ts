@@ -15,7 +15,7 @@ async function optionalJson(req: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw AppError.badRequest('The request body is not valid JSON');
+    throw new AppError('BAD_REQUEST', 'The request body is not valid JSON');
   }
 }
 

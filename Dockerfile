@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# One image for every function and the migrations job (docs/decisions.md): the entry is the Cloud Run
+# service's / job's args, e.g. ["dist/auth/index.mjs"] or ["dist/migrate/index.mjs"].
+# Node 22 LTS, pinned to an exact release (Node 20 left maintenance in April 2026). Pin the digest too
+# once the registry is reachable: node:22.23.3-bookworm-slim@sha256:<digest>.
+ARG NODE_IMAGE=node:22.23.3-bookworm-slim
+
+# --- build: the whole toolchain, only to produce dist/ (bundles + the runtime package manifest) ---
+FROM ${NODE_IMAGE} AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json ./
+COPY scripts ./scripts
+COPY shared ./shared
+COPY functions ./functions
+RUN npm run build
+
+# --- runtime dependencies: only the GCP SDKs the bundles leave external, at the lockfile's versions ---
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY --from=build /src/dist/package.json /src/dist/package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+
+# --- runtime: bundles + production node_modules, read-only for the unprivileged user ---
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    PORT=8080
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=deps /app/package.json ./package.json
+COPY --from=build /src/dist ./dist
+USER node
+EXPOSE 8080
+ENTRYPOINT ["node", "--enable-source-maps"]
+# Each Cloud Run service overrides this with its own entry.
+CMD ["dist/auth/index.mjs"]

@@ -1,0 +1,89 @@
+import type { AdjustableClock } from '../../clock';
+import { CRON_JOBS, CRON_TASK_PREFIX } from '../../cron';
+import type { Db } from '../../db/pool';
+import type { Logger } from '../../logger';
+import type { OutboxRelay } from '../../outbox/relay';
+import type { TaskScheduler } from '../../ports/task-scheduler';
+import { LocalDispatcher, type Deliver } from './dispatcher';
+import type { LocalOidcIssuer } from './oidc-issuer';
+import type { PushRecorder } from './push-recorder';
+
+/** What the local stack and the tests steer: the clock, the dispatcher, the push recorder. */
+export interface LocalControls {
+  clock: AdjustableClock;
+  issuer: LocalOidcIssuer;
+  pushRecorder: PushRecorder;
+  dispatcher?: LocalDispatcher;
+  attachDispatcher(deliver: Deliver): LocalDispatcher;
+  /** Moves the clock and runs every task and outbox row that became due; answers after they ran. */
+  advanceClock(seconds: number): Promise<{ now: Date; tasksRun: number }>;
+  /** Enqueues the Cloud Scheduler jobs whose current slot has not run yet (idempotent per slot). */
+  tickCron(): Promise<void>;
+}
+
+export const CLOCK_KEY = 'clock_offset_ms';
+
+export async function loadClockOffset(db: Db): Promise<number> {
+  const { rows } = await db.query<{ value: number }>('SELECT value FROM local_state WHERE key = $1', [CLOCK_KEY]);
+  return Number(rows[0]?.value ?? 0);
+}
+
+export function createLocalControls(deps: {
+  db: Db;
+  clock: AdjustableClock;
+  issuer: LocalOidcIssuer;
+  pushRecorder: PushRecorder;
+  scheduler: TaskScheduler;
+  outbox: () => OutboxRelay;
+  logger: Logger;
+  audience: string;
+  queueName: string;
+}): LocalControls {
+  const { db, clock, issuer, scheduler } = deps;
+  return {
+    clock,
+    issuer,
+    pushRecorder: deps.pushRecorder,
+    attachDispatcher(deliver) {
+      this.dispatcher = new LocalDispatcher({
+        db,
+        clock,
+        issuer,
+        audience: deps.audience,
+        deliver,
+        logger: deps.logger,
+        queueName: deps.queueName,
+      });
+      return this.dispatcher;
+    },
+    async advanceClock(seconds) {
+      clock.advance(seconds);
+      await db.query(
+        `INSERT INTO local_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [CLOCK_KEY, JSON.stringify(clock.offsetMilliseconds)],
+      );
+      await this.tickCron();
+      let tasksRun = 0;
+      // Handlers may enqueue more work (a timer that schedules the next one); settle it all.
+      for (let round = 0; round < 100; round++) {
+        const relayed = await deps.outbox().drainAll();
+        const ran = (await this.dispatcher?.runDue()) ?? { attempted: 0, tasks: 0 };
+        tasksRun += ran.tasks;
+        if (relayed === 0 && ran.attempted === 0) break;
+      }
+      return { now: clock.now(), tasksRun };
+    },
+    async tickCron() {
+      const nowMs = clock.now().getTime();
+      for (const job of CRON_JOBS) {
+        const slot = Math.floor(nowMs / (job.everySeconds * 1000));
+        await scheduler.schedule({
+          name: `${CRON_TASK_PREFIX}${job.name}:${slot}`,
+          path: job.path,
+          body: {},
+          runAt: new Date(slot * job.everySeconds * 1000),
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../errors';
+
+/**
+ * SPEC §3's one text rule for every input: a NUL or other control character (C0 except newline and
+ * tab, DEL, C1) is a 400, never a 500 from Postgres. Names add their own stricter schema on top.
+ */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+function findControl(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return FORBIDDEN.test(value) ? path || '(body)' : undefined;
+  if (depth > 32) return path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findControl(value[i], `${path}${path ? '.' : ''}${i}`, depth + 1);
+      if (hit) return hit;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const key = `${path}${path ? '.' : ''}${k}`;
+      if (FORBIDDEN.test(k)) return key;
+      const hit = findControl(v, key, depth + 1);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+const controlError = (where: string) =>
+  new AppError('BAD_REQUEST', 'Control characters are not allowed', {
+    issues: [{ path: where, message: 'contains a NUL or control character', code: 'invalid_string' }],
+  });
+
+export const rejectControlCharacters: MiddlewareHandler = async (c, next) => {
+  const url = new URL(c.req.url);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The path is not valid percent-encoding');
+  }
+  if (FORBIDDEN.test(path)) throw controlError('path');
+  for (const [k, v] of url.searchParams) if (FORBIDDEN.test(k) || FORBIDDEN.test(v)) throw controlError(`query.${k}`);
+  if (c.req.header('content-type')?.includes('json') && c.req.header('content-length') !== '0') {
+    // Parsed once: Hono caches it for the route's validator. Invalid JSON is left to the validator's 400.
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const hit = findControl(body, '');
+    if (hit) throw controlError(hit);
+  }
+  await next();
+};

@@ -1,0 +1,33 @@
+import { z } from '@hono/zod-openapi';
+import { ERROR_CODES } from '../errors';
+
+/** SPEC §3: the one error body every 4xx/5xx answers. */
+export const ErrorEnvelopeSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES as [string, ...string[]]),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()),
+      request_id: z.string().nullable(),
+    }),
+  })
+  .openapi('ErrorEnvelope');
+
+export const IsoDateTime = z.string().datetime({ offset: true }).openapi({ example: '2026-11-25T10:00:00.000Z' });
+export const Uuid = z.string().uuid();
+export const IdParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+/** SPEC §3 list query: ?limit (default 20, max 100) and an opaque ?cursor. */
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(512).optional(),
+});
+
+/** SPEC §3 list answer. */
+export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ items: z.array(item), next_cursor: z.string().nullable() }).openapi(name);

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EXTRA_ENTRIES } from '../../scripts/bundle';
+import { FUNCTION_NAMES } from '../../shared/http/path-table';
+
+// Docker cannot run here: the Dockerfile is linted instead (pinned base, non-root, no dev deps, entries).
+const text = readFileSync('Dockerfile', 'utf8');
+// Continuation lines joined, comments dropped: one instruction per entry.
+const instructions = text
+  .replace(/\\\n/g, ' ')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'))
+  .map((l) => {
+    const [op, ...rest] = l.split(/\s+/);
+    return { op: op!.toUpperCase(), args: rest.join(' ') };
+  });
+const args = Object.fromEntries(
+  instructions
+    .filter((i) => i.op === 'ARG' && i.args.includes('='))
+    .map((i) => i.args.split('=', 2) as [string, string]),
+);
+const stages = instructions.reduce<Array<{ from: string; name?: string; body: typeof instructions }>>((acc, i) => {
+  if (i.op === 'FROM') {
+    const [image, as, name] = i.args.split(/\s+/);
+    acc.push({ from: image!.replace(/^\$\{(\w+)\}$/, (_m, v: string) => args[v] ?? ''), name: as ? name : undefined, body: [] });
+  } else acc.at(-1)?.body.push(i);
+  return acc;
+}, []);
+const runtime = stages.at(-1)!;
+
+describe('Dockerfile', () => {
+  it('builds every stage from a pinned Node 22 LTS base (exact version tag or digest, never a floating tag)', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    for (const s of stages) {
+      expect(s.from).toMatch(/^node:22\.\d+\.\d+(-[a-z]+)*(-slim)?(@sha256:[0-9a-f]{64})?$|@sha256:[0-9a-f]{64}$/);
+      expect(s.from).not.toMatch(/:(latest|lts|22|22-slim|current)$/);
+    }
+  });
+
+  it('runs as a non-root user in the final stage', () => {
+    const users = runtime.body.filter((i) => i.op === 'USER').map((i) => i.args);
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.at(-1)).not.toMatch(/^(root|0)(:|$)/);
+    // Nothing after USER may switch back.
+    const lastUser = runtime.body.findLastIndex((i) => i.op === 'USER');
+    expect(runtime.body.slice(lastUser + 1).some((i) => i.op === 'USER')).toBe(false);
+  });
+
+  it('installs runtime dependencies with npm ci --omit=dev from the generated runtime manifest, never npm install', () => {
+    expect(text).not.toMatch(/npm (install|i)\b/);
+    const deps = stages.find((s) => s.body.some((i) => i.op === 'RUN' && /npm ci\b.*--omit=dev/.test(i.args)));
+    expect(deps, 'a stage runs npm ci --omit=dev').toBeDefined();
+    expect(deps!.body.find((i) => i.op === 'COPY')!.args).toMatch(/dist\/package\.json .*dist\/package-lock\.json/);
+    // The final image takes node_modules only from that stage, so no dev dependency can reach it.
+    const copies = runtime.body.filter((i) => i.op === 'COPY' && /node_modules/.test(i.args));
+    expect(copies.length).toBe(1);
+    expect(copies[0]!.args).toContain(`--from=${deps!.name}`);
+    expect(runtime.body.some((i) => i.op === 'RUN' && /npm ci(?!.*--omit=dev)/.test(i.args))).toBe(false);
+    expect(runtime.body.find((i) => i.op === 'ENV')?.args).toMatch(/NODE_ENV=production/);
+  });
+
+  it('ships an entry per function and the migrate entry; node is the entrypoint and a bundle the argument', () => {
+    expect(runtime.body.some((i) => i.op === 'COPY' && /dist \.\/dist$/.test(i.args))).toBe(true);
+    expect(runtime.body.find((i) => i.op === 'ENTRYPOINT')!.args).toMatch(/^\["node"/);
+    expect(runtime.body.find((i) => i.op === 'CMD')!.args).toMatch(/^\["dist\/[a-z-]+\/index\.mjs"\]$/);
+    // The Terraform services and job pick their entry from the same list the build emits.
+    const tf = readFileSync('terraform/cloud_run.tf', 'utf8') + readFileSync('terraform/migrations.tf', 'utf8');
+    expect(tf).toMatch(/args\s*=\s*\["dist\/\$\{each\.value\}\/index\.mjs"\]/);
+    expect(tf).toMatch(/args\s*=\s*\["dist\/migrate\/index\.mjs"\]/);
+    expect(Object.keys(EXTRA_ENTRIES)).toEqual(['migrate']);
+    expect(FUNCTION_NAMES.length).toBe(7);
+  });
+
+  it('keeps secrets, local data and dependencies out of the build context', () => {
+    const ignore = readFileSync('.dockerignore', 'utf8').split('\n');
+    for (const p of ['.env', '.data', 'node_modules', 'dist', '.git', '*.tfstate*']) expect(ignore).toContain(p);
+  });
+});

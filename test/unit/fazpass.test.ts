@@ -1,0 +1,173 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildFazpassSendRequest,
+  FazpassError,
+  FazpassOtpProvider,
+  fazpassFromEnv,
+  fazpassPhone,
+} from '../../shared/adapters/gcp/fazpass';
+import { parseEnv } from '../../shared/env';
+import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+type Reply = { status: number; body: string; delayMs?: number };
+
+// A Fazpass stand-in on 127.0.0.1: records each request, answers from a script.
+let server: Server;
+let baseUrl: string;
+let seen: Seen[] = [];
+let replies: Reply[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+      const reply = replies.shift() ?? { status: 500, body: '{}' };
+      const send = () => res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
+      if (reply.delayMs) setTimeout(send, reply.delayMs).unref();
+      else send();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+beforeEach(() => {
+  seen = [];
+  replies = [];
+});
+
+const ok = (id = 'fp-123') =>
+  ({ status: 200, body: JSON.stringify({ status: true, message: 'OTP sent', data: { id, otp: '123456' } }) }) as Reply;
+const provider = (timeoutMs = 1000) =>
+  new FazpassOtpProvider({ baseUrl, merchantKey: 'mk-secret', gatewayKey: 'gw-key', timeoutMs, retryDelayMs: 1 });
+const message = { otpRequestId: '7d1f0000-0000-4000-8000-000000000000', phone: '+6281234567890', code: '042917' };
+
+describe('Fazpass OTP provider', () => {
+  it('sends exactly POST /v1/otp/send with the bearer merchant key and {phone, otp, gateway_key}', async () => {
+    replies = [ok('fp-123')];
+    await expect(provider().send(message)).resolves.toEqual({ providerRef: 'fp-123' });
+    expect(seen).toHaveLength(1);
+    const [req] = seen;
+    expect(req).toMatchObject({ method: 'POST', url: '/v1/otp/send' });
+    expect(req!.headers.authorization).toBe('Bearer mk-secret');
+    expect(req!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(req!.body)).toEqual({ phone: '6281234567890', otp: '042917', gateway_key: 'gw-key' });
+  });
+
+  it('builds the request against the public API by default', () => {
+    const req = buildFazpassSendRequest({ merchantKey: 'm', gatewayKey: 'g' }, '+62 812-3456-7890', '000001');
+    expect(req.url).toBe('https://api.fazpass.com/v1/otp/send');
+    expect(JSON.parse(req.body)).toEqual({ phone: '6281234567890', otp: '000001', gateway_key: 'g' });
+    expect(fazpassPhone('+6281234567890')).toBe('6281234567890');
+    expect(() => fazpassPhone('+62')).toThrow(FazpassError);
+  });
+
+  it('retries once after a 5xx and succeeds', async () => {
+    replies = [{ status: 502, body: 'bad gateway' }, ok('fp-2')];
+    await expect(provider().send(message)).resolves.toEqual({ providerRef: 'fp-2' });
+    expect(seen).toHaveLength(2);
+    expect(seen[1]!.body).toBe(seen[0]!.body);
+  });
+
+  it('gives up after the one retry when the 5xx persists', async () => {
+    replies = [{ status: 503, body: '{}' }, { status: 500, body: '{}' }, ok()];
+    await expect(provider().send(message)).rejects.toThrow(/answered 500/);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('times out a slow answer and retries once', async () => {
+    replies = [{ ...ok('late'), delayMs: 500 }, ok('fp-3')];
+    const started = Date.now();
+    await expect(provider(100).send(message)).resolves.toEqual({ providerRef: 'fp-3' });
+    expect(Date.now() - started).toBeLessThan(450);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('fails after two timeouts', async () => {
+    replies = [
+      { ...ok(), delayMs: 400 },
+      { ...ok(), delayMs: 400 },
+    ];
+    await expect(provider(80).send(message)).rejects.toThrow(/no answer within 80 ms/);
+  });
+
+  it('treats status:false as a failed send, without retrying', async () => {
+    replies = [{ status: 200, body: JSON.stringify({ status: false, message: 'Insufficient balance', data: null }) }];
+    await expect(provider().send(message)).rejects.toThrow(/refused the send: Insufficient balance/);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('treats a 4xx as a failed send, without retrying', async () => {
+    replies = [{ status: 401, body: JSON.stringify({ status: false, message: 'Unauthorized' }) }];
+    const err = await provider()
+      .send(message)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FazpassError);
+    expect((err as FazpassError).httpStatus).toBe(401);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('refuses a 2xx whose body is not JSON or lacks data.id', async () => {
+    replies = [{ status: 200, body: '<html>' }];
+    await expect(provider().send(message)).rejects.toThrow(/not JSON/);
+    replies = [{ status: 200, body: JSON.stringify({ status: true, message: 'ok', data: {} }) }];
+    await expect(provider().send(message)).rejects.toThrow(/data\.id/);
+  });
+
+  it('retries once on a network error (connection refused)', async () => {
+    const calls: string[] = [];
+    const p = new FazpassOtpProvider({ merchantKey: 'm', gatewayKey: 'g', retryDelayMs: 1 }, async (url) => {
+      calls.push(url);
+      throw new TypeError('fetch failed');
+    });
+    await expect(p.send(message)).rejects.toThrow(/request failed/);
+    expect(calls).toEqual(['https://api.fazpass.com/v1/otp/send', 'https://api.fazpass.com/v1/otp/send']);
+  });
+});
+
+describe('Fazpass env', () => {
+  const base = {
+    DATABASE_URL: 'postgres://u@10.0.0.3:5432/halobestie',
+    AUTH_SIGNING_KEY: generateSigningKeyPem(),
+    RUNTIME: 'gcp',
+    FUNCTION_URLS: '{"auth":"https://auth-1.asia-southeast2.run.app"}',
+    TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks-invoker@p.iam.gserviceaccount.com',
+    OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks-invoker@p.iam.gserviceaccount.com',
+  };
+
+  it('parses NODE_ENV=production OTP_PROVIDER=fazpass with the keys, and the provider is built from it', () => {
+    const env = parseEnv({
+      ...base,
+      NODE_ENV: 'production',
+      OTP_PROVIDER: 'fazpass',
+      FAZPASS_MERCHANT_KEY: 'mk',
+      FAZPASS_GATEWAY_KEY: 'gk',
+    });
+    expect(env).toMatchObject({ OTP_PROVIDER: 'fazpass', FAZPASS_BASE_URL: 'https://api.fazpass.com' });
+    const p = fazpassFromEnv(env);
+    expect(p.name).toBe('fazpass');
+  });
+
+  it('refuses to start with OTP_PROVIDER=fazpass and a key missing, naming it', () => {
+    expect(() => parseEnv({ ...base, OTP_PROVIDER: 'fazpass', FAZPASS_MERCHANT_KEY: 'mk' })).toThrow(
+      /FAZPASS_GATEWAY_KEY: required when OTP_PROVIDER=fazpass/,
+    );
+    expect(() => parseEnv({ ...base, OTP_PROVIDER: 'fazpass', FAZPASS_GATEWAY_KEY: 'gk' })).toThrow(
+      /FAZPASS_MERCHANT_KEY: required when OTP_PROVIDER=fazpass/,
+    );
+    expect(() => parseEnv({ ...base, OTP_PROVIDER: 'sms-magic' })).toThrow(/OTP_PROVIDER/);
+  });
+});
