@@ -3,7 +3,8 @@ resource "google_project_service" "apis" {
     "run.googleapis.com", "cloudtasks.googleapis.com", "pubsub.googleapis.com", "firestore.googleapis.com",
     "sqladmin.googleapis.com", "secretmanager.googleapis.com", "iap.googleapis.com", "compute.googleapis.com",
     "cloudscheduler.googleapis.com", "fcm.googleapis.com", "firebaserules.googleapis.com",
-    "servicenetworking.googleapis.com", "artifactregistry.googleapis.com",
+    "servicenetworking.googleapis.com", "artifactregistry.googleapis.com", "monitoring.googleapis.com",
+    "logging.googleapis.com", "cloudbuild.googleapis.com",
   ])
   service            = each.value
   disable_on_destroy = false

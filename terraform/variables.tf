@@ -15,7 +15,7 @@ variable "domain" {
 
 variable "image_tag" {
   type        = string
-  description = "Tag of the function images in Artifact Registry (one image per function)."
+  description = "Tag (the commit SHA) of the halobestie/api image in Artifact Registry; every function and the migrations job run it."
 }
 
 variable "cc_access_members" {
@@ -35,4 +35,15 @@ variable "iap_oauth_client_secret" {
 variable "db_tier" {
   type    = string
   default = "db-custom-2-7680"
+}
+
+variable "alert_email" {
+  type        = string
+  description = "Where the alert policies send their notifications."
+}
+
+variable "tasks_queue_depth_alert" {
+  type        = number
+  default     = 5000
+  description = "Cloud Tasks queue depth that raises an alert after 10 minutes."
 }

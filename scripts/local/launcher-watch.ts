@@ -12,7 +12,8 @@ export interface Launcher {
  * script in, and tsx's CLI, which re-spawns node with its loader. Shells and terminals above them are not.
  */
 export function isLauncher(argv: string[], lifecycleScript = process.env.npm_lifecycle_script): boolean {
-  const [exe = '', ...args] = argv;
+  // npm sets its process title, so /proc shows one string such as "npm start".
+  const [exe = '', ...args] = argv.length === 1 ? argv[0]!.split(' ') : argv;
   const base = path.basename(exe);
   if (base === 'npm' || base === 'npx') return true;
   if (/^node(js)?$/.test(base) && args[0] !== undefined) {
