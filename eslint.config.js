@@ -1,8 +1,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const CLOUD_AND_HTTP = ['hono', 'hono/*', '@hono/*', '@google-cloud/*', 'firebase-admin', 'firebase-admin/*'];
+
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.data', 'coverage', 'terraform'] },
+  { ignores: ['node_modules', 'dist', '.data', 'coverage', 'terraform', 'test/generated'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,10 +17,40 @@ export default tseslint.config(
     // Domain code stays free of HTTP frameworks and cloud SDKs (DESIGN §1).
     files: ['shared/**/*.ts'],
     ignores: ['shared/adapters/**', 'shared/http/**', 'shared/runtime.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: CLOUD_AND_HTTP }] },
+  },
+  {
+    // Adapters implement ports; they never reach into the HTTP layer.
+    files: ['shared/adapters/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['hono', 'hono/*', '@hono/*', '@google-cloud/*', 'firebase-admin', 'firebase-admin/*'] },
+        {
+          patterns: [
+            {
+              group: ['**/http/*', '!**/http/path-table', 'hono', 'hono/*', '@hono/*'],
+              message: 'Adapters never import the HTTP layer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Routes call use cases; SQL stays in the features (code-shape.md).
+    files: ['functions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/shared/db/*', '**/shared/db'], message: 'Routes never touch the database: call a use case.' },
+            {
+              group: ['**/repo', '**/*-repo', '**/*-queries'],
+              message: 'Routes never import a repo: call a use case.',
+            },
+          ],
+        },
       ],
     },
   },

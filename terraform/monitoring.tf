@@ -33,8 +33,7 @@ resource "google_logging_metric" "outbox_dead_letters" {
   }
 }
 
-# Pub/Sub forwards a message to the dead-letter topic after 20 failed pushes; the pusher's give-up is logged
-# by the subscriber route as well, but the forwarded message itself is kept by the hold subscription below.
+# Push deliveries the pairing function failed (each one brings a message closer to the dead-letter topic).
 resource "google_logging_metric" "pubsub_push_failures" {
   name        = "halobestie/pubsub_push_failures"
   description = "Pub/Sub push deliveries the pairing function answered with an error"

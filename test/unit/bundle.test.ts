@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleFunction, EXTERNAL_SDKS } from '../../scripts/bundle';
+import { readFileSync } from 'node:fs';
+import { bundleEntry, bundleFunction, EXTERNAL_SDKS, runtimeManifest, type PackageLock } from '../../scripts/bundle';
 
 describe('function bundle', () => {
   it('is one ESM file in which the heavy GCP SDKs are only imported lazily', async () => {
@@ -14,15 +15,56 @@ describe('function bundle', () => {
       const sdks = EXTERNAL_SDKS.filter((s) => s !== 'pg-native'); // pg's optional native binding, required inside a try
       const imports = meta.outputs[outputs[0]!]!.imports.filter((i) => sdks.some((sdk) => i.path.startsWith(sdk)));
       const eager = imports.filter((i) => i.kind !== 'dynamic-import').map((i) => i.path);
-      expect(eager).toEqual(['@google-cloud/functions-framework']);
+      // Not even the Functions Framework: the container serves with node:http and only a source deploy loads it.
+      expect(eager).toEqual([]);
       expect(imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)).toEqual(
         expect.arrayContaining([
           '@google-cloud/tasks',
           '@google-cloud/pubsub',
           '@google-cloud/firestore',
           'firebase-admin/messaging',
+          '@google-cloud/functions-framework',
         ]),
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('runtime manifest for the image', () => {
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as PackageLock;
+  const deps = EXTERNAL_SDKS.filter((d) => d !== 'pg-native');
+
+  it('lists only the external SDKs, pinned to the lockfile, with a lock cut from the project lock', () => {
+    const { packageJson, packageLock } = runtimeManifest(lock, deps);
+    expect(Object.keys(packageJson.dependencies as object).sort()).toEqual([...deps].sort());
+    expect(packageLock.packages['']!.dependencies).toEqual(packageJson.dependencies);
+    for (const [at, p] of Object.entries(packageLock.packages)) {
+      if (!at) continue;
+      expect(p).toEqual(expect.objectContaining({ version: lock.packages[at]!.version }));
+      expect(p.dev).toBeUndefined();
+    }
+    // Local-only and build-only packages stay out.
+    for (const out of [
+      'node_modules/@firestore-emulator/server',
+      'node_modules/esbuild',
+      'node_modules/vitest',
+      'node_modules/hono',
+    ])
+      expect(packageLock.packages[out]).toBeUndefined();
+    expect(packageLock.packages['node_modules/@google-cloud/functions-framework']).toBeDefined();
+  });
+
+  it('refuses a dependency the project lock does not have', () => {
+    expect(() => runtimeManifest(lock, ['left-pad-not-here'])).toThrow(/not a dependency/);
+  });
+
+  it('bundles the migrations entry', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'halo-bundle-'));
+    try {
+      const meta = await bundleEntry('scripts/migrate.ts', dir);
+      expect(Object.keys(meta.outputs).some((f) => f.endsWith('index.mjs'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

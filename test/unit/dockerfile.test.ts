@@ -23,7 +23,11 @@ const args = Object.fromEntries(
 const stages = instructions.reduce<Array<{ from: string; name?: string; body: typeof instructions }>>((acc, i) => {
   if (i.op === 'FROM') {
     const [image, as, name] = i.args.split(/\s+/);
-    acc.push({ from: image!.replace(/^\$\{(\w+)\}$/, (_m, v: string) => args[v] ?? ''), name: as ? name : undefined, body: [] });
+    acc.push({
+      from: image!.replace(/^\$\{(\w+)\}$/, (_m, v: string) => args[v] ?? ''),
+      name: as ? name : undefined,
+      body: [],
+    });
   } else acc.at(-1)?.body.push(i);
   return acc;
 }, []);

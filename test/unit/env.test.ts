@@ -44,3 +44,18 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...base, FUNCTION_URLS: 'not json' })).toThrow(/FUNCTION_URLS/);
   });
 });
+
+describe('IAP_AUDIENCE at start-up', () => {
+  it('accepts the audience Terraform passes (/projects/<number>/global/backendServices/<id>)', () => {
+    const env = parseEnv({ ...base, IAP_AUDIENCE: '/projects/123456789012/global/backendServices/987654321' });
+    expect(env.IAP_AUDIENCE).toBe('/projects/123456789012/global/backendServices/987654321');
+    expect(parseEnv({ ...base, IAP_AUDIENCE: '' }).IAP_AUDIENCE).toBeUndefined();
+  });
+
+  it('refuses anything else, naming the variable (a wrong audience would refuse every control-center call)', () => {
+    expect(() => parseEnv({ ...base, IAP_AUDIENCE: 'be-cc-auth' })).toThrow(/IAP_AUDIENCE: must be \/projects/);
+    expect(() => parseEnv({ ...base, IAP_AUDIENCE: '/projects/p/global/backendServices/be-cc-auth' })).toThrow(
+      /IAP_AUDIENCE/,
+    );
+  });
+});

@@ -169,3 +169,109 @@ describe('terraform (offline checks against google provider 6.50)', () => {
     }
   });
 });
+
+describe('terraform: the way to production', () => {
+  const locals = () => Object.assign({}, ...tf.flatMap((f) => f.locals ?? [])) as Record<string, unknown>;
+  const one = (type: string, name: string) =>
+    tf.flatMap((f) => (f.resource?.[type]?.[name] ?? []) as Body[])[0] ?? expect.fail(`${type}.${name} missing`);
+
+  it('has no dependency cycle between resources (what terraform plan would refuse)', () => {
+    const nodes = new Map<string, Set<string>>();
+    for (const f of tf)
+      for (const [type, byName] of Object.entries(f.resource ?? {}))
+        for (const [name, bodies] of Object.entries(byName))
+          nodes.set(`${type}.${name}`, new Set(JSON.stringify(bodies).match(/google_[a-z0-9_]+\.[a-z0-9_]+/g) ?? []));
+    // Locals are inlined: a resource that reads local.x depends on whatever local.x references (transitively).
+    const localRefs = new Map<string, string>(Object.entries(locals()).map(([k, v]) => [k, JSON.stringify(v)]));
+    const expand = (s: string, seen = new Set<string>()): string[] =>
+      [...s.matchAll(/local\.([a-z0-9_]+)/g)].flatMap((m) => {
+        if (seen.has(m[1]!)) return [];
+        seen.add(m[1]!);
+        const v = localRefs.get(m[1]!) ?? '';
+        return [...(v.match(/google_[a-z0-9_]+\.[a-z0-9_]+/g) ?? []), ...expand(v, seen)];
+      });
+    for (const f of tf)
+      for (const [type, byName] of Object.entries(f.resource ?? {}))
+        for (const [name, bodies] of Object.entries(byName))
+          for (const r of expand(JSON.stringify(bodies))) nodes.get(`${type}.${name}`)!.add(r);
+    const state = new Map<string, 'visiting' | 'done'>();
+    const cycle: string[] = [];
+    const visit = (n: string, path: string[]): boolean => {
+      if (state.get(n) === 'done' || !nodes.has(n)) return false;
+      if (state.get(n) === 'visiting') return (cycle.push(...path, n), true);
+      state.set(n, 'visiting');
+      for (const d of nodes.get(n)!) if (d !== n && visit(d, [...path, n])) return true;
+      state.set(n, 'done');
+      return false;
+    };
+    for (const n of nodes.keys()) if (visit(n, [])) break;
+    expect(cycle).toEqual([]);
+  });
+
+  it('IAP_AUDIENCE reaches every function behind an IAP backend, from that backend’s id', () => {
+    const l = locals();
+    expect(String(l.iap_audience)).toContain(
+      '/projects/${data.google_project.this.number}/global/backendServices/${google_compute_backend_service.iap[f].generated_id}',
+    );
+    expect(JSON.stringify(l.function_env)).toMatch(
+      /contains\(local\.iap_functions, f\) \? \{ IAP_AUDIENCE = local\.iap_audience\[f\] \}/,
+    );
+    // Every path the IAP backend serves belongs to a function that gets the audience.
+    expect(new Set(Object.values(l.internal_paths as Record<string, string>))).toEqual(
+      new Set([...String(l.iap_functions).matchAll(/"([a-z-]+)"/g)].map((m) => m[1])),
+    );
+    const neg = one('google_compute_region_network_endpoint_group', 'fn');
+    expect(JSON.stringify(neg)).not.toContain('google_cloud_run_v2_service');
+  });
+
+  it('every service runs the one image with its own entry; the migrations job runs the same image privately', () => {
+    expect(String(locals().image)).toMatch(/halobestie\/api:\$\{var\.image_tag\}$/);
+    const svc = one('google_cloud_run_v2_service', 'fn');
+    const c = ((svc.template as Body[])[0]!.containers as Body[])[0]!;
+    expect(c.image).toBe('${local.image}');
+    const job = one('google_cloud_run_v2_job', 'migrate');
+    const inner = ((job.template as Body[])[0]!.template as Body[])[0]!;
+    const jc = (inner.containers as Body[])[0]!;
+    expect(jc.image).toBe('${local.image}');
+    expect(jc.args).toEqual(['dist/migrate/index.mjs']);
+    expect(inner.service_account).toBe('${google_service_account.migrate.email}');
+    expect((inner.vpc_access as Body[])[0]!.egress).toBe('PRIVATE_RANGES_ONLY');
+    expect(JSON.stringify(jc.env)).toContain('google_secret_manager_secret.s[\\"database-url\\"].secret_id');
+    // The job's identity reads the database secret and nothing else.
+    const grants = resources('google_secret_manager_secret_iam_member').filter((m) =>
+      String(m.member).includes('migrate'),
+    );
+    expect(grants.map((g) => g.secret_id)).toEqual(['${google_secret_manager_secret.s["database-url"].id}']);
+  });
+
+  it('only auth reads the Fazpass keys and runs OTP_PROVIDER=fazpass', () => {
+    const l = locals();
+    const readers = l.secret_readers as Record<string, string>;
+    expect(readers['fazpass-merchant-key']).toBe('${toset(["auth"])}');
+    expect(readers['fazpass-gateway-key']).toBe('${toset(["auth"])}');
+    expect(l.secret_env_names).toMatchObject({
+      'fazpass-merchant-key': 'FAZPASS_MERCHANT_KEY',
+      'fazpass-gateway-key': 'FAZPASS_GATEWAY_KEY',
+    });
+    expect(JSON.stringify(l.function_env)).toContain('f == \\"auth\\" ? { OTP_PROVIDER = \\"fazpass\\" }');
+  });
+
+  it('alerts on 5xx per service, outbox backlog, dead letters, queue depth and Cloud SQL CPU; checks /healthz via the LB', () => {
+    const filters = JSON.stringify(resources('google_monitoring_alert_policy'));
+    for (const metric of [
+      'run.googleapis.com/request_count',
+      'logging.googleapis.com/user/${google_logging_metric.outbox_backlog_age.name}',
+      'pubsub.googleapis.com/subscription/dead_letter_message_count',
+      'logging.googleapis.com/user/${google_logging_metric.outbox_dead_letters.name}',
+      'cloudtasks.googleapis.com/queue/depth',
+      'cloudsql.googleapis.com/database/cpu/utilization',
+      'monitoring.googleapis.com/uptime_check/check_passed',
+    ])
+      expect(filters).toContain(metric);
+    expect(one('google_monitoring_alert_policy', 'http_5xx_ratio').for_each).toBe('${local.functions}');
+    const uptime = one('google_monitoring_uptime_check_config', 'healthz');
+    expect((uptime.http_check as Body[])[0]).toMatchObject({ path: '/healthz', use_ssl: true });
+    expect(JSON.stringify(uptime.monitored_resource)).toContain('${var.domain}');
+    for (const p of resources('google_monitoring_alert_policy')) expect(p.notification_channels).toBeDefined();
+  });
+});

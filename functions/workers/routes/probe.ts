@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import type { Db } from '../../../shared/db/pool';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import { PROBE_TASK_PATH, recordProbeRun } from '../../../shared/testing/probe';
+import { PROBE_TASK_PATH } from '../../../shared/testing/probe';
 
 export const probeRoute = defineRoute(access.oidc, {
   method: 'post',
@@ -15,9 +14,9 @@ export const probeRoute = defineRoute(access.oidc, {
   responses: { 204: { description: 'Recorded' } },
 });
 
-export function probeRoutes(db: Db) {
+export function probeRoutes(recordProbeRun: (probeId: string) => Promise<void>) {
   return createRouter().openapi(probeRoute, async (c) => {
-    await recordProbeRun(db, c.req.valid('json').probe_id);
+    await recordProbeRun(c.req.valid('json').probe_id);
     return c.body(null, 204);
   });
 }
