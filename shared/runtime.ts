@@ -17,6 +17,7 @@ import { FcmPush } from './adapters/gcp/fcm';
 import { FirestoreRealtime } from './adapters/gcp/firestore-realtime';
 import { PubSubEventBus } from './adapters/gcp/pubsub';
 import { XenditProvider } from './adapters/gcp/xendit';
+import { fazpassFromEnv } from './adapters/gcp/fazpass';
 import { createLocalControls, loadClockOffset, type LocalControls } from './adapters/local/controls';
 import { LocalEventBus, type LocalSubscription } from './adapters/local/event-bus';
 import { LocalOidcIssuer } from './adapters/local/oidc-issuer';
@@ -124,7 +125,7 @@ export async function createRuntime(
     push,
     outbox,
     oidc,
-    otpProvider: new StubOtpProvider(db, logger),
+    otpProvider: env.OTP_PROVIDER === 'fazpass' ? fazpassFromEnv(env) : new StubOtpProvider(db, logger),
     idTokens: idTokenVerifiers(env),
     firebase: firebaseMinter(env, clock),
     payments: new XenditProvider(env.XENDIT_API_BASE_URL, env.XENDIT_SECRET_KEY ?? ''),

@@ -7,7 +7,7 @@ import { recordProbeRun } from '../../shared/testing/probe';
 /** Private routes that belong to no product function: outbox relay, probes. */
 export function createWorkersApp(rt: Runtime) {
   const app = createFunctionApp('workers', rt);
-  app.route('/', outboxRoutes(rt.outbox));
+  app.route('/', outboxRoutes(rt.outbox, rt.logger));
   if (rt.env.ENABLE_TEST_ROUTES)
     app.route(
       '/',

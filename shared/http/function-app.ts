@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { authGuards } from '../auth/guards';
 import { AppError } from '../errors';
+import { traceFields } from '../logger';
 import type { Runtime } from '../runtime';
 import { requireIap } from './auth-middleware';
 import { errorHandler, notFoundHandler, validationError } from './error-handler';
@@ -72,6 +73,7 @@ export function createFunctionApp(name: FunctionName, rt: Runtime) {
     if (c.req.path !== '/healthz') {
       const ms = Math.round(performance.now() - started);
       log.info('request', {
+        ...traceFields((h) => c.req.header(h), rt.env.GCP_PROJECT_ID),
         httpRequest: {
           requestMethod: c.req.method,
           requestUrl: c.req.path,

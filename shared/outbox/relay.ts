@@ -1,8 +1,8 @@
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import type { EventBus } from '../ports/event-bus';
-import type { Push, PushMessage } from '../ports/push';
-import type { Realtime } from '../ports/realtime';
+import { MAX_PUSH_BATCH, type Push, type PushMessage, type PushResult } from '../ports/push';
+import { MAX_BATCH_WRITES, type Realtime, type RealtimeWrite } from '../ports/realtime';
 import type { TaskScheduler } from '../ports/task-scheduler';
 import type { OutboxItem } from './outbox';
 
@@ -15,8 +15,10 @@ export interface OutboxRelayDeps {
   logger: Logger;
   /** Called when FCM reports a device token as unregistered (the auth service deletes it). */
   onUnregisteredToken?: (message: PushMessage) => Promise<void>;
-  /** Rows claimed per batch (default 50). */
+  /** Rows claimed per batch (default 200). */
   batchSize?: number;
+  /** Tasks and events delivered at once (default 32). */
+  concurrency?: number;
 }
 
 interface OutboxRow {
@@ -26,13 +28,16 @@ interface OutboxRow {
   attempts: number;
 }
 
+type Outcome = { id: number; ok: true } | { id: number; ok: false; error: string; attempts: number };
+
 const LEASE_SECONDS = 30;
 export const MAX_OUTBOX_ATTEMPTS = 25;
 
 /**
  * Delivers committed side effects, at least once, with backoff on failure. Writes to one Firestore
  * document go strictly in outbox order, across instances: the claim hands out only the oldest
- * pending write per document, so a failing write holds the later ones back until it lands.
+ * pending write per document, so a batch never holds two writes to one document, its Firestore
+ * writes can go in one batched commit, and a failing write holds the later ones back until it lands.
  */
 export class OutboxRelay {
   private draining?: Promise<number>;
@@ -63,7 +68,7 @@ export class OutboxRelay {
   }
 
   /** One batch; returns how many rows were delivered. */
-  async drain(limit = this.deps.batchSize ?? 50): Promise<number> {
+  async drain(limit = this.deps.batchSize ?? 200): Promise<number> {
     const { rows } = await this.deps.db.query<OutboxRow>(
       `UPDATE outbox SET available_at = now() + make_interval(secs => $2), attempts = attempts + 1
        WHERE id IN (SELECT o.id FROM outbox o
@@ -76,33 +81,137 @@ export class OutboxRelay {
        RETURNING id, kind, payload, attempts`,
       [limit, LEASE_SECONDS, MAX_OUTBOX_ATTEMPTS],
     );
+    if (rows.length === 0) return 0;
     rows.sort((a, b) => a.id - b.id);
-    let delivered = 0;
-    for (const row of rows) {
-      const item = { kind: row.kind, ...row.payload } as OutboxItem;
-      try {
-        await this.deliver(item);
-        await this.deps.db.query('UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = $1', [row.id]);
-        delivered++;
-      } catch (err) {
-        this.deps.logger.warn('outbox delivery failed', {
-          outbox_id: row.id,
-          kind: row.kind,
-          attempts: row.attempts,
-          error: (err as Error).message,
-        });
-        await this.retryLater(row, (err as Error).message);
-      }
-    }
-    return delivered;
+    const byKind = (kind: OutboxItem['kind']) => rows.filter((r) => r.kind === kind);
+    const outcomes = (
+      await Promise.all([
+        this.deliverRealtime(byKind('realtime')),
+        this.deliverPushes(byKind('push')),
+        this.deliverEach([...byKind('task'), ...byKind('event')]),
+      ])
+    ).flat();
+    await this.record(outcomes);
+    return outcomes.filter((o) => o.ok).length;
   }
 
-  private async retryLater(row: OutboxRow, error: string): Promise<void> {
-    const delay = Math.min(300, 2 ** Math.min(row.attempts, 8));
-    await this.deps.db.query(
-      'UPDATE outbox SET available_at = now() + make_interval(secs => $2), last_error = $3 WHERE id = $1',
-      [row.id, delay, error.slice(0, 500)],
+  /** The oldest undelivered row's age: the backlog the monitoring alert watches. */
+  async backlogAgeSeconds(): Promise<number> {
+    const { rows } = await this.deps.db.query<{ age: number }>(
+      `SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS age
+       FROM outbox WHERE delivered_at IS NULL AND attempts < $1`,
+      [MAX_OUTBOX_ATTEMPTS],
     );
+    return rows[0]?.age ?? 0;
+  }
+
+  /** Dead letters: rows that used every attempt without landing. */
+  async deadLetters(): Promise<number> {
+    const { rows } = await this.deps.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM outbox WHERE delivered_at IS NULL AND attempts >= $1',
+      [MAX_OUTBOX_ATTEMPTS],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Delivered rows marked in one statement; failures rescheduled with backoff in one more. */
+  private async record(outcomes: Outcome[]): Promise<void> {
+    const done = outcomes.filter((o) => o.ok).map((o) => o.id);
+    const failed = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
+    if (done.length) {
+      await this.deps.db.query('UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = ANY($1)', [done]);
+    }
+    if (failed.length) {
+      for (const f of failed) {
+        this.deps.logger.warn('outbox delivery failed', { outbox_id: f.id, attempts: f.attempts, error: f.error });
+        if (f.attempts >= MAX_OUTBOX_ATTEMPTS) this.deps.logger.error('outbox dead letter', { outbox_id: f.id });
+      }
+      await this.deps.db.query(
+        `UPDATE outbox o SET available_at = now() + make_interval(secs => f.delay), last_error = f.error
+         FROM unnest($1::bigint[], $2::int[], $3::text[]) AS f(id, delay, error) WHERE o.id = f.id`,
+        [
+          failed.map((f) => f.id),
+          failed.map((f) => Math.min(300, 2 ** Math.min(f.attempts, 8))),
+          failed.map((f) => f.error.slice(0, 500)),
+        ],
+      );
+    }
+  }
+
+  private async deliverRealtime(rows: OutboxRow[]): Promise<Outcome[]> {
+    if (rows.length === 0) return [];
+    const writes = rows.map((r) =>
+      toWrite({ kind: r.kind, ...r.payload } as Extract<OutboxItem, { kind: 'realtime' }>),
+    );
+    const { realtime } = this.deps;
+    if (realtime.writeBatch && rows.length > 1) {
+      const outcomes: Outcome[] = [];
+      for (let i = 0; i < rows.length; i += MAX_BATCH_WRITES) {
+        const chunk = rows.slice(i, i + MAX_BATCH_WRITES);
+        try {
+          await realtime.writeBatch(writes.slice(i, i + MAX_BATCH_WRITES));
+          outcomes.push(...chunk.map((r) => ({ id: r.id, ok: true as const })));
+        } catch {
+          // One bad write must not hold every other document back: retry this chunk one by one.
+          outcomes.push(...(await this.deliverEach(chunk)));
+        }
+      }
+      return outcomes;
+    }
+    return this.deliverEach(rows);
+  }
+
+  private async deliverPushes(rows: OutboxRow[]): Promise<Outcome[]> {
+    if (rows.length === 0) return [];
+    const { push } = this.deps;
+    if (!push.sendMany || rows.length === 1) return this.deliverEach(rows);
+    const outcomes: Outcome[] = [];
+    for (let i = 0; i < rows.length; i += MAX_PUSH_BATCH) {
+      const chunk = rows.slice(i, i + MAX_PUSH_BATCH);
+      const messages = chunk.map((r) => (r.payload as { message: PushMessage }).message);
+      let results: PushResult[];
+      try {
+        results = await push.sendMany(messages);
+      } catch (err) {
+        outcomes.push(...chunk.map((r) => fail(r, err)));
+        continue;
+      }
+      for (let j = 0; j < chunk.length; j++) {
+        outcomes.push(await this.pushOutcome(chunk[j]!, messages[j]!, results[j]!));
+      }
+    }
+    return outcomes;
+  }
+
+  private async pushOutcome(row: OutboxRow, message: PushMessage, result: PushResult): Promise<Outcome> {
+    if (result.ok) return { id: row.id, ok: true };
+    if (!result.unregistered) return fail(row, new Error(result.error));
+    try {
+      await this.deps.onUnregisteredToken?.(message);
+      return { id: row.id, ok: true };
+    } catch (err) {
+      return fail(row, err);
+    }
+  }
+
+  /** Independent rows delivered concurrently, bounded. */
+  private async deliverEach(rows: OutboxRow[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    const limit = this.deps.concurrency ?? 32;
+    let next = 0;
+    const worker = async () => {
+      while (next < rows.length) {
+        const row = rows[next++]!;
+        try {
+          await this.deliver({ kind: row.kind, ...row.payload } as OutboxItem);
+          outcomes.push({ id: row.id, ok: true });
+        } catch (err) {
+          outcomes.push(fail(row, err));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, rows.length) }, worker));
+    return outcomes;
   }
 
   private async deliver(item: OutboxItem): Promise<void> {
@@ -129,3 +238,16 @@ export class OutboxRelay {
     }
   }
 }
+
+function toWrite(item: Extract<OutboxItem, { kind: 'realtime' }>): RealtimeWrite {
+  return item.op === 'set'
+    ? { op: 'set', path: item.path, data: item.data, merge: item.merge ?? true }
+    : { op: 'delete', path: item.path };
+}
+
+const fail = (row: OutboxRow, err: unknown): Outcome => ({
+  id: row.id,
+  ok: false,
+  error: err instanceof Error ? err.message : String(err),
+  attempts: row.attempts,
+});

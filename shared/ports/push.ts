@@ -13,6 +13,10 @@ export type PushResult = { ok: true; messageId: string } | { ok: false; unregist
 
 export interface Push {
   send(message: PushMessage): Promise<PushResult>;
+  /** Up to MAX_PUSH_BATCH messages in one call (FCM sendEach); one result per message, in order. */
+  sendMany?(messages: PushMessage[]): Promise<PushResult[]>;
 }
+
+export const MAX_PUSH_BATCH = 500;
 
 export const ANDROID_CHANNEL_ID = 'halobestie_chat_v2';

@@ -130,12 +130,15 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
   it('pushes go through the recorder and unregistered tokens reach the cleanup hook', async () => {
     const user = `m_${randomUUID()}`;
     const cleaned: string[] = [];
-    s.rt.hooks.onUnregisteredToken = async (m) => {
-      cleaned.push(m.token);
-    };
+    const relay = new OutboxRelay({
+      ...s.rt,
+      onUnregisteredToken: async (m) => {
+        cleaned.push(m.token);
+      },
+    });
     await enqueue(s.rt.db, outbox.push({ userId: user, token: 'good-token', data: { type: 'chat_request' } }));
     await enqueue(s.rt.db, outbox.push({ userId: user, token: 'unregistered-old', data: { type: 'chat_request' } }));
-    await s.rt.outbox.drainAll();
+    await relay.drainAll();
     const { messages } = await json(s.request(`/internal/_test/push?user_id=${user}`));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../../shared/http/function-app';
 import { access, defineRoute } from '../../../shared/http/route';
+import type { Logger } from '../../../shared/logger';
 import type { OutboxRelay } from '../../../shared/outbox/relay';
 
 const DrainedSchema = z.object({ delivered: z.number().int() }).openapi('OutboxDrained');
@@ -14,6 +15,11 @@ export const drainOutboxRoute = defineRoute(access.oidc, {
   responses: { 200: { description: 'Drained', content: { 'application/json': { schema: DrainedSchema } } } },
 });
 
-export function outboxRoutes(outbox: OutboxRelay) {
-  return createRouter().openapi(drainOutboxRoute, async (c) => c.json({ delivered: await outbox.drainAll() }, 200));
+export function outboxRoutes(outbox: OutboxRelay, logger: Logger) {
+  return createRouter().openapi(drainOutboxRoute, async (c) => {
+    const delivered = await outbox.drainAll();
+    // One line per run: the backlog-age alert reads it (and alerts when it stops coming).
+    logger.info('outbox backlog', { oldest_pending_age_seconds: await outbox.backlogAgeSeconds(), delivered });
+    return c.json({ delivered }, 200);
+  });
 }

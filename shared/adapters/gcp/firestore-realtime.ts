@@ -1,4 +1,4 @@
-import type { Realtime, RealtimeDoc } from '../../ports/realtime';
+import type { Realtime, RealtimeDoc, RealtimeWrite } from '../../ports/realtime';
 
 type FirestoreModule = typeof import('@google-cloud/firestore');
 type Firestore = InstanceType<FirestoreModule['Firestore']>;
@@ -16,6 +16,16 @@ export class FirestoreRealtime implements Realtime {
 
   async set(path: string, data: RealtimeDoc, options: { merge?: boolean } = {}): Promise<void> {
     await (await this.firestore()).doc(path).set(data, { merge: options.merge ?? false });
+  }
+
+  async writeBatch(writes: RealtimeWrite[]): Promise<void> {
+    const db = await this.firestore();
+    const batch = db.batch();
+    for (const w of writes) {
+      if (w.op === 'set') batch.set(db.doc(w.path), w.data, { merge: w.merge });
+      else batch.delete(db.doc(w.path));
+    }
+    await batch.commit();
   }
 
   async delete(path: string): Promise<void> {

@@ -22,6 +22,28 @@ export class PushRecorder implements Push {
     return { ok: true, messageId };
   }
 
+  /** One INSERT for the whole batch, like one sendEach call. */
+  async sendMany(messages: PushMessage[]): Promise<PushResult[]> {
+    const results: PushResult[] = [];
+    const rows: Array<{ userId: string; message: string }> = [];
+    for (const m of messages) {
+      if (m.token.startsWith(UNREGISTERED_TOKEN_PREFIX)) {
+        results.push({ ok: false, unregistered: true, error: 'messaging/registration-token-not-registered' });
+        continue;
+      }
+      const messageId = randomUUID();
+      rows.push({ userId: m.userId, message: JSON.stringify({ message_id: messageId, ...buildFcmMessage(m) }) });
+      results.push({ ok: true, messageId });
+    }
+    if (rows.length) {
+      await this.db.query(
+        'INSERT INTO local_push_log (user_id, message) SELECT u, m::jsonb FROM unnest($1::text[], $2::text[]) AS x(u, m)',
+        [rows.map((r) => r.userId), rows.map((r) => r.message)],
+      );
+    }
+    return results;
+  }
+
   async recordedFor(userId: string): Promise<unknown[]> {
     const { rows } = await this.db.query<{ message: unknown; created_at: Date }>(
       'SELECT message, created_at FROM local_push_log WHERE user_id = $1 ORDER BY id',
