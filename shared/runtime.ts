@@ -87,11 +87,14 @@ export async function createRuntime(
     const issuer = await LocalOidcIssuer.create();
     const pushRecorder = new PushRecorder(db);
     clock = adjustable;
-    scheduler = new LocalTaskScheduler(db);
-    eventBus = new LocalEventBus(db, adjustable, options.subscriptions ?? subscriptions(env), env.GCP_PROJECT_ID);
+    const localScheduler = new LocalTaskScheduler(db, adjustable);
+    const localBus = new LocalEventBus(db, adjustable, options.subscriptions ?? subscriptions(env), env.GCP_PROJECT_ID);
+    scheduler = localScheduler;
+    eventBus = localBus;
     push = pushRecorder;
     oidc = issuer.verifier(env.OIDC_AUDIENCE);
     local = createLocalControls({
+      wakeOn: [localScheduler, localBus],
       db,
       clock: adjustable,
       issuer,

@@ -3,11 +3,15 @@ import type { Runtime } from '../../shared/runtime';
 import { outboxRoutes } from './routes/outbox';
 import { probeRoutes } from './routes/probe';
 import { recordProbeRun } from '../../shared/testing/probe';
+import { backlogAgeSeconds } from '../../shared/outbox/backlog';
 
 /** Private routes that belong to no product function: outbox relay, probes. */
 export function createWorkersApp(rt: Runtime) {
   const app = createFunctionApp('workers', rt);
-  app.route('/', outboxRoutes(rt.outbox, rt.logger));
+  app.route(
+    '/',
+    outboxRoutes(rt.outbox, rt.logger, () => backlogAgeSeconds(rt.db)),
+  );
   if (rt.env.ENABLE_TEST_ROUTES)
     app.route(
       '/',

@@ -23,6 +23,40 @@ export async function enqueue(q: Queryable, item: OutboxItem, dedupeKey?: string
   return (res.rowCount ?? 0) > 0;
 }
 
+/** One effect and its optional dedupe key, for `enqueueMany`. */
+export interface OutboxEntry {
+  item: OutboxItem;
+  dedupeKey?: string;
+}
+
+/**
+ * `enqueue` for N effects in one statement (`INSERT … SELECT unnest`): rows get ids in the given
+ * order (per-document delivery order follows ids), a dedupe key already present skips its row.
+ * Returns how many rows were inserted.
+ */
+export async function enqueueMany(q: Queryable, entries: readonly OutboxEntry[]): Promise<number> {
+  if (entries.length === 0) return 0;
+  if (entries.length === 1) return Number(await enqueue(q, entries[0]!.item, entries[0]!.dedupeKey));
+  const kinds: string[] = [];
+  const payloads: string[] = [];
+  const keys: Array<string | null> = [];
+  for (const { item, dedupeKey } of entries) {
+    const { kind, ...payload } = item;
+    kinds.push(kind);
+    payloads.push(JSON.stringify(payload));
+    keys.push(dedupeKey ?? null);
+  }
+  const res = await q.query(
+    `INSERT INTO outbox (kind, payload, dedupe_key)
+     SELECT u.kind, u.payload::jsonb, u.dedupe_key
+     FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS u(kind, payload, dedupe_key, ord)
+     ORDER BY u.ord
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    [kinds, payloads, keys],
+  );
+  return res.rowCount ?? 0;
+}
+
 export const outbox = {
   task: (name: string, path: string, body: Record<string, unknown>, runAt: Date): OutboxItem => ({
     kind: 'task',

@@ -95,25 +95,6 @@ export class OutboxRelay {
     return outcomes.filter((o) => o.ok).length;
   }
 
-  /** The oldest undelivered row's age: the backlog the monitoring alert watches. */
-  async backlogAgeSeconds(): Promise<number> {
-    const { rows } = await this.deps.db.query<{ age: number }>(
-      `SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS age
-       FROM outbox WHERE delivered_at IS NULL AND attempts < $1`,
-      [MAX_OUTBOX_ATTEMPTS],
-    );
-    return rows[0]?.age ?? 0;
-  }
-
-  /** Dead letters: rows that used every attempt without landing. */
-  async deadLetters(): Promise<number> {
-    const { rows } = await this.deps.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM outbox WHERE delivered_at IS NULL AND attempts >= $1',
-      [MAX_OUTBOX_ATTEMPTS],
-    );
-    return rows[0]?.n ?? 0;
-  }
-
   /** Delivered rows marked in one statement; failures rescheduled with backoff in one more. */
   private async record(outcomes: Outcome[]): Promise<void> {
     const done = outcomes.filter((o) => o.ok).map((o) => o.id);

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/pool';
+import type { OfferSource } from './views';
 
 export type RequestStatus = 'searching' | 'accepted' | 'cancelled' | 'expired';
 export type NotificationStatus = 'offered' | 'accepted' | 'rejected' | 'ignored' | 'missed' | 'cancelled';
@@ -113,7 +114,14 @@ export async function findNotification(q: Queryable, requestId: string, mitraId:
   return rows[0];
 }
 
-/** Moves notifications in `from` states to `to`; returns the mitras whose notification changed. */
+/** Which notifications of a request a transition touches: one mitra's, one offer batch's, or all. */
+export interface NotificationFilter {
+  mitraId?: string;
+  /** An offer batch: every notification written by one blast shares its `offered_at`. */
+  offeredAt?: Date;
+}
+
+/** Moves notifications in `from` states to `to` (one set-based UPDATE); returns the mitras whose notification changed. */
 export async function transitionNotifications(
   q: Queryable,
   requestId: string,
@@ -121,40 +129,74 @@ export async function transitionNotifications(
   to: NotificationStatus,
   now: Date,
   reason: string | null,
-  mitraId?: string,
+  only: NotificationFilter = {},
 ): Promise<string[]> {
   const { rows } = await q.query<{ mitra_id: string }>(
     `UPDATE chat_request_notifications SET status = $3, reason = $4, responded_at = $5
-     WHERE request_id = $1 AND status = ANY($2) AND ($6::uuid IS NULL OR mitra_id = $6::uuid) RETURNING mitra_id`,
-    [requestId, from, to, reason, now, mitraId ?? null],
+     WHERE request_id = $1 AND status = ANY($2) AND ($6::uuid IS NULL OR mitra_id = $6::uuid)
+       AND ($7::timestamptz IS NULL OR offered_at = $7::timestamptz)
+     RETURNING mitra_id`,
+    [requestId, from, to, reason, now, only.mitraId ?? null, only.offeredAt ?? null],
   );
   return rows.map((r) => r.mitra_id);
 }
 
-/** Searching requests a newly online mitra should also be offered (not yet offered to it, untargeted or targeted at it). */
-export async function openRequestsFor(q: Queryable, mitraId: string, now: Date): Promise<ChatRequestRow[]> {
-  const { rows } = await q.query<ChatRequestRow>(
-    `SELECT ${COLUMNS} FROM chat_requests r
-     WHERE r.status = 'searching' AND r.expires_at > $2 AND (r.target_mitra_id IS NULL OR r.target_mitra_id = $1)
-       AND NOT EXISTS (SELECT 1 FROM chat_request_notifications n WHERE n.request_id = r.id AND n.mitra_id = $1)
-     ORDER BY r.created_at`,
-    [mitraId, now],
+export async function mitrasWithNotificationStatus(
+  q: Queryable,
+  requestId: string,
+  status: NotificationStatus,
+): Promise<string[]> {
+  const { rows } = await q.query<{ mitra_id: string }>(
+    'SELECT mitra_id FROM chat_request_notifications WHERE request_id = $1 AND status = $2',
+    [requestId, status],
+  );
+  return rows.map((r) => r.mitra_id);
+}
+
+/** How many mitras one offer batch reached (the Idempotency-Key replay answers the creation batch's count). */
+export async function countOfferBatch(q: Queryable, requestId: string, offeredAt: Date): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM chat_request_notifications WHERE request_id = $1 AND offered_at = $2',
+    [requestId, offeredAt],
+  );
+  return rows[0]!.n;
+}
+
+/** The still-'offered' notifications among a blast's mitras, locked so a redelivered blast waits for the first. */
+export async function lockOfferedAmong(q: Queryable, requestId: string, mitraIds: string[]) {
+  const { rows } = await q.query<{ mitra_id: string; offered_at: Date }>(
+    `SELECT mitra_id, offered_at FROM chat_request_notifications
+     WHERE request_id = $1 AND mitra_id = ANY($2::uuid[]) AND status = 'offered' ORDER BY mitra_id FOR NO KEY UPDATE`,
+    [requestId, mitraIds],
   );
   return rows;
 }
 
-export async function pendingOffersOf(q: Queryable, mitraId: string, now: Date) {
-  const { rows } = await q.query<{
-    request_id: string;
-    topic_sensitivity: string;
-    is_free_trial: boolean;
-    duration_minutes: number;
-    price_idr: number;
-    customer_name: string;
-    offered_at: Date;
-    expires_at: Date;
-  }>(
-    `SELECT r.id AS request_id, r.topic_sensitivity, r.is_free_trial, r.duration_minutes, r.price_idr, c.display_name AS customer_name, n.offered_at, r.expires_at
+/**
+ * Offers a newly online mitra every searching request it has not been offered (untargeted or targeted
+ * at it) in one INSERT; returns the requests it was offered. An existing notification is left alone.
+ */
+export async function offerOpenRequestsTo(
+  q: Queryable,
+  mitra: { id: string; active_session_count: number },
+  now: Date,
+): Promise<string[]> {
+  const { rows } = await q.query<{ request_id: string }>(
+    `INSERT INTO chat_request_notifications (request_id, mitra_id, status, topic_sensitivity, active_session_count, offered_at)
+     SELECT r.id, $1, 'offered', r.topic_sensitivity, $3, $2 FROM chat_requests r
+     WHERE r.status = 'searching' AND r.expires_at > $2 AND (r.target_mitra_id IS NULL OR r.target_mitra_id = $1)
+     ORDER BY r.created_at
+     ON CONFLICT DO NOTHING RETURNING request_id`,
+    [mitra.id, now, mitra.active_session_count],
+  );
+  return rows.map((r) => r.request_id);
+}
+
+/** A mitra's open offers (offered, or timed out while the request still searches: still acceptable). */
+export async function pendingOffersOf(q: Queryable, mitraId: string, now: Date): Promise<OfferSource[]> {
+  const { rows } = await q.query<OfferSource>(
+    `SELECT r.id AS request_id, n.status, r.topic_sensitivity, r.is_free_trial, r.duration_minutes, r.price_idr,
+            c.display_name AS customer_display_name, n.offered_at, r.expires_at
      FROM chat_request_notifications n JOIN chat_requests r ON r.id = n.request_id JOIN customers c ON c.id = r.customer_id
      WHERE n.mitra_id = $1 AND n.status IN ('offered', 'ignored') AND r.status = 'searching' AND r.expires_at > $2
      ORDER BY n.offered_at`,

@@ -38,6 +38,8 @@ export function createLocalControls(deps: {
   logger: Logger;
   audience: string;
   queueName: string;
+  /** Local adapters that announce work due now; they wake the attached dispatcher. */
+  wakeOn: Array<{ onDue?: () => void }>;
 }): LocalControls {
   const { db, clock, issuer, scheduler } = deps;
   return {
@@ -54,7 +56,9 @@ export function createLocalControls(deps: {
         logger: deps.logger,
         queueName: deps.queueName,
       });
-      return this.dispatcher;
+      const dispatcher = this.dispatcher;
+      for (const source of deps.wakeOn) source.onDue = () => dispatcher.wake();
+      return dispatcher;
     },
     async advanceClock(seconds) {
       clock.advance(seconds);

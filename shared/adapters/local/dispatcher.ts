@@ -39,12 +39,15 @@ export function backoffSeconds(attempt: number): number {
 /** Polls local_deliveries (FOR UPDATE SKIP LOCKED + a lease) and delivers what is due, with retries. */
 export class LocalDispatcher {
   private timer?: NodeJS.Timeout;
+  private started = false;
+  private woken = false;
+  private tick?: () => void;
   private running?: Promise<{ attempted: number; tasks: number }>;
 
   constructor(private readonly deps: LocalDispatcherDeps) {}
 
   /** Delivers every delivery due now (by the adjustable clock); returns what it attempted. */
-  async runDue(limit = 25): Promise<{ attempted: number; tasks: number }> {
+  async runDue(limit = 100): Promise<{ attempted: number; tasks: number }> {
     // One pass at a time per process (other processes are kept apart by SKIP LOCKED and the lease).
     // A pass already under way may have looked before the clock moved, so wait for it, then look again.
     while (this.running) await this.running.catch(() => undefined);
@@ -118,18 +121,42 @@ export class LocalDispatcher {
     );
   }
 
+  /**
+   * Polls every `intervalMs` when idle; a pass that found work runs again at once, and `wake()` (called
+   * when something due now is scheduled) cuts the wait short, so due work never sits out a fixed sleep.
+   */
   start(intervalMs = 250): void {
     const tick = () => {
-      this.runDue()
-        .catch((err: Error) => this.deps.logger.error('dispatcher pass failed', { error: err.message }))
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, intervalMs);
+      this.timer = undefined;
+      this.runDue(100)
+        .then(
+          (r) => (r.attempted > 0 ? 0 : intervalMs),
+          (err: Error) => {
+            this.deps.logger.error('dispatcher pass failed', { error: err.message });
+            return intervalMs;
+          },
+        )
+        .then((delay) => {
+          if (this.started) this.timer = setTimeout(tick, this.woken ? 0 : delay);
+          this.woken = false;
         });
     };
+    this.started = true;
+    this.tick = tick;
     this.timer = setTimeout(tick, intervalMs);
   }
 
+  wake(): void {
+    if (!this.started) return;
+    this.woken = true;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(this.tick!, 0);
+    }
+  }
+
   async stop(): Promise<void> {
+    this.started = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;

@@ -12,6 +12,9 @@ export interface LocalSubscription {
 
 /** Pub/Sub stand-in: one durable push delivery per subscription, redelivered until a 2xx. */
 export class LocalEventBus implements EventBus {
+  /** Set by the local dispatcher: a publish is due at once, so it should not wait for the next poll. */
+  onDue?: () => void;
+
   constructor(
     private readonly db: Queryable,
     private readonly clock: Clock,
@@ -38,6 +41,7 @@ export class LocalEventBus implements EventBus {
         [`pubsub:${sub.name}:${messageId}`, sub.path, JSON.stringify(envelope), publishTime],
       );
     }
+    this.onDue?.();
     return messageId;
   }
 }

@@ -72,3 +72,12 @@ export async function presenceOf(q: Queryable, mitraId: string) {
   );
   return rows[0];
 }
+
+/** Locks the mitra row first in every accept (lock order mitra → request → notifications): capacity holds across requests. */
+export async function lockMitra(q: Queryable, mitraId: string) {
+  const { rows } = await q.query<{ is_active: boolean; display_name: string }>(
+    'SELECT is_active, display_name FROM mitras WHERE id = $1 FOR NO KEY UPDATE',
+    [mitraId],
+  );
+  return rows[0];
+}

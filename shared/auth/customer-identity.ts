@@ -1,0 +1,59 @@
+import type { PoolClient } from 'pg';
+import { AppError } from '../errors';
+import {
+  createCustomer,
+  findCustomer,
+  findCustomerBy,
+  generatedDisplayName,
+  linkIdentity,
+  lockIdentity,
+  type CustomerRow,
+  type IdentityField,
+} from '../users/customers';
+import type { Principal } from './access-tokens';
+import { FailAfterCommit } from './keep-writes';
+
+const identityConflict = () => new AppError('IDENTITY_CONFLICT', 'Akun ini sudah terhubung dengan pengguna lain');
+
+/**
+ * Finds or creates the customer for an identity. With `guestId` (the caller's own guest) the guest row
+ * gains the identity and keeps its id and display name. An identity owned by someone else is
+ * IDENTITY_CONFLICT, thrown so the transaction rolls back: the OTP stays usable, the guest untouched.
+ */
+export async function resolveCustomer(
+  c: PoolClient,
+  identity: { field: IdentityField; value: string; email?: string | null; name?: string },
+  guestId: string | undefined,
+  caller: Principal | undefined,
+  now: Date,
+): Promise<CustomerRow> {
+  const { field, value } = identity;
+  await lockIdentity(c, field, value);
+  const existing = await findCustomerBy(c, field, value);
+  if (guestId) {
+    if (!caller || caller.userType !== 'customer' || caller.userId !== guestId) {
+      throw new AppError('FORBIDDEN', 'anonymous_customer_id must be the signed-in guest');
+    }
+    const guest = await findCustomer(c, guestId, true);
+    if (!guest) throw new AppError('NOT_FOUND', 'Guest account not found');
+    if (existing && existing.id !== guest.id) throw identityConflict();
+    if (existing) return existing;
+    if (guest[field] && guest[field] !== value) throw identityConflict();
+    return linkIdentity(c, guest.id, field, value, identity.email, now);
+  }
+  if (existing) return existing;
+  return createCustomer(
+    c,
+    {
+      display_name: identity.name?.normalize('NFC').trim().slice(0, 50) || generatedDisplayName(),
+      [field]: value,
+      email: identity.email ?? null,
+    },
+    now,
+  );
+}
+
+/** A banned customer's sign-in fails, but what it consumed (the OTP) stays consumed. */
+export function assertNotBanned(customer: CustomerRow): void {
+  if (customer.is_banned) throw new FailAfterCommit(new AppError('ACCOUNT_BANNED'));
+}

@@ -1,0 +1,42 @@
+import type { Clock } from '../clock';
+import { configReader, type ConfigReader } from '../config/reader';
+import type { Db } from '../db/pool';
+import type { Logger } from '../logger';
+import type { OtpProvider } from '../ports/otp-provider';
+import type { Runtime } from '../runtime';
+import type { RolePermissions } from '../users/cc-users';
+import type { AccessTokens } from './access-tokens';
+import type { FirebaseTokenMinter } from './firebase-token';
+import { authGuards, refreshPolicy } from './guards';
+import type { IdTokenVerifier } from './id-tokens';
+import type { RefreshPolicy } from './refresh-sessions';
+
+/** What the auth use cases need; each takes the bag (or the part it uses) as its first argument. */
+export interface AuthDeps {
+  db: Db;
+  clock: Clock;
+  config: ConfigReader;
+  tokens: AccessTokens;
+  permissions: RolePermissions;
+  otpProvider: OtpProvider;
+  idTokens: { google?: IdTokenVerifier; apple?: IdTokenVerifier };
+  firebase?: FirebaseTokenMinter;
+  refreshPolicy: RefreshPolicy;
+  logger: Logger;
+}
+
+export function authDeps(rt: Runtime): AuthDeps {
+  const { accessTokens, permissions } = authGuards(rt);
+  return {
+    db: rt.db,
+    clock: rt.clock,
+    config: configReader(rt),
+    tokens: accessTokens,
+    permissions,
+    otpProvider: rt.otpProvider,
+    idTokens: rt.idTokens,
+    firebase: rt.firebase,
+    refreshPolicy: refreshPolicy(rt.env),
+    logger: rt.logger,
+  };
+}

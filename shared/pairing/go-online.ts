@@ -1,0 +1,31 @@
+import { tx } from '../db/tx';
+import { AppError } from '../errors';
+import { enqueueMany } from '../outbox/outbox';
+import type { PairingDeps } from './deps';
+import { offerBatchEffects } from './effects';
+import { availableMitras, setOnline } from './presence-repo';
+import { offerOpenRequestsTo } from './repo';
+import { mitraStatus } from './status';
+
+/**
+ * Online is an explicit act (the heartbeat never turns a mitra online). A mitra that comes online while
+ * requests are searching is offered them too, if it has room: one INSERT for all of them, one batch of
+ * effects per request, all enqueued in one statement.
+ */
+export async function goOnline(deps: PairingDeps, mitraId: string) {
+  const cfg = await deps.config.get();
+  const now = deps.clock.now();
+  const offered = await tx(deps.db, async (c) => {
+    if (!(await setOnline(c, mitraId, true, now))) throw new AppError('ACCOUNT_INACTIVE');
+    const [me] = await availableMitras(c, now, cfg.mitra_stale_after_seconds, cfg.max_customers_per_mitra, [mitraId]);
+    if (!me) return 0;
+    const requestIds = await offerOpenRequestsTo(c, me, now);
+    await enqueueMany(
+      c,
+      requestIds.flatMap((id) => offerBatchEffects(deps, id, [mitraId], now, cfg.request_notification_timeout_seconds)),
+    );
+    return requestIds.length;
+  });
+  deps.outbox.kick();
+  return { ...(await mitraStatus(deps, mitraId)), offered_requests: offered };
+}

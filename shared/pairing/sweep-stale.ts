@@ -1,0 +1,8 @@
+import type { PairingDeps } from './deps';
+import { sweepStale as turnStaleOffline } from './presence-repo';
+
+/** Cloud Scheduler's minute job: one UPDATE; running it twice changes nothing more. */
+export async function sweepStale(deps: PairingDeps): Promise<number> {
+  const cfg = await deps.config.get();
+  return (await turnStaleOffline(deps.db, deps.clock.now(), cfg.mitra_stale_after_seconds)).length;
+}
