@@ -1,12 +1,12 @@
 import { createPublicKey } from 'node:crypto';
 import { Hono } from 'hono';
 import { jwtVerify } from 'jose';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { parseEnv } from '../shared/env';
 import { createLogger } from '../shared/logger';
 import { createRuntime } from '../shared/runtime';
 import { createFunctionApp } from '../shared/http/function-app';
-import { requireUser } from '../shared/http/auth-middleware';
+import { access, defineRoute } from '../shared/http/route';
 import { createAuthApp } from '../functions/auth/app';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 import type { BenchEnv } from './harness';
@@ -57,17 +57,15 @@ export async function benchAuth(env: BenchEnv): Promise<void> {
   };
 
   const ours = createFunctionApp('auth', { ...rt, logger: createLogger('silent') });
-  ours.openapi(
-    createRoute({
-      method: 'get',
-      path: '/bench/whoami',
-      middleware: [requireUser({ accessTokens: rt.accessTokens, permissions: rt.permissions }, 'customer')] as const,
-      responses: {
-        200: { description: 'ok', content: { 'application/json': { schema: z.object({ user_id: z.string() }) } } },
-      },
-    }),
-    (c) => c.json({ user_id: c.get('principal').userId }, 200),
-  );
+  const whoami = defineRoute(access.customer, {
+    method: 'get',
+    path: '/bench/whoami',
+    operationId: 'benchWhoami',
+    responses: {
+      200: { description: 'ok', content: { 'application/json': { schema: z.object({ user_id: z.string() }) } } },
+    },
+  });
+  ours.openapi(whoami, (c) => c.json({ user_id: c.var.principal.userId }, 200));
 
   const publicKey = createPublicKey(key);
   const bare = new Hono().get('/bench/whoami', async (c) => {
@@ -87,7 +85,7 @@ export async function benchAuth(env: BenchEnv): Promise<void> {
     await load(bare.fetch, '/bench/whoami', guest.access_token, total, concurrency),
   );
   report(
-    'auth: our stack (requireUser, revocation cache)',
+    'auth: our stack (access.customer, revocation cache)',
     await load(ours.fetch, '/bench/whoami', guest.access_token, total, concurrency),
   );
   report(

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { DataDirInUseError, isLockLive, readLock } from './local/data-dir-lock';
 import { watchLaunchers } from './local/launcher-watch';
-import { startLocalStack, type LocalStack } from './local/stack';
+import type { LocalStack } from './local/stack';
 
 // `npm start`: the whole backend on one base URL with embedded Postgres and the Firestore emulator.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -39,10 +40,20 @@ function shutdown(reason: string): void {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
 watchLaunchers((l) => shutdown(`launcher ${l.pid} (${l.argv.slice(0, 2).join(' ') || 'parent'}) exited`));
 
+const failed = (err: Error) => {
+  console.error(`Local stack failed to start: ${err.message}`);
+  process.exit(1);
+};
+const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
+// Refuse a taken data dir before loading the whole backend (seconds); startLocalStack takes the lock for real.
+const holder = readLock(dataDir);
+if (holder && isLockLive(holder)) failed(new DataDirInUseError(dataDir, holder));
+
+const { startLocalStack } = await import('./local/stack');
 const port = Number(process.env.PORT ?? 8080);
 const t0 = performance.now();
 stack = await startLocalStack({
-  dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
+  dataDir,
   port,
   pgPort: Number(process.env.PG_PORT ?? 54329),
   firestorePort: Number(process.env.FIRESTORE_PORT ?? 8681),
@@ -50,10 +61,7 @@ stack = await startLocalStack({
   durable: true,
   env: process.env,
   log: (m) => console.log(m),
-}).catch((err: Error) => {
-  console.error(`Local stack failed to start: ${err.message}`);
-  process.exit(1);
-});
+}).catch(failed);
 
 if (stopping) {
   const reason = stopping;

@@ -1,7 +1,9 @@
+import { PAIRING_PATHS } from './pairing/paths';
+
 /** Cloud Scheduler jobs: Terraform declares them in GCP; the local stack fires them from its clock. */
 export const CRON_JOBS = [
   { name: 'outbox-drain', path: '/tasks/outbox/drain', everySeconds: 60 },
-  { name: 'pairing-sweep', path: '/tasks/pairing/sweep-stale', everySeconds: 60 },
+  { name: 'pairing-sweep', path: PAIRING_PATHS.sweep, everySeconds: 60 },
 ] as const;
 
 export const CRON_TASK_PREFIX = 'cron:';

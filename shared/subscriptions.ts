@@ -1,6 +1,7 @@
 import type { Env } from './env';
+import { PAIRING_PATHS } from './pairing/paths';
 
 /** Pub/Sub push subscriptions: topic → the private route that receives the push. Terraform mirrors this. */
 export function subscriptions(env: Env) {
-  return [{ name: `${env.PUBSUB_PAIRING_TOPIC}-push`, topic: env.PUBSUB_PAIRING_TOPIC, path: '/events/pairing/blast' }];
+  return [{ name: `${env.PUBSUB_PAIRING_TOPIC}-push`, topic: env.PUBSUB_PAIRING_TOPIC, path: PAIRING_PATHS.blast }];
 }

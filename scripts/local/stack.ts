@@ -1,4 +1,5 @@
 import path from 'node:path';
+import pg from 'pg';
 import { serve, type ServerType } from '@hono/node-server';
 import { parseEnv } from '../../shared/env';
 import { migrate } from '../../shared/db/migrate';
@@ -44,6 +45,29 @@ export interface LocalStack {
   xenditUrl?: string;
   rt: Runtime;
   stop(): Promise<void>;
+}
+
+/**
+ * Claims left by a predecessor that was killed mid-delivery. They would expire by themselves after their
+ * 30 s lease (wall time), delaying every effect and timer in flight by that much after a crash. Only for
+ * the Postgres we provisioned: we hold the data dir's lock, so no other process can be holding them.
+ * Redelivery is what an expired lease would cause anyway (effects are idempotent, task names dedupe).
+ */
+async function releaseDeadLeases(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `UPDATE local_deliveries SET lease_until = NULL WHERE status = 'pending' AND lease_until > now()`,
+    );
+    // A relay claim pushes available_at 30 s ahead; short retry backoffs (≤ 30 s) just run a little early.
+    await client.query(
+      `UPDATE outbox SET available_at = now()
+        WHERE delivered_at IS NULL AND available_at > now() AND available_at <= now() + interval '30 seconds'`,
+    );
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -125,6 +149,7 @@ async function start(
     PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}`,
   });
   await migrate(databaseUrl);
+  if (!source.DATABASE_URL) await releaseDeadLeases(databaseUrl);
   const rt = await createRuntime(env);
   stops.push(() => rt.close());
   await seed(rt);

@@ -15,6 +15,16 @@ export interface Principal {
   role?: string;
 }
 
+/** A signed-in app user (customer or mitra): what device tokens and Firebase tokens are for. */
+export interface MobileUser {
+  userType: 'customer' | 'mitra';
+  userId: string;
+}
+
+/** How far a token's iat may be ahead of our clock (instances' clocks drift a little). */
+export const IAT_SKEW_SECONDS = 60;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface AccessTokenConfig {
   issuer: string;
   ttlSeconds: number;
@@ -68,9 +78,16 @@ export class AccessTokens {
       if (err instanceof errors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'The access token has expired');
       throw invalid();
     }
-    const { sub, user_type: userType, session_id: sessionId, role } = payload;
-    if (typeof sub !== 'string' || typeof sessionId !== 'string' || !USER_TYPES.includes(userType as UserType))
-      throw invalid();
+    const { sub, user_type: userType, session_id: sessionId, role, iat, exp } = payload;
+    // A signature proves who signed, not that the claims are sane: ids reach SQL as uuids, and a token
+    // minted for the future or for longer than the TTL is not one we issued.
+    if (typeof sub !== 'string' || !UUID.test(sub)) throw invalid();
+    if (typeof sessionId !== 'string' || !UUID.test(sessionId)) throw invalid();
+    if (!USER_TYPES.includes(userType as UserType)) throw invalid();
+    if (role !== undefined && (typeof role !== 'string' || role.length > 100)) throw invalid();
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    if (iat! > now + IAT_SKEW_SECONDS) throw invalid('The access token was issued in the future');
+    if (exp! - iat! > this.cfg.ttlSeconds) throw invalid('The access token outlives its TTL');
     if (await this.revocations.isRevoked(sessionId)) throw invalid('The session has been signed out');
     return { userId: sub, userType: userType as UserType, sessionId, ...(typeof role === 'string' ? { role } : {}) };
   }

@@ -19,7 +19,8 @@ export async function consumeOtp(
   if (otp.user_type !== input.userType) throw new AppError('WRONG_FLOW', 'Kode ini untuk aplikasi lain');
   if (otp.used_at) throw new AppError('OTP_USED');
   if (otp.expires_at <= now) throw new AppError('OTP_EXPIRED');
-  if (otp.attempts >= maxAttempts) throw AppError.rateLimited('OTP_ATTEMPTS_EXCEEDED', secondsBetween(otp.expires_at, now));
+  if (otp.attempts >= maxAttempts)
+    throw AppError.rateLimited('OTP_ATTEMPTS_EXCEEDED', secondsBetween(otp.expires_at, now));
   if (!otpCodeMatches(input.otpRequestId, otp.code_hash, input.code)) {
     await countWrongAttempt(c, input.otpRequestId);
     throw new FailAfterCommit(

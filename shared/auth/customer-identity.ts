@@ -13,6 +13,13 @@ import {
 import type { Principal } from './access-tokens';
 import { FailAfterCommit } from './keep-writes';
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** A provider's claims are signed but not ours to trust as stored text (SPEC §3 text rule). */
+const cleanName = (name: string | undefined) => name?.replace(CONTROL, '').normalize('NFC').trim().slice(0, 50);
+const cleanEmail = (email: string | null | undefined) => (email && !CONTROL.test(email) ? email.slice(0, 254) : null);
+
 const identityConflict = () => new AppError('IDENTITY_CONFLICT', 'Akun ini sudah terhubung dengan pengguna lain');
 
 /**
@@ -39,15 +46,15 @@ export async function resolveCustomer(
     if (existing && existing.id !== guest.id) throw identityConflict();
     if (existing) return existing;
     if (guest[field] && guest[field] !== value) throw identityConflict();
-    return linkIdentity(c, guest.id, field, value, identity.email, now);
+    return linkIdentity(c, guest.id, field, value, cleanEmail(identity.email), now);
   }
   if (existing) return existing;
   return createCustomer(
     c,
     {
-      display_name: identity.name?.normalize('NFC').trim().slice(0, 50) || generatedDisplayName(),
+      display_name: cleanName(identity.name) || generatedDisplayName(),
       [field]: value,
-      email: identity.email ?? null,
+      email: cleanEmail(identity.email),
     },
     now,
   );

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../db/pool';
-import { tx } from '../db/tx';
 import { AppError } from '../errors';
 import type { UserType } from './access-tokens';
+import { FailAfterCommit, txKeepingWrites } from './keep-writes';
 
 export interface DeviceInfo {
   user_agent?: string;
@@ -43,14 +43,10 @@ export async function createAuthSession(
   return { sessionId, refreshToken };
 }
 
-type RotateOutcome =
-  | { ok: true; sessionId: string; userType: UserType; userId: string; refreshToken: string }
-  | { ok: false; revokedSessionId?: string };
-
 /**
  * Rotates a refresh token: exactly one caller wins (conditional UPDATE). Presenting a token that was
- * rotated more than `reuseGraceSeconds` ago is treated as theft and revokes the whole session; within
- * the grace it is a lost race or a retried request and just fails.
+ * rotated more than `reuseGraceSeconds` ago is treated as theft and revokes the whole session (that
+ * revocation commits, then `onTheft` runs); within the grace it is a lost race or a retry and just fails.
  */
 export async function rotateRefreshToken(
   db: Db,
@@ -59,9 +55,10 @@ export async function rotateRefreshToken(
   now: Date,
   policy: RefreshPolicy,
   allowed: (userType: UserType) => boolean = () => true,
-) {
+  onTheft?: (revokedSessionId: string) => void,
+): Promise<{ sessionId: string; userType: UserType; userId: string; refreshToken: string }> {
   const hash = hashToken(token);
-  const outcome = await tx<RotateOutcome>(db, async (c) => {
+  return txKeepingWrites(db, async (c) => {
     const won = await c.query<{ session_id: string }>(
       'UPDATE auth_refresh_tokens SET rotated_at = $2 WHERE token_hash = $1 AND rotated_at IS NULL RETURNING session_id',
       [hash, now],
@@ -89,7 +86,7 @@ export async function rotateRefreshToken(
         `UPDATE auth_sessions SET last_used_at = $2, device_info = device_info || $3::jsonb WHERE id = $1`,
         [s.id, now, JSON.stringify(device)],
       );
-      return { ok: true, sessionId: s.id, userType: s.user_type, userId: s.user_id, refreshToken };
+      return { sessionId: s.id, userType: s.user_type, userId: s.user_id, refreshToken };
     }
     const seen = await c.query<{ session_id: string; rotated_at: Date }>(
       'SELECT session_id, rotated_at FROM auth_refresh_tokens WHERE token_hash = $1',
@@ -98,11 +95,10 @@ export async function rotateRefreshToken(
     const prior = seen.rows[0];
     if (prior && now.getTime() - prior.rotated_at.getTime() > policy.reuseGraceSeconds * 1000) {
       await revokeAuthSession(c, prior.session_id, 'refresh_token_reuse', now);
-      return { ok: false, revokedSessionId: prior.session_id };
+      throw new FailAfterCommit(refreshInvalid(), () => onTheft?.(prior.session_id));
     }
-    return { ok: false };
+    throw refreshInvalid();
   });
-  return outcome;
 }
 
 export { refreshInvalid };

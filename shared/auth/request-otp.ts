@@ -14,6 +14,8 @@ import {
 } from './otp-repo';
 import { normaliseIndonesianPhone } from './phone';
 
+export type { OtpUserType };
+
 /** Rate-limited OTP issue. Limits are settled under per-phone and per-IP advisory locks. */
 export async function requestOtp(
   deps: Pick<AuthDeps, 'db' | 'clock' | 'config' | 'otpProvider'>,

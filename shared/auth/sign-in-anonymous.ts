@@ -15,7 +15,10 @@ export async function signInAnonymous(
       { display_name: input.displayName ?? generatedDisplayName() },
       deps.clock.now(),
     );
-    return { customer, session: await startSession(deps, c, { userType: 'customer', userId: customer.id }, input.device) };
+    return {
+      customer,
+      session: await startSession(deps, c, { userType: 'customer', userId: customer.id }, input.device),
+    };
   });
   return signedIn(deps, session, customerProfile(customer));
 }

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { Env } from '../env';
-import type { AppConfig, ConfigKey } from './schema';
+import { CONFIG_KEYS, type AppConfig, type ConfigKey } from './schema';
 
 /** The control center's settings sections (PATCH /internal/config/:section) and the keys each owns. */
 export const CONFIG_SECTIONS = {
@@ -84,22 +85,18 @@ export function boundViolations(next: AppConfig, env: Env): BoundViolation[] {
   return out;
 }
 
-/** What the apps may read (GET /api/shared/config and Firestore config/public): no limits, no secrets. */
-export function publicConfig(cfg: AppConfig, env: Env) {
-  return {
-    anonymity_enabled: cfg.anonymity_enabled,
-    free_trial: cfg.free_trial,
-    pricing_tiers: cfg.pricing_tiers,
-    extension_timeout_seconds: cfg.extension_timeout_seconds,
-    early_end: cfg.early_end,
-    mitra_ping: cfg.mitra_ping,
-    mitra_heartbeat_cadence_seconds: env.MITRA_HEARTBEAT_CADENCE_SECONDS,
-    pairing_timeout_seconds: cfg.pairing_timeout_seconds,
-    request_notification_timeout_seconds: cfg.request_notification_timeout_seconds,
-    closing_grace_seconds: cfg.closing_grace_seconds,
-    sensitive_flip_confirmation_enabled: cfg.sensitive_flip_confirmation_enabled,
-    sensitive_flag_one_way_latch: cfg.sensitive_flag_one_way_latch,
-    support_handles: cfg.support_handles_json,
-    otp_resend_cooldown_seconds: cfg.otp_resend_cooldown_seconds,
+export const SECTION_NAMES = Object.keys(CONFIG_SECTIONS) as [ConfigSection, ...ConfigSection[]];
+
+export function isConfigSection(s: string): s is ConfigSection {
+  return Object.hasOwn(CONFIG_SECTIONS, s);
+}
+
+/** The strict body of one section's PATCH: any non-empty subset of the keys it owns, each validated whole. */
+export function sectionSchema<S extends ConfigSection>(section: S) {
+  const shape = Object.fromEntries(CONFIG_SECTIONS[section].map((k) => [k, CONFIG_KEYS[k].schema.optional()])) as {
+    [K in (typeof CONFIG_SECTIONS)[S][number]]: z.ZodOptional<(typeof CONFIG_KEYS)[K]['schema']>;
   };
+  return z
+    .strictObject(shape)
+    .refine((v) => Object.values(v).some((x) => x !== undefined), 'name at least one setting of this section');
 }

@@ -1,12 +1,12 @@
 import type { RealtimeDoc } from '../ports/realtime';
-import type { NotificationStatus } from './repo';
 
 const iso = (d: Date) => d.toISOString();
 
 /** What an offer is built from: the request, its customer's name and this mitra's notification. */
 export interface OfferSource {
   request_id: string;
-  status: NotificationStatus;
+  /** An open offer: 'ignored' timed out but may still be accepted while the request searches. */
+  status: 'offered' | 'ignored';
   topic_sensitivity: 'regular' | 'sensitive';
   is_free_trial: boolean;
   duration_minutes: number;

@@ -42,6 +42,11 @@ export async function createCustomer(
   return rows[0]!;
 }
 
+/** Serialises every sign-in for one identity, so parallel first sign-ins create one row. */
+export async function lockIdentity(q: Queryable, field: IdentityField, value: string): Promise<void> {
+  await q.query("SELECT pg_advisory_xact_lock(hashtext('identity:' || $1 || ':' || $2))", [field, value]);
+}
+
 export async function findCustomer(q: Queryable, id: string, lock = false): Promise<CustomerRow | undefined> {
   const { rows } = await q.query<CustomerRow>(
     `SELECT ${COLUMNS} FROM customers WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,

@@ -1,4 +1,5 @@
-import type { Queryable } from '../db/pool';
+import type { Db, Queryable } from '../db/pool';
+import { tx } from '../db/tx';
 
 export interface DeviceTokenInput {
   userType: 'customer' | 'mitra';
@@ -8,17 +9,34 @@ export interface DeviceTokenInput {
   platform: 'android' | 'ios';
 }
 
-/** Upserts per (user, device); a token that moved to another user or device leaves its old row. */
-export async function upsertDeviceToken(q: Queryable, t: DeviceTokenInput, now: Date): Promise<void> {
-  await q.query(
-    'DELETE FROM device_tokens WHERE fcm_token = $1 AND NOT (user_type = $2 AND user_id = $3 AND device_id = $4)',
-    [t.fcmToken, t.userType, t.userId, t.deviceId],
-  );
-  await q.query(
-    `INSERT INTO device_tokens (user_type, user_id, device_id, fcm_token, platform, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (user_type, user_id, device_id) DO UPDATE SET fcm_token = EXCLUDED.fcm_token, platform = EXCLUDED.platform, updated_at = EXCLUDED.updated_at`,
-    [t.userType, t.userId, t.deviceId, t.fcmToken, t.platform, now],
-  );
+const RACE_CODES = new Set(['23505', '40P01']); // unique violation, deadlock
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Upserts per (user, device); a token that moved to another user or device leaves its old row. Two
+ * registrations of one fcm_token are serialised by a lock on the token (both unique keys are then
+ * settled in order); a deadlock with an unrelated key is retried.
+ */
+export async function upsertDeviceToken(db: Db, t: DeviceTokenInput, now: Date): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await tx(db, async (c) => {
+        await c.query("SELECT pg_advisory_xact_lock(hashtext('fcm-token:' || $1))", [t.fcmToken]);
+        await c.query(
+          'DELETE FROM device_tokens WHERE fcm_token = $1 AND NOT (user_type = $2 AND user_id = $3 AND device_id = $4)',
+          [t.fcmToken, t.userType, t.userId, t.deviceId],
+        );
+        await c.query(
+          `INSERT INTO device_tokens (user_type, user_id, device_id, fcm_token, platform, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (user_type, user_id, device_id) DO UPDATE SET fcm_token = EXCLUDED.fcm_token, platform = EXCLUDED.platform, updated_at = EXCLUDED.updated_at`,
+          [t.userType, t.userId, t.deviceId, t.fcmToken, t.platform, now],
+        );
+      });
+      return;
+    } catch (err) {
+      if (attempt >= MAX_ATTEMPTS || !RACE_CODES.has((err as { code?: string }).code ?? '')) throw err;
+    }
+  }
 }
 
 export async function deleteDeviceToken(

@@ -53,7 +53,7 @@ describe('phone normalisation', () => {
 
   it.each(['12345', '+14155552671', '0812', 'not a phone', '+62'])('%s → 422 PHONE_INVALID', (input) => {
     expect(() => normaliseIndonesianPhone(input)).toThrow(
-      expect.objectContaining({ status: 422, code: 'PHONE_INVALID' }),
+      expect.objectContaining({ kind: 'unprocessable', code: 'PHONE_INVALID' }),
     );
   });
 });

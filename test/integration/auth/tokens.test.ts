@@ -35,6 +35,13 @@ describe('access tokens', () => {
     expect((await s.request('/api/shared/auth/anonymous', { method: 'POST', json: { display_name: '' } })).status).toBe(
       400,
     );
+    const emptyJson = await s.request('/api/shared/auth/anonymous', {
+      method: 'POST',
+      body: '',
+      headers: { 'content-type': 'application/json', 'content-length': '0' },
+    });
+    expect(emptyJson.status).toBe(201);
+    expect((await json(emptyJson)).profile.display_name).toMatch(/^Bestie \d{4}$/);
     expect(
       (
         await s.request('/api/shared/auth/anonymous', {

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { json } from '../../helpers/http';
 import { accept, chatRequest, customerWithDevice, onlineMitra } from '../../helpers/pairing';
-import { createTestStack, type TestStack } from '../../helpers/runtime';
+import { useTestStack, type TestStack } from '../../helpers/runtime';
 
+const stack = useTestStack({ perFile: true });
 let s: TestStack;
-beforeAll(async () => {
-  s = await createTestStack();
+beforeEach(() => {
+  s = stack();
 });
-afterAll(() => s.close());
 
 describe('lock ordering', () => {
   it('a customer asking again while a mitra accepts their free trial never deadlocks (no 500s)', async () => {

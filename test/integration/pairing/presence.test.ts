@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { customerWithDevice, onlineMitra, settle } from '../../helpers/pairing';
-import { createTestStack, type TestStack } from '../../helpers/runtime';
+import { useTestStack, type TestStack } from '../../helpers/runtime';
 
+const stack = useTestStack();
 let s: TestStack;
-beforeEach(async () => {
-  s = await createTestStack();
+beforeEach(() => {
+  s = stack();
 });
-afterEach(() => s.close());
 
 describe('presence', () => {
   it('online → heartbeat 204 → status available; offline; a deactivated mitra gets 403 ACCOUNT_INACTIVE on every presence call', async () => {

@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { accept, chatRequest, customerWithDevice, onlineMitra, pushes, realtime, settle } from '../../helpers/pairing';
-import { createTestStack, type TestStack } from '../../helpers/runtime';
+import { useTestStack, type TestStack } from '../../helpers/runtime';
 
+const stack = useTestStack();
 let s: TestStack;
-beforeEach(async () => {
-  s = await createTestStack();
+beforeEach(() => {
+  s = stack();
 });
-afterEach(() => s.close());
 
 /** Calls a private route exactly as Cloud Tasks / Pub/Sub push would (OIDC bearer from the local issuer). */
 async function deliver(path: string, body: unknown) {
@@ -62,33 +62,87 @@ describe('redelivered and late triggers change nothing twice', () => {
     expect((await s.request('/tasks/pairing/request-timeout', { method: 'POST', json: {} })).status).toBe(401);
   });
 
-  it('the notification timeout → ignored once; fired twice and late it does nothing more', async () => {
+  it('one notification-timeout task per offer batch: its offered notifications → ignored once; twice and late → one effect', async () => {
+    const c = await customerWithDevice(s);
+    const [m1, m2, m3] = [await onlineMitra(s), await onlineMitra(s), await onlineMitra(s)];
+    const req = await json(chatRequest(s, c.token));
+    expect(req.notified_mitras).toBe(3);
+    await s.rt.local!.advanceClock(20);
+    const late = await onlineMitra(s); // a second batch: offered on coming online
+    expect(
+      (await s.request(`/api/mitra/requests/${req.request_id}/reject`, { method: 'POST', headers: bearer(m1.token) }))
+        .status,
+    ).toBe(200);
+    const tasks = await s.rt.db.query(
+      "SELECT payload->'body' AS body FROM outbox WHERE kind = 'task' AND payload->>'path' = '/tasks/pairing/notification-timeout' ORDER BY id",
+    );
+    const batches = (
+      await s.rt.db.query(
+        'SELECT DISTINCT offered_at FROM chat_request_notifications WHERE request_id = $1 ORDER BY offered_at',
+        [req.request_id],
+      )
+    ).rows.map((r) => ({ request_id: req.request_id, offered_at: r.offered_at.toISOString() }));
+    expect(tasks.rows.map((r) => r.body)).toEqual(batches); // 2 tasks for 4 offers
+    const rows = async () =>
+      Object.fromEntries(
+        (
+          await s.rt.db.query(
+            'SELECT mitra_id, status, reason, responded_at FROM chat_request_notifications WHERE request_id = $1',
+            [req.request_id],
+          )
+        ).rows.map((r) => [r.mitra_id, r]),
+      );
+    const offerDocWrites = async () =>
+      (
+        await s.rt.db.query(
+          "SELECT count(*)::int n FROM outbox WHERE kind = 'realtime' AND payload->>'path' LIKE $1 AND payload->'data'->>'status' = 'ignored'",
+          [`mitras/%/offers/${req.request_id}`],
+        )
+      ).rows[0].n;
+
+    await s.rt.local!.advanceClock(41); // the first batch's window (60 s) has passed, not the late one's
+    const first = await rows();
+    expect([first[m1.id].status, first[m2.id], first[m3.id], first[late.id].status]).toEqual([
+      'rejected',
+      expect.objectContaining({ status: 'ignored', reason: 'no_response' }),
+      expect.objectContaining({ status: 'ignored', reason: 'no_response' }),
+      'offered',
+    ]);
+    expect(await offerDocWrites()).toBe(2);
+    await settle(s);
+    expect((await realtime(s, `mitras/${m2.id}/offers/${req.request_id}`)).data.status).toBe('ignored');
+
+    for (let i = 0; i < 2; i++) {
+      await s.rt.local!.advanceClock(5);
+      expect((await deliver('/tasks/pairing/notification-timeout', batches[0])).status).toBe(204);
+    }
+    expect(await rows()).toEqual(first); // duplicated and late: nothing more
+    expect(await offerDocWrites()).toBe(2);
+
+    await s.rt.local!.advanceClock(11); // the late batch's window
+    expect((await rows())[late.id]).toMatchObject({ status: 'ignored', reason: 'no_response' });
+    // an ignored offer can still be taken while the request searches
+    expect((await accept(s, m2, req.request_id)).status).toBe(200);
+    for (const batch of batches)
+      expect((await deliver('/tasks/pairing/notification-timeout', batch)).status).toBe(204);
+    const after = await rows();
+    expect([after[m2.id].status, after[m3.id].status, after[late.id].status]).toEqual(['accepted', 'missed', 'missed']);
+  });
+
+  it('a single-offer timeout enqueued before batching shipped is still handled (rolling deploy)', async () => {
     const c = await customerWithDevice(s);
     const m = await onlineMitra(s);
     const req = await json(chatRequest(s, c.token));
-    await s.rt.local!.advanceClock(61);
-    const row = async () =>
-      (
-        await s.rt.db.query(
-          'SELECT status, reason, responded_at FROM chat_request_notifications WHERE request_id = $1',
-          [req.request_id],
-        )
-      ).rows[0];
-    const first = await row();
-    expect(first).toMatchObject({ status: 'ignored', reason: 'no_response' });
-    for (let i = 0; i < 2; i++) {
-      await s.rt.local!.advanceClock(10);
-      expect(
-        (await deliver('/tasks/pairing/notification-timeout', { request_id: req.request_id, mitra_id: m.id })).status,
-      ).toBe(204);
-    }
-    expect(await row()).toEqual(first);
-    // an ignored offer can still be taken while the request searches
-    expect((await accept(s, m, req.request_id)).status).toBe(200);
+    const legacy = { request_id: req.request_id, mitra_id: m.id };
+    expect((await deliver('/tasks/pairing/notification-timeout', legacy)).status).toBe(204);
+    expect((await deliver('/tasks/pairing/notification-timeout', legacy)).status).toBe(204);
+    const { rows } = await s.rt.db.query('SELECT status FROM chat_request_notifications WHERE request_id = $1', [
+      req.request_id,
+    ]);
+    expect(rows).toEqual([{ status: 'ignored' }]);
     expect(
-      (await deliver('/tasks/pairing/notification-timeout', { request_id: req.request_id, mitra_id: m.id })).status,
-    ).toBe(204);
-    expect((await row()).status).toBe('accepted');
+      (await deliver('/tasks/pairing/notification-timeout', { request_id: req.request_id, offered_at: 'soon' })).status,
+    ).toBe(400);
   });
 
   it('the pairing timeout → expired, the customer told once (doc + push); accepting then → 410; fired twice and late → one effect', async () => {

@@ -1,14 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { configReader } from '../../../shared/config/reader';
 import { bearer, createGuest } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { accept, chatRequest, customerWithDevice, onlineMitra, pushes, realtime, settle } from '../../helpers/pairing';
-import { createTestStack, type TestStack } from '../../helpers/runtime';
+import { useTestStack, type TestStack } from '../../helpers/runtime';
 
+const stack = useTestStack();
 let s: TestStack;
-beforeEach(async () => {
-  s = await createTestStack();
+beforeEach(() => {
+  s = stack();
 });
-afterEach(() => s.close());
 
 describe('POST /api/client/chat/request', () => {
   it('validates: topic_sensitivity missing or not regular|sensitive, both/neither of tier_id and free_trial, unknown tier → 400; nothing stored', async () => {
@@ -100,7 +101,7 @@ describe('POST /api/client/chat/request', () => {
 
     await s.rt.db.query(`UPDATE app_config SET value = 'false' WHERE key = 'anonymity_enabled'`);
     await s.rt.db.query('UPDATE app_config_version SET version = version + 1');
-    s.rt.config.invalidate();
+    configReader(s.rt).invalidate();
     const guest = await createGuest(s);
     const res = await chatRequest(s, guest.access_token);
     expect(res.status).toBe(403);

@@ -1,0 +1,95 @@
+import { z } from '@hono/zod-openapi';
+import type { ControlCenterDeps } from '../../../shared/controlcenter/deps';
+import { listMitrasForCc } from '../../../shared/controlcenter/list-mitras';
+import { registerMitra } from '../../../shared/controlcenter/register-mitra';
+import { updateMitra } from '../../../shared/controlcenter/update-mitra';
+import { createRouter } from '../../../shared/http/function-app';
+import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
+import { access, defineRoute } from '../../../shared/http/route';
+import { IdParam, IsoDateTime, ListQuery, pageOf, Uuid } from '../../../shared/http/schemas';
+
+const tags = ['control center: mitras'];
+
+/** NFC-normalised and trimmed like every name (SPEC §3). */
+export const CcName = z.string().normalize('NFC').trim().min(1).max(80);
+/** `?flag=true|false`; absent means "either". */
+export const QueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const SearchText = z.string().trim().min(1).max(100);
+
+export const CcMitraSchema = z
+  .object({
+    id: Uuid,
+    phone: z.string(),
+    display_name: z.string(),
+    is_active: z.boolean(),
+    is_online: z.boolean(),
+    last_heartbeat_at: IsoDateTime.nullable(),
+    live_sessions: z.number().int().min(0).openapi({ description: 'Sessions pending payment or active' }),
+    pending_reports: z.number().int().min(0),
+    flagged_for_review: z.boolean().openapi({ description: '3+ pending reports against this mitra' }),
+    created_at: IsoDateTime,
+    updated_at: IsoDateTime,
+  })
+  .openapi('CcMitra');
+
+const MitraListQuery = ListQuery.extend({
+  q: SearchText.optional().openapi({ description: 'Name or phone (any form: 08…, 62…, +62…)' }),
+  online: QueryBool.optional().openapi({ description: 'Online (and active)' }),
+  active: QueryBool.optional(),
+  flagged: QueryBool.optional(),
+});
+
+const RegisterMitraBody = z
+  .object({ phone: z.string().min(1).max(32), display_name: CcName.optional(), is_active: z.boolean().optional() })
+  .strict()
+  .openapi('CcRegisterMitra');
+
+const UpdateMitraBody = z
+  .object({ display_name: CcName.optional(), is_active: z.boolean().optional() })
+  .strict()
+  .refine((b) => b.display_name !== undefined || b.is_active !== undefined, 'display_name or is_active is required')
+  .openapi('CcUpdateMitra');
+
+export const listMitrasRoute = defineRoute(access.permission('mitras:read'), {
+  method: 'get',
+  path: '/internal/mitras',
+  operationId: 'ccListMitras',
+  tags,
+  summary: 'Newest first; search and filters combine',
+  request: { query: MitraListQuery },
+  responses: { 200: jsonResponse('A page of mitras', pageOf(CcMitraSchema, 'CcMitraPage')) },
+});
+
+export const registerMitraRoute = defineRoute(access.permission('mitras:update'), {
+  method: 'post',
+  path: '/internal/mitras',
+  operationId: 'ccRegisterMitra',
+  tags,
+  summary: 'Pre-register a phone (inactive unless is_active: true)',
+  request: jsonBody(RegisterMitraBody),
+  responses: { 201: jsonResponse('Registered', CcMitraSchema) },
+  errors: ['PHONE_INVALID', 'PHONE_TAKEN'],
+});
+
+export const updateMitraRoute = defineRoute(access.permission('mitras:update'), {
+  method: 'patch',
+  path: '/internal/mitras/{id}',
+  operationId: 'ccUpdateMitra',
+  tags,
+  summary:
+    'Deactivation sets offline, revokes every auth session at once (refresh → 403 ACCOUNT_INACTIVE; access tokens within REVOCATION_MAX_LAG_SECONDS) and withdraws open offers',
+  request: { params: IdParam, ...jsonBody(UpdateMitraBody) },
+  responses: { 200: jsonResponse('Updated', CcMitraSchema) },
+  errors: ['NOT_FOUND'],
+});
+
+export function mitraRoutes(deps: ControlCenterDeps) {
+  return createRouter()
+    .openapi(listMitrasRoute, async (c) => c.json(await listMitrasForCc(deps, c.req.valid('query')), 200))
+    .openapi(registerMitraRoute, async (c) =>
+      c.json(await registerMitra(deps, c.var.principal.userId, c.req.valid('json')), 201),
+    )
+    .openapi(updateMitraRoute, async (c) =>
+      c.json(await updateMitra(deps, c.var.principal.userId, c.req.valid('param').id, c.req.valid('json')), 200),
+    );
+}

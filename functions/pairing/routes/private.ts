@@ -1,0 +1,112 @@
+import { z } from '@hono/zod-openapi';
+import { AppError } from '../../../shared/errors';
+import { createRouter } from '../../../shared/http/function-app';
+import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
+import { access, defineRoute } from '../../../shared/http/route';
+import { IsoDateTime } from '../../../shared/http/schemas';
+import type { PairingDeps } from '../../../shared/pairing/deps';
+import { handleBlast } from '../../../shared/pairing/handle-blast';
+import { notificationTimeout } from '../../../shared/pairing/notification-timeout';
+import { PAIRING_PATHS } from '../../../shared/pairing/paths';
+import { requestTimeout } from '../../../shared/pairing/request-timeout';
+import { sweepStale } from '../../../shared/pairing/sweep-stale';
+
+const tags = ['private'];
+
+export const PubSubPushEnvelopeSchema = z
+  .object({
+    message: z.object({
+      data: z.string().openapi({ description: 'base64 of the JSON message' }),
+      messageId: z.string().optional(),
+      message_id: z.string().optional(),
+      publishTime: z.string().optional(),
+      attributes: z.record(z.string(), z.string()).optional(),
+    }),
+    subscription: z.string(),
+  })
+  .openapi('PubSubPushEnvelope');
+
+const BlastMessageSchema = z
+  .object({ request_id: z.string().uuid(), mitra_ids: z.array(z.string().uuid()).max(10_000) })
+  .openapi('BlastMessage');
+
+const RequestTimeoutTaskSchema = z.object({ request_id: z.string().uuid() }).openapi('RequestTimeoutTask');
+const OfferBatchTimeoutSchema = z
+  .object({ request_id: z.string().uuid(), offered_at: IsoDateTime })
+  .openapi('OfferBatchTimeoutTask', { description: 'Every notification of the request offered at offered_at' });
+const LegacyOfferTimeoutSchema = z
+  .object({ request_id: z.string().uuid(), mitra_id: z.string().uuid() })
+  .openapi('SingleOfferTimeoutTask', { description: 'One mitra (tasks enqueued before batching; still accepted)' });
+const NotificationTimeoutTaskSchema = z
+  .union([OfferBatchTimeoutSchema, LegacyOfferTimeoutSchema])
+  .openapi('NotificationTimeoutTask');
+
+const SweepResultSchema = z.object({ turned_offline: z.number().int().min(0) }).openapi('SweepResult');
+
+export const blastRoute = defineRoute(access.oidc, {
+  method: 'post',
+  path: PAIRING_PATHS.blast,
+  operationId: 'pairingBlastPush',
+  tags,
+  summary: 'Pub/Sub push: offer docs and FCM pushes for the still-offered mitras (redelivery-safe)',
+  request: jsonBody(PubSubPushEnvelopeSchema),
+  responses: { 204: { description: 'Handled (idempotent)' } },
+});
+
+export const requestTimeoutRoute = defineRoute(access.oidc, {
+  method: 'post',
+  path: PAIRING_PATHS.requestTimeout,
+  operationId: 'pairingRequestTimeout',
+  tags,
+  request: jsonBody(RequestTimeoutTaskSchema),
+  responses: { 204: { description: 'Handled (idempotent)' } },
+});
+
+export const notificationTimeoutRoute = defineRoute(access.oidc, {
+  method: 'post',
+  path: PAIRING_PATHS.notificationTimeout,
+  operationId: 'pairingNotificationTimeout',
+  tags,
+  summary: 'One task per offer batch: its still-offered notifications become ignored',
+  request: jsonBody(NotificationTimeoutTaskSchema),
+  responses: { 204: { description: 'Handled (idempotent)' } },
+});
+
+export const sweepStaleRoute = defineRoute(access.oidc, {
+  method: 'post',
+  path: PAIRING_PATHS.sweep,
+  operationId: 'pairingSweepStale',
+  tags,
+  summary: 'Cloud Scheduler: stale mitras → offline',
+  responses: { 200: jsonResponse('Swept', SweepResultSchema) },
+});
+
+/** Pub/Sub wraps our JSON in base64; anything else is a 400 (dead-lettered after its retries). */
+function blastMessage(data: string) {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(data, 'base64').toString('utf8'));
+  } catch {
+    throw AppError.invalid('message.data', 'message.data is not base64 JSON');
+  }
+  const message = BlastMessageSchema.safeParse(parsed);
+  if (!message.success) throw AppError.invalid('message.data', 'not a blast message');
+  return message.data;
+}
+
+export function privateRoutes(deps: PairingDeps) {
+  return createRouter()
+    .openapi(blastRoute, async (c) => {
+      await handleBlast(deps, blastMessage(c.req.valid('json').message.data));
+      return c.body(null, 204);
+    })
+    .openapi(requestTimeoutRoute, async (c) => {
+      await requestTimeout(deps, c.req.valid('json').request_id);
+      return c.body(null, 204);
+    })
+    .openapi(notificationTimeoutRoute, async (c) => {
+      await notificationTimeout(deps, c.req.valid('json'));
+      return c.body(null, 204);
+    })
+    .openapi(sweepStaleRoute, async (c) => c.json({ turned_offline: await sweepStale(deps) }, 200));
+}

@@ -1,0 +1,17 @@
+import { deleteDeviceToken, upsertDeviceToken } from '../users/device-tokens';
+import type { MobileUser } from './access-tokens';
+import type { AuthDeps } from './deps';
+
+/** Registers the device's FCM token for the caller; a token moving to another user or device follows. */
+export async function putDeviceToken(
+  deps: Pick<AuthDeps, 'db' | 'clock'>,
+  p: MobileUser,
+  input: { deviceId: string; fcmToken: string; platform: 'android' | 'ios' },
+): Promise<void> {
+  await upsertDeviceToken(deps.db, { userType: p.userType, userId: p.userId, ...input }, deps.clock.now());
+}
+
+/** Idempotent: removing an unknown device is not an error. */
+export async function removeDeviceToken(deps: Pick<AuthDeps, 'db'>, p: MobileUser, deviceId: string): Promise<void> {
+  await deleteDeviceToken(deps.db, p.userType, p.userId, deviceId);
+}

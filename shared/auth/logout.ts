@@ -1,0 +1,28 @@
+import type { Principal, UserType } from './access-tokens';
+import type { AuthDeps } from './deps';
+import { revokeAuthSession, revokeByRefreshToken, revokeUserSessions } from './refresh-sessions';
+
+type Deps = Pick<AuthDeps, 'db' | 'clock' | 'tokens'>;
+
+/** Ends the caller's session: its refresh token at once, its access tokens within the revocation lag. */
+export async function logout(deps: Deps, p: Principal): Promise<void> {
+  await revokeAuthSession(deps.db, p.sessionId, 'logout', deps.clock.now());
+  deps.tokens.revocations.markRevoked(p.sessionId);
+}
+
+/** Control-center logout by cookie alone (the access token may already be gone). */
+export async function logoutByRefreshToken(deps: Deps, refreshToken: string): Promise<void> {
+  const sessionId = await revokeByRefreshToken(deps.db, refreshToken, deps.clock.now());
+  if (sessionId) deps.tokens.revocations.markRevoked(sessionId);
+}
+
+/** Every live session of a user (ban, deactivation, password change), optionally but one. */
+export async function revokeAllSessions(
+  deps: Deps,
+  user: { userType: UserType; userId: string },
+  reason: string,
+  exceptSessionId?: string,
+): Promise<void> {
+  const ids = await revokeUserSessions(deps.db, user.userType, user.userId, reason, deps.clock.now(), exceptSessionId);
+  for (const id of ids) deps.tokens.revocations.markRevoked(id);
+}

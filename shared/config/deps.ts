@@ -1,0 +1,18 @@
+import type { Clock } from '../clock';
+import type { Db } from '../db/pool';
+import type { Env } from '../env';
+import type { OutboxRelay } from '../outbox/relay';
+import type { Runtime } from '../runtime';
+import { configReader, type ConfigReader } from './reader';
+
+export interface ConfigDeps {
+  db: Db;
+  clock: Clock;
+  env: Env;
+  reader: ConfigReader;
+  outbox: OutboxRelay;
+}
+
+export function configDeps(rt: Runtime): ConfigDeps {
+  return { db: rt.db, clock: rt.clock, env: rt.env, reader: configReader(rt), outbox: rt.outbox };
+}

@@ -1,0 +1,60 @@
+import { tx } from '../db/tx';
+import { AppError } from '../errors';
+import { enqueue, outbox } from '../outbox/outbox';
+import type { ConfigDeps } from './deps';
+import { loadConfig } from './reader';
+import { bumpConfigVersion, configVersion, insertConfigAudit, storeConfigValues } from './repo';
+import type { AppConfig, ConfigKey } from './schema';
+import { boundViolations, envDerived, isConfigSection, sectionSchema } from './sections';
+import { PUBLIC_CONFIG_DOC, publicConfigDoc } from './views';
+
+const issuesOf = (error: { issues: Array<{ path: PropertyKey[]; message: string; code: string }> }) =>
+  error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code }));
+
+/** A section body that failed: 404 for an unknown section, else 400 with that section's own issues. */
+export function sectionBodyError(section: string, body: unknown): AppError {
+  if (!isConfigSection(section)) return new AppError('NOT_FOUND', `Unknown settings section ${section}`);
+  const parsed = sectionSchema(section).safeParse(body);
+  return new AppError('BAD_REQUEST', 'The settings are invalid', {
+    issues: parsed.success ? [] : issuesOf(parsed.error),
+  });
+}
+
+/**
+ * Validates a section change against its schema, the env-derived bounds and cross-key rules, then stores
+ * it, audits it (who, before, after), bumps the version and mirrors config/public — one transaction,
+ * serialised on the version row, so nothing half-written stays and audits never interleave.
+ */
+export async function patchConfigSection(deps: ConfigDeps, section: string, body: unknown, actorId: string) {
+  if (!isConfigSection(section)) throw sectionBodyError(section, body);
+  const parsed = sectionSchema(section).safeParse(body);
+  if (!parsed.success) throw sectionBodyError(section, body);
+  const changes = Object.entries(parsed.data).filter(([, v]) => v !== undefined) as Array<[ConfigKey, unknown]>;
+  const now = deps.clock.now();
+
+  const result = await tx(deps.db, async (c) => {
+    const version = await configVersion(c, true);
+    const current = await loadConfig(c);
+    const next = { ...current, ...Object.fromEntries(changes) } as AppConfig;
+    const violations = boundViolations(next, deps.env);
+    if (violations.length)
+      throw new AppError('CONFIG_OUT_OF_BOUNDS', violations.map((v) => `${v.key} ${v.message}`).join('; '), {
+        violations,
+        env: envDerived(deps.env),
+      });
+
+    const before = Object.fromEntries(changes.map(([k]) => [k, current[k]]));
+    const after = Object.fromEntries(changes);
+    if (JSON.stringify(before) === JSON.stringify(after)) return { changed: false, version, values: current };
+    await storeConfigValues(c, changes, now, actorId);
+    await insertConfigAudit(c, { section, actorId, before, after, at: now });
+    const bumped = await bumpConfigVersion(c);
+    await enqueue(c, outbox.setDoc(PUBLIC_CONFIG_DOC, publicConfigDoc(next, deps.env, bumped, now), false));
+    return { changed: true, version: bumped, values: next };
+  });
+  if (result.changed) {
+    deps.reader.invalidate();
+    deps.outbox.kick();
+  }
+  return result;
+}

@@ -1,0 +1,49 @@
+import { revokeUserSessions } from '../auth/refresh-sessions';
+import { tx } from '../db/tx';
+import { AppError } from '../errors';
+import { setCustomerBan } from '../users/admin-queries';
+import type { ControlCenterDeps } from './deps';
+import { ccCustomer } from './list-customers';
+import { insertAudit } from './repo';
+
+type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens'>;
+
+/**
+ * Bans a customer: the flag, every auth session revoked in the same transaction (refresh → 403
+ * ACCOUNT_BANNED at once; access tokens refused within REVOCATION_MAX_LAG_SECONDS, on this instance at
+ * once) and an audit row. Banning again only updates the reason.
+ */
+export async function banCustomer(deps: Deps, actorId: string, customerId: string, reason: string) {
+  const now = deps.clock.now();
+  const { row, revoked } = await tx(deps.db, async (c) => {
+    const row = await setCustomerBan(c, customerId, { reason }, now);
+    if (!row) throw new AppError('NOT_FOUND', 'Customer not found');
+    const revoked = await revokeUserSessions(c, 'customer', customerId, 'customer_banned', now);
+    await insertAudit(
+      c,
+      {
+        kind: 'customer_banned',
+        actorId,
+        targetType: 'customer',
+        targetId: customerId,
+        details: { reason, sessions_revoked: revoked.length },
+      },
+      now,
+    );
+    return { row, revoked };
+  });
+  for (const id of revoked) deps.tokens.revocations.markRevoked(id);
+  return ccCustomer(deps, row);
+}
+
+/** Lifts a ban; the customer signs in again (their old sessions stay revoked). */
+export async function unbanCustomer(deps: Deps, actorId: string, customerId: string) {
+  const now = deps.clock.now();
+  const row = await tx(deps.db, async (c) => {
+    const row = await setCustomerBan(c, customerId, null, now);
+    if (!row) throw new AppError('NOT_FOUND', 'Customer not found');
+    await insertAudit(c, { kind: 'customer_unbanned', actorId, targetType: 'customer', targetId: customerId }, now);
+    return row;
+  });
+  return ccCustomer(deps, row);
+}

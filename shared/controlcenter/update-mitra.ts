@@ -1,0 +1,52 @@
+import { revokeUserSessions } from '../auth/refresh-sessions';
+import { tx } from '../db/tx';
+import { AppError } from '../errors';
+import { withdrawOpenOffers } from '../pairing/withdraw-offers';
+import { findAdminMitra, updateMitraByOperator } from '../users/admin-queries';
+import type { ControlCenterDeps } from './deps';
+import { ccMitra } from './list-mitras';
+import { insertAudit } from './repo';
+
+/**
+ * An operator's edit of a mitra. Deactivation is one transaction: the mitra row is locked first (the
+ * order accept takes, so an accept in flight either wins before or sees the mitra inactive), set
+ * inactive and offline, every auth session revoked (refresh → ACCOUNT_INACTIVE at once, access tokens
+ * refused within REVOCATION_MAX_LAG_SECONDS, on this instance at once) and every open offer withdrawn.
+ * Activation only flips the flag: the next OTP sign-in succeeds.
+ */
+export async function updateMitra(
+  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'outbox'>,
+  actorId: string,
+  mitraId: string,
+  patch: { display_name?: string; is_active?: boolean },
+) {
+  const now = deps.clock.now();
+  const { revoked, withdrawn } = await tx(deps.db, async (c) => {
+    const before = await findAdminMitra(c, mitraId, true);
+    if (!before) throw new AppError('NOT_FOUND', 'Mitra not found');
+    await updateMitraByOperator(c, mitraId, patch, now);
+    const deactivated = patch.is_active === false;
+    const revoked = deactivated ? await revokeUserSessions(c, 'mitra', mitraId, 'mitra_deactivated', now) : [];
+    const withdrawn = deactivated ? await withdrawOpenOffers(c, mitraId, now) : [];
+    await insertAudit(
+      c,
+      {
+        kind: 'mitra_updated',
+        actorId,
+        targetType: 'mitra',
+        targetId: mitraId,
+        details: {
+          before: { display_name: before.display_name, is_active: before.is_active },
+          after: patch,
+          sessions_revoked: revoked.length,
+          offers_withdrawn: withdrawn.length,
+        },
+      },
+      now,
+    );
+    return { revoked, withdrawn };
+  });
+  for (const id of revoked) deps.tokens.revocations.markRevoked(id);
+  if (withdrawn.length) deps.outbox.kick();
+  return ccMitra(deps, (await findAdminMitra(deps.db, mitraId))!);
+}

@@ -1,0 +1,102 @@
+import { tx } from '../db/tx';
+import { AppError } from '../errors';
+import { enqueueMany, outbox } from '../outbox/outbox';
+import { hasUsedFreeTrial, liveSessionOfCustomer } from '../sessions/repo';
+import { findCustomer, isGuest } from '../users/customers';
+import type { PairingDeps } from './deps';
+import { offerBatchEffects } from './effects';
+import { expireLockedRequest } from './expire-request';
+import { pairingDocPath, PAIRING_PATHS } from './paths';
+import { availableMitras } from './presence-repo';
+import { countOfferBatch, findByIdempotencyKey, insertNotifications, insertRequest, openRequestOf } from './repo';
+import { pairingDoc, requestCreatedView } from './views';
+
+export interface ChatRequestInput {
+  topic_sensitivity: 'regular' | 'sensitive';
+  tier_id?: string;
+  free_trial?: true;
+  target_mitra_id?: string;
+}
+
+/**
+ * A customer asks to talk: the request, one notification per available mitra (one offer batch), the
+ * blast, the batch's notification timeout, the request timeout and the pairing doc — one transaction.
+ * The customer row lock serialises one customer's requests (one open request, Idempotency-Key replays).
+ */
+export async function createRequest(
+  deps: PairingDeps,
+  customerId: string,
+  input: ChatRequestInput,
+  idempotencyKey: string | undefined,
+) {
+  const cfg = await deps.config.get();
+  const now = deps.clock.now();
+  if (!!input.free_trial === !!input.tier_id)
+    throw AppError.invalid('tier_id', 'exactly one of tier_id or free_trial is required');
+  const tier = input.tier_id ? cfg.pricing_tiers.find((t) => t.id === input.tier_id) : undefined;
+  if (input.tier_id && !tier) throw AppError.invalid('tier_id', 'not one of the current pricing tiers', 'invalid_value');
+
+  const created = await tx(deps.db, async (c) => {
+    const customer = await findCustomer(c, customerId, true);
+    if (!customer) throw new AppError('FORBIDDEN');
+    if (idempotencyKey) {
+      const replay = await findByIdempotencyKey(c, customerId, idempotencyKey);
+      // The original 201 body: the mitras offered at creation (later offers carry a later offered_at).
+      if (replay) return requestCreatedView(replay, await countOfferBatch(c, replay.id, replay.created_at));
+    }
+    if (isGuest(customer) && !cfg.anonymity_enabled) throw new AppError('REGISTRATION_REQUIRED');
+    if (customer.is_banned) throw new AppError('ACCOUNT_BANNED');
+
+    const open = await openRequestOf(c, customerId);
+    if (open && open.expires_at > now)
+      throw new AppError('ALREADY_ACTIVE', 'Kamu masih punya permintaan yang aktif', { request_id: open.id });
+    if (open) await expireLockedRequest(c, open, now); // its timer is late; settle it here
+    const live = await liveSessionOfCustomer(c, customerId);
+    if (live) throw new AppError('ALREADY_ACTIVE', 'Kamu masih punya sesi yang aktif', { session_id: live.id });
+    if (input.free_trial && (!cfg.free_trial.enabled || (await hasUsedFreeTrial(c, customerId))))
+      throw new AppError('FREE_TRIAL_UNAVAILABLE');
+
+    const target = input.target_mitra_id;
+    const candidates = await availableMitras(
+      c,
+      now,
+      cfg.mitra_stale_after_seconds,
+      cfg.max_customers_per_mitra,
+      target ? [target] : undefined,
+    );
+    if (target && candidates.length === 0) throw new AppError('MITRA_UNAVAILABLE');
+
+    const request = await insertRequest(
+      c,
+      {
+        customer_id: customerId,
+        topic_sensitivity: input.topic_sensitivity,
+        is_free_trial: !!input.free_trial,
+        tier_id: tier?.id ?? null,
+        duration_minutes: tier?.duration_minutes ?? cfg.free_trial.duration_minutes,
+        price_idr: tier?.price_idr ?? 0,
+        target_mitra_id: target ?? null,
+        idempotency_key: idempotencyKey ?? null,
+        expires_at: new Date(now.getTime() + cfg.pairing_timeout_seconds * 1000),
+      },
+      now,
+    );
+    const offered = await insertNotifications(c, request.id, request.topic_sensitivity, candidates, now);
+    const doc = pairingDoc({ status: 'searching', request, notified_mitras: offered.length }, now);
+    await enqueueMany(c, [
+      ...offerBatchEffects(deps, request.id, offered, now, cfg.request_notification_timeout_seconds),
+      {
+        item: outbox.task(
+          `pairing-request-timeout:${request.id}`,
+          PAIRING_PATHS.requestTimeout,
+          { request_id: request.id },
+          request.expires_at,
+        ),
+      },
+      { item: outbox.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
+    ]);
+    return requestCreatedView(request, offered.length);
+  });
+  deps.outbox.kick();
+  return created;
+}

@@ -1,0 +1,49 @@
+import { tx } from '../db/tx';
+import { enqueueMany, outbox, type OutboxEntry } from '../outbox/outbox';
+import { deviceTokensOf } from '../users/device-tokens';
+import { findCustomer } from '../users/customers';
+import type { PairingDeps } from './deps';
+import { offerDocPath } from './paths';
+import { findRequest, lockOfferedAmong } from './repo';
+import { offerView } from './views';
+
+export interface BlastMessage {
+  request_id: string;
+  mitra_ids: string[];
+}
+
+/**
+ * The Pub/Sub subscriber: the offer doc and one FCM push per device for every mitra of the message still
+ * 'offered', re-read from Postgres under row locks and deduplicated per (request, mitra[, device]) — so
+ * a redelivered message duplicates nothing and a late one for a taken request sends nothing.
+ */
+export async function handleBlast(deps: PairingDeps, message: BlastMessage): Promise<number> {
+  const cfg = await deps.config.get();
+  const announced = await tx(deps.db, async (c) => {
+    const r = await findRequest(c, message.request_id, true);
+    if (!r || r.status !== 'searching') return 0;
+    const offered = await lockOfferedAmong(c, r.id, message.mitra_ids);
+    if (offered.length === 0) return 0;
+    const customer = (await findCustomer(c, r.customer_id))!;
+    const mitraIds = offered.map((o) => o.mitra_id);
+    const tokens = await deviceTokensOf(c, 'mitra', mitraIds);
+    const push = { type: 'chat_request', request_id: r.id, topic_sensitivity: r.topic_sensitivity };
+    const entries: OutboxEntry[] = offered.map((o) => {
+      const doc = offerView(
+        { ...r, request_id: r.id, status: 'offered', customer_display_name: customer.display_name, ...o },
+        cfg.request_notification_timeout_seconds,
+      );
+      return { item: outbox.setDoc(offerDocPath(o.mitra_id, r.id), doc, false), dedupeKey: `offer-doc:${r.id}:${o.mitra_id}` };
+    });
+    for (const t of tokens) {
+      entries.push({
+        item: outbox.push({ userId: t.user_id, token: t.fcm_token, data: push, highPriority: true }),
+        dedupeKey: `offer-push:${r.id}:${t.user_id}:${t.device_id}`,
+      });
+    }
+    await enqueueMany(c, entries);
+    return offered.length;
+  });
+  deps.outbox.kick();
+  return announced;
+}

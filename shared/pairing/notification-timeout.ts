@@ -1,0 +1,33 @@
+import { tx } from '../db/tx';
+import { enqueueMany } from '../outbox/outbox';
+import type { PairingDeps } from './deps';
+import { offerEndings } from './effects';
+import { findRequest, transitionNotifications } from './repo';
+
+/**
+ * Which notifications a timeout covers: an offer batch (`offered_at`, one task per batch), or — for
+ * tasks enqueued before batching shipped and still in flight — one mitra's.
+ */
+export type NotificationTimeoutTarget = { request_id: string } & (
+  | { offered_at: string; mitra_id?: undefined }
+  | { mitra_id: string; offered_at?: undefined }
+);
+
+/**
+ * Every still-'offered' notification of the batch becomes 'ignored' (one UPDATE); anything already
+ * answered, taken or ignored is left alone, so a duplicated or late delivery has no further effect.
+ * An ignored offer stays acceptable while the request searches (decision 14).
+ */
+export async function notificationTimeout(deps: PairingDeps, target: NotificationTimeoutTarget): Promise<number> {
+  const now = deps.clock.now();
+  const moved = await tx(deps.db, async (c) => {
+    const r = await findRequest(c, target.request_id, true);
+    if (!r) return 0;
+    const only = target.offered_at ? { offeredAt: new Date(target.offered_at) } : { mitraId: target.mitra_id };
+    const ignored = await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'no_response', only);
+    if (r.status === 'searching') await enqueueMany(c, offerEndings(ignored, r.id, { status: 'ignored' }, now));
+    return ignored.length;
+  });
+  if (moved) deps.outbox.kick();
+  return moved;
+}

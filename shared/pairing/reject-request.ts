@@ -1,0 +1,25 @@
+import { tx } from '../db/tx';
+import { AppError } from '../errors';
+import { enqueueMany } from '../outbox/outbox';
+import type { PairingDeps } from './deps';
+import { offerEndings } from './effects';
+import { findNotification, findRequest, transitionNotifications } from './repo';
+
+/** Rejecting twice answers the same; a rejected offer cannot be accepted later (REQUEST_REJECTED). */
+export async function rejectRequest(deps: PairingDeps, mitraId: string, requestId: string) {
+  const now = deps.clock.now();
+  await tx(deps.db, async (c) => {
+    const r = await findRequest(c, requestId, true);
+    if (!r) throw new AppError('NOT_FOUND', 'Request not found');
+    const n = await findNotification(c, requestId, mitraId, true);
+    if (!n) throw new AppError('FORBIDDEN', 'This request was not offered to you');
+    if (n.status === 'rejected') return;
+    if (r.status === 'accepted') throw new AppError('REQUEST_TAKEN');
+    if (r.status === 'cancelled') throw new AppError('REQUEST_CANCELLED');
+    if (r.status === 'expired') throw new AppError('REQUEST_EXPIRED');
+    await transitionNotifications(c, r.id, ['offered', 'ignored'], 'rejected', now, null, { mitraId });
+    await enqueueMany(c, offerEndings([mitraId], r.id, { status: 'rejected' }, now));
+  });
+  deps.outbox.kick();
+  return { request_id: requestId, status: 'rejected' as const };
+}

@@ -1,0 +1,111 @@
+import { tx } from '../db/tx';
+import { AppError } from '../errors';
+import { enqueueMany, outbox } from '../outbox/outbox';
+import { sessionDocPath } from '../pairing/paths';
+import type { PaymentsDeps } from './deps';
+import { externalIdOf, paymentTimeoutTask, type InvoiceKind } from './invoice-task';
+import { findPaymentByExternalId, insertPayment, markInvoiced, type PaymentRow } from './repo';
+import { settlePayment } from './settle-payment';
+import { paymentFields } from './views';
+
+/** SPEC §8's default invoice lifetime when the operators have not set `payment_timeout_seconds`. */
+export const DEFAULT_PAYMENT_TIMEOUT_SECONDS = 900;
+/**
+ * The timeout task runs this long after the invoice's expiry: Xendit's own EXPIRED callback normally
+ * arrives first; the task is only for a callback that never came.
+ */
+export const TIMEOUT_GRACE_SECONDS = 60;
+
+/** The app's deep links (decisions: payments). They only bring the app back; nothing is unlocked by them. */
+export function redirectUrls(sessionId: string, extensionId: string | null) {
+  const q = `session_id=${sessionId}${extensionId ? `&extension_id=${extensionId}` : ''}`;
+  return { success: `halobestie://payment/success?${q}`, failure: `halobestie://payment/failed?${q}` };
+}
+
+export type CreateInvoiceOutcome = 'created' | 'exists' | 'not_payable' | 'expired_before_invoice';
+
+/**
+ * The create-invoice task: one payments row per external id, then the provider call with that id as
+ * Xendit's idempotency key (a retry after a crash or an outage returns the same invoice), then the
+ * link into the session doc and the payment-timeout task. A provider failure is a 503: the task retries.
+ */
+export async function createInvoice(
+  deps: PaymentsDeps,
+  kind: InvoiceKind,
+  id: string,
+): Promise<{ outcome: CreateInvoiceOutcome; payment_id: string | null }> {
+  const now = deps.clock.now();
+  const cfg = (await deps.config.get()) as { payment_timeout_seconds?: number };
+  // Until the key exists in the config catalogue, its default applies (the value SPEC §8 implies).
+  const timeout = cfg.payment_timeout_seconds ?? DEFAULT_PAYMENT_TIMEOUT_SECONDS;
+  const externalId = externalIdOf(kind, id);
+
+  const prepared = await tx(deps.db, async (c) => {
+    const what = await deps.sessions.payable(c, kind, id);
+    const existing = await findPaymentByExternalId(c, externalId);
+    if (existing) return { payment: existing, description: what?.description ?? externalId };
+    if (!what?.payable) return undefined;
+    const payment = await insertPayment(
+      c,
+      {
+        session_id: what.sessionId,
+        extension_id: kind === 'extension' ? id : null,
+        external_id: externalId,
+        amount_idr: what.amountIdr,
+        // The deadline: if the provider stays down past it, the customer never saw a link to pay.
+        expires_at: new Date(now.getTime() + timeout * 1000),
+      },
+      now,
+    );
+    return { payment, description: what.description };
+  });
+  if (!prepared) return { outcome: 'not_payable', payment_id: null };
+  const { payment: p0, description } = prepared;
+  if (p0.status !== 'creating') return { outcome: 'exists', payment_id: p0.id };
+  if (p0.expires_at! <= now) return expireUninvoiced(deps, p0);
+  const urls = redirectUrls(p0.session_id, p0.extension_id);
+  let invoice;
+  try {
+    invoice = await deps.provider.createInvoice({
+      externalId,
+      amountIdr: p0.amount_idr,
+      description,
+      // From the row, not the clock: every retry sends the same body under the same idempotency key.
+      durationSeconds: Math.round((p0.expires_at!.getTime() - p0.created_at.getTime()) / 1000),
+      successRedirectUrl: urls.success,
+      failureRedirectUrl: urls.failure,
+    });
+  } catch (err) {
+    deps.logger.warn('invoice creation failed; the task retries', { external_id: externalId, error: err as Error });
+    throw new AppError('PROVIDER_UNAVAILABLE', 'The payment provider could not create the invoice');
+  }
+
+  const done = await tx(deps.db, async (c) => {
+    const p = await markInvoiced(
+      c,
+      p0.id,
+      { providerInvoiceId: invoice.id, invoiceUrl: invoice.invoiceUrl, expiresAt: invoice.expiresAt },
+      deps.clock.now(),
+    );
+    if (!p) return false; // a parallel run of the same task stored it first
+    await enqueueMany(c, [
+      { item: outbox.setDoc(sessionDocPath(p.session_id), { ...paymentFields(p) }) },
+      {
+        item: paymentTimeoutTask(p.id, new Date(invoice.expiresAt.getTime() + TIMEOUT_GRACE_SECONDS * 1000)),
+      },
+    ]);
+    return true;
+  });
+  deps.outbox.kick();
+  return { outcome: done ? 'created' : 'exists', payment_id: p0.id };
+}
+
+/** The provider was down for the whole payment window: no link was ever shown, so nothing can be paid. */
+async function expireUninvoiced(deps: PaymentsDeps, p: PaymentRow) {
+  const now = deps.clock.now();
+  await tx(deps.db, (c) =>
+    settlePayment(c, deps, p, { invoiceId: undefined, status: 'EXPIRED', amount: p.amount_idr, currency: p.currency, source: 'timeout' }, now),
+  );
+  deps.outbox.kick();
+  return { outcome: 'expired_before_invoice' as const, payment_id: p.id };
+}

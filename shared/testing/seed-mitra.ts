@@ -1,0 +1,25 @@
+import type { Clock } from '../clock';
+import type { Db } from '../db/pool';
+import { normaliseIndonesianPhone } from '../auth/phone';
+import { findOrCreateMitraByPhone } from '../users/mitras';
+
+/** Test routes only: creates (or finds) a mitra by phone, active by default; a repeat updates what it names. */
+export async function seedMitra(
+  db: Db,
+  clock: Clock,
+  input: { phone: string; display_name?: string; is_active?: boolean },
+): Promise<{ mitra_id: string; created: boolean }> {
+  const phone = normaliseIndonesianPhone(input.phone);
+  const now = clock.now();
+  const { mitra, created } = await findOrCreateMitraByPhone(db, phone, now, {
+    display_name: input.display_name,
+    is_active: input.is_active ?? true,
+  });
+  if (!created && (input.display_name !== undefined || input.is_active !== undefined)) {
+    await db.query(
+      'UPDATE mitras SET display_name = COALESCE($2, display_name), is_active = COALESCE($3, is_active), updated_at = $4 WHERE id = $1',
+      [mitra.id, input.display_name ?? null, input.is_active ?? null, now],
+    );
+  }
+  return { mitra_id: mitra.id, created };
+}

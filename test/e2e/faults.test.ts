@@ -1,0 +1,162 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readLock } from '../../scripts/local/data-dir-lock';
+import { json } from '../helpers/http';
+import {
+  processesOf,
+  spawnStack,
+  spawnStackExpectingFailure,
+  stackPorts,
+  tempDataDir,
+  waitUntil,
+  type SpawnedStack,
+} from '../helpers/spawn-stack';
+
+// Issue 12, findings 7 and 8: the local stack owns its Postgres and its data dir, whatever kills it.
+
+const dirs: string[] = [];
+const running = new Set<SpawnedStack>();
+afterAll(async () => {
+  await Promise.all([...running].map((s) => s.stop()));
+  for (const dir of dirs) {
+    await waitUntil(`nothing runs on ${dir}`, () => processesOf(dir).length === 0).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function newDataDir(): string {
+  const dir = tempDataDir();
+  dirs.push(dir);
+  return dir;
+}
+
+async function up(...args: Parameters<typeof spawnStack>): Promise<SpawnedStack> {
+  const stack = await spawnStack(...args);
+  running.add(stack);
+  void stack.exited.then(() => running.delete(stack));
+  return stack;
+}
+
+const post = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+const nothingLeft = (dir: string) =>
+  waitUntil(`no process of the stack on ${dir} remains`, () => processesOf(dir).length === 0);
+
+describe('the local stack after kill -9', () => {
+  it('comes back on the same data dir with nothing acknowledged lost and every timer firing once, then on new ports', async () => {
+    const dir = newDataDir();
+    const ports = await stackPorts();
+    let stack = await up(dir, ports);
+
+    const admin = (
+      await json(post(stack.baseUrl, '/internal/auth/login', { email: 'admin@halobestie.local', password: 'admin123' }))
+    ).access_token as string;
+    const patch = await fetch(`${stack.baseUrl}/internal/config/anonymity`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ anonymity_enabled: false }),
+    });
+    expect(patch.status).toBe(200);
+
+    // Mid-flow: probe timers are being scheduled when the stack dies; every acknowledged one must survive.
+    const acked: string[] = [];
+    const base = stack.baseUrl;
+    const inFlight = Array.from({ length: 40 }, async () => {
+      const res = await post(base, '/internal/_test/probe', { delay_seconds: 60 }).catch(() => undefined);
+      if (res?.status === 201) acked.push((await json(res)).probe_id);
+    });
+    await waitUntil('a few probes are acknowledged', () => acked.length >= 5);
+    process.kill(stack.stackPid, 'SIGKILL');
+    await Promise.all(inFlight);
+    await stack.exited;
+
+    let t0 = Date.now();
+    stack = await up(dir, ports);
+    const restartSameMs = Date.now() - t0;
+
+    expect((await json(fetch(`${stack.baseUrl}/api/shared/config`))).anonymity_enabled).toBe(false);
+    expect((await json(post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 30 }))).tasks_run).toBe(0);
+    await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 60 });
+    // The clock route or the background dispatcher runs them; either way each runs, and only once.
+    const runs = (id: string) =>
+      json(fetch(`${stack.baseUrl}/internal/_test/probe/${id}`)).then((r) => r.runs as number);
+    for (const id of acked) await waitUntil(`probe ${id} ran`, async () => (await runs(id)) >= 1);
+    await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 3600 });
+    for (const id of acked) expect(await runs(id)).toBe(1);
+
+    // Killed again, it comes back on entirely different ports (its Postgres included).
+    const { probe_id } = await json(post(stack.baseUrl, '/internal/_test/probe', { delay_seconds: 60 }));
+    process.kill(stack.stackPid, 'SIGKILL');
+    await stack.exited;
+    const newPorts = await stackPorts();
+    t0 = Date.now();
+    stack = await up(dir, newPorts);
+    const restartNewPortsMs = Date.now() - t0;
+    expect(stack.output()).toContain(`127.0.0.1:${newPorts.pgPort}/halobestie`);
+    await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 120 });
+    await waitUntil('the last probe ran', async () => (await runs(probe_id)) >= 1);
+    await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 3600 });
+    expect(await runs(probe_id)).toBe(1);
+    expect((await json(fetch(`${stack.baseUrl}/api/shared/config`))).anonymity_enabled).toBe(false);
+    console.log(`restart after kill -9: same ports ${restartSameMs} ms, new ports ${restartNewPortsMs} ms`);
+
+    expect(await stack.stop()).toBe(0);
+    await nothingLeft(dir);
+    expect(readLock(dir)).toBeUndefined();
+  }, 120_000);
+});
+
+describe('one stack per data dir', () => {
+  it('refuses a second stack on the same data dir, with other ports or the same Postgres port, naming the first; the first keeps working', async () => {
+    const dir = newDataDir();
+    const ports = await stackPorts();
+    const first = await up(dir, ports);
+
+    const other = await spawnStackExpectingFailure(dir, await stackPorts());
+    expect(other.code).not.toBe(0);
+    expect(other.output).toMatch(/in use by another local stack/);
+    expect(other.output).toContain(`pid ${first.stackPid}`);
+    expect(other.output).not.toMatch(/ECONNREFUSED/);
+
+    const samePg = await spawnStackExpectingFailure(dir, { ...(await stackPorts()), pgPort: ports.pgPort });
+    expect(samePg.code).not.toBe(0);
+    expect(samePg.output).toContain(`pid ${first.stackPid}`);
+
+    expect((await json(fetch(`${first.baseUrl}/healthz`))).status).toBe('ok');
+    expect((await post(first.baseUrl, '/internal/_test/probe', { delay_seconds: 5 })).status).toBe(201);
+    expect(readLock(dir)?.pid).toBe(first.stackPid);
+    expect(await first.stop()).toBe(0);
+    await nothingLeft(dir);
+  }, 120_000);
+});
+
+describe('no process left behind', () => {
+  it('terminal closed (SIGHUP to the group), SIGTERM or kill -9 to npm alone, kill -9 of the stack: all of it stops, Postgres included', async () => {
+    const dir = newDataDir();
+    const viaNpm = { launcher: 'npm', ownGroup: true } as const;
+
+    let stack = await up(dir, await stackPorts(), {}, 60_000, viaNpm);
+    process.kill(-stack.launcherPid, 'SIGHUP');
+    await nothingLeft(dir);
+    expect(readLock(dir)).toBeUndefined();
+
+    stack = await up(dir, await stackPorts(), {}, 60_000, viaNpm);
+    process.kill(stack.launcherPid, 'SIGTERM');
+    await nothingLeft(dir);
+
+    stack = await up(dir, await stackPorts(), {}, 60_000, viaNpm);
+    process.kill(stack.launcherPid, 'SIGKILL');
+    await nothingLeft(dir);
+    expect(readLock(dir)).toBeUndefined(); // it stopped itself cleanly
+
+    stack = await up(dir, await stackPorts());
+    expect(processesOf(dir).some((p) => /postgres -D/.test(p.cmd))).toBe(true);
+    process.kill(stack.stackPid, 'SIGKILL');
+    await nothingLeft(dir); // the kernel's parent-death signal took Postgres down
+  }, 120_000);
+});
