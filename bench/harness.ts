@@ -11,11 +11,11 @@ export interface BenchEnv {
   firestoreHost: string;
 }
 
-/** A throwaway Postgres + emulator for `npm run bench` (same provisioning as the tests). */
+/** A throwaway Postgres (fsync on, as `npm start` runs it) + emulator for `npm run bench`. */
 export async function withBenchEnv<T>(fn: (env: BenchEnv) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'halo-bench-'));
   chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dir, port: await freePort(), durable: false, log: (m) => console.log(m) });
+  const pg = await startEmbeddedPostgres({ dir, port: await freePort(), durable: true, log: (m) => console.log(m) });
   const emulator = await startFirestoreEmulator(await freePort());
   process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
   process.env.METADATA_SERVER_DETECTION = 'none';

@@ -1,7 +1,9 @@
 import { parseEnv } from '../shared/env';
 import { createLogger } from '../shared/logger';
 import { createRuntime } from '../shared/runtime';
+import { authGuards, refreshPolicy } from '../shared/auth/guards';
 import { createAuthSession } from '../shared/auth/refresh-sessions';
+import { configReader } from '../shared/config/reader';
 import { createCustomer } from '../shared/users/customers';
 import { findOrCreateMitraByPhone } from '../shared/users/mitras';
 import { createPairingApp } from '../functions/pairing/app';
@@ -52,14 +54,14 @@ export async function benchPairing(env: BenchEnv): Promise<void> {
   // Room for every mitra to win several times, so the race is decided by the request lock, not capacity.
   await rt.db.query(`UPDATE app_config SET value = '10' WHERE key = 'max_customers_per_mitra'`);
   await rt.db.query(`UPDATE app_config SET value = '3600' WHERE key = 'pairing_timeout_seconds'`);
-  rt.config.invalidate();
+  configReader(rt).invalidate();
   const app = createPairingApp(rt);
   const now = rt.clock.now();
   const token = async (userType: 'mitra' | 'customer', id: string) =>
-    rt.accessTokens.sign({
+    authGuards(rt).accessTokens.sign({
       userId: id,
       userType,
-      sessionId: (await createAuthSession(rt.db, userType, id, {}, now, rt.refreshPolicy)).sessionId,
+      sessionId: (await createAuthSession(rt.db, userType, id, {}, now, refreshPolicy(rt.env))).sessionId,
     });
   const call = (path: string, tok: string, body?: unknown) => async () =>
     (

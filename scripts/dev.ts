@@ -10,7 +10,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 // A closed terminal (SIGHUP) turns every write into EIO/EPIPE; that must not crash the shutdown.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
-let stack: LocalStack | undefined;
+let stack: LocalStack | undefined = undefined; // read by shutdown() before start-up ends
 let stopping: string | undefined;
 
 /**

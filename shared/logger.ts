@@ -27,11 +27,53 @@ export interface Logger {
 
 type Sink = (line: string) => void;
 
+/**
+ * A sink that gathers lines and writes them once per event-loop turn (after the I/O that produced
+ * them), as one write: a request never waits for its own log line, and a busy instance makes one
+ * write syscall per turn instead of one per line (stdout is synchronous for files and, on Linux,
+ * pipes — Cloud Run's case). Whatever is still pending is written synchronously when the process
+ * exits (`process.exit`, an uncaught exception, the end of the loop). A turn's lines are capped so a
+ * flood cannot hold an unbounded buffer.
+ */
+export function bufferedSink(write: (chunk: string) => void, maxPending = 1 << 20): Sink & { flush(): void } {
+  let pending: string[] = [];
+  let bytes = 0;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const chunk = pending.join('');
+    pending = [];
+    bytes = 0;
+    write(chunk);
+  };
+  let hooked = false;
+  const sink = (line: string) => {
+    pending.push(line + '\n');
+    bytes += line.length + 1;
+    if (!hooked) {
+      hooked = true;
+      process.once('exit', flush);
+    }
+    if (bytes >= maxPending) flush();
+    else if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush).unref();
+    }
+  };
+  return Object.assign(sink, { flush });
+}
+
+let stdoutSink: ReturnType<typeof bufferedSink> | undefined;
+/** The process-wide stdout sink (one buffer, so lines from every logger keep their order). */
+export const stdoutLines = (): ReturnType<typeof bufferedSink> =>
+  (stdoutSink ??= bufferedSink((chunk) => process.stdout.write(chunk)));
+
 /** Structured JSON lines in Cloud Logging's format (severity, message, time). */
 export function createLogger(
   level: LogLevel = 'info',
   base: Record<string, unknown> = {},
-  sink: Sink = (l) => process.stdout.write(l + '\n'),
+  sink: Sink = stdoutLines(),
 ): Logger {
   const threshold = LEVELS[level];
   // The base (function, trace, request id) is redacted once per child, not on every line.

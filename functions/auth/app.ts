@@ -3,6 +3,7 @@ import { EnvError } from '../../shared/env';
 import { createFunctionApp } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
 import { anonymousRoutes } from './routes/anonymous';
+import { ccUserListRoutes } from './routes/cc-users-list';
 import { controlCenterSessionRoutes } from './routes/control-center-session';
 import { controlCenterUserRoutes } from './routes/control-center-users';
 import { deviceRoutes } from './routes/devices';
@@ -27,5 +28,6 @@ export function createAuthApp(rt: Runtime) {
     .route('/', deviceRoutes(deps))
     .route('/', firebaseRoutes(deps))
     .route('/', controlCenterSessionRoutes(deps))
-    .route('/', controlCenterUserRoutes(deps));
+    .route('/', controlCenterUserRoutes(deps))
+    .route('/', ccUserListRoutes(deps));
 }

@@ -101,4 +101,3 @@ export const ConfigAuditEntrySchema = z
   .openapi('ConfigAuditEntry');
 
 export const ConfigAuditPageSchema = pageOf(ConfigAuditEntrySchema, 'ConfigAuditPage');
-

@@ -25,6 +25,8 @@ export interface FakeXenditOptions {
   callbackUrl: string;
   publicUrl: string;
   now: () => Date;
+  /** Sends a callback; default: fetch. Tests pass their in-process gateway so the callback is contract-checked. */
+  deliver?: (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<Response>;
 }
 
 const createBody = z.object({
@@ -57,10 +59,21 @@ export function createFakeXendit(o: FakeXenditOptions) {
     const given = Buffer.from(header ?? '');
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
+  const deliver = o.deliver ?? ((url, init) => fetch(url, init));
+  // Like Xendit, an unpaid invoice past its expiry date is EXPIRED when read (its callback is a separate control).
   const find = async (id: string) =>
-    (await o.db.query<Row>('SELECT * FROM fake_xendit_invoices WHERE id = $1', [id])).rows[0];
+    (
+      await o.db.query<Row>(
+        `UPDATE fake_xendit_invoices SET status = CASE WHEN status = 'PENDING' AND expiry_date <= $2 THEN 'EXPIRED' ELSE status END
+         WHERE id = $1 RETURNING *`,
+        [id, o.now()],
+      )
+    ).rows[0];
+  // A provider outage: every API call answers 503 until it is lifted (POST /_fake/outage {down}).
+  let down = false;
 
   app.use('/v2/*', async (c, next) => {
+    if (down) return c.json({ error_code: 'SERVER_ERROR', message: 'fake outage' }, 503);
     if (!authorised(c.req.header('authorization')))
       return c.json({ error_code: 'INVALID_API_KEY', message: 'API key is invalid' }, 401);
     await next();
@@ -103,7 +116,7 @@ export function createFakeXendit(o: FakeXenditOptions) {
       payment_channel: 'QRIS',
       ...overrides,
     };
-    const res = await fetch(o.callbackUrl, {
+    const res = await deliver(o.callbackUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-callback-token': o.callbackToken },
       body: JSON.stringify(body),
@@ -114,6 +127,11 @@ export function createFakeXendit(o: FakeXenditOptions) {
     return status;
   };
 
+  /** The body may override callback fields (amount, currency, status, …); `?callback=false` sends none. */
+  const overridesOf = async (c: import('hono').Context) => {
+    const body = (await c.req.json().catch(() => ({}))) as unknown;
+    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  };
   const transition = (status: 'PAID' | 'EXPIRED') => async (c: import('hono').Context) => {
     const now = o.now();
     const { rows } = await o.db.query<Row>(
@@ -122,15 +140,28 @@ export function createFakeXendit(o: FakeXenditOptions) {
     );
     const row = rows[0] ?? (await find(c.req.param('id')!));
     if (!row) return c.json({ error: 'not found' }, 404);
-    const overrides = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
-    return c.json({ invoice: json(row), callback_status: await callback(row, overrides) }, 200);
+    const overrides = await overridesOf(c);
+    const status_ = c.req.query('callback') === 'false' ? null : await callback(row, overrides);
+    return c.json({ invoice: json(row), callback_status: status_ }, 200);
   };
-  // Test/dev controls: pay or expire an invoice (the body may override callback fields, e.g. amount).
+  // Test/dev controls: pay or expire an invoice; re-send (redeliver) its callback, optionally altered.
   app.post('/_fake/invoices/:id/pay', transition('PAID'));
   app.post('/_fake/invoices/:id/expire', transition('EXPIRED'));
   app.post('/_fake/invoices/:id/callback', async (c) => {
     const row = await find(c.req.param('id'));
-    return row ? c.json({ callback_status: await callback(row) }, 200) : c.json({ error: 'not found' }, 404);
+    return row
+      ? c.json({ callback_status: await callback(row, await overridesOf(c)) }, 200)
+      : c.json({ error: 'not found' }, 404);
+  });
+  app.get('/_fake/invoices', async (c) => {
+    const { rows } = await o.db.query<Row>('SELECT * FROM fake_xendit_invoices WHERE external_id = $1', [
+      c.req.query('external_id') ?? '',
+    ]);
+    return rows[0] ? c.json(json((await find(rows[0].id))!), 200) : c.json({ error: 'not found' }, 404);
+  });
+  app.post('/_fake/outage', async (c) => {
+    down = (await overridesOf(c)).down !== false;
+    return c.json({ down }, 200);
   });
   app.get('/web/invoices/:id', async (c) => {
     const row = await find(c.req.param('id'));

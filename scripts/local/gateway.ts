@@ -6,7 +6,10 @@ import { functionForPath, type FunctionName } from '../../shared/http/path-table
 import type { Runtime } from '../../shared/runtime';
 import { API_VERSION } from '../../shared/http/function-app';
 
-export type FunctionApps = Record<FunctionName, { fetch: (req: Request) => Response | Promise<Response> }>;
+export type FunctionApps = Record<
+  FunctionName,
+  { fetch: (req: Request, env?: HttpBindings) => Response | Promise<Response> }
+>;
 
 interface OpenApiDoc {
   paths?: Record<string, unknown>;
@@ -43,19 +46,29 @@ export const GATEWAY_IP = '127.0.0.1';
 /**
  * Appends `<socket address>, <gateway address>` to X-Forwarded-For, exactly as Google's load
  * balancer appends `<client-ip>, <lb-ip>`: the client is always the entry before the last, and
- * whatever the caller sent in front of it cannot spoof that.
+ * whatever the caller sent in front of it cannot spoof that. The header is set on the incoming
+ * request itself and that same request is handed to the function: no copy of the request, its
+ * headers or its body per request. A request with immutable headers (none that a socket delivers)
+ * is copied as a fallback.
  */
 function forwarded(c: Context<{ Bindings: HttpBindings }>): Request {
-  const headers = new Headers(c.req.raw.headers);
+  const req = c.req.raw;
   const socketIp = (c.env?.incoming?.socket?.remoteAddress ?? GATEWAY_IP).replace(/^::ffff:/, '');
-  const prior = headers.get('x-forwarded-for');
-  headers.set('x-forwarded-for', `${prior ? `${prior}, ` : ''}${socketIp}, ${GATEWAY_IP}`);
-  const init: RequestInit & { duplex?: 'half' } = { method: c.req.method, headers };
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-    init.body = c.req.raw.body;
-    init.duplex = 'half';
+  const prior = req.headers.get('x-forwarded-for');
+  const value = `${prior ? `${prior}, ` : ''}${socketIp}, ${GATEWAY_IP}`;
+  try {
+    req.headers.set('x-forwarded-for', value);
+    return req;
+  } catch {
+    const headers = new Headers(req.headers);
+    headers.set('x-forwarded-for', value);
+    const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      init.body = req.body;
+      init.duplex = 'half';
+    }
+    return new Request(req.url, init);
   }
-  return new Request(c.req.url, init);
 }
 
 async function fnJson(app: FunctionApps[FunctionName], path: string): Promise<{ status: number; body: unknown }> {
@@ -93,7 +106,7 @@ export function createGateway(apps: FunctionApps, rt: Runtime) {
   gw.all('*', async (c) => {
     const fn = functionForPath(c.req.path);
     if (!fn) return notFoundHandler(c);
-    return apps[fn].fetch(forwarded(c));
+    return apps[fn].fetch(forwarded(c), c.env);
   });
   gw.onError(errorHandler(rt.logger));
   return gw;

@@ -3,7 +3,7 @@ import { dashboardFigures } from './repo';
 import { percent } from './views';
 
 const DAY_MS = 86_400_000;
-export const DASHBOARD_TIMEZONE = 'Asia/Jakarta';
+export const DASHBOARD_TIMEZONE = 'Asia/Jakarta' as const;
 
 /**
  * "Today" is the operators' calendar day in Asia/Jakarta. WIB is UTC+7 all year (Indonesia has had no

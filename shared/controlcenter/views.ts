@@ -15,7 +15,10 @@ export function percent<T extends number | null>(part: number, whole: number, wh
   return whole === 0 ? whenZero : Math.round((part * 1000) / whole) / 10;
 }
 
-export const flagOf = (pending: number) => ({ pending_reports: pending, flagged_for_review: pending >= FLAG_THRESHOLD });
+export const flagOf = (pending: number) => ({
+  pending_reports: pending,
+  flagged_for_review: pending >= FLAG_THRESHOLD,
+});
 
 export function ccMitraView(m: AdminMitraRow, extra: { liveSessions: number; pendingReports: number }) {
   return {
@@ -111,7 +114,13 @@ export function reportView(r: ReportRow, names: Names, pendingAgainstReported: n
 }
 
 export function transcriptMessageView(m: TranscriptRow) {
-  return { seq: m.seq, sender_type: m.sender_type, sender_id: m.sender_id, body: m.body, created_at: iso(m.created_at) };
+  return {
+    seq: m.seq,
+    sender_type: m.sender_type,
+    sender_id: m.sender_id,
+    body: m.body,
+    created_at: iso(m.created_at),
+  };
 }
 
 export function activityRowView(a: ActivityRow) {

@@ -88,10 +88,7 @@ async function acceptEffects(
 ) {
   const customer = (await findCustomer(c, r.customer_id))!;
   const names = { customer_name: customer.display_name, mitra_name: mitraName };
-  const paired = pairingDoc(
-    { status: 'paired', request_id: r.id, session_id: session.id, mitra_name: mitraName },
-    now,
-  );
+  const paired = pairingDoc({ status: 'paired', request_id: r.id, session_id: session.id, mitra_name: mitraName }, now);
   const expiry = session.ends_at
     ? [
         {
@@ -118,4 +115,3 @@ async function acceptEffects(
     )),
   ];
 }
-

@@ -102,7 +102,15 @@ export async function mitraActivityLog(
        AND ($4::text IS NULL OR n.status = $4)
        AND ($5::timestamptz IS NULL OR (n.offered_at, n.request_id) < ($5::timestamptz, $6::uuid))
      ORDER BY n.offered_at DESC, n.request_id DESC LIMIT $7`,
-    [mitraId, filter.from, filter.to, filter.status ?? null, page.before?.[0] ?? null, page.before?.[1] ?? null, page.limit],
+    [
+      mitraId,
+      filter.from,
+      filter.to,
+      filter.status ?? null,
+      page.before?.[0] ?? null,
+      page.before?.[1] ?? null,
+      page.limit,
+    ],
   );
   return rows;
 }

@@ -13,7 +13,8 @@ export async function cancelRequest(deps: PairingDeps, customerId: string, reque
   const cancelled = await tx(deps.db, async (c) => {
     const r = await findRequest(c, requestId, true);
     if (!r || r.customer_id !== customerId) throw new AppError('NOT_FOUND', 'Request not found');
-    if (r.status === 'accepted') throw new AppError('REQUEST_TAKEN', 'Sudah dapat Bestie', { session_id: r.session_id });
+    if (r.status === 'accepted')
+      throw new AppError('REQUEST_TAKEN', 'Sudah dapat Bestie', { session_id: r.session_id });
     if (r.status === 'expired') throw new AppError('REQUEST_EXPIRED');
     if (r.status === 'searching') {
       await setRequestStatus(c, r.id, 'cancelled', now);

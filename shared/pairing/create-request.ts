@@ -34,7 +34,8 @@ export async function createRequest(
   if (!!input.free_trial === !!input.tier_id)
     throw AppError.invalid('tier_id', 'exactly one of tier_id or free_trial is required');
   const tier = input.tier_id ? cfg.pricing_tiers.find((t) => t.id === input.tier_id) : undefined;
-  if (input.tier_id && !tier) throw AppError.invalid('tier_id', 'not one of the current pricing tiers', 'invalid_value');
+  if (input.tier_id && !tier)
+    throw AppError.invalid('tier_id', 'not one of the current pricing tiers', 'invalid_value');
 
   const created = await tx(deps.db, async (c) => {
     const customer = await findCustomer(c, customerId, true);

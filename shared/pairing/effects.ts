@@ -8,7 +8,7 @@ import { offerEndingDoc, type OfferEnding } from './views';
 /**
  * What one offer batch (the mitras a request was offered to in one statement, sharing `offered_at`)
  * sets in motion: one Pub/Sub message for the blast and ONE notification-timeout task for the whole
- * batch, not one per mitra (docs/decisions.md, "one notification timeout per offer batch").
+ * batch, not one per mitra (decision 23).
  */
 export function offerBatchEffects(
   deps: Pick<PairingDeps, 'blastTopic'>,

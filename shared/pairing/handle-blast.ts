@@ -33,7 +33,10 @@ export async function handleBlast(deps: PairingDeps, message: BlastMessage): Pro
         { ...r, request_id: r.id, status: 'offered', customer_display_name: customer.display_name, ...o },
         cfg.request_notification_timeout_seconds,
       );
-      return { item: outbox.setDoc(offerDocPath(o.mitra_id, r.id), doc, false), dedupeKey: `offer-doc:${r.id}:${o.mitra_id}` };
+      return {
+        item: outbox.setDoc(offerDocPath(o.mitra_id, r.id), doc, false),
+        dedupeKey: `offer-doc:${r.id}:${o.mitra_id}`,
+      };
     });
     for (const t of tokens) {
       entries.push({

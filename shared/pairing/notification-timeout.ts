@@ -9,8 +9,7 @@ import { findRequest, transitionNotifications } from './repo';
  * tasks enqueued before batching shipped and still in flight — one mitra's.
  */
 export type NotificationTimeoutTarget = { request_id: string } & (
-  | { offered_at: string; mitra_id?: undefined }
-  | { mitra_id: string; offered_at?: undefined }
+  { offered_at: string; mitra_id?: undefined } | { mitra_id: string; offered_at?: undefined }
 );
 
 /**

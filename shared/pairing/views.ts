@@ -38,8 +38,7 @@ export type OfferView = ReturnType<typeof offerView>;
 
 /** How an offer ended, merged into its doc; the app shows `message` when there is one. */
 export type OfferEnding =
-  | { status: 'accepted'; session_id: string }
-  | { status: 'missed' | 'cancelled' | 'rejected' | 'ignored' | 'expired' };
+  { status: 'accepted'; session_id: string } | { status: 'missed' | 'cancelled' | 'rejected' | 'ignored' | 'expired' };
 
 const ENDINGS: Partial<Record<OfferEnding['status'], { reason: string; message: string }>> = {
   missed: { reason: 'accepted_by_other', message: 'Sudah diambil Bestie lain' },

@@ -4,8 +4,8 @@ import { enqueueMany, outbox } from '../outbox/outbox';
 import { sessionDocPath } from '../pairing/paths';
 import type { PaymentsDeps } from './deps';
 import { externalIdOf, paymentTimeoutTask, type InvoiceKind } from './invoice-task';
-import { findPaymentByExternalId, insertPayment, markInvoiced, type PaymentRow } from './repo';
-import { settlePayment } from './settle-payment';
+import { findPaymentByExternalId, insertPayment, markInvoiced } from './repo';
+import { settleFromProvider } from './payment-timeout';
 import { paymentFields } from './views';
 
 /** SPEC §8's default invoice lifetime when the operators have not set `payment_timeout_seconds`. */
@@ -60,18 +60,21 @@ export async function createInvoice(
     return { payment, description: what.description };
   });
   if (!prepared) return { outcome: 'not_payable', payment_id: null };
-  const { payment: p0, description } = prepared;
-  if (p0.status !== 'creating') return { outcome: 'exists', payment_id: p0.id };
-  if (p0.expires_at! <= now) return expireUninvoiced(deps, p0);
-  const urls = redirectUrls(p0.session_id, p0.extension_id);
+  const { payment: row, description } = prepared;
+  if (row.status !== 'creating') return { outcome: 'exists', payment_id: row.id };
+  if (row.expires_at! <= now) {
+    await settleFromProvider(deps, row, 'timeout');
+    return { outcome: 'expired_before_invoice', payment_id: row.id };
+  }
+  const urls = redirectUrls(row.session_id, row.extension_id);
   let invoice;
   try {
     invoice = await deps.provider.createInvoice({
       externalId,
-      amountIdr: p0.amount_idr,
+      amountIdr: row.amount_idr,
       description,
       // From the row, not the clock: every retry sends the same body under the same idempotency key.
-      durationSeconds: Math.round((p0.expires_at!.getTime() - p0.created_at.getTime()) / 1000),
+      durationSeconds: Math.round((row.expires_at!.getTime() - row.created_at.getTime()) / 1000),
       successRedirectUrl: urls.success,
       failureRedirectUrl: urls.failure,
     });
@@ -83,7 +86,7 @@ export async function createInvoice(
   const done = await tx(deps.db, async (c) => {
     const p = await markInvoiced(
       c,
-      p0.id,
+      row.id,
       { providerInvoiceId: invoice.id, invoiceUrl: invoice.invoiceUrl, expiresAt: invoice.expiresAt },
       deps.clock.now(),
     );
@@ -97,15 +100,5 @@ export async function createInvoice(
     return true;
   });
   deps.outbox.kick();
-  return { outcome: done ? 'created' : 'exists', payment_id: p0.id };
-}
-
-/** The provider was down for the whole payment window: no link was ever shown, so nothing can be paid. */
-async function expireUninvoiced(deps: PaymentsDeps, p: PaymentRow) {
-  const now = deps.clock.now();
-  await tx(deps.db, (c) =>
-    settlePayment(c, deps, p, { invoiceId: undefined, status: 'EXPIRED', amount: p.amount_idr, currency: p.currency, source: 'timeout' }, now),
-  );
-  deps.outbox.kick();
-  return { outcome: 'expired_before_invoice' as const, payment_id: p.id };
+  return { outcome: done ? 'created' : 'exists', payment_id: row.id };
 }

@@ -53,7 +53,9 @@ export async function latestInvoiceUrl(q: Queryable, sessionId: string): Promise
 
 /** Payments the operators must look at (amount/currency mismatch, money for a session that moved on). */
 export async function flaggedPayments(q: Queryable, limit = 100) {
-  const { rows } = await q.query<Pick<PaymentRow, 'id' | 'session_id' | 'external_id' | 'flag_reason'> & { updated_at: Date }>(
+  const { rows } = await q.query<
+    Pick<PaymentRow, 'id' | 'session_id' | 'external_id' | 'flag_reason'> & { updated_at: Date }
+  >(
     `SELECT id, session_id, external_id, flag_reason, updated_at FROM payments WHERE status = 'flagged'
      ORDER BY updated_at DESC, id DESC LIMIT $1`,
     [limit],

@@ -103,7 +103,7 @@ export async function sessionParts(q: Queryable, sessionId: string) {
       duration_minutes: number;
       price_idr: number;
       status: string;
-      topic_sensitivity: string;
+      topic_sensitivity: 'regular' | 'sensitive';
       respond_by: Date;
       responded_at: Date | null;
       applied_at: Date | null;
@@ -117,7 +117,13 @@ export async function sessionParts(q: Queryable, sessionId: string) {
       'SELECT stars, comment, created_at FROM session_ratings WHERE session_id = $1',
       [sessionId],
     ),
-    q.query<{ id: number; mitra_id: string; from_sensitivity: string; to_sensitivity: string; created_at: Date }>(
+    q.query<{
+      id: number;
+      mitra_id: string;
+      from_sensitivity: 'regular' | 'sensitive';
+      to_sensitivity: 'regular' | 'sensitive';
+      created_at: Date;
+    }>(
       `SELECT id, mitra_id, from_sensitivity, to_sensitivity, created_at FROM session_sensitivity_log
        WHERE session_id = $1 ORDER BY created_at, id`,
       [sessionId],

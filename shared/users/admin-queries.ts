@@ -97,7 +97,8 @@ export interface AdminCustomerRow {
   created_at: Date;
 }
 
-const CUSTOMER_COLUMNS = 'id, display_name, phone, email, google_sub, apple_sub, is_banned, banned_at, ban_reason, created_at';
+const CUSTOMER_COLUMNS =
+  'id, display_name, phone, email, google_sub, apple_sub, is_banned, banned_at, ban_reason, created_at';
 
 /** Newest first, keyset on (created_at, id); search over name, phone and email. */
 export async function listCustomers(
@@ -161,9 +162,10 @@ export async function namesOf(
         )
       : { rows: [] },
     ids.mitras.length
-      ? q.query<{ id: string; display_name: string }>('SELECT id, display_name FROM mitras WHERE id = ANY($1::uuid[])', [
-          [...new Set(ids.mitras)],
-        ])
+      ? q.query<{ id: string; display_name: string }>(
+          'SELECT id, display_name FROM mitras WHERE id = ANY($1::uuid[])',
+          [[...new Set(ids.mitras)]],
+        )
       : { rows: [] },
   ]);
   return {

@@ -3,21 +3,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { bearer, ccLogin } from '../helpers/auth';
 import { json } from '../helpers/http';
-import { createTestStack, testSigningKey, type TestStack } from '../helpers/runtime';
+import { testSigningKey, useTestStack } from '../helpers/runtime';
 import { spawnStack, stackPorts, tempDataDir, type SpawnedStack } from '../helpers/spawn-stack';
 
 const dataDir = tempDataDir();
-let writer: TestStack | undefined;
+const stack = useTestStack({ perFile: true });
 let reader: SpawnedStack | undefined;
 afterAll(async () => {
   await reader?.stop();
-  await writer?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('config change across processes', () => {
   it('a change made through one process is served by another process’s GET /api/shared/config within 5 s', async () => {
-    writer = await createTestStack();
+    const writer = stack();
     reader = await spawnStack(dataDir, await stackPorts(), {
       DATABASE_URL: writer.rt.env.DATABASE_URL,
       FIRESTORE_EMULATOR_HOST: inject('firestoreHost'),

@@ -44,6 +44,7 @@ const post = (base: string, path: string, body: unknown, headers: Record<string,
     body: JSON.stringify(body),
   });
 
+const postgresRuns = (dir: string) => processesOf(dir).some((p) => /postgres -D/.test(p.cmd));
 const nothingLeft = (dir: string) =>
   waitUntil(`no process of the stack on ${dir} remains`, () => processesOf(dir).length === 0);
 
@@ -89,10 +90,13 @@ describe('the local stack after kill -9', () => {
     await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 3600 });
     for (const id of acked) expect(await runs(id)).toBe(1);
 
-    // Killed again, it comes back on entirely different ports (its Postgres included).
+    // Killed again: its Postgres goes down by itself (the kernel's parent-death signal), and the stack
+    // comes back on entirely different ports.
     const { probe_id } = await json(post(stack.baseUrl, '/internal/_test/probe', { delay_seconds: 60 }));
+    expect(postgresRuns(dir)).toBe(true);
     process.kill(stack.stackPid, 'SIGKILL');
     await stack.exited;
+    await nothingLeft(dir);
     const newPorts = await stackPorts();
     t0 = Date.now();
     stack = await up(dir, newPorts);
@@ -136,27 +140,25 @@ describe('one stack per data dir', () => {
 });
 
 describe('no process left behind', () => {
-  it('terminal closed (SIGHUP to the group), SIGTERM or kill -9 to npm alone, kill -9 of the stack: all of it stops, Postgres included', async () => {
+  it('terminal closed (SIGHUP to the group), SIGTERM or kill -9 to npm alone: all of it stops, Postgres included', async () => {
     const dir = newDataDir();
     const viaNpm = { launcher: 'npm', ownGroup: true } as const;
 
     let stack = await up(dir, await stackPorts(), {}, 60_000, viaNpm);
+    expect(postgresRuns(dir)).toBe(true);
     process.kill(-stack.launcherPid, 'SIGHUP');
     await nothingLeft(dir);
     expect(readLock(dir)).toBeUndefined();
 
     stack = await up(dir, await stackPorts(), {}, 60_000, viaNpm);
+    expect(postgresRuns(dir)).toBe(true);
     process.kill(stack.launcherPid, 'SIGTERM');
     await nothingLeft(dir);
 
     stack = await up(dir, await stackPorts(), {}, 60_000, viaNpm);
+    expect(postgresRuns(dir)).toBe(true);
     process.kill(stack.launcherPid, 'SIGKILL');
     await nothingLeft(dir);
     expect(readLock(dir)).toBeUndefined(); // it stopped itself cleanly
-
-    stack = await up(dir, await stackPorts());
-    expect(processesOf(dir).some((p) => /postgres -D/.test(p.cmd))).toBe(true);
-    process.kill(stack.stackPid, 'SIGKILL');
-    await nothingLeft(dir); // the kernel's parent-death signal took Postgres down
   }, 120_000);
 });

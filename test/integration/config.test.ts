@@ -1,16 +1,16 @@
 import { Firestore } from '@google-cloud/firestore';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, ccLogin, createGuest, signInActiveMitra } from '../helpers/auth';
 import { json } from '../helpers/http';
-import { createTestStack, type TestStack } from '../helpers/runtime';
+import { createTestStack, useTestStack, type TestStack } from '../helpers/runtime';
 
+const stack = useTestStack({ perFile: true, env: { MITRA_HEARTBEAT_CADENCE_SECONDS: '20' } });
 let s: TestStack;
 let admin: string;
 beforeAll(async () => {
-  s = await createTestStack({ env: { MITRA_HEARTBEAT_CADENCE_SECONDS: '20' } });
+  s = stack();
   admin = (await json(ccLogin(s))).access_token;
 });
-afterAll(() => s.close());
 
 const patch = (section: string, body: unknown, token = admin) =>
   s.request(`/internal/config/${section}`, { method: 'PATCH', json: body, headers: bearer(token) });
@@ -147,7 +147,7 @@ describe('PATCH /internal/config/:section', () => {
       });
 
       const audit = await json(s.request('/internal/config/audit?limit=1', { headers: bearer(admin) }));
-      expect(audit.entries[0]).toMatchObject({
+      expect(audit.items[0]).toMatchObject({
         section: 'free-trial',
         changed_by_email: 'admin@halobestie.local',
         before: { free_trial: { enabled: true, duration_minutes: 10 } },
@@ -157,6 +157,8 @@ describe('PATCH /internal/config/:section', () => {
       expect(internal.values.free_trial).toEqual({ enabled: false, duration_minutes: 15 });
       expect(internal.env.mitra_heartbeat_cadence_seconds).toBe(20);
       expect(internal.bounds['mitra_ping.interval_seconds'].min).toBe(20);
+      expect(internal.defaults.free_trial).toEqual({ enabled: true, duration_minutes: 10 });
+      expect(internal.sections['free-trial']).toEqual(['free_trial']);
 
       const unchanged = await json(patch('free-trial', { free_trial: { enabled: false, duration_minutes: 15 } }));
       expect(unchanged.changed).toBe(false);
@@ -189,13 +191,41 @@ describe('PATCH /internal/config/:section', () => {
     expect((await ccLogin(s, 'lock-cfg@halobestie.local', 'Passw0rd!')).status).toBe(423);
   });
 
-  it('the audit is cursor-paginated', async () => {
+  it('the audit is cursor-paginated with opaque cursors; a forged or garbage cursor is a 400, never a 500', async () => {
     const first = await json(s.request('/internal/config/audit?limit=2', { headers: bearer(admin) }));
-    expect(first.entries).toHaveLength(2);
+    expect(first.items).toHaveLength(2);
+    expect(first.next_cursor).not.toMatch(/^\d+$/);
     const second = await json(
       s.request(`/internal/config/audit?limit=2&cursor=${first.next_cursor}`, { headers: bearer(admin) }),
     );
-    expect(second.entries[0].id).toBeLessThan(first.entries[1].id);
-    expect((await s.request('/internal/config/audit?cursor=abc', { headers: bearer(admin) })).status).toBe(400);
+    expect(second.items[0].id).toBeLessThan(first.items[1].id);
+    const forged = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const cursor of [
+      'abc',
+      '9223372036854775808',
+      '-1',
+      '%00',
+      'x'.repeat(600),
+      forged(2 ** 63),
+      forged(-5),
+      forged('12'),
+      forged([1, 2]),
+    ]) {
+      const res = await s.request(`/internal/config/audit?cursor=${cursor}`, { headers: bearer(admin) });
+      expect([cursor, res.status]).toEqual([cursor, 400]);
+      expect((await json(res)).error.code).toBe('BAD_REQUEST');
+    }
+    expect((await s.request('/internal/config/audit?limit=1000', { headers: bearer(admin) })).status).toBe(400);
+  });
+
+  it('documents the PATCH body as the union of the named section schemas and the section as an enum', async () => {
+    const doc = await json(s.request('/openapi.json'));
+    const op = doc.paths['/internal/config/{section}'].patch;
+    const body = op.requestBody.content['application/json'].schema;
+    const union = doc.components.schemas[body.$ref.split('/').pop()];
+    const members = (union.anyOf ?? union.oneOf).map((m: { $ref: string }) => m.$ref.split('/').pop());
+    expect(members).toContain('ConfigPatchFreeTrial');
+    expect(members).toHaveLength(14);
+    expect(op.parameters.find((p: { name: string }) => p.name === 'section').schema.enum).toContain('price-tiers');
   });
 });

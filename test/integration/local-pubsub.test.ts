@@ -1,17 +1,14 @@
 import { Hono } from 'hono';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LocalEventBus } from '../../shared/adapters/local/event-bus';
 import type { PushEnvelope } from '../../shared/ports/event-bus';
-import { createTestStack, type TestStack } from '../helpers/runtime';
+import { useTestStack } from '../helpers/runtime';
 
-let s: TestStack | undefined;
-afterEach(async () => {
-  await s?.close();
-});
+const stack = useTestStack();
 
 describe('local Pub/Sub stand-in', () => {
   it('redelivers a push the endpoint answered with 500 until it answers 2xx, in the push envelope format', async () => {
-    s = await createTestStack();
+    const s = stack();
     const received: Array<{ envelope: PushEnvelope; auth: string | undefined }> = [];
     let failuresLeft = 2;
     const endpoint = new Hono().post('/events/test/push', async (c) => {
@@ -49,7 +46,7 @@ describe('local Pub/Sub stand-in', () => {
   });
 
   it('a topic without subscriptions drops the message (as Pub/Sub does)', async () => {
-    s = await createTestStack();
+    const s = stack();
     const bus = new LocalEventBus(s.rt.db, s.rt.clock, [], 'demo');
     await bus.publish({ topic: 'nobody', data: {} });
     expect((await s.rt.db.query('SELECT count(*)::int n FROM local_deliveries')).rows[0].n).toBe(0);

@@ -95,7 +95,7 @@ describe('local Cloud Tasks stand-in', () => {
     });
     expect(badToken.status).toBe(401);
     const foreign = await (await import('../../shared/adapters/local/oidc-issuer')).LocalOidcIssuer.create();
-    const wrongKey = await s.request('/events/anything', {
+    const wrongKey = await s.request('/events/pairing/blast', {
       method: 'POST',
       json: {},
       headers: { authorization: `Bearer ${await foreign.sign(s.rt.env.OIDC_AUDIENCE)}` },

@@ -18,7 +18,9 @@ export const internalConfigRoute = defineRoute(access.permission('settings:read'
   path: '/internal/config',
   operationId: 'getInternalConfig',
   tags,
-  responses: { 200: jsonResponse('DB values and defaults beside the env-derived values and bounds', InternalConfigSchema) },
+  responses: {
+    200: jsonResponse('DB values and defaults beside the env-derived values and bounds', InternalConfigSchema),
+  },
 });
 
 export const configAuditRoute = defineRoute(access.permission('settings:read'), {

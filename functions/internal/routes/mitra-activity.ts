@@ -36,7 +36,12 @@ export const MitraActivityRowSchema = z
   .openapi('MitraActivityRow');
 
 export const MitraActivityPageSchema = z
-  .object({ from: IsoDateTime, to: IsoDateTime, items: z.array(MitraActivityRowSchema), next_cursor: z.string().nullable() })
+  .object({
+    from: IsoDateTime,
+    to: IsoDateTime,
+    items: z.array(MitraActivityRowSchema),
+    next_cursor: z.string().nullable(),
+  })
   .openapi('MitraActivityPage');
 
 export const MitraActivityLogEntrySchema = z

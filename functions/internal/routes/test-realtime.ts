@@ -25,7 +25,10 @@ export const testRealtimeRoute = defineRoute(access.iap, {
       path: z
         .string()
         .max(1024)
-        .regex(INSPECTABLE_PATH, 'one of our Firestore paths: config|customers|mitras|sessions, then [A-Za-z0-9_-] ids'),
+        .regex(
+          INSPECTABLE_PATH,
+          'one of our Firestore paths: config|customers|mitras|sessions, then [A-Za-z0-9_-] ids',
+        ),
     }),
   },
   responses: {

@@ -123,8 +123,7 @@ describe('redelivered and late triggers change nothing twice', () => {
     expect((await rows())[late.id]).toMatchObject({ status: 'ignored', reason: 'no_response' });
     // an ignored offer can still be taken while the request searches
     expect((await accept(s, m2, req.request_id)).status).toBe(200);
-    for (const batch of batches)
-      expect((await deliver('/tasks/pairing/notification-timeout', batch)).status).toBe(204);
+    for (const batch of batches) expect((await deliver('/tasks/pairing/notification-timeout', batch)).status).toBe(204);
     const after = await rows();
     expect([after[m2.id].status, after[m3.id].status, after[late.id].status]).toEqual(['accepted', 'missed', 'missed']);
   });

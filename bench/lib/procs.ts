@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../scripts/local/free-port';
+
+/** Children this bench started; killed by PID when the bench ends, whatever happens. */
+const started = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
+export interface Server {
+  port: number;
+  /** The node process serving (its CPU is what a variant costs). */
+  pid: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Spawns `node [--import tsx] file` with stdout/stderr to a file (as a log collector would read them). */
+export function spawnNode(
+  file: string,
+  env: Record<string, string | undefined>,
+  logFile: string,
+  opts: { tsx?: boolean; args?: string[] } = {},
+): ChildProcess {
+  const fd = openSync(logFile, 'a');
+  const args = [...(opts.tsx === false ? [] : ['--import', 'tsx']), ...(opts.args ?? []), file];
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+  return child;
+}
+
+export async function stopChild(child: ChildProcess, withinMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), withinMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Polls `url` until it answers 200 (bounded). */
+export async function waitHealthy(url: string, child: ChildProcess, logFile: string, withinMs = 120_000) {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited early:\n${readFileSync(logFile, 'utf8')}`);
+    const res = await fetch(url).catch(() => undefined);
+    if (res) await res.arrayBuffer();
+    if (res?.status === 200) return;
+    if (Date.now() > deadline) throw new Error(`${url} not healthy within ${withinMs} ms`);
+    await sleep(100);
+  }
+}
+
+/** A bare baseline (bench/baselines/*.ts) on its own port against the given Postgres. */
+export async function startBaseline(
+  name: 'hono' | 'fastify',
+  env: Record<string, string>,
+  logDir: string,
+): Promise<Server> {
+  const port = await freePort();
+  const logFile = path.join(logDir, `baseline-${name}.log`);
+  const child = spawnNode(`bench/baselines/${name}.ts`, { ...env, PORT: String(port) }, logFile);
+  const deadline = Date.now() + 60_000;
+  while (!/ready \d+/.test(readFileSync(logFile, 'utf8'))) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`baseline ${name} did not start:\n${readFileSync(logFile, 'utf8')}`);
+    await sleep(50);
+  }
+  return { port, pid: child.pid!, logFile, stop: () => stopChild(child) };
+}
+
+export interface StackServer extends Server {
+  baseUrl: string;
+  databaseUrl: string;
+  firestoreHost: string;
+  projectId: string;
+  signingKeyFile: string;
+}
+
+/**
+ * The real local stack exactly as `npm start` runs it (scripts/dev.ts: durable Postgres with fsync, the
+ * emulator, dispatchers, relay, request logs at info), as a child on free ports over a fresh data dir.
+ */
+export async function startStack(logDir: string, extraEnv: Record<string, string> = {}): Promise<StackServer> {
+  const dataDir = tempDir('halo-bench-stack-');
+  const port = await freePort();
+  const projectId = extraEnv.FIREBASE_PROJECT_ID ?? `bench-${process.pid}-${port}`;
+  const logFile = path.join(logDir, `stack-${port}.log`);
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    PG_PORT: String(await freePort()),
+    FIRESTORE_PORT: String(await freePort()),
+    XENDIT_FAKE_PORT: String(await freePort()),
+    FIREBASE_PROJECT_ID: projectId,
+    LOG_LEVEL: 'info',
+    DATABASE_URL: undefined,
+    FIRESTORE_EMULATOR_HOST: undefined,
+    NODE_ENV: undefined,
+    ...extraEnv,
+  };
+  const child = spawnNode('scripts/dev.ts', env, logFile);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitHealthy(`${baseUrl}/healthz`, child, logFile);
+  const out = readFileSync(logFile, 'utf8');
+  const databaseUrl = /Postgres\s+(postgres\S+)/.exec(out)?.[1];
+  const firestoreHost = /Firestore emulator\s+(\S+)/.exec(out)?.[1];
+  const pid = child.pid; // node itself runs dev.ts (no npm/tsx wrapper above it)
+  if (!databaseUrl || !firestoreHost || !pid) throw new Error(`stack banner not understood:\n${out}`);
+  return {
+    port,
+    pid,
+    logFile,
+    baseUrl,
+    databaseUrl,
+    firestoreHost,
+    projectId,
+    signingKeyFile: path.join(dataDir, 'keys', 'auth-signing-key.pem'),
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { bundleFunction } from '../scripts/bundle';
+import { freePort } from '../scripts/local/free-port';
+import { interleaved, printAb, type Variant } from './lib/ab';
+import { serialise, type HttpRequestSpec } from './lib/load';
+import { abOptions, NOISE_NOTE } from './lib/options';
+import { spawnNode, startBaseline, startStack, stopChild, tempDir, waitHealthy, type Server } from './lib/procs';
+import { StackUsers } from './lib/users';
+
+/** Where bundles built for benches live: under node_modules so their external SDKs resolve. */
+export const BENCH_BUILD_DIR = path.resolve('node_modules/.cache/halo-bench');
+
+/**
+ * The deployed artifact on its production host: `node <bundle>/pairing/index.mjs` (plain node:http),
+ * against the stack's Postgres and emulator, request logs at info like Cloud Run.
+ */
+async function startPairingBundle(
+  stack: { databaseUrl: string; firestoreHost: string; projectId: string; signingKeyFile: string },
+  logDir: string,
+): Promise<Server> {
+  const outdir = path.join(BENCH_BUILD_DIR, 'pairing');
+  await bundleFunction('pairing', outdir);
+  const port = await freePort();
+  const logFile = path.join(logDir, 'pairing-bundle.log');
+  const { readFileSync } = await import('node:fs');
+  const child = spawnNode(
+    path.join(outdir, 'index.mjs'),
+    {
+      NODE_ENV: 'production',
+      RUNTIME: 'gcp',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      DATABASE_URL: stack.databaseUrl,
+      FIRESTORE_EMULATOR_HOST: stack.firestoreHost,
+      FIREBASE_PROJECT_ID: stack.projectId,
+      METADATA_SERVER_DETECTION: 'none',
+      AUTH_SIGNING_KEY: readFileSync(stack.signingKeyFile, 'utf8'),
+      FUNCTION_URLS: JSON.stringify({ pairing: `http://127.0.0.1:${port}` }),
+      TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks@bench.iam.gserviceaccount.com',
+      OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks@bench.iam.gserviceaccount.com',
+    },
+    logFile,
+    { tsx: false, args: ['--enable-source-maps'] },
+  );
+  await waitHealthy(`http://127.0.0.1:${port}/healthz`, child, logFile, 60_000);
+  return { port, pid: child.pid!, logFile, stop: () => stopChild(child) };
+}
+
+/**
+ * Heartbeat and an authenticated cached read, over sockets: the local stack (`npm start`), the pairing
+ * bundle on node:http (production host), bare Hono and bare Fastify doing the same work against the same
+ * Postgres. Interleaved rounds; the ratio is per round against bare Hono.
+ */
+export async function benchRequestPath(): Promise<void> {
+  const logDir = tempDir('halo-bench-logs-');
+  const stack = await startStack(logDir);
+  const servers: Server[] = [stack];
+  try {
+    const users = await StackUsers.open(stack);
+    const o = abOptions();
+    const mitras = await users.mitras(o.connections);
+    const customers = await users.customers(o.connections);
+    await users.close();
+    const shared = {
+      DATABASE_URL: stack.databaseUrl,
+      SIGNING_KEY_FILE: stack.signingKeyFile,
+      DATABASE_POOL_MAX: '10',
+    };
+    const hono = await startBaseline('hono', shared, logDir);
+    const fastify = await startBaseline('fastify', shared, logDir);
+    servers.push(hono, fastify);
+    let bundle: Server | undefined;
+    try {
+      bundle = await startPairingBundle(stack, logDir);
+      servers.push(bundle);
+    } catch (err) {
+      console.log(`  (pairing bundle on node:http not measured: ${(err as Error).message.split('\n')[0]})`);
+    }
+
+    const targets: Array<[string, Server]> = [
+      ['bare Hono', hono],
+      ['bare Fastify', fastify],
+      ['local stack (npm start)', stack],
+      ...(bundle ? [['pairing bundle, node:http', bundle] as [string, Server]] : []),
+    ];
+    const variantsFor = (spec: (token: string) => HttpRequestSpec, tokens: string[], expect: number): Variant[] =>
+      targets.map(([name, s]) => {
+        const bytes = tokens.map((t) => serialise(s.port, spec(t)));
+        return { name, port: s.port, pid: s.pid, expect, requestFor: (conn) => bytes[conn % bytes.length]! };
+      });
+
+    console.log(`\n${NOISE_NOTE}`);
+    const heartbeat = await interleaved(
+      'POST /api/mitra/status/heartbeat (ES256 verify + one UPDATE, 204), one mitra per connection',
+      variantsFor(
+        (t) => ({ method: 'POST', path: '/api/mitra/status/heartbeat', headers: { authorization: `Bearer ${t}` } }),
+        mitras.map((m) => m.token),
+        204,
+      ),
+      o,
+    );
+    printAb(heartbeat, o);
+    const availability = await interleaved(
+      'GET /api/client/availability (ES256 verify + count cached 5 s, 200 JSON)',
+      variantsFor(
+        (t) => ({ method: 'GET', path: '/api/client/availability', headers: { authorization: `Bearer ${t}` } }),
+        customers.map((c) => c.token),
+        200,
+      ),
+      o,
+    );
+    printAb(availability, o);
+  } finally {
+    for (const s of servers.reverse()) await s.stop().catch(() => undefined);
+  }
+}
