@@ -1,7 +1,8 @@
 import { hashPassword } from '../shared/auth/passwords';
 import { CONFIG_KEYS } from '../shared/config/schema';
 import type { Runtime } from '../shared/runtime';
-import { configService } from '../functions/config/app';
+import { configDeps } from '../shared/config/deps';
+import { mirrorPublicConfig } from '../shared/config/mirror-public';
 import { insertCcUser } from '../shared/users/cc-users';
 
 /**
@@ -36,6 +37,6 @@ export async function seed(rt: Runtime): Promise<{ adminCreated: boolean }> {
     }
   }
   // Firestore is a mirror: write config/public from Postgres on every seed / start.
-  await configService(rt).mirrorPublic();
+  await mirrorPublicConfig(configDeps(rt));
   return { adminCreated };
 }

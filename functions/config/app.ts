@@ -14,4 +14,3 @@ export function createConfigApp(rt: Runtime) {
 }
 
 /** Transitional, for scripts/seed.ts until it calls `mirrorPublicConfig(configDeps(rt))` itself. */
-export const configService = (rt: Runtime) => ({ mirrorPublic: () => mirrorPublicConfig(configDeps(rt)) });

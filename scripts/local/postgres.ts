@@ -184,7 +184,9 @@ export async function startEmbeddedPostgres(opts: {
   let pm = readPostmasterPid(dataDir);
   while (!(pm && pm.status === 'ready')) {
     if (dead)
-      throw new Error(`Postgres exited during start-up on port ${opts.port}; ${logFile} ends:\n${logTail(logFile)}`);
+      throw new Error(
+        `Postgres exited during start-up on port ${opts.port} (PG_PORT); ${logFile} ends:\n${logTail(logFile)}`,
+      );
     if (Date.now() > deadline) {
       child.kill('SIGQUIT');
       throw new Error(`Postgres not ready within 60 s on port ${opts.port}; ${logFile} ends:\n${logTail(logFile)}`);

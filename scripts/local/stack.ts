@@ -123,9 +123,9 @@ async function start(
       durable: opts.durable,
       log: opts.log,
     });
+    stops.push(() => pgServer.stop());
     await pgServer.createDatabase('halobestie');
     databaseUrl = pgServer.url('halobestie');
-    stops.push(() => pgServer.stop());
   }
 
   let firestoreHost = source.FIRESTORE_EMULATOR_HOST;

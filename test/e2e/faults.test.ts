@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { readLock } from '../../scripts/local/data-dir-lock';
 import { json } from '../helpers/http';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../helpers/spawn-stack';
 
 // Issue 12, findings 7 and 8: the local stack owns its Postgres and its data dir, whatever kills it.
+// The three run concurrently (each on its own data dir and ports): nearly all their time is stack boots.
 
 const dirs: string[] = [];
 const running = new Set<SpawnedStack>();
@@ -48,8 +49,10 @@ const postgresRuns = (dir: string) => processesOf(dir).some((p) => /postgres -D/
 const nothingLeft = (dir: string) =>
   waitUntil(`no process of the stack on ${dir} remains`, () => processesOf(dir).length === 0);
 
-describe('the local stack after kill -9', () => {
-  it('comes back on the same data dir with nothing acknowledged lost and every timer firing once, then on new ports', async () => {
+describe.concurrent('the local stack under faults', () => {
+  it('after kill -9 mid-flow, comes back on the same data dir with nothing acknowledged lost and every timer firing once, then on new ports', async ({
+    expect,
+  }) => {
     const dir = newDataDir();
     const ports = await stackPorts();
     let stack = await up(dir, ports);
@@ -112,11 +115,11 @@ describe('the local stack after kill -9', () => {
     expect(await stack.stop()).toBe(0);
     await nothingLeft(dir);
     expect(readLock(dir)).toBeUndefined();
-  }, 120_000);
-});
+  }, 180_000);
 
-describe('one stack per data dir', () => {
-  it('refuses a second stack on the same data dir, with other ports or the same Postgres port, naming the first; the first keeps working', async () => {
+  it('one stack per data dir: refuses a second stack on it, with other ports or the same Postgres port, naming the first; the first keeps working', async ({
+    expect,
+  }) => {
     const dir = newDataDir();
     const ports = await stackPorts();
     const first = await up(dir, ports);
@@ -136,11 +139,11 @@ describe('one stack per data dir', () => {
     expect(readLock(dir)?.pid).toBe(first.stackPid);
     expect(await first.stop()).toBe(0);
     await nothingLeft(dir);
-  }, 120_000);
-});
+  }, 180_000);
 
-describe('no process left behind', () => {
-  it('terminal closed (SIGHUP to the group), SIGTERM or kill -9 to npm alone: all of it stops, Postgres included', async () => {
+  it('no process left behind: terminal closed (SIGHUP to the group), SIGTERM or kill -9 to npm alone: all of it stops, Postgres included', async ({
+    expect,
+  }) => {
     const dir = newDataDir();
     const viaNpm = { launcher: 'npm', ownGroup: true } as const;
 
@@ -160,5 +163,5 @@ describe('no process left behind', () => {
     process.kill(stack.launcherPid, 'SIGKILL');
     await nothingLeft(dir);
     expect(readLock(dir)).toBeUndefined(); // it stopped itself cleanly
-  }, 120_000);
+  }, 180_000);
 });

@@ -166,7 +166,7 @@ export function processesOf(dataDir: string): Array<{ pid: number; cmd: string }
 }
 
 /** Polls until `check` holds (returns true), or fails with `what` after `withinMs`. */
-export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, withinMs = 15_000) {
+export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, withinMs = 30_000) {
   const deadline = Date.now() + withinMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${withinMs} ms waiting until ${what}`);

@@ -1,0 +1,141 @@
+import { Firestore } from '@google-cloud/firestore';
+import { NOISE_NOTE } from './lib/options';
+import { startStack, tempDir } from './lib/procs';
+import { fmt, table } from './lib/stats';
+import { pool, StackUsers } from './lib/users';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(what: string, done: () => boolean, withinMs: number): Promise<void> {
+  const deadline = performance.now() + withinMs;
+  while (!done()) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${withinMs} ms waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+interface BurstFigures {
+  scenario: string;
+  offers: number;
+  requestsAnsweredMs: number;
+  offersVisibleMs: number;
+  acceptsAnsweredMs: number;
+  settledMs: number;
+  goalMs: number;
+}
+
+/**
+ * `requests` customers ask at once with `mitras` online: time until a Firestore listener (the official
+ * client, as the apps listen) has seen every offer doc; then one accept per request by a different mitra:
+ * time until every loser's offer doc says `missed` and every customer's pairing doc says `paired`.
+ * A fresh `npm start` stack per scenario (durable Postgres, emulator, relay, dispatcher, request logs).
+ */
+async function scenario(requests: number, mitraCount: number, goalMs: number): Promise<BurstFigures> {
+  const logDir = tempDir('halo-bench-burst-');
+  const stack = await startStack(logDir);
+  const users = await StackUsers.open(stack);
+  const fs = new Firestore({ projectId: stack.projectId });
+  const unsubs: Array<() => void> = [];
+  try {
+    const mitras = await users.mitras(mitraCount);
+    const customers = await users.customers(requests);
+    const seen = { offered: new Set<string>(), missed: new Set<string>(), paired: new Set<string>() };
+    let listenErrors = 0;
+    for (const m of mitras) {
+      unsubs.push(
+        fs.collection(`mitras/${m.id}/offers`).onSnapshot(
+          (snap) => {
+            for (const ch of snap.docChanges()) {
+              const status = ch.doc.get('status') as string | undefined;
+              if (status === 'offered') seen.offered.add(`${m.id}/${ch.doc.id}`);
+              if (status === 'missed') seen.missed.add(`${m.id}/${ch.doc.id}`);
+            }
+          },
+          () => listenErrors++,
+        ),
+      );
+    }
+    for (const c of customers) {
+      unsubs.push(
+        fs.doc(`customers/${c.id}/pairing/current`).onSnapshot(
+          (snap) => {
+            if (snap.get('status') === 'paired') seen.paired.add(c.id);
+          },
+          () => listenErrors++,
+        ),
+      );
+    }
+    await sleep(500); // listeners attached (initial empty snapshots)
+
+    const t0 = performance.now();
+    const asked = await Promise.all(
+      customers.map((c) =>
+        users.http('POST', '/api/client/chat/request', { topic_sensitivity: 'regular', tier_id: 'tier_30' }, c.token),
+      ),
+    );
+    const requestsAnsweredMs = performance.now() - t0;
+    const requestIds = asked.map((a) => a.request_id as string);
+    const notified = asked.reduce((n, a) => n + Number(a.notified_mitras ?? 0), 0);
+    const offers = requests * mitraCount;
+    if (notified !== offers) throw new Error(`only ${notified} of ${offers} offers were made`);
+    await until(`${offers} offer docs`, () => seen.offered.size >= offers, 120_000);
+    const offersVisibleMs = performance.now() - t0;
+
+    const t1 = performance.now();
+    await pool(requestIds, requestIds.length, (rid, i) =>
+      users.http('POST', `/api/mitra/requests/${rid}/accept`, undefined, mitras[i % mitras.length]!.token),
+    );
+    const acceptsAnsweredMs = performance.now() - t1;
+    const losers = requests * (mitraCount - 1);
+    await until(
+      `${losers} missed + ${requests} paired docs`,
+      () => seen.missed.size >= losers && seen.paired.size >= requests,
+      120_000,
+    );
+    const settledMs = performance.now() - t1;
+    if (listenErrors) throw new Error(`${listenErrors} listener errors`);
+    return {
+      scenario: `${requests} requests × ${mitraCount} mitras`,
+      offers,
+      requestsAnsweredMs,
+      offersVisibleMs,
+      acceptsAnsweredMs,
+      settledMs,
+      goalMs,
+    };
+  } finally {
+    for (const u of unsubs) u();
+    await fs.terminate();
+    await users.close();
+    await stack.stop();
+  }
+}
+
+/** SPEC's burst goals: 40 × 60 → offers and outcomes each < 2 s; 100 × 100 → < 5 s. */
+export async function benchBurst(): Promise<void> {
+  const figures: BurstFigures[] = [];
+  for (const [r, m, goal] of [
+    [40, 60, 2000],
+    [100, 100, 5000],
+  ] as const) {
+    figures.push(await scenario(r, m, goal));
+  }
+  console.log(`\nBurst through the local stack (npm start as a child, fsync on); one run per scenario.\n${NOISE_NOTE}`);
+  const ok = (ms: number, goal: number) => `${fmt(ms / 1000)} s ${ms < goal ? '✓' : '✗'} (< ${goal / 1000} s)`;
+  console.log(
+    table(
+      ['scenario', 'offers', 'all requests answered', 'every offer doc seen', 'all accepts answered', 'every missed + paired seen'],
+      figures.map((f) => [
+        f.scenario,
+        String(f.offers),
+        `${fmt(f.requestsAnsweredMs / 1000)} s`,
+        ok(f.offersVisibleMs, f.goalMs),
+        `${fmt(f.acceptsAnsweredMs / 1000)} s`,
+        ok(f.settledMs, f.goalMs),
+      ]),
+    )
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
+}

@@ -1,0 +1,87 @@
+import http from 'node:http';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { bundleEntry, bundleFunction } from '../scripts/bundle';
+import { freePort } from '../scripts/local/free-port';
+import { generateSigningKeyPem } from '../scripts/local/dev-keys';
+import type { BenchEnv } from './harness';
+import { abOptions, NOISE_NOTE } from './lib/options';
+import { spawnNode, stopChild, tempDir } from './lib/procs';
+import { fmt, median, spread, table } from './lib/stats';
+import { BENCH_BUILD_DIR } from './request-path.bench';
+
+const status = (port: number) =>
+  new Promise<number>((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve(0));
+  });
+
+/** Spawn → first 200 on /healthz, in ms (polled every 2 ms; bounded at 20 s). */
+async function coldStart(file: string, env: Record<string, string>, logFile: string): Promise<number> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawnNode(file, { ...env, PORT: String(port) }, logFile, { tsx: false, args: ['--enable-source-maps'] });
+  try {
+    while (performance.now() - t0 < 20_000) {
+      if (child.exitCode !== null) throw new Error(`${file} exited:\n${readFileSync(logFile, 'utf8')}`);
+      if ((await status(port)) === 200) return performance.now() - t0;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    throw new Error(`${file}: no 200 on /healthz within 20 s`);
+  } finally {
+    await stopChild(child);
+  }
+}
+
+/** Auth's production bundle vs a hello-world Hono bundle: process start → first 200 on /healthz, interleaved. */
+export async function benchColdStart(env: BenchEnv): Promise<void> {
+  const authDir = path.join(BENCH_BUILD_DIR, 'auth');
+  const helloDir = path.join(BENCH_BUILD_DIR, 'hello');
+  await bundleFunction('auth', authDir);
+  await bundleEntry('bench/baselines/hello.ts', helloDir);
+  const logDir = tempDir('halo-bench-cold-');
+  const authEnv = {
+    RUNTIME: 'gcp',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: await env.databaseUrl('bench_cold'),
+    AUTH_SIGNING_KEY: generateSigningKeyPem(),
+    FIRESTORE_EMULATOR_HOST: env.firestoreHost,
+    METADATA_SERVER_DETECTION: 'none',
+    FUNCTION_URLS: JSON.stringify({ auth: 'http://127.0.0.1:1' }),
+    TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks@bench.iam.gserviceaccount.com',
+    OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks@bench.iam.gserviceaccount.com',
+  };
+  const variants: Array<[string, string, Record<string, string>]> = [
+    ['hello-world Hono bundle', path.join(helloDir, 'index.mjs'), {}],
+    ['auth bundle (node dist/auth/index.mjs)', path.join(authDir, 'index.mjs'), authEnv],
+  ];
+  const rounds = abOptions({ rounds: 6 }).rounds;
+  const ms: number[][] = variants.map(() => []);
+  for (const [, file, e] of variants) await coldStart(file, e, path.join(logDir, 'warmup.log')); // page cache
+  for (let r = 0; r < rounds; r++) {
+    const order = variants.map((_, i) => i);
+    if (r % 2) order.reverse();
+    for (const i of order) ms[i]!.push(await coldStart(variants[i]![1], variants[i]![2], path.join(logDir, `${i}.log`)));
+  }
+  const ratios = ms[1]!.map((x, r) => x / ms[0]![r]!);
+  console.log(
+    `\nCold start: spawn → first 200 on GET /healthz, ${rounds} interleaved rounds (one page-cache warm-up each).\n${NOISE_NOTE}`,
+  );
+  console.log(
+    table(
+      ['bundle', 'ms median (min–max)', 'auth ÷ hello per round'],
+      variants.map(([name], i) => [
+        name,
+        `${fmt(median(ms[i]!))} (${spread(ms[i]!)})`,
+        i === 0 ? '' : `${fmt(median(ratios))} [${ratios.map(fmt).join(' ')}]`,
+      ]),
+    )
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
+}
