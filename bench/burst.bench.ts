@@ -124,7 +124,14 @@ export async function benchBurst(): Promise<void> {
   const ok = (ms: number, goal: number) => `${fmt(ms / 1000)} s ${ms < goal ? '✓' : '✗'} (< ${goal / 1000} s)`;
   console.log(
     table(
-      ['scenario', 'offers', 'all requests answered', 'every offer doc seen', 'all accepts answered', 'every missed + paired seen'],
+      [
+        'scenario',
+        'offers',
+        'all requests answered',
+        'every offer doc seen',
+        'all accepts answered',
+        'every missed + paired seen',
+      ],
       figures.map((f) => [
         f.scenario,
         String(f.offers),

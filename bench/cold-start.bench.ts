@@ -23,7 +23,10 @@ const status = (port: number) =>
 async function coldStart(file: string, env: Record<string, string>, logFile: string): Promise<number> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawnNode(file, { ...env, PORT: String(port) }, logFile, { tsx: false, args: ['--enable-source-maps'] });
+  const child = spawnNode(file, { ...env, PORT: String(port) }, logFile, {
+    tsx: false,
+    args: ['--enable-source-maps'],
+  });
   try {
     while (performance.now() - t0 < 20_000) {
       if (child.exitCode !== null) throw new Error(`${file} exited:\n${readFileSync(logFile, 'utf8')}`);
@@ -65,7 +68,8 @@ export async function benchColdStart(env: BenchEnv): Promise<void> {
   for (let r = 0; r < rounds; r++) {
     const order = variants.map((_, i) => i);
     if (r % 2) order.reverse();
-    for (const i of order) ms[i]!.push(await coldStart(variants[i]![1], variants[i]![2], path.join(logDir, `${i}.log`)));
+    for (const i of order)
+      ms[i]!.push(await coldStart(variants[i]![1], variants[i]![2], path.join(logDir, `${i}.log`)));
   }
   const ratios = ms[1]!.map((x, r) => x / ms[0]![r]!);
   console.log(

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { bundleFunction } from '../scripts/bundle';
 import { freePort } from '../scripts/local/free-port';
@@ -6,6 +7,7 @@ import { serialise, type HttpRequestSpec } from './lib/load';
 import { abOptions, NOISE_NOTE } from './lib/options';
 import { spawnNode, startBaseline, startStack, stopChild, tempDir, waitHealthy, type Server } from './lib/procs';
 import { StackUsers } from './lib/users';
+import { fmt, median, summary, table } from './lib/stats';
 
 /** Where bundles built for benches live: under node_modules so their external SDKs resolve. */
 export const BENCH_BUILD_DIR = path.resolve('node_modules/.cache/halo-bench');
@@ -52,6 +54,7 @@ async function startPairingBundle(
  * Postgres. Interleaved rounds; the ratio is per round against bare Hono.
  */
 export async function benchRequestPath(): Promise<void> {
+  await logLineCost();
   const logDir = tempDir('halo-bench-logs-');
   const stack = await startStack(logDir);
   const servers: Server[] = [stack];
@@ -113,4 +116,48 @@ export async function benchRequestPath(): Promise<void> {
   } finally {
     for (const s of servers.reverse()) await s.stop().catch(() => undefined);
   }
+}
+
+/** One run of bench/lib/log-cost.ts with stdout a pipe this process drains (Cloud Run's case). */
+function logRun(mode: 'sync' | 'buffered', lines: number): Promise<{ nsPerLine: number; cpuNsPerLine: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/log-cost.ts', mode, String(lines)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stdout.resume();
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => {
+      const last = err.trim().split('\n').pop() ?? '';
+      if (code === 0 && last.startsWith('{')) resolve(JSON.parse(last) as { nsPerLine: number; cpuNsPerLine: number });
+      else reject(new Error(`log-cost ${mode} exited ${code}: ${err}`));
+    });
+  });
+}
+
+/** The request log line: one synchronous write per line (before) vs the buffered sink (now), interleaved. */
+export async function logLineCost(rounds = abOptions().rounds, lines = 100_000): Promise<void> {
+  const modes = ['sync', 'buffered'] as const;
+  type Cost = { nsPerLine: number; cpuNsPerLine: number };
+  const res: Record<(typeof modes)[number], Cost[]> = { sync: [], buffered: [] };
+  for (let r = 0; r < rounds; r++)
+    for (const m of r % 2 ? [...modes].reverse() : modes) res[m].push(await logRun(m, lines));
+  console.log(
+    `\nRequest log line (shared/logger.ts), ${lines} lines, 32 per event-loop turn, stdout a pipe, ${rounds} interleaved rounds`,
+  );
+  const ratio = res.buffered.map((b, i) => b.nsPerLine / res.sync[i]!.nsPerLine);
+  console.log(
+    table(
+      ['sink', 'loop µs/line', 'CPU µs/line', 'buffered ÷ sync (loop time) per round'],
+      modes.map((m) => [
+        m === 'sync' ? 'one write per line (before)' : 'buffered, one write per turn',
+        summary(res[m].map((x) => x.nsPerLine / 1000)),
+        summary(res[m].map((x) => x.cpuNsPerLine / 1000)),
+        m === 'sync' ? '' : `${fmt(median(ratio))} [${ratio.map(fmt).join(' ')}]`,
+      ]),
+    )
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
 }

@@ -19,7 +19,9 @@ if (files.length === 0) {
 }
 
 const load = os.loadavg()[0]!.toFixed(2);
-console.log(`node ${process.version}, ${os.cpus().length} cores (load average ${load}); benches: ${files.join(', ')}\n`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} cores (load average ${load}); benches: ${files.join(', ')}\n`,
+);
 let failed = 0;
 await withBenchEnv(async (env: BenchEnv) => {
   for (const file of files) {

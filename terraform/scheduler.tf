@@ -3,6 +3,8 @@ locals {
   cron_jobs = {
     "outbox-drain"  = { fn = "workers", path = "/tasks/outbox/drain", schedule = "* * * * *" }        # outbox safety net
     "pairing-sweep" = { fn = "pairing", path = "/tasks/pairing/sweep-stale", schedule = "* * * * *" } # stale mitras → offline
+    # Payments stuck past their invoice expiry, settled from Xendit (lost callbacks).
+    "payments-reconcile" = { fn = "payment-webhook", path = "/tasks/payments/reconcile", schedule = "*/10 * * * *" }
   }
 }
 

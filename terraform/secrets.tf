@@ -13,10 +13,11 @@ locals {
     "database-url"             = local.functions
     "auth-signing-key"         = local.functions
     "firebase-service-account" = toset(["auth"])
-    "xendit-secret-key"        = toset(["payment-webhook", "session", "workers"])
-    "xendit-callback-token"    = toset(["payment-webhook"])
-    "fazpass-merchant-key"     = toset(["auth"])
-    "fazpass-gateway-key"      = toset(["auth"])
+    # Only the payment-webhook function calls Xendit (/tasks/payments/* create, time out and reconcile).
+    "xendit-secret-key"     = toset(["payment-webhook"])
+    "xendit-callback-token" = toset(["payment-webhook"])
+    "fazpass-merchant-key"  = toset(["auth"])
+    "fazpass-gateway-key"   = toset(["auth"])
   }
   # The env variable each secret becomes in the functions allowed to read it.
   secret_env_names = {

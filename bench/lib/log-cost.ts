@@ -26,7 +26,9 @@ const turn = () => {
     setImmediate(() => {
       const ms = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
-      process.stderr.write(JSON.stringify({ nsPerLine: (ms * 1e6) / total, cpuNsPerLine: ((cpu.user + cpu.system) * 1e3) / total }) + '\n');
+      process.stderr.write(
+        JSON.stringify({ nsPerLine: (ms * 1e6) / total, cpuNsPerLine: ((cpu.user + cpu.system) * 1e3) / total }) + '\n',
+      );
     });
 };
 turn();

@@ -1,5 +1,4 @@
 import { configDeps } from '../../shared/config/deps';
-import { mirrorPublicConfig } from '../../shared/config/mirror-public';
 import { createFunctionApp } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
 import { internalConfigRoutes } from './routes/internal';
@@ -12,5 +11,3 @@ export function createConfigApp(rt: Runtime) {
   app.route('/', internalConfigRoutes(deps));
   return app;
 }
-
-/** Transitional, for scripts/seed.ts until it calls `mirrorPublicConfig(configDeps(rt))` itself. */

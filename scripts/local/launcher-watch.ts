@@ -22,7 +22,12 @@ export function isLauncher(argv: string[], lifecycleScript = process.env.npm_lif
     if (/[/\\]\.bin[/\\]tsx$|[/\\]tsx[/\\]dist[/\\]cli\.m?js$/.test(script)) return true;
   }
   if (base === 'tsx') return true;
-  return (base === 'sh' || base === 'bash' || base === 'dash') && args[0] === '-c' && args[1] === lifecycleScript;
+  return (
+    lifecycleScript !== undefined &&
+    (base === 'sh' || base === 'bash' || base === 'dash') &&
+    args[0] === '-c' &&
+    args[1] === lifecycleScript
+  );
 }
 
 /** Our launcher ancestors, nearest first, stopping at the first process that is not a launcher. */

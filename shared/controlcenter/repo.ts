@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/pool';
+import type { AuditKind } from './audit-kinds';
 import { mitraFiguresSql } from '../pairing/activity-queries';
 import { paidRevenueSql } from '../payments/reporting';
 import { sessionFiguresSql } from '../sessions/admin-queries';
@@ -6,15 +7,7 @@ import { reportFiguresSql } from '../sessions/admin-reports';
 
 /** The control center's own table (cc_audit_log) and the dashboard statement composed from each feature's fragment. */
 
-export const AUDIT_KINDS = [
-  'transcript_access',
-  'mitra_registered',
-  'mitra_updated',
-  'customer_banned',
-  'customer_unbanned',
-  'report_reviewed',
-] as const;
-export type AuditKind = (typeof AUDIT_KINDS)[number];
+export type { AuditKind };
 
 export interface AuditRow {
   id: number;

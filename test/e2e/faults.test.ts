@@ -71,7 +71,7 @@ describe.concurrent('the local stack under faults', () => {
     const acked: string[] = [];
     const base = stack.baseUrl;
     const inFlight = Array.from({ length: 40 }, async () => {
-      const res = await post(base, '/internal/_test/probe', { delay_seconds: 60 }).catch(() => undefined);
+      const res = await post(base, '/internal/_test/probe', { delay_seconds: 3600 }).catch(() => undefined);
       if (res?.status === 201) acked.push((await json(res)).probe_id);
     });
     await waitUntil('a few probes are acknowledged', () => acked.length >= 5);
@@ -84,18 +84,18 @@ describe.concurrent('the local stack under faults', () => {
     const restartSameMs = Date.now() - t0;
 
     expect((await json(fetch(`${stack.baseUrl}/api/shared/config`))).anonymity_enabled).toBe(false);
-    expect((await json(post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 30 }))).tasks_run).toBe(0);
-    await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 60 });
+    expect((await json(post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 1800 }))).tasks_run).toBe(0);
+    await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 1800 });
     // The clock route or the background dispatcher runs them; either way each runs, and only once.
     const runs = (id: string) =>
       json(fetch(`${stack.baseUrl}/internal/_test/probe/${id}`)).then((r) => r.runs as number);
     for (const id of acked) await waitUntil(`probe ${id} ran`, async () => (await runs(id)) >= 1);
-    await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 3600 });
+    await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 7200 });
     for (const id of acked) expect(await runs(id)).toBe(1);
 
     // Killed again: its Postgres goes down by itself (the kernel's parent-death signal), and the stack
     // comes back on entirely different ports.
-    const { probe_id } = await json(post(stack.baseUrl, '/internal/_test/probe', { delay_seconds: 60 }));
+    const { probe_id } = await json(post(stack.baseUrl, '/internal/_test/probe', { delay_seconds: 3600 }));
     expect(postgresRuns(dir)).toBe(true);
     process.kill(stack.stackPid, 'SIGKILL');
     await stack.exited;
@@ -105,9 +105,9 @@ describe.concurrent('the local stack under faults', () => {
     stack = await up(dir, newPorts);
     const restartNewPortsMs = Date.now() - t0;
     expect(stack.output()).toContain(`127.0.0.1:${newPorts.pgPort}/halobestie`);
-    await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 120 });
-    await waitUntil('the last probe ran', async () => (await runs(probe_id)) >= 1);
     await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 3600 });
+    await waitUntil('the last probe ran', async () => (await runs(probe_id)) >= 1);
+    await post(stack.baseUrl, '/internal/_test/clock', { advance_seconds: 7200 });
     expect(await runs(probe_id)).toBe(1);
     expect((await json(fetch(`${stack.baseUrl}/api/shared/config`))).anonymity_enabled).toBe(false);
     console.log(`restart after kill -9: same ports ${restartSameMs} ms, new ports ${restartNewPortsMs} ms`);

@@ -122,10 +122,11 @@ export async function pendingPaidSession(s: TestStack, mitra?: TestMitra) {
 }
 
 /** Posts a callback body straight to the webhook (as an attacker or a replaying provider would). */
-export function postCallback(s: TestStack, body: unknown, token: string | undefined = CALLBACK_TOKEN) {
+/** `token: null` sends no x-callback-token header at all. */
+export function postCallback(s: TestStack, body: unknown, token: string | null = CALLBACK_TOKEN) {
   return s.request('/webhooks/xendit/invoice', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { 'x-callback-token': token }) },
+    headers: { 'content-type': 'application/json', ...(token === null ? {} : { 'x-callback-token': token }) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }

@@ -89,4 +89,43 @@ describe('the fake Xendit (local stand-in) through the real adapter', () => {
     await fetch(`${fake.url}/_fake/invoices/${other.id}/expire`, { method: 'POST' });
     expect(callbacks.at(-1)!.body).toMatchObject({ id: other.id, status: 'EXPIRED' });
   });
+
+  it('pays without a callback, re-sends callbacks with overridden fields, expires lazily past the expiry date, and fakes an outage', async () => {
+    const xendit = new XenditProvider(fake.url, 'xnd_test');
+    const post = (path: string, body: unknown = {}) =>
+      json(
+        fetch(`${fake.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      );
+    const inv = await xendit.createInvoice({
+      externalId: 'session:quiet',
+      amountIdr: 25000,
+      description: 'x',
+      durationSeconds: 600,
+    });
+    const before = callbacks.length;
+    expect((await post(`/_fake/invoices/${inv.id}/pay?callback=false`)).callback_status).toBeNull();
+    expect(callbacks).toHaveLength(before);
+    expect((await xendit.getInvoice(inv.id)).status).toBe('PAID');
+    await post(`/_fake/invoices/${inv.id}/callback`, { amount: 1, currency: 'USD', status: 'SETTLED' });
+    expect(callbacks.at(-1)!.body).toMatchObject({ id: inv.id, amount: 1, currency: 'USD', status: 'SETTLED' });
+    expect(await json(fetch(`${fake.url}/_fake/invoices?external_id=session:quiet`))).toMatchObject({ id: inv.id });
+
+    const short = await xendit.createInvoice({
+      externalId: 'session:short',
+      amountIdr: 1000,
+      description: 'x',
+      durationSeconds: 1,
+    });
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await xendit.getInvoice(short.id)).status).toBe('EXPIRED'); // no callback: like a lost one
+
+    expect(await post('/_fake/outage', { down: true })).toEqual({ down: true });
+    await expect(xendit.getInvoice(inv.id)).rejects.toMatchObject({ status: 503 });
+    await post('/_fake/outage', { down: false });
+    expect((await xendit.getInvoice(inv.id)).status).toBe('PAID');
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { callbackTokenMatches } from '../../shared/payments/receive-callback';
 import { buildCreateInvoiceRequest, XenditError, XenditProvider } from '../../shared/adapters/gcp/xendit';
 
 describe('Xendit adapter', () => {
@@ -27,6 +28,52 @@ describe('Xendit adapter', () => {
         success_redirect_url: 'halobestie://payment/success',
       }),
     });
+  });
+
+  it('sends exactly that request over fetch (create) and a Basic-authenticated GET (get), nothing else', async () => {
+    const calls: Array<{ url: string; init: { method: string; headers: Record<string, string>; body?: string } }> = [];
+    const invoice = {
+      id: 'inv_9',
+      external_id: 'extension:7f3e',
+      status: 'PENDING',
+      amount: 45000,
+      currency: 'IDR',
+      invoice_url: 'https://checkout.xendit.co/web/inv_9',
+      expiry_date: '2026-11-22T10:15:00.000Z',
+    };
+    const provider = new XenditProvider('https://api.xendit.co', 'xnd_secret', async (url, init) => {
+      calls.push({ url, init });
+      return { status: 200, json: async () => invoice };
+    });
+    await provider.createInvoice({
+      externalId: 'extension:7f3e',
+      amountIdr: 45000,
+      description: 'Perpanjangan 60 menit',
+      durationSeconds: 900,
+      successRedirectUrl: 'halobestie://payment/success?session_id=s1&extension_id=7f3e',
+      failureRedirectUrl: 'halobestie://payment/failed?session_id=s1&extension_id=7f3e',
+    });
+    await provider.getInvoice('inv_9');
+    const basic = `Basic ${Buffer.from('xnd_secret:').toString('base64')}`;
+    expect(calls).toEqual([
+      {
+        url: 'https://api.xendit.co/v2/invoices',
+        init: {
+          method: 'POST',
+          headers: { authorization: basic, 'content-type': 'application/json', 'x-idempotency-key': 'extension:7f3e' },
+          body: JSON.stringify({
+            external_id: 'extension:7f3e',
+            amount: 45000,
+            currency: 'IDR',
+            description: 'Perpanjangan 60 menit',
+            invoice_duration: 900,
+            success_redirect_url: 'halobestie://payment/success?session_id=s1&extension_id=7f3e',
+            failure_redirect_url: 'halobestie://payment/failed?session_id=s1&extension_id=7f3e',
+          }),
+        },
+      },
+      { url: 'https://api.xendit.co/v2/invoices/inv_9', init: { method: 'GET', headers: { authorization: basic } } },
+    ]);
   });
 
   it('maps the response and raises XenditError on non-2xx', async () => {
@@ -64,5 +111,15 @@ describe('Xendit adapter', () => {
     await expect(
       provider.createInvoice({ externalId: 'x', amountIdr: 1, description: '', durationSeconds: 60 }),
     ).rejects.toBeInstanceOf(XenditError);
+  });
+});
+
+describe('the callback token check', () => {
+  it('accepts only the exact token, whatever the lengths; refuses everything when no token is configured', () => {
+    expect(callbackTokenMatches('s3cret-token', 's3cret-token')).toBe(true);
+    for (const given of ['s3cret-toke', 's3cret-token ', 'S3cret-token', '', undefined, 'x'.repeat(10_000)])
+      expect(callbackTokenMatches('s3cret-token', given)).toBe(false);
+    expect(callbackTokenMatches(undefined, '')).toBe(false);
+    expect(callbackTokenMatches('', '')).toBe(false);
   });
 });

@@ -83,7 +83,7 @@ describe('the webhook refuses what it cannot trust', () => {
       amount: 25000,
       currency: 'IDR',
     };
-    for (const token of ['cb-token-test-0123456788', undefined, 'x', '', `${CALLBACK_TOKEN}x`]) {
+    for (const token of ['cb-token-test-0123456788', null, 'x', '', `${CALLBACK_TOKEN}x`]) {
       const res = await postCallback(s, body, token);
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('CALLBACK_TOKEN_INVALID');

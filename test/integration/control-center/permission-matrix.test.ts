@@ -1,0 +1,172 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { authGuards, refreshPolicy } from '../../../shared/auth/guards';
+import type { UserType } from '../../../shared/auth/access-tokens';
+import { createAuthSession } from '../../../shared/auth/refresh-sessions';
+import { PERMISSIONS } from '../../../shared/users/permissions';
+import { bearer } from '../../helpers/auth';
+import { ccUser, insertCustomer, insertMitra, type CcRole } from '../../helpers/control-center';
+import { json } from '../../helpers/http';
+import { createTestStack, useTestStack, type TestStack } from '../../helpers/runtime';
+
+const stack = useTestStack({ perFile: true });
+
+interface Op {
+  method: string;
+  path: string;
+  operationId: string;
+  security: Array<Record<string, string[]>>;
+  permission?: string;
+}
+
+/** Self-service control-center routes: any signed-in CC user (no permission) or none at all (sign-in). */
+const NO_PERMISSION = new Set(['ccLogin', 'ccRefresh', 'ccLogout', 'ccMe', 'ccChangeOwnPassword']);
+const BODY = new Set(['post', 'put', 'patch', 'delete']);
+const ANY_ID = '00000000-0000-4000-8000-000000000000';
+
+async function internalOperations(s: TestStack): Promise<Op[]> {
+  const doc = await json(s.request('/openapi.json'));
+  const ops: Op[] = [];
+  for (const [path, item] of Object.entries<Record<string, Record<string, unknown>>>(doc.paths)) {
+    if (!path.startsWith('/internal/')) continue;
+    for (const [method, op] of Object.entries(item)) {
+      ops.push({
+        method,
+        path,
+        operationId: op.operationId as string,
+        security: (op.security ?? []) as Op['security'],
+        permission: op['x-permission'] as string | undefined,
+      });
+    }
+  }
+  return ops;
+}
+
+const urlOf = (op: Op) => op.path.replace(/\{[^}]+\}/g, ANY_ID);
+const call = (s: TestStack, op: Op, headers: Record<string, string>) =>
+  s.request(urlOf(op), { method: op.method.toUpperCase(), headers, ...(BODY.has(op.method) ? { json: {} } : {}) });
+const bearerOnly = (op: Op) => op.security.length > 0 && op.security.every((r) => 'bearerAuth' in r);
+
+async function tokenOf(s: TestStack, userType: UserType, userId: string, role?: string) {
+  const { sessionId } = await createAuthSession(
+    s.rt.db,
+    userType,
+    userId,
+    {},
+    s.rt.clock.now(),
+    refreshPolicy(s.rt.env),
+  );
+  return authGuards(s.rt).accessTokens.sign({ userId, userType, sessionId, ...(role ? { role } : {}) });
+}
+
+describe('permission matrix over every documented /internal operation', () => {
+  it('every operation declares a known permission, or is a listed self-service / test route; all sit behind IAP', async () => {
+    const ops = await internalOperations(stack());
+    expect(ops.length).toBeGreaterThan(20);
+    for (const op of ops) {
+      const isTest = op.path.startsWith('/internal/_test/');
+      if (op.permission) expect(PERMISSIONS).toContain(op.permission);
+      else expect([op.operationId, isTest || NO_PERMISSION.has(op.operationId)]).toEqual([op.operationId, true]);
+      expect([op.operationId, op.security.every((r) => 'iapAssertion' in r)]).toEqual([op.operationId, true]);
+    }
+  });
+
+  it('each role gets through exactly where its permissions say; customer and mitra tokens are 403, no token 401', async () => {
+    const s = stack();
+    const ops = (await internalOperations(s)).filter(bearerOnly);
+    const { rows } = await s.rt.db.query<{ role_id: string; permission: string }>(
+      'SELECT role_id, permission FROM role_permissions',
+    );
+    const roles: CcRole[] = ['super_admin', 'operator', 'viewer'];
+    const users = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await ccUser(s, r)] as const)));
+    const customerId = await insertCustomer(s);
+    const mitraId = await insertMitra(s);
+    const outcomes: string[] = [];
+    const refused: string[] = [];
+    for (const op of ops) {
+      for (const role of roles) {
+        const granted = !op.permission || rows.some((r) => r.role_id === role && r.permission === op.permission);
+        // A fresh session per call: a route like logout must not end the next call's session.
+        const res = await call(s, op, bearer(await tokenOf(s, 'cc_user', users[role]!.id, role)));
+        const code = res.status >= 400 ? (await json(res)).error.code : undefined;
+        const ok = granted ? ![401, 403].includes(res.status) : res.status === 403 && code === 'FORBIDDEN';
+        if (!ok) outcomes.push(`${op.operationId} as ${role} (granted=${granted}) → ${res.status} ${code}`);
+        if (!granted) refused.push(`${op.operationId} ${role}`);
+      }
+      for (const [who, token] of [
+        ['customer', await tokenOf(s, 'customer', customerId)],
+        ['mitra', await tokenOf(s, 'mitra', mitraId)],
+      ] as const) {
+        const res = await call(s, op, bearer(token));
+        const code = (await json(res)).error?.code;
+        if (res.status !== 403 || code !== 'FORBIDDEN')
+          outcomes.push(`${op.operationId} as ${who} → ${res.status} ${code}`);
+      }
+      const none = await call(s, op, {});
+      const code = (await json(none)).error?.code;
+      if (none.status !== 401 || code !== 'AUTH_MISSING')
+        outcomes.push(`${op.operationId} without a token → ${none.status}`);
+      const garbage = await call(s, op, bearer('not.a.token'));
+      if (garbage.status !== 401) outcomes.push(`${op.operationId} with a bad token → ${garbage.status}`);
+    }
+    expect(outcomes).toEqual([]);
+    // The matrix really distinguishes roles: e.g. only the super admin reads transcripts and the audit trail.
+    expect(refused).toEqual(
+      expect.arrayContaining(['ccSessionTranscript operator', 'ccAudit viewer', 'ccBanCustomer viewer']),
+    );
+    expect(refused.filter((r) => r.endsWith('super_admin'))).toEqual([]);
+  });
+
+  it('with IAP_AUDIENCE set, every /internal operation needs a valid IAP assertion besides its token', async () => {
+    const s = stack();
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'iap-1', alg: 'ES256' }] });
+    const server = createServer((_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const aud = '/projects/123/global/backendServices/456';
+    const iap = await createTestStack({
+      databaseUrl: s.rt.env.DATABASE_URL,
+      env: { IAP_AUDIENCE: aud, IAP_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwk` },
+    });
+    try {
+      const assertion = (audience: string) =>
+        new SignJWT({ email: 'op@halobestie.id' })
+          .setProtectedHeader({ alg: 'ES256', kid: 'iap-1' })
+          .setIssuer('https://cloud.google.com/iap')
+          .setAudience(audience)
+          .setIssuedAt()
+          .setExpirationTime('5m')
+          .sign(privateKey);
+      const admin = await ccUser(iap, 'super_admin');
+      const [good, wrong] = [await assertion(aud), await assertion('/projects/1/other')];
+      const outcomes: string[] = [];
+      for (const op of await internalOperations(iap)) {
+        const token = bearer(await tokenOf(iap, 'cc_user', admin.id, 'super_admin'));
+        for (const [label, headers] of [
+          ['no assertion', token],
+          ['wrong audience', { ...token, 'x-goog-iap-jwt-assertion': wrong }],
+          ['garbage', { ...token, 'x-goog-iap-jwt-assertion': 'x.y.z' }],
+        ] as const) {
+          const res = await call(iap, op, headers);
+          const code = (await json(res)).error?.code;
+          if (res.status !== 401 || code !== 'IAP_REQUIRED')
+            outcomes.push(`${op.operationId} ${label} → ${res.status} ${code}`);
+        }
+        const res = await call(iap, op, {
+          ...bearer(await tokenOf(iap, 'cc_user', admin.id, 'super_admin')),
+          'x-goog-iap-jwt-assertion': good,
+        });
+        const body = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+        const code = body?.error?.code;
+        const passed = code !== 'IAP_REQUIRED' && (!bearerOnly(op) || ![401, 403].includes(res.status));
+        if (!passed) outcomes.push(`${op.operationId} with a valid assertion → ${res.status} ${code}`);
+      }
+      expect(outcomes).toEqual([]);
+    } finally {
+      await iap.close();
+      server.close();
+    }
+  });
+});
