@@ -77,7 +77,12 @@ interface Counts {
   fcm: number;
   outbox: Record<string, number>;
   pgCpuUs: number;
-  nodeCpuUs: number;
+  /** Node CPU while the route handler ran (relay not kicked: it runs only in settle). */
+  cpuHandlerUs: number;
+  /** Node CPU inside task / Pub/Sub push handlers. */
+  cpuAsyncUs: number;
+  /** Node CPU of the relay, the local dispatcher and the in-process Firestore emulator (an upper bound for the relay). */
+  cpuRelayUs: number;
 }
 const fresh = (): Counts => ({
   stmtHandler: 0,
@@ -94,8 +99,30 @@ const fresh = (): Counts => ({
   fcm: 0,
   outbox: {},
   pgCpuUs: 0,
-  nodeCpuUs: 0,
+  cpuHandlerUs: 0,
+  cpuAsyncUs: 0,
+  cpuRelayUs: 0,
 });
+const NUMERIC = [
+  'stmtHandler',
+  'stmtAsync',
+  'stmtRelay',
+  'stmtLocalOnly',
+  'commits',
+  'tasksDispatched',
+  'eventsPublished',
+  'eventsDelivered',
+  'firestoreWrites',
+  'fcm',
+  'pgCpuUs',
+  'cpuHandlerUs',
+  'cpuAsyncUs',
+  'cpuRelayUs',
+] as const;
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
 let cur = fresh();
 
 /** Statements of the local stand-ins (task table, push recorder, clock) have no GCP counterpart. */
@@ -200,8 +227,10 @@ async function boot(env: BenchEnv): Promise<Stack> {
       else cur.eventsDelivered++;
       const app = apps[functionForPath(p) ?? ''];
       if (!app) return 200;
+      const t0 = cpuNow();
       const res = await app.fetch(new Request(`http://127.0.0.1${p}`, { method: 'POST', headers, body }));
       await res.arrayBuffer();
+      cur.cpuAsyncUs += cpuNow() - t0;
       return res.status;
     }),
   );
@@ -210,6 +239,8 @@ async function boot(env: BenchEnv): Promise<Stack> {
   const postmasterPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   instrumentPg();
   instrumentPorts(rt);
+  // The relay runs only when settle() drains, so a step's handler CPU and its relay CPU stay apart.
+  rt.outbox.kick = () => undefined;
   return { rt, apps, postmasterPid, signingKey, databaseUrl };
 }
 
@@ -217,6 +248,7 @@ async function call(s: Stack, method: string, p: string, token?: string, body?: 
   const app = s.apps[functionForPath(p) ?? ''];
   if (!app) throw new Error(`no function mounted for ${p}`);
   return phase.run('handler', async () => {
+    const t0 = cpuNow();
     const res = await app.fetch(
       new Request(`http://127.0.0.1${p}`, {
         method,
@@ -227,12 +259,16 @@ async function call(s: Stack, method: string, p: string, token?: string, body?: 
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
     );
-    return res;
+    const text = await res.text();
+    cur.cpuHandlerUs += cpuNow() - t0;
+    return new Response(text || null, { status: res.status, headers: res.headers });
   });
 }
 
 /** Relay + dispatcher until nothing is left that is due (the clock moves only when asked). */
 async function settle(s: Stack, advanceSeconds = 0) {
+  const t0 = cpuNow();
+  const async0 = cur.cpuAsyncUs;
   await phase.run('async', async () => {
     if (advanceSeconds) s.rt.local!.clock.advance(advanceSeconds);
     for (let round = 0; round < 100; round++) {
@@ -241,21 +277,25 @@ async function settle(s: Stack, advanceSeconds = 0) {
       if (relayed === 0 && ran.attempted === 0) break;
     }
   });
+  cur.cpuRelayUs += cpuNow() - t0 - (cur.cpuAsyncUs - async0);
 }
 
 let outboxHigh = 0;
+/** What an empty step costs (one settle with nothing to do): subtracted from every step. */
+let baseline: Counts | undefined;
 async function measure(s: Stack, fn: () => Promise<void>): Promise<Counts> {
   await settle(s);
   cur = fresh();
   const pg0 = treeCpuUs(s.postmasterPid);
-  const node0 = process.cpuUsage();
   await fn();
   await settle(s);
   const c = cur;
   c.pgCpuUs = treeCpuUs(s.postmasterPid) - pg0;
-  const n = process.cpuUsage(node0);
-  c.nodeCpuUs = n.user + n.system;
   cur = fresh(); // the outbox count below is not part of the step
+  if (baseline) {
+    for (const k of ['stmtRelay', 'stmtLocalOnly', 'pgCpuUs', 'cpuRelayUs'] as const)
+      c[k] = Math.max(0, c[k] - baseline[k]);
+  }
   const { rows } = await s.rt.db.query<{ kind: string; name: string; n: number; max: number }>(
     `SELECT kind, CASE WHEN kind = 'task' THEN split_part(payload->>'name', ':', 1) ELSE kind END AS name,
             count(*)::int AS n, max(id)::int AS max
@@ -333,18 +373,7 @@ function perOne(list: Counts[]): Counts {
   const n = list.length;
   const out = fresh();
   for (const c of list) {
-    out.stmtHandler += c.stmtHandler / n;
-    out.stmtAsync += c.stmtAsync / n;
-    out.stmtRelay += c.stmtRelay / n;
-    out.stmtLocalOnly += c.stmtLocalOnly / n;
-    out.commits += c.commits / n;
-    out.tasksDispatched += c.tasksDispatched / n;
-    out.eventsPublished += c.eventsPublished / n;
-    out.eventsDelivered += c.eventsDelivered / n;
-    out.firestoreWrites += c.firestoreWrites / n;
-    out.fcm += c.fcm / n;
-    out.pgCpuUs += c.pgCpuUs / n;
-    out.nodeCpuUs += c.nodeCpuUs / n;
+    for (const k of NUMERIC) out[k] += c[k] / n;
     for (const [k, v] of Object.entries(c.tasksCreated)) out.tasksCreated[k] = (out.tasksCreated[k] ?? 0) + v / n;
     for (const [k, v] of Object.entries(c.outbox)) out.outbox[k] = (out.outbox[k] ?? 0) + v / n;
     const hottest = Math.max(0, ...c.firestoreDocs.values());
@@ -358,6 +387,9 @@ async function runSteps(s: Stack): Promise<StepResult[]> {
   const record = (step: string, note: string, list: Counts[]) =>
     results.push({ step, n: list.length, note, per: perOne(list) });
 
+  const empties: Counts[] = [];
+  for (let i = 0; i < 30; i++) empties.push(await measure(s, async () => undefined));
+  baseline = perOne(empties);
   const mitras = await makeMitras(s, MITRAS, '1');
   const customers = await makeCustomers(s, REQUESTS * 2, '2');
   // Nobody times out between steps: the stale sweep is measured as its own step.
@@ -423,8 +455,10 @@ async function runSteps(s: Stack): Promise<StepResult[]> {
       ),
     );
   }
-  notifyTimeout.push(await measure(s, () => settle(s, cfg.request_notification_timeout_seconds + 1)));
-  requestTimeout.push(await measure(s, () => settle(s, cfg.pairing_timeout_seconds)));
+  notifyTimeout.push(
+    scale(await measure(s, () => settle(s, cfg.request_notification_timeout_seconds + 1)), 1 / REQUESTS),
+  );
+  requestTimeout.push(scale(await measure(s, () => settle(s, cfg.pairing_timeout_seconds)), 1 / REQUESTS));
   record(
     'chat request + blast',
     `blast to every available mitra (${MITRAS} online, one more busy per request)`,
@@ -432,13 +466,13 @@ async function runSteps(s: Stack): Promise<StepResult[]> {
   );
   record('accept (first mitra wins)', 'losers told "missed"; paid tier → pending_payment', accept);
   record(
-    `notification timeouts fire (all ${REQUESTS} requests, accepted)`,
-    'one task per offer batch; nothing left offered',
+    'notification timeout, accepted request',
+    `per request (${REQUESTS} fired together); one task per offer batch, nothing left offered`,
     notifyTimeout,
   );
   record(
-    `request timeouts fire (all ${REQUESTS} requests, accepted)`,
-    'no-ops: requests already matched',
+    'request timeout, accepted request',
+    `per request (${REQUESTS} fired together); no-op, already matched`,
     requestTimeout,
   );
 
@@ -482,10 +516,7 @@ async function runSteps(s: Stack): Promise<StepResult[]> {
 
 function scale(c: Counts, f: number): Counts {
   const out = perOne([c]);
-  for (const k of Object.keys(out) as Array<keyof Counts>) {
-    const v = out[k];
-    if (typeof v === 'number') (out as unknown as Record<string, number>)[k] = v * f;
-  }
+  for (const k of NUMERIC) out[k] *= f;
   for (const k of Object.keys(out.tasksCreated)) out.tasksCreated[k]! *= f;
   for (const k of Object.keys(out.outbox)) out.outbox[k]! *= f;
   return out;
@@ -651,7 +682,9 @@ function printSteps(results: StepResult[]) {
         'Firestore writes (hottest doc)',
         'FCM',
         'PG CPU µs',
-        'Node CPU µs',
+        'CPU µs handler',
+        'CPU µs task/event',
+        'CPU µs relay+emulator',
       ],
       results.map(({ step, n, per: c }) => [
         step,
@@ -668,7 +701,9 @@ function printSteps(results: StepResult[]) {
         `${f1(c.firestoreWrites)} (${f1(c.firestoreDocs.get('hottest') ?? 0)})`,
         f1(c.fcm),
         f1(c.pgCpuUs),
-        f1(c.nodeCpuUs),
+        f1(c.cpuHandlerUs),
+        f1(c.cpuAsyncUs),
+        f1(c.cpuRelayUs),
       ]),
     ),
   );

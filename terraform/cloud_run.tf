@@ -30,7 +30,24 @@ locals {
       { OIDC_AUDIENCE = local.run_url[f] },
       contains(local.iap_functions, f) ? { IAP_AUDIENCE = local.iap_audience[f] } : {},
       f == "auth" ? { OTP_PROVIDER = "fazpass" } : {},
+      { DATABASE_POOL_MAX = tostring(local.capacity[f].db_pool) },
     )
+  }
+
+  # Capacity per function, sized for 10x today (1,000 concurrent sessions) with burst headroom:
+  # docs/capacity.md, "Terraform values". max_instances bounds what one service can take from Cloud SQL:
+  # the sum over services of max_instances x db_pool (+1 for the migrate job) must stay <= 80 % of the
+  # max_connections flag (terraform/database.tf); test/unit/capacity.test.ts fails otherwise.
+  # concurrency: requests one instance (1 vCPU, one Node event loop) takes at once; a request holds a
+  # pooled connection only for its transaction (a few ms), so db_pool 5 serves ~1,000 tx/s per instance.
+  capacity = {
+    auth              = { max_instances = 3, concurrency = 80, db_pool = 3 } # refresh/OTP: ~1 req/s at 1,000 sessions
+    pairing           = { max_instances = 4, concurrency = 80, db_pool = 5 } # heartbeats + availability + blast: ~100 req/s
+    session           = { max_instances = 6, concurrency = 80, db_pool = 5 } # messages, receipts, typing, timers: ~180 req/s
+    config            = { max_instances = 2, concurrency = 80, db_pool = 2 } # GET config is ETag-cached, 1 read per 2 s
+    "payment-webhook" = { max_instances = 2, concurrency = 80, db_pool = 3 } # ~0.3 callbacks/s
+    internal          = { max_instances = 2, concurrency = 20, db_pool = 3 } # control-center reports: few, long queries
+    workers           = { max_instances = 3, concurrency = 20, db_pool = 5 } # outbox drain (1/min) + generic timers
   }
 }
 
@@ -48,10 +65,13 @@ resource "google_cloud_run_v2_service" "fn" {
 
   template {
     service_account = google_service_account.fn[each.value].email
+    # docs/capacity.md: per-request CPU x concurrency fits one vCPU; see local.capacity.
+    max_instance_request_concurrency = local.capacity[each.value].concurrency
 
     scaling {
       min_instance_count = each.value == "pairing" ? 1 : 0
-      max_instance_count = 20
+      # Bounded so Σ max_instances x DATABASE_POOL_MAX stays under Cloud SQL's max_connections (local.capacity).
+      max_instance_count = local.capacity[each.value].max_instances
     }
 
     vpc_access {

@@ -6,6 +6,7 @@ resource "google_sql_database_instance" "main" {
   depends_on          = [google_service_networking_connection.sql]
 
   settings {
+    # docs/capacity.md: 2 vCPU carry 10x today (1,000 sessions) at ~20 % CPU; 10,000 sessions need 4-8 vCPU.
     tier              = var.db_tier
     availability_type = "REGIONAL"
     disk_autoresize   = true
@@ -24,6 +25,13 @@ resource "google_sql_database_instance" "main" {
     database_flags {
       name  = "log_min_duration_statement"
       value = "500"
+    }
+
+    # Set explicitly (not Cloud SQL's memory-derived default) so the connection budget is checkable:
+    # Σ services max_instances x DATABASE_POOL_MAX <= 80 % of it (docs/capacity.md, test/unit/capacity.test.ts).
+    database_flags {
+      name  = "max_connections"
+      value = tostring(var.db_max_connections)
     }
 
     insights_config {

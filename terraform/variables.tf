@@ -37,6 +37,12 @@ variable "db_tier" {
   default = "db-custom-2-7680"
 }
 
+variable "db_max_connections" {
+  type        = number
+  default     = 200
+  description = "Cloud SQL max_connections flag; the services' pools are budgeted against 80 % of it (docs/capacity.md)."
+}
+
 variable "alert_email" {
   type        = string
   description = "Where the alert policies send their notifications."

@@ -112,7 +112,11 @@ export async function startStack(logDir: string, extraEnv: Record<string, string
     NODE_ENV: undefined,
     ...extraEnv,
   };
-  const child = spawnNode('scripts/dev.ts', env, logFile);
+  // BENCH_CPU_PROF=<dir>: the stack writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const prof = process.env.BENCH_CPU_PROF;
+  const child = spawnNode('scripts/dev.ts', env, logFile, {
+    args: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [],
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitHealthy(`${baseUrl}/healthz`, child, logFile);
   const out = readFileSync(logFile, 'utf8');

@@ -5,7 +5,6 @@ import { IsoDateTime, Uuid } from '../../shared/http/schemas';
  * SPEC §3 names: NFC-normalised and trimmed, then bounded, so "  Putri " and a decomposed "é" are stored
  * as one spelling. Control characters never get here: the function shell refuses them for every input.
  */
-export const NameText = (max: number) => z.string().normalize('NFC').trim().min(1).max(max);
 
 export const TokenPair = z
   .object({

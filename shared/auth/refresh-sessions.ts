@@ -69,13 +69,17 @@ export async function rotateRefreshToken(
         user_type: UserType;
         user_id: string;
         revoked_at: Date | null;
+        revoked_reason: string | null;
         expires_at: Date;
-      }>('SELECT id, user_type, user_id, revoked_at, expires_at FROM auth_sessions WHERE id = $1 FOR NO KEY UPDATE', [
-        won.rows[0].session_id,
-      ]);
+      }>(
+        'SELECT id, user_type, user_id, revoked_at, revoked_reason, expires_at FROM auth_sessions WHERE id = $1 FOR NO KEY UPDATE',
+        [won.rows[0].session_id],
+      );
       const s = rows[0]!;
       // Throwing rolls the rotation back: a token presented on the wrong route stays usable where it belongs.
-      if (s.revoked_at || s.expires_at <= now || !allowed(s.user_type)) throw refreshInvalid();
+      if (!allowed(s.user_type)) throw refreshInvalid();
+      if (s.revoked_at) throw revokedBecause(s.revoked_reason);
+      if (s.expires_at <= now) throw refreshInvalid();
       const refreshToken = newRefreshToken();
       await c.query('INSERT INTO auth_refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)', [
         hashToken(refreshToken),
@@ -137,4 +141,11 @@ export async function revokeByRefreshToken(q: Queryable, token: string, now: Dat
   const sessionId = rows[0]?.session_id;
   if (sessionId) await revokeAuthSession(q, sessionId, 'logout', now);
   return sessionId;
+}
+
+/** An operator's action explains itself to the app (SPEC §4): the account, not the token, is the problem. */
+function revokedBecause(reason: string | null): AppError {
+  if (reason === 'mitra_deactivated') return new AppError('ACCOUNT_INACTIVE');
+  if (reason === 'customer_banned') return new AppError('ACCOUNT_BANNED');
+  return refreshInvalid();
 }

@@ -34,6 +34,9 @@ export function envelope(c: Context, err: AppError) {
   const requestId = requestIdOf(c);
   const headers: Record<string, string> = {};
   if (requestId) headers['X-Request-Id'] = requestId;
+  // The rest of an oversized body may still be on the wire: close the connection rather than let it be
+  // parsed as the next request on a keep-alive socket.
+  if (err.code === 'PAYLOAD_TOO_LARGE') headers.Connection = 'close';
   if (err.kind === 'rate_limited' && typeof err.details?.retry_after_seconds === 'number') {
     headers['Retry-After'] = String(err.details.retry_after_seconds);
   }

@@ -31,3 +31,6 @@ export const ListQuery = z.object({
 /** SPEC §3 list answer. */
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), next_cursor: z.string().nullable() }).openapi(name);
+
+/** A person's or thing's name (SPEC §3): NFC-normalised, trimmed, 1..max; control characters never pass the shell. */
+export const NameText = (max: number) => z.string().normalize('NFC').trim().min(1).max(max);

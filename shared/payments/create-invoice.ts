@@ -43,7 +43,7 @@ export async function createInvoice(
   const prepared = await tx(deps.db, async (c) => {
     const what = await deps.sessions.payable(c, kind, id);
     const existing = await findPaymentByExternalId(c, externalId);
-    if (existing) return { payment: existing, description: what?.description ?? externalId };
+    if (existing) return { payment: existing, description: what?.description ?? externalId, payable: !!what?.payable };
     if (!what?.payable) return undefined;
     const payment = await insertPayment(
       c,
@@ -57,15 +57,17 @@ export async function createInvoice(
       },
       now,
     );
-    return { payment, description: what.description };
+    return { payment, description: what.description, payable: true };
   });
   if (!prepared) return { outcome: 'not_payable', payment_id: null };
-  const { payment: row, description } = prepared;
+  const { payment: row, description, payable } = prepared;
   if (row.status !== 'creating') return { outcome: 'exists', payment_id: row.id };
   if (row.expires_at! <= now) {
     await settleFromProvider(deps, row, 'timeout');
     return { outcome: 'expired_before_invoice', payment_id: row.id };
   }
+  // The session/extension moved on while the provider was down: no invoice (reconciliation closes the row).
+  if (!payable) return { outcome: 'not_payable', payment_id: row.id };
   const urls = redirectUrls(row.session_id, row.extension_id);
   let invoice;
   try {

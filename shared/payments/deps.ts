@@ -6,7 +6,8 @@ import type { Logger } from '../logger';
 import type { OutboxRelay } from '../outbox/relay';
 import type { PaymentProvider } from '../ports/payment-provider';
 import type { Runtime } from '../runtime';
-import { findSession } from '../sessions/repo';
+import { sessionsDeps } from '../sessions/deps';
+import { sessionPaymentHooks } from '../sessions/payment-hooks';
 
 /**
  * The session state changes a payment settles, owned by the sessions feature. Each runs inside the
@@ -51,34 +52,9 @@ export function paymentsDeps(rt: Runtime): PaymentsDeps {
       logger: rt.logger.child({ feature: 'payments' }),
       provider: rt.payments,
       callbackToken: rt.env.XENDIT_CALLBACK_TOKEN,
-      sessions: sessionTransitions(rt),
+      sessions: sessionPaymentHooks(sessionsDeps(rt)),
     };
     perRuntime.set(rt, deps);
   }
   return deps;
-}
-
-/**
- * Binds the sessions feature's use cases. Until that feature provides them, an unwired transition
- * fails loudly (the task/webhook answers 500 and is retried) rather than settling a payment half-way.
- */
-function sessionTransitions(_rt: Runtime): SessionTransitions {
-  const unwired = (name: string) => () => Promise.reject(new Error(`sessions.${name} is not wired yet`));
-  return {
-    activatePaidSession: unwired('activatePaidSession'),
-    cancelUnpaidSession: unwired('cancelUnpaidSession'),
-    applyPaidExtension: unwired('applyPaidExtension'),
-    lapseExtension: unwired('lapseExtension'),
-    async payable(c, kind, id) {
-      if (kind === 'extension') return unwired('extension lookup')();
-      const s = await findSession(c, id);
-      if (!s) return undefined;
-      return {
-        sessionId: s.id,
-        amountIdr: s.price_idr,
-        description: `Halo Bestie ${s.duration_minutes} menit`,
-        payable: s.status === 'pending_payment' && !s.is_free_trial,
-      };
-    },
-  };
 }

@@ -1,38 +1,36 @@
 import type { Queryable } from '../db/pool';
+import type { NewSession, SessionRow, SessionStatus, Side, WithNames } from './types';
 
-export type SessionStatus = 'pending_payment' | 'active' | 'expired' | 'closing' | 'completed' | 'cancelled';
-/** Sessions that count against a mitra's capacity (SPEC §6). */
+export type { SessionRow, SessionStatus } from './types';
+export { sessionDoc, sessionView } from './views';
+
+/** Sessions that count against a mitra's capacity (SPEC §6); closing frees the place. */
 export const CAPACITY_STATUSES: SessionStatus[] = ['pending_payment', 'active'];
 /** Sessions that make a customer ALREADY_ACTIVE (one at a time, enforced by a unique index). */
 export const CUSTOMER_LIVE_STATUSES: SessionStatus[] = ['pending_payment', 'active', 'expired'];
 /** What the apps show as "current". */
 export const CURRENT_STATUSES: SessionStatus[] = ['pending_payment', 'active', 'expired', 'closing'];
 
-export interface SessionRow {
-  id: string;
-  request_id: string;
-  customer_id: string;
-  mitra_id: string;
-  status: SessionStatus;
-  topic_sensitivity: 'regular' | 'sensitive';
-  is_free_trial: boolean;
-  tier_id: string | null;
-  duration_minutes: number;
-  price_idr: number;
-  started_at: Date | null;
-  ends_at: Date | null;
-  version: number;
-  created_at: Date;
-}
+const COLUMN_LIST = [
+  'id', 'request_id', 'customer_id', 'mitra_id', 'status', 'topic_sensitivity', 'is_free_trial', 'tier_id',
+  'duration_minutes', 'price_idr', 'started_at', 'ends_at', 'version', 'created_at', 'expired_at', 'closing_at',
+  'closing_reason', 'completed_at', 'cancelled_at', 'cancel_reason', 'last_seq', 'customer_delivered_seq',
+  'customer_read_seq', 'mitra_delivered_seq', 'mitra_read_seq', 'customer_last_active_at', 'mitra_last_active_at',
+  'customer_goodbye', 'customer_goodbye_at', 'mitra_goodbye', 'mitra_goodbye_at',
+];
+const COLUMNS = COLUMN_LIST.join(', ');
+const S_COLUMNS = COLUMN_LIST.map((c) => `s.${c}`).join(', ');
 
-const COLUMNS =
-  'id, request_id, customer_id, mitra_id, status, topic_sensitivity, is_free_trial, tier_id, duration_minutes, price_idr, started_at, ends_at, version, created_at';
+/**
+ * A session with both names and each side's unread count (messages of the other side past its read
+ * watermark; seq is gap-free, the (session_id, sender_type, seq) index answers it).
+ */
+export const FULL_SELECT = `SELECT ${S_COLUMNS}, c.display_name AS customer_name, m.display_name AS mitra_name,
+   (SELECT count(*) FROM chat_messages x WHERE x.session_id = s.id AND x.sender_type = 'mitra' AND x.seq > s.customer_read_seq)::int AS customer_unread,
+   (SELECT count(*) FROM chat_messages x WHERE x.session_id = s.id AND x.sender_type = 'customer' AND x.seq > s.mitra_read_seq)::int AS mitra_unread
+   FROM chat_sessions s JOIN customers c ON c.id = s.customer_id JOIN mitras m ON m.id = s.mitra_id`;
 
-export async function insertSession(
-  q: Queryable,
-  s: Omit<SessionRow, 'id' | 'version' | 'created_at'>,
-  now: Date,
-): Promise<SessionRow> {
+export async function insertSession(q: Queryable, s: NewSession, now: Date): Promise<SessionRow> {
   const { rows } = await q.query<SessionRow>(
     `INSERT INTO chat_sessions (request_id, customer_id, mitra_id, status, topic_sensitivity, is_free_trial, tier_id, duration_minutes, price_idr, started_at, ends_at, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING ${COLUMNS}`,
@@ -62,6 +60,12 @@ export async function findSession(q: Queryable, id: string, lock = false): Promi
   return rows[0];
 }
 
+/** The session as every view and document shows it (names, unread counts). */
+export async function findFullSession(q: Queryable, id: string): Promise<WithNames<SessionRow> | undefined> {
+  const { rows } = await q.query<WithNames<SessionRow>>(`${FULL_SELECT} WHERE s.id = $1`, [id]);
+  return rows[0];
+}
+
 /** Sessions that currently hold one of the mitra's places. */
 export async function capacityUsed(q: Queryable, mitraId: string): Promise<number> {
   const { rows } = await q.query<{ n: number }>(
@@ -87,58 +91,100 @@ export async function liveSessionOfCustomer(q: Queryable, customerId: string): P
   return rows[0];
 }
 
-export async function currentSessionsOf(q: Queryable, side: 'customer' | 'mitra', userId: string) {
-  const { rows } = await q.query<SessionRow & { customer_name: string; mitra_name: string }>(
-    `SELECT ${COLUMNS.split(', ')
-      .map((c) => `s.${c}`)
-      .join(', ')}, c.display_name AS customer_name, m.display_name AS mitra_name
-     FROM chat_sessions s JOIN customers c ON c.id = s.customer_id JOIN mitras m ON m.id = s.mitra_id
-     WHERE s.${side === 'customer' ? 'customer_id' : 'mitra_id'} = $1 AND s.status = ANY($2) ORDER BY s.created_at`,
+export async function currentSessionsOf(q: Queryable, side: Side, userId: string) {
+  const { rows } = await q.query<WithNames<SessionRow>>(
+    `${FULL_SELECT} WHERE s.${side}_id = $1 AND s.status = ANY($2) ORDER BY s.created_at`,
     [userId, CURRENT_STATUSES],
   );
   return rows;
 }
 
-/** What an app sees of a session: customers never see topic_sensitivity (SPEC §7). */
-export function sessionView(
-  s: SessionRow,
-  names: { customer_name: string; mitra_name: string },
-  audience: 'customer' | 'mitra',
-) {
-  const base = {
-    id: s.id,
-    request_id: s.request_id,
-    status: s.status,
-    is_free_trial: s.is_free_trial,
-    tier_id: s.tier_id,
-    duration_minutes: s.duration_minutes,
-    price_idr: s.price_idr,
-    started_at: s.started_at?.toISOString() ?? null,
-    ends_at: s.ends_at?.toISOString() ?? null,
-    created_at: s.created_at.toISOString(),
-  };
-  return audience === 'customer'
-    ? { ...base, mitra: { id: s.mitra_id, display_name: names.mitra_name } }
-    : {
-        ...base,
-        topic_sensitivity: s.topic_sensitivity,
-        customer: { id: s.customer_id, display_name: names.customer_name },
-      };
+/** Ids of a user's sessions an operator action must end (banned customer, deactivated mitra). */
+export async function liveSessionIdsOf(q: Queryable, side: Side, userId: string): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id FROM chat_sessions WHERE ${side}_id = $1 AND status = ANY($2) ORDER BY created_at`,
+    [userId, CURRENT_STATUSES],
+  );
+  return rows.map((r) => r.id);
 }
 
-/** The Firestore session document both participants listen to (rules: participants only). */
-export function sessionDoc(s: SessionRow, names: { customer_name: string; mitra_name: string }) {
-  return {
-    session_id: s.id,
-    status: s.status,
-    participants: [`c_${s.customer_id}`, `m_${s.mitra_id}`],
-    customer_name: names.customer_name,
-    mitra_name: names.mitra_name,
-    topic_sensitivity: s.topic_sensitivity,
-    is_free_trial: s.is_free_trial,
-    duration_minutes: s.duration_minutes,
-    started_at: s.started_at?.toISOString() ?? null,
-    ends_at: s.ends_at?.toISOString() ?? null,
-    version: s.version,
-  };
+/** The columns a transition may set (names are code constants, values parameters). */
+export type SessionChange = Partial<
+  Pick<
+    SessionRow,
+    | 'status'
+    | 'started_at'
+    | 'ends_at'
+    | 'expired_at'
+    | 'closing_at'
+    | 'closing_reason'
+    | 'completed_at'
+    | 'cancelled_at'
+    | 'cancel_reason'
+    | 'topic_sensitivity'
+    | 'customer_goodbye'
+    | 'customer_goodbye_at'
+    | 'mitra_goodbye'
+    | 'mitra_goodbye_at'
+  >
+>;
+
+/**
+ * Every transition is this one conditional UPDATE: it moves only from one of `from` (and, for a
+ * timer, only at the version the timer was scheduled for) and bumps the version when the state
+ * machine moved, which makes every timer scheduled for the old version stale.
+ */
+export async function updateSession(
+  q: Queryable,
+  id: string,
+  guard: { from: SessionStatus[]; version?: number },
+  change: SessionChange,
+  now: Date,
+  bumpVersion = true,
+): Promise<SessionRow | undefined> {
+  const entries = Object.entries(change);
+  const params: unknown[] = [id, guard.from, now, ...entries.map(([, v]) => v)];
+  const sets = entries.map(([k], i) => `${k} = $${i + 4}`);
+  if (bumpVersion) sets.push('version = version + 1');
+  sets.push('updated_at = $3');
+  let where = 'id = $1 AND status = ANY($2)';
+  if (guard.version !== undefined) {
+    params.push(guard.version);
+    where += ` AND version = $${params.length}`;
+  }
+  const { rows } = await q.query<SessionRow>(
+    `UPDATE chat_sessions SET ${sets.join(', ')} WHERE ${where} RETURNING ${COLUMNS}`,
+    params,
+  );
+  return rows[0];
+}
+
+/** Receipt watermarks only move forward and never past the last message; read implies delivered. */
+export async function markReceipts(
+  q: Queryable,
+  id: string,
+  side: Side,
+  userId: string,
+  upTo: number,
+  status: 'delivered' | 'read',
+  now: Date,
+) {
+  const d = `${side}_delivered_seq`;
+  const r = `${side}_read_seq`;
+  const readSet = status === 'read' ? `, ${r} = GREATEST(${r}, LEAST($3, last_seq))` : '';
+  const { rows } = await q.query<{ delivered_seq: number; read_seq: number; last_seq: number }>(
+    `UPDATE chat_sessions SET ${d} = GREATEST(${d}, LEAST($3, last_seq))${readSet}, ${side}_last_active_at = $4
+     WHERE id = $1 AND ${side}_id = $2 RETURNING ${d} AS delivered_seq, ${r} AS read_seq, last_seq`,
+    [id, userId, upTo, now],
+  );
+  return rows[0];
+}
+
+/** Typing counts as activity; written at most every `minGapSeconds` (typing is not a write per keystroke). */
+export async function touchActivity(q: Queryable, id: string, side: Side, now: Date, minGapSeconds: number) {
+  await q.query(
+    `UPDATE chat_sessions SET ${side}_last_active_at = $2 WHERE id = $1
+     AND (${side}_last_active_at IS NULL OR ${side}_last_active_at < $2::timestamptz - make_interval(secs => $3))`,
+    [id, now, minGapSeconds],
+  );
 }

@@ -45,7 +45,8 @@ export function usePaymentStack(): () => PaymentStack {
         XENDIT_CALLBACK_TOKEN: CALLBACK_TOKEN,
       },
     });
-    standInSessionTransitions(paymentsDeps(s.rt));
+    const deps = paymentsDeps(s.rt);
+    if ((deps.sessions.activatePaidSession as { unwired?: boolean }).unwired) standInSessionTransitions(deps);
     const fake = await startFakeXendit({
       db: s.rt.db,
       port,
@@ -142,8 +143,8 @@ export async function callbackRows(s: TestStack) {
 /**
  * STAND-IN for the sessions feature's transitions (activatePaidSession, cancelUnpaidSession,
  * applyPaidExtension, lapseExtension), which were not written yet when the payments tests were: the
- * same conditional UPDATEs they are specified to make, so the payment rules can be tested now. Remove
- * once shared/payments/deps.ts binds the real ones.
+ * same conditional UPDATEs they are specified to make, so the payment rules can be tested now. Used
+ * only while shared/payments/deps.ts still binds the unwired placeholders; delete it once it binds the real ones.
  */
 export function standInSessionTransitions(deps: PaymentsDeps) {
   const doc = async (c: PoolClient, id: string) => {

@@ -6,7 +6,8 @@ import { deviceInfo } from '../../../shared/http/auth-middleware';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute, type Access } from '../../../shared/http/route';
-import { CustomerAuth, NameText } from '../schemas';
+import { CustomerAuth } from '../schemas';
+import { NameText } from '../../../shared/http/schemas';
 
 /**
  * The body is optional: a client that labels an empty body as JSON (common in mobile HTTP libraries)

@@ -5,7 +5,8 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { IdParam } from '../../../shared/http/schemas';
 import { access, defineRoute } from '../../../shared/http/route';
-import { ControlCenterUser, NameText } from '../schemas';
+import { ControlCenterUser } from '../schemas';
+import { NameText } from '../../../shared/http/schemas';
 
 const tags = ['auth: control center'];
 const PASSWORD_RULES = [

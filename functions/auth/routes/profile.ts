@@ -4,7 +4,8 @@ import { customerMe, mitraMe, updateCustomerProfile } from '../../../shared/auth
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import { CustomerProfile, MitraProfile, NameText } from '../schemas';
+import { CustomerProfile, MitraProfile } from '../schemas';
+import { NameText } from '../../../shared/http/schemas';
 
 const ProfilePatch = z.object({ display_name: NameText(50) }).openapi('CustomerProfilePatch');
 

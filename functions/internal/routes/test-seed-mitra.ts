@@ -1,3 +1,4 @@
+import { NameText } from '../../../shared/http/schemas';
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
@@ -9,7 +10,7 @@ import { TEST_TAGS } from './test-schemas';
 const SeedMitraInputSchema = z
   .object({
     phone: z.string().min(1).max(32),
-    display_name: z.string().trim().min(1).max(80).optional(),
+    display_name: NameText(80).optional(),
     is_active: z.boolean().optional(),
   })
   .openapi('TestSeedMitraInput');

@@ -1,0 +1,32 @@
+import type { PoolClient } from 'pg';
+import { enqueueMany } from '../outbox/outbox';
+import type { SessionsDeps } from './deps';
+import { bothSidesPush, sessionDocEntries } from './effects';
+import { updateSession } from './repo';
+
+/**
+ * `pending_payment → cancelled` (invoice expired, customer abandoned, operator): the mitra's place is
+ * freed (cancelled holds no capacity) and both sides are told by the doc and a push. In the caller's
+ * transaction; false when the session was no longer waiting for payment.
+ */
+export async function cancelUnpaidSession(
+  c: PoolClient,
+  _deps: Pick<SessionsDeps, 'config'>,
+  sessionId: string,
+  now: Date,
+  reason: string,
+): Promise<boolean> {
+  const s = await updateSession(
+    c,
+    sessionId,
+    { from: ['pending_payment'] },
+    { status: 'cancelled', cancelled_at: now, cancel_reason: reason },
+    now,
+  );
+  if (!s) return false;
+  await enqueueMany(c, [
+    ...(await sessionDocEntries(c, s.id)),
+    ...(await bothSidesPush(c, s, { type: 'session_cancelled', session_id: s.id, reason }, `cancelled:${s.id}`)),
+  ]);
+  return true;
+}

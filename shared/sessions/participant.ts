@@ -1,0 +1,24 @@
+import type { Queryable } from '../db/pool';
+import { AppError } from '../errors';
+import { findSession } from './repo';
+import type { SessionRow, Side } from './types';
+
+/** The session, if the caller takes part in it: a missing one is 404, someone else's 403 (SPEC §7). */
+export async function sessionOfParticipant(
+  q: Queryable,
+  sessionId: string,
+  side: Side,
+  userId: string,
+  lock = false,
+): Promise<SessionRow> {
+  const s = await findSession(q, sessionId, lock);
+  if (!s) throw new AppError('NOT_FOUND', 'Session not found');
+  if (s[`${side}_id`] !== userId) throw new AppError('FORBIDDEN', 'You are not part of this session');
+  return s;
+}
+
+/** Why a one-statement guard (participant + state) matched nothing. */
+export async function refusal(q: Queryable, sessionId: string, side: Side, userId: string): Promise<AppError> {
+  await sessionOfParticipant(q, sessionId, side, userId);
+  return new AppError('SESSION_NOT_ACTIVE');
+}

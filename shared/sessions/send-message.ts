@@ -1,0 +1,72 @@
+import { tx } from '../db/tx';
+import { enqueueMany, outbox, type OutboxEntry } from '../outbox/outbox';
+import type { SessionsDeps } from './deps';
+import { pushEntries, timers } from './effects';
+import { allocateSeq, findByClientId, insertMessage, type MessageRow } from './messages-repo';
+import { refusal, sessionOfParticipant } from './participant';
+import { messageDocPath, PUSH_QUIET_SECONDS } from './paths';
+import { otherSide, type Side } from './types';
+import { messageDoc, messageView } from './views';
+
+/** The same client_message_id committed first: this attempt rolls back (its seq with it) and replays. */
+class AlreadySent extends Error {}
+
+/**
+ * Postgres first (seq from the session row's counter: gap-free, serialised per session), then the
+ * message doc, the coalesced counter sync and, when the other side shows no recent activity, a push
+ * — all outbox rows of the same transaction, so a Firestore failure delays the message, never loses it.
+ * The same client_message_id again (also in parallel) answers the message already stored.
+ */
+export async function sendMessage(
+  deps: SessionsDeps,
+  side: Side,
+  userId: string,
+  sessionId: string,
+  input: { client_message_id: string; body: string },
+) {
+  const replay = await findByClientId(deps.db, sessionId, side, input.client_message_id);
+  if (replay && replay.sender_id === userId) return replayed(deps, replay, side, userId);
+  const now = deps.clock.now();
+  let m: MessageRow;
+  try {
+    m = await tx(deps.db, async (c) => {
+      const slot = await allocateSeq(c, sessionId, side, userId, now);
+      if (!slot) throw await refusal(c, sessionId, side, userId);
+      const row = await insertMessage(
+        c,
+        { session_id: sessionId, seq: slot.seq, sender_type: side, sender_id: userId, ...input },
+        now,
+      );
+      if (!row) throw new AlreadySent();
+      const to = otherSide(side);
+      const quiet = !slot.other_last_active_at || now.getTime() - slot.other_last_active_at.getTime() > PUSH_QUIET_SECONDS * 1000;
+      const entries: OutboxEntry[] = [
+        { item: outbox.setDoc(messageDocPath(sessionId, row.id), messageDoc(row), false) },
+        timers.sync(sessionId, now),
+      ];
+      if (quiet)
+        entries.push(
+          ...(await pushEntries(
+            c,
+            to,
+            to === 'customer' ? slot.customer_id : slot.mitra_id,
+            { type: 'chat_message', session_id: sessionId, message_id: row.id, seq: String(row.seq) },
+            `msg:${row.id}`,
+          )),
+        );
+      await enqueueMany(c, entries);
+      return row;
+    });
+  } catch (err) {
+    if (!(err instanceof AlreadySent)) throw err;
+    return replayed(deps, (await findByClientId(deps.db, sessionId, side, input.client_message_id))!, side, userId);
+  }
+  deps.outbox.kick();
+  // Just committed: the other side cannot have received it yet.
+  return { ...messageDoc(m), status: 'sent' as const };
+}
+
+async function replayed(deps: SessionsDeps, m: MessageRow, side: Side, userId: string) {
+  const s = await sessionOfParticipant(deps.db, m.session_id, side, userId);
+  return messageView(m, s);
+}

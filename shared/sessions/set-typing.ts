@@ -1,0 +1,40 @@
+import { AppError } from '../errors';
+import type { SessionsDeps } from './deps';
+import { sessionOfParticipant } from './participant';
+import { typingDocPath } from './paths';
+import { touchActivity } from './repo';
+import type { Side } from './types';
+
+/** A typing flag not refreshed within this long is stale (a lost "stopped typing" must not stick). */
+const TYPING_TTL_SECONDS = 10;
+
+/**
+ * `sessions/{id}/typing/{side}`: ephemeral, so written straight to Firestore, not through the outbox
+ * (no Postgres row per keystroke; a lost flag is harmless and carries its own expiry). Counts as
+ * activity for the push rule, recorded at most every 10 s.
+ */
+export async function setTyping(
+  deps: SessionsDeps,
+  side: Side,
+  userId: string,
+  sessionId: string,
+  isTyping: boolean,
+): Promise<void> {
+  const s = await sessionOfParticipant(deps.db, sessionId, side, userId);
+  if (s.status !== 'active') throw new AppError('SESSION_NOT_ACTIVE');
+  const now = deps.clock.now();
+  await touchActivity(deps.db, sessionId, side, now, TYPING_TTL_SECONDS);
+  try {
+    await deps.realtime.set(
+      typingDocPath(sessionId, side),
+      {
+        is_typing: isTyping,
+        at: now.toISOString(),
+        expires_at: new Date(now.getTime() + TYPING_TTL_SECONDS * 1000).toISOString(),
+      },
+      { merge: false },
+    );
+  } catch (err) {
+    deps.logger.warn('typing flag not written', { session_id: sessionId, error: (err as Error).message });
+  }
+}

@@ -1,0 +1,20 @@
+import { tx } from '../db/tx';
+import { enqueue } from '../outbox/outbox';
+import type { SessionsDeps } from './deps';
+import { counterDocEntry } from './effects';
+
+/**
+ * The coalesced session-doc write (decision 26): last_seq, unread counts and receipt watermarks,
+ * read from Postgres when the bucket's task runs. A duplicate or late delivery writes the same
+ * absolute values again. FOR SHARE: a transition rewriting the doc meanwhile is ordered before or after.
+ */
+export async function syncCounters(deps: SessionsDeps, sessionId: string): Promise<void> {
+  const wrote = await tx(deps.db, async (c) => {
+    const locked = await c.query('SELECT 1 FROM chat_sessions WHERE id = $1 FOR SHARE', [sessionId]);
+    if (!locked.rowCount) return false;
+    const entry = await counterDocEntry(c, sessionId);
+    if (entry) await enqueue(c, entry.item);
+    return Boolean(entry);
+  });
+  if (wrote) deps.outbox.kick();
+}
