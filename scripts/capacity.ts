@@ -353,7 +353,7 @@ async function makeCustomers(s: Stack, n: number, tag: string): Promise<User[]> 
   return out;
 }
 
-const expect = async (res: Promise<Response>, status: number, what: string) => {
+const must = async (res: Promise<Response>, status: number, what: string) => {
   const r = await res;
   if (r.status !== status) throw new Error(`${what}: ${r.status} ${await r.text()}`);
   return r;
@@ -401,7 +401,7 @@ async function runSteps(s: Stack): Promise<StepResult[]> {
     list.push(
       await measure(
         s,
-        async () => void (await expect(call(s, 'POST', '/api/mitra/status/online', m.token), 200, 'online')),
+        async () => void (await must(call(s, 'POST', '/api/mitra/status/online', m.token), 200, 'online')),
       ),
     );
   record('mitra goes online', 'no request searching', list);
@@ -412,7 +412,7 @@ async function runSteps(s: Stack): Promise<StepResult[]> {
     list.push(
       await measure(
         s,
-        async () => void (await expect(call(s, 'POST', '/api/mitra/status/heartbeat', m.token), 204, 'hb')),
+        async () => void (await must(call(s, 'POST', '/api/mitra/status/heartbeat', m.token), 204, 'hb')),
       ),
     );
   }
@@ -422,7 +422,7 @@ async function runSteps(s: Stack): Promise<StepResult[]> {
   for (let i = 0; i < 50; i++) {
     const c = customers[i % customers.length]!;
     list.push(
-      await measure(s, async () => void (await expect(call(s, 'GET', '/api/client/availability', c.token), 200, 'av'))),
+      await measure(s, async () => void (await must(call(s, 'GET', '/api/client/availability', c.token), 200, 'av'))),
     );
   }
   record('customer availability poll', 'count cached 5 s per instance', list);
@@ -438,7 +438,7 @@ async function runSteps(s: Stack): Promise<StepResult[]> {
     let requestId = '';
     create.push(
       await measure(s, async () => {
-        const res = await expect(
+        const res = await must(
           call(s, 'POST', '/api/client/chat/request', c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30' }),
           201,
           'request',
@@ -451,7 +451,7 @@ async function runSteps(s: Stack): Promise<StepResult[]> {
       await measure(
         s,
         async () =>
-          void (await expect(call(s, 'POST', `/api/mitra/requests/${requestId}/accept`, winner.token), 200, 'accept')),
+          void (await must(call(s, 'POST', `/api/mitra/requests/${requestId}/accept`, winner.token), 200, 'accept')),
       ),
     );
   }
@@ -484,7 +484,7 @@ async function runSteps(s: Stack): Promise<StepResult[]> {
     const c = customers[REQUESTS + r]!;
     unanswered.push(
       await measure(s, async () => {
-        const res = await expect(
+        const res = await must(
           call(s, 'POST', '/api/client/chat/request', c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30' }),
           201,
           'request',
@@ -624,7 +624,7 @@ async function requestCpu(s: Stack): Promise<RouteCpu[]> {
   try {
     await waitHealthy(`http://127.0.0.1:${port}/healthz`, child, logFile, 60_000);
     const mitras = await makeMitras(s, 16, '3');
-    for (const m of mitras) await expect(call(s, 'POST', '/api/mitra/status/online', m.token), 200, 'online');
+    for (const m of mitras) await must(call(s, 'POST', '/api/mitra/status/online', m.token), 200, 'online');
     const customers = await makeCustomers(s, 16, '4');
     const v = (name: string, method: 'GET' | 'POST', p: string, users: User[], status: number): Variant => {
       const bytes = users.map((u) =>

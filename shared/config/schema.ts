@@ -42,6 +42,7 @@ export const CONFIG_KEYS = {
   pairing_timeout_seconds: { schema: seconds(15, 1800), default: 120 },
   request_notification_timeout_seconds: { schema: seconds(5, 600), default: 60 },
   closing_grace_seconds: { schema: seconds(10, 3600), default: 300 },
+  payment_timeout_seconds: { schema: seconds(300, 86400), default: 900 },
   sensitive_flip_confirmation_enabled: { schema: z.boolean(), default: true },
   sensitive_flag_one_way_latch: { schema: z.boolean(), default: false },
   support_handles_json: {

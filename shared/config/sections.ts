@@ -22,6 +22,7 @@ export const CONFIG_SECTIONS = {
   stale: ['mitra_stale_after_seconds'],
   pairing: ['pairing_timeout_seconds', 'request_notification_timeout_seconds'],
   closing: ['closing_grace_seconds'],
+  payment: ['payment_timeout_seconds'],
   support: ['support_handles_json'],
 } as const satisfies Record<string, readonly ConfigKey[]>;
 

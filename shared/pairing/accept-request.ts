@@ -10,6 +10,7 @@ import { pairingDocPath, SESSION_EXPIRE_PATH, sessionDocPath } from './paths';
 import { lockMitra } from './presence-repo';
 import { findNotification, findRequest, setRequestStatus, transitionNotifications, type ChatRequestRow } from './repo';
 import { pairingDoc } from './views';
+import { invoiceTask } from '../payments/invoice-task';
 
 /**
  * Exactly one winner under any concurrency. Lock order everywhere: mitra → request → notifications;
@@ -103,6 +104,8 @@ async function acceptEffects(
     : [];
   return [
     ...expiry,
+    // A paid session's invoice is created through the outbox: a provider outage delays it, never the accept.
+    ...(session.status === 'pending_payment' ? [{ item: invoiceTask('session', session.id, now) }] : []),
     ...offerEndings([session.mitra_id], r.id, { status: 'accepted', session_id: session.id }, now),
     ...offerEndings(losers, r.id, { status: 'missed' }, now),
     { item: outbox.setDoc(sessionDocPath(session.id), sessionDoc(session, names), false) },

@@ -8,8 +8,6 @@ import { findPaymentByExternalId, insertPayment, markInvoiced } from './repo';
 import { settleFromProvider } from './payment-timeout';
 import { paymentFields } from './views';
 
-/** SPEC §8's default invoice lifetime when the operators have not set `payment_timeout_seconds`. */
-export const DEFAULT_PAYMENT_TIMEOUT_SECONDS = 900;
 /**
  * The timeout task runs this long after the invoice's expiry: Xendit's own EXPIRED callback normally
  * arrives first; the task is only for a callback that never came.
@@ -35,9 +33,7 @@ export async function createInvoice(
   id: string,
 ): Promise<{ outcome: CreateInvoiceOutcome; payment_id: string | null }> {
   const now = deps.clock.now();
-  const cfg = (await deps.config.get()) as { payment_timeout_seconds?: number };
-  // Until the key exists in the config catalogue, its default applies (the value SPEC §8 implies).
-  const timeout = cfg.payment_timeout_seconds ?? DEFAULT_PAYMENT_TIMEOUT_SECONDS;
+  const timeout = (await deps.config.get()).payment_timeout_seconds;
   const externalId = externalIdOf(kind, id);
 
   const prepared = await tx(deps.db, async (c) => {

@@ -11,7 +11,13 @@ export async function completeSession(
   version: number,
   now: Date,
 ): Promise<SessionRow | undefined> {
-  const s = await updateSession(c, sessionId, { from: ['closing'], version }, { status: 'completed', completed_at: now }, now);
+  const s = await updateSession(
+    c,
+    sessionId,
+    { from: ['closing'], version },
+    { status: 'completed', completed_at: now },
+    now,
+  );
   if (s) await enqueueMany(c, await sessionDocEntries(c, s.id));
   return s;
 }

@@ -15,7 +15,13 @@ export async function expireSession(deps: SessionsDeps, sessionId: string, versi
     const seen = await findSession(c, sessionId, true);
     if (!seen || seen.status !== 'active' || seen.version !== version || !seen.ends_at || seen.ends_at > now)
       return false;
-    const s = await updateSession(c, sessionId, { from: ['active'], version }, { status: 'expired', expired_at: now }, now);
+    const s = await updateSession(
+      c,
+      sessionId,
+      { from: ['active'], version },
+      { status: 'expired', expired_at: now },
+      now,
+    );
     if (!s) return false;
     await enqueueMany(c, [
       ...(await sessionDocEntries(c, s.id)),

@@ -24,7 +24,10 @@ const COLUMNS =
 /** Undefined when another extension is open (the one-open-per-session unique index settled it). */
 export async function insertExtension(
   q: Queryable,
-  e: Pick<ExtensionRow, 'session_id' | 'tier_id' | 'duration_minutes' | 'price_idr' | 'topic_sensitivity' | 'respond_by'>,
+  e: Pick<
+    ExtensionRow,
+    'session_id' | 'tier_id' | 'duration_minutes' | 'price_idr' | 'topic_sensitivity' | 'respond_by'
+  >,
   now: Date,
 ): Promise<ExtensionRow | undefined> {
   const { rows } = await q.query<ExtensionRow>(
@@ -58,7 +61,8 @@ export async function moveExtension(
   to: ExtensionStatus,
   now: Date,
 ): Promise<ExtensionRow | undefined> {
-  const stamp = to === 'applied' ? 'applied_at = $4,' : ['accepted', 'rejected'].includes(to) ? 'responded_at = $4,' : '';
+  const stamp =
+    to === 'applied' ? 'applied_at = $4,' : ['accepted', 'rejected'].includes(to) ? 'responded_at = $4,' : '';
   const { rows } = await q.query<ExtensionRow>(
     `UPDATE session_extensions SET status = $3, ${stamp} updated_at = $4 WHERE id = $1 AND status = ANY($2) RETURNING ${COLUMNS}`,
     [id, from, to, now],

@@ -31,5 +31,10 @@ export async function markReceipts(
     return r;
   });
   deps.outbox.kick();
-  return { session_id: sessionId, delivered_seq: marks.delivered_seq, read_seq: marks.read_seq, last_seq: marks.last_seq };
+  return {
+    session_id: sessionId,
+    delivered_seq: marks.delivered_seq,
+    read_seq: marks.read_seq,
+    last_seq: marks.last_seq,
+  };
 }

@@ -17,7 +17,8 @@ export function sessionPaymentHooks(deps: SessionsDeps) {
     activatePaidSession: (c: PoolClient, sessionId: string, now: Date) => activatePaidSession(c, deps, sessionId, now),
     cancelUnpaidSession: (c: PoolClient, sessionId: string, now: Date, reason: string) =>
       cancelUnpaidSession(c, deps, sessionId, now, reason),
-    applyPaidExtension: (c: PoolClient, extensionId: string, now: Date) => applyPaidExtension(c, deps, extensionId, now),
+    applyPaidExtension: (c: PoolClient, extensionId: string, now: Date) =>
+      applyPaidExtension(c, deps, extensionId, now),
     lapseExtension: (c: PoolClient, extensionId: string, now: Date) => lapseExtension(c, deps, extensionId, now),
     /** What an invoice is for: its price and whether it still waits for payment. */
     async payable(c: PoolClient, kind: 'session' | 'extension', id: string) {

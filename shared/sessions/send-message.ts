@@ -39,7 +39,8 @@ export async function sendMessage(
       );
       if (!row) throw new AlreadySent();
       const to = otherSide(side);
-      const quiet = !slot.other_last_active_at || now.getTime() - slot.other_last_active_at.getTime() > PUSH_QUIET_SECONDS * 1000;
+      const quiet =
+        !slot.other_last_active_at || now.getTime() - slot.other_last_active_at.getTime() > PUSH_QUIET_SECONDS * 1000;
       const entries: OutboxEntry[] = [
         { item: outbox.setDoc(messageDocPath(sessionId, row.id), messageDoc(row), false) },
         timers.sync(sessionId, now),

@@ -57,7 +57,10 @@ export function extensionView(e: ExtensionRow) {
 }
 
 /** The mitra's offer: carries the session's sensitivity as it was when the customer asked. */
-export const extensionOfferView = (e: ExtensionRow) => ({ ...extensionView(e), topic_sensitivity: e.topic_sensitivity });
+export const extensionOfferView = (e: ExtensionRow) => ({
+  ...extensionView(e),
+  topic_sensitivity: e.topic_sensitivity,
+});
 
 /** What the mitra app needs to draw the sensitivity toggle (SPEC §7: confirmation, latch). */
 export function sensitivityControls(s: SessionRow, cfg: SensitivityConfig) {

@@ -1,14 +1,11 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import { freePort } from '../../scripts/local/free-port';
 import { startFakeXendit } from '../../scripts/local/fake-xendit';
-import type { PoolClient } from 'pg';
-import { enqueue, outbox } from '../../shared/outbox/outbox';
-import { SESSION_EXPIRE_PATH, sessionDocPath } from '../../shared/pairing/paths';
-import { paymentsDeps, type PaymentsDeps } from '../../shared/payments/deps';
+import { enqueue } from '../../shared/outbox/outbox';
 import { invoiceTask } from '../../shared/payments/invoice-task';
 import type { PaymentRow } from '../../shared/payments/repo';
 import { json } from './http';
-import { accept, chatRequest, customerWithDevice, onlineMitra, realtime, settle, type TestMitra } from './pairing';
+import { accept, chatRequest, customerWithDevice, onlineMitra, settle, type TestMitra } from './pairing';
 import { createTestStack, type TestStack } from './runtime';
 
 export const CALLBACK_TOKEN = 'cb-token-test-0123456789';
@@ -45,8 +42,6 @@ export function usePaymentStack(): () => PaymentStack {
         XENDIT_CALLBACK_TOKEN: CALLBACK_TOKEN,
       },
     });
-    const deps = paymentsDeps(s.rt);
-    if ((deps.sessions.activatePaidSession as { unwired?: boolean }).unwired) standInSessionTransitions(deps);
     const fake = await startFakeXendit({
       db: s.rt.db,
       port,
@@ -90,7 +85,9 @@ export function usePaymentStack(): () => PaymentStack {
 }
 
 /** The Firestore session doc both apps listen to. */
-export const sessionDoc = async (s: TestStack, id: string) => (await realtime(s, `sessions/${id}`)).data;
+// Read straight from the emulator through the port (the test route's schema is not what is under test here).
+export const sessionDoc = async (s: TestStack, id: string) =>
+  ((await s.rt.realtime.get(`sessions/${id}`)) ?? {}) as Record<string, unknown>;
 
 export async function paymentOf(s: TestStack, externalId: string): Promise<PaymentRow | undefined> {
   return (await s.rt.db.query<PaymentRow>('SELECT * FROM payments WHERE external_id = $1', [externalId])).rows[0];
@@ -138,111 +135,4 @@ export async function callbackRows(s: TestStack) {
       'SELECT provider_invoice_id, status, outcome FROM payment_callbacks ORDER BY id',
     )
   ).rows;
-}
-
-/**
- * STAND-IN for the sessions feature's transitions (activatePaidSession, cancelUnpaidSession,
- * applyPaidExtension, lapseExtension), which were not written yet when the payments tests were: the
- * same conditional UPDATEs they are specified to make, so the payment rules can be tested now. Used
- * only while shared/payments/deps.ts still binds the unwired placeholders; delete it once it binds the real ones.
- */
-export function standInSessionTransitions(deps: PaymentsDeps) {
-  const doc = async (c: PoolClient, id: string) => {
-    const { rows } = await c.query('SELECT status, started_at, ends_at, version FROM chat_sessions WHERE id = $1', [
-      id,
-    ]);
-    const r = rows[0] as { status: string; started_at: Date | null; ends_at: Date | null; version: number };
-    await enqueue(
-      c,
-      outbox.setDoc(sessionDocPath(id), {
-        status: r.status,
-        started_at: r.started_at?.toISOString() ?? null,
-        ends_at: r.ends_at?.toISOString() ?? null,
-        version: r.version,
-      }),
-    );
-    if (r.ends_at && r.status === 'active')
-      await enqueue(
-        c,
-        outbox.task(
-          `session-expire:${id}:v${r.version}`,
-          SESSION_EXPIRE_PATH,
-          { session_id: id, version: r.version },
-          r.ends_at,
-        ),
-      );
-  };
-  const moved = async (c: PoolClient, sql: string, params: unknown[], id?: string) => {
-    const res = await c.query(sql, params);
-    if ((res.rowCount ?? 0) > 0 && id) await doc(c, id);
-    return (res.rowCount ?? 0) > 0;
-  };
-  {
-    const real = deps.sessions.payable;
-    deps.sessions = {
-      activatePaidSession: (c, id, now) =>
-        moved(
-          c,
-          `UPDATE chat_sessions SET status = 'active', started_at = $2::timestamptz, ends_at = $2::timestamptz + make_interval(mins => duration_minutes),
-             version = version + 1, updated_at = $2 WHERE id = $1 AND status = 'pending_payment'`,
-          [id, now],
-          id,
-        ),
-      cancelUnpaidSession: (c, id, now, reason) =>
-        moved(
-          c,
-          `UPDATE chat_sessions SET status = 'cancelled', cancelled_at = $2, cancel_reason = $3, version = version + 1,
-             updated_at = $2 WHERE id = $1 AND status = 'pending_payment'`,
-          [id, now, reason],
-          id,
-        ),
-      applyPaidExtension: async (c, extId, now) => {
-        const ext = await c.query<{ session_id: string; duration_minutes: number }>(
-          `UPDATE session_extensions SET status = 'applied', applied_at = $2, updated_at = $2 WHERE id = $1 AND status = 'accepted'
-           RETURNING session_id, duration_minutes`,
-          [extId, now],
-        );
-        if (!ext.rows[0]) return false;
-        return moved(
-          c,
-          `UPDATE chat_sessions SET status = 'active', ends_at = GREATEST(ends_at, $2::timestamptz) + make_interval(mins => $3::int),
-             version = version + 1, updated_at = $2 WHERE id = $1 AND status IN ('active', 'expired')`,
-          [ext.rows[0].session_id, now, ext.rows[0].duration_minutes],
-          ext.rows[0].session_id,
-        );
-      },
-      lapseExtension: async (c, extId, now) => {
-        const ext = await c.query<{ session_id: string }>(
-          `UPDATE session_extensions SET status = 'lapsed', updated_at = $2 WHERE id = $1 AND status = 'accepted' RETURNING session_id`,
-          [extId, now],
-        );
-        if (!ext.rows[0]) return false;
-        return moved(
-          c,
-          `UPDATE chat_sessions SET status = 'closing', closing_at = $2, closing_reason = 'extension_lapsed', version = version + 1,
-             updated_at = $2 WHERE id = $1 AND status IN ('active', 'expired')`,
-          [ext.rows[0].session_id, now],
-          ext.rows[0].session_id,
-        );
-      },
-      payable: async (c, kind, id) => {
-        if (kind === 'session') return real(c, kind, id);
-        const { rows } = await c.query<{
-          session_id: string;
-          price_idr: number;
-          duration_minutes: number;
-          status: string;
-        }>('SELECT session_id, price_idr, duration_minutes, status FROM session_extensions WHERE id = $1', [id]);
-        const e = rows[0];
-        return (
-          e && {
-            sessionId: e.session_id,
-            amountIdr: e.price_idr,
-            description: `Perpanjangan ${e.duration_minutes} menit`,
-            payable: e.status === 'accepted',
-          }
-        );
-      },
-    };
-  }
 }

@@ -66,8 +66,13 @@ describe('payment settlement', () => {
     const p = (await paymentOf(s, `session:${sessionId}`))!;
     await xendit.pay(p.provider_invoice_id!);
     const before = (await sessionRow(s, sessionId)).ends_at!;
-    // An accepted extension (the sessions feature writes it on the mitra's accept, then enqueues this task).
+    // Time is up (the sessions expiry timer's change), the customer asked, the mitra accepted: the
+    // sessions feature writes the accepted extension and enqueues this task on that accept.
     const extension = async () => {
+      await s.rt.db.query(
+        "UPDATE chat_sessions SET status = 'expired', expired_at = ends_at, version = version + 1 WHERE id = $1",
+        [sessionId],
+      );
       const { rows } = await s.rt.db.query<{ id: string }>(
         `INSERT INTO session_extensions (session_id, tier_id, duration_minutes, price_idr, status, topic_sensitivity, respond_by, created_at, updated_at)
          VALUES ($1, 'tier_30', 30, 25000, 'accepted', 'regular', now(), now(), now()) RETURNING id`,

@@ -1,0 +1,82 @@
+import { createRouter } from '../../../shared/http/function-app';
+import { jsonBody } from '../../../shared/http/openapi';
+import { access, defineRoute } from '../../../shared/http/route';
+import { closingGraceEnded } from '../../../shared/sessions/closing-grace';
+import type { SessionsDeps } from '../../../shared/sessions/deps';
+import { expireSession } from '../../../shared/sessions/expire-session';
+import { extensionTimedOut } from '../../../shared/sessions/extension-timeout';
+import { extensionWindowClosed } from '../../../shared/sessions/extension-window-closed';
+import { SESSION_PATHS } from '../../../shared/sessions/paths';
+import { syncCounters } from '../../../shared/sessions/sync-counters';
+import { ExtensionTimeoutTaskSchema, SessionSyncTaskSchema, SessionTimerTaskSchema } from '../schemas';
+
+const tags = ['private'];
+const handled = { 204: { description: 'Handled; a late, duplicated or stale task changes nothing' } };
+
+const timer = (path: string, operationId: string, summary: string) =>
+  defineRoute(access.oidc, {
+    method: 'post',
+    path,
+    operationId,
+    tags,
+    summary,
+    request: jsonBody(SessionTimerTaskSchema),
+    responses: handled,
+  });
+
+export const taskExpireRoute = timer(SESSION_PATHS.expire, 'taskSessionExpire', 'At ends_at: active → expired');
+export const taskExtensionWindowRoute = timer(
+  SESSION_PATHS.extensionWindow,
+  'taskSessionExtensionWindow',
+  'Extension window over with no extension asked: expired → closing',
+);
+export const taskClosingGraceRoute = timer(
+  SESSION_PATHS.closingGrace,
+  'taskSessionClosingGrace',
+  'closing_grace_seconds after closing: → completed',
+);
+export const taskExtensionTimeoutRoute = defineRoute(access.oidc, {
+  method: 'post',
+  path: SESSION_PATHS.extensionTimeout,
+  operationId: 'taskSessionExtensionTimeout',
+  tags,
+  summary: 'The mitra did not answer in time: requested → timed_out, session → closing',
+  request: jsonBody(ExtensionTimeoutTaskSchema),
+  responses: handled,
+});
+export const taskSyncRoute = defineRoute(access.oidc, {
+  method: 'post',
+  path: SESSION_PATHS.sync,
+  operationId: 'taskSessionSync',
+  tags,
+  summary: 'Coalesced session-doc counters (last_seq, unread, receipts): at most one write per second',
+  request: jsonBody(SessionSyncTaskSchema),
+  responses: handled,
+});
+
+export function timerRoutes(deps: SessionsDeps) {
+  return createRouter()
+    .openapi(taskExpireRoute, async (c) => {
+      const b = c.req.valid('json');
+      await expireSession(deps, b.session_id, b.version);
+      return c.body(null, 204);
+    })
+    .openapi(taskExtensionWindowRoute, async (c) => {
+      const b = c.req.valid('json');
+      await extensionWindowClosed(deps, b.session_id, b.version);
+      return c.body(null, 204);
+    })
+    .openapi(taskClosingGraceRoute, async (c) => {
+      const b = c.req.valid('json');
+      await closingGraceEnded(deps, b.session_id, b.version);
+      return c.body(null, 204);
+    })
+    .openapi(taskExtensionTimeoutRoute, async (c) => {
+      await extensionTimedOut(deps, c.req.valid('json').extension_id);
+      return c.body(null, 204);
+    })
+    .openapi(taskSyncRoute, async (c) => {
+      await syncCounters(deps, c.req.valid('json').session_id);
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,23 @@
+import { tx } from '../db/tx';
+import { AppError } from '../errors';
+import type { SessionsDeps } from './deps';
+import { enterClosing } from './enter-closing';
+import { sessionOfParticipant } from './participant';
+import type { Side } from './types';
+
+/**
+ * A side ends the session → closing. While active it is an early end, allowed per side by the
+ * `early_end` config (else 403 EARLY_END_DISABLED); after time-up (expired) ending is declining the
+ * extension and always allowed.
+ */
+export async function endEarly(deps: SessionsDeps, side: Side, userId: string, sessionId: string) {
+  const cfg = await deps.config.get();
+  const now = deps.clock.now();
+  await tx(deps.db, async (c) => {
+    const s = await sessionOfParticipant(c, sessionId, side, userId, true);
+    if (s.status !== 'active' && s.status !== 'expired') throw new AppError('SESSION_NOT_ACTIVE');
+    if (s.status === 'active' && !cfg.early_end[side]) throw new AppError('EARLY_END_DISABLED');
+    await enterClosing(c, deps, s.id, { from: [s.status], version: s.version }, `ended_by_${side}`, now);
+  });
+  deps.outbox.kick();
+}

@@ -1,0 +1,41 @@
+import { AppError } from '../errors';
+import type { SessionsDeps } from './deps';
+import { insertReport } from './feedback-repo';
+import { sessionOfParticipant } from './participant';
+import { otherSide, type Side } from './types';
+
+/**
+ * A participant reports the other one: one report per session per reporter, never against oneself
+ * (the reported is always the other side; the table checks it too). 3+ pending reports flag the
+ * reported user for review — derived where it is shown (shared/sessions/admin-reports.ts), not stored.
+ */
+export async function reportSession(
+  deps: SessionsDeps,
+  side: Side,
+  userId: string,
+  input: { session_id: string; reason: string; description?: string },
+) {
+  const s = await sessionOfParticipant(deps.db, input.session_id, side, userId);
+  const r = await insertReport(
+    deps.db,
+    {
+      session_id: s.id,
+      reporter: side,
+      reporter_id: userId,
+      reported_id: s[`${otherSide(side)}_id`],
+      reason: input.reason,
+      description: input.description ?? null,
+    },
+    deps.clock.now(),
+  );
+  if (!r) throw new AppError('ALREADY_REPORTED');
+  return {
+    id: r.id,
+    session_id: r.session_id,
+    reported: r.reported_type,
+    reason: r.reason,
+    description: r.description,
+    status: r.status as 'pending',
+    created_at: r.created_at.toISOString(),
+  };
+}

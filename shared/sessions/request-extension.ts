@@ -1,0 +1,61 @@
+import { tx } from '../db/tx';
+import { AppError } from '../errors';
+import { enqueueMany } from '../outbox/outbox';
+import type { SessionsDeps } from './deps';
+import { pushEntries, sessionDocEntries, timers } from './effects';
+import { insertExtension } from './extensions-repo';
+import { sessionOfParticipant } from './participant';
+import { EXTENSION_WINDOW_SECONDS } from './paths';
+import { extensionView } from './views';
+
+/**
+ * The customer asks for more time after time-up, within the extension window. The mitra is offered
+ * it (their doc and a push carrying the session's sensitivity as it is now) and has
+ * extension_timeout_seconds to answer. One open extension per session (a unique index settles races).
+ */
+export async function requestExtension(deps: SessionsDeps, customerId: string, sessionId: string, tierId: string) {
+  const cfg = await deps.config.get();
+  const now = deps.clock.now();
+  const ext = await tx(deps.db, async (c) => {
+    const s = await sessionOfParticipant(c, sessionId, 'customer', customerId, true);
+    const windowEnds = s.expired_at && s.expired_at.getTime() + EXTENSION_WINDOW_SECONDS * 1000;
+    if (s.status !== 'expired' || !windowEnds || now.getTime() > windowEnds)
+      throw new AppError('EXTENSION_NOT_ALLOWED', undefined, { status: s.status });
+    const tier = cfg.pricing_tiers.find((t) => t.id === tierId);
+    if (!tier) throw AppError.invalid('tier_id', 'Unknown tier');
+    const e = await insertExtension(
+      c,
+      {
+        session_id: s.id,
+        tier_id: tier.id,
+        duration_minutes: tier.duration_minutes,
+        price_idr: tier.price_idr,
+        topic_sensitivity: s.topic_sensitivity,
+        respond_by: new Date(now.getTime() + cfg.extension_timeout_seconds * 1000),
+      },
+      now,
+    );
+    if (!e) throw new AppError('EXTENSION_PENDING');
+    await enqueueMany(c, [
+      ...(await sessionDocEntries(c, s.id)),
+      timers.extensionTimeout(e.id, e.respond_by),
+      ...(await pushEntries(
+        c,
+        'mitra',
+        s.mitra_id,
+        {
+          type: 'extension_request',
+          session_id: s.id,
+          extension_id: e.id,
+          duration_minutes: String(e.duration_minutes),
+          topic_sensitivity: s.topic_sensitivity,
+          respond_by: e.respond_by.toISOString(),
+        },
+        `ext-request:${e.id}`,
+      )),
+    ]);
+    return e;
+  });
+  deps.outbox.kick();
+  return extensionView(ext);
+}
