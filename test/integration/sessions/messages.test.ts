@@ -1,0 +1,159 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { bearer } from '../../helpers/auth';
+import { json } from '../../helpers/http';
+import { customerWithDevice, pushes, realtime, settle } from '../../helpers/pairing';
+import { useTestStack, type TestStack } from '../../helpers/runtime';
+import { act, activeFreeTrialSession, get, row, send } from '../../helpers/sessions';
+
+const stack = useTestStack();
+let s: TestStack;
+beforeEach(() => {
+  s = stack();
+});
+
+const messageRows = async (sessionId: string) =>
+  (
+    await s.rt.db.query('SELECT seq, sender_type, client_message_id, body FROM chat_messages WHERE session_id = $1 ORDER BY seq', [
+      sessionId,
+    ])
+  ).rows;
+
+describe('messages', () => {
+  it('a participant sends → 201 with seq 1, 2, …; Postgres first, then the message doc through the outbox', async () => {
+    const t = await activeFreeTrialSession(s);
+    const first = await send(s, t.customer, t.sessionId, '  Halo, aku mau cerita\n\tpanjang  ', 'c-1');
+    expect(first.status).toBe(201);
+    const m1 = await json(first);
+    expect(m1).toMatchObject({ seq: 1, sender_type: 'customer', body: 'Halo, aku mau cerita\n\tpanjang', status: 'sent' });
+    const m2 = await json(send(s, t.mitra, t.sessionId, 'Halo juga', 'm-1'));
+    expect(m2.seq).toBe(2);
+    await settle(s);
+    const doc = await realtime(s, `sessions/${t.sessionId}/messages/${m1.id}`);
+    expect(doc.data).toMatchObject({ seq: 1, sender_type: 'customer', body: m1.body, client_message_id: 'c-1' });
+    expect(doc.data.status).toBeUndefined(); // written once; receipts live in the session doc
+  });
+
+  it('the same client_message_id again — also 10 retries in parallel — returns the same message, one row', async () => {
+    const t = await activeFreeTrialSession(s);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => send(s, t.customer, t.sessionId, 'sekali saja', 'retry-me')),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    const bodies = await Promise.all(answers.map((a) => json(a)));
+    expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+    expect(bodies.every((b) => b.seq === 1)).toBe(true);
+    expect(await messageRows(t.sessionId)).toHaveLength(1);
+    const next = await json(send(s, t.customer, t.sessionId, 'berikutnya'));
+    expect(next.seq).toBe(2); // the losers rolled their seq back: no gap
+    // The same client id from the other side is another message.
+    expect((await json(send(s, t.mitra, t.sessionId, 'x', 'retry-me'))).seq).toBe(3);
+  });
+
+  it('two participants sending at once → seq is gap-free and unique', async () => {
+    const t = await activeFreeTrialSession(s);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => send(s, i % 2 ? t.mitra : t.customer, t.sessionId, `pesan ${i}`, `p-${i}`)),
+    );
+    const rows = await messageRows(t.sessionId);
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await row(s, t.sessionId)).last_seq).toBe(20);
+  });
+
+  it('only participants (403), only while active (409), unknown session (404), body 1–4000 after trim (400)', async () => {
+    const t = await activeFreeTrialSession(s);
+    const stranger = await customerWithDevice(s);
+    const res = await send(s, { side: 'customer', id: stranger.id, token: stranger.token }, t.sessionId, 'hai');
+    expect(res.status).toBe(403);
+    expect((await json(res)).error.code).toBe('FORBIDDEN');
+    const missing = await send(s, t.customer, '00000000-0000-4000-8000-000000000000', 'hai');
+    expect(missing.status).toBe(404);
+    for (const body of ['', '   ', 'x'.repeat(4001), 'nul\u0000byte'])
+      expect((await send(s, t.customer, t.sessionId, body)).status).toBe(400);
+    expect((await send(s, t.customer, t.sessionId, 'x'.repeat(4000))).status).toBe(201);
+    // a customer token on the mitra path
+    const wrong = await s.request(`/api/mitra/sessions/${t.sessionId}/messages`, {
+      method: 'POST',
+      json: { client_message_id: 'a', body: 'b' },
+      headers: bearer(t.customer.token),
+    });
+    expect(wrong.status).toBe(403);
+    await s.rt.local!.advanceClock(10 * 60 + 1); // time is up
+    const late = await send(s, t.customer, t.sessionId, 'masih bisa?');
+    expect(late.status).toBe(409);
+    expect((await json(late)).error.code).toBe('SESSION_NOT_ACTIVE');
+  });
+
+  it('the other side is pushed only when it shows no recent activity', async () => {
+    const t = await activeFreeTrialSession(s);
+    await settle(s);
+    const before = (await pushes(s, t.mitra.id)).length;
+    await send(s, t.customer, t.sessionId, 'mitra has never been active → push');
+    await settle(s);
+    const afterFirst = await pushes(s, t.mitra.id);
+    expect(afterFirst.length).toBe(before + 1);
+    expect(afterFirst.at(-1)!.data).toMatchObject({ type: 'chat_message', session_id: t.sessionId, seq: '1' });
+    await act(s, t.mitra, t.sessionId, 'messages/receipts', { up_to_seq: 1, status: 'delivered' }); // mitra app in front
+    await send(s, t.customer, t.sessionId, 'mitra just acted → no push');
+    await settle(s);
+    expect((await pushes(s, t.mitra.id)).length).toBe(before + 1);
+    await s.rt.local!.advanceClock(31);
+    await send(s, t.customer, t.sessionId, 'quiet for 31 s → push again');
+    await settle(s);
+    expect((await pushes(s, t.mitra.id)).length).toBe(before + 2);
+  });
+
+  it('a Firestore write failing 3 times → the message still lands, in order', async () => {
+    const t = await activeFreeTrialSession(s);
+    await settle(s);
+    const rt = s.rt.realtime;
+    let failures = 0;
+    const failing = (path: string) => path.includes('/messages/') && failures < 3 && ++failures > 0;
+    const set = rt.set.bind(rt);
+    const batch = rt.writeBatch?.bind(rt);
+    rt.set = async (path, data, o) => {
+      if (failing(path)) throw new Error('UNAVAILABLE: injected');
+      return set(path, data, o);
+    };
+    if (batch)
+      rt.writeBatch = async (writes) => {
+        if (writes.some((w) => failing(w.path))) throw new Error('UNAVAILABLE: injected');
+        return batch(writes);
+      };
+    const sent = [];
+    for (let i = 1; i <= 3; i++) sent.push(await json(send(s, i % 2 ? t.customer : t.mitra, t.sessionId, `m${i}`)));
+    for (let round = 0; round < 6; round++) {
+      // the relay's backoff is in real seconds: let it be due now instead of waiting
+      await s.rt.db.query('UPDATE outbox SET available_at = now() WHERE delivered_at IS NULL');
+      await s.rt.outbox.drainAll();
+    }
+    expect(failures).toBe(3);
+    const docs = (await realtime(s, `sessions/${t.sessionId}/messages`)).docs as Array<{ data: { seq: number; body: string } }>;
+    expect(docs.map((d) => d.data.seq).sort()).toEqual([1, 2, 3]);
+    const bySeq = Object.fromEntries(docs.map((d) => [d.data.seq, d.data.body]));
+    expect(bySeq).toEqual({ 1: 'm1', 2: 'm2', 3: 'm3' });
+    expect(sent.map((m) => m.seq)).toEqual([1, 2, 3]);
+    rt.set = set;
+    if (batch) rt.writeBatch = batch;
+  });
+
+  it('lists the transcript by seq in both directions with opaque cursors; a bad cursor is 400', async () => {
+    const t = await activeFreeTrialSession(s);
+    for (let i = 1; i <= 5; i++) await send(s, t.customer, t.sessionId, `m${i}`);
+    const p1 = await json(get(s, t.mitra, `/sessions/${t.sessionId}/messages?limit=2`));
+    expect(p1.items.map((m: { seq: number }) => m.seq)).toEqual([1, 2]);
+    const p2 = await json(get(s, t.mitra, `/sessions/${t.sessionId}/messages?limit=2&cursor=${p1.next_cursor}`));
+    expect(p2.items.map((m: { seq: number }) => m.seq)).toEqual([3, 4]);
+    const d1 = await json(get(s, t.customer, `/sessions/${t.sessionId}/messages?limit=3&order=desc`));
+    expect(d1.items.map((m: { seq: number }) => m.seq)).toEqual([5, 4, 3]);
+    const d2 = await json(
+      get(s, t.customer, `/sessions/${t.sessionId}/messages?limit=3&order=desc&cursor=${d1.next_cursor}`),
+    );
+    expect(d2.items.map((m: { seq: number }) => m.seq)).toEqual([2, 1]);
+    expect(d2.next_cursor).toBeNull();
+    expect((await get(s, t.customer, `/sessions/${t.sessionId}/messages?cursor=bogus!!`)).status).toBe(400);
+    const stranger = await customerWithDevice(s);
+    expect(
+      (await s.request(`/api/client/sessions/${t.sessionId}/messages`, { headers: bearer(stranger.token) })).status,
+    ).toBe(403);
+  });
+});
