@@ -10,6 +10,8 @@ export const EXTERNAL_SDKS = [
   'firebase-admin',
   '@google-cloud/functions-framework',
   'pg-native',
+  // A native addon (prebuilt binaries inside the package): it cannot be inlined.
+  'bcrypt',
 ];
 
 /** The image's entries besides the functions: the Cloud Run job that runs `db:migrate`. */

@@ -23,7 +23,7 @@ const ClosingReason = z
   ])
   .openapi('ClosingReason');
 
-const Goodbye = z.object({ message: z.string().nullable(), at: IsoDateTime }).openapi('Goodbye');
+const Goodbye = z.object({ at: IsoDateTime, message: z.string().optional() }).openapi('Goodbye');
 
 export const ExtensionSchema = z
   .object({
@@ -59,7 +59,9 @@ const lifecycle = {
   closing_reason: ClosingReason.nullable(),
   completed_at: IsoDateTime.nullable(),
   cancelled_at: IsoDateTime.nullable(),
-  goodbyes: z.object({ customer: Goodbye.nullable(), mitra: Goodbye.nullable() }),
+  goodbyes: z
+    .object({ customer: Goodbye.optional(), mitra: Goodbye.optional() })
+    .openapi({ description: 'only the sides that said goodbye' }),
   last_seq: z.number().int().min(0),
   version: z.number().int(),
   unread_count: z.number().int().min(0).openapi({ description: 'the other side’s messages the caller has not read' }),

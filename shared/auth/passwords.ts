@@ -1,9 +1,10 @@
-import bcrypt from 'bcryptjs';
+import bcrypt from 'bcrypt';
 import { AppError, type ErrorCode } from '../errors';
 
 export const BCRYPT_COST = 12;
-// A real cost-12 hash of a random string: unknown emails pay the same bcrypt time as wrong passwords.
-const DUMMY_HASH = bcrypt.hashSync('halobestie-timing-equaliser', BCRYPT_COST);
+// A real cost-12 hash of 32 random bytes nobody kept: an unknown email pays the same bcrypt time as a
+// wrong password. Precomputed, so nothing slow runs at module load (cold start).
+const DUMMY_HASH = '$2b$12$0JAkIlp3S2WndMMlSTPZpuWPsDOstqMezSzeg4eZ0jpUX52gx0TAq';
 
 export function assertPasswordComplexity(password: string): void {
   const fail = (code: ErrorCode, message: string) => new AppError(code, message);

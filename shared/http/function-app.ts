@@ -54,8 +54,19 @@ const limitBody = bodyLimit({
   },
 });
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Bodiless requests never pay for a body stream. */
-const limitBodies: MiddlewareHandler = (c, next) => (BODY_METHODS.has(c.req.method) ? limitBody(c, next) : next());
+/**
+ * Decided from Content-Length when there is one (Node's parser holds the body to it), so a bodiless or
+ * small request never materialises a body stream; only chunked bodies are counted as they arrive.
+ */
+const limitBodies: MiddlewareHandler = (c, next) => {
+  if (!BODY_METHODS.has(c.req.method)) return next();
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+    if (Number(declared) > MAX_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+    return next();
+  }
+  return limitBody(c, next);
+};
 
 /** The shell every function shares: request id, logging, limits, input rule, OIDC/IAP guards, health, OpenAPI. */
 export function createFunctionApp(name: FunctionName, rt: Runtime) {

@@ -33,15 +33,21 @@ const controlError = (where: string) =>
   });
 
 export const rejectControlCharacters: MiddlewareHandler = async (c, next) => {
-  const url = new URL(c.req.url);
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-  } catch {
-    throw new AppError('BAD_REQUEST', 'The path is not valid percent-encoding');
+  const path = c.req.path;
+  if (path.includes('%')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      throw new AppError('BAD_REQUEST', 'The path is not valid percent-encoding');
+    }
+    if (FORBIDDEN.test(decoded)) throw controlError('path');
   }
-  if (FORBIDDEN.test(path)) throw controlError('path');
-  for (const [k, v] of url.searchParams) if (FORBIDDEN.test(k) || FORBIDDEN.test(v)) throw controlError(`query.${k}`);
+  if (c.req.url.includes('?')) {
+    for (const [k, v] of new URL(c.req.url).searchParams) {
+      if (FORBIDDEN.test(k) || FORBIDDEN.test(v)) throw controlError(`query.${k}`);
+    }
+  }
   if (c.req.header('content-type')?.includes('json') && c.req.header('content-length') !== '0') {
     // Parsed once: Hono caches it for the route's validator. Invalid JSON is left to the validator's 400.
     const body: unknown = await c.req.json().catch(() => undefined);

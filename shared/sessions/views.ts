@@ -15,10 +15,16 @@ export interface SensitivityConfig {
   sensitive_flag_one_way_latch: boolean;
 }
 
-const goodbye = (s: SessionRow, side: Side) => {
-  const at = s[`${side}_goodbye_at`];
-  return at ? { message: s[`${side}_goodbye`], at: at.toISOString() } : null;
-};
+/** Only the sides that said goodbye, and a message only when one was left: no nested nulls in the docs. */
+function goodbyes(s: SessionRow) {
+  const out: Partial<Record<Side, { at: string; message?: string }>> = {};
+  for (const side of ['customer', 'mitra'] as const) {
+    const at = s[`${side}_goodbye_at`];
+    const message = s[`${side}_goodbye`];
+    if (at) out[side] = message ? { at: at.toISOString(), message } : { at: at.toISOString() };
+  }
+  return out;
+}
 
 const windowEnd = (s: SessionRow) =>
   s.status === 'expired' && s.expired_at ? new Date(s.expired_at.getTime() + EXTENSION_WINDOW_SECONDS * 1000) : null;
@@ -36,7 +42,7 @@ function lifecycle(s: SessionRow) {
     closing_reason: s.closing_reason,
     completed_at: iso(s.completed_at),
     cancelled_at: iso(s.cancelled_at),
-    goodbyes: { customer: goodbye(s, 'customer'), mitra: goodbye(s, 'mitra') },
+    goodbyes: goodbyes(s),
     last_seq: s.last_seq,
     version: s.version,
   };

@@ -60,6 +60,7 @@ describe('error envelope', () => {
       code: 'OTP_COOLDOWN',
       message: 'Wait',
       details: { retry_after_seconds: 43 },
+      request_id: null,
     });
   });
 
@@ -77,5 +78,18 @@ describe('error envelope', () => {
     expect(JSON.parse(text).error.code).toBe('INTERNAL');
     expect(text).not.toMatch(/secret_table|\.ts:|stack/);
     expect(lines.join('')).toMatch(/secret_table/);
+  });
+});
+
+describe('error catalogue', () => {
+  it('maps every code to exactly one status through its kind; throw sites never name a number', async () => {
+    const { ERROR_CATALOGUE } = await import('../../shared/errors');
+    const { statusOf } = await import('../../shared/http/error-status');
+    for (const code of Object.keys(ERROR_CATALOGUE) as Array<keyof typeof ERROR_CATALOGUE>) {
+      expect(statusOf(code), code).toBeGreaterThanOrEqual(400);
+    }
+    expect(statusOf('ALREADY_ACTIVE')).toBe(409);
+    expect(statusOf('OTP_COOLDOWN')).toBe(429);
+    expect(statusOf('PHONE_INVALID')).toBe(422);
   });
 });

@@ -13,9 +13,10 @@ beforeEach(() => {
 
 const messageRows = async (sessionId: string) =>
   (
-    await s.rt.db.query('SELECT seq, sender_type, client_message_id, body FROM chat_messages WHERE session_id = $1 ORDER BY seq', [
-      sessionId,
-    ])
+    await s.rt.db.query(
+      'SELECT seq, sender_type, client_message_id, body FROM chat_messages WHERE session_id = $1 ORDER BY seq',
+      [sessionId],
+    )
   ).rows;
 
 describe('messages', () => {
@@ -24,7 +25,12 @@ describe('messages', () => {
     const first = await send(s, t.customer, t.sessionId, '  Halo, aku mau cerita\n\tpanjang  ', 'c-1');
     expect(first.status).toBe(201);
     const m1 = await json(first);
-    expect(m1).toMatchObject({ seq: 1, sender_type: 'customer', body: 'Halo, aku mau cerita\n\tpanjang', status: 'sent' });
+    expect(m1).toMatchObject({
+      seq: 1,
+      sender_type: 'customer',
+      body: 'Halo, aku mau cerita\n\tpanjang',
+      status: 'sent',
+    });
     const m2 = await json(send(s, t.mitra, t.sessionId, 'Halo juga', 'm-1'));
     expect(m2.seq).toBe(2);
     await settle(s);
@@ -127,7 +133,9 @@ describe('messages', () => {
       await s.rt.outbox.drainAll();
     }
     expect(failures).toBe(3);
-    const docs = (await realtime(s, `sessions/${t.sessionId}/messages`)).docs as Array<{ data: { seq: number; body: string } }>;
+    const docs = (await realtime(s, `sessions/${t.sessionId}/messages`)).docs as Array<{
+      data: { seq: number; body: string };
+    }>;
     expect(docs.map((d) => d.data.seq).sort()).toEqual([1, 2, 3]);
     const bySeq = Object.fromEntries(docs.map((d) => [d.data.seq, d.data.body]));
     expect(bySeq).toEqual({ 1: 'm1', 2: 'm2', 3: 'm3' });

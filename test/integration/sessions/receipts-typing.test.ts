@@ -46,7 +46,8 @@ describe('receipts, unread counts and typing', () => {
     for (let i = 0; i < 12; i++) await send(s, t.customer, t.sessionId, `burst ${i}`);
     await send(s, t.mitra, t.sessionId, 'balas');
     // 13 messages, many receipts, within the same second or two: a handful of session-doc writes at most.
-    for (let i = 0; i < 5; i++) await act(s, t.customer, t.sessionId, 'messages/receipts', { up_to_seq: 13, status: 'delivered' });
+    for (let i = 0; i < 5; i++)
+      await act(s, t.customer, t.sessionId, 'messages/receipts', { up_to_seq: 13, status: 'delivered' });
     await s.rt.local!.advanceClock(2);
     const writes = (await sessionDocWrites(t.sessionId)) - writesBefore;
     expect(writes).toBeGreaterThanOrEqual(1);

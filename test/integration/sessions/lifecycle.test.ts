@@ -1,0 +1,155 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tx } from '../../../shared/db/tx';
+import { activatePaidSession } from '../../../shared/sessions/activate-paid-session';
+import { cancelUnpaidSession } from '../../../shared/sessions/cancel-unpaid-session';
+import { sessionsDeps } from '../../../shared/sessions/deps';
+import { endSessionByOperator } from '../../../shared/sessions/end-by-operator';
+import { capacityUsed } from '../../../shared/sessions/repo';
+import { json } from '../../helpers/http';
+import { accept, chatRequest, customerWithDevice, onlineMitra, pushes, realtime, settle } from '../../helpers/pairing';
+import { useTestStack, type TestStack } from '../../helpers/runtime';
+import {
+  act,
+  activeFreeTrialSession,
+  get,
+  redeliverSessionTimers,
+  row,
+  send,
+  setConfig,
+  snapshot,
+} from '../../helpers/sessions';
+
+const stack = useTestStack();
+let s: TestStack;
+beforeEach(() => {
+  s = stack();
+});
+
+const doc = async (id: string) => (await realtime(s, `sessions/${id}`)).data;
+
+describe('the session state machine and its timers', () => {
+  it('active → expired at ends_at → closing when the extension window passes → completed after the grace', async () => {
+    const t = await activeFreeTrialSession(s);
+    await s.rt.local!.advanceClock(10 * 60);
+    expect(await row(s, t.sessionId)).toMatchObject({ status: 'expired', version: 2 });
+    expect(await doc(t.sessionId)).toMatchObject({ status: 'expired', version: 2 });
+    expect((await pushes(s, t.customer.id)).at(-1)!.data).toMatchObject({ type: 'session_expired' });
+    const view = await json(get(s, t.customer, `/sessions/${t.sessionId}`));
+    expect(Date.parse(view.extension_window_ends_at) - Date.parse(view.expired_at)).toBe(300_000);
+
+    await s.rt.local!.advanceClock(300);
+    expect(await row(s, t.sessionId)).toMatchObject({ status: 'closing', closing_reason: 'time_up', version: 3 });
+    expect(await doc(t.sessionId)).toMatchObject({ status: 'closing', closing_reason: 'time_up' });
+    await s.rt.local!.advanceClock(300); // closing_grace_seconds default
+    expect(await row(s, t.sessionId)).toMatchObject({ status: 'completed', version: 4 });
+    expect(await doc(t.sessionId)).toMatchObject({ status: 'completed' });
+
+    // every timer delivered twice more, and late: nothing moves, nobody is told again
+    const before = await snapshot(s, t.sessionId);
+    await s.rt.local!.advanceClock(3600);
+    expect(await redeliverSessionTimers(s)).toBeGreaterThanOrEqual(3);
+    expect(await redeliverSessionTimers(s)).toBeGreaterThanOrEqual(3);
+    await settle(s);
+    expect(await snapshot(s, t.sessionId)).toEqual(before);
+  });
+
+  it('both goodbyes complete at once; one goodbye per side; only while closing; the other side sees it', async () => {
+    const t = await activeFreeTrialSession(s);
+    const early = await act(s, t.customer, t.sessionId, 'goodbye', { message: 'dah' });
+    expect(early.status).toBe(409);
+    expect((await json(early)).error.code).toBe('SESSION_NOT_CLOSING');
+    await s.rt.local!.advanceClock(10 * 60);
+    await s.rt.local!.advanceClock(5 * 60);
+    expect((await row(s, t.sessionId)).status).toBe('closing');
+    const first = await act(s, t.customer, t.sessionId, 'goodbye', { message: 'Makasih ya' });
+    expect(first.status).toBe(200);
+    expect((await json(first)).goodbyes.customer).toMatchObject({ message: 'Makasih ya' });
+    const again = await act(s, t.customer, t.sessionId, 'goodbye', {});
+    expect((await json(again)).error.code).toBe('GOODBYE_ALREADY_SENT');
+    await settle(s);
+    expect((await doc(t.sessionId)).goodbyes.customer.message).toBe('Makasih ya');
+    expect((await pushes(s, t.mitra.id)).at(-1)!.data).toMatchObject({ type: 'goodbye', from: 'customer' });
+    const second = await json(act(s, t.mitra, t.sessionId, 'goodbye', {}));
+    expect(second.status).toBe('completed');
+    expect(second.goodbyes.mitra).toEqual({ at: expect.any(String) });
+    // the grace timer, when it fires, finds a newer version
+    const before = await snapshot(s, t.sessionId);
+    await s.rt.local!.advanceClock(3600);
+    await redeliverSessionTimers(s);
+    expect(await snapshot(s, t.sessionId)).toEqual(before);
+    expect((await act(s, t.mitra, t.sessionId, 'goodbye', {})).status).toBe(409);
+  });
+
+  it('early end per early_end config; the mitra’s place is freed at closing; a new request is possible', async () => {
+    const m = await onlineMitra(s);
+    const t = await activeFreeTrialSession(s, { mitra: m });
+    expect(await capacityUsed(s.rt.db, m.id)).toBe(1);
+    await setConfig(s, 'early_end', { mitra: true, customer: false });
+    const refused = await act(s, t.customer, t.sessionId, 'end');
+    expect(refused.status).toBe(403);
+    expect((await json(refused)).error.code).toBe('EARLY_END_DISABLED');
+    const ended = await act(s, t.mitra, t.sessionId, 'end');
+    expect(ended.status).toBe(200);
+    expect(await json(ended)).toMatchObject({ status: 'closing', closing_reason: 'ended_by_mitra' });
+    expect(await capacityUsed(s.rt.db, m.id)).toBe(0);
+    expect((await act(s, t.mitra, t.sessionId, 'end')).status).toBe(409);
+    expect((await send(s, t.customer, t.sessionId, 'halo?')).status).toBe(409);
+    const next = await chatRequest(s, t.customer.token, { topic_sensitivity: 'regular', tier_id: 'tier_30' });
+    expect(next.status).toBe(201);
+  });
+
+  it('after time-up the customer may end (declining the extension) even when early end is off', async () => {
+    const t = await activeFreeTrialSession(s);
+    await setConfig(s, 'early_end', { mitra: false, customer: false });
+    await s.rt.local!.advanceClock(10 * 60);
+    const ended = await json(act(s, t.customer, t.sessionId, 'end'));
+    expect(ended).toMatchObject({ status: 'closing', closing_reason: 'ended_by_customer' });
+  });
+
+  it('payment hooks: activate a paid session (expiry scheduled), cancel an unpaid one (capacity freed, both told)', async () => {
+    const deps = sessionsDeps(s.rt);
+    const m = await onlineMitra(s);
+    const c = await customerWithDevice(s);
+    const req = await json(chatRequest(s, c.token));
+    const { session_id } = await json(accept(s, m, req.request_id));
+    const now = s.rt.clock.now();
+    expect(await tx(s.rt.db, (cl) => activatePaidSession(cl, deps, session_id, now))).toBe(true);
+    expect(await tx(s.rt.db, (cl) => activatePaidSession(cl, deps, session_id, now))).toBe(false); // a replay
+    const r = await row(s, session_id);
+    expect(r).toMatchObject({ status: 'active', version: 2 });
+    expect(r.ends_at.getTime() - now.getTime()).toBe(30 * 60_000);
+    await s.rt.local!.advanceClock(30 * 60);
+    expect((await row(s, session_id)).status).toBe('expired');
+
+    const c2 = await customerWithDevice(s);
+    const m2 = await onlineMitra(s);
+    const req2 = await json(chatRequest(s, c2.token));
+    const { session_id: unpaid } = await json(accept(s, m2, req2.request_id));
+    expect(await capacityUsed(s.rt.db, m2.id)).toBe(1);
+    const at = s.rt.clock.now();
+    expect(await tx(s.rt.db, (cl) => cancelUnpaidSession(cl, deps, unpaid, at, 'payment_expired'))).toBe(true);
+    expect(await tx(s.rt.db, (cl) => cancelUnpaidSession(cl, deps, unpaid, at, 'payment_expired'))).toBe(false);
+    expect(await capacityUsed(s.rt.db, m2.id)).toBe(0);
+    await settle(s);
+    expect(await doc(unpaid)).toMatchObject({ status: 'cancelled', cancel_reason: 'payment_expired' });
+    expect((await pushes(s, c2.id)).at(-1)!.data).toMatchObject({
+      type: 'session_cancelled',
+      reason: 'payment_expired',
+    });
+    expect((await pushes(s, m2.id)).at(-1)!.data).toMatchObject({ type: 'session_cancelled' });
+  });
+
+  it('an operator ends a live session: active → closing (customer_banned), unpaid → cancelled, ended ones stay', async () => {
+    const deps = sessionsDeps(s.rt);
+    const t = await activeFreeTrialSession(s);
+    const end = (id: string, reason: 'customer_banned' | 'mitra_deactivated') =>
+      tx(s.rt.db, (c) => endSessionByOperator(c, deps, id, reason));
+    expect(await end(t.sessionId, 'customer_banned')).toEqual({ changed: true, status: 'closing' });
+    expect(await row(s, t.sessionId)).toMatchObject({ closing_reason: 'customer_banned' });
+    expect(await end(t.sessionId, 'customer_banned')).toEqual({ changed: false, status: 'closing' });
+    const m = await onlineMitra(s);
+    const c = await customerWithDevice(s);
+    const { session_id } = await json(accept(s, m, (await json(chatRequest(s, c.token))).request_id));
+    expect(await end(session_id, 'mitra_deactivated')).toEqual({ changed: true, status: 'cancelled' });
+  });
+});
