@@ -3,11 +3,12 @@ resource "google_cloud_tasks_queue" "timers" {
   name     = "halobestie-timers"
   location = var.region
 
-  # docs/capacity.md, "Cloud Tasks": ~5.5 tasks per paid session (2 pairing timers per request, one per
-  # offer batch not per mitra, + session expiry, closing grace, payment and extension timeouts). At 100,000
-  # sessions that is ~200 dispatches/s on average, so the queue runs at Cloud Tasks' per-queue maximum (500/s)
-  # to drain bursts (sessions started together expire together). In flight: 500/s x ~20 ms = 10; 50 leaves
-  # room for slow handlers and stays within the connections the task targets hold (session + pairing pools).
+  # docs/capacity.md §3-§5: per paid session ~3 timers (expiry, closing grace, payment / extension
+  # timeouts) + 2 per chat request (one notification timeout per offer batch, not per mitra, + the request
+  # timeout) + one counter-sync task per session-second with a message or receipt (~0.09/s per session).
+  # That is ~92 dispatches/s at 1,000 sessions and ~921/s at 10,000: above Cloud Tasks' per-queue maximum
+  # of 500/s, which this queue runs at (§4 says what changes first). In flight: 500/s x ~20 ms = 10;
+  # 50 leaves room for slow handlers and stays within the task targets' pools (pairing 4x5 + session 6x5).
   rate_limits {
     max_dispatches_per_second = 500
     max_concurrent_dispatches = 50

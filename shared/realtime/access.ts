@@ -12,7 +12,10 @@ export const REALTIME_ACCESS: ReadonlyArray<{ match: string; reader: Reader }> =
   { match: 'config/public', reader: { kind: 'signed-in' } },
   { match: 'customers/{customerId}/{document=**}', reader: { kind: 'owner', idVar: 'customerId', uidPrefix: 'c_' } },
   { match: 'mitras/{mitraId}/{document=**}', reader: { kind: 'owner', idVar: 'mitraId', uidPrefix: 'm_' } },
-  { match: 'sessions/{sessionId}/{document=**}', reader: { kind: 'participant', idVar: 'sessionId' } },
+  // A session's participants read its doc, its messages and the typing flags; nothing else under it.
+  { match: 'sessions/{sessionId}', reader: { kind: 'participant', idVar: 'sessionId' } },
+  { match: 'sessions/{sessionId}/messages/{messageId}', reader: { kind: 'participant', idVar: 'sessionId' } },
+  { match: 'sessions/{sessionId}/typing/{userType}', reader: { kind: 'participant', idVar: 'sessionId' } },
 ];
 
 /** Firebase uid of a backend user, as minted into the Firebase custom token. */

@@ -152,7 +152,8 @@ export function sessionDoc(s: SessionRow & Unread, names: Names, extras: { exten
     ...lifecycle(s),
     cancel_reason: s.cancel_reason,
     ...sessionCounters(s),
-    extension: extras.extension ? extensionView(extras.extension) : null,
+    // Omitted, not null, until there is one: the emulator never turns a null field into a map on merge.
+    ...(extras.extension ? { extension: extensionView(extras.extension) } : {}),
   };
 }
 
@@ -162,7 +163,7 @@ export function mitraSessionDoc(s: SessionRow, extension?: ExtensionRow | null) 
     session_id: s.id,
     status: s.status,
     topic_sensitivity: s.topic_sensitivity,
-    extension: extension ? extensionOfferView(extension) : null,
+    ...(extension ? { extension: extensionOfferView(extension) } : {}),
     version: s.version,
   };
 }

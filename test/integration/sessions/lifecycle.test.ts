@@ -74,7 +74,7 @@ describe('the session state machine and its timers', () => {
     expect(second.goodbyes.mitra).toEqual({ at: expect.any(String) });
     // the grace timer, when it fires, finds a newer version
     const before = await snapshot(s, t.sessionId);
-    await s.rt.local!.advanceClock(3600);
+    await s.rt.local!.advanceClock(600);
     await redeliverSessionTimers(s);
     expect(await snapshot(s, t.sessionId)).toEqual(before);
     expect((await act(s, t.mitra, t.sessionId, 'goodbye', {})).status).toBe(409);
