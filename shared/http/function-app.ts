@@ -23,6 +23,7 @@ export const healthRoute = defineRoute(access.public, {
   method: 'get',
   path: '/healthz',
   operationId: 'functionHealth',
+  summary: 'Liveness of one function',
   tags: ['ops'],
   responses: {
     200: { description: 'The function is up', content: { 'application/json': { schema: HealthSchema } } },

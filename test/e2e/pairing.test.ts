@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
-import { json } from '../helpers/http';
+import { apiClient } from '../helpers/api-client';
 import { spawnStack, stackPorts, tempDataDir, type SpawnedStack } from '../helpers/spawn-stack';
 
 const dataDir = tempDataDir();
@@ -41,40 +41,35 @@ describe('pairing end to end through the local stack', () => {
       FIREBASE_PROJECT_ID: projectId,
     });
     fs = new Firestore({ projectId });
-    const base = stack.baseUrl;
-    const post = (path: string, body: unknown, token?: string) =>
-      fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
+    // The stack as the apps see it: a client typed from the committed document (drift fails tsc).
+    const api = apiClient(stack.baseUrl);
+    const as = (token: string) => apiClient(stack!.baseUrl, token);
 
     const mitras: Array<{ id: string; token: string }> = [];
     for (let i = 0; i < 3; i++) {
       const phone = `08219${String(Date.now() % 1_000_000).padStart(6, '0')}${i}`;
-      await json(post('/internal/_test/seed-mitra', { phone, display_name: `Bestie ${i}`, is_active: true }));
-      const { otp_request_id } = await json(post('/api/mitra/auth/otp/request', { phone }));
-      const { code } = await json(fetch(`${base}/internal/_test/otp/${otp_request_id}`));
-      const signed = await json(post('/api/mitra/auth/otp/verify', { otp_request_id, code }));
+      await api.POST('/internal/_test/seed-mitra', { body: { phone, display_name: `Bestie ${i}`, is_active: true } });
+      const requested = await api.POST('/api/mitra/auth/otp/request', { body: { phone } });
+      const otp_request_id = requested.data!.otp_request_id;
+      const peek = await api.GET('/internal/_test/otp/{otp_request_id}', { params: { path: { otp_request_id } } });
+      const signed = (await api.POST('/api/mitra/auth/otp/verify', { body: { otp_request_id, code: peek.data!.code } }))
+        .data!;
       expect(signed.access_token).toBeTruthy();
-      const put = await fetch(`${base}/api/shared/device-token`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${signed.access_token}` },
-        body: JSON.stringify({ fcm_token: `fcm-e2e-${signed.profile.id}`, device_id: 'phone', platform: 'android' }),
+      const mitra = as(signed.access_token);
+      const put = await mitra.PUT('/api/shared/device-token', {
+        body: { fcm_token: `fcm-e2e-${signed.profile.id}`, device_id: 'phone', platform: 'android' },
       });
-      expect(put.status).toBe(204);
-      expect((await post('/api/mitra/status/online', {}, signed.access_token)).status).toBe(200);
+      expect(put.response.status).toBe(204);
+      expect((await mitra.POST('/api/mitra/status/online')).response.status).toBe(200);
       mitras.push({ id: signed.profile.id, token: signed.access_token });
     }
 
-    const customer = await json(post('/api/shared/auth/anonymous', { display_name: 'Rani' }));
-    const request = await post(
-      '/api/client/chat/request',
-      { topic_sensitivity: 'regular', tier_id: 'tier_30' },
-      customer.access_token,
-    );
-    expect(request.status).toBe(201);
-    const { request_id, notified_mitras } = await json(request);
+    const customer = (await api.POST('/api/shared/auth/anonymous', { body: { display_name: 'Rani' } })).data!;
+    const request = await as(customer.access_token).POST('/api/client/chat/request', {
+      body: { topic_sensitivity: 'regular', tier_id: 'tier_30' },
+    });
+    expect(request.response.status).toBe(201);
+    const { request_id, notified_mitras } = request.data!;
     expect(notified_mitras).toBe(3);
 
     const offers = await Promise.all(
@@ -84,19 +79,23 @@ describe('pairing end to end through the local stack', () => {
     for (const m of mitras) {
       let messages: Array<{ data: Record<string, string> }> = [];
       for (let i = 0; i < 50 && messages.length === 0; i++) {
-        messages = (await json(fetch(`${base}/internal/_test/push?user_id=${m.id}`))).messages;
+        const recorded = await api.GET('/internal/_test/push', { params: { query: { user_id: m.id } } });
+        messages = recorded.data!.messages;
         if (!messages.length) await new Promise((r) => setTimeout(r, 100));
       }
       expect(messages[0]!.data).toMatchObject({ type: 'chat_request', request_id, topic_sensitivity: 'regular' });
     }
 
     const paired = waitFor(`customers/${customer.profile.id}/pairing/current`, (d) => d?.status === 'paired');
-    const won = await post(`/api/mitra/requests/${request_id}/accept`, {}, mitras[1]!.token);
-    expect(won.status).toBe(200);
-    const { session_id } = await json(won);
+    const accept = (token: string) =>
+      as(token).POST('/api/mitra/requests/{id}/accept', { params: { path: { id: request_id } } });
+    const won = await accept(mitras[1]!.token);
+    expect(won.response.status).toBe(200);
+    const session_id = won.data!.session_id;
     expect(await paired).toMatchObject({ status: 'paired', session_id, mitra_name: 'Bestie 1' });
-    const lost = await post(`/api/mitra/requests/${request_id}/accept`, {}, mitras[0]!.token);
-    expect(lost.status).toBe(409);
+    const lost = await accept(mitras[0]!.token);
+    expect(lost.response.status).toBe(409);
+    expect(lost.error?.error.code).toBe('REQUEST_TAKEN');
     await waitFor(`mitras/${mitras[2]!.id}/offers/${request_id}`, (d) => d?.status === 'missed');
   }, 120_000);
 });

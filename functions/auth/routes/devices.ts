@@ -26,6 +26,7 @@ export const deleteDeviceTokenRoute = defineRoute(access.mobileUser, {
   method: 'delete',
   path: '/api/shared/device-token',
   operationId: 'sharedDeleteDeviceToken',
+  summary: "Forget this device's FCM token",
   tags,
   request: jsonBody(DeviceTokenDelete),
   responses: { 204: { description: 'Removed (idempotent)' } },

@@ -51,6 +51,7 @@ function otpRouteDeclarations<
       method: 'post',
       path: `/api/${o.ns}/auth/otp/request`,
       operationId: `${o.actor}RequestOtp`,
+      summary: `Send a sign-in code to a ${o.actor}’s phone (rate-limited per phone and IP)`,
       tags,
       request: jsonBody(OtpRequestBody),
       responses: { 200: jsonResponse('OTP sent', OtpRequested) },

@@ -15,6 +15,7 @@ export const refreshRoute = defineRoute(access.public, {
   method: 'post',
   path: '/api/shared/auth/refresh',
   operationId: 'sharedRefreshTokens',
+  summary: 'Rotate a refresh token for a new token pair',
   tags,
   request: jsonBody(RefreshBody),
   responses: { 200: jsonResponse('New token pair (the refresh token is rotated)', TokenPair) },
@@ -25,6 +26,7 @@ export const logoutRoute = defineRoute(access.mobileUser, {
   method: 'post',
   path: '/api/shared/auth/logout',
   operationId: 'sharedLogout',
+  summary: 'Sign out this device (revokes its auth session)',
   tags,
   responses: { 204: { description: 'Signed out' } },
 });
@@ -33,6 +35,7 @@ export const jwksRoute = defineRoute(access.public, {
   method: 'get',
   path: '/.well-known/jwks.json',
   operationId: 'sharedJwks',
+  summary: 'Public keys that verify our access tokens (kid-indexed JWKS)',
   tags,
   responses: { 200: jsonResponse('Access-token verification keys', JwkSet) },
 });

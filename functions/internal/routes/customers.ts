@@ -65,6 +65,7 @@ export const unbanCustomerRoute = defineRoute(access.permission('customers:updat
   method: 'post',
   path: '/internal/customers/{id}/unban',
   operationId: 'ccUnbanCustomer',
+  summary: "Lift a customer's ban",
   tags,
   request: { params: IdParam },
   responses: { 200: jsonResponse('Unbanned', CcCustomerSchema) },

@@ -110,6 +110,7 @@ export const sessionDetailRoute = defineRoute(access.permission('sessions:read')
   method: 'get',
   path: '/internal/sessions/{id}',
   operationId: 'ccSessionDetail',
+  summary: 'A session with participants, payments, extensions, ratings, reports and sensitivity timeline',
   tags,
   request: { params: IdParam },
   responses: { 200: jsonResponse('The session', CcSessionDetailSchema) },

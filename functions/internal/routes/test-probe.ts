@@ -35,6 +35,7 @@ export const testProbeRunsRoute = defineRoute(access.iap, {
   method: 'get',
   path: '/internal/_test/probe/{id}',
   operationId: 'testProbeRuns',
+  summary: 'Local stack only: how often a probe timer ran',
   tags: TEST_TAGS,
   request: { params: IdParam },
   responses: { 200: jsonResponse('How often the probe ran', ProbeRunsSchema) },

@@ -44,6 +44,7 @@ export const rejectRequestRoute = defineRoute(access.mitra, {
   method: 'post',
   path: '/api/mitra/requests/{id}/reject',
   operationId: 'mitraRejectRequest',
+  summary: 'Decline an offered chat request',
   tags,
   request: { params: IdParam },
   responses: { 200: jsonResponse('Rejected (idempotent)', RejectedSchema) },

@@ -25,6 +25,7 @@ export const goOfflineRoute = defineRoute(access.mitra, {
   method: 'post',
   path: '/api/mitra/status/offline',
   operationId: 'mitraGoOffline',
+  summary: 'Stop receiving chat requests',
   tags,
   responses: { 200: jsonResponse('Offline', PresenceSchema) },
   errors: ['ACCOUNT_INACTIVE'],
@@ -44,6 +45,7 @@ export const statusRoute = defineRoute(access.mitra, {
   method: 'get',
   path: '/api/mitra/status',
   operationId: 'mitraStatus',
+  summary: "The mitra's presence, availability and heartbeat cadence",
   tags,
   responses: { 200: jsonResponse('Presence', PresenceSchema) },
   errors: ['NOT_FOUND'],
@@ -53,6 +55,7 @@ export const availabilityRoute = defineRoute(access.customer, {
   method: 'get',
   path: '/api/client/availability',
   operationId: 'clientAvailability',
+  summary: 'How many mitras are available now (cached up to 10 s)',
   tags,
   responses: { 200: jsonResponse('Available mitras (cached ≤ 10 s)', AvailabilitySchema) },
 });

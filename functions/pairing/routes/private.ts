@@ -57,6 +57,7 @@ export const requestTimeoutRoute = defineRoute(access.oidc, {
   method: 'post',
   path: PAIRING_PATHS.requestTimeout,
   operationId: 'pairingRequestTimeout',
+  summary: 'Cloud Tasks: a searching request past its expiry becomes expired',
   tags,
   request: jsonBody(RequestTimeoutTaskSchema),
   responses: { 204: { description: 'Handled (idempotent)' } },

@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { Firestore } from '@google-cloud/firestore';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase } from '../helpers/db';
+import { json } from '../helpers/http';
+import { spawnStack, stackPorts, tempDataDir, type SpawnedStack } from '../helpers/spawn-stack';
+
+const dataDir = tempDataDir();
+const projectId = `e2e-${randomBytes(4).toString('hex')}`;
+let stack: SpawnedStack | undefined;
+let fs: Firestore | undefined;
+const unsubscribe: Array<() => void> = [];
+afterAll(async () => {
+  for (const u of unsubscribe) u();
+  await fs?.terminate();
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Doc = FirebaseFirestore.DocumentData;
+
+/** A live document listener: the latest snapshot, and a wait for a predicate over it. */
+function watchDoc(path: string) {
+  let latest: Doc | undefined;
+  const waiters = new Set<() => void>();
+  unsubscribe.push(
+    fs!.doc(path).onSnapshot((snap) => {
+      latest = snap.data();
+      for (const w of waiters) w();
+    }),
+  );
+  return {
+    until(what: string, predicate: (d: Doc | undefined) => boolean, ms = 20_000): Promise<Doc> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!predicate(latest)) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(latest!);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`timed out waiting for ${path}: ${what} (last: ${JSON.stringify(latest)})`));
+        }, ms);
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
+
+/** A live listener on a session's messages, ordered by seq, as the apps listen. */
+function watchMessages(sessionId: string) {
+  const seen: Doc[] = [];
+  const arrivals: number[][] = [];
+  unsubscribe.push(
+    fs!
+      .collection(`sessions/${sessionId}/messages`)
+      .orderBy('seq')
+      .onSnapshot((snap) => {
+        seen.splice(0, seen.length, ...snap.docs.map((d) => d.data()));
+        arrivals.push(snap.docs.map((d) => d.data().seq as number));
+      }),
+  );
+  return { seen, arrivals };
+}
+
+async function waitUntil(what: string, check: () => boolean, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('a free-trial session end to end through the local stack, with Firestore listeners on both sides', () => {
+  it('pairing → messages both ways in order → receipts → typing → time-up → closing → goodbyes → completed', async () => {
+    process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
+    stack = await spawnStack(dataDir, await stackPorts(), {
+      DATABASE_URL: await createTestDatabase(),
+      FIRESTORE_EMULATOR_HOST: inject('firestoreHost'),
+      FIREBASE_PROJECT_ID: projectId,
+    });
+    fs = new Firestore({ projectId });
+    const base = stack.baseUrl;
+    const call = (method: string, path: string, body?: unknown, token?: string) =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const post = (path: string, body: unknown, token?: string) => call('POST', path, body, token);
+
+    const phone = `08219${String(Date.now() % 1_000_000).padStart(6, '0')}7`;
+    await json(post('/internal/_test/seed-mitra', { phone, display_name: 'Bestie Sari', is_active: true }));
+    const { otp_request_id } = await json(post('/api/mitra/auth/otp/request', { phone }));
+    const { code } = await json(fetch(`${base}/internal/_test/otp/${otp_request_id}`));
+    const mitra = await json(post('/api/mitra/auth/otp/verify', { otp_request_id, code }));
+    expect((await post('/api/mitra/status/online', {}, mitra.access_token)).status).toBe(200);
+    const customer = await json(post('/api/shared/auth/anonymous', { display_name: 'Rani' }));
+    const request = await json(
+      post('/api/client/chat/request', { topic_sensitivity: 'sensitive', free_trial: true }, customer.access_token),
+    );
+    const won = await post(`/api/mitra/requests/${request.request_id}/accept`, {}, mitra.access_token);
+    expect(won.status).toBe(200);
+    const { session_id, session_status } = await json(won);
+    expect(session_status).toBe('active');
+
+    const asCustomer = (action: string, body: unknown = {}) =>
+      post(`/api/client/sessions/${session_id}/${action}`, body, customer.access_token);
+    const asMitra = (action: string, body: unknown = {}) =>
+      post(`/api/mitra/sessions/${session_id}/${action}`, body, mitra.access_token);
+
+    const customerDoc = watchDoc(`sessions/${session_id}`);
+    const mitraDoc = watchDoc(`sessions/${session_id}`);
+    const customerTyping = watchDoc(`sessions/${session_id}/typing/mitra`);
+    const customerSide = watchMessages(session_id);
+    const mitraSide = watchMessages(session_id);
+    await customerDoc.until('active', (d) => d?.status === 'active');
+    expect(JSON.stringify(await customerDoc.until('doc', Boolean))).not.toMatch(/sensitiv/);
+
+    // Both sides type away at once (each side in its own order); each listener must see the other's
+    // messages in seq order, none missing, each sender's in the order it sent them.
+    const typeAway = async (who: (a: string, b: unknown) => Promise<Response>, tag: string, name: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++)
+        statuses.push((await who('messages', { client_message_id: `${tag}${i}`, body: `dari ${name} ${i}` })).status);
+      return statuses;
+    };
+    const sent = await Promise.all([typeAway(asCustomer, 'c', 'Rani'), typeAway(asMitra, 'm', 'Sari')]);
+    expect(sent.flat()).toEqual(Array(12).fill(201));
+    for (const side of [customerSide, mitraSide]) {
+      await waitUntil('all 12 messages are seen', () => side.seen.length === 12);
+      expect(side.seen.map((m) => m.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      // every snapshot the listener got was in seq order
+      for (const a of side.arrivals) expect(a).toEqual([...a].sort((x, y) => x - y));
+    }
+    const fromRani = mitraSide.seen.filter((m) => m.sender_type === 'customer').map((m) => m.body);
+    expect(fromRani).toEqual(Array.from({ length: 6 }, (_, i) => `dari Rani ${i}`));
+    const fromSari = customerSide.seen.filter((m) => m.sender_type === 'mitra').map((m) => m.body);
+    expect(fromSari).toEqual(Array.from({ length: 6 }, (_, i) => `dari Sari ${i}`));
+
+    // Receipts: the mitra read everything; Rani's listener sees it (coalesced within ~1 s).
+    await asMitra('messages/receipts', { up_to_seq: 12, status: 'read' });
+    await customerDoc.until('mitra read all', (d) => d?.receipts?.mitra?.read_seq === 12);
+    await mitraDoc.until('unread counted for the customer', (d) => d?.unread?.customer === 6 && d?.unread?.mitra === 0);
+    await asCustomer('messages/receipts', { up_to_seq: 12, status: 'delivered' });
+    await mitraDoc.until('delivered to Rani', (d) => d?.receipts?.customer?.delivered_seq === 12);
+
+    // Typing reaches the other side's listener.
+    expect((await asMitra('typing', { is_typing: true })).status).toBe(204);
+    await customerTyping.until('mitra typing', (d) => d?.is_typing === true);
+    expect((await asMitra('typing', { is_typing: false })).status).toBe(204);
+    await customerTyping.until('mitra stopped', (d) => d?.is_typing === false);
+
+    // Time is up (free trial: 10 minutes), the window passes, both say goodbye.
+    await post('/internal/_test/clock', { advance_seconds: 600 });
+    await customerDoc.until('expired', (d) => d?.status === 'expired');
+    expect((await asCustomer('messages', { client_message_id: 'late', body: 'masih?' })).status).toBe(409);
+    await post('/internal/_test/clock', { advance_seconds: 300 });
+    await mitraDoc.until('closing', (d) => d?.status === 'closing' && d?.closing_reason === 'time_up');
+    expect((await asCustomer('goodbye', { message: 'Makasih Kak' })).status).toBe(200);
+    await mitraDoc.until('customer goodbye', (d) => d?.goodbyes?.customer?.message === 'Makasih Kak');
+    expect((await asMitra('goodbye', { message: 'Sehat selalu' })).status).toBe(200);
+    const done = await customerDoc.until('completed', (d) => d?.status === 'completed');
+    expect(done.goodbyes.mitra.message).toBe('Sehat selalu');
+    expect(JSON.stringify(done)).not.toMatch(/sensitiv/);
+    const mine = await json(call('GET', '/api/client/sessions', undefined, customer.access_token));
+    expect(mine.items[0]).toMatchObject({ id: session_id, status: 'completed', unread_count: 6 }); // delivered, never read
+    const theirs = await json(call('GET', `/api/mitra/sessions/${session_id}`, undefined, mitra.access_token));
+    expect(theirs).toMatchObject({ status: 'completed', topic_sensitivity: 'sensitive' });
+  }, 120_000);
+});
