@@ -13,7 +13,6 @@ export type ErrorKind =
   | 'conflict'
   | 'gone'
   | 'too_large'
-  | 'unsupported_media'
   | 'unprocessable'
   | 'locked'
   | 'rate_limited'
@@ -74,7 +73,6 @@ export const ERROR_CATALOGUE = {
   OTP_EXPIRED: entry('gone', 'Kode OTP kedaluwarsa. Minta kode baru.'),
 
   PAYLOAD_TOO_LARGE: entry('too_large', 'The request body is too large'),
-  UNSUPPORTED_MEDIA_TYPE: entry('unsupported_media', 'The request body must be application/json'),
 
   PHONE_INVALID: entry('unprocessable', 'Nomor telepon tidak valid (gunakan nomor Indonesia)'),
   CONFIG_OUT_OF_BOUNDS: entry('unprocessable', 'The settings are out of bounds'),

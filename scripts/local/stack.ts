@@ -10,6 +10,7 @@ import { createGateway } from './gateway';
 import { startEmbeddedPostgres } from './postgres';
 import { startFakeXendit } from './fake-xendit';
 import { seed } from '../seed';
+import { rebuildMirror } from '../../shared/mirror/rebuild';
 import { ensureDevSigningKey } from './dev-keys';
 import { acquireDataDirLock } from './data-dir-lock';
 
@@ -153,6 +154,10 @@ async function start(
   const rt = await createRuntime(env);
   stops.push(() => rt.close());
   await seed(rt);
+  // The emulator keeps nothing across restarts: every document the apps listen to is rewritten from
+  // Postgres and delivered before the stack answers, so /healthz is never ok over an empty mirror.
+  await rebuildMirror(rt);
+  await rt.outbox.drainAll();
 
   const gateway = createGateway(createAllApps(rt), rt);
   const server: ServerType = await new Promise((resolve, reject) => {

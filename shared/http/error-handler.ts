@@ -13,7 +13,6 @@ const CODE_BY_HTTP_STATUS: Record<number, ErrorCode> = {
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
 export function zodIssues(error: z.ZodError) {
@@ -52,8 +51,10 @@ export function errorHandler(logger: Logger) {
     if (err instanceof AppError) return envelope(c, err);
     if (err instanceof ZodError) return envelope(c, validationError(err));
     if (err instanceof HTTPException && err.status < 500) {
+      // A body that is not JSON (bad syntax or another media type) is SPEC §3's 400, like any invalid body.
       const code = CODE_BY_HTTP_STATUS[err.status] ?? 'BAD_REQUEST';
-      const message = err.status === 400 ? 'The request body is not valid JSON' : undefined;
+      const message =
+        err.status === 400 || err.status === 415 ? 'The request body must be valid application/json' : undefined;
       return envelope(c, new AppError(code, message));
     }
     logger.error('unhandled error', {

@@ -10,7 +10,6 @@ export const STATUS_BY_KIND = {
   conflict: 409,
   gone: 410,
   too_large: 413,
-  unsupported_media: 415,
   unprocessable: 422,
   locked: 423,
   rate_limited: 429,

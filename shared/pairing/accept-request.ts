@@ -11,6 +11,8 @@ import { lockMitra } from './presence-repo';
 import { findNotification, findRequest, setRequestStatus, transitionNotifications, type ChatRequestRow } from './repo';
 import { pairingDoc } from './views';
 import { invoiceTask } from '../payments/invoice-task';
+import { mitraSessionDocPath } from '../sessions/paths';
+import { mitraSessionDoc } from '../sessions/views';
 
 /**
  * Exactly one winner under any concurrency. Lock order everywhere: mitra → request → notifications;
@@ -109,6 +111,7 @@ async function acceptEffects(
     ...offerEndings([session.mitra_id], r.id, { status: 'accepted', session_id: session.id }, now),
     ...offerEndings(losers, r.id, { status: 'missed' }, now),
     { item: outbox.setDoc(sessionDocPath(session.id), sessionDoc(session, names), false) },
+    { item: outbox.setDoc(mitraSessionDocPath(session.mitra_id, session.id), mitraSessionDoc(session), false) },
     { item: outbox.setDoc(pairingDocPath(r.customer_id), paired.data, paired.merge) },
     ...(await customerPushes(
       c,

@@ -63,11 +63,14 @@ export type PairingState =
   | { status: 'paired'; request_id: string; session_id: string; mitra_name: string }
   | { status: 'cancelled' | 'expired'; request_id: string };
 
-/** `merge: false` only when a new request starts: a previous request's fields must not linger. */
+/**
+ * Always the whole document: its content is a function of the request's state alone, so a previous
+ * state's fields never linger and a rebuild from Postgres writes exactly what the live path wrote.
+ */
 export function pairingDoc(state: PairingState, now: Date): { data: RealtimeDoc; merge: boolean } {
   if (state.status === 'searching') {
     const created = requestCreatedView(state.request, state.notified_mitras);
     return { data: { ...created, session_id: null, mitra_name: null, updated_at: iso(now) }, merge: false };
   }
-  return { data: { ...state, updated_at: iso(now) }, merge: true };
+  return { data: { ...state, updated_at: iso(now) }, merge: false };
 }

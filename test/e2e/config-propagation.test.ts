@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { bearer, ccLogin } from '../helpers/auth';
 import { json } from '../helpers/http';
+import { apiClient } from '../helpers/api-client';
 import { testSigningKey, useTestStack } from '../helpers/runtime';
 import { spawnStack, stackPorts, tempDataDir, type SpawnedStack } from '../helpers/spawn-stack';
 
@@ -22,7 +23,9 @@ describe('config change across processes', () => {
       FIRESTORE_EMULATOR_HOST: inject('firestoreHost'),
       AUTH_SIGNING_KEY: testSigningKey(),
     });
-    const before = await json(fetch(`${reader.baseUrl}/api/shared/config`));
+    const api = apiClient(reader.baseUrl);
+    const publicConfig = async () => (await api.GET('/api/shared/config')).data!;
+    const before = await publicConfig();
     expect(before.anonymity_enabled).toBe(true);
 
     const admin = (await json(ccLogin(writer))).access_token;
@@ -36,7 +39,7 @@ describe('config change across processes', () => {
     let after = before;
     while (after.anonymity_enabled && Date.now() - t0 < 6000) {
       await new Promise((r) => setTimeout(r, 100));
-      after = await json(fetch(`${reader.baseUrl}/api/shared/config`));
+      after = await publicConfig();
     }
     const elapsed = Date.now() - t0;
     expect(after.anonymity_enabled).toBe(false);

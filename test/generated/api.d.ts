@@ -7,6 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Public keys that verify our access tokens (kid-indexed JWKS) */
         get: operations["sharedJwks"];
         put?: never;
         post?: never;
@@ -57,6 +58,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in customer's profile */
         get: operations["customerMe"];
         put?: never;
         post?: never;
@@ -75,6 +77,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Send a sign-in code to a customer’s phone (rate-limited per phone and IP) */
         post: operations["customerRequestOtp"];
         delete?: never;
         options?: never;
@@ -112,6 +115,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change the customer's display name */
         patch: operations["customerUpdateProfile"];
         trace?: never;
     };
@@ -122,6 +126,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** How many mitras are available now (cached up to 10 s) */
         get: operations["clientAvailability"];
         put?: never;
         post?: never;
@@ -359,6 +364,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in mitra's profile */
         get: operations["mitraMe"];
         put?: never;
         post?: never;
@@ -377,6 +383,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Send a sign-in code to a mitra’s phone (rate-limited per phone and IP) */
         post: operations["mitraRequestOtp"];
         delete?: never;
         options?: never;
@@ -444,6 +451,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Decline an offered chat request */
         post: operations["mitraRejectRequest"];
         delete?: never;
         options?: never;
@@ -662,6 +670,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The mitra's presence, availability and heartbeat cadence */
         get: operations["mitraStatus"];
         put?: never;
         post?: never;
@@ -697,6 +706,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Stop receiving chat requests */
         post: operations["mitraGoOffline"];
         delete?: never;
         options?: never;
@@ -764,6 +774,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out this device (revokes its auth session) */
         post: operations["sharedLogout"];
         delete?: never;
         options?: never;
@@ -780,6 +791,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rotate a refresh token for a new token pair */
         post: operations["sharedRefreshTokens"];
         delete?: never;
         options?: never;
@@ -815,6 +827,7 @@ export interface paths {
         /** Upsert per (user, device); the token leaves any other user or device it was registered to */
         put: operations["sharedPutDeviceToken"];
         post?: never;
+        /** Forget this device's FCM token */
         delete: operations["sharedDeleteDeviceToken"];
         options?: never;
         head?: never;
@@ -845,6 +858,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness of one function */
         get: operations["functionHealth"];
         put?: never;
         post?: never;
@@ -912,6 +926,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Local stack only: how often a probe timer ran */
         get: operations["testProbeRuns"];
         put?: never;
         post?: never;
@@ -998,6 +1013,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Control-center sign-in (refresh token in an HttpOnly cookie) */
         post: operations["ccLogin"];
         delete?: never;
         options?: never;
@@ -1014,6 +1030,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Control-center sign-out; clears the refresh cookie */
         post: operations["ccLogout"];
         delete?: never;
         options?: never;
@@ -1028,6 +1045,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in operator, role and permissions */
         get: operations["ccMe"];
         put?: never;
         post?: never;
@@ -1046,6 +1064,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rotate the control-center refresh cookie for a new access token */
         post: operations["ccRefresh"];
         delete?: never;
         options?: never;
@@ -1060,6 +1079,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every setting beside its default and the env-derived bounds */
         get: operations["getInternalConfig"];
         put?: never;
         post?: never;
@@ -1093,6 +1113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Settings changes, newest first */
         get: operations["listConfigAudit"];
         put?: never;
         post?: never;
@@ -1133,6 +1154,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Reset another operator's password (revokes their sessions) */
         patch: operations["ccResetUserPassword"];
         trace?: never;
     };
@@ -1149,6 +1171,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change your own password (revokes your other sessions) */
         patch: operations["ccChangeOwnPassword"];
         trace?: never;
     };
@@ -1195,6 +1218,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Lift a customer's ban */
         post: operations["ccUnbanCustomer"];
         delete?: never;
         options?: never;
@@ -1346,6 +1370,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A session with participants, payments, extensions, ratings, reports and sensitivity timeline */
         get: operations["ccSessionDetail"];
         put?: never;
         post?: never;
@@ -1432,6 +1457,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cloud Tasks: a searching request past its expiry becomes expired */
         post: operations["pairingRequestTimeout"];
         delete?: never;
         options?: never;
@@ -1621,7 +1647,7 @@ export interface components {
         ErrorEnvelope: {
             error: {
                 /** @enum {string} */
-                code: "BAD_REQUEST" | "WRONG_FLOW" | "AUTH_MISSING" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "REFRESH_INVALID" | "INVALID_CREDENTIALS" | "INVALID_ID_TOKEN" | "CODE_MISMATCH" | "IAP_REQUIRED" | "CALLBACK_TOKEN_INVALID" | "FORBIDDEN" | "ACCOUNT_INACTIVE" | "ACCOUNT_BANNED" | "REGISTRATION_REQUIRED" | "EARLY_END_DISABLED" | "NOT_FOUND" | "OTP_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ALREADY_ACTIVE" | "FREE_TRIAL_UNAVAILABLE" | "MITRA_UNAVAILABLE" | "REQUEST_TAKEN" | "REQUEST_CANCELLED" | "REQUEST_REJECTED" | "CAPACITY_FULL" | "OTP_USED" | "IDENTITY_CONFLICT" | "EMAIL_TAKEN" | "PHONE_TAKEN" | "SESSION_NOT_ACTIVE" | "SESSION_NOT_CLOSING" | "SESSION_NOT_ENDED" | "GOODBYE_ALREADY_SENT" | "SENSITIVITY_LATCHED" | "EXTENSION_NOT_ALLOWED" | "EXTENSION_PENDING" | "EXTENSION_NOT_PENDING" | "ALREADY_RATED" | "ALREADY_REPORTED" | "REPORT_ALREADY_RESOLVED" | "REQUEST_EXPIRED" | "OTP_EXPIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "PHONE_INVALID" | "CONFIG_OUT_OF_BOUNDS" | "PASSWORD_TOO_SHORT" | "PASSWORD_MISSING_DIGIT" | "PASSWORD_MISSING_UPPERCASE" | "PASSWORD_MISSING_LOWERCASE" | "ACCOUNT_LOCKED" | "OTP_COOLDOWN" | "OTP_RATE_LIMIT_PHONE" | "OTP_RATE_LIMIT_IP" | "OTP_ATTEMPTS_EXCEEDED" | "INTERNAL" | "PROVIDER_NOT_CONFIGURED" | "PROVIDER_UNAVAILABLE" | "OTP_SEND_FAILED";
+                code: "BAD_REQUEST" | "WRONG_FLOW" | "AUTH_MISSING" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "REFRESH_INVALID" | "INVALID_CREDENTIALS" | "INVALID_ID_TOKEN" | "CODE_MISMATCH" | "IAP_REQUIRED" | "CALLBACK_TOKEN_INVALID" | "FORBIDDEN" | "ACCOUNT_INACTIVE" | "ACCOUNT_BANNED" | "REGISTRATION_REQUIRED" | "EARLY_END_DISABLED" | "NOT_FOUND" | "OTP_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ALREADY_ACTIVE" | "FREE_TRIAL_UNAVAILABLE" | "MITRA_UNAVAILABLE" | "REQUEST_TAKEN" | "REQUEST_CANCELLED" | "REQUEST_REJECTED" | "CAPACITY_FULL" | "OTP_USED" | "IDENTITY_CONFLICT" | "EMAIL_TAKEN" | "PHONE_TAKEN" | "SESSION_NOT_ACTIVE" | "SESSION_NOT_CLOSING" | "SESSION_NOT_ENDED" | "GOODBYE_ALREADY_SENT" | "SENSITIVITY_LATCHED" | "EXTENSION_NOT_ALLOWED" | "EXTENSION_PENDING" | "EXTENSION_NOT_PENDING" | "ALREADY_RATED" | "ALREADY_REPORTED" | "REPORT_ALREADY_RESOLVED" | "REQUEST_EXPIRED" | "OTP_EXPIRED" | "PAYLOAD_TOO_LARGE" | "PHONE_INVALID" | "CONFIG_OUT_OF_BOUNDS" | "PASSWORD_TOO_SHORT" | "PASSWORD_MISSING_DIGIT" | "PASSWORD_MISSING_UPPERCASE" | "PASSWORD_MISSING_LOWERCASE" | "ACCOUNT_LOCKED" | "OTP_COOLDOWN" | "OTP_RATE_LIMIT_PHONE" | "OTP_RATE_LIMIT_IP" | "OTP_ATTEMPTS_EXCEEDED" | "INTERNAL" | "PROVIDER_NOT_CONFIGURED" | "PROVIDER_UNAVAILABLE" | "OTP_SEND_FAILED";
                 message: string;
                 details: {
                     [key: string]: unknown;

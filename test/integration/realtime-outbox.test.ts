@@ -128,7 +128,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
   });
 
   it('pushes go through the recorder and unregistered tokens reach the cleanup hook', async () => {
-    const user = `m_${randomUUID()}`;
+    const user = randomUUID();
     const cleaned: string[] = [];
     const relay = new OutboxRelay({
       ...s.rt,

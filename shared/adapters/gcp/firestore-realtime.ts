@@ -7,7 +7,14 @@ type Firestore = InstanceType<FirestoreModule['Firestore']>;
 export class FirestoreRealtime implements Realtime {
   private db?: Promise<Firestore>;
 
-  constructor(private readonly projectId: string) {}
+  /**
+   * `emulated`: the local emulator treats every set as a merge, so a whole-document write is sent as
+   * delete + set in one atomic batch there (real Firestore replaces on a plain set and gets one write).
+   */
+  constructor(
+    private readonly projectId: string,
+    private readonly emulated = false,
+  ) {}
 
   private firestore(): Promise<Firestore> {
     this.db ??= import('@google-cloud/firestore').then(({ Firestore }) => new Firestore({ projectId: this.projectId }));
@@ -15,15 +22,20 @@ export class FirestoreRealtime implements Realtime {
   }
 
   async set(path: string, data: RealtimeDoc, options: { merge?: boolean } = {}): Promise<void> {
-    await (await this.firestore()).doc(path).set(data, { merge: options.merge ?? false });
+    const merge = options.merge ?? false;
+    if (this.emulated && !merge) return this.writeBatch([{ op: 'set', path, data, merge }]);
+    await (await this.firestore()).doc(path).set(data, { merge });
   }
 
   async writeBatch(writes: RealtimeWrite[]): Promise<void> {
     const db = await this.firestore();
     const batch = db.batch();
     for (const w of writes) {
-      if (w.op === 'set') batch.set(db.doc(w.path), w.data, { merge: w.merge });
-      else batch.delete(db.doc(w.path));
+      if (w.op === 'delete') batch.delete(db.doc(w.path));
+      else {
+        if (this.emulated && !w.merge) batch.delete(db.doc(w.path));
+        batch.set(db.doc(w.path), w.data, { merge: w.merge });
+      }
     }
     await batch.commit();
   }

@@ -61,21 +61,22 @@ export function createLocalControls(deps: {
       return dispatcher;
     },
     async advanceClock(seconds) {
+      // The background dispatcher may run what became due before this call's own passes do (it is woken
+      // by due work): count every product timer delivered from here on, whichever pass ran it.
+      const before = this.dispatcher?.tasksDelivered ?? 0;
       clock.advance(seconds);
       await db.query(
         `INSERT INTO local_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
         [CLOCK_KEY, JSON.stringify(clock.offsetMilliseconds)],
       );
       await this.tickCron();
-      let tasksRun = 0;
       // Handlers may enqueue more work (a timer that schedules the next one); settle it all.
       for (let round = 0; round < 100; round++) {
         const relayed = await deps.outbox().drainAll();
         const ran = (await this.dispatcher?.runDue()) ?? { attempted: 0, tasks: 0 };
-        tasksRun += ran.tasks;
         if (relayed === 0 && ran.attempted === 0) break;
       }
-      return { now: clock.now(), tasksRun };
+      return { now: clock.now(), tasksRun: (this.dispatcher?.tasksDelivered ?? 0) - before };
     },
     async tickCron() {
       const nowMs = clock.now().getTime();

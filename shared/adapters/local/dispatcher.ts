@@ -38,6 +38,8 @@ export function backoffSeconds(attempt: number): number {
 
 /** Polls local_deliveries (FOR UPDATE SKIP LOCKED + a lease) and delivers what is due, with retries. */
 export class LocalDispatcher {
+  /** Product timers delivered by any pass of this dispatcher (the clock route reports the difference). */
+  tasksDelivered = 0;
   private timer?: NodeJS.Timeout;
   private started = false;
   private woken = false;
@@ -68,10 +70,9 @@ export class LocalDispatcher {
     );
     await Promise.all(rows.map((row) => this.deliverOne(row)));
     // Scheduler (cron) runs are deliveries too, but not the product timers callers count.
-    return {
-      attempted: rows.length,
-      tasks: rows.filter((r) => r.kind === 'task' && !r.name.startsWith(CRON_TASK_PREFIX)).length,
-    };
+    const tasks = rows.filter((r) => r.kind === 'task' && !r.name.startsWith(CRON_TASK_PREFIX)).length;
+    this.tasksDelivered += tasks;
+    return { attempted: rows.length, tasks };
   }
 
   private async deliverOne(row: DeliveryRow): Promise<void> {
