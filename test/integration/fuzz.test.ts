@@ -68,7 +68,17 @@ const hostileString = fc.constantFrom(
   '',
   ' ',
 );
-const hostileNumber = fc.constantFrom(2 ** 63, -(2 ** 63), 9007199254740993, -1, 0, 1e308, -1e308, 0.5, 2147483648);
+const hostileNumber = fc.constantFrom(
+  2 ** 63,
+  -(2 ** 63),
+  Number.MAX_SAFE_INTEGER + 2,
+  -1,
+  0,
+  1e308,
+  -1e308,
+  0.5,
+  2147483648,
+);
 const deep = fc.constant(JSON.parse('['.repeat(60) + ']'.repeat(60)));
 const wrongType = fc.oneof(
   hostileString,

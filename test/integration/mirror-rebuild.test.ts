@@ -54,7 +54,11 @@ describe('mirror rebuild', () => {
       collections: [`sessions/${session.sessionId}/messages`],
     };
     const live = await snapshot(s.rt, paths);
-    expect(Object.entries(live).filter(([, d]) => d === null).map(([k]) => k)).toEqual([]);
+    expect(
+      Object.entries(live)
+        .filter(([, d]) => d === null)
+        .map(([k]) => k),
+    ).toEqual([]);
     expect(Object.keys(live).filter((k) => k.includes('/messages/'))).toHaveLength(6);
 
     // A second runtime over the same database, with an empty Firestore project: the mirror after a disaster.
