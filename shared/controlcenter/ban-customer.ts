@@ -1,4 +1,5 @@
 import { revokeUserSessions } from '../auth/refresh-sessions';
+import { endSessionsOfUser } from '../sessions/end-by-operator';
 import { tx } from '../db/tx';
 import { AppError } from '../errors';
 import { setCustomerBan } from '../users/admin-queries';
@@ -6,7 +7,7 @@ import type { ControlCenterDeps } from './deps';
 import { ccCustomer } from './list-customers';
 import { insertAudit } from './repo';
 
-type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens'>;
+type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'outbox'>;
 
 /**
  * Bans a customer: the flag, every auth session revoked in the same transaction (refresh → 403
@@ -19,6 +20,8 @@ export async function banCustomer(deps: Deps, actorId: string, customerId: strin
     const row = await setCustomerBan(c, customerId, { reason }, now);
     if (!row) throw new AppError('NOT_FOUND', 'Customer not found');
     const revoked = await revokeUserSessions(c, 'customer', customerId, 'customer_banned', now);
+    // A live chat ends with the ban: active/expired → closing, unpaid → cancelled (SPEC §9).
+    const ended = await endSessionsOfUser(c, deps, 'customer', customerId, 'customer_banned', now);
     await insertAudit(
       c,
       {
@@ -26,13 +29,14 @@ export async function banCustomer(deps: Deps, actorId: string, customerId: strin
         actorId,
         targetType: 'customer',
         targetId: customerId,
-        details: { reason, sessions_revoked: revoked.length },
+        details: { reason, sessions_revoked: revoked.length, chat_sessions_ended: ended },
       },
       now,
     );
     return { row, revoked };
   });
   for (const id of revoked) deps.tokens.revocations.markRevoked(id);
+  deps.outbox.kick();
   return ccCustomer(deps, row);
 }
 

@@ -2,6 +2,7 @@ import { revokeUserSessions } from '../auth/refresh-sessions';
 import { tx } from '../db/tx';
 import { AppError } from '../errors';
 import { withdrawOpenOffers } from '../pairing/withdraw-offers';
+import { endSessionsOfUser } from '../sessions/end-by-operator';
 import { findAdminMitra, updateMitraByOperator } from '../users/admin-queries';
 import type { ControlCenterDeps } from './deps';
 import { ccMitra } from './list-mitras';
@@ -15,7 +16,7 @@ import { insertAudit } from './repo';
  * Activation only flips the flag: the next OTP sign-in succeeds.
  */
 export async function updateMitra(
-  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'outbox'>,
+  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'outbox' | 'config'>,
   actorId: string,
   mitraId: string,
   patch: { display_name?: string; is_active?: boolean },
@@ -28,6 +29,8 @@ export async function updateMitra(
     const deactivated = patch.is_active === false;
     const revoked = deactivated ? await revokeUserSessions(c, 'mitra', mitraId, 'mitra_deactivated', now) : [];
     const withdrawn = deactivated ? await withdrawOpenOffers(c, mitraId, now) : [];
+    // Their live chats end too: the customer is told in the session doc, nobody waits on a mitra who cannot answer.
+    if (deactivated) await endSessionsOfUser(c, deps, 'mitra', mitraId, 'mitra_deactivated', now);
     await insertAudit(
       c,
       {
@@ -47,6 +50,6 @@ export async function updateMitra(
     return { revoked, withdrawn };
   });
   for (const id of revoked) deps.tokens.revocations.markRevoked(id);
-  if (withdrawn.length) deps.outbox.kick();
+  if (patch.is_active === false) deps.outbox.kick();
   return ccMitra(deps, (await findAdminMitra(deps.db, mitraId))!);
 }
