@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import path from 'node:path';
 import { Firestore } from '@google-cloud/firestore';
@@ -77,6 +78,34 @@ interface Pair {
   mitra: BenchUser;
 }
 
+/**
+ * One POST on its own connection. fetch's keep-alive pool reuses sockets the stack's server (5 s
+ * keep-alive, its event loop busy with the emulator's listeners) is closing at that moment: ECONNRESET.
+ */
+function postJson(url: string, body: unknown, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const data = Buffer.from(JSON.stringify(body));
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': data.length,
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
 async function pairUp(users: StackUsers, n: number): Promise<Pair[]> {
   const mitras = await users.mitras(n);
   const customers = await users.customers(n);
@@ -132,7 +161,7 @@ async function sendToListener(stack: StackServer, pairs: Pair[], perSession: num
   const fs = new Firestore({ projectId: stack.projectId });
   const sentAt = new Map<string, { perf: number; wall: number }>();
   const visible: number[] = [];
-  const http: number[] = [];
+  const httpMs: number[] = [];
   const seen = new Set<string>();
   const senderSide = (d: Doc) => (d.sender_type === 'customer' ? 0 : 1);
   const stop = listenAll(
@@ -155,18 +184,13 @@ async function sendToListener(stack: StackServer, pairs: Pair[], perSession: num
         const id = `lat-${p.sessionId}-${i}`;
         const start = performance.now();
         sentAt.set(id, { perf: start, wall: Date.now() });
-        const post = () =>
-          fetch(`${stack.baseUrl}/api/${ns}/sessions/${p.sessionId}/messages`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${who.token}` },
-            body: JSON.stringify({ client_message_id: id, body: `pesan ${i} dari bench` }),
-          });
-        // A keep-alive socket the server closed meanwhile resets: retry, as an app would (same
-        // client_message_id, so a retry can never duplicate the message).
-        const res = await post().catch(post).catch(post);
-        await res.arrayBuffer();
-        if (res.status !== 201) throw new Error(`send → ${res.status}`);
-        http.push(performance.now() - start);
+        const res = await postJson(
+          `${stack.baseUrl}/api/${ns}/sessions/${p.sessionId}/messages`,
+          { client_message_id: id, body: `pesan ${i} dari bench` },
+          who.token,
+        );
+        if (res !== 201) throw new Error(`send → ${res}`);
+        httpMs.push(performance.now() - start);
       }
     }),
   );
@@ -195,7 +219,7 @@ async function sendToListener(stack: StackServer, pairs: Pair[], perSession: num
     table(
       ['leg', 'n', 'p50 ms', 'p90 ms', 'p99 ms', 'goal p99 < 500 ms'],
       [
-        row('POST …/messages → 201', http),
+        row('POST …/messages → 201', httpMs),
         row(
           'send → message doc written to Firestore (ours)',
           toFirestore,
