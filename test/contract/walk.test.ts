@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bearer, ccLogin, createGuest } from '../helpers/auth';
 import { ccUser } from '../helpers/control-center';
 import { json } from '../helpers/http';
-import { chatRequest, customerWithDevice, onlineMitra, settle } from '../helpers/pairing';
+import { customerWithDevice, onlineMitra, settle } from '../helpers/pairing';
 import { useTestStack, type RequestOptions } from '../helpers/runtime';
-import type { Who } from '../helpers/sessions';
 
 // A customer, a mitra and an operator walk the API the way the apps do, success and error paths alike.
 // The test stack checks every answer against the merged OpenAPI document (status documented for the
@@ -75,7 +74,6 @@ describe('a customer, a mitra and an operator through the whole API', () => {
       await call(`/api/mitra/requests/${request_id}/accept`, as(m.token, { method: 'POST' }), 200),
     );
     const id = won.session_id as string;
-    const customer: Who = { side: 'customer', id: guest.profile.id, token: ct };
 
     // ---- the session ----
     await call('/api/client/sessions/active', as(ct), 200);
@@ -148,7 +146,6 @@ describe('a customer, a mitra and an operator through the whole API', () => {
     );
     await call('/api/client/sessions?limit=5', as(ct), 200);
     await call('/api/mitra/sessions', as(m.token), 200);
-    void customer;
 
     // ---- the operator ----
     await call(
