@@ -4,6 +4,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { errorHandler, notFoundHandler } from '../../shared/http/error-handler';
 import { functionForPath, type FunctionName } from '../../shared/http/path-table';
 import type { Runtime } from '../../shared/runtime';
+import { backlogAgeSeconds, deadLetters } from '../../shared/outbox/backlog';
 import { API_VERSION } from '../../shared/http/function-app';
 
 export type FunctionApps = Record<
@@ -96,7 +97,12 @@ export function createGateway(apps: FunctionApps, rt: Runtime) {
       ),
     };
     const ok = [...Object.values(functions), ...Object.values(dependencies)].every((s) => s === 'ok');
-    return c.json({ status: ok ? 'ok' : 'degraded', functions, dependencies }, ok ? 200 : 503);
+    // Dead letters do not make the stack unhealthy, but they must be seen (and are logged when they die).
+    const outbox = await Promise.all([deadLetters(rt.db), backlogAgeSeconds(rt.db)]).then(
+      ([dead, age]) => ({ dead_letters: dead, oldest_pending_age_seconds: Math.round(age) }),
+      () => null,
+    );
+    return c.json({ status: ok ? 'ok' : 'degraded', functions, dependencies, outbox }, ok ? 200 : 503);
   });
 
   gw.get('/openapi.json', async (c) => c.json(await mergedOpenApi(apps)));
