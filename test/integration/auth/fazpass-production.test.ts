@@ -1,0 +1,72 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createAuthApp } from '../../../functions/auth/app';
+import { parseEnv } from '../../../shared/env';
+import { createLogger } from '../../../shared/logger';
+import { createRuntime, type Runtime } from '../../../shared/runtime';
+import { createTestDatabase } from '../../helpers/db';
+import { json } from '../../helpers/http';
+import { testEnv } from '../../helpers/runtime';
+
+// The auth function as production runs it: NODE_ENV=production, OTP_PROVIDER=fazpass, keys set.
+let fazpass: Server | undefined;
+let rt: Runtime | undefined;
+afterAll(async () => {
+  await rt?.close();
+  await new Promise((r) => fazpass?.close(r));
+});
+
+describe('auth in production with Fazpass', () => {
+  it('starts (the stub is refused, Fazpass is accepted) and a failed send is a clean 503 with nothing counted', async () => {
+    const sent: unknown[] = [];
+    fazpass = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        sent.push({ auth: req.headers.authorization, body: JSON.parse(body) });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: false, message: 'gateway rejected', data: null }));
+      });
+    });
+    await new Promise<void>((r) => fazpass!.listen(0, '127.0.0.1', r));
+    const port = (fazpass.address() as AddressInfo).port;
+    const production = {
+      ...testEnv({ DATABASE_URL: await createTestDatabase() }),
+      NODE_ENV: 'production',
+      ENABLE_TEST_ROUTES: 'false',
+      OTP_PROVIDER: 'fazpass',
+      FAZPASS_BASE_URL: `http://127.0.0.1:${port}`,
+      FAZPASS_MERCHANT_KEY: 'merchant-key',
+      FAZPASS_GATEWAY_KEY: 'gateway-key',
+    };
+    rt = await createRuntime(parseEnv(production), { logger: createLogger('silent') });
+    const app = createAuthApp(rt);
+    expect(rt.otpProvider.name).toBe('fazpass');
+
+    const res = await app.request('/api/client/auth/otp/request', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9, 10.0.0.1' },
+      body: JSON.stringify({ phone: '081234567890' }),
+    });
+    expect(res.status).toBe(503);
+    expect((await json(res)).error.code).toBe('OTP_SEND_FAILED');
+    expect(sent).toEqual([
+      {
+        auth: 'Bearer merchant-key',
+        body: { phone: '6281234567890', otp: expect.stringMatching(/^\d{6}$/), gateway_key: 'gateway-key' },
+      },
+    ]);
+    const { rows } = await rt.db.query('SELECT count(*)::int AS n FROM otp_requests');
+    expect(rows[0].n).toBe(0);
+
+    const stub = await createRuntime(parseEnv({ ...production, OTP_PROVIDER: 'stub' }), {
+      logger: createLogger('silent'),
+    });
+    try {
+      expect(() => createAuthApp(stub)).toThrow(/OTP_PROVIDER/);
+    } finally {
+      await stub.close();
+    }
+  });
+});
