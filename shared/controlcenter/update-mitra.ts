@@ -50,6 +50,6 @@ export async function updateMitra(
     return { revoked, withdrawn };
   });
   for (const id of revoked) deps.tokens.revocations.markRevoked(id);
-  if (patch.is_active === false) deps.outbox.kick();
+  if (withdrawn.length || patch.is_active === false) deps.outbox.kick();
   return ccMitra(deps, (await findAdminMitra(deps.db, mitraId))!);
 }
