@@ -12,13 +12,13 @@ export const SESSION_EXPIRE_PATH = SESSION_PATHS.expire;
 
 /**
  * The customer's window, after time-up, to ask for an extension. Not an operator knob (SPEC §5 has
- * none): the old backend's "5-min countdown" (seed 003, 4.1). docs/decisions.md, "Sessions: …".
+ * none): the old backend's "5-min countdown" (seed 003, 4.1). Decision 32.
  */
 export const EXTENSION_WINDOW_SECONDS = 300;
 
 /**
  * A side active (send, receipt, typing) within this many seconds gets no FCM push for a new message:
- * its app is in the foreground and its listener shows the message. docs/decisions.md, "Sessions: …".
+ * its app is in the foreground and its listener shows the message. Decision 32.
  */
 export const PUSH_QUIET_SECONDS = 30;
 

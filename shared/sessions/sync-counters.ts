@@ -4,7 +4,7 @@ import type { SessionsDeps } from './deps';
 import { counterDocEntry } from './effects';
 
 /**
- * The coalesced session-doc write (docs/decisions.md, "Sessions: …"): last_seq, unread counts and receipt watermarks,
+ * The coalesced session-doc write (decision 32): last_seq, unread counts and receipt watermarks,
  * read from Postgres when the bucket's task runs. A duplicate or late delivery writes the same
  * absolute values again. FOR SHARE: a transition rewriting the doc meanwhile is ordered before or after.
  */
