@@ -60,6 +60,7 @@ export async function benchAuth(env: BenchEnv): Promise<void> {
   const whoami = defineRoute(access.customer, {
     method: 'get',
     path: '/bench/whoami',
+    summary: 'Bench only: the verified principal',
     operationId: 'benchWhoami',
     responses: {
       200: { description: 'ok', content: { 'application/json': { schema: z.object({ user_id: z.string() }) } } },

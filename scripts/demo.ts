@@ -90,8 +90,7 @@ async function main() {
       metrics.duplicates !== 0 && `${metrics.duplicates} duplicated messages`,
       metrics.outOfOrder !== 0 && `${metrics.outOfOrder} messages out of order`,
       tally.serverErrors.length !== 0 && `5xx answers: ${tally.serverErrors.join('; ')}`,
-      metrics.payments !== metrics.activations &&
-        `${metrics.payments} payments but ${metrics.activations} activations`,
+      metrics.payments !== metrics.activations && `${metrics.payments} payments but ${metrics.activations} activations`,
     ].filter(Boolean);
     if (problems.length) throw new Error(problems.join('; '));
     say('DEMO OK');

@@ -5,7 +5,8 @@
  * The test clock moves time for the whole stack, so the clock-driven part runs in waves: every
  * scenario plays up to its paid, active chat; then ONE clock advance to the latest `ends_at` expires
  * them all; every scenario extends (request, accept, pay, chat); one advance expires them all again;
- * one advance past the latest extension window puts them all in closing; every scenario says goodbye,
+ * then the clock jumps to just before the earliest second time-up and real time plays out the spread
+ * (likewise for the extension-window ends, which put them all in closing); every scenario says goodbye,
  * completes and rates. No scenario's timer is moved while another is still mid-step.
  */
 import { writeFileSync } from 'node:fs';
@@ -80,6 +81,21 @@ async function wave(label: string, live: Scenario[], fn: (s: Scenario) => Promis
   return { survivors: live.filter((s) => !dropped.has(s)), ms: performance.now() - startedAt };
 }
 
+/**
+ * Jumps the clock to just before the earliest of `times`, then lets real time play out their spread
+ * (bounded), so timers fire at the pace the sessions reached them instead of all in one instant. Needed
+ * for the extension-window timers: dozens at once exhaust the session function's Postgres pool (see the
+ * README, "Demo and load").
+ */
+async function clockPlay(base: string, what: string, times: number[]) {
+  const first = Math.min(...times);
+  const spreadMs = Math.max(...times) - first;
+  await clockTo(base, `${what}, first`, first - 1000);
+  const wait = Math.min(spreadMs + 2500, 180_000);
+  log(`letting ${Math.round(wait / 1000)} s of real time pass (${what} spread over ${Math.round(spreadMs / 1000)} s)`);
+  await new Promise((r) => setTimeout(r, wait));
+}
+
 const metrics = new Metrics();
 const tally = new HttpTally();
 const clockSteps: Array<{ what: string; seconds: number; tasks_run: number; ms: number }> = [];
@@ -128,9 +144,19 @@ async function main() {
     if (live.length) await clockTo(target.base, 'time-up', Math.max(...live.map((s) => s.endsAt())));
     await run('time-up', (s) => s.awaitExpired('time_up'), live.length);
     await run('extension', (s) => s.extend());
-    if (live.length) await clockTo(target.base, 'time-up again', Math.max(...live.map((s) => s.endsAt())));
+    if (live.length)
+      await clockPlay(
+        target.base,
+        'time-up again',
+        live.map((s) => s.endsAt()),
+      );
     await run('time-up 2', (s) => s.awaitExpired('time_up_again'), live.length);
-    if (live.length) await clockTo(target.base, 'window ends', Math.max(...live.map((s) => s.windowEndsAt())));
+    if (live.length)
+      await clockPlay(
+        target.base,
+        'window ends',
+        live.map((s) => s.windowEndsAt()),
+      );
     await run('closing', (s) => s.awaitClosing(), live.length);
     await run('finish', (s) => s.finish());
     await Scenario.settle(500);
@@ -191,7 +217,9 @@ async function main() {
   for (const r of rows.slice(1)) console.log(fmt(r));
   const m = report.messages;
   console.log('');
-  console.log(`sessions            ${report.completed}/${N} completed (concurrency ${C}), ${report.wall_seconds} s wall`);
+  console.log(
+    `sessions            ${report.completed}/${N} completed (concurrency ${C}), ${report.wall_seconds} s wall`,
+  );
   console.log(`messages            sent ${m.sent}, received by listeners ${m.received_by_listeners} (lost ${m.lost})`);
   console.log(`duplicates          ${m.duplicates}, out of order ${m.out_of_order}`);
   console.log(

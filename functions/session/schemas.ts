@@ -71,8 +71,17 @@ const lifecycle = {
 };
 const Party = z.object({ id: z.string().uuid(), display_name: z.string() });
 
+/** SPEC §8: the pay link in the pending session payload (and for an accepted extension), as in the session doc. */
+const Payment = {
+  xendit_invoice_url: z.string().url().nullable(),
+  payment_expires_at: IsoDateTime.nullable(),
+  payment_status: z.enum(['creating', 'pending', 'paid', 'expired', 'flagged']).nullable(),
+  payment_for: z.enum(['session', 'extension']).nullable(),
+  payment_extension_id: z.string().uuid().nullable(),
+};
+
 export const SessionForCustomerSchema = z
-  .object({ ...lifecycle, mitra: Party, extension: ExtensionSchema.nullable() })
+  .object({ ...lifecycle, ...Payment, mitra: Party, extension: ExtensionSchema.nullable() })
   .strict()
   .openapi('SessionForCustomer');
 

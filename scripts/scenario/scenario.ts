@@ -304,12 +304,7 @@ export class Scenario {
       this.sessionId = won.session_id;
       await this.step(
         'paired_seen',
-        () =>
-          pairing.until(
-            'paired',
-            (d) => d?.status === 'paired' && d.session_id === won.session_id,
-            o.waitMs,
-          ),
+        () => pairing.until('paired', (d) => d?.status === 'paired' && d.session_id === won.session_id, o.waitMs),
         (d) => [`paired with ${d.mitra_name}`, 'waiting for the customer to pay'],
       );
     } finally {
@@ -328,7 +323,11 @@ export class Scenario {
       () => this.pay('session'),
       (i) => [`"Bayar" -> ${i.url}`, 'waiting for payment'],
     );
-    await this.step('pay', () => this.payAt(inv), () => ['paid at Xendit (QRIS)', 'waiting for payment']);
+    await this.step(
+      'pay',
+      () => this.payAt(inv),
+      () => ['paid at Xendit (QRIS)', 'waiting for payment'],
+    );
     const active = await this.step(
       'active_seen',
       async () => {
@@ -441,7 +440,11 @@ export class Scenario {
       () => this.pay('extension', ext.id),
       (i) => [`"Bayar ${rupiah(ext.price_idr)}" -> ${i.url}`, 'waiting for payment'],
     );
-    await this.step('ext_pay', () => this.payAt(inv), () => ['paid at Xendit (QRIS)', 'waiting for payment']);
+    await this.step(
+      'ext_pay',
+      () => this.payAt(inv),
+      () => ['paid at Xendit (QRIS)', 'waiting for payment'],
+    );
     await this.step(
       'ext_active_seen',
       async () => {

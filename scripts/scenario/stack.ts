@@ -72,7 +72,9 @@ export function firestoreFor(t: Target): Firestore {
 export async function advanceClock(base: string, tally: HttpTally, seconds: number) {
   return ok(
     'advance the clock',
-    apiClient(base, tally).POST('/internal/_test/clock', { body: { advance_seconds: Math.max(0, Math.ceil(seconds)) } }),
+    apiClient(base, tally).POST('/internal/_test/clock', {
+      body: { advance_seconds: Math.max(0, Math.ceil(seconds)) },
+    }),
   );
 }
 

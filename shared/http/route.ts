@@ -81,6 +81,8 @@ const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
 type RouteSpec = Omit<RouteConfig, 'middleware' | 'security'> & {
   operationId: string;
+  /** One line for the generated clients and the reference page (the linter requires it). */
+  summary: string;
   /** The catalogue codes this route's own logic can answer (auth, validation and limits are added). */
   errors?: readonly ErrorCode[];
 };

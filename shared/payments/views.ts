@@ -62,3 +62,15 @@ export async function flaggedPayments(q: Queryable, limit = 100) {
   );
   return rows;
 }
+
+/** Each session's most recent payment, for a page of sessions in one query. */
+export async function paymentsOfSessions(q: Queryable, sessionIds: string[]): Promise<Map<string, PaymentFields>> {
+  if (sessionIds.length === 0) return new Map();
+  const { rows } = await q.query<PaymentRow>(
+    `SELECT DISTINCT ON (session_id) id, session_id, extension_id, external_id, provider_invoice_id, invoice_url,
+       amount_idr, currency, status, flag_reason, expires_at, paid_at, paid_amount, paid_currency, created_at, updated_at
+     FROM payments WHERE session_id = ANY($1::uuid[]) ORDER BY session_id, created_at DESC, id DESC`,
+    [sessionIds],
+  );
+  return new Map(rows.map((p) => [p.session_id, paymentFields(p)]));
+}

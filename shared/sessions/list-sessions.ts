@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/pool';
+import { paymentsOfSessions, type PaymentFields } from '../payments/views';
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
 import type { SessionsDeps } from './deps';
 import type { ExtensionRow } from './extensions-repo';
@@ -24,8 +25,13 @@ export type ViewOf<S extends Side> = S extends 'customer'
 
 /** The caller's side of a session: customers get the view without sensitivity, mitras the full one. */
 export function viewFor<S extends Side>(side: S, cfg: SensitivityConfig) {
-  return (s: WithNames<SessionRow>, ext?: ExtensionRow) =>
-    (side === 'customer' ? customerSessionView(s, ext) : mitraSessionView(s, cfg, ext)) as ViewOf<S>;
+  return (s: WithNames<SessionRow>, ext?: ExtensionRow, payment?: PaymentFields) =>
+    (side === 'customer' ? customerSessionView(s, ext, payment) : mitraSessionView(s, cfg, ext)) as ViewOf<S>;
+}
+
+/** Only customers pay: their views carry the latest payment of each session. */
+export async function paymentsFor(q: Queryable, side: Side, ids: string[]): Promise<Map<string, PaymentFields>> {
+  return side === 'customer' ? paymentsOfSessions(q, ids) : new Map();
 }
 
 /** History, newest first, keyset on (created_at, id). */
@@ -46,15 +52,13 @@ export async function listSessions<S extends Side>(
     `${FULL_SELECT} WHERE ${where} ORDER BY s.created_at DESC, s.id DESC LIMIT $2`,
     params,
   );
-  const exts = await latestExtensions(
-    deps.db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const [exts, payments] = await Promise.all([latestExtensions(deps.db, ids), paymentsFor(deps.db, side, ids)]);
   const view = viewFor(side, await deps.config.get());
   return pageFrom(
     rows,
     query.limit,
-    (r) => view(r, exts.get(r.id)),
+    (r) => view(r, exts.get(r.id), payments.get(r.id)),
     (r) => [r.created_at.toISOString(), r.id],
   );
 }
@@ -62,10 +66,8 @@ export async function listSessions<S extends Side>(
 /** pending_payment, active, expired or closing: what the apps resume into. */
 export async function currentSessions<S extends Side>(deps: SessionsDeps, side: S, userId: string) {
   const rows = await currentSessionsOf(deps.db, side, userId);
-  const exts = await latestExtensions(
-    deps.db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const [exts, payments] = await Promise.all([latestExtensions(deps.db, ids), paymentsFor(deps.db, side, ids)]);
   const view = viewFor(side, await deps.config.get());
-  return rows.map((r) => view(r, exts.get(r.id)));
+  return rows.map((r) => view(r, exts.get(r.id), payments.get(r.id)));
 }

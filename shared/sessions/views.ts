@@ -1,3 +1,4 @@
+import { NO_PAYMENT, type PaymentFields } from '../payments/views';
 import type { ExtensionRow } from './extensions-repo';
 import type { MessageRow } from './messages-repo';
 import { EXTENSION_WINDOW_SECONDS } from './paths';
@@ -78,8 +79,10 @@ export function sensitivityControls(s: SessionRow, cfg: SensitivityConfig) {
   };
 }
 
-export function customerSessionView(s: WithNames<SessionRow>, ext?: ExtensionRow) {
+/** The customer's view also carries the payment to make now, if any (the same fields as the session doc). */
+export function customerSessionView(s: WithNames<SessionRow>, ext?: ExtensionRow, payment: PaymentFields = NO_PAYMENT) {
   return {
+    ...payment,
     id: s.id,
     request_id: s.request_id,
     tier_id: s.tier_id,

@@ -211,6 +211,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One of the customer’s sessions (with the pay link while a payment is open) */
         get: operations["customerSession"];
         put?: never;
         post?: never;
@@ -500,6 +501,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One of the mitra’s sessions, with its sensitivity and the toggle’s rules */
         get: operations["mitraSession"];
         put?: never;
         post?: never;
@@ -2036,6 +2038,19 @@ export interface components {
                 delivered_seq: number;
                 read_seq: number;
             };
+            /** Format: uri */
+            xendit_invoice_url: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            payment_expires_at: string | null;
+            /** @enum {string|null} */
+            payment_status: "creating" | "pending" | "paid" | "expired" | "flagged" | null;
+            /** @enum {string|null} */
+            payment_for: "session" | "extension" | null;
+            /** Format: uuid */
+            payment_extension_id: string | null;
             mitra: {
                 /** Format: uuid */
                 id: string;

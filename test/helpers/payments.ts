@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import { freePort } from '../../scripts/local/free-port';
 import { startFakeXendit } from '../../scripts/local/fake-xendit';
-import { enqueue } from '../../shared/outbox/outbox';
-import { invoiceTask } from '../../shared/payments/invoice-task';
 import type { PaymentRow } from '../../shared/payments/repo';
 import { json } from './http';
 import { accept, chatRequest, customerWithDevice, onlineMitra, settle, type TestMitra } from './pairing';
@@ -114,8 +112,8 @@ export async function pendingPaidSession(s: TestStack, mitra?: TestMitra) {
   expect(won.status).toBe(200);
   const { session_id, session_status } = await won.json();
   expect(session_status).toBe('pending_payment');
-  await enqueue(s.rt.db, invoiceTask('session', session_id, s.rt.clock.now()));
-  await settle(s);
+  await settle(s); // the accept enqueued the invoice task; the relay and dispatcher run it
+
   return { mitra: m, customer, requestId: req.request_id as string, sessionId: session_id as string };
 }
 

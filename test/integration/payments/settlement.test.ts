@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enqueue } from '../../../shared/outbox/outbox';
 import { invoiceTask } from '../../../shared/payments/invoice-task';
 import { bearer } from '../../helpers/auth';
@@ -13,13 +13,6 @@ import {
   usePaymentStack,
 } from '../../helpers/payments';
 import type { TestStack } from '../../helpers/runtime';
-
-// TEMPORARY: functions/session/app.ts does not build on the current groundwork (sessions feature in
-// progress); an empty session shell keeps the stack up. Remove when the session app is rewritten.
-vi.mock('../../../functions/session/app', async () => {
-  const { createFunctionApp } = await import('../../../shared/http/function-app');
-  return { createSessionApp: (rt: never) => createFunctionApp('session', rt) };
-});
 
 const stack = usePaymentStack();
 

@@ -1,11 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-// TEMPORARY: functions/session/app.ts does not build on the current groundwork (sessions feature in
-// progress); an empty session shell keeps the stack up. Remove when the session app is rewritten.
-vi.mock('../../../functions/session/app', async () => {
-  const { createFunctionApp } = await import('../../../shared/http/function-app');
-  return { createSessionApp: (rt: never) => createFunctionApp('session', rt) };
-});
+import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { settle } from '../../helpers/pairing';
 import { flaggedPayments } from '../../../shared/payments/views';
@@ -25,7 +20,7 @@ const stack = usePaymentStack();
 describe('POST /webhooks/xendit/invoice', () => {
   it('accept → invoice (25 000 IDR, deep links) in the session doc → paid: 5 parallel duplicate callbacks activate the session exactly once', async () => {
     const { s, xendit } = stack();
-    const { sessionId } = await pendingPaidSession(s);
+    const { sessionId, customer } = await pendingPaidSession(s);
     const payment = (await paymentOf(s, `session:${sessionId}`))!;
     expect(payment).toMatchObject({ status: 'pending', amount_idr: 25000, currency: 'IDR' });
     expect(payment.invoice_url).toContain(`/web/invoices/${payment.provider_invoice_id}`);
@@ -38,6 +33,13 @@ describe('POST /webhooks/xendit/invoice', () => {
       status: 'pending_payment',
       xendit_invoice_url: payment.invoice_url,
       payment_status: 'pending',
+    });
+    // The same link in the pending session payload the customer app resumes into (SPEC §8).
+    const active = await json(s.request('/api/client/sessions/active', { headers: bearer(customer.token) }));
+    expect(active.session).toMatchObject({
+      id: sessionId,
+      status: 'pending_payment',
+      xendit_invoice_url: payment.invoice_url,
     });
 
     // Paid at the fake without its callback, then the same callback delivered 5 times at once.
