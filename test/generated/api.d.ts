@@ -3193,7 +3193,7 @@ export interface components {
         FirestoreDocument: {
             [key: string]: components["schemas"]["FirestoreValue"];
         } | null;
-        FirestoreValue: string | number | boolean | null | (components["schemas"]["FirestoreValue"] | null)[] | {
+        FirestoreValue: string | number | boolean | (components["schemas"]["FirestoreValue"] | null)[] | {
             [key: string]: components["schemas"]["FirestoreValue"] | null;
         };
         TestRealtimeCollection: {

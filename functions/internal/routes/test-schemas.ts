@@ -2,20 +2,24 @@ import { z } from '@hono/zod-openapi';
 
 export const TEST_TAGS = ['test (ENABLE_TEST_ROUTES only)'];
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type Json = string | number | boolean | Array<Json | null> | { [key: string]: Json | null };
 
-/** Any value a Firestore document field can hold, as JSON (timestamps arrive as ISO strings). */
+/**
+ * Any non-null value a Firestore document field can hold, as JSON (timestamps arrive as ISO strings);
+ * null is allowed where a value sits (`.nullable()` there), so it never matches two `oneOf` branches.
+ */
 export const FirestoreValueSchema: z.ZodType<Json> = z
   .lazy(() =>
     z.union([
       z.string(),
       z.number(),
       z.boolean(),
-      z.null(),
-      z.array(FirestoreValueSchema),
-      z.record(z.string(), FirestoreValueSchema),
+      z.array(FirestoreValueSchema.nullable()),
+      z.record(z.string(), FirestoreValueSchema.nullable()),
     ]),
   )
   .openapi('FirestoreValue');
 
-export const FirestoreDocumentSchema = z.record(z.string(), FirestoreValueSchema).openapi('FirestoreDocument');
+export const FirestoreDocumentSchema = z
+  .record(z.string(), FirestoreValueSchema.nullable())
+  .openapi('FirestoreDocument');
