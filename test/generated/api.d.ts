@@ -3191,7 +3191,7 @@ export interface components {
             data: components["schemas"]["FirestoreDocument"];
         };
         FirestoreDocument: {
-            [key: string]: components["schemas"]["FirestoreValue"];
+            [key: string]: components["schemas"]["FirestoreValue"] | null;
         } | null;
         FirestoreValue: string | number | boolean | (components["schemas"]["FirestoreValue"] | null)[] | {
             [key: string]: components["schemas"]["FirestoreValue"] | null;

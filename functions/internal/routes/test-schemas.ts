@@ -14,12 +14,12 @@ export const FirestoreValueSchema: z.ZodType<Json> = z
       z.string(),
       z.number(),
       z.boolean(),
-      z.array(FirestoreValueSchema.nullable()),
-      z.record(z.string(), FirestoreValueSchema.nullable()),
+      z.array(z.union([FirestoreValueSchema, z.null()])),
+      z.record(z.string(), z.union([FirestoreValueSchema, z.null()])),
     ]),
   )
   .openapi('FirestoreValue');
 
 export const FirestoreDocumentSchema = z
-  .record(z.string(), FirestoreValueSchema.nullable())
+  .record(z.string(), z.union([FirestoreValueSchema, z.null()]))
   .openapi('FirestoreDocument');
