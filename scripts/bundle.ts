@@ -15,7 +15,7 @@ export const EXTERNAL_SDKS = [
 ];
 
 /** The image's entries besides the functions: the Cloud Run job that runs `db:migrate`. */
-export const EXTRA_ENTRIES = { migrate: 'scripts/migrate.ts' } as const;
+export const EXTRA_ENTRIES = { migrate: 'scripts/migrate.ts', 'mirror-rebuild': 'scripts/mirror-rebuild.ts' } as const;
 
 export async function bundleEntry(entry: string, outdir: string): Promise<Metafile> {
   const result = await build({

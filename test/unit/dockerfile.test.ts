@@ -69,10 +69,13 @@ describe('Dockerfile', () => {
     expect(runtime.body.find((i) => i.op === 'ENTRYPOINT')!.args).toMatch(/^\["node"/);
     expect(runtime.body.find((i) => i.op === 'CMD')!.args).toMatch(/^\["dist\/[a-z-]+\/index\.mjs"\]$/);
     // The Terraform services and job pick their entry from the same list the build emits.
-    const tf = readFileSync('terraform/cloud_run.tf', 'utf8') + readFileSync('terraform/migrations.tf', 'utf8');
+    const tf = ['cloud_run', 'migrations', 'mirror_rebuild']
+      .map((f) => readFileSync(`terraform/${f}.tf`, 'utf8'))
+      .join('\n');
     expect(tf).toMatch(/args\s*=\s*\["dist\/\$\{each\.value\}\/index\.mjs"\]/);
     expect(tf).toMatch(/args\s*=\s*\["dist\/migrate\/index\.mjs"\]/);
-    expect(Object.keys(EXTRA_ENTRIES)).toEqual(['migrate']);
+    expect(tf).toMatch(/args\s*=\s*\["dist\/mirror-rebuild\/index\.mjs"\]/);
+    expect(Object.keys(EXTRA_ENTRIES)).toEqual(['migrate', 'mirror-rebuild']);
     expect(FUNCTION_NAMES.length).toBe(7);
   });
 
