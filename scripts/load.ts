@@ -70,7 +70,9 @@ async function wave(label: string, live: Scenario[], fn: (s: Scenario) => Promis
       } catch (err) {
         failed++;
         dropped.add(s);
-        metrics.failures.push(`${label} #${live.indexOf(s)}: ${(err as Error).message}`);
+        const why = `${label} #${live.indexOf(s)}: ${(err as Error).message}`;
+        if (metrics.failures.length < 3) process.stderr.write(`\n${why}\n`);
+        metrics.failures.push(why);
       }
       bar(label, done, failed, live.length, startedAt);
     }
@@ -113,6 +115,11 @@ async function clockTo(base: string, what: string, whenMs: number) {
 async function main() {
   log(`load: ${N} sessions, concurrency ${C}`);
   const target = await findOrStartStack(log);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.once(sig, () => {
+      log(`${sig}: stopping`);
+      void target.stop().finally(() => process.exit(130));
+    });
   const fs = firestoreFor(target);
   const phases: Record<string, number> = {};
   try {
@@ -190,6 +197,7 @@ async function main() {
       received_by_listeners: metrics.received,
       lost: metrics.sent - metrics.received,
       duplicates: metrics.duplicates,
+      send_retries_after_dropped_connection: metrics.retries,
       out_of_order: metrics.outOfOrder,
       listener_latency_ms: {
         p50: pct(metrics.latencies, 50),
@@ -221,7 +229,9 @@ async function main() {
     `sessions            ${report.completed}/${N} completed (concurrency ${C}), ${report.wall_seconds} s wall`,
   );
   console.log(`messages            sent ${m.sent}, received by listeners ${m.received_by_listeners} (lost ${m.lost})`);
-  console.log(`duplicates          ${m.duplicates}, out of order ${m.out_of_order}`);
+  console.log(
+    `duplicates          ${m.duplicates}, out of order ${m.out_of_order} (sends retried after a dropped connection: ${m.send_retries_after_dropped_connection})`,
+  );
   console.log(
     `listener latency    p50 ${m.listener_latency_ms.p50} ms, p99 ${m.listener_latency_ms.p99} ms, max ${m.listener_latency_ms.max} ms`,
   );

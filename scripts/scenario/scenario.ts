@@ -14,6 +14,8 @@ export class Metrics {
   payments = 0;
   activations = 0;
   completed = 0;
+  /** Message sends retried (same client_message_id) after a dropped connection. */
+  retries = 0;
   failures: string[] = [];
   add(step: string, ms: number) {
     let list = this.steps.get(step);
@@ -176,13 +178,30 @@ export class Scenario {
       ids.push(cmid);
       this.sentAt.set(cmid, { at: Date.now(), side });
       const path = side === 'customer' ? '/api/client/sessions/{id}/messages' : '/api/mitra/sessions/{id}/messages';
-      const msg = await ok(
-        `${side} sends a message`,
-        (side === 'customer' ? c : m).POST(path, {
-          params: { path: { id } },
-          body: { client_message_id: cmid, body },
-        }),
-      );
+      // A dropped connection is retried with the same client_message_id, as the apps do: the server
+      // answers with the same message, never a second one.
+      let msg;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          msg = await ok(
+            `${side} sends a message`,
+            (side === 'customer' ? c : m).POST(path, {
+              params: { path: { id } },
+              body: { client_message_id: cmid, body },
+            }),
+          );
+          break;
+        } catch (err) {
+          const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+          if (!(err instanceof TypeError) || attempt >= 3) {
+            throw new Error(`${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`, {
+              cause: err,
+            });
+          }
+          this.o.metrics.retries++;
+          await sleep(200 * attempt);
+        }
+      }
       this.o.metrics.sent++;
       return msg.seq;
     };

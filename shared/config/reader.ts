@@ -16,10 +16,18 @@ export class ConfigReader {
     private readonly recheckMs = 2000,
   ) {}
 
+  /**
+   * Once loaded, never waits on the database: a stale value is served while one background re-check
+   * runs (a change still reaches every instance within seconds). Callers read config inside their
+   * transactions; if that read needed a pool connection, a full pool of such transactions would
+   * deadlock waiting for one.
+   */
   get(): Promise<AppConfig> {
     if (this.cached && Date.now() - this.cached.checkedAt < this.recheckMs) return Promise.resolve(this.cached.config);
     this.inflight ??= this.refresh().finally(() => (this.inflight = undefined));
-    return this.inflight;
+    if (!this.cached) return this.inflight;
+    this.inflight.catch((err: Error) => this.logger.error('config re-check failed', { error: err.message }));
+    return Promise.resolve(this.cached.config);
   }
 
   invalidate(): void {

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../helpers/db';
-import { json } from '../helpers/http';
+import { apiClient } from '../helpers/api-client';
 import { spawnStack, stackPorts, tempDataDir, type SpawnedStack } from '../helpers/spawn-stack';
 
 const dataDir = tempDataDir();
@@ -83,34 +83,27 @@ describe('a free-trial session end to end through the local stack, with Firestor
       FIREBASE_PROJECT_ID: projectId,
     });
     fs = new Firestore({ projectId });
-    const base = stack.baseUrl;
-    const call = (method: string, path: string, body?: unknown, token?: string) =>
-      fetch(`${base}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    const post = (path: string, body: unknown, token?: string) => call('POST', path, body, token);
-
+    // The stack as the apps see it: typed from the committed OpenAPI document (drift fails tsc).
+    const api = apiClient(stack.baseUrl);
     const phone = `08219${String(Date.now() % 1_000_000).padStart(6, '0')}7`;
-    await json(post('/internal/_test/seed-mitra', { phone, display_name: 'Bestie Sari', is_active: true }));
-    const { otp_request_id } = await json(post('/api/mitra/auth/otp/request', { phone }));
-    const { code } = await json(fetch(`${base}/internal/_test/otp/${otp_request_id}`));
-    const mitra = await json(post('/api/mitra/auth/otp/verify', { otp_request_id, code }));
-    expect((await post('/api/mitra/status/online', {}, mitra.access_token)).status).toBe(200);
-    const customer = await json(post('/api/shared/auth/anonymous', { display_name: 'Rani' }));
-    const request = await json(
-      post('/api/client/chat/request', { topic_sensitivity: 'sensitive', free_trial: true }, customer.access_token),
-    );
-    const won = await post(`/api/mitra/requests/${request.request_id}/accept`, {}, mitra.access_token);
-    expect(won.status).toBe(200);
-    const { session_id, session_status } = await json(won);
+    await api.POST('/internal/_test/seed-mitra', { body: { phone, display_name: 'Bestie Sari', is_active: true } });
+    const otp_request_id = (await api.POST('/api/mitra/auth/otp/request', { body: { phone } })).data!.otp_request_id;
+    const { code } = (await api.GET('/internal/_test/otp/{otp_request_id}', { params: { path: { otp_request_id } } }))
+      .data!;
+    const mitra = (await api.POST('/api/mitra/auth/otp/verify', { body: { otp_request_id, code } })).data!;
+    const m = apiClient(stack.baseUrl, mitra.access_token);
+    expect((await m.POST('/api/mitra/status/online')).response.status).toBe(200);
+    const customer = (await api.POST('/api/shared/auth/anonymous', { body: { display_name: 'Rani' } })).data!;
+    const c = apiClient(stack.baseUrl, customer.access_token);
+    const request = (
+      await c.POST('/api/client/chat/request', { body: { topic_sensitivity: 'sensitive', free_trial: true } })
+    ).data!;
+    const won = await m.POST('/api/mitra/requests/{id}/accept', { params: { path: { id: request.request_id } } });
+    expect(won.response.status).toBe(200);
+    const { session_id, session_status } = won.data!;
     expect(session_status).toBe('active');
-
-    const asCustomer = (action: string, body: unknown = {}) =>
-      post(`/api/client/sessions/${session_id}/${action}`, body, customer.access_token);
-    const asMitra = (action: string, body: unknown = {}) =>
-      post(`/api/mitra/sessions/${session_id}/${action}`, body, mitra.access_token);
+    const inSession = { params: { path: { id: session_id } } };
+    const clock = (advance_seconds: number) => api.POST('/internal/_test/clock', { body: { advance_seconds } });
 
     const customerDoc = watchDoc(`sessions/${session_id}`);
     const mitraDoc = watchDoc(`sessions/${session_id}`);
@@ -122,13 +115,19 @@ describe('a free-trial session end to end through the local stack, with Firestor
 
     // Both sides type away at once (each side in its own order); each listener must see the other's
     // messages in seq order, none missing, each sender's in the order it sent them.
-    const typeAway = async (who: (a: string, b: unknown) => Promise<Response>, tag: string, name: string) => {
+    const say = {
+      c: (body: { client_message_id: string; body: string }) =>
+        c.POST('/api/client/sessions/{id}/messages', { ...inSession, body }),
+      m: (body: { client_message_id: string; body: string }) =>
+        m.POST('/api/mitra/sessions/{id}/messages', { ...inSession, body }),
+    };
+    const typeAway = async (tag: 'c' | 'm', name: string) => {
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++)
-        statuses.push((await who('messages', { client_message_id: `${tag}${i}`, body: `dari ${name} ${i}` })).status);
+        statuses.push((await say[tag]({ client_message_id: `${tag}${i}`, body: `dari ${name} ${i}` })).response.status);
       return statuses;
     };
-    const sent = await Promise.all([typeAway(asCustomer, 'c', 'Rani'), typeAway(asMitra, 'm', 'Sari')]);
+    const sent = await Promise.all([typeAway('c', 'Rani'), typeAway('m', 'Sari')]);
     expect(sent.flat()).toEqual(Array(12).fill(201));
     for (const side of [customerSide, mitraSide]) {
       await waitUntil('all 12 messages are seen', () => side.seen.length === 12);
@@ -142,33 +141,44 @@ describe('a free-trial session end to end through the local stack, with Firestor
     expect(fromSari).toEqual(Array.from({ length: 6 }, (_, i) => `dari Sari ${i}`));
 
     // Receipts: the mitra read everything; Rani's listener sees it (coalesced within ~1 s).
-    await asMitra('messages/receipts', { up_to_seq: 12, status: 'read' });
+    await m.POST('/api/mitra/sessions/{id}/messages/receipts', {
+      ...inSession,
+      body: { up_to_seq: 12, status: 'read' },
+    });
     await customerDoc.until('mitra read all', (d) => d?.receipts?.mitra?.read_seq === 12);
     await mitraDoc.until('unread counted for the customer', (d) => d?.unread?.customer === 6 && d?.unread?.mitra === 0);
-    await asCustomer('messages/receipts', { up_to_seq: 12, status: 'delivered' });
+    await c.POST('/api/client/sessions/{id}/messages/receipts', {
+      ...inSession,
+      body: { up_to_seq: 12, status: 'delivered' },
+    });
     await mitraDoc.until('delivered to Rani', (d) => d?.receipts?.customer?.delivered_seq === 12);
 
     // Typing reaches the other side's listener.
-    expect((await asMitra('typing', { is_typing: true })).status).toBe(204);
+    const typing = (is_typing: boolean) =>
+      m.POST('/api/mitra/sessions/{id}/typing', { ...inSession, body: { is_typing } });
+    expect((await typing(true)).response.status).toBe(204);
     await customerTyping.until('mitra typing', (d) => d?.is_typing === true);
-    expect((await asMitra('typing', { is_typing: false })).status).toBe(204);
+    expect((await typing(false)).response.status).toBe(204);
     await customerTyping.until('mitra stopped', (d) => d?.is_typing === false);
 
     // Time is up (free trial: 10 minutes), the window passes, both say goodbye.
-    await post('/internal/_test/clock', { advance_seconds: 600 });
+    await clock(600);
     await customerDoc.until('expired', (d) => d?.status === 'expired');
-    expect((await asCustomer('messages', { client_message_id: 'late', body: 'masih?' })).status).toBe(409);
-    await post('/internal/_test/clock', { advance_seconds: 300 });
+    const late = await say.c({ client_message_id: 'late', body: 'masih?' });
+    expect(late.error?.error.code).toBe('SESSION_NOT_ACTIVE');
+    await clock(300);
     await mitraDoc.until('closing', (d) => d?.status === 'closing' && d?.closing_reason === 'time_up');
-    expect((await asCustomer('goodbye', { message: 'Makasih Kak' })).status).toBe(200);
+    const bye = await c.POST('/api/client/sessions/{id}/goodbye', { ...inSession, body: { message: 'Makasih Kak' } });
+    expect(bye.response.status).toBe(200);
     await mitraDoc.until('customer goodbye', (d) => d?.goodbyes?.customer?.message === 'Makasih Kak');
-    expect((await asMitra('goodbye', { message: 'Sehat selalu' })).status).toBe(200);
+    const back = await m.POST('/api/mitra/sessions/{id}/goodbye', { ...inSession, body: { message: 'Sehat selalu' } });
+    expect(back.response.status).toBe(200);
     const done = await customerDoc.until('completed', (d) => d?.status === 'completed');
     expect(done.goodbyes.mitra.message).toBe('Sehat selalu');
     expect(JSON.stringify(done)).not.toMatch(/sensitiv/);
-    const mine = await json(call('GET', '/api/client/sessions', undefined, customer.access_token));
+    const mine = (await c.GET('/api/client/sessions')).data!;
     expect(mine.items[0]).toMatchObject({ id: session_id, status: 'completed', unread_count: 6 }); // delivered, never read
-    const theirs = await json(call('GET', `/api/mitra/sessions/${session_id}`, undefined, mitra.access_token));
+    const theirs = (await m.GET('/api/mitra/sessions/{id}', inSession)).data!;
     expect(theirs).toMatchObject({ status: 'completed', topic_sensitivity: 'sensitive' });
   }, 120_000);
 });
