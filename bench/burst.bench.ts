@@ -55,6 +55,22 @@ async function scenario(requests: number, mitraCount: number, goalMs: number): P
         ),
       );
     }
+    // One listener per mitra on its offers collection, attached before anyone asks, as the mitra app holds it.
+    for (const m of mitras) {
+      unsubs.push(
+        fs.collection(`mitras/${m.id}/offers`).onSnapshot(
+          (snap) => {
+            for (const change of snap.docChanges()) {
+              const key = `${m.id}/${change.doc.id}`;
+              const status = change.doc.get('status') as string | undefined;
+              if (status === 'offered') seen.offered.add(key);
+              if (status === 'missed') seen.missed.add(key);
+            }
+          },
+          () => listenErrors++,
+        ),
+      );
+    }
     await sleep(500); // listeners attached (initial empty snapshots)
 
     const t0 = performance.now();
@@ -65,24 +81,6 @@ async function scenario(requests: number, mitraCount: number, goalMs: number): P
     );
     const requestsAnsweredMs = performance.now() - t0;
     const requestIds = asked.map((a) => a.request_id as string);
-    // One document listener per offer, as each mitra's app holds (the emulator's collection listeners
-    // report only a collection's first document). Attached once the ids are known; a listener's first
-    // snapshot is the document's state then, so nothing delivered before is missed.
-    for (const rid of requestIds) {
-      for (const m of mitras) {
-        const key = `${m.id}/${rid}`;
-        unsubs.push(
-          fs.doc(`mitras/${m.id}/offers/${rid}`).onSnapshot(
-            (snap) => {
-              const status = snap.get('status') as string | undefined;
-              if (status === 'offered') seen.offered.add(key);
-              if (status === 'missed') seen.missed.add(key);
-            },
-            () => listenErrors++,
-          ),
-        );
-      }
-    }
     const notified = asked.reduce((n, a) => n + Number(a.notified_mitras ?? 0), 0);
     const offers = requests * mitraCount;
     if (notified !== offers) throw new Error(`only ${notified} of ${offers} offers were made`);

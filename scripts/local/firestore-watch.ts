@@ -1,0 +1,274 @@
+import type { FirestoreState, FirestoreStateDocument } from '@firestore-emulator/server';
+
+type Doc = FirestoreStateDocument;
+type Query = Parameters<FirestoreState['v1Query']>[1];
+type Timestamp = { seconds: number; nanos: number };
+
+/** The slice of the emulator's generated protobuf module the watch speaks (loaded from the emulator's own copy). */
+export interface ListenProto {
+  ListenResponse: { fromObject(data: Record<string, unknown>): unknown };
+}
+
+interface ListenTarget {
+  target_id: number;
+  has_query: boolean;
+  query: { parent: string; structured_query: Query };
+  has_documents: boolean;
+  documents: { documents: string[] };
+}
+
+interface ListenRequest {
+  has_add_target: boolean;
+  add_target: ListenTarget;
+  has_remove_target: boolean;
+  remove_target: number;
+}
+
+/** The gRPC bidi call, as much of it as the watch uses. */
+export interface ListenCall {
+  on(event: 'data', handler: (request: ListenRequest) => void): unknown;
+  on(event: 'end' | 'cancelled' | 'close' | 'error', handler: () => void): unknown;
+  write(response: unknown): unknown;
+  end(): void;
+}
+
+const NO_CHANGE = 0;
+const ADD = 1;
+const REMOVE = 2;
+const CURRENT = 3;
+const RESET = 4;
+const INVALID_ARGUMENT = 3;
+
+interface Target {
+  readonly id: number;
+  readonly stream: Stream;
+  /** A document path (document target) or a collection path (query target): where its changes come from. */
+  readonly keys: string[];
+  readonly index: Map<string, Set<Target>>;
+  evaluate(): Doc[];
+  /** What the listener holds: path → the version it was sent. */
+  readonly sent: Map<string, number>;
+}
+
+interface Stream {
+  readonly call: ListenCall;
+  readonly targets: Map<number, Target>;
+  readonly dirty: Set<Target>;
+  closed: boolean;
+}
+
+interface Version {
+  n: number;
+  ms: number;
+  sub: number;
+}
+
+/**
+ * Firestore's Listen for the Node emulator, indexed. The package's own Listen subscribes every target to
+ * every write in the project and answers each with a RESET and the target's whole result, so a write
+ * costs O(all listeners × their documents): with a few thousand listeners (a pairing burst, a few hundred
+ * chats) changes reached listeners tens of seconds late. Here a write wakes only the targets watching its
+ * document or its collection; a target is re-evaluated at most once per event-loop turn (so one commit is
+ * one snapshot) and sends only what changed since it last sent. Update times carry a per-document
+ * sequence below the millisecond, because the client drops a change whose update time it already has.
+ */
+export class IndexedWatch {
+  private readonly byDocument = new Map<string, Set<Target>>();
+  private readonly byCollection = new Map<string, Set<Target>>();
+  private readonly versions = new WeakMap<Doc, Version>();
+  private readonly pending = new Set<Stream>();
+  private scheduled = false;
+
+  constructor(
+    private readonly state: FirestoreState,
+    private readonly proto: ListenProto,
+  ) {
+    const changed = ({ document }: { document: Doc }) => this.changed(document);
+    state.emitter.on('create-document', changed);
+    state.emitter.on('update-document', changed);
+    state.emitter.on('delete-document', changed);
+    state.emitter.on('clear-all-projects', () => {
+      for (const index of [this.byDocument, this.byCollection])
+        for (const targets of index.values()) for (const t of targets) this.markDirty(t);
+    });
+  }
+
+  /** The gRPC handler for `google.firestore.v1.Firestore/Listen`. */
+  readonly listen = (call: ListenCall): void => {
+    const stream: Stream = { call, targets: new Map(), dirty: new Set(), closed: false };
+    call.on('data', (request) => this.request(stream, request));
+    call.on('end', () => {
+      this.close(stream);
+      call.end();
+    });
+    for (const event of ['cancelled', 'close', 'error'] as const) call.on(event, () => this.close(stream));
+  };
+
+  private request(stream: Stream, request: ListenRequest) {
+    if (stream.closed) return;
+    if (request.has_remove_target) {
+      const target = stream.targets.get(request.remove_target);
+      if (target) this.remove(target);
+      this.write(stream, { target_change: { target_change_type: REMOVE, target_ids: [request.remove_target] } });
+    }
+    if (request.has_add_target) this.add(stream, request.add_target);
+  }
+
+  private add(stream: Stream, spec: ListenTarget) {
+    const id = spec.target_id;
+    let target: Target;
+    if (spec.has_documents) {
+      const paths = [...spec.documents.documents];
+      target = this.target(stream, id, this.byDocument, paths, () =>
+        paths.map((p) => this.state.getDocument(p)).filter((d) => d.metadata.hasExist),
+      );
+    } else if (spec.has_query) {
+      const { parent, structured_query: query } = spec.query;
+      const collectionId = query.from[0]?.collection_id ?? '';
+      target = this.target(stream, id, this.byCollection, [`${parent}/${collectionId}`], () =>
+        this.state.v1Query(parent, query),
+      );
+    } else {
+      this.write(stream, { target_change: { target_change_type: REMOVE, target_ids: [id] } });
+      return;
+    }
+    this.write(stream, { target_change: { target_change_type: ADD, target_ids: [id] } });
+    // A resumed target gets everything again: RESET makes the client forget what it held first.
+    this.write(stream, { target_change: { target_change_type: RESET, target_ids: [id] } });
+    stream.dirty.add(target);
+    this.flush(stream, target);
+  }
+
+  private target(
+    stream: Stream,
+    id: number,
+    index: Map<string, Set<Target>>,
+    keys: string[],
+    evaluate: () => Doc[],
+  ): Target {
+    const previous = stream.targets.get(id);
+    if (previous) this.remove(previous);
+    const target: Target = { id, stream, keys, index, evaluate, sent: new Map() };
+    stream.targets.set(id, target);
+    for (const key of keys) {
+      let set = index.get(key);
+      if (!set) index.set(key, (set = new Set()));
+      set.add(target);
+    }
+    return target;
+  }
+
+  private remove(target: Target) {
+    target.stream.targets.delete(target.id);
+    target.stream.dirty.delete(target);
+    for (const key of target.keys) {
+      const set = target.index.get(key);
+      set?.delete(target);
+      if (set?.size === 0) target.index.delete(key);
+    }
+  }
+
+  private close(stream: Stream) {
+    if (stream.closed) return;
+    stream.closed = true;
+    for (const target of [...stream.targets.values()]) this.remove(target);
+    this.pending.delete(stream);
+  }
+
+  private changed(doc: Doc) {
+    const ms = doc.metadata.updatedAt?.getTime() ?? 0;
+    const v = this.versions.get(doc);
+    if (!v) this.versions.set(doc, { n: 1, ms, sub: 0 });
+    else {
+      v.n += 1;
+      v.sub = v.ms === ms ? v.sub + 1 : 0;
+      v.ms = ms;
+    }
+    for (const t of this.byDocument.get(doc.getPath()) ?? []) this.markDirty(t);
+    for (const t of this.byCollection.get(doc.parent.getPath()) ?? []) this.markDirty(t);
+  }
+
+  private markDirty(target: Target) {
+    target.stream.dirty.add(target);
+    this.pending.add(target.stream);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const streams = [...this.pending];
+      this.pending.clear();
+      for (const stream of streams) this.flush(stream);
+    });
+  }
+
+  /** Sends every dirty target's changes, then one global NO_CHANGE: the client's "consistent snapshot". */
+  private flush(stream: Stream, becameCurrent?: Target) {
+    if (stream.closed) return;
+    let wrote = false;
+    for (const target of [...stream.dirty]) {
+      stream.dirty.delete(target);
+      wrote = this.sendChanges(target) || wrote;
+    }
+    if (becameCurrent && stream.targets.has(becameCurrent.id)) {
+      this.write(stream, {
+        target_change: { target_change_type: CURRENT, target_ids: [becameCurrent.id], read_time: now() },
+      });
+      wrote = true;
+    }
+    if (wrote)
+      this.write(stream, { target_change: { target_change_type: NO_CHANGE, target_ids: [], read_time: now() } });
+  }
+
+  private sendChanges(target: Target): boolean {
+    let docs: Doc[];
+    try {
+      docs = target.evaluate();
+    } catch (err) {
+      this.remove(target);
+      const message = err instanceof Error ? err.message : String(err);
+      this.write(target.stream, {
+        target_change: {
+          target_change_type: REMOVE,
+          target_ids: [target.id],
+          cause: { code: INVALID_ARGUMENT, message },
+        },
+      });
+      return true;
+    }
+    let wrote = false;
+    const matched = new Set<string>();
+    for (const doc of docs) {
+      const path = doc.getPath();
+      matched.add(path);
+      const version = this.versions.get(doc);
+      const n = version?.n ?? 0;
+      if (target.sent.get(path) === n) continue;
+      target.sent.set(path, n);
+      const document = { ...doc.toV1DocumentObject(), update_time: updateTime(doc, version) };
+      this.write(target.stream, { document_change: { document, target_ids: [target.id] } });
+      wrote = true;
+    }
+    for (const path of target.sent.keys()) {
+      if (matched.has(path)) continue;
+      target.sent.delete(path);
+      this.write(target.stream, { document_remove: { document: path, removed_target_ids: [target.id] } });
+      wrote = true;
+    }
+    return wrote;
+  }
+
+  private write(stream: Stream, response: Record<string, unknown>) {
+    if (!stream.closed) stream.call.write(this.proto.ListenResponse.fromObject(response));
+  }
+}
+
+function updateTime(doc: Doc, version: Version | undefined): Timestamp {
+  const ms = doc.metadata.updatedAt?.getTime() ?? 0;
+  const sub = version && version.ms === ms ? Math.min(version.sub, 999_999) : 0;
+  return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 + sub };
+}
+
+function now(): Timestamp {
+  const ms = Date.now();
+  return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 };
+}

@@ -1,0 +1,113 @@
+import { createRequire } from 'node:module';
+import type { FirestoreState as FirestoreStateType } from '@firestore-emulator/server';
+import { describe, expect, it } from 'vitest';
+import { IndexedWatch, type ListenCall, type ListenProto } from '../../scripts/local/firestore-watch';
+
+const requireHere = createRequire(import.meta.url);
+const { FirestoreState } = requireHere('@firestore-emulator/server') as { FirestoreState: typeof FirestoreStateType };
+const proto = createRequire(requireHere.resolve('@firestore-emulator/server'))(
+  '@firestore-emulator/proto/dist/google/firestore/v1/firestore',
+) as ListenProto & { ListenRequest: { fromObject(data: unknown): unknown } };
+
+const root = 'projects/p/databases/(default)/documents';
+type Sent = Record<
+  string,
+  { target_change_type?: number; document?: { update_time: { seconds: number; nanos: number } } }
+>;
+
+/** A Listen stream as the gRPC server hands it over, recording what the watch writes. */
+function stream(watch: IndexedWatch) {
+  const handlers = new Map<string, (request: never) => void>();
+  const sent: Sent[] = [];
+  const call: ListenCall = {
+    on: (event: string, handler: (request: never) => void) => handlers.set(event, handler),
+    write: (message) => sent.push((message as { toObject(): Sent }).toObject()),
+    end: () => undefined,
+  };
+  watch.listen(call);
+  return {
+    sent,
+    add: (target: Record<string, unknown>) =>
+      handlers.get('data')!(proto.ListenRequest.fromObject({ add_target: target }) as never),
+    close: () => handlers.get('cancelled')!(undefined as never),
+  };
+}
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+const kinds = (sent: Sent[]) => sent.map((m) => Object.keys(m)[0]);
+
+function setup() {
+  const state = new FirestoreState();
+  let evaluations = 0;
+  const query = state.v1Query.bind(state);
+  state.v1Query = (parent, q) => {
+    evaluations += 1;
+    return query(parent, q);
+  };
+  return { state, watch: new IndexedWatch(state, proto), evaluations: () => evaluations };
+}
+
+describe('IndexedWatch', () => {
+  it('a write wakes only the targets on its document or its collection, and evaluates each once', async () => {
+    const { state, watch, evaluations } = setup();
+    const docs = Array.from({ length: 200 }, (_, i) => {
+      const s = stream(watch);
+      s.add({ target_id: 1, documents: { documents: [`${root}/offers/o${i}`] } });
+      return s;
+    });
+    const queries = Array.from({ length: 50 }, (_, i) => {
+      const s = stream(watch);
+      s.add({
+        target_id: 1,
+        query: { parent: `${root}/rooms/r${i}`, structured_query: { from: [{ collection_id: 'messages' }] } },
+      });
+      return s;
+    });
+    const before = [...docs, ...queries].map((s) => s.sent.length);
+    const opened = evaluations();
+
+    state.getDocument(`${root}/offers/o7`).set(new Date(), {});
+    state.getDocument(`${root}/rooms/r3/messages/m1`).set(new Date(), {});
+    state.getDocument(`${root}/rooms/r3/messages/m2`).set(new Date(), {});
+    state.getDocument(`${root}/elsewhere/x`).set(new Date(), {});
+    await turn();
+
+    const grew = [...docs, ...queries].map((s, i) => s.sent.length - before[i]!);
+    expect(grew.filter((n) => n > 0)).toHaveLength(2);
+    expect(kinds(docs[7]!.sent.slice(before[7]))).toEqual(['document_change', 'target_change']);
+    expect(kinds(queries[3]!.sent.slice(before[200 + 3]))).toEqual([
+      'document_change',
+      'document_change',
+      'target_change',
+    ]);
+    expect(evaluations() - opened).toBe(1);
+  });
+
+  it('two writes to a document in the same millisecond reach the listener with increasing update times', async () => {
+    const { state, watch } = setup();
+    const s = stream(watch);
+    const path = `${root}/sessions/s1`;
+    s.add({ target_id: 1, documents: { documents: [path] } });
+    const at = new Date();
+    state.getDocument(path).set(at, {});
+    await turn();
+    state.getDocument(path).set(at, {});
+    await turn();
+    const times = s.sent.filter((m) => m.document_change).map((m) => m.document_change!.document!.update_time);
+    expect(times).toHaveLength(2);
+    expect(times[1]!.seconds).toBe(times[0]!.seconds);
+    expect(times[1]!.nanos).toBeGreaterThan(times[0]!.nanos);
+  });
+
+  it('a closed stream is forgotten: later writes send it nothing', async () => {
+    const { state, watch } = setup();
+    const s = stream(watch);
+    const path = `${root}/sessions/s2`;
+    s.add({ target_id: 1, documents: { documents: [path] } });
+    s.close();
+    const count = s.sent.length;
+    state.getDocument(path).set(new Date(), {});
+    await turn();
+    expect(s.sent).toHaveLength(count);
+  });
+});
