@@ -1,5 +1,6 @@
 import { Firestore } from '@google-cloud/firestore';
 import { NOISE_NOTE } from './lib/options';
+import { cpuSpent, cpuSplit } from './lib/cpu-split';
 import { startStack, tempDir } from './lib/procs';
 import { fmt, table } from './lib/stats';
 import { pool, StackUsers } from './lib/users';
@@ -16,7 +17,34 @@ async function until(what: () => string, done: () => boolean, withinMs: number):
   return undefined;
 }
 
+interface Stages {
+  /** The last Firestore-bound row committed (the blast or accept transactions done), ms after the start. */
+  committedMs: number;
+  /** The last of them written to Firestore by the relay, ms after the start. */
+  deliveredMs: number;
+  rows: number;
+  /** CPU each process used over the phase. */
+  cpu?: string;
+}
+
+/** Where the time went: when the last document write was committed to the outbox, and when the relay wrote it. */
+async function stages(users: StackUsers, sinceWall: number): Promise<Stages> {
+  const { rows } = await users.rt.db.query<{ committed: Date; delivered: Date; n: string }>(
+    `SELECT max(created_at) AS committed, max(delivered_at) AS delivered, count(*) AS n FROM outbox
+      WHERE kind = 'realtime' AND created_at >= $1`,
+    [new Date(sinceWall)],
+  );
+  const r = rows[0]!;
+  return {
+    committedMs: r.committed.getTime() - sinceWall,
+    deliveredMs: r.delivered.getTime() - sinceWall,
+    rows: Number(r.n),
+  };
+}
+
 interface BurstFigures {
+  offerStages: Stages;
+  settleStages: Stages;
   scenario: string;
   offers: number;
   requestsAnsweredMs: number;
@@ -73,7 +101,9 @@ async function scenario(requests: number, mitraCount: number, goalMs: number): P
     }
     await sleep(500); // listeners attached (initial empty snapshots)
 
+    const cpu0 = cpuSplit(stack.pid);
     const t0 = performance.now();
+    const t0Wall = Date.now();
     const asked = await Promise.all(
       customers.map((c) =>
         users.http('POST', '/api/client/chat/request', { topic_sensitivity: 'regular', tier_id: 'tier_30' }, c.token),
@@ -90,8 +120,12 @@ async function scenario(requests: number, mitraCount: number, goalMs: number): P
       60_000,
     );
     const offersVisibleMs = performance.now() - t0;
+    const offerCpu = cpuSpent(cpu0, cpuSplit(stack.pid));
+    const offerStages = await stages(users, t0Wall);
 
+    const cpu1 = cpuSplit(stack.pid);
     const t1 = performance.now();
+    const t1Wall = Date.now();
     await pool(requestIds, requestIds.length, (rid, i) =>
       users.http('POST', `/api/mitra/requests/${rid}/accept`, undefined, mitras[i % mitras.length]!.token),
     );
@@ -103,9 +137,13 @@ async function scenario(requests: number, mitraCount: number, goalMs: number): P
       60_000,
     );
     const settledMs = performance.now() - t1;
+    const settleCpu = cpuSpent(cpu1, cpuSplit(stack.pid));
+    const settleStages = await stages(users, t1Wall);
     if (listenErrors) throw new Error(`${listenErrors} listener errors`);
     return {
       scenario: `${requests} requests × ${mitraCount} mitras`,
+      offerStages: { ...offerStages, cpu: offerCpu },
+      settleStages: { ...settleStages, cpu: settleCpu },
       offers,
       requestsAnsweredMs,
       offersVisibleMs,
@@ -160,4 +198,16 @@ export async function benchBurst(): Promise<void> {
       .map((l) => `  ${l}`)
       .join('\n'),
   );
+  console.log('\n  Where the time went (Postgres clock; "committed" = the last transaction writing a document began):');
+  for (const f of figures) {
+    for (const [phase, st] of [
+      ['offers', f.offerStages],
+      ['missed + paired', f.settleStages],
+    ] as const) {
+      console.log(
+        `  ${f.scenario}, ${phase}: ${st.rows} document writes, last committed at ${fmt(st.committedMs / 1000)} s, ` +
+          `last written to Firestore at ${fmt(st.deliveredMs / 1000)} s; CPU: ${st.cpu}`,
+      );
+    }
+  }
 }

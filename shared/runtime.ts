@@ -61,7 +61,7 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'halobestie' });
   const db = createPool(env.DATABASE_URL, env.DATABASE_POOL_MAX);
-  const realtime = new FirestoreRealtime(env.FIREBASE_PROJECT_ID ?? env.GCP_PROJECT_ID, !!env.FIRESTORE_EMULATOR_HOST);
+  const realtime = new FirestoreRealtime(env.FIREBASE_PROJECT_ID ?? env.GCP_PROJECT_ID);
   const gcp = env.RUNTIME === 'gcp';
 
   let local: LocalControls | undefined;

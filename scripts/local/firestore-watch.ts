@@ -4,9 +4,14 @@ type Doc = FirestoreStateDocument;
 type Query = Parameters<FirestoreState['v1Query']>[1];
 type Timestamp = { seconds: number; nanos: number };
 
-/** The slice of the emulator's generated protobuf module the watch speaks (loaded from the emulator's own copy). */
+/** The emulator's generated protobuf classes the watch speaks (loaded from the emulator's own copy). */
 export interface ListenProto {
-  ListenResponse: { fromObject(data: Record<string, unknown>): unknown };
+  ListenResponse: {
+    new (data: { document_change: unknown }): unknown;
+    fromObject(data: Record<string, unknown>): unknown;
+  };
+  DocumentChange: new (data: { document: unknown; target_ids: number[] }) => unknown;
+  Timestamp: { fromObject(data: Timestamp): unknown };
 }
 
 interface ListenTarget {
@@ -244,8 +249,11 @@ export class IndexedWatch {
       const n = version?.n ?? 0;
       if (target.sent.get(path) === n) continue;
       target.sent.set(path, n);
-      const document = { ...doc.toV1DocumentObject(), update_time: updateTime(doc, version) };
-      this.write(target.stream, { document_change: { document, target_ids: [target.id] } });
+      // Built from the document's own message: no round trip through plain objects for the biggest part.
+      const document = doc.toV1Document();
+      document.update_time = this.proto.Timestamp.fromObject(updateTime(doc, version)) as typeof document.update_time;
+      const change = new this.proto.DocumentChange({ document, target_ids: [target.id] });
+      if (!target.stream.closed) target.stream.call.write(new this.proto.ListenResponse({ document_change: change }));
       wrote = true;
     }
     for (const path of target.sent.keys()) {

@@ -7,11 +7,21 @@ const requireHere = createRequire(import.meta.url);
 const { FirestoreServer } = requireHere('@firestore-emulator/server') as {
   FirestoreServer: typeof FirestoreServerType;
 };
-// Its protobuf classes and gRPC library, from its own dependencies, so the messages we write are the ones it serialises.
+// Its protobuf classes, from its own dependencies, so the messages we write are the ones it serialises.
 const requireFromEmulator = createRequire(requireHere.resolve('@firestore-emulator/server'));
-const proto = requireFromEmulator('@firestore-emulator/proto/dist/google/firestore/v1/firestore') as ListenProto & {
+const protoModule = (name: string) => requireFromEmulator(`@firestore-emulator/proto/dist/google/${name}`) as unknown;
+const firestoreProto = protoModule('firestore/v1/firestore') as Pick<ListenProto, 'ListenResponse'> & {
   UnimplementedFirestoreService: { definition: { Listen: ListenMethod } };
 };
+
+/** The message classes the indexed Listen writes. */
+export function listenProto(): ListenProto {
+  return {
+    ListenResponse: firestoreProto.ListenResponse,
+    DocumentChange: (protoModule('firestore/v1/write') as Pick<ListenProto, 'DocumentChange'>).DocumentChange,
+    Timestamp: (protoModule('protobuf/timestamp') as Pick<ListenProto, 'Timestamp'>).Timestamp,
+  };
+}
 
 interface ListenMethod {
   path: string;
@@ -43,10 +53,35 @@ export async function startFirestoreEmulator(port: number): Promise<{ host: stri
       '@firestore-emulator/server no longer keeps its gRPC server in `server`: update scripts/local/firestore.ts',
     );
   }
-  const method = proto.UnimplementedFirestoreService.definition.Listen;
-  const watch = new IndexedWatch(server.state, proto);
+  replaceOnPlainSet(server.state);
+  const method = firestoreProto.UnimplementedFirestoreService.definition.Listen;
+  const watch = new IndexedWatch(server.state, listenProto());
   grpc.unregister(method.path);
   grpc.register(method.path, watch.listen, method.responseSerialize, method.requestDeserialize, 'bidi');
   await server.start(port);
   return { host: `127.0.0.1:${port}`, stop: () => server.stop() };
+}
+
+interface PlainWrite {
+  has_update: boolean;
+  has_update_mask: boolean;
+  has_current_document: boolean;
+  update: { name: string };
+}
+
+/**
+ * The package merges on every set; Firestore replaces the document on a set without a field mask or a
+ * precondition (a merge set carries a mask, update() carries a mask and `exists`). Emptying the stored
+ * fields first gives that, in the same write and the same change event.
+ */
+function replaceOnPlainSet(state: FirestoreServerType['state']) {
+  const write = state.writeV1Document.bind(state);
+  state.writeV1Document = (date, w) => {
+    const plain = w as unknown as PlainWrite;
+    if (plain.has_update && !plain.has_update_mask && !plain.has_current_document) {
+      const doc = state.getDocument(plain.update.name);
+      if (doc.metadata.hasExist) (doc as unknown as { fields: Record<string, unknown> }).fields = {};
+    }
+    return write(date, w);
+  };
 }

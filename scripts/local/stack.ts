@@ -5,7 +5,7 @@ import { parseEnv } from '../../shared/env';
 import { migrate } from '../../shared/db/migrate';
 import { createRuntime, type Runtime } from '../../shared/runtime';
 import { createAllApps } from './apps';
-import { startFirestoreEmulator } from './firestore';
+import { startFirestoreEmulatorProcess } from './firestore-process';
 import { createGateway } from './gateway';
 import { startEmbeddedPostgres } from './postgres';
 import { startFakeXendit } from './fake-xendit';
@@ -131,7 +131,7 @@ async function start(
 
   let firestoreHost = source.FIRESTORE_EMULATOR_HOST;
   if (!firestoreHost) {
-    const emulator = await startFirestoreEmulator(opts.firestorePort);
+    const emulator = await startFirestoreEmulatorProcess(opts.firestorePort);
     firestoreHost = emulator.host;
     stops.push(() => emulator.stop());
   }

@@ -19,6 +19,8 @@ export interface OutboxRelayDeps {
   batchSize?: number;
   /** Tasks and events delivered at once (default 32). */
   concurrency?: number;
+  /** Batches in flight at once (default 3): one is claimed and marked in Postgres while another is written out. */
+  batchesInFlight?: number;
 }
 
 interface OutboxRow {
@@ -50,18 +52,39 @@ export class OutboxRelay {
     this.drainAll().catch((err: Error) => this.deps.logger.error('outbox drain failed', { error: err.message }));
   }
 
-  /** Drains until nothing is due; concurrent callers share one pass and trigger one more. */
+  /**
+   * Drains until nothing is due; concurrent callers share one pass and trigger one more. A batch that comes
+   * back full means more is waiting, so another batch is claimed alongside (up to `batchesInFlight`): one
+   * is marked in Postgres while another is written out. That is as safe as several instances draining: the
+   * claim skips locked and leased rows and never hands out a write to a document while an older one to it
+   * is undelivered.
+   */
   async drainAll(): Promise<number> {
     if (this.draining) {
       this.again = true;
       return this.draining;
     }
+    const size = this.deps.batchSize ?? 200;
+    const widest = this.deps.batchesInFlight ?? 3;
     this.draining = (async () => {
       let total = 0;
-      do {
-        this.again = false;
-        for (let n = await this.drain(); n > 0; n = await this.drain()) total += n;
-      } while (this.again);
+      const workers = new Set<Promise<void>>();
+      const spawn = () => {
+        const worker = work().finally(() => workers.delete(worker));
+        workers.add(worker);
+      };
+      const work = async () => {
+        for (;;) {
+          const n = await this.drain(size);
+          total += n;
+          if (n >= size && workers.size < widest) spawn();
+          if (n > 0) continue;
+          if (!this.again) return;
+          this.again = false;
+        }
+      };
+      spawn();
+      while (workers.size) await Promise.all([...workers]);
       return total;
     })().finally(() => (this.draining = undefined));
     return this.draining;

@@ -1,13 +1,15 @@
 import { createRequire } from 'node:module';
 import type { FirestoreState as FirestoreStateType } from '@firestore-emulator/server';
 import { describe, expect, it } from 'vitest';
-import { IndexedWatch, type ListenCall, type ListenProto } from '../../scripts/local/firestore-watch';
+import { listenProto } from '../../scripts/local/firestore';
+import { IndexedWatch, type ListenCall } from '../../scripts/local/firestore-watch';
 
 const requireHere = createRequire(import.meta.url);
 const { FirestoreState } = requireHere('@firestore-emulator/server') as { FirestoreState: typeof FirestoreStateType };
-const proto = createRequire(requireHere.resolve('@firestore-emulator/server'))(
+const { ListenRequest } = createRequire(requireHere.resolve('@firestore-emulator/server'))(
   '@firestore-emulator/proto/dist/google/firestore/v1/firestore',
-) as ListenProto & { ListenRequest: { fromObject(data: unknown): unknown } };
+) as { ListenRequest: { fromObject(data: unknown): unknown } };
+const proto = listenProto();
 
 const root = 'projects/p/databases/(default)/documents';
 type Sent = Record<
@@ -28,7 +30,7 @@ function stream(watch: IndexedWatch) {
   return {
     sent,
     add: (target: Record<string, unknown>) =>
-      handlers.get('data')!(proto.ListenRequest.fromObject({ add_target: target }) as never),
+      handlers.get('data')!(ListenRequest.fromObject({ add_target: target }) as never),
     close: () => handlers.get('cancelled')!(undefined as never),
   };
 }

@@ -7,14 +7,7 @@ type Firestore = InstanceType<FirestoreModule['Firestore']>;
 export class FirestoreRealtime implements Realtime {
   private db?: Promise<Firestore>;
 
-  /**
-   * `emulated`: the local emulator treats every set as a merge, so a whole-document write is sent as
-   * delete + set in one atomic batch there (real Firestore replaces on a plain set and gets one write).
-   */
-  constructor(
-    private readonly projectId: string,
-    private readonly emulated = false,
-  ) {}
+  constructor(private readonly projectId: string) {}
 
   private firestore(): Promise<Firestore> {
     this.db ??= import('@google-cloud/firestore').then(({ Firestore }) => new Firestore({ projectId: this.projectId }));
@@ -22,9 +15,7 @@ export class FirestoreRealtime implements Realtime {
   }
 
   async set(path: string, data: RealtimeDoc, options: { merge?: boolean } = {}): Promise<void> {
-    const merge = options.merge ?? false;
-    if (this.emulated && !merge) return this.writeBatch([{ op: 'set', path, data, merge }]);
-    await (await this.firestore()).doc(path).set(data, { merge });
+    await (await this.firestore()).doc(path).set(data, { merge: options.merge ?? false });
   }
 
   async writeBatch(writes: RealtimeWrite[]): Promise<void> {
@@ -32,10 +23,7 @@ export class FirestoreRealtime implements Realtime {
     const batch = db.batch();
     for (const w of writes) {
       if (w.op === 'delete') batch.delete(db.doc(w.path));
-      else {
-        if (this.emulated && !w.merge) batch.delete(db.doc(w.path));
-        batch.set(db.doc(w.path), w.data, { merge: w.merge });
-      }
+      else batch.set(db.doc(w.path), w.data, { merge: w.merge });
     }
     await batch.commit();
   }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Firestore, type DocumentData, type QuerySnapshot } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-// The emulator's Listen (scripts/local/firestore-watch.ts) as the apps meet it: the official client's onSnapshot.
+// The local emulator as the apps and the relay meet it through the official client: Listen
+// (scripts/local/firestore-watch.ts) and set semantics (scripts/local/firestore.ts).
 let fs: Firestore;
 beforeAll(() => {
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
@@ -62,6 +63,22 @@ function docWatch(path: string) {
 }
 
 const ids = (snap: QuerySnapshot) => snap.docs.map((d) => d.id);
+
+describe('the emulator’s writes', () => {
+  it('a plain set replaces the document; a merge set and update() keep the other fields', async () => {
+    const ref = fs.doc(`rooms/${randomUUID()}`);
+    const w = docWatch(ref.path);
+    await ref.set({ a: 1, b: 2 });
+    await ref.set({ a: 3 });
+    expect((await ref.get()).data()).toEqual({ a: 3 });
+    await w.until('the replaced document', (d) => d?.a === 3 && !('b' in d));
+    await ref.set({ c: 4 }, { merge: true });
+    await ref.update({ d: 5 });
+    expect((await ref.get()).data()).toEqual({ a: 3, c: 4, d: 5 });
+    await expect(ref.create({ x: 1 })).rejects.toThrow(/ALREADY_EXISTS|already exists/i);
+    w.stop();
+  });
+});
 
 describe('the emulator’s indexed Listen', () => {
   it('a document listener sees a missing document, its creation, updates, deletion and re-creation', async () => {
