@@ -5,6 +5,7 @@ import { MAX_PUSH_BATCH, type Push, type PushMessage, type PushResult } from '..
 import { MAX_BATCH_WRITES, type Realtime, type RealtimeWrite } from '../ports/realtime';
 import type { TaskScheduler } from '../ports/task-scheduler';
 import type { OutboxItem } from './outbox';
+import { claimBatch, markDelivered, reschedule, type OutboxRow } from './relay-repo';
 
 export interface OutboxRelayDeps {
   db: Db;
@@ -21,13 +22,6 @@ export interface OutboxRelayDeps {
   concurrency?: number;
   /** Batches in flight at once (default 3): one is claimed and marked in Postgres while another is written out. */
   batchesInFlight?: number;
-}
-
-interface OutboxRow {
-  id: number;
-  kind: OutboxItem['kind'];
-  payload: Record<string, unknown>;
-  attempts: number;
 }
 
 type Outcome = { id: number; ok: true } | { id: number; ok: false; error: string; attempts: number };
@@ -92,20 +86,8 @@ export class OutboxRelay {
 
   /** One batch; returns how many rows were delivered. */
   async drain(limit = this.deps.batchSize ?? 200): Promise<number> {
-    const { rows } = await this.deps.db.query<OutboxRow>(
-      `UPDATE outbox SET available_at = now() + make_interval(secs => $2), attempts = attempts + 1
-       WHERE id IN (SELECT o.id FROM outbox o
-                    WHERE o.delivered_at IS NULL AND o.available_at <= now() AND o.attempts < $3
-                      -- per-document order across instances: only the oldest pending write to a path
-                      AND (o.ordering_key IS NULL OR NOT EXISTS (
-                        SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.id < o.id
-                          AND p.delivered_at IS NULL AND p.attempts < $3))
-                    ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, kind, payload, attempts`,
-      [limit, LEASE_SECONDS, MAX_OUTBOX_ATTEMPTS],
-    );
+    const rows = await claimBatch(this.deps.db, limit, LEASE_SECONDS, MAX_OUTBOX_ATTEMPTS);
     if (rows.length === 0) return 0;
-    rows.sort((a, b) => a.id - b.id);
     const byKind = (kind: OutboxItem['kind']) => rows.filter((r) => r.kind === kind);
     const outcomes = (
       await Promise.all([
@@ -123,21 +105,16 @@ export class OutboxRelay {
     const done = outcomes.filter((o) => o.ok).map((o) => o.id);
     const failed = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
     if (done.length) {
-      await this.deps.db.query('UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = ANY($1)', [done]);
+      await markDelivered(this.deps.db, done);
     }
     if (failed.length) {
       for (const f of failed) {
         this.deps.logger.warn('outbox delivery failed', { outbox_id: f.id, attempts: f.attempts, error: f.error });
         if (f.attempts >= MAX_OUTBOX_ATTEMPTS) this.deps.logger.error('outbox dead letter', { outbox_id: f.id });
       }
-      await this.deps.db.query(
-        `UPDATE outbox o SET available_at = now() + make_interval(secs => f.delay), last_error = f.error
-         FROM unnest($1::bigint[], $2::int[], $3::text[]) AS f(id, delay, error) WHERE o.id = f.id`,
-        [
-          failed.map((f) => f.id),
-          failed.map((f) => Math.min(300, 2 ** Math.min(f.attempts, 8))),
-          failed.map((f) => f.error.slice(0, 500)),
-        ],
+      await reschedule(
+        this.deps.db,
+        failed.map((f) => ({ id: f.id, delaySeconds: Math.min(300, 2 ** Math.min(f.attempts, 8)), error: f.error })),
       );
     }
   }

@@ -119,6 +119,39 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
+  it('a backlog that fills batches is written by up to three batches at once, each document still in order', async () => {
+    const prefix = `wide/${randomUUID()}`;
+    const seen = new Map<string, number[]>();
+    let inFlight = 0;
+    let widest = 0;
+    const slow: Realtime = {
+      set: async () => undefined,
+      writeBatch: async (writes) => {
+        widest = Math.max(widest, ++inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        for (const w of writes) {
+          if (w.op === 'set' && w.path.startsWith(prefix))
+            seen.set(w.path, [...(seen.get(w.path) ?? []), w.data.n as number]);
+        }
+        inFlight -= 1;
+      },
+      delete: async () => undefined,
+      get: async () => null,
+      list: async () => [],
+    };
+    await s.rt.outbox.drainAll();
+    const items = Array.from({ length: 5 }, (_, n) =>
+      Array.from({ length: 12 }, (_, d) => outbox.setDoc(`${prefix}/d${d}`, { n })),
+    ).flat();
+    await tx(s.rt.db, async (c) => {
+      for (const item of items) await enqueue(c, item);
+    });
+    const relay = new OutboxRelay({ ...s.rt, realtime: slow, batchSize: 4 });
+    expect(await relay.drainAll()).toBe(60);
+    expect(widest).toBe(3);
+    expect([...seen.values()]).toEqual(Array.from({ length: 12 }, () => [0, 1, 2, 3, 4]));
+  });
+
   it('a dedupe key enqueues an effect once however often the trigger is redelivered', async () => {
     const key = `push:${randomUUID()}`;
     const results = await Promise.all(
