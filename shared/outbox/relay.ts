@@ -38,6 +38,8 @@ export const MAX_OUTBOX_ATTEMPTS = 25;
 export class OutboxRelay {
   private draining?: Promise<number>;
   private again = false;
+  private readonly workers = new Set<Promise<void>>();
+  private delivered = 0;
 
   constructor(private readonly deps: OutboxRelayDeps) {}
 
@@ -47,41 +49,48 @@ export class OutboxRelay {
   }
 
   /**
-   * Drains until nothing is due; concurrent callers share one pass and trigger one more. A batch that comes
-   * back full means more is waiting, so another batch is claimed alongside (up to `batchesInFlight`): one
-   * is marked in Postgres while another is written out. That is as safe as several instances draining: the
-   * claim skips locked and leased rows and never hands out a write to a document while an older one to it
-   * is undelivered.
+   * Drains until nothing is due; concurrent callers share the drain and make it look once more. Each call
+   * (each commit's kick) and each batch that comes back full starts another batch alongside while fewer
+   * than `batchesInFlight` are under way, so a new row does not wait for the batch being written out.
+   * That is as safe as several instances draining: the claim skips locked and leased rows and never hands
+   * out a write to a document while an older one to it is undelivered.
    */
   async drainAll(): Promise<number> {
     if (this.draining) {
       this.again = true;
+      this.widen();
       return this.draining;
     }
-    const size = this.deps.batchSize ?? 200;
-    const widest = this.deps.batchesInFlight ?? 3;
+    this.delivered = 0;
+    this.widen();
     this.draining = (async () => {
-      let total = 0;
-      const workers = new Set<Promise<void>>();
-      const spawn = () => {
-        const worker = work().finally(() => workers.delete(worker));
-        workers.add(worker);
-      };
-      const work = async () => {
-        for (;;) {
-          const n = await this.drain(size);
-          total += n;
-          if (n >= size && workers.size < widest) spawn();
-          if (n > 0) continue;
-          if (!this.again) return;
-          this.again = false;
-        }
-      };
-      spawn();
-      while (workers.size) await Promise.all([...workers]);
-      return total;
-    })().finally(() => (this.draining = undefined));
+      try {
+        while (this.workers.size) await Promise.all([...this.workers]);
+        return this.delivered;
+      } finally {
+        // In the same turn as the last check, so a caller arriving now starts a new drain.
+        this.draining = undefined;
+      }
+    })();
     return this.draining;
+  }
+
+  private widen(): void {
+    if (this.workers.size >= (this.deps.batchesInFlight ?? 3)) return;
+    const worker = this.work().finally(() => this.workers.delete(worker));
+    this.workers.add(worker);
+  }
+
+  private async work(): Promise<void> {
+    const size = this.deps.batchSize ?? 200;
+    for (;;) {
+      const n = await this.drain(size);
+      this.delivered += n;
+      if (n >= size) this.widen();
+      if (n > 0) continue;
+      if (!this.again) return;
+      this.again = false;
+    }
   }
 
   /** One batch; returns how many rows were delivered. */
