@@ -157,6 +157,10 @@ export async function startEmbeddedPostgres(opts: {
   }
   stopOrphan(binDir, dataDir, opts.log);
 
+  // Clients on this machine talk over a Unix socket, as Cloud Run reaches Cloud SQL (/cloudsql/…): a loopback
+  // TCP round trip costs several times the CPU. A path past the kernel's 107-byte limit keeps TCP only.
+  const socketDir = path.resolve(opts.dir);
+  const viaSocket = path.join(socketDir, `.s.PGSQL.${opts.port}`).length <= 100;
   const logFile = path.join(opts.dir, 'postgres.log');
   const logFd = openSync(logFile, 'a');
   const [file, argv] = serverCommand(binDir, [
@@ -167,7 +171,7 @@ export async function startEmbeddedPostgres(opts: {
     '-c',
     'listen_addresses=127.0.0.1',
     '-c',
-    'unix_socket_directories=',
+    `unix_socket_directories=${viaSocket ? socketDir : ''}`,
     '-c',
     'max_connections=300',
     ...(opts.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
@@ -196,7 +200,10 @@ export async function startEmbeddedPostgres(opts: {
   }
   const postmaster = pm.pid;
 
-  const url = (database: string) => `postgres://postgres@127.0.0.1:${opts.port}/${database}`;
+  const url = (database: string) =>
+    viaSocket
+      ? `postgres://postgres@localhost:${opts.port}/${database}?host=${encodeURIComponent(socketDir)}`
+      : `postgres://postgres@127.0.0.1:${opts.port}/${database}`;
   return {
     url,
     async createDatabase(name, template) {
