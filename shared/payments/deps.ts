@@ -1,11 +1,6 @@
 import type { PoolClient } from 'pg';
-import type { Clock } from '../clock';
-import { configReader, type ConfigReader } from '../config/reader';
-import type { Db } from '../db/pool';
-import type { Logger } from '../logger';
-import type { OutboxRelay } from '../outbox/relay';
+import { featureDeps, oncePerRuntime, type FeatureDeps } from '../feature-deps';
 import type { PaymentProvider } from '../ports/payment-provider';
-import type { Runtime } from '../runtime';
 import { sessionsDeps } from '../sessions/deps';
 import { sessionPaymentHooks } from '../sessions/payment-hooks';
 
@@ -27,34 +22,16 @@ export interface SessionTransitions {
   ): Promise<{ sessionId: string; amountIdr: number; description: string; payable: boolean } | undefined>;
 }
 
-export interface PaymentsDeps {
-  db: Db;
-  clock: Clock;
-  config: ConfigReader;
-  outbox: OutboxRelay;
-  logger: Logger;
+export interface PaymentsDeps extends FeatureDeps {
   provider: PaymentProvider;
   /** XENDIT_CALLBACK_TOKEN; unset → every callback is refused (never accept an unverifiable webhook). */
   callbackToken: string | undefined;
   sessions: SessionTransitions;
 }
 
-const perRuntime = new WeakMap<Runtime, PaymentsDeps>();
-
-export function paymentsDeps(rt: Runtime): PaymentsDeps {
-  let deps = perRuntime.get(rt);
-  if (!deps) {
-    deps = {
-      db: rt.db,
-      clock: rt.clock,
-      config: configReader(rt),
-      outbox: rt.outbox,
-      logger: rt.logger.child({ feature: 'payments' }),
-      provider: rt.payments,
-      callbackToken: rt.env.XENDIT_CALLBACK_TOKEN,
-      sessions: sessionPaymentHooks(sessionsDeps(rt)),
-    };
-    perRuntime.set(rt, deps);
-  }
-  return deps;
-}
+export const paymentsDeps = oncePerRuntime((rt): PaymentsDeps => ({
+  ...featureDeps(rt, rt.logger.child({ feature: 'payments' })),
+  provider: rt.payments,
+  callbackToken: rt.env.XENDIT_CALLBACK_TOKEN,
+  sessions: sessionPaymentHooks(sessionsDeps(rt)),
+}));
