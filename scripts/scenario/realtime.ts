@@ -2,51 +2,61 @@ import type { DocumentData, Firestore } from '@google-cloud/firestore';
 
 export type Doc = DocumentData;
 
-/** A live document listener, as an app holds one: the latest snapshot and a bounded wait on it. */
-export class DocWatch {
-  latest: Doc | undefined;
+/** A listener's waiting part: bounded waits on its state, failing at once when the listener fails. */
+abstract class Waitable {
   private readonly waiters = new Set<() => void>();
   private failure: Error | undefined;
+
+  protected changed(failure?: Error) {
+    if (failure) this.failure = failure;
+    for (const w of [...this.waiters]) w();
+  }
+
+  protected waitUntil(done: () => boolean, ms: number, failed: string, timedOut: () => string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const settle = (outcome: () => void) => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        outcome();
+      };
+      const check = () => {
+        if (this.failure) settle(() => reject(new Error(`${failed}: ${this.failure!.message}`)));
+        else if (done()) settle(resolve);
+      };
+      const timer = setTimeout(() => settle(() => reject(new Error(timedOut()))), ms);
+      this.waiters.add(check);
+      check();
+    });
+  }
+}
+
+/** A live document listener, as an app holds one: the latest snapshot and a bounded wait on it. */
+export class DocWatch extends Waitable {
+  latest: Doc | undefined;
   private readonly stop: () => void;
 
   constructor(
     fs: Firestore,
     readonly path: string,
   ) {
+    super();
     this.stop = fs.doc(path).onSnapshot(
       (snap) => {
         this.latest = snap.data();
-        for (const w of [...this.waiters]) w();
+        this.changed();
       },
-      (err) => {
-        this.failure = err;
-        for (const w of [...this.waiters]) w();
-      },
+      (err) => this.changed(err),
     );
   }
 
-  until(what: string, predicate: (d: Doc | undefined) => boolean, ms: number): Promise<Doc> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (this.failure) {
-          cleanup();
-          reject(new Error(`listener on ${this.path} failed: ${this.failure.message}`));
-        } else if (predicate(this.latest)) {
-          cleanup();
-          resolve(this.latest!);
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`timed out after ${ms} ms waiting on ${this.path} for ${what} (last: ${brief(this.latest)})`));
-      }, ms);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-      };
-      this.waiters.add(check);
-      check();
-    });
+  async until(what: string, predicate: (d: Doc | undefined) => boolean, ms: number): Promise<Doc> {
+    await this.waitUntil(
+      () => predicate(this.latest),
+      ms,
+      `listener on ${this.path} failed`,
+      () => `timed out after ${ms} ms waiting on ${this.path} for ${what} (last: ${brief(this.latest)})`,
+    );
+    return this.latest!;
   }
 
   close() {
@@ -73,21 +83,20 @@ export interface Arrival {
  * One app's listener on `sessions/{id}/messages` ordered by seq. Counts what a user would notice: a
  * message delivered twice, or one that shows up after a later one already had (out of order).
  */
-export class MessageWatch {
+export class MessageWatch extends Waitable {
   readonly arrivals: Arrival[] = [];
   duplicates = 0;
   outOfOrder = 0;
   private readonly seen = new Set<string>();
   private maxSeq = 0;
-  private failure: Error | undefined;
   private readonly stop: () => void;
-  private readonly waiters = new Set<() => void>();
 
   constructor(
     fs: Firestore,
     sessionId: string,
     private readonly onArrival?: (a: Arrival) => void,
   ) {
+    super();
     this.stop = fs
       .collection(`sessions/${sessionId}/messages`)
       .orderBy('seq')
@@ -115,12 +124,9 @@ export class MessageWatch {
             this.arrivals.push(a);
             this.onArrival?.(a);
           }
-          for (const w of [...this.waiters]) w();
+          this.changed();
         },
-        (err) => {
-          this.failure = err;
-          for (const w of [...this.waiters]) w();
-        },
+        (err) => this.changed(err),
       );
   }
 
@@ -130,28 +136,12 @@ export class MessageWatch {
 
   /** Waits until every one of these client_message_ids has arrived. */
   untilAll(what: string, ids: string[], ms: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (this.failure) {
-          cleanup();
-          reject(new Error(`message listener failed: ${this.failure.message}`));
-        } else if (ids.every((id) => this.has(id))) {
-          cleanup();
-          resolve();
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        const missing = ids.filter((id) => !this.has(id));
-        reject(new Error(`timed out after ${ms} ms: ${what} never received ${missing.join(', ')}`));
-      }, ms);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-      };
-      this.waiters.add(check);
-      check();
-    });
+    return this.waitUntil(
+      () => ids.every((id) => this.has(id)),
+      ms,
+      'message listener failed',
+      () => `timed out after ${ms} ms: ${what} never received ${ids.filter((id) => !this.has(id)).join(', ')}`,
+    );
   }
 
   close() {
