@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase } from '../helpers/db';
+import { afterAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../helpers/api-client';
-import { spawnStack, stackPorts, tempDataDir, type SpawnedStack } from '../helpers/spawn-stack';
+import { spawnListenedStack, tempDataDir, type SpawnedStack } from '../helpers/spawn-stack';
 
 const dataDir = tempDataDir();
 const projectId = `e2e-${randomBytes(4).toString('hex')}`;
@@ -34,13 +33,7 @@ function waitFor(
 
 describe('pairing end to end through the local stack', () => {
   it('customer requests → 3 online mitras get a push and an offer doc a listener sees → one accepts → the customer’s pairing doc flips to paired', async () => {
-    process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
-    stack = await spawnStack(dataDir, await stackPorts(), {
-      DATABASE_URL: await createTestDatabase(),
-      FIRESTORE_EMULATOR_HOST: inject('firestoreHost'),
-      FIREBASE_PROJECT_ID: projectId,
-    });
-    fs = new Firestore({ projectId });
+    ({ stack, fs } = await spawnListenedStack(dataDir, projectId));
     // The stack as the apps see it: a client typed from the committed document (drift fails tsc).
     const api = apiClient(stack.baseUrl);
     const as = (token: string) => apiClient(stack!.baseUrl, token);

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase } from '../helpers/db';
+import { afterAll, describe, expect, it } from 'vitest';
 import { json } from '../helpers/http';
-import { spawnStack, stackPorts, tempDataDir, type SpawnedStack } from '../helpers/spawn-stack';
+import { spawnListenedStack, tempDataDir, type SpawnedStack } from '../helpers/spawn-stack';
 
 const dataDir = tempDataDir();
 const projectId = `e2e-pay-${randomBytes(4).toString('hex')}`;
@@ -18,15 +17,10 @@ afterAll(async () => {
 
 describe('a paid session end to end through the local stack and the fake Xendit', () => {
   it('request → accept → the customer’s listener sees xendit_invoice_url → paid at the fake Xendit → active', async () => {
-    process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
-    const ports = await stackPorts();
-    stack = await spawnStack(dataDir, ports, {
-      DATABASE_URL: await createTestDatabase(),
-      FIRESTORE_EMULATOR_HOST: inject('firestoreHost'),
-      FIREBASE_PROJECT_ID: projectId,
-    });
-    fs = new Firestore({ projectId });
-    const base = stack.baseUrl;
+    const listened = await spawnListenedStack(dataDir, projectId);
+    ({ stack, fs } = listened);
+    const { ports } = listened;
+    const base = listened.stack.baseUrl;
     const post = (path: string, body: unknown, token?: string) =>
       fetch(`${base}${path}`, {
         method: 'POST',

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Firestore } from '@google-cloud/firestore';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase } from '../helpers/db';
+import { afterAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../helpers/api-client';
-import { spawnStack, stackPorts, tempDataDir, type SpawnedStack } from '../helpers/spawn-stack';
+import { spawnListenedStack, tempDataDir, waitUntil, type SpawnedStack } from '../helpers/spawn-stack';
+import { DocWatch } from '../../scripts/scenario/realtime';
 
 const dataDir = tempDataDir();
 const projectId = `e2e-${randomBytes(4).toString('hex')}`;
@@ -20,34 +20,11 @@ afterAll(async () => {
 
 type Doc = FirebaseFirestore.DocumentData;
 
-/** A live document listener: the latest snapshot, and a wait for a predicate over it. */
+/** A live document listener as the apps hold one (the demo's), closed after the test. */
 function watchDoc(path: string) {
-  let latest: Doc | undefined;
-  const waiters = new Set<() => void>();
-  unsubscribe.push(
-    fs!.doc(path).onSnapshot((snap) => {
-      latest = snap.data();
-      for (const w of waiters) w();
-    }),
-  );
-  return {
-    until(what: string, predicate: (d: Doc | undefined) => boolean, ms = 20_000): Promise<Doc> {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (!predicate(latest)) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(latest!);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`timed out waiting for ${path}: ${what} (last: ${JSON.stringify(latest)})`));
-        }, ms);
-        waiters.add(check);
-        check();
-      });
-    },
-  };
+  const watch = new DocWatch(fs!, path);
+  unsubscribe.push(() => watch.close());
+  return { until: (what: string, predicate: (d: Doc | undefined) => boolean) => watch.until(what, predicate, 20_000) };
 }
 
 /** A live listener on a session's messages, ordered by seq, as the apps listen. */
@@ -66,23 +43,9 @@ function watchMessages(sessionId: string) {
   return { seen, arrivals };
 }
 
-async function waitUntil(what: string, check: () => boolean, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('a free-trial session end to end through the local stack, with Firestore listeners on both sides', () => {
   it('pairing → messages both ways in order → receipts → typing → time-up → closing → goodbyes → completed', async () => {
-    process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
-    stack = await spawnStack(dataDir, await stackPorts(), {
-      DATABASE_URL: await createTestDatabase(),
-      FIRESTORE_EMULATOR_HOST: inject('firestoreHost'),
-      FIREBASE_PROJECT_ID: projectId,
-    });
-    fs = new Firestore({ projectId });
+    ({ stack, fs } = await spawnListenedStack(dataDir, projectId));
     // The stack as the apps see it: typed from the committed OpenAPI document (drift fails tsc).
     const api = apiClient(stack.baseUrl);
     const phone = `08219${String(Date.now() % 1_000_000).padStart(6, '0')}7`;
@@ -130,7 +93,7 @@ describe('a free-trial session end to end through the local stack, with Firestor
     const sent = await Promise.all([typeAway('c', 'Rani'), typeAway('m', 'Sari')]);
     expect(sent.flat()).toEqual(Array(12).fill(201));
     for (const side of [customerSide, mitraSide]) {
-      await waitUntil('all 12 messages are seen', () => side.seen.length === 12);
+      await waitUntil('all 12 messages are seen', () => side.seen.length === 12, 20_000);
       expect(side.seen.map((m) => m.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
       // every snapshot the listener got was in seq order
       for (const a of side.arrivals) expect(a).toEqual([...a].sort((x, y) => x - y));

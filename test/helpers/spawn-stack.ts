@@ -1,3 +1,6 @@
+import { Firestore } from '@google-cloud/firestore';
+import { inject } from 'vitest';
+import { createTestDatabase } from './db';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -172,4 +175,19 @@ export async function waitUntil(what: string, check: () => boolean | Promise<boo
     if (Date.now() > deadline) throw new Error(`timed out after ${withinMs} ms waiting until ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * A stack on a fresh cloned database, writing to the run's emulator under `projectId`, and an official
+ * client on the same project to listen as the apps do.
+ */
+export async function spawnListenedStack(dataDir: string, projectId: string) {
+  process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
+  const ports = await stackPorts();
+  const stack = await spawnStack(dataDir, ports, {
+    DATABASE_URL: await createTestDatabase(),
+    FIRESTORE_EMULATOR_HOST: inject('firestoreHost'),
+    FIREBASE_PROJECT_ID: projectId,
+  });
+  return { stack, ports, fs: new Firestore({ projectId }) };
 }
