@@ -1,52 +1,15 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleFunction } from '../scripts/bundle';
-import { freePort } from '../scripts/local/free-port';
 import { interleaved, printAb, type Variant } from './lib/ab';
 import { serialise, type HttpRequestSpec } from './lib/load';
 import { abOptions, NOISE_NOTE } from './lib/options';
-import { spawnNode, startBaseline, startStack, stopChild, tempDir, waitHealthy, type Server } from './lib/procs';
+import { startBaseline, startPairingBundle, startStack, tempDir, type Server } from './lib/procs';
 import { StackUsers } from './lib/users';
 import { fmt, median, summary, table } from './lib/stats';
 
 /** Where bundles built for benches live: under node_modules so their external SDKs resolve. */
 export const BENCH_BUILD_DIR = path.resolve('node_modules/.cache/halo-bench');
-
-/**
- * The deployed artifact on its production host: `node <bundle>/pairing/index.mjs` (plain node:http),
- * against the stack's Postgres and emulator, request logs at info like Cloud Run.
- */
-async function startPairingBundle(
-  stack: { databaseUrl: string; firestoreHost: string; projectId: string; signingKeyFile: string },
-  logDir: string,
-): Promise<Server> {
-  const outdir = path.join(BENCH_BUILD_DIR, 'pairing');
-  await bundleFunction('pairing', outdir);
-  const port = await freePort();
-  const logFile = path.join(logDir, 'pairing-bundle.log');
-  const { readFileSync } = await import('node:fs');
-  const child = spawnNode(
-    path.join(outdir, 'index.mjs'),
-    {
-      NODE_ENV: 'production',
-      RUNTIME: 'gcp',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      DATABASE_URL: stack.databaseUrl,
-      FIRESTORE_EMULATOR_HOST: stack.firestoreHost,
-      FIREBASE_PROJECT_ID: stack.projectId,
-      METADATA_SERVER_DETECTION: 'none',
-      AUTH_SIGNING_KEY: readFileSync(stack.signingKeyFile, 'utf8'),
-      FUNCTION_URLS: JSON.stringify({ pairing: `http://127.0.0.1:${port}` }),
-      TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks@bench.iam.gserviceaccount.com',
-      OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks@bench.iam.gserviceaccount.com',
-    },
-    logFile,
-    { tsx: false, args: ['--enable-source-maps'] },
-  );
-  await waitHealthy(`http://127.0.0.1:${port}/healthz`, child, logFile, 60_000);
-  return { port, pid: child.pid!, logFile, stop: () => stopChild(child) };
-}
 
 /**
  * Heartbeat and an authenticated cached read, over sockets: the local stack (`npm start`), the pairing
@@ -74,7 +37,14 @@ export async function benchRequestPath(): Promise<void> {
     servers.push(hono, fastify);
     let bundle: Server | undefined;
     try {
-      bundle = await startPairingBundle(stack, logDir);
+      bundle = await startPairingBundle({
+        outdir: path.join(BENCH_BUILD_DIR, 'pairing'),
+        logDir,
+        databaseUrl: stack.databaseUrl,
+        firestoreHost: stack.firestoreHost,
+        projectId: stack.projectId,
+        signingKey: readFileSync(stack.signingKeyFile, 'utf8'),
+      });
       servers.push(bundle);
     } catch (err) {
       console.log(`  (pairing bundle on node:http not measured: ${(err as Error).message.split('\n')[0]})`);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bundleFunction } from '../../scripts/bundle';
 import { freePort } from '../../scripts/local/free-port';
 
 /** Children this bench started; killed by PID when the bench ends, whatever happens. */
@@ -78,6 +79,50 @@ export async function startBaseline(
     if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`baseline ${name} did not start:\n${readFileSync(logFile, 'utf8')}`);
     await sleep(50);
+  }
+  return { port, pid: child.pid!, logFile, stop: () => stopChild(child) };
+}
+
+/**
+ * The deployed pairing artifact on its production host: `node <outdir>/index.mjs` (plain node:http,
+ * RUNTIME=gcp, request logs at info like Cloud Run), against the given Postgres and emulator.
+ */
+export async function startPairingBundle(opts: {
+  outdir: string;
+  logDir: string;
+  databaseUrl: string;
+  firestoreHost: string | undefined;
+  projectId: string;
+  signingKey: string;
+}): Promise<Server> {
+  await bundleFunction('pairing', opts.outdir);
+  const port = await freePort();
+  const logFile = path.join(opts.logDir, 'pairing-bundle.log');
+  const child = spawnNode(
+    path.join(opts.outdir, 'index.mjs'),
+    {
+      NODE_ENV: 'production',
+      RUNTIME: 'gcp',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      DATABASE_URL: opts.databaseUrl,
+      DATABASE_POOL_MAX: '10',
+      FIRESTORE_EMULATOR_HOST: opts.firestoreHost,
+      FIREBASE_PROJECT_ID: opts.projectId,
+      METADATA_SERVER_DETECTION: 'none',
+      AUTH_SIGNING_KEY: opts.signingKey,
+      FUNCTION_URLS: JSON.stringify({ pairing: `http://127.0.0.1:${port}` }),
+      TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks@bench.iam.gserviceaccount.com',
+      OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks@bench.iam.gserviceaccount.com',
+    },
+    logFile,
+    { tsx: false, args: ['--enable-source-maps'] },
+  );
+  try {
+    await waitHealthy(`http://127.0.0.1:${port}/healthz`, child, logFile, 60_000);
+  } catch (err) {
+    await stopChild(child);
+    throw err;
   }
   return { port, pid: child.pid!, logFile, stop: () => stopChild(child) };
 }

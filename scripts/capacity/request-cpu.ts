@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { interleaved, type Variant } from '../../bench/lib/ab';
 import { serialise } from '../../bench/lib/load';
-import { spawnNode, stopChild, tempDir, waitHealthy } from '../../bench/lib/procs';
+import { startPairingBundle, tempDir } from '../../bench/lib/procs';
 import { median, spread } from '../../bench/lib/stats';
-import { bundleFunction } from '.././bundle';
-import { freePort } from '.././local/free-port';
 import { arg } from './args';
 import { type Stack, call, type User, makeMitras, makeCustomers, must } from './stack';
 
@@ -16,33 +14,16 @@ export interface RouteCpu {
 }
 
 export async function requestCpu(s: Stack): Promise<RouteCpu[]> {
-  const outdir = path.resolve('node_modules/.cache/halo-capacity/pairing');
-  await bundleFunction('pairing', outdir);
-  const port = await freePort();
-  const logDir = tempDir('halo-capacity-');
-  const logFile = path.join(logDir, 'pairing.log');
-  const child = spawnNode(
-    path.join(outdir, 'index.mjs'),
-    {
-      NODE_ENV: 'production',
-      RUNTIME: 'gcp',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      DATABASE_URL: s.databaseUrl,
-      DATABASE_POOL_MAX: '10',
-      FIRESTORE_EMULATOR_HOST: process.env.FIRESTORE_EMULATOR_HOST,
-      FIREBASE_PROJECT_ID: 'capacity-local',
-      METADATA_SERVER_DETECTION: 'none',
-      AUTH_SIGNING_KEY: s.signingKey,
-      FUNCTION_URLS: JSON.stringify({ pairing: `http://127.0.0.1:${port}` }),
-      TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks@capacity.iam.gserviceaccount.com',
-      OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks@capacity.iam.gserviceaccount.com',
-    },
-    logFile,
-    { tsx: false, args: ['--enable-source-maps'] },
-  );
+  const bundle = await startPairingBundle({
+    outdir: path.resolve('node_modules/.cache/halo-capacity/pairing'),
+    logDir: tempDir('halo-capacity-'),
+    databaseUrl: s.databaseUrl,
+    firestoreHost: process.env.FIRESTORE_EMULATOR_HOST,
+    projectId: 'capacity-local',
+    signingKey: s.signingKey,
+  });
+  const { port } = bundle;
   try {
-    await waitHealthy(`http://127.0.0.1:${port}/healthz`, child, logFile, 60_000);
     const mitras = await makeMitras(s, 16, '3');
     for (const m of mitras) await must(call(s, 'POST', '/api/mitra/status/online', m.token), 200, 'online');
     const customers = await makeCustomers(s, 16, '4');
@@ -50,7 +31,7 @@ export async function requestCpu(s: Stack): Promise<RouteCpu[]> {
       const bytes = users.map((u) =>
         serialise(port, { method, path: p, headers: { authorization: `Bearer ${u.token}` } }),
       );
-      return { name, port, pid: child.pid!, expect: status, requestFor: (conn) => bytes[conn % bytes.length]! };
+      return { name, port, pid: bundle.pid, expect: status, requestFor: (conn) => bytes[conn % bytes.length]! };
     };
     const variants: Variant[] = [
       { ...v('GET /healthz (floor)', 'GET', '/healthz', customers, 200) },
@@ -73,7 +54,7 @@ export async function requestCpu(s: Stack): Promise<RouteCpu[]> {
       rps: median(x.segments.map((g) => g.rps)),
     }));
   } finally {
-    await stopChild(child);
+    await bundle.stop();
   }
 }
 
