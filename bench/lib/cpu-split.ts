@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { processCpuUs, processTree } from './stats';
+import { procArgv } from '../../scripts/local/processes';
+import { cpuOfUs, processTree } from './stats';
 
 export interface CpuSplit {
   stack: number;
@@ -8,33 +8,15 @@ export interface CpuSplit {
   bench: number;
 }
 
-const argvOf = (pid: number) => {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    return '';
-  }
-};
-
-const cpuOf = (pids: number[]) =>
-  pids.reduce((sum, p) => {
-    try {
-      return sum + processCpuUs(p);
-    } catch {
-      return sum; // exited meanwhile
-    }
-  }, 0);
-
 /** CPU so far (µs) of the stack process, its emulator child, its Postgres tree, and this process. */
 export function cpuSplit(stackPid: number): CpuSplit {
-  const tree = processTree(stackPid).slice(1);
-  const emulator = tree.filter((p) => argvOf(p).includes('firestore-main'));
-  const postgres = tree.filter((p) => !emulator.includes(p));
+  const children = processTree(stackPid).slice(1);
+  const emulator = children.filter((p) => procArgv(p).some((a) => a.includes('firestore-main')));
   const self = process.cpuUsage();
   return {
-    stack: cpuOf([stackPid]),
-    emulator: cpuOf(emulator),
-    postgres: cpuOf(postgres),
+    stack: cpuOfUs([stackPid]),
+    emulator: cpuOfUs(emulator),
+    postgres: cpuOfUs(children.filter((p) => !emulator.includes(p))),
     bench: self.user + self.system,
   };
 }

@@ -51,9 +51,10 @@ export function processTree(pid: number): number[] {
   return out;
 }
 
-export function treeCpuUs(pid: number): number {
+/** CPU so far (µs) of these processes together; one that has exited meanwhile counts nothing. */
+export function cpuOfUs(pids: number[]): number {
   let total = 0;
-  for (const p of processTree(pid)) {
+  for (const p of pids) {
     try {
       total += processCpuUs(p);
     } catch {
@@ -61,6 +62,10 @@ export function treeCpuUs(pid: number): number {
     }
   }
   return total;
+}
+
+export function treeCpuUs(pid: number): number {
+  return cpuOfUs(processTree(pid));
 }
 
 /** A plain text table; numbers already formatted. */

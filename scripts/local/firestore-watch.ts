@@ -253,7 +253,7 @@ export class IndexedWatch {
       const document = doc.toV1Document();
       document.update_time = this.proto.Timestamp.fromObject(updateTime(doc, version)) as typeof document.update_time;
       const change = new this.proto.DocumentChange({ document, target_ids: [target.id] });
-      if (!target.stream.closed) target.stream.call.write(new this.proto.ListenResponse({ document_change: change }));
+      this.send(target.stream, new this.proto.ListenResponse({ document_change: change }));
       wrote = true;
     }
     for (const path of target.sent.keys()) {
@@ -266,7 +266,11 @@ export class IndexedWatch {
   }
 
   private write(stream: Stream, response: Record<string, unknown>) {
-    if (!stream.closed) stream.call.write(this.proto.ListenResponse.fromObject(response));
+    this.send(stream, this.proto.ListenResponse.fromObject(response));
+  }
+
+  private send(stream: Stream, message: unknown) {
+    if (!stream.closed) stream.call.write(message);
   }
 }
 
