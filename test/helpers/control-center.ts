@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import { authGuards, refreshPolicy } from '../../shared/auth/guards';
 import { createAuthSession } from '../../shared/auth/refresh-sessions';
 import type { TestStack } from './runtime';
 import { bearer, uniquePhone } from './auth';
+import { json } from './http';
 
 /**
  * Control-center fixtures. Rows are inserted with SQL where the API path that would create them is not
@@ -201,3 +203,12 @@ export async function insertMessages(
   }
   await s.rt.db.query('UPDATE chat_sessions SET last_seq = $2 WHERE id = $1', [sessionId, senders.length]);
 }
+
+/** An operator GET expected to answer `status`; the path is part of the assertion so a failure names it. */
+export async function ccGet(s: TestStack, headers: Record<string, string>, path: string, status = 200) {
+  const res = await s.request(path, { headers });
+  expect([path, res.status]).toEqual([path, status]);
+  return json(res);
+}
+
+export const idsOf = (page: { items: Array<{ id: string }> }) => page.items.map((x) => x.id);

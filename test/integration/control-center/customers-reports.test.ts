@@ -7,17 +7,13 @@ import {
   insertReport,
   insertSession,
   reportsAgainst,
+  ccGet as get,
+  idsOf,
 } from '../../helpers/control-center';
 import { json } from '../../helpers/http';
 import { createTestStack, useTestStack, type TestStack } from '../../helpers/runtime';
 
 const stack = useTestStack();
-const get = async (s: TestStack, headers: Record<string, string>, path: string, status = 200) => {
-  const res = await s.request(path, { headers });
-  expect([path, res.status]).toEqual([path, status]);
-  return json(res);
-};
-const idsOf = (page: { items: Array<{ id: string }> }) => page.items.map((x) => x.id);
 
 describe('GET /internal/customers', () => {
   it('searches name, phone (any form) and email; status active / banned / flagged; pages', async () => {

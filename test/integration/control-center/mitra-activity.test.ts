@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { at, ccUser, insertMitra, insertOffers } from '../../helpers/control-center';
+import { at, ccUser, insertMitra, insertOffers, ccGet as get } from '../../helpers/control-center';
 import { json } from '../../helpers/http';
 import { accept, chatRequest, customerWithDevice, onlineMitra } from '../../helpers/pairing';
-import { useTestStack, type TestStack } from '../../helpers/runtime';
+import { useTestStack } from '../../helpers/runtime';
 
 const stack = useTestStack();
-const get = async (s: TestStack, headers: Record<string, string>, path: string) => {
-  const res = await s.request(path, { headers });
-  expect(res.status).toBe(200);
-  return json(res);
-};
 
 describe('GET /internal/mitra-activity', () => {
   it('counts per mitra over [from, to): offered, each outcome, accept rate, sensitive figures (null rates when 0), exact at the edges', async () => {

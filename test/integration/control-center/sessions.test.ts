@@ -7,17 +7,13 @@ import {
   insertPayment,
   insertReport,
   insertSession,
+  ccGet as get,
+  idsOf,
 } from '../../helpers/control-center';
 import { json } from '../../helpers/http';
-import { useTestStack, type TestStack } from '../../helpers/runtime';
+import { useTestStack } from '../../helpers/runtime';
 
 const stack = useTestStack();
-const get = async (s: TestStack, headers: Record<string, string>, path: string, status = 200) => {
-  const res = await s.request(path, { headers });
-  expect([path, res.status]).toEqual([path, status]);
-  return json(res);
-};
-const idsOf = (page: { items: Array<{ id: string }> }) => page.items.map((x) => x.id);
 
 describe('GET /internal/sessions', () => {
   it('status, topic_sensitivity and [from, to) combine; newest first; the cursor walks every page', async () => {
