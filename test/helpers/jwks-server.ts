@@ -2,19 +2,22 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 
-/** Stands in for Google's / Apple's key-set endpoints (third parties we cannot reach). */
+type Signing = { alg: 'RS256' | 'ES256'; kid: string };
+
+/** Stands in for a third party's key-set endpoint and signer: Google's and Apple's sign-in, IAP. */
 export class FakeIdProvider {
   private constructor(
     private readonly server: Server,
     private readonly key: CryptoKey,
+    private readonly signing: Signing,
     readonly url: string,
     readonly issuer: string,
   ) {}
 
-  static async start(issuer: string): Promise<FakeIdProvider> {
-    const { privateKey, publicKey } = await generateKeyPair('RS256');
+  static async start(issuer: string, signing: Signing = { alg: 'RS256', kid: 'idp-1' }): Promise<FakeIdProvider> {
+    const { privateKey, publicKey } = await generateKeyPair(signing.alg);
     const jwks = JSON.stringify({
-      keys: [{ ...(await exportJWK(publicKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' }],
+      keys: [{ ...(await exportJWK(publicKey)), kid: signing.kid, alg: signing.alg, use: 'sig' }],
     });
     const server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -22,12 +25,12 @@ export class FakeIdProvider {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
-    return new FakeIdProvider(server, privateKey, `http://127.0.0.1:${port}/keys`, issuer);
+    return new FakeIdProvider(server, privateKey, signing, `http://127.0.0.1:${port}/keys`, issuer);
   }
 
-  idToken(claims: JWTPayload & { aud: string; sub: string }, opts: { key?: CryptoKey; expiresIn?: string } = {}) {
+  idToken(claims: JWTPayload & { aud: string }, opts: { key?: CryptoKey; expiresIn?: string } = {}) {
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+      .setProtectedHeader({ alg: this.signing.alg, kid: this.signing.kid })
       .setIssuer(this.issuer)
       .setIssuedAt()
       .setExpirationTime(opts.expiresIn ?? '10m')
@@ -37,4 +40,14 @@ export class FakeIdProvider {
   close(): Promise<void> {
     return new Promise((r) => this.server.close(() => r()));
   }
+}
+
+/** IAP's signer: ES256 assertions from https://cloud.google.com/iap for `audience`. */
+export async function fakeIap() {
+  const idp = await FakeIdProvider.start('https://cloud.google.com/iap', { alg: 'ES256', kid: 'iap-1' });
+  return {
+    jwksUrl: idp.url,
+    assertion: (audience: string) => idp.idToken({ email: 'op@halobestie.id', aud: audience }, { expiresIn: '5m' }),
+    close: () => idp.close(),
+  };
 }

@@ -1,10 +1,8 @@
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, ccLogin, createGuest, otpSignIn, uniquePhone } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { createTestStack, type TestStack } from '../../helpers/runtime';
+import { fakeIap } from '../../helpers/jwks-server';
 
 let s: TestStack;
 beforeAll(async () => {
@@ -48,24 +46,14 @@ describe('customer profile and multi-device sessions', () => {
 
 describe('IAP in front of /internal/*', () => {
   it('with IAP_AUDIENCE set, /internal/* needs a valid x-goog-iap-jwt-assertion as well as the CC token', async () => {
-    const { privateKey, publicKey } = await generateKeyPair('ES256');
-    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'iap-1', alg: 'ES256' }] });
-    const server = createServer((_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const signer = await fakeIap();
     const aud = '/projects/123/global/backendServices/456';
     const iap = await createTestStack({
       databaseUrl: s.rt.env.DATABASE_URL,
-      env: { IAP_AUDIENCE: aud, IAP_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwk` },
+      env: { IAP_AUDIENCE: aud, IAP_JWKS_URL: signer.jwksUrl },
     });
     try {
-      const assertion = (audience: string) =>
-        new SignJWT({ email: 'op@halobestie.id' })
-          .setProtectedHeader({ alg: 'ES256', kid: 'iap-1' })
-          .setIssuer('https://cloud.google.com/iap')
-          .setAudience(audience)
-          .setIssuedAt()
-          .setExpirationTime('5m')
-          .sign(privateKey);
+      const { assertion } = signer;
       const body = { email: 'admin@halobestie.local', password: 'admin123' };
       const without = await iap.request('/internal/auth/login', { method: 'POST', json: body });
       expect(without.status).toBe(401);
@@ -89,7 +77,7 @@ describe('IAP in front of /internal/*', () => {
       expect((await ccLogin(s)).status).toBe(200); // without IAP_AUDIENCE nothing changes
     } finally {
       await iap.close();
-      server.close();
+      await signer.close();
     }
   });
 });

@@ -1,6 +1,3 @@
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { authGuards, refreshPolicy } from '../../../shared/auth/guards';
 import type { UserType } from '../../../shared/auth/access-tokens';
@@ -10,6 +7,7 @@ import { bearer } from '../../helpers/auth';
 import { ccUser, insertCustomer, insertMitra, type CcRole } from '../../helpers/control-center';
 import { json } from '../../helpers/http';
 import { createTestStack, useTestStack, type TestStack } from '../../helpers/runtime';
+import { fakeIap } from '../../helpers/jwks-server';
 
 const stack = useTestStack({ perFile: true });
 
@@ -121,24 +119,14 @@ describe('permission matrix over every documented /internal operation', () => {
 
   it('with IAP_AUDIENCE set, every /internal operation needs a valid IAP assertion besides its token', async () => {
     const s = stack();
-    const { privateKey, publicKey } = await generateKeyPair('ES256');
-    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'iap-1', alg: 'ES256' }] });
-    const server = createServer((_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const signer = await fakeIap();
     const aud = '/projects/123/global/backendServices/456';
     const iap = await createTestStack({
       databaseUrl: s.rt.env.DATABASE_URL,
-      env: { IAP_AUDIENCE: aud, IAP_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwk` },
+      env: { IAP_AUDIENCE: aud, IAP_JWKS_URL: signer.jwksUrl },
     });
     try {
-      const assertion = (audience: string) =>
-        new SignJWT({ email: 'op@halobestie.id' })
-          .setProtectedHeader({ alg: 'ES256', kid: 'iap-1' })
-          .setIssuer('https://cloud.google.com/iap')
-          .setAudience(audience)
-          .setIssuedAt()
-          .setExpirationTime('5m')
-          .sign(privateKey);
+      const { assertion } = signer;
       const admin = await ccUser(iap, 'super_admin');
       const [good, wrong] = [await assertion(aud), await assertion('/projects/1/other')];
       const outcomes: string[] = [];
@@ -166,7 +154,7 @@ describe('permission matrix over every documented /internal operation', () => {
       expect(outcomes).toEqual([]);
     } finally {
       await iap.close();
-      server.close();
+      await signer.close();
     }
   });
 });
