@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { CAPACITY_STATUSES, CUSTOMER_LIVE_STATUSES, type SessionStatus } from './repo';
+import type { SessionRow } from './types';
 
 /** The control center's reads over sessions and what hangs off them (SPEC §9); the sessions feature owns these tables. */
 
@@ -22,30 +23,32 @@ export function sessionFiguresSql(p: { dayStart: string; dayEnd: string; since: 
     FROM chat_sessions`;
 }
 
-export interface AdminSessionRow {
-  id: string;
-  request_id: string;
-  customer_id: string;
-  mitra_id: string;
-  status: SessionStatus;
-  topic_sensitivity: 'regular' | 'sensitive';
-  is_free_trial: boolean;
-  tier_id: string | null;
-  duration_minutes: number;
-  price_idr: number;
-  started_at: Date | null;
-  ends_at: Date | null;
-  expired_at: Date | null;
-  closing_at: Date | null;
-  closing_reason: string | null;
-  completed_at: Date | null;
-  cancelled_at: Date | null;
-  cancel_reason: string | null;
-  last_seq: number;
-  customer_goodbye: string | null;
-  mitra_goodbye: string | null;
-  created_at: Date;
-}
+/** The columns the control center reads (not the receipts, activity or version the state machine uses). */
+export type AdminSessionRow = Pick<
+  SessionRow,
+  | 'id'
+  | 'request_id'
+  | 'customer_id'
+  | 'mitra_id'
+  | 'status'
+  | 'topic_sensitivity'
+  | 'is_free_trial'
+  | 'tier_id'
+  | 'duration_minutes'
+  | 'price_idr'
+  | 'started_at'
+  | 'ends_at'
+  | 'expired_at'
+  | 'closing_at'
+  | 'closing_reason'
+  | 'completed_at'
+  | 'cancelled_at'
+  | 'cancel_reason'
+  | 'last_seq'
+  | 'customer_goodbye'
+  | 'mitra_goodbye'
+  | 'created_at'
+>;
 
 const COLUMNS = `id, request_id, customer_id, mitra_id, status, topic_sensitivity, is_free_trial, tier_id, duration_minutes,
   price_idr, started_at, ends_at, expired_at, closing_at, closing_reason, completed_at, cancelled_at, cancel_reason, last_seq,

@@ -79,16 +79,23 @@ export function sensitivityControls(s: SessionRow, cfg: SensitivityConfig) {
   };
 }
 
-/** The customer's view also carries the payment to make now, if any (the same fields as the session doc). */
-export function customerSessionView(s: WithNames<SessionRow>, ext?: ExtensionRow, payment: PaymentFields = NO_PAYMENT) {
+/** What both sides' views of a session share. */
+function sessionBase(s: SessionRow) {
   return {
-    ...payment,
     id: s.id,
     request_id: s.request_id,
     tier_id: s.tier_id,
     price_idr: s.price_idr,
     created_at: s.created_at.toISOString(),
     ...lifecycle(s),
+  };
+}
+
+/** The customer's view also carries the payment to make now, if any (the same fields as the session doc). */
+export function customerSessionView(s: WithNames<SessionRow>, ext?: ExtensionRow, payment: PaymentFields = NO_PAYMENT) {
+  return {
+    ...payment,
+    ...sessionBase(s),
     mitra: { id: s.mitra_id, display_name: s.mitra_name },
     unread_count: s.customer_unread ?? 0,
     their_receipts: { delivered_seq: s.mitra_delivered_seq, read_seq: s.mitra_read_seq },
@@ -98,12 +105,7 @@ export function customerSessionView(s: WithNames<SessionRow>, ext?: ExtensionRow
 
 export function mitraSessionView(s: WithNames<SessionRow>, cfg: SensitivityConfig, ext?: ExtensionRow) {
   return {
-    id: s.id,
-    request_id: s.request_id,
-    tier_id: s.tier_id,
-    price_idr: s.price_idr,
-    created_at: s.created_at.toISOString(),
-    ...lifecycle(s),
+    ...sessionBase(s),
     topic_sensitivity: s.topic_sensitivity,
     sensitivity: sensitivityControls(s, cfg),
     customer: { id: s.customer_id, display_name: s.customer_name },
