@@ -40,6 +40,7 @@ export class OutboxRelay {
   private again = false;
   private readonly workers = new Set<Promise<void>>();
   private delivered = 0;
+  private failure: unknown;
 
   constructor(private readonly deps: OutboxRelayDeps) {}
 
@@ -66,8 +67,10 @@ export class OutboxRelay {
     this.draining = (async () => {
       try {
         while (this.workers.size) await Promise.all([...this.workers]);
+        if (this.failure !== undefined) throw this.failure;
         return this.delivered;
       } finally {
+        this.failure = undefined;
         // In the same turn as the last check, so a caller arriving now starts a new drain.
         this.draining = undefined;
       }
@@ -77,7 +80,11 @@ export class OutboxRelay {
 
   private widen(): void {
     if (this.workers.size >= (this.deps.batchesInFlight ?? 3)) return;
-    const worker = this.work().finally(() => this.workers.delete(worker));
+    // A worker never rejects: its error waits for the others and then fails the drain, so one started
+    // after a sibling failed is still awaited and nothing rejects unobserved.
+    const worker = this.work()
+      .catch((err: unknown) => void (this.failure ??= err))
+      .finally(() => this.workers.delete(worker));
     this.workers.add(worker);
   }
 

@@ -152,6 +152,45 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     expect([...seen.values()]).toEqual(Array.from({ length: 12 }, () => [0, 1, 2, 3, 4]));
   });
 
+  it('a drain whose database fails rejects every caller once and leaves no worker’s error unobserved', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (err: unknown) => unhandled.push(err);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await s.rt.outbox.drainAll();
+      for (let i = 0; i < 12; i++) await enqueue(s.rt.db, outbox.setDoc(`broken/${randomUUID()}`, { i }));
+      // The database goes away between writing a batch out and marking it delivered.
+      const db = new Proxy(s.rt.db, {
+        get(target, key) {
+          const value = Reflect.get(target, key) as unknown;
+          if (key !== 'query') return typeof value === 'function' ? value.bind(target) : value;
+          return (text: string, ...rest: unknown[]) =>
+            /SET delivered_at = now\(\)/.test(text)
+              ? Promise.reject(new Error('database went away'))
+              : (target.query as (t: string, ...r: unknown[]) => Promise<unknown>)(text, ...rest);
+        },
+      });
+      const quiet: Realtime = {
+        set: async () => undefined,
+        writeBatch: async () => undefined,
+        delete: async () => undefined,
+        get: async () => null,
+        list: async () => [],
+      };
+      const relay = new OutboxRelay({ ...s.rt, db, realtime: quiet, batchSize: 2 });
+      // A second caller while the first drains starts a second batch alongside.
+      const calls = [relay.drainAll(), relay.drainAll(), relay.drainAll()];
+      for (const call of calls) await expect(call).rejects.toThrow('database went away');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await s.rt.db.query(
+        `UPDATE outbox SET delivered_at = now() WHERE delivered_at IS NULL AND payload->>'path' LIKE 'broken/%'`,
+      );
+    }
+  });
+
   it('a dedupe key enqueues an effect once however often the trigger is redelivered', async () => {
     const key = `push:${randomUUID()}`;
     const results = await Promise.all(
