@@ -80,8 +80,7 @@ export class OutboxRelay {
 
   private widen(): void {
     if (this.workers.size >= (this.deps.batchesInFlight ?? 3)) return;
-    // A worker never rejects: its error waits for the others and then fails the drain, so one started
-    // after a sibling failed is still awaited and nothing rejects unobserved.
+    // Never rejects: its error fails the drain once the others finish, so no batch rejects unobserved.
     const worker = this.work()
       .catch((err: unknown) => void (this.failure ??= err))
       .finally(() => this.workers.delete(worker));
