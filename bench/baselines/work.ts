@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
 
@@ -12,9 +12,24 @@ const AVAILABLE = `SELECT m.id, ${CAPACITY_COUNT} AS active_session_count FROM m
        AND ${CAPACITY_COUNT} < $3
      ORDER BY m.id`;
 
+/** ES256 with node:crypto alone (BARE_VERIFIER=node): what our stack verifies its own tokens with. */
+function nodeVerify(token: string, publicKey: KeyObject, issuer: string): Record<string, unknown> {
+  const [h, p, s] = token.split('.');
+  const header = JSON.parse(Buffer.from(h!, 'base64url').toString()) as { alg?: string };
+  if (header.alg !== 'ES256') throw new Error('alg');
+  const sig = Buffer.from(s!, 'base64url');
+  if (!verify('sha256', Buffer.from(`${h}.${p}`), { key: publicKey, dsaEncoding: 'ieee-p1363' }, sig))
+    throw new Error('signature');
+  const payload = JSON.parse(Buffer.from(p!, 'base64url').toString()) as { iss?: string; exp?: number };
+  if (payload.iss !== issuer || typeof payload.exp !== 'number' || payload.exp <= Date.now() / 1000)
+    throw new Error('claims');
+  return payload;
+}
+
 /**
  * What a bare server does for our two hot routes, with nothing else: verify the ES256 bearer token with
- * jose (algorithm, issuer, expiry pinned as ours does), check the user type, run the very same SQL.
+ * jose (algorithm, issuer, expiry pinned as ours does) or, with BARE_VERIFIER=node, with node:crypto as
+ * ours does, check the user type, run the very same SQL.
  * No logging, no request id, no OpenAPI validation, no revocation cache, no config reader.
  */
 export function bareWork(env: NodeJS.ProcessEnv) {
@@ -23,13 +38,17 @@ export function bareWork(env: NodeJS.ProcessEnv) {
   const db = new pg.Pool({ connectionString: env.DATABASE_URL, max: Number(env.DATABASE_POOL_MAX ?? 10) });
   let cache: { at: number; count: number } | undefined;
   let cfg: { stale: number; maxSessions: number } | undefined;
+  const verifyToken =
+    env.BARE_VERIFIER === 'node'
+      ? async (token: string) => nodeVerify(token, publicKey, issuer)
+      : async (token: string) => (await jwtVerify(token, publicKey, { issuer, algorithms: ['ES256'] })).payload;
 
   /** The user id, or undefined for a missing/bad token or another user type (→ 401). */
   async function userOf(authorization: string | undefined, userType: string): Promise<string | undefined> {
     const m = authorization ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
     if (!m) return undefined;
     try {
-      const { payload } = await jwtVerify(m[1]!, publicKey, { issuer, algorithms: ['ES256'] });
+      const payload = await verifyToken(m[1]!);
       return payload.user_type === userType && typeof payload.sub === 'string' ? payload.sub : undefined;
     } catch {
       return undefined;

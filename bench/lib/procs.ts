@@ -52,6 +52,12 @@ export async function stopChild(child: ChildProcess, withinMs = 15_000): Promise
   clearTimeout(timer);
 }
 
+/** BENCH_CPU_PROF=<dir>: the stack and the bundle write a V8 CPU profile there when they stop. */
+function cpuProfArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Polls `url` until it answers 200 (bounded). */
 export async function waitHealthy(url: string, child: ChildProcess, logFile: string, withinMs = 120_000) {
   const deadline = Date.now() + withinMs;
@@ -70,9 +76,10 @@ export async function startBaseline(
   name: 'hono' | 'fastify',
   env: Record<string, string>,
   logDir: string,
+  label: string = name,
 ): Promise<Server> {
   const port = await freePort();
-  const logFile = path.join(logDir, `baseline-${name}.log`);
+  const logFile = path.join(logDir, `baseline-${label}.log`);
   const child = spawnNode(`bench/baselines/${name}.ts`, { ...env, PORT: String(port) }, logFile);
   const deadline = Date.now() + 60_000;
   while (!/ready \d+/.test(readFileSync(logFile, 'utf8'))) {
@@ -116,7 +123,7 @@ export async function startPairingBundle(opts: {
       OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks@bench.iam.gserviceaccount.com',
     },
     logFile,
-    { tsx: false, args: ['--enable-source-maps'] },
+    { tsx: false, args: ['--enable-source-maps', ...cpuProfArgs()] },
   );
   try {
     await waitHealthy(`http://127.0.0.1:${port}/healthz`, child, logFile, 60_000);
@@ -157,11 +164,7 @@ export async function startStack(logDir: string, extraEnv: Record<string, string
     NODE_ENV: undefined,
     ...extraEnv,
   };
-  // BENCH_CPU_PROF=<dir>: the stack writes a V8 CPU profile there when it stops (node --cpu-prof).
-  const prof = process.env.BENCH_CPU_PROF;
-  const child = spawnNode('scripts/dev.ts', env, logFile, {
-    args: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [],
-  });
+  const child = spawnNode('scripts/dev.ts', env, logFile, { args: cpuProfArgs() });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitHealthy(`${baseUrl}/healthz`, child, logFile);
   const out = readFileSync(logFile, 'utf8');

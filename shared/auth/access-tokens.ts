@@ -1,6 +1,7 @@
-import { decodeProtectedHeader, errors, exportJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+import { exportJWK, SignJWT, type JWK } from 'jose';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
+import { JwsError, unverifiedHeader, verifyCompactJws } from './compact-jws';
 import type { SigningKey } from './keys';
 import type { RevocationCache } from './revocations';
 
@@ -30,6 +31,8 @@ export interface AccessTokenConfig {
   ttlSeconds: number;
 }
 
+const isNumericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
 const invalid = (message = 'The access token is not valid') => new AppError('TOKEN_INVALID', message);
 
 /** Signs and verifies our access tokens (asymmetric, kid, current + previous key, revocation within the lag). */
@@ -58,26 +61,8 @@ export class AccessTokens {
   }
 
   async verify(token: string): Promise<Principal> {
-    let kid: string | undefined;
-    try {
-      kid = decodeProtectedHeader(token).kid;
-    } catch {
-      throw invalid();
-    }
-    const key = [this.current, this.previous].find((k) => k && k.kid === kid);
-    if (!key) throw invalid();
-    let payload;
-    try {
-      ({ payload } = await jwtVerify(token, key.publicKey, {
-        issuer: this.cfg.issuer,
-        algorithms: [key.alg],
-        currentDate: this.clock.now(),
-        requiredClaims: ['sub', 'iat', 'exp'],
-      }));
-    } catch (err) {
-      if (err instanceof errors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'The access token has expired');
-      throw invalid();
-    }
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const payload = this.verifiedClaims(token, now);
     const { sub, user_type: userType, session_id: sessionId, role, iat, exp } = payload;
     // A signature proves who signed, not that the claims are sane: ids reach SQL as uuids, and a token
     // minted for the future or for longer than the TTL is not one we issued.
@@ -85,11 +70,30 @@ export class AccessTokens {
     if (typeof sessionId !== 'string' || !UUID.test(sessionId)) throw invalid();
     if (!USER_TYPES.includes(userType as UserType)) throw invalid();
     if (role !== undefined && (typeof role !== 'string' || role.length > 100)) throw invalid();
-    const now = Math.floor(this.clock.now().getTime() / 1000);
-    if (iat! > now + IAT_SKEW_SECONDS) throw invalid('The access token was issued in the future');
-    if (exp! - iat! > this.cfg.ttlSeconds) throw invalid('The access token outlives its TTL');
+    if (iat > now + IAT_SKEW_SECONDS) throw invalid('The access token was issued in the future');
+    if (exp - iat > this.cfg.ttlSeconds) throw invalid('The access token outlives its TTL');
     if (await this.revocations.isRevoked(sessionId)) throw invalid('The session has been signed out');
     return { userId: sub, userType: userType as UserType, sessionId, ...(typeof role === 'string' ? { role } : {}) };
+  }
+
+  /** Signature by our current or previous key (picked by kid), then the registered claims as jose checks them. */
+  private verifiedClaims(token: string, now: number): Record<string, unknown> & { iat: number; exp: number } {
+    let payload: Record<string, unknown>;
+    try {
+      const kid = unverifiedHeader(token).kid;
+      const key = [this.current, this.previous].find((k) => k && k.kid === kid);
+      if (!key) throw invalid();
+      payload = verifyCompactJws(token, key).payload;
+    } catch (err) {
+      if (err instanceof JwsError) throw invalid();
+      throw err;
+    }
+    const { iss, iat, exp, nbf } = payload;
+    if (iss !== this.cfg.issuer || payload.sub === undefined) throw invalid();
+    if (!isNumericDate(iat) || !isNumericDate(exp) || (nbf !== undefined && !isNumericDate(nbf))) throw invalid();
+    if (nbf !== undefined && nbf > now) throw invalid();
+    if (exp <= now) throw new AppError('TOKEN_EXPIRED', 'The access token has expired');
+    return payload as Record<string, unknown> & { iat: number; exp: number };
   }
 
   async jwks(): Promise<{ keys: JWK[] }> {

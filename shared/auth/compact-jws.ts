@@ -1,0 +1,64 @@
+import { verify as verifySignature } from 'node:crypto';
+import type { SigningKey } from './keys';
+
+/**
+ * Verifies a compact JWS signed with one of our own keys, with node:crypto directly. Our access tokens
+ * are checked on every authenticated request; jose's WebCrypto path spends about twice the CPU of the
+ * signature itself on it (docs/decisions.md 34). Third-party tokens (Google, Apple, OIDC, IAP) stay with
+ * jose and their key sets. The rules are jose's for a known key and algorithm: three base64url parts, a
+ * JSON object header whose `alg` is the key's, no `crit` (we understand no extension), a signature of
+ * the key's exact shape, and a JSON object payload.
+ * test/unit/compact-jws.test.ts holds it to jose's answers for tokens built and mangled at random.
+ */
+export type JwsFailure = 'malformed' | 'header' | 'signature' | 'payload';
+
+export class JwsError extends Error {
+  constructor(readonly failure: JwsFailure) {
+    super(`JWS ${failure}`);
+  }
+}
+
+export interface VerifiedJws {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+/** Far above any token we issue (~400 bytes); a bound before any decoding or hashing. */
+export const MAX_TOKEN_LENGTH = 8192;
+const ES256_SIGNATURE_BYTES = 64;
+
+function jsonObject(part: string, failure: JwsFailure): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+  } catch {
+    throw new JwsError(failure);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new JwsError(failure);
+  return value as Record<string, unknown>;
+}
+
+/** The protected header alone, unverified: only to pick the key by `kid`. */
+export function unverifiedHeader(token: string): Record<string, unknown> {
+  const [h, p, s, extra] = token.length <= MAX_TOKEN_LENGTH ? token.split('.') : [];
+  if (h === undefined || p === undefined || s === undefined || extra !== undefined) throw new JwsError('malformed');
+  if (!h || !BASE64URL.test(h)) throw new JwsError('malformed');
+  return jsonObject(h, 'header');
+}
+
+export function verifyCompactJws(token: string, key: SigningKey): VerifiedJws {
+  const header = unverifiedHeader(token);
+  const [h, p, s] = token.split('.') as [string, string, string];
+  if (!p || !s || !BASE64URL.test(p) || !BASE64URL.test(s)) throw new JwsError('malformed');
+  if (header.alg !== key.alg || header.crit !== undefined) throw new JwsError('header');
+  const signature = Buffer.from(s, 'base64url');
+  if (key.alg === 'ES256' && signature.length !== ES256_SIGNATURE_BYTES) throw new JwsError('signature');
+  const signed = Buffer.from(`${h}.${p}`, 'latin1');
+  const ok =
+    key.alg === 'ES256'
+      ? verifySignature('sha256', signed, { key: key.publicKey, dsaEncoding: 'ieee-p1363' }, signature)
+      : verifySignature('sha256', signed, key.publicKey, signature);
+  if (!ok) throw new JwsError('signature');
+  return { header, payload: jsonObject(p, 'payload') };
+}
