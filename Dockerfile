@@ -30,8 +30,16 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/package.json ./package.json
 COPY --from=build /src/dist ./dist
+# V8's compile cache for every function bundle, made here once so that no instance compiles its bundle
+# on a cold start (docs/decisions.md 34). Run without its env, an entry loads and evaluates all of its
+# modules and then refuses to start: that is the warm-up. The build fails if no cache was written.
+ENV NODE_COMPILE_CACHE=/app/.node-compile-cache
+RUN for f in dist/*/index.mjs; do timeout 60 node "$f" >/dev/null 2>&1 || true; done \
+    && test -n "$(ls -A "$NODE_COMPILE_CACHE")"
 USER node
 EXPOSE 8080
-ENTRYPOINT ["node", "--enable-source-maps"]
+# No --enable-source-maps: parsing the map costs a fifth of a cold start; logged errors are mapped
+# lazily instead (shared/stack-sources.ts).
+ENTRYPOINT ["node"]
 # Each Cloud Run service overrides this with its own entry.
 CMD ["dist/auth/index.mjs"]

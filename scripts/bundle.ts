@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import type { FunctionName } from '../shared/http/path-table';
 
 /** Kept out of the bundle: installed from the generated package.json, imported lazily by the adapters. */
@@ -17,6 +17,26 @@ export const EXTERNAL_SDKS = [
 /** The image's entries besides the functions: the Cloud Run job that runs `db:migrate`. */
 export const EXTRA_ENTRIES = { migrate: 'scripts/migrate.ts', 'mirror-rebuild': 'scripts/mirror-rebuild.ts' } as const;
 
+/**
+ * zod's namespace re-exports every locale it ships (~370 KB, a quarter of a function's bundle, parsed
+ * on every cold start); @hono/zod-openapi hands that namespace around whole, so tree-shaking cannot drop
+ * them. We use English messages only: the locales index resolves to English alone.
+ */
+export const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) =>
+      a.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`)
+        ? { path: path.join(path.dirname(a.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (a) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(a.path), 'en.js'))};`,
+      resolveDir: path.dirname(a.path),
+    }));
+  },
+};
+
 export async function bundleEntry(entry: string, outdir: string): Promise<Metafile> {
   const result = await build({
     entryPoints: [entry],
@@ -31,6 +51,7 @@ export async function bundleEntry(entry: string, outdir: string): Promise<Metafi
     // Some bundled CJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
+    plugins: [zodEnglishOnly],
   });
   return result.metafile;
 }

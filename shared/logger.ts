@@ -1,3 +1,5 @@
+import { sourceMappedStack } from './stack-sources';
+
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 export type LogLevel = keyof typeof LEVELS;
 type Severity = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
@@ -8,7 +10,9 @@ export const REDACTED = '[REDACTED]';
 /** Deep-copies a value, replacing anything under a sensitive key. */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  if (value instanceof Error) {
+    return { name: value.name, message: value.message, stack: value.stack && sourceMappedStack(value.stack) };
+  }
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {

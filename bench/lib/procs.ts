@@ -32,11 +32,14 @@ export function spawnNode(
   file: string,
   env: Record<string, string | undefined>,
   logFile: string,
-  opts: { tsx?: boolean; args?: string[] } = {},
+  opts: { tsx?: boolean; args?: string[]; node?: string } = {},
 ): ChildProcess {
   const fd = openSync(logFile, 'a');
   const args = [...(opts.tsx === false ? [] : ['--import', 'tsx']), ...(opts.args ?? []), file];
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
+  const child = spawn(opts.node ?? process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', fd, fd],
+  });
   closeSync(fd);
   started.add(child);
   child.once('exit', () => started.delete(child));

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { bundleEntry, bundleFunction, EXTERNAL_SDKS, runtimeManifest, type PackageLock } from '../../scripts/bundle';
 
 describe('function bundle', () => {
@@ -27,6 +29,30 @@ describe('function bundle', () => {
           '@google-cloud/functions-framework',
         ]),
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('zod in a bundle', () => {
+  it('carries English messages only, and zod still answers in English', async () => {
+    // Inside the project, so the entry resolves zod from its node_modules.
+    mkdirSync('node_modules/.cache', { recursive: true });
+    const dir = mkdtempSync(path.resolve('node_modules/.cache/halo-zod-'));
+    try {
+      await writeFile(
+        path.join(dir, 'entry.ts'),
+        `import { z } from 'zod';\nexport const locales = Object.keys(z.locales);\n` +
+          `export const message = z.string().safeParse(1).error?.issues[0]?.message;\n`,
+      );
+      const meta = await bundleEntry(path.join(dir, 'entry.ts'), dir);
+      const inputs = Object.keys(meta.outputs[Object.keys(meta.outputs).find((f) => f.endsWith('.mjs'))!]!.inputs);
+      expect(inputs.filter((i) => /^node_modules\/zod\/v4\/locales\/(?!en\.js$)/.test(i))).toEqual([]);
+      expect(inputs).toContain('node_modules/zod/v4/locales/en.js');
+      const mod = (await import(pathToFileURL(path.join(dir, 'index.mjs')).href)) as Record<string, unknown>;
+      expect(mod.locales).toEqual(['en']);
+      expect(mod.message).toBe('Invalid input: expected string, received number');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXTRA_ENTRIES } from '../../scripts/bundle';
+import { imageNodeRuntime } from '../../scripts/image-runtime';
 import { FUNCTION_NAMES } from '../../shared/http/path-table';
 
 // Docker cannot run here: the Dockerfile is linted instead (pinned base, non-root, no dev deps, entries).
@@ -77,6 +78,20 @@ describe('Dockerfile', () => {
     expect(tf).toMatch(/args\s*=\s*\["dist\/mirror-rebuild\/index\.mjs"\]/);
     expect(Object.keys(EXTRA_ENTRIES)).toEqual(['migrate', 'mirror-rebuild']);
     expect(FUNCTION_NAMES.length).toBe(7);
+  });
+
+  it('bakes a compile cache from every bundle into the image and starts node without parsing source maps', () => {
+    const env = runtime.body.filter((i) => i.op === 'ENV').map((i) => i.args);
+    expect(env.some((e) => /^NODE_COMPILE_CACHE=\/app\//.test(e))).toBe(true);
+    const warm = runtime.body.findIndex(
+      (i) => i.op === 'RUN' && /for f in dist\/\*\/index\.mjs; do timeout \d+ node "\$f"/.test(i.args),
+    );
+    expect(warm, 'a RUN loads every bundle once').toBeGreaterThan(-1);
+    expect(runtime.body[warm]!.args).toMatch(/test -n "\$\(ls -A "\$NODE_COMPILE_CACHE"\)"/);
+    // After the bundles are in place and before the image drops root (the cache is written as root, read by node).
+    expect(warm).toBeGreaterThan(runtime.body.findIndex((i) => i.op === 'COPY' && /dist \.\/dist$/.test(i.args)));
+    expect(warm).toBeLessThan(runtime.body.findIndex((i) => i.op === 'USER'));
+    expect(imageNodeRuntime(text)).toEqual({ args: [], compileCache: true });
   });
 
   it('keeps secrets, local data and dependencies out of the build context', () => {
