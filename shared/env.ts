@@ -145,9 +145,12 @@ export class EnvError extends Error {
   }
 }
 
-/** Parses the environment once; every other module receives the frozen result. */
+/**
+ * Parses the environment once; every other module receives the frozen result. Without zod's JIT: it
+ * would generate and compile a parser for a schema used exactly once, half of this parse on a cold start.
+ */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema.safeParse(source, { jitless: true });
   if (!result.success) {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
