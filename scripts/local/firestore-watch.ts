@@ -1,18 +1,9 @@
 import type { FirestoreState, FirestoreStateDocument } from '@firestore-emulator/server';
+import { documentChange, documentRemove, targetChange, type StoredField } from './listen-wire';
 
 type Doc = FirestoreStateDocument;
 type Query = Parameters<FirestoreState['v1Query']>[1];
 type Timestamp = { seconds: number; nanos: number };
-
-/** The emulator's generated protobuf classes the watch speaks (loaded from the emulator's own copy). */
-export interface ListenProto {
-  ListenResponse: {
-    new (data: { document_change: unknown }): unknown;
-    fromObject(data: Record<string, unknown>): unknown;
-  };
-  DocumentChange: new (data: { document: unknown; target_ids: number[] }) => unknown;
-  Timestamp: { fromObject(data: Timestamp): unknown };
-}
 
 interface ListenTarget {
   target_id: number;
@@ -33,7 +24,7 @@ interface ListenRequest {
 export interface ListenCall {
   on(event: 'data', handler: (request: ListenRequest) => void): unknown;
   on(event: 'end' | 'cancelled' | 'close' | 'error', handler: () => void): unknown;
-  write(response: unknown): unknown;
+  write(response: Buffer): unknown;
   end(): void;
 }
 
@@ -84,10 +75,7 @@ export class IndexedWatch {
   private readonly pending = new Set<Stream>();
   private scheduled = false;
 
-  constructor(
-    private readonly state: FirestoreState,
-    private readonly proto: ListenProto,
-  ) {
+  constructor(private readonly state: FirestoreState) {
     const changed = ({ document }: { document: Doc }) => this.changed(document);
     state.emitter.on('create-document', changed);
     state.emitter.on('update-document', changed);
@@ -114,7 +102,7 @@ export class IndexedWatch {
     if (request.has_remove_target) {
       const target = stream.targets.get(request.remove_target);
       if (target) this.remove(target);
-      this.write(stream, { target_change: { target_change_type: REMOVE, target_ids: [request.remove_target] } });
+      this.send(stream, targetChange(REMOVE, [request.remove_target]));
     }
     if (request.has_add_target) this.add(stream, request.add_target);
   }
@@ -134,12 +122,12 @@ export class IndexedWatch {
         this.state.v1Query(parent, query),
       );
     } else {
-      this.write(stream, { target_change: { target_change_type: REMOVE, target_ids: [id] } });
+      this.send(stream, targetChange(REMOVE, [id]));
       return;
     }
-    this.write(stream, { target_change: { target_change_type: ADD, target_ids: [id] } });
+    this.send(stream, targetChange(ADD, [id]));
     // A resumed target gets everything again: RESET makes the client forget what it held first.
-    this.write(stream, { target_change: { target_change_type: RESET, target_ids: [id] } });
+    this.send(stream, targetChange(RESET, [id]));
     stream.dirty.add(target);
     this.flush(stream, target);
   }
@@ -215,13 +203,10 @@ export class IndexedWatch {
       wrote = this.sendChanges(target) || wrote;
     }
     if (becameCurrent && stream.targets.has(becameCurrent.id)) {
-      this.write(stream, {
-        target_change: { target_change_type: CURRENT, target_ids: [becameCurrent.id], read_time: now() },
-      });
+      this.send(stream, targetChange(CURRENT, [becameCurrent.id], now()));
       wrote = true;
     }
-    if (wrote)
-      this.write(stream, { target_change: { target_change_type: NO_CHANGE, target_ids: [], read_time: now() } });
+    if (wrote) this.send(stream, targetChange(NO_CHANGE, [], now()));
   }
 
   private sendChanges(target: Target): boolean {
@@ -231,13 +216,7 @@ export class IndexedWatch {
     } catch (err) {
       this.remove(target);
       const message = err instanceof Error ? err.message : String(err);
-      this.write(target.stream, {
-        target_change: {
-          target_change_type: REMOVE,
-          target_ids: [target.id],
-          cause: { code: INVALID_ARGUMENT, message },
-        },
-      });
+      this.send(target.stream, targetChange(REMOVE, [target.id], undefined, { code: INVALID_ARGUMENT, message }));
       return true;
     }
     let wrote = false;
@@ -249,27 +228,28 @@ export class IndexedWatch {
       const n = version?.n ?? 0;
       if (target.sent.get(path) === n) continue;
       target.sent.set(path, n);
-      // Built from the document's own message: no round trip through plain objects for the biggest part.
-      const document = doc.toV1Document();
-      document.update_time = this.proto.Timestamp.fromObject(updateTime(doc, version)) as typeof document.update_time;
-      const change = new this.proto.DocumentChange({ document, target_ids: [target.id] });
-      this.send(target.stream, new this.proto.ListenResponse({ document_change: change }));
+      const created = doc.metadata.hasExist ? doc.metadata.createdAt : null;
+      const change = {
+        name: path,
+        fields: (doc as unknown as { fields: Record<string, StoredField> }).fields,
+        createTime: created
+          ? { seconds: Math.floor(created.getTime() / 1000), nanos: created.getMilliseconds() * 1e6 }
+          : undefined,
+        updateTime: updateTime(doc, version),
+      };
+      this.send(target.stream, documentChange(change, [target.id]));
       wrote = true;
     }
     for (const path of target.sent.keys()) {
       if (matched.has(path)) continue;
       target.sent.delete(path);
-      this.write(target.stream, { document_remove: { document: path, removed_target_ids: [target.id] } });
+      this.send(target.stream, documentRemove(path, [target.id]));
       wrote = true;
     }
     return wrote;
   }
 
-  private write(stream: Stream, response: Record<string, unknown>) {
-    this.send(stream, this.proto.ListenResponse.fromObject(response));
-  }
-
-  private send(stream: Stream, message: unknown) {
+  private send(stream: Stream, message: Buffer) {
     if (!stream.closed) stream.call.write(message);
   }
 }

@@ -1,34 +1,23 @@
 import { createRequire } from 'node:module';
 import type { FirestoreServer as FirestoreServerType } from '@firestore-emulator/server';
-import { IndexedWatch, type ListenCall, type ListenProto } from './firestore-watch';
+import { IndexedWatch, type ListenCall } from './firestore-watch';
 
 // The package's ESM build imports extensionless paths that plain Node cannot resolve; its CJS build works.
 const requireHere = createRequire(import.meta.url);
 const { FirestoreServer } = requireHere('@firestore-emulator/server') as {
   FirestoreServer: typeof FirestoreServerType;
 };
-// Its protobuf classes, from its own dependencies, so the messages we write are the ones it serialises.
+// Its own dependencies: the immer its state is built with, the Listen method definition it registers.
 const requireFromEmulator = createRequire(requireHere.resolve('@firestore-emulator/server'));
 // Its state is immer drafts; freezing every produced record (a collection's whole document map on each
 // new document) is a development aid that costs 10-18 % of the CPU per written document here.
 (requireFromEmulator('immer') as { setAutoFreeze(on: boolean): void }).setAutoFreeze(false);
-const protoModule = (name: string) => requireFromEmulator(`@firestore-emulator/proto/dist/google/${name}`) as unknown;
-const firestoreProto = protoModule('firestore/v1/firestore') as Pick<ListenProto, 'ListenResponse'> & {
+const firestoreProto = requireFromEmulator('@firestore-emulator/proto/dist/google/firestore/v1/firestore') as {
   UnimplementedFirestoreService: { definition: { Listen: ListenMethod } };
 };
 
-/** The message classes the indexed Listen writes. */
-export function listenProto(): ListenProto {
-  return {
-    ListenResponse: firestoreProto.ListenResponse,
-    DocumentChange: (protoModule('firestore/v1/write') as Pick<ListenProto, 'DocumentChange'>).DocumentChange,
-    Timestamp: (protoModule('protobuf/timestamp') as Pick<ListenProto, 'Timestamp'>).Timestamp,
-  };
-}
-
 interface ListenMethod {
   path: string;
-  responseSerialize: (message: never) => Buffer;
   requestDeserialize: (bytes: Buffer) => unknown;
 }
 
@@ -37,7 +26,7 @@ interface GrpcServer {
   register(
     name: string,
     handler: (call: ListenCall) => void,
-    serialize: ListenMethod['responseSerialize'],
+    serialize: (bytes: Buffer) => Buffer,
     deserialize: ListenMethod['requestDeserialize'],
     type: 'bidi',
   ): boolean;
@@ -58,9 +47,10 @@ export async function startFirestoreEmulator(port: number): Promise<{ host: stri
   }
   replaceOnPlainSet(server.state);
   const method = firestoreProto.UnimplementedFirestoreService.definition.Listen;
-  const watch = new IndexedWatch(server.state, listenProto());
+  const watch = new IndexedWatch(server.state);
   grpc.unregister(method.path);
-  grpc.register(method.path, watch.listen, method.responseSerialize, method.requestDeserialize, 'bidi');
+  // The watch writes ListenResponse bytes itself (listen-wire.ts): they go out as they are.
+  grpc.register(method.path, watch.listen, (bytes: Buffer) => bytes, method.requestDeserialize, 'bidi');
   await server.start(port);
   return { host: `127.0.0.1:${port}`, stop: () => server.stop() };
 }

@@ -1,21 +1,17 @@
 import { createRequire } from 'node:module';
 import type { FirestoreState as FirestoreStateType } from '@firestore-emulator/server';
 import { describe, expect, it } from 'vitest';
-import { listenProto } from '../../scripts/local/firestore';
 import { IndexedWatch, type ListenCall } from '../../scripts/local/firestore-watch';
+import { decodeListenResponse, type DecodedListenResponse } from '../helpers/listen-decode';
 
 const requireHere = createRequire(import.meta.url);
 const { FirestoreState } = requireHere('@firestore-emulator/server') as { FirestoreState: typeof FirestoreStateType };
 const { ListenRequest } = createRequire(requireHere.resolve('@firestore-emulator/server'))(
   '@firestore-emulator/proto/dist/google/firestore/v1/firestore',
 ) as { ListenRequest: { fromObject(data: unknown): unknown } };
-const proto = listenProto();
 
 const root = 'projects/p/databases/(default)/documents';
-type Sent = Record<
-  string,
-  { target_change_type?: number; document?: { update_time: { seconds: number; nanos: number } } }
->;
+type Sent = DecodedListenResponse;
 
 /** A Listen stream as the gRPC server hands it over, recording what the watch writes. */
 function stream(watch: IndexedWatch) {
@@ -23,7 +19,7 @@ function stream(watch: IndexedWatch) {
   const sent: Sent[] = [];
   const call: ListenCall = {
     on: (event: string, handler: (request: never) => void) => handlers.set(event, handler),
-    write: (message) => sent.push((message as { toObject(): Sent }).toObject()),
+    write: (bytes) => sent.push(decodeListenResponse(bytes)),
     end: () => undefined,
   };
   watch.listen(call);
@@ -46,7 +42,7 @@ function setup() {
     evaluations += 1;
     return query(parent, q);
   };
-  return { state, watch: new IndexedWatch(state, proto), evaluations: () => evaluations };
+  return { state, watch: new IndexedWatch(state), evaluations: () => evaluations };
 }
 
 describe('IndexedWatch', () => {
@@ -76,11 +72,11 @@ describe('IndexedWatch', () => {
 
     const grew = [...docs, ...queries].map((s, i) => s.sent.length - before[i]!);
     expect(grew.filter((n) => n > 0)).toHaveLength(2);
-    expect(kinds(docs[7]!.sent.slice(before[7]))).toEqual(['document_change', 'target_change']);
+    expect(kinds(docs[7]!.sent.slice(before[7]))).toEqual(['documentChange', 'targetChange']);
     expect(kinds(queries[3]!.sent.slice(before[200 + 3]))).toEqual([
-      'document_change',
-      'document_change',
-      'target_change',
+      'documentChange',
+      'documentChange',
+      'targetChange',
     ]);
     expect(evaluations() - opened).toBe(1);
   });
@@ -95,10 +91,10 @@ describe('IndexedWatch', () => {
     await turn();
     state.getDocument(path).set(at, {});
     await turn();
-    const times = s.sent.filter((m) => m.document_change).map((m) => m.document_change!.document!.update_time);
+    const times = s.sent.filter((m) => m.documentChange).map((m) => m.documentChange!.document!.updateTime!);
     expect(times).toHaveLength(2);
     expect(times[1]!.seconds).toBe(times[0]!.seconds);
-    expect(times[1]!.nanos).toBeGreaterThan(times[0]!.nanos);
+    expect(times[1]!.nanos ?? 0).toBeGreaterThan(times[0]!.nanos ?? 0);
   });
 
   it('a closed stream is forgotten: later writes send it nothing', async () => {
