@@ -1,12 +1,15 @@
 import { createRequire } from 'node:module';
 import type { FirestoreServer as FirestoreServerType } from '@firestore-emulator/server';
+import { directChildLookups, type EmulatorStateClasses } from './firestore-lookups';
 import { IndexedWatch, type ListenCall } from './firestore-watch';
 
 // The package's ESM build imports extensionless paths that plain Node cannot resolve; its CJS build works.
 const requireHere = createRequire(import.meta.url);
-const { FirestoreServer } = requireHere('@firestore-emulator/server') as {
+const emulator = requireHere('@firestore-emulator/server') as EmulatorStateClasses & {
   FirestoreServer: typeof FirestoreServerType;
 };
+const { FirestoreServer } = emulator;
+directChildLookups(emulator);
 // Its own dependencies: the immer its state is built with, the Listen method definition it registers.
 const requireFromEmulator = createRequire(requireHere.resolve('@firestore-emulator/server'));
 // Its state is immer drafts; freezing every produced record (a collection's whole document map on each
