@@ -12,14 +12,17 @@ const AVAILABLE = `SELECT m.id, ${CAPACITY_COUNT} AS active_session_count FROM m
        AND ${CAPACITY_COUNT} < $3
      ORDER BY m.id`;
 
-/** ES256 with node:crypto alone (BARE_VERIFIER=node): what our stack verifies its own tokens with. */
-function nodeVerify(token: string, publicKey: KeyObject, issuer: string): Record<string, unknown> {
+/** ES256 with node:crypto alone, on libuv's pool (BARE_VERIFIER=node): how our stack checks its own tokens. */
+async function nodeVerify(token: string, publicKey: KeyObject, issuer: string): Promise<Record<string, unknown>> {
   const [h, p, s] = token.split('.');
   const header = JSON.parse(Buffer.from(h!, 'base64url').toString()) as { alg?: string };
   if (header.alg !== 'ES256') throw new Error('alg');
   const sig = Buffer.from(s!, 'base64url');
-  if (!verify('sha256', Buffer.from(`${h}.${p}`), { key: publicKey, dsaEncoding: 'ieee-p1363' }, sig))
-    throw new Error('signature');
+  const data = Buffer.from(`${h}.${p}`);
+  const ok = await new Promise<boolean>((resolve) =>
+    verify('sha256', data, { key: publicKey, dsaEncoding: 'ieee-p1363' }, sig, (err, valid) => resolve(!err && valid)),
+  );
+  if (!ok) throw new Error('signature');
   const payload = JSON.parse(Buffer.from(p!, 'base64url').toString()) as { iss?: string; exp?: number };
   if (payload.iss !== issuer || typeof payload.exp !== 'number' || payload.exp <= Date.now() / 1000)
     throw new Error('claims');
@@ -40,7 +43,7 @@ export function bareWork(env: NodeJS.ProcessEnv) {
   let cfg: { stale: number; maxSessions: number } | undefined;
   const verifyToken =
     env.BARE_VERIFIER === 'node'
-      ? async (token: string) => nodeVerify(token, publicKey, issuer)
+      ? (token: string) => nodeVerify(token, publicKey, issuer)
       : async (token: string) => (await jwtVerify(token, publicKey, { issuer, algorithms: ['ES256'] })).payload;
 
   /** The user id, or undefined for a missing/bad token or another user type (→ 401). */

@@ -62,7 +62,7 @@ export class AccessTokens {
 
   async verify(token: string): Promise<Principal> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    const payload = this.verifiedClaims(token, now);
+    const payload = await this.verifiedClaims(token, now);
     const { sub, user_type: userType, session_id: sessionId, role, iat, exp } = payload;
     // A signature proves who signed, not that the claims are sane: ids reach SQL as uuids, and a token
     // minted for the future or for longer than the TTL is not one we issued.
@@ -77,13 +77,16 @@ export class AccessTokens {
   }
 
   /** Signature by our current or previous key (picked by kid), then the registered claims as jose checks them. */
-  private verifiedClaims(token: string, now: number): Record<string, unknown> & { iat: number; exp: number } {
+  private async verifiedClaims(
+    token: string,
+    now: number,
+  ): Promise<Record<string, unknown> & { iat: number; exp: number }> {
     let payload: Record<string, unknown>;
     try {
       const kid = unverifiedHeader(token).kid;
       const key = [this.current, this.previous].find((k) => k && k.kid === kid);
       if (!key) throw invalid();
-      payload = verifyCompactJws(token, key).payload;
+      payload = (await verifyCompactJws(token, key)).payload;
     } catch (err) {
       if (err instanceof JwsError) throw invalid();
       throw err;

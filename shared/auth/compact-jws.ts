@@ -4,7 +4,7 @@ import type { SigningKey } from './keys';
 /**
  * Verifies a compact JWS signed with one of our own keys, with node:crypto directly. Our access tokens
  * are checked on every authenticated request; jose's WebCrypto path spends about twice the CPU of the
- * signature itself on it (docs/decisions.md 34). Third-party tokens (Google, Apple, OIDC, IAP) stay with
+ * signature itself on it (docs/decisions.md 34). The check itself still runs off the event loop. Third-party tokens (Google, Apple, OIDC, IAP) stay with
  * jose and their key sets. The rules are jose's for a known key and algorithm: three base64url parts, a
  * JSON object header whose `alg` is the key's, no `crit` (we understand no extension), a signature of
  * the key's exact shape, and a JSON object payload.
@@ -47,7 +47,16 @@ export function unverifiedHeader(token: string): Record<string, unknown> {
   return jsonObject(h, 'header');
 }
 
-export function verifyCompactJws(token: string, key: SigningKey): VerifiedJws {
+/** node:crypto's verify with a callback: the signature check runs on libuv's pool, as WebCrypto's does. */
+function signatureValid(alg: SigningKey['alg'], signed: Buffer, key: SigningKey['publicKey'], signature: Buffer) {
+  return new Promise<boolean>((resolve) => {
+    const done = (err: Error | null, ok: boolean) => resolve(!err && ok);
+    if (alg === 'ES256') verifySignature('sha256', signed, { key, dsaEncoding: 'ieee-p1363' }, signature, done);
+    else verifySignature('sha256', signed, key, signature, done);
+  });
+}
+
+export async function verifyCompactJws(token: string, key: SigningKey): Promise<VerifiedJws> {
   const header = unverifiedHeader(token);
   const [h, p, s] = token.split('.') as [string, string, string];
   if (!p || !s || !BASE64URL.test(p) || !BASE64URL.test(s)) throw new JwsError('malformed');
@@ -55,10 +64,6 @@ export function verifyCompactJws(token: string, key: SigningKey): VerifiedJws {
   const signature = Buffer.from(s, 'base64url');
   if (key.alg === 'ES256' && signature.length !== ES256_SIGNATURE_BYTES) throw new JwsError('signature');
   const signed = Buffer.from(`${h}.${p}`, 'latin1');
-  const ok =
-    key.alg === 'ES256'
-      ? verifySignature('sha256', signed, { key: key.publicKey, dsaEncoding: 'ieee-p1363' }, signature)
-      : verifySignature('sha256', signed, key.publicKey, signature);
-  if (!ok) throw new JwsError('signature');
+  if (!(await signatureValid(key.alg, signed, key.publicKey, signature))) throw new JwsError('signature');
   return { header, payload: jsonObject(p, 'payload') };
 }
