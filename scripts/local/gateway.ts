@@ -1,7 +1,8 @@
 import { Scalar } from '@scalar/hono-api-reference';
-import { Hono, type Context } from 'hono';
-import type { IncomingMessage } from 'node:http';
-import type { HttpBindings } from '@hono/node-server';
+import { Hono } from 'hono';
+import { getPath } from 'hono/utils/url';
+import { IncomingMessage } from 'node:http';
+import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import { errorHandler, notFoundHandler } from '../../shared/http/error-handler';
 import { functionForPath, type FunctionName } from '../../shared/http/path-table';
 import type { Runtime } from '../../shared/runtime';
@@ -10,7 +11,7 @@ import { API_VERSION } from '../../shared/http/function-app';
 
 export type FunctionApps = Record<
   FunctionName,
-  { fetch: (req: Request, env?: HttpBindings) => Response | Promise<Response> }
+  { fetch: (req: Request, env?: HttpBindings | Http2Bindings) => Response | Promise<Response> }
 >;
 
 interface OpenApiDoc {
@@ -45,6 +46,8 @@ export async function mergedOpenApi(apps: FunctionApps) {
 
 export const GATEWAY_IP = '127.0.0.1';
 
+type Bindings = HttpBindings | Http2Bindings;
+
 /**
  * Appends `<socket address>, <gateway address>` to X-Forwarded-For, exactly as Google's load
  * balancer appends `<client-ip>, <lb-ip>`: the client is always the entry before the last, and
@@ -54,13 +57,12 @@ export const GATEWAY_IP = '127.0.0.1';
  * per request (building one cost ~10 % of a cached read's CPU). A Request with no socket behind it
  * (in-process tests) gets the header set on the Request instead.
  */
-function forwarded(c: Context<{ Bindings: HttpBindings }>): Request {
-  const req = c.req.raw;
-  const incoming = c.env?.incoming;
+function forwarded(req: Request, env: Bindings | undefined): Request {
+  const incoming = env?.incoming;
   const socketIp = (incoming?.socket?.remoteAddress ?? GATEWAY_IP).replace(/^::ffff:/, '');
   const prior = req.headers.get('x-forwarded-for');
   const value = `${prior ? `${prior}, ` : ''}${socketIp}, ${GATEWAY_IP}`;
-  if (Array.isArray(incoming?.rawHeaders)) {
+  if (incoming instanceof IncomingMessage) {
     setWireHeader(incoming, 'x-forwarded-for', value);
     if (req.headers.get('x-forwarded-for') === value) return req;
   }
@@ -124,11 +126,31 @@ export function createGateway(apps: FunctionApps, rt: Runtime) {
 
   gw.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Halo Bestie API' }));
 
-  gw.all('*', async (c) => {
-    const fn = functionForPath(c.req.path);
-    if (!fn) return notFoundHandler(c);
-    return apps[fn].fetch(forwarded(c), c.env);
-  });
+  gw.all('*', (c) => notFoundHandler(c));
   gw.onError(errorHandler(rt.logger));
-  return gw;
+
+  // What a function's own error handler let through is answered here, as the gateway's own errors are.
+  const failed = new Hono<{ Bindings: { error: unknown } }>();
+  failed.all('*', (c) => {
+    throw c.env.error;
+  });
+  failed.onError(errorHandler(rt.logger));
+
+  return {
+    /**
+     * A function's path goes straight to that function, with no routing context of the gateway's own
+     * around it (the load balancer adds none either); the gateway's routes and unknown paths go to `gw`.
+     */
+    fetch(req: Request, env?: Bindings): Response | Promise<Response> {
+      const path = getPath(req);
+      const fn = GATEWAY_PATHS.has(path) ? undefined : functionForPath(path);
+      if (!fn) return gw.fetch(req, env);
+      return Promise.resolve()
+        .then(() => apps[fn].fetch(forwarded(req, env), env))
+        .catch((error: unknown) => failed.fetch(req, { ...env, error }));
+    },
+  };
 }
+
+/** The gateway's own routes (above): never a function's. */
+const GATEWAY_PATHS = new Set(['/healthz', '/openapi.json', '/docs']);

@@ -71,3 +71,31 @@ describe('the gateway on a socket', () => {
     expect(await recordedIp(plain.body)).toBe('127.0.0.1');
   });
 });
+
+describe('the gateway in front of the functions', () => {
+  it('answers the envelope when a function fails outside its own error handler, without calling it twice', async () => {
+    const s = stack();
+    let calls = 0;
+    const failing = {
+      fetch: () => {
+        calls++;
+        return Promise.reject(new Error('the function broke'));
+      },
+    };
+    const gateway = createGateway({ ...s.apps, pairing: failing }, s.rt);
+    const res = await gateway.fetch(new Request('http://127.0.0.1/api/client/availability'));
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INTERNAL');
+    expect(calls).toBe(1);
+  });
+
+  it('keeps its own routes and answers unknown paths with the 404 envelope', async () => {
+    const s = stack();
+    const gateway = createGateway(s.apps, s.rt);
+    expect((await gateway.fetch(new Request('http://127.0.0.1/healthz'))).status).toBe(200);
+    expect((await gateway.fetch(new Request('http://127.0.0.1/openapi.json'))).status).toBe(200);
+    const unknown = await gateway.fetch(new Request('http://127.0.0.1/nowhere'));
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+});
