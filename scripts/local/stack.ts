@@ -7,6 +7,7 @@ import { createRuntime, type Runtime } from '../../shared/runtime';
 import { createAllApps } from './apps';
 import { startFirestoreEmulatorProcess } from './firestore-process';
 import { createGateway } from './gateway';
+import { pushPoster } from './push-poster';
 import { startEmbeddedPostgres } from './postgres';
 import { startFakeXendit } from './fake-xendit';
 import { seed } from '../seed';
@@ -180,11 +181,9 @@ async function start(
     stops.push(() => xendit.stop());
   }
 
-  const dispatcher = rt.local!.attachDispatcher(async ({ path: p, headers, body }) => {
-    const res = await fetch(`${baseUrl}${p}`, { method: 'POST', headers, body });
-    await res.arrayBuffer();
-    return res.status;
-  });
+  const poster = pushPoster(baseUrl);
+  stops.push(() => poster.close()); // after the dispatcher has stopped (stops run in reverse)
+  const dispatcher = rt.local!.attachDispatcher(poster.deliver);
   dispatcher.start();
   stops.push(() => dispatcher.stop());
   const relayTimer = setInterval(() => rt.outbox.kick(), 500);
