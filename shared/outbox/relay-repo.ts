@@ -11,16 +11,18 @@ export interface OutboxRow {
 /**
  * Claims up to `limit` due rows under a lease, skipping rows another relay holds. Per-document order
  * across instances: a realtime write is handed out only when no older write to its path is undelivered.
+ * The ids come back as an array, so the update finds its rows by primary key rather than by a hash join
+ * over the whole table; the pending rows are found through outbox_pending_id_idx, past no delivered row.
  */
 export async function claimBatch(db: Queryable, limit: number, leaseSeconds: number, maxAttempts: number) {
   const { rows } = await db.query<OutboxRow>(
     `UPDATE outbox SET available_at = now() + make_interval(secs => $2), attempts = attempts + 1
-     WHERE id IN (SELECT o.id FROM outbox o
+     WHERE id = ANY(ARRAY(SELECT o.id FROM outbox o
                   WHERE o.delivered_at IS NULL AND o.available_at <= now() AND o.attempts < $3
                     AND (o.ordering_key IS NULL OR NOT EXISTS (
                       SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.id < o.id
                         AND p.delivered_at IS NULL AND p.attempts < $3))
-                  ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED)
+                  ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED))
      RETURNING id, kind, payload, attempts`,
     [limit, leaseSeconds, maxAttempts],
   );
