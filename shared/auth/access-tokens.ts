@@ -1,7 +1,7 @@
 import { exportJWK, SignJWT, type JWK } from 'jose';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
-import { JwsError, unverifiedHeader, verifyCompactJws } from './compact-jws';
+import { JwsError, verifyCompactJws } from './compact-jws';
 import type { SigningKey } from './keys';
 import type { RevocationCache } from './revocations';
 
@@ -83,10 +83,8 @@ export class AccessTokens {
   ): Promise<Record<string, unknown> & { iat: number; exp: number }> {
     let payload: Record<string, unknown>;
     try {
-      const kid = unverifiedHeader(token).kid;
-      const key = [this.current, this.previous].find((k) => k && k.kid === kid);
-      if (!key) throw invalid();
-      payload = (await verifyCompactJws(token, key)).payload;
+      const keys = [this.current, this.previous];
+      payload = (await verifyCompactJws(token, (header) => keys.find((k) => k && k.kid === header.kid))).payload;
     } catch (err) {
       if (err instanceof JwsError) throw invalid();
       throw err;

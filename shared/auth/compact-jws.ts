@@ -39,14 +39,6 @@ function jsonObject(part: string, failure: JwsFailure): Record<string, unknown> 
   return value as Record<string, unknown>;
 }
 
-/** The protected header alone, unverified: only to pick the key by `kid`. */
-export function unverifiedHeader(token: string): Record<string, unknown> {
-  const [h, p, s, extra] = token.length <= MAX_TOKEN_LENGTH ? token.split('.') : [];
-  if (h === undefined || p === undefined || s === undefined || extra !== undefined) throw new JwsError('malformed');
-  if (!h || !BASE64URL.test(h)) throw new JwsError('malformed');
-  return jsonObject(h, 'header');
-}
-
 /** node:crypto's verify with a callback: the signature check runs on libuv's pool, as WebCrypto's does. */
 function signatureValid(alg: SigningKey['alg'], signed: Buffer, key: SigningKey['publicKey'], signature: Buffer) {
   return new Promise<boolean>((resolve) => {
@@ -56,11 +48,20 @@ function signatureValid(alg: SigningKey['alg'], signed: Buffer, key: SigningKey[
   });
 }
 
-export async function verifyCompactJws(token: string, key: SigningKey): Promise<VerifiedJws> {
-  const header = unverifiedHeader(token);
-  const [h, p, s] = token.split('.') as [string, string, string];
-  if (!p || !s || !BASE64URL.test(p) || !BASE64URL.test(s)) throw new JwsError('malformed');
-  if (header.alg !== key.alg || header.crit !== undefined) throw new JwsError('header');
+/**
+ * `keyFor` picks the key from the (still unverified) header, e.g. by `kid`; no key, no token. The token
+ * is split and its header decoded once.
+ */
+export async function verifyCompactJws(
+  token: string,
+  keyFor: (header: Record<string, unknown>) => SigningKey | undefined,
+): Promise<VerifiedJws> {
+  const [h, p, s, extra] = token.length <= MAX_TOKEN_LENGTH ? token.split('.') : [];
+  if (!h || !p || !s || extra !== undefined) throw new JwsError('malformed');
+  if (!BASE64URL.test(h) || !BASE64URL.test(p) || !BASE64URL.test(s)) throw new JwsError('malformed');
+  const header = jsonObject(h, 'header');
+  const key = keyFor(header);
+  if (!key || header.alg !== key.alg || header.crit !== undefined) throw new JwsError('header');
   const signature = Buffer.from(s, 'base64url');
   if (key.alg === 'ES256' && signature.length !== ES256_SIGNATURE_BYTES) throw new JwsError('signature');
   const signed = Buffer.from(`${h}.${p}`, 'latin1');

@@ -82,7 +82,7 @@ async function joseAnswer(token: string, key: SigningKey): Promise<unknown> {
 
 async function ourAnswer(token: string, key: SigningKey): Promise<unknown> {
   try {
-    return (await verifyCompactJws(token, key)).payload;
+    return (await verifyCompactJws(token, () => key)).payload;
   } catch (err) {
     expect(err).toBeInstanceOf(JwsError);
     return 'refused';
@@ -112,13 +112,13 @@ describe('verifyCompactJws', () => {
   it('accepts what our keys sign, and refuses the same token checked with another key', async () => {
     const input = `${b64('{"alg":"ES256","kid":"k-ec"}')}.${b64('{"sub":"a"}')}`;
     const token = `${input}.${signature(input, es256)}`;
-    expect((await verifyCompactJws(token, es256)).payload).toEqual({ sub: 'a' });
-    await expect(verifyCompactJws(token, foreign)).rejects.toThrow(JwsError);
-    await expect(verifyCompactJws(token, rs256)).rejects.toThrow(JwsError);
+    expect((await verifyCompactJws(token, () => es256)).payload).toEqual({ sub: 'a' });
+    await expect(verifyCompactJws(token, () => foreign)).rejects.toThrow(JwsError);
+    await expect(verifyCompactJws(token, () => rs256)).rejects.toThrow(JwsError);
   });
 
   it('refuses a token past the length bound before decoding it', async () => {
     const input = `${b64('{"alg":"ES256"}')}.${b64(JSON.stringify({ pad: 'x'.repeat(MAX_TOKEN_LENGTH) }))}`;
-    await expect(verifyCompactJws(`${input}.${signature(input, es256)}`, es256)).rejects.toThrow(JwsError);
+    await expect(verifyCompactJws(`${input}.${signature(input, es256)}`, () => es256)).rejects.toThrow(JwsError);
   });
 });
