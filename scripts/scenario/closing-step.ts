@@ -1,18 +1,14 @@
 import { refresh } from './actors';
 import { ok } from './client';
 import type { ScenarioState } from './state';
-import { step } from './step';
+import { bothSee, step } from './step';
 
 /** Both apps see the session in closing. */
 export async function awaitClosing(s: ScenarioState) {
   await step(
     s,
     'closing_seen',
-    () =>
-      Promise.all([
-        s.customerDoc.until('closing', (d) => d?.status === 'closing', s.o.waitMs),
-        s.mitraDoc.until('closing', (d) => d?.status === 'closing', s.o.waitMs),
-      ]),
+    () => bothSee(s, 'closing', 'closing'),
     ([d]) => [`"Sesi berakhir (${d.closing_reason})", say goodbye`, 'say goodbye'],
   );
 }
@@ -55,11 +51,7 @@ export async function finish(s: ScenarioState) {
   await step(
     s,
     'completed_seen',
-    () =>
-      Promise.all([
-        s.customerDoc.until('completed', (d) => d?.status === 'completed', o.waitMs),
-        s.mitraDoc.until('completed', (d) => d?.status === 'completed', o.waitMs),
-      ]),
+    () => bothSee(s, 'completed', 'completed'),
     () => ['"Sesi selesai" -> rate your Bestie', '"Sesi selesai"'],
   );
   await step(
@@ -76,15 +68,4 @@ export async function finish(s: ScenarioState) {
     (r) => [`rated ${r.stars} stars, thank you`, '-'],
   );
   o.metrics.completed++;
-}
-
-/** Counts what the listeners saw (duplicates, out of order) and closes them. */
-export function closeListeners(s: ScenarioState) {
-  for (const w of [s.customerMsgs, s.mitraMsgs]) {
-    if (!w) continue;
-    s.o.metrics.duplicates += w.duplicates;
-    s.o.metrics.outOfOrder += w.outOfOrder;
-    w.close();
-  }
-  for (const d of new Set([s.customerDoc, s.mitraDoc, s.mitraPrivate])) d?.close();
 }

@@ -3,7 +3,7 @@ import { chat } from './chat-step';
 import { ok } from './client';
 import { invoice, payAt } from './payment-step';
 import { TIER, rupiah, type ScenarioState } from './state';
-import { step } from './step';
+import { bothSee, step } from './step';
 
 /** When this session's time is up (stack clock), from its doc. */
 export function endsAt(s: ScenarioState): number {
@@ -15,11 +15,7 @@ export async function awaitExpired(s: ScenarioState, name: string) {
   await step(
     s,
     name,
-    () =>
-      Promise.all([
-        s.customerDoc.until('expired (time is up)', (d) => d?.status === 'expired', s.o.waitMs),
-        s.mitraDoc.until('expired (time is up)', (d) => d?.status === 'expired', s.o.waitMs),
-      ]),
+    () => bothSee(s, 'expired (time is up)', 'expired'),
     ([d]) => [`"Waktu habis" banner, input locked, extend until ${d.extension_window_ends_at}`, '"Waktu habis"'],
   );
 }

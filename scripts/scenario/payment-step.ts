@@ -1,6 +1,6 @@
 import { rawJson } from './client';
 import type { ScenarioState } from './state';
-import { step } from './step';
+import { bothSee, step } from './step';
 
 /** Waits for the invoice link of this payment on the customer's session doc. */
 export async function invoice(s: ScenarioState, kind: 'session' | 'extension', extensionId?: string) {
@@ -44,18 +44,14 @@ export async function paySession(s: ScenarioState) {
     () => payAt(s, inv),
     () => ['paid at Xendit (QRIS)', 'waiting for payment'],
   );
-  const active = await step(
+  await step(
     s,
     'active_seen',
     async () => {
-      const [c] = await Promise.all([
-        s.customerDoc.until('active', (d) => d?.status === 'active', o.waitMs),
-        s.mitraDoc.until('active', (d) => d?.status === 'active', o.waitMs),
-      ]);
+      const [c] = await bothSee(s, 'active', 'active');
       o.metrics.activations++;
       return c;
     },
     (d) => [`chat open until ${d.ends_at}`, `chat open with ${s.customer.name}`],
   );
-  void active;
 }

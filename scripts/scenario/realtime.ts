@@ -49,14 +49,16 @@ export class DocWatch extends Waitable {
     );
   }
 
+  /** The snapshot that matched, as it was then (a later one may have replaced `latest` since). */
   async until(what: string, predicate: (d: Doc | undefined) => boolean, ms: number): Promise<Doc> {
+    let matched: Doc | undefined;
     await this.waitUntil(
-      () => predicate(this.latest),
+      () => predicate(this.latest) && ((matched = this.latest), true),
       ms,
       `listener on ${this.path} failed`,
       () => `timed out after ${ms} ms waiting on ${this.path} for ${what} (last: ${brief(this.latest)})`,
     );
-    return this.latest!;
+    return matched!;
   }
 
   close() {

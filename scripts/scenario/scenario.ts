@@ -1,14 +1,14 @@
 import { signInCustomer, signInMitra } from './actors';
-import { chatWithReceipts, onArrival } from './chat-step';
-import { awaitClosing, closeListeners, finish } from './closing-step';
+import { chatWithReceipts } from './chat-step';
+import { awaitClosing, finish } from './closing-step';
 import { awaitExpired, endsAt, extend } from './extension-step';
 import { pair } from './pairing-step';
 import { paySession } from './payment-step';
-import { DocWatch, MessageWatch, type Doc } from './realtime';
-import { ScenarioState, sleep, type App, type ScenarioOptions } from './state';
+import { closeListeners, openListeners } from './listeners';
+import type { Doc } from './realtime';
+import { ScenarioState, sleep, type ScenarioOptions } from './state';
 
 export { Metrics } from './metrics';
-export type { ScenarioOptions } from './state';
 
 /**
  * One whole session as the two apps live it, over the public HTTP API and Firestore listeners only.
@@ -23,39 +23,17 @@ export class Scenario {
     this.s = new ScenarioState(o);
   }
 
-  get customer(): App {
-    return this.s.customer;
-  }
-  set customer(app: App) {
-    this.s.customer = app;
-  }
-  get mitra(): App {
-    return this.s.mitra;
-  }
-  set mitra(app: App) {
-    this.s.mitra = app;
-  }
   get sessionId(): string {
     return this.s.sessionId;
-  }
-  set sessionId(id: string) {
-    this.s.sessionId = id;
   }
 
   /** Guest → OTP upgrade → mitra online → request → accept → pay → active → chat → receipts. */
   async start() {
     const s = this.s;
-    const o = s.o;
     await signInCustomer(s);
     await signInMitra(s);
     await pair(s);
-
-    const sid = s.sessionId;
-    s.customerDoc = new DocWatch(o.fs, `sessions/${sid}`);
-    s.mitraDoc = o.listenerPerSide ? new DocWatch(o.fs, `sessions/${sid}`) : s.customerDoc;
-    s.mitraPrivate = new DocWatch(o.fs, `mitras/${s.mitra.id}/sessions/${sid}`);
-    s.customerMsgs = new MessageWatch(o.fs, sid, onArrival(s, 'customer'));
-    s.mitraMsgs = new MessageWatch(o.fs, sid, onArrival(s, 'mitra'));
+    openListeners(s);
 
     await paySession(s);
     await chatWithReceipts(s);

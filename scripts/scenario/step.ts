@@ -27,3 +27,9 @@ export async function step<T>(
   if (shows) line(s, name, ms, ...shows(r));
   return r;
 }
+
+/** Both apps' `sessions/{id}` listeners show `status` (under load they may be one listener). */
+export function bothSee(s: ScenarioState, what: string, status: string) {
+  const seen = (d: { status?: unknown } | undefined) => d?.status === status;
+  return Promise.all([s.customerDoc.until(what, seen, s.o.waitMs), s.mitraDoc.until(what, seen, s.o.waitMs)]);
+}
