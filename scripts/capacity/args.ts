@@ -11,5 +11,3 @@ export const REQUESTS = arg('requests', 8);
 export const HEARTBEATS = arg('heartbeats', 400);
 export const STATEMENT_LOOP = arg('statement-loop', 3000);
 export const HTTP = !process.argv.includes('--no-http');
-
-// ── instrumentation ────────────────────────────────────────────────────────────────────────────────

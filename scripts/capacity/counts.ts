@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type Phase = 'handler' | 'async';
+type Phase = 'handler' | 'async';
 export const phase = new AsyncLocalStorage<Phase>();
 
 export interface Counts {
@@ -44,7 +44,7 @@ export const fresh = (): Counts => ({
   cpuAsyncUs: 0,
   cpuRelayUs: 0,
 });
-export const NUMERIC = [
+const NUMERIC = [
   'stmtHandler',
   'stmtAsync',
   'stmtRelay',
@@ -92,5 +92,3 @@ export function scale(c: Counts, f: number): Counts {
   for (const k of Object.keys(out.outbox)) out.outbox[k]! *= f;
   return out;
 }
-
-// ── per-statement cost ─────────────────────────────────────────────────────────────────────────────

@@ -1,7 +1,6 @@
-import { counter } from './counts';
 import pg from 'pg';
 import { type Runtime } from '../../shared/runtime';
-import { phase, LOCAL_ONLY, RELAY } from './counts';
+import { counter, LOCAL_ONLY, phase, RELAY } from './counts';
 
 export function instrumentPg() {
   const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
@@ -52,5 +51,3 @@ export function instrumentPorts(rt: Runtime) {
     rt.push.sendMany = (ms) => ((counter.cur.fcm += ms.length), many(ms));
   }
 }
-
-// ── the stack ──────────────────────────────────────────────────────────────────────────────────────

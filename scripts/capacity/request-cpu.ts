@@ -57,5 +57,3 @@ export async function requestCpu(s: Stack): Promise<RouteCpu[]> {
     await bundle.stop();
   }
 }
-
-// ── report ─────────────────────────────────────────────────────────────────────────────────────────

@@ -1,9 +1,9 @@
-import { counter } from './counts';
 import { readFileSync } from 'node:fs';
 import { type BenchEnv } from '../../bench/harness';
 import { treeCpuUs } from '../../bench/lib/stats';
 import { createAuthApp } from '../../functions/auth/app';
 import { createPairingApp } from '../../functions/pairing/app';
+import { createSessionApp } from '../../functions/session/app';
 import { createWorkersApp } from '../../functions/workers/app';
 import { authGuards, refreshPolicy } from '../../shared/auth/guards';
 import { createAuthSession } from '../../shared/auth/refresh-sessions';
@@ -14,9 +14,9 @@ import { createRuntime, type Runtime } from '../../shared/runtime';
 import { createCustomer } from '../../shared/users/customers';
 import { upsertDeviceToken } from '../../shared/users/device-tokens';
 import { findOrCreateMitraByPhone } from '../../shared/users/mitras';
-import { generateSigningKeyPem } from '.././local/dev-keys';
-import { seed } from '.././seed';
-import { phase, type Counts, fresh, cpuNow } from './counts';
+import { generateSigningKeyPem } from '../local/dev-keys';
+import { seed } from '../seed';
+import { counter, cpuNow, fresh, phase, type Counts } from './counts';
 import { instrumentPg, instrumentPorts } from './instrument';
 
 export type App = { fetch: (r: Request) => Response | Promise<Response> };
@@ -45,19 +45,13 @@ export async function boot(env: BenchEnv): Promise<Stack> {
     { logger: createLogger('silent') },
   );
   await seed(rt);
-  // The pairing path and what it reaches. The other functions join as their steps are added here
-  // (a function whose module does not load yet is simply not mounted; its tasks are then counted, not run).
+  // The functions the measured steps reach; the tasks of any other are counted, not run.
   const apps: Partial<Record<string, App>> = {
     pairing: createPairingApp(rt),
     auth: createAuthApp(rt),
     workers: createWorkersApp(rt),
+    session: createSessionApp(rt),
   };
-  try {
-    const { createSessionApp } = await import('../../functions/session/app');
-    apps.session = createSessionApp(rt);
-  } catch (err) {
-    console.log(`(session function not mounted: ${(err as Error).message.split('\n')[0]})`);
-  }
   rt.local!.attachDispatcher(({ path: p, headers, body }) =>
     phase.run('async', async () => {
       if (p.startsWith('/tasks/')) counter.cur.tasksDispatched++;

@@ -63,5 +63,3 @@ export async function statementCosts(s: Stack): Promise<StatementCost[]> {
   );
   return out;
 }
-
-// ── per-request CPU over sockets (pairing bundle, production host) ────────────────────────────────

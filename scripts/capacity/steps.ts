@@ -1,11 +1,20 @@
-import { counter } from './counts';
 import { configReader } from '../../shared/config/reader';
 import { PAIRING_PATHS } from '../../shared/pairing/paths';
 import { MITRAS, REQUESTS, HEARTBEATS } from './args';
-import { type Counts, perOne, scale } from './counts';
+import { counter, perOne, scale, type Counts } from './counts';
 import { type Stack, call, settle, measure, makeMitras, makeCustomers, must } from './stack';
 
 // ── steps ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** A customer asks to talk (regular topic, 30-minute tier); the request's id. */
+async function chatRequest(s: Stack, token: string): Promise<string> {
+  const res = await must(
+    call(s, 'POST', '/api/client/chat/request', token, { topic_sensitivity: 'regular', tier_id: 'tier_30' }),
+    201,
+    'request',
+  );
+  return ((await res.json()) as { request_id: string }).request_id;
+}
 
 export interface StepResult {
   step: string;
@@ -69,16 +78,7 @@ export async function runSteps(s: Stack): Promise<StepResult[]> {
   for (let r = 0; r < REQUESTS; r++) {
     const c = customers[r]!;
     let requestId = '';
-    create.push(
-      await measure(s, async () => {
-        const res = await must(
-          call(s, 'POST', '/api/client/chat/request', c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30' }),
-          201,
-          'request',
-        );
-        requestId = ((await res.json()) as { request_id: string }).request_id;
-      }),
-    );
+    create.push(await measure(s, async () => void (requestId = await chatRequest(s, c.token))));
     const winner = mitras[r % mitras.length]!;
     accept.push(
       await measure(
@@ -112,19 +112,9 @@ export async function runSteps(s: Stack): Promise<StepResult[]> {
   // Unanswered requests: nobody accepts, both timers act on all offers. Free the mitras first.
   await s.rt.db.query(`UPDATE chat_sessions SET status = 'completed' WHERE status IN ('pending_payment','active')`);
   const unanswered: Counts[] = [];
-  const ids: string[] = [];
   for (let r = 0; r < REQUESTS; r++) {
     const c = customers[REQUESTS + r]!;
-    unanswered.push(
-      await measure(s, async () => {
-        const res = await must(
-          call(s, 'POST', '/api/client/chat/request', c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30' }),
-          201,
-          'request',
-        );
-        ids.push(((await res.json()) as { request_id: string }).request_id);
-      }),
-    );
+    unanswered.push(await measure(s, async () => void (await chatRequest(s, c.token))));
   }
   const nt = await measure(s, () => settle(s, cfg.request_notification_timeout_seconds + 1));
   const rtm = await measure(s, () => settle(s, cfg.pairing_timeout_seconds));
