@@ -16,6 +16,9 @@ export async function startFirestoreEmulatorProcess(port: number): Promise<{ hos
       reject(new Error(`Firestore emulator exited (${signal ?? code}) before it listened`)),
     );
     child.once('error', reject);
+  }).catch((err: Error) => {
+    child.kill('SIGKILL'); // a child that failed to start must not outlive the attempt (its IPC holds us up)
+    throw err;
   });
   child.removeAllListeners('exit');
   return {

@@ -1,9 +1,15 @@
 import type { FirestoreState, FirestoreStateDocument } from '@firestore-emulator/server';
-import { documentChange, documentRemove, targetChange, type StoredField } from './listen-wire';
+import {
+  documentChange,
+  documentRemove,
+  encodeDocument,
+  targetChange,
+  type StoredField,
+  type Timestamp,
+} from './listen-wire';
 
 type Doc = FirestoreStateDocument;
 type Query = Parameters<FirestoreState['v1Query']>[1];
-type Timestamp = { seconds: number; nanos: number };
 
 interface ListenTarget {
   target_id: number;
@@ -42,8 +48,8 @@ interface Target {
   readonly keys: string[];
   readonly index: Map<string, Set<Target>>;
   evaluate(): Doc[];
-  /** What the listener holds: path → the version it was sent. */
-  readonly sent: Map<string, number>;
+  /** What the listener holds: document → the version it was sent. */
+  readonly sent: Map<Doc, number>;
 }
 
 interface Stream {
@@ -57,6 +63,8 @@ interface Version {
   n: number;
   ms: number;
   sub: number;
+  /** This version's Document message, once a target needed it. */
+  encoded?: Buffer;
 }
 
 /**
@@ -80,10 +88,6 @@ export class IndexedWatch {
     state.emitter.on('create-document', changed);
     state.emitter.on('update-document', changed);
     state.emitter.on('delete-document', changed);
-    state.emitter.on('clear-all-projects', () => {
-      for (const index of [this.byDocument, this.byCollection])
-        for (const targets of index.values()) for (const t of targets) this.markDirty(t);
-    });
   }
 
   /** The gRPC handler for `google.firestore.v1.Firestore/Listen`. */
@@ -112,8 +116,10 @@ export class IndexedWatch {
     let target: Target;
     if (spec.has_documents) {
       const paths = [...spec.documents.documents];
+      // The state keeps one object per path for good: resolved once, not on every wake.
+      let docs: Doc[] | undefined;
       target = this.target(stream, id, this.byDocument, paths, () =>
-        paths.map((p) => this.state.getDocument(p)).filter((d) => d.metadata.hasExist),
+        (docs ??= paths.map((p) => this.state.getDocument(p))).filter((d) => d.metadata.hasExist),
       );
     } else if (spec.has_query) {
       const { parent, structured_query: query } = spec.query;
@@ -176,9 +182,11 @@ export class IndexedWatch {
       v.n += 1;
       v.sub = v.ms === ms ? v.sub + 1 : 0;
       v.ms = ms;
+      v.encoded = undefined;
     }
-    for (const t of this.byDocument.get(doc.getPath()) ?? []) this.markDirty(t);
-    for (const t of this.byCollection.get(doc.parent.getPath()) ?? []) this.markDirty(t);
+    const collection = doc.parent.getPath();
+    for (const t of this.byDocument.get(`${collection}/${doc.name}`) ?? []) this.markDirty(t);
+    for (const t of this.byCollection.get(collection) ?? []) this.markDirty(t);
   }
 
   private markDirty(target: Target) {
@@ -220,33 +228,35 @@ export class IndexedWatch {
       return true;
     }
     let wrote = false;
-    const matched = new Set<string>();
+    const matched = new Set<Doc>(docs);
     for (const doc of docs) {
-      const path = doc.getPath();
-      matched.add(path);
       const version = this.versions.get(doc);
       const n = version?.n ?? 0;
-      if (target.sent.get(path) === n) continue;
-      target.sent.set(path, n);
-      const created = doc.metadata.hasExist ? doc.metadata.createdAt : null;
-      const change = {
-        name: path,
-        fields: (doc as unknown as { fields: Record<string, StoredField> }).fields,
-        createTime: created
-          ? { seconds: Math.floor(created.getTime() / 1000), nanos: created.getMilliseconds() * 1e6 }
-          : undefined,
-        updateTime: updateTime(doc, version),
-      };
-      this.send(target.stream, documentChange(change, [target.id]));
+      if (target.sent.get(doc) === n) continue;
+      target.sent.set(doc, n);
+      this.send(target.stream, documentChange(this.encoded(doc, version), [target.id]));
       wrote = true;
     }
-    for (const path of target.sent.keys()) {
-      if (matched.has(path)) continue;
-      target.sent.delete(path);
-      this.send(target.stream, documentRemove(path, [target.id]));
+    for (const doc of target.sent.keys()) {
+      if (matched.has(doc)) continue;
+      target.sent.delete(doc);
+      this.send(target.stream, documentRemove(doc.getPath(), [target.id]));
       wrote = true;
     }
     return wrote;
+  }
+
+  /** A document's bytes, encoded once per version however many targets it goes to. */
+  private encoded(doc: Doc, version: Version | undefined): Buffer {
+    if (version?.encoded) return version.encoded;
+    const bytes = encodeDocument({
+      name: doc.getPath(),
+      fields: (doc as unknown as { fields: Record<string, StoredField> }).fields,
+      createTime: timestamp(doc.metadata.createdAt?.getTime() ?? 0),
+      updateTime: timestamp(doc.metadata.updatedAt?.getTime() ?? 0, version?.sub),
+    });
+    if (version) version.encoded = bytes;
+    return bytes;
   }
 
   private send(stream: Stream, message: Buffer) {
@@ -254,13 +264,9 @@ export class IndexedWatch {
   }
 }
 
-function updateTime(doc: Doc, version: Version | undefined): Timestamp {
-  const ms = doc.metadata.updatedAt?.getTime() ?? 0;
-  const sub = version && version.ms === ms ? Math.min(version.sub, 999_999) : 0;
-  return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 + sub };
+/** Milliseconds as a protobuf Timestamp, plus a sequence below the millisecond (capped within it). */
+function timestamp(ms: number, sub = 0): Timestamp {
+  return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 + Math.min(sub, 999_999) };
 }
 
-function now(): Timestamp {
-  const ms = Date.now();
-  return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 };
-}
+const now = () => timestamp(Date.now());

@@ -63,7 +63,7 @@ function forwarded(req: Request, env: Bindings | undefined): Request {
   const prior = req.headers.get('x-forwarded-for');
   const value = `${prior ? `${prior}, ` : ''}${socketIp}, ${GATEWAY_IP}`;
   if (incoming instanceof IncomingMessage) {
-    setWireHeader(incoming, 'x-forwarded-for', value);
+    setWireHeader(incoming, 'x-forwarded-for', value, prior !== null);
     if (req.headers.get('x-forwarded-for') === value) return req;
   }
   try {
@@ -81,10 +81,10 @@ function forwarded(req: Request, env: Bindings | undefined): Request {
   }
 }
 
-/** Replaces every `name` line of a parsed HTTP/1 request with one, in both of Node's views of them. */
-function setWireHeader(incoming: IncomingMessage, name: string, value: string): void {
+/** Replaces every `name` line (if `present`) of a parsed HTTP/1 request with one, in both of Node's views. */
+function setWireHeader(incoming: IncomingMessage, name: string, value: string, present: boolean): void {
   const raw = incoming.rawHeaders;
-  for (let i = raw.length - 2; i >= 0; i -= 2) if (raw[i]!.toLowerCase() === name) raw.splice(i, 2);
+  if (present) for (let i = raw.length - 2; i >= 0; i -= 2) if (raw[i]!.toLowerCase() === name) raw.splice(i, 2);
   raw.push(name, value);
   incoming.headers[name] = value;
 }
@@ -142,8 +142,7 @@ export function createGateway(apps: FunctionApps, rt: Runtime) {
      * around it (the load balancer adds none either); the gateway's routes and unknown paths go to `gw`.
      */
     fetch(req: Request, env?: Bindings): Response | Promise<Response> {
-      const path = getPath(req);
-      const fn = GATEWAY_PATHS.has(path) ? undefined : functionForPath(path);
+      const fn = functionForPath(getPath(req));
       if (!fn) return gw.fetch(req, env);
       return Promise.resolve()
         .then(() => apps[fn].fetch(forwarded(req, env), env))
@@ -151,6 +150,3 @@ export function createGateway(apps: FunctionApps, rt: Runtime) {
     },
   };
 }
-
-/** The gateway's own routes (above): never a function's. */
-const GATEWAY_PATHS = new Set(['/healthz', '/openapi.json', '/docs']);

@@ -173,15 +173,20 @@ export interface ChangedDocument {
   updateTime?: Timestamp;
 }
 
-/** ListenResponse{document_change{document, target_ids}}. */
-export function documentChange(doc: ChangedDocument, targetIds: number[]): Buffer {
+/** A Document message: the same bytes for every target that gets this version of it. */
+export function encodeDocument(doc: ChangedDocument): Buffer {
   const d = new Writer();
   if (doc.name) d.string(1, doc.name);
   fieldMap(2, doc.fields, d);
   if (doc.createTime) d.message(3, timestamp(doc.createTime));
   if (doc.updateTime) d.message(4, timestamp(doc.updateTime));
+  return d.done();
+}
+
+/** ListenResponse{document_change{document, target_ids}}, around an encoded Document. */
+export function documentChange(document: Buffer, targetIds: number[]): Buffer {
   const change = new Writer();
-  change.message(1, d);
+  change.bytes(1, document);
   change.packed(5, targetIds);
   const res = new Writer();
   res.message(3, change);

@@ -1,7 +1,13 @@
 import { createRequire } from 'node:module';
 import type { FirestoreState as FirestoreStateType } from '@firestore-emulator/server';
 import { describe, expect, it } from 'vitest';
-import { documentChange, documentRemove, targetChange, type StoredField } from '../../scripts/local/listen-wire';
+import {
+  documentChange,
+  documentRemove,
+  encodeDocument,
+  targetChange,
+  type StoredField,
+} from '../../scripts/local/listen-wire';
 import { decodeListenResponse } from '../helpers/listen-decode';
 
 // Our bytes against the emulator's generated classes (what the watch sent before), both decoded with the
@@ -58,12 +64,12 @@ describe('ListenResponse bytes', () => {
     const created = doc.metadata.createdAt!;
     const updated = doc.metadata.updatedAt!;
     const ours = documentChange(
-      {
+      encodeDocument({
         name,
         fields: (doc as unknown as { fields: Record<string, StoredField> }).fields,
         createTime: { seconds: Math.floor(created.getTime() / 1000), nanos: created.getMilliseconds() * 1e6 },
         updateTime: { seconds: Math.floor(updated.getTime() / 1000), nanos: updated.getMilliseconds() * 1e6 },
-      },
+      }),
       [7, 300],
     );
     const decoded = decodeListenResponse(ours);
