@@ -22,7 +22,7 @@ export const EXTRA_ENTRIES = { migrate: 'scripts/migrate.ts', 'mirror-rebuild': 
  * on every cold start); @hono/zod-openapi hands that namespace around whole, so tree-shaking cannot drop
  * them. We use English messages only: the locales index resolves to English alone.
  */
-export const zodEnglishOnly: Plugin = {
+const zodEnglishOnly: Plugin = {
   name: 'zod-english-only',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) =>

@@ -10,16 +10,15 @@ import type { SigningKey } from './keys';
  * the key's exact shape, and a JSON object payload.
  * test/unit/compact-jws.test.ts holds it to jose's answers for tokens built and mangled at random.
  */
-export type JwsFailure = 'malformed' | 'header' | 'signature' | 'payload';
+type JwsFailure = 'malformed' | 'header' | 'signature' | 'payload';
 
 export class JwsError extends Error {
-  constructor(readonly failure: JwsFailure) {
+  constructor(failure: JwsFailure) {
     super(`JWS ${failure}`);
   }
 }
 
 export interface VerifiedJws {
-  header: Record<string, unknown>;
   payload: Record<string, unknown>;
 }
 
@@ -66,5 +65,5 @@ export async function verifyCompactJws(
   if (key.alg === 'ES256' && signature.length !== ES256_SIGNATURE_BYTES) throw new JwsError('signature');
   const signed = Buffer.from(`${h}.${p}`, 'latin1');
   if (!(await signatureValid(key.alg, signed, key.publicKey, signature))) throw new JwsError('signature');
-  return { header, payload: jsonObject(p, 'payload') };
+  return { payload: jsonObject(p, 'payload') };
 }

@@ -24,35 +24,34 @@ export function sessionFiguresSql(p: { dayStart: string; dayEnd: string; since: 
 }
 
 /** The columns the control center reads (not the receipts, activity or version the state machine uses). */
-export type AdminSessionRow = Pick<
-  SessionRow,
-  | 'id'
-  | 'request_id'
-  | 'customer_id'
-  | 'mitra_id'
-  | 'status'
-  | 'topic_sensitivity'
-  | 'is_free_trial'
-  | 'tier_id'
-  | 'duration_minutes'
-  | 'price_idr'
-  | 'started_at'
-  | 'ends_at'
-  | 'expired_at'
-  | 'closing_at'
-  | 'closing_reason'
-  | 'completed_at'
-  | 'cancelled_at'
-  | 'cancel_reason'
-  | 'last_seq'
-  | 'customer_goodbye'
-  | 'mitra_goodbye'
-  | 'created_at'
->;
+const ADMIN_COLUMNS = [
+  'id',
+  'request_id',
+  'customer_id',
+  'mitra_id',
+  'status',
+  'topic_sensitivity',
+  'is_free_trial',
+  'tier_id',
+  'duration_minutes',
+  'price_idr',
+  'started_at',
+  'ends_at',
+  'expired_at',
+  'closing_at',
+  'closing_reason',
+  'completed_at',
+  'cancelled_at',
+  'cancel_reason',
+  'last_seq',
+  'customer_goodbye',
+  'mitra_goodbye',
+  'created_at',
+] as const satisfies readonly (keyof SessionRow)[];
 
-const COLUMNS = `id, request_id, customer_id, mitra_id, status, topic_sensitivity, is_free_trial, tier_id, duration_minutes,
-  price_idr, started_at, ends_at, expired_at, closing_at, closing_reason, completed_at, cancelled_at, cancel_reason, last_seq,
-  customer_goodbye, mitra_goodbye, created_at`;
+export type AdminSessionRow = Pick<SessionRow, (typeof ADMIN_COLUMNS)[number]>;
+
+const COLUMNS = ADMIN_COLUMNS.join(', ');
 
 export interface SessionFilter {
   status?: SessionStatus;
