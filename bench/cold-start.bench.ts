@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { bundleEntry, bundleFunction } from '../scripts/bundle';
 import { freePort } from '../scripts/local/free-port';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
@@ -52,6 +52,18 @@ function nodeVersion(): string {
     : execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim();
 }
 
+/** 22.1 for v22.1.x: enough to compare against the release that brought NODE_COMPILE_CACHE. */
+function nodeMajorMinor(): number {
+  const [major, minor] = nodeVersion().replace(/^v/, '').split('.').map(Number);
+  return major! + minor! / 10 ** String(minor).length;
+}
+
+function cacheEntries(dir: string): number {
+  return existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length
+    : 0;
+}
+
 /** Auth's production bundle vs a hello-world Hono bundle: process start → first 200 on /healthz, interleaved. */
 export async function benchColdStart(env: BenchEnv): Promise<void> {
   const authDir = path.join(BENCH_BUILD_DIR, 'auth');
@@ -59,8 +71,11 @@ export async function benchColdStart(env: BenchEnv): Promise<void> {
   await bundleFunction('auth', authDir);
   await bundleEntry('bench/baselines/hello.ts', helloDir);
   const logDir = tempDir('halo-bench-cold-');
-  // The image bakes the cache at build time; here the warm-up start below writes it, for both variants.
-  const cache: Record<string, string> = image.compileCache ? { NODE_COMPILE_CACHE: path.join(logDir, 'cache') } : {};
+  // The image bakes the cache at build time; here the warm-up start below writes it, for both variants
+  // (Node writes it when a process exits normally, as both bundles do on SIGTERM). Node 22.1 and later.
+  const cacheDir = path.join(logDir, 'cache');
+  const withCache = image.compileCache && nodeMajorMinor() >= 22.1;
+  const cache: Record<string, string> = withCache ? { NODE_COMPILE_CACHE: cacheDir } : {};
   const authEnv = {
     RUNTIME: 'gcp',
     NODE_ENV: 'development',
@@ -81,6 +96,9 @@ export async function benchColdStart(env: BenchEnv): Promise<void> {
   const ms: number[][] = variants.map(() => []);
   // Page cache, and the compile cache where the image has one.
   for (const [, file, e] of variants) await coldStart(file, e, path.join(logDir, 'warmup.log'));
+  if (withCache && cacheEntries(cacheDir) < variants.length) {
+    throw new Error(`the warm-up left ${cacheEntries(cacheDir)} compile-cache entries for ${variants.length} bundles`);
+  }
   for (let r = 0; r < rounds; r++) {
     const order = variants.map((_, i) => i);
     if (r % 2) order.reverse();
@@ -90,7 +108,7 @@ export async function benchColdStart(env: BenchEnv): Promise<void> {
   const ratios = ms[1]!.map((x, r) => x / ms[0]![r]!);
   console.log(
     `\nCold start: spawn → first 200 on GET /healthz, ${rounds} interleaved rounds (one warm-up each), started as the ` +
-      `image starts them: node ${nodeVersion()} ${image.args.join(' ')}${image.compileCache ? ', NODE_COMPILE_CACHE' : ''}` +
+      `image starts them: node ${nodeVersion()} ${image.args.join(' ')}${withCache ? ', NODE_COMPILE_CACHE' : ''}` +
       ` (BENCH_NODE picks the binary).\n${NOISE_NOTE}`,
   );
   console.log(
