@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { interleaved, printAb, type Variant } from './lib/ab';
+import { interleaved, printAb, type AbResult, type Variant } from './lib/ab';
 import { serialise, type HttpRequestSpec } from './lib/load';
 import { abOptions, NOISE_NOTE } from './lib/options';
 import { startBaseline, startPairingBundle, startStack, tempDir, type Server } from './lib/procs';
@@ -82,6 +82,7 @@ export async function benchRequestPath(): Promise<void> {
       o,
     );
     printAb(heartbeat, o);
+    printAgainst(heartbeat, 'bare Hono, node:crypto verify');
     const availability = await interleaved(
       'GET /api/client/availability (ES256 verify + count cached 5 s, 200 JSON)',
       variantsFor(
@@ -92,8 +93,19 @@ export async function benchRequestPath(): Promise<void> {
       o,
     );
     printAb(availability, o);
+    printAgainst(availability, 'bare Hono, node:crypto verify');
   } finally {
     for (const s of servers.reverse()) await s.stop().catch(() => undefined);
+  }
+}
+
+/** What the framework costs on its own: each of ours ÷ the bare server that checks tokens as ours do, per round. */
+function printAgainst(res: AbResult, reference: string): void {
+  const ref = res.variants.find((v) => v.name === reference);
+  if (!ref) return;
+  for (const v of res.variants.filter((x) => !x.name.startsWith('bare '))) {
+    const ratios = v.segments.map((seg, r) => seg.rps / ref.segments[r]!.rps);
+    console.log(`  ${v.name} ÷ ${reference}: ${fmt(median(ratios))} [${ratios.map(fmt).join(' ')}]`);
   }
 }
 

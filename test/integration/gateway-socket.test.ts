@@ -19,11 +19,21 @@ async function gatewayPort(): Promise<number> {
   return (server.address() as { port: number }).port;
 }
 
+/** The caller's own address: not the gateway's (127.0.0.1), so the two cannot be confused. */
+const CLIENT = '127.0.0.2';
+
 /** POST /api/shared/auth/anonymous with raw header lines (duplicates allowed), over its own socket. */
 function anonymous(port: number, rawHeaders: string[]): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, method: 'POST', path: '/api/shared/auth/anonymous', agent: false },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/shared/auth/anonymous',
+        agent: false,
+        localAddress: CLIENT,
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -54,21 +64,21 @@ describe('the gateway on a socket', () => {
     const port = await gatewayPort();
     const spoofed = await anonymous(port, ['X-Forwarded-For', '10.9.9.9']);
     expect(spoofed.status).toBe(201);
-    expect(await recordedIp(spoofed.body)).toBe('127.0.0.1');
+    expect(await recordedIp(spoofed.body)).toBe(CLIENT);
   });
 
   it('treats repeated X-Forwarded-For lines as one list and still appends the socket address last', async () => {
     const port = await gatewayPort();
     const twice = await anonymous(port, ['X-Forwarded-For', '10.9.9.9', 'X-Forwarded-For', '10.8.8.8']);
     expect(twice.status).toBe(201);
-    expect(await recordedIp(twice.body)).toBe('127.0.0.1');
+    expect(await recordedIp(twice.body)).toBe(CLIENT);
   });
 
   it('answers a request without the header the same way', async () => {
     const port = await gatewayPort();
     const plain = await anonymous(port, ['User-Agent', 'HaloBestie/1.0 (Android)']);
     expect(plain.status).toBe(201);
-    expect(await recordedIp(plain.body)).toBe('127.0.0.1');
+    expect(await recordedIp(plain.body)).toBe(CLIENT);
   });
 });
 

@@ -49,8 +49,6 @@ describe('the relay claim', () => {
   it('still claims the oldest due rows, in id order', async () => {
     const claimed = await claimBatch(db as never, 200, 30, 10);
     expect(claimed).toHaveLength(200);
-    const ids = claimed.map((r) => Number(r.id));
-    expect(ids[0]).toBe(20_001);
-    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(claimed.map((r) => Number(r.id))).toEqual(Array.from({ length: 200 }, (_, i) => 20_001 + i));
   });
 });

@@ -32,6 +32,16 @@ function waitForDoc(path: string, predicate: (d: FirebaseFirestore.DocumentData 
   });
 }
 
+/** A Realtime that accepts everything and stores nothing, with the parts a test watches replaced. */
+function fakeRealtime(parts: Partial<Realtime>): Realtime {
+  return {
+    set: async () => undefined,
+    delete: async () => undefined,
+    get: async () => null,
+    list: async () => [],
+    ...parts,
+  };
+}
 describe('Realtime port (Firestore emulator) and the outbox', () => {
   it('a listener on the official client sees a document written through the Realtime port', async () => {
     const path = `customers/${randomUUID()}/pairing/current`;
@@ -73,7 +83,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     const path = `flaky/${randomUUID()}`;
     let failNext = true;
     const writes: unknown[] = [];
-    const flaky: Realtime = {
+    const flaky = fakeRealtime({
       set: async (_p, data) => {
         if (failNext) {
           failNext = false;
@@ -81,10 +91,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
         }
         writes.push(data);
       },
-      delete: async () => undefined,
-      get: async () => null,
-      list: async () => [],
-    };
+    });
     const relay = new OutboxRelay({ ...s.rt, realtime: flaky });
     await s.rt.db.query('UPDATE outbox SET delivered_at = now() WHERE delivered_at IS NULL');
     await enqueue(s.rt.db, outbox.setDoc(path, { v: 1 }));
@@ -99,16 +106,13 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
   it('two relays draining at once deliver the writes to one document strictly in order', async () => {
     const path = `ordered/${randomUUID()}`;
     const seen: number[] = [];
-    const slow: Realtime = {
+    const slow = fakeRealtime({
       set: async (p, data) => {
         if (p !== path) return;
         await new Promise((r) => setTimeout(r, Math.random() * 5));
         seen.push(data.n as number);
       },
-      delete: async () => undefined,
-      get: async () => null,
-      list: async () => [],
-    };
+    });
     await s.rt.outbox.drainAll();
     for (let n = 1; n <= 20; n++) await enqueue(s.rt.db, outbox.setDoc(path, { n }));
     // Small batches, so the two relays really do split the rows between them.
@@ -124,8 +128,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     const seen = new Map<string, number[]>();
     let inFlight = 0;
     let widest = 0;
-    const slow: Realtime = {
-      set: async () => undefined,
+    const slow = fakeRealtime({
       writeBatch: async (writes) => {
         widest = Math.max(widest, ++inFlight);
         await new Promise((r) => setTimeout(r, 20));
@@ -135,10 +138,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
         }
         inFlight -= 1;
       },
-      delete: async () => undefined,
-      get: async () => null,
-      list: async () => [],
-    };
+    });
     await s.rt.outbox.drainAll();
     const items = Array.from({ length: 5 }, (_, n) =>
       Array.from({ length: 12 }, (_, d) => outbox.setDoc(`${prefix}/d${d}`, { n })),
@@ -170,13 +170,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
               : (target.query as (t: string, ...r: unknown[]) => Promise<unknown>)(text, ...rest);
         },
       });
-      const quiet: Realtime = {
-        set: async () => undefined,
-        writeBatch: async () => undefined,
-        delete: async () => undefined,
-        get: async () => null,
-        list: async () => [],
-      };
+      const quiet = fakeRealtime({ writeBatch: async () => undefined });
       const relay = new OutboxRelay({ ...s.rt, db, realtime: quiet, batchSize: 2 });
       // A second caller while the first drains starts a second batch alongside.
       const calls = [relay.drainAll(), relay.drainAll(), relay.drainAll()];

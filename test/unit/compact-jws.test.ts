@@ -4,18 +4,16 @@ import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { JwsError, MAX_TOKEN_LENGTH, verifyCompactJws } from '../../shared/auth/compact-jws';
 import { signingKey, type SigningKey } from '../../shared/auth/keys';
+import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 
 // Our verifier against jose's, on tokens built and mangled at random with our keys, a foreign key and
 // no key at all: whatever we accept jose accepts with the same payload, and whatever jose accepts we
 // accept, unless a part is not canonical base64url (padding, whitespace), which only we refuse.
-const pem = (type: 'ec' | 'rsa') =>
-  (type === 'ec'
-    ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
-    : generateKeyPairSync('rsa', { modulusLength: 2048 })
-  ).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-const es256 = signingKey(pem('ec'), 'k-ec');
-const rs256 = signingKey(pem('rsa'), 'k-rsa');
-const foreign = signingKey(pem('ec'), 'k-ec');
+const rsaPem = () =>
+  generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+const es256 = signingKey(generateSigningKeyPem(), 'k-ec');
+const rs256 = signingKey(rsaPem(), 'k-rsa');
+const foreign = signingKey(generateSigningKeyPem(), 'k-ec');
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64url');
 
@@ -101,7 +99,6 @@ describe('verifyCompactJws', () => {
         if (m) token = token.slice(0, m.at % (token.length + 1)) + m.char + token.slice(m.at % (token.length + 1));
         const [ours, theirs] = [await ourAnswer(token, key), await joseAnswer(token, key)];
         if (ours !== 'refused' || canonical(token)) expect(ours).toEqual(theirs);
-        else expect(ours).toBe('refused');
         if (ours !== 'refused') accepted++;
       }),
       { numRuns: 600 },

@@ -1,11 +1,7 @@
-import { createRequire } from 'node:module';
-import type { FirestoreState as FirestoreStateType } from '@firestore-emulator/server';
 import { describe, expect, it } from 'vitest';
-import { directChildLookups, type EmulatorStateClasses } from '../../scripts/local/firestore-lookups';
+import { directChildLookups } from '../../scripts/local/firestore-lookups';
+import { emulator } from '../helpers/emulator';
 
-const emulator = createRequire(import.meta.url)('@firestore-emulator/server') as EmulatorStateClasses & {
-  FirestoreState: typeof FirestoreStateType;
-};
 directChildLookups(emulator);
 directChildLookups(emulator); // twice: the second call must not wrap the first
 

@@ -1,14 +1,12 @@
-import { createRequire } from 'node:module';
-import type { FirestoreState as FirestoreStateType } from '@firestore-emulator/server';
 import { describe, expect, it } from 'vitest';
 import { IndexedWatch, type ListenCall } from '../../scripts/local/firestore-watch';
+import { emulator, emulatorProto } from '../helpers/emulator';
 import { decodeListenResponse, type DecodedListenResponse } from '../helpers/listen-decode';
 
-const requireHere = createRequire(import.meta.url);
-const { FirestoreState } = requireHere('@firestore-emulator/server') as { FirestoreState: typeof FirestoreStateType };
-const { ListenRequest } = createRequire(requireHere.resolve('@firestore-emulator/server'))(
-  '@firestore-emulator/proto/dist/google/firestore/v1/firestore',
-) as { ListenRequest: { fromObject(data: unknown): unknown } };
+const { FirestoreState } = emulator;
+const { ListenRequest } = emulatorProto('firestore/v1/firestore') as {
+  ListenRequest: { fromObject(data: unknown): unknown };
+};
 
 const root = 'projects/p/databases/(default)/documents';
 type Sent = DecodedListenResponse;

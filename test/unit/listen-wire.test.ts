@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import type { FirestoreState as FirestoreStateType } from '@firestore-emulator/server';
 import { describe, expect, it } from 'vitest';
 import {
   documentChange,
@@ -8,14 +6,13 @@ import {
   targetChange,
   type StoredField,
 } from '../../scripts/local/listen-wire';
+import { emulator, emulatorProto } from '../helpers/emulator';
 import { decodeListenResponse } from '../helpers/listen-decode';
 
 // Our bytes against the emulator's generated classes (what the watch sent before), both decoded with the
 // official client's descriptors: the same message, field for field.
-const requireHere = createRequire(import.meta.url);
-const { FirestoreState } = requireHere('@firestore-emulator/server') as { FirestoreState: typeof FirestoreStateType };
-const fromEmulator = createRequire(requireHere.resolve('@firestore-emulator/server'));
-const proto = (name: string) => fromEmulator(`@firestore-emulator/proto/dist/google/${name}`) as unknown;
+const { FirestoreState } = emulator;
+const proto = emulatorProto;
 interface Message {
   serialize(): Uint8Array;
 }

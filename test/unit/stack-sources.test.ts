@@ -11,7 +11,11 @@ mkdirSync('node_modules/.cache', { recursive: true });
 const dir = mkdtempSync(path.resolve('node_modules/.cache/halo-stack-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function bundledError(): Promise<Error> {
+/** Built and thrown once for the file. */
+let thrown: Promise<Error> | undefined;
+const bundledError = () => (thrown ??= buildAndThrow());
+
+async function buildAndThrow(): Promise<Error> {
   const source = path.join(dir, 'thrower.ts');
   writeFileSync(
     source,
