@@ -51,4 +51,20 @@ describe('the relay claim', () => {
     expect(claimed).toHaveLength(200);
     expect(claimed.map((r) => Number(r.id))).toEqual(Array.from({ length: 200 }, (_, i) => 20_001 + i));
   });
+
+  it('leases its rows in place: every claimed row is a heap-only update, adding nothing to any index', async () => {
+    const updates = async () => {
+      await db.query('SELECT pg_stat_force_next_flush()');
+      await db.query('SELECT pg_stat_clear_snapshot()');
+      const { rows } = await db.query<{ upd: string; hot: string }>(
+        `SELECT n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE relname = 'outbox'`,
+      );
+      return { all: Number(rows[0]!.upd), hot: Number(rows[0]!.hot) };
+    };
+    const before = await updates();
+    expect(await claimBatch(db as never, 200, 30, 10)).toHaveLength(200);
+    const after = await updates();
+    expect(after.all - before.all).toBe(200);
+    expect(after.hot - before.hot).toBe(200);
+  });
 });
