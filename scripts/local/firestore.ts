@@ -1,5 +1,9 @@
 import { createRequire } from 'node:module';
-import type { FirestoreServer as FirestoreServerType } from '@firestore-emulator/server';
+import type {
+  FirestoreServer as FirestoreServerType,
+  FirestoreState as FirestoreStateType,
+} from '@firestore-emulator/server';
+import { emulatorFieldClasses, fastCommit, replaceOnPlainSet, type CommitHandler } from './firestore-commit';
 import { directChildLookups, type EmulatorStateClasses } from './firestore-lookups';
 import { IndexedWatch, type ListenCall } from './firestore-watch';
 
@@ -7,8 +11,9 @@ import { IndexedWatch, type ListenCall } from './firestore-watch';
 const requireHere = createRequire(import.meta.url);
 const emulator = requireHere('@firestore-emulator/server') as EmulatorStateClasses & {
   FirestoreServer: typeof FirestoreServerType;
+  FirestoreState: typeof FirestoreStateType;
 };
-const { FirestoreServer } = emulator;
+const { FirestoreServer, FirestoreState } = emulator;
 directChildLookups(emulator);
 // Its own dependencies: the immer its state is built with, the Listen method definition it registers.
 const requireFromEmulator = createRequire(requireHere.resolve('@firestore-emulator/server'));
@@ -16,7 +21,7 @@ const requireFromEmulator = createRequire(requireHere.resolve('@firestore-emulat
 // new document) is a development aid that costs 10-18 % of the CPU per written document here.
 (requireFromEmulator('immer') as { setAutoFreeze(on: boolean): void }).setAutoFreeze(false);
 const firestoreProto = requireFromEmulator('@firestore-emulator/proto/dist/google/firestore/v1/firestore') as {
-  UnimplementedFirestoreService: { definition: { Listen: ListenMethod } };
+  UnimplementedFirestoreService: { definition: { Listen: ListenMethod; Commit: ListenMethod } };
 };
 
 interface ListenMethod {
@@ -28,22 +33,24 @@ interface GrpcServer {
   unregister(name: string): boolean;
   register(
     name: string,
-    handler: (call: ListenCall) => void,
-    serialize: (bytes: Buffer) => Buffer,
-    deserialize: ListenMethod['requestDeserialize'],
-    type: 'bidi',
+    handler: ((call: ListenCall) => void) | CommitHandler['func'],
+    serialize: (response: Buffer) => Buffer,
+    deserialize: (bytes: Buffer) => unknown,
+    type: 'bidi' | 'unary',
   ): boolean;
+  handlers: Map<string, CommitHandler>;
 }
 
 /**
  * The Node Firestore emulator (gRPC) the official client reaches through FIRESTORE_EMULATOR_HOST, with its
- * Listen replaced by an indexed one (see IndexedWatch): the package keeps its gRPC server in a field it
- * does not expose, so the method is swapped there before the server binds. The version is pinned.
+ * Listen replaced by an indexed one (see IndexedWatch) and Commit by one that reads the common writes itself
+ * (see fastCommit): the package keeps its gRPC server in a field it does not expose, so the methods are
+ * swapped there before the server binds. The version is pinned.
  */
 export async function startFirestoreEmulator(port: number): Promise<{ host: string; stop(): void }> {
   const server = new FirestoreServer();
   const grpc = (server as unknown as { server?: Partial<GrpcServer> }).server;
-  if (typeof grpc?.unregister !== 'function' || typeof grpc.register !== 'function') {
+  if (typeof grpc?.unregister !== 'function' || typeof grpc.register !== 'function' || !grpc.handlers) {
     throw new Error(
       '@firestore-emulator/server no longer keeps its gRPC server in `server`: update scripts/local/firestore.ts',
     );
@@ -54,30 +61,16 @@ export async function startFirestoreEmulator(port: number): Promise<{ host: stri
   grpc.unregister(method.path);
   // The watch writes ListenResponse bytes itself (listen-wire.ts): they go out as they are.
   grpc.register(method.path, watch.listen, (bytes: Buffer) => bytes, method.requestDeserialize, 'bidi');
+  const commit = firestoreProto.UnimplementedFirestoreService.definition.Commit;
+  const original = grpc.handlers.get(commit.path)!;
+  grpc.unregister(commit.path);
+  grpc.register(
+    commit.path,
+    fastCommit(server.state, original, emulatorFieldClasses(FirestoreState, original.deserialize)),
+    (response: Buffer) => (Buffer.isBuffer(response) ? response : original.serialize(response)),
+    (bytes: Buffer) => bytes,
+    'unary',
+  );
   await server.start(port);
   return { host: `127.0.0.1:${port}`, stop: () => server.stop() };
-}
-
-interface PlainWrite {
-  has_update: boolean;
-  has_update_mask: boolean;
-  has_current_document: boolean;
-  update: { name: string };
-}
-
-/**
- * The package merges on every set; Firestore replaces the document on a set without a field mask or a
- * precondition (a merge set carries a mask, update() carries a mask and `exists`). Emptying the stored
- * fields first gives that, in the same write and the same change event.
- */
-function replaceOnPlainSet(state: FirestoreServerType['state']) {
-  const write = state.writeV1Document.bind(state);
-  state.writeV1Document = (date, w) => {
-    const plain = w as unknown as PlainWrite;
-    if (plain.has_update && !plain.has_update_mask && !plain.has_current_document) {
-      const doc = state.getDocument(plain.update.name);
-      if (doc.metadata.hasExist) (doc as unknown as { fields: Record<string, unknown> }).fields = {};
-    }
-    return write(date, w);
-  };
 }

@@ -5,7 +5,9 @@
  * google/firestore/v1, checked against those classes in test/unit/listen-wire.test.ts) without building
  * any message object.
  */
-export type Timestamp = { seconds: number; nanos: number };
+import { Writer, type Timestamp } from './proto-writer';
+
+export type { Timestamp };
 
 /** The emulator's stored field: `type` is the Value oneof's name, `value` its content. */
 export interface StoredField {
@@ -13,101 +15,11 @@ export interface StoredField {
   value: unknown;
 }
 
-const VARINT = 0;
-const FIXED64 = 1;
-const DELIMITED = 2;
-
-class Writer {
-  private buf = Buffer.allocUnsafe(256);
-  private pos = 0;
-
-  private room(n: number) {
-    if (this.pos + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
-  }
-
-  varint(n: number) {
-    this.room(10);
-    if (n < 0) return this.varint64(BigInt.asUintN(64, BigInt(n)));
-    while (n > 0x7f) {
-      this.buf[this.pos++] = (n % 0x80) | 0x80;
-      n = Math.floor(n / 0x80);
-    }
-    this.buf[this.pos++] = n;
-  }
-
-  private varint64(n: bigint) {
-    while (n > 0x7fn) {
-      this.buf[this.pos++] = Number(n & 0x7fn) | 0x80;
-      n >>= 7n;
-    }
-    this.buf[this.pos++] = Number(n);
-  }
-
-  tag(field: number, wire: number) {
-    this.varint(field * 8 + wire);
-  }
-
-  string(field: number, s: string) {
-    const len = Buffer.byteLength(s);
-    this.tag(field, DELIMITED);
-    this.varint(len);
-    this.room(len);
-    this.pos += this.buf.write(s, this.pos, 'utf8');
-  }
-
-  bytes(field: number, b: Uint8Array) {
-    this.tag(field, DELIMITED);
-    this.varint(b.length);
-    this.room(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
-  }
-
-  double(field: number, d: number) {
-    this.tag(field, FIXED64);
-    this.room(8);
-    this.pos = this.buf.writeDoubleLE(d, this.pos);
-  }
-
-  uint(field: number, n: number) {
-    this.tag(field, VARINT);
-    this.varint(n);
-  }
-
-  packed(field: number, ns: number[]) {
-    if (ns.length === 0) return;
-    const inner = new Writer();
-    for (const n of ns) inner.varint(n);
-    this.message(field, inner);
-  }
-
-  message(field: number, inner: Writer) {
-    this.tag(field, DELIMITED);
-    this.varint(inner.pos);
-    this.room(inner.pos);
-    inner.buf.copy(this.buf, this.pos, 0, inner.pos);
-    this.pos += inner.pos;
-  }
-
-  done(): Buffer {
-    return this.buf.subarray(0, this.pos);
-  }
-}
-
-function timestamp(t: Timestamp): Writer {
-  const w = new Writer();
-  if (t.seconds !== 0) w.uint(1, t.seconds);
-  if (t.nanos !== 0) w.uint(2, t.nanos);
-  return w;
-}
-
-function value(field: StoredField): Writer {
-  const w = new Writer();
-  const v = field.value;
-  switch (field.type) {
+/** A Value message under `field`. */
+function value(w: Writer, field: number, f: StoredField) {
+  const at = w.begin(field);
+  const v = f.value;
+  switch (f.type) {
     case 'null_value':
       w.uint(11, 0);
       break;
@@ -121,7 +33,7 @@ function value(field: StoredField): Writer {
       w.double(3, v as number);
       break;
     case 'timestamp_value':
-      w.message(10, timestamp(v as Timestamp));
+      w.timestamp(10, v as Timestamp);
       break;
     case 'string_value':
       w.string(17, v as string);
@@ -134,36 +46,38 @@ function value(field: StoredField): Writer {
       break;
     case 'geo_point_value': {
       const { latitude, longitude } = v as { latitude: number; longitude: number };
-      const g = new Writer();
-      if (latitude !== 0) g.double(1, latitude);
-      if (longitude !== 0) g.double(2, longitude);
-      w.message(8, g);
+      const g = w.begin(8);
+      if (latitude !== 0) w.double(1, latitude);
+      if (longitude !== 0) w.double(2, longitude);
+      w.end(g);
       break;
     }
     case 'array_value': {
-      const a = new Writer();
-      for (const item of v as StoredField[]) a.message(1, value(item));
-      w.message(9, a);
+      const a = w.begin(9);
+      for (const item of v as StoredField[]) value(w, 1, item);
+      w.end(a);
       break;
     }
-    case 'map_value':
-      w.message(6, fieldMap(1, v as Record<string, StoredField>));
+    case 'map_value': {
+      const m = w.begin(6);
+      fieldMap(w, 1, v as Record<string, StoredField>);
+      w.end(m);
       break;
+    }
     default:
-      throw new Error(`unknown stored field type ${field.type}`);
+      throw new Error(`unknown stored field type ${f.type}`);
   }
-  return w;
+  w.end(at);
 }
 
 /** A map<string, Value> as repeated entries (key 1, value 2) under `field`. */
-function fieldMap(field: number, fields: Record<string, StoredField>, into = new Writer()): Writer {
-  for (const [key, f] of Object.entries(fields)) {
-    const entry = new Writer();
-    entry.string(1, key);
-    entry.message(2, value(f));
-    into.message(field, entry);
+function fieldMap(w: Writer, field: number, fields: Record<string, StoredField>) {
+  for (const key in fields) {
+    const entry = w.begin(field);
+    w.string(1, key);
+    value(w, 2, fields[key]!);
+    w.end(entry);
   }
-  return into;
 }
 
 export interface ChangedDocument {
@@ -177,19 +91,19 @@ export interface ChangedDocument {
 export function encodeDocument(doc: ChangedDocument): Buffer {
   const d = new Writer();
   if (doc.name) d.string(1, doc.name);
-  fieldMap(2, doc.fields, d);
-  if (doc.createTime) d.message(3, timestamp(doc.createTime));
-  if (doc.updateTime) d.message(4, timestamp(doc.updateTime));
+  fieldMap(d, 2, doc.fields);
+  if (doc.createTime) d.timestamp(3, doc.createTime);
+  if (doc.updateTime) d.timestamp(4, doc.updateTime);
   return d.done();
 }
 
 /** ListenResponse{document_change{document, target_ids}}, around an encoded Document. */
 export function documentChange(document: Buffer, targetIds: number[]): Buffer {
-  const change = new Writer();
-  change.bytes(1, document);
-  change.packed(5, targetIds);
   const res = new Writer();
-  res.message(3, change);
+  const change = res.begin(3);
+  res.bytes(1, document);
+  res.packed(5, targetIds);
+  res.end(change);
   return res.done();
 }
 
@@ -200,27 +114,27 @@ export function targetChange(
   readTime?: Timestamp,
   cause?: { code: number; message: string },
 ): Buffer {
-  const t = new Writer();
-  if (type !== 0) t.uint(1, type);
-  t.packed(2, targetIds);
-  if (cause) {
-    const status = new Writer();
-    if (cause.code !== 0) status.uint(1, cause.code);
-    if (cause.message) status.string(2, cause.message);
-    t.message(3, status);
-  }
-  if (readTime) t.message(6, timestamp(readTime));
   const res = new Writer();
-  res.message(2, t);
+  const t = res.begin(2);
+  if (type !== 0) res.uint(1, type);
+  res.packed(2, targetIds);
+  if (cause) {
+    const status = res.begin(3);
+    if (cause.code !== 0) res.uint(1, cause.code);
+    if (cause.message) res.string(2, cause.message);
+    res.end(status);
+  }
+  if (readTime) res.timestamp(6, readTime);
+  res.end(t);
   return res.done();
 }
 
 /** ListenResponse{document_remove{document, removed_target_ids}}. */
 export function documentRemove(path: string, removedTargetIds: number[]): Buffer {
-  const r = new Writer();
-  if (path) r.string(1, path);
-  r.packed(2, removedTargetIds);
   const res = new Writer();
-  res.message(6, r);
+  const r = res.begin(6);
+  if (path) res.string(1, path);
+  res.packed(2, removedTargetIds);
+  res.end(r);
   return res.done();
 }

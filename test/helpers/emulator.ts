@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
-import type { FirestoreState as FirestoreStateType } from '@firestore-emulator/server';
+import type {
+  FirestoreServer as FirestoreServerType,
+  FirestoreState as FirestoreStateType,
+} from '@firestore-emulator/server';
 import type { EmulatorStateClasses } from '../../scripts/local/firestore-lookups';
 
 // The Node Firestore emulator's internals, for unit tests of what scripts/local builds on them (its CJS
@@ -8,6 +11,7 @@ const requireHere = createRequire(import.meta.url);
 
 export const emulator = requireHere('@firestore-emulator/server') as EmulatorStateClasses & {
   FirestoreState: typeof FirestoreStateType;
+  FirestoreServer: typeof FirestoreServerType;
 };
 
 const fromEmulator = createRequire(requireHere.resolve('@firestore-emulator/server'));

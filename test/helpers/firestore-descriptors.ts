@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import protobuf from 'protobufjs';
 
-// ListenResponse bytes decoded with the official client's own descriptors (what it decodes them with).
+// The official client's own protobuf descriptors: what it encodes its requests and decodes responses with.
 const requireHere = createRequire(import.meta.url);
 // The package's exports hide its descriptors: read them beside its entry (build/src/index.js).
 const descriptors = path.join(path.dirname(requireHere.resolve('@google-cloud/firestore')), '../protos/v1.json');
@@ -31,4 +31,10 @@ export function decodeListenResponse(bytes: Uint8Array): DecodedListenResponse {
     enums: Number,
     bytes: String, // base64: one representation whatever buffer type the bytes came in
   }) as DecodedListenResponse;
+}
+
+/** A request as the official client puts it on the wire, from its message in the client's field names. */
+export function encodeClientMessage(type: string, message: Record<string, unknown>): Buffer {
+  const t = root.lookupType(`google.firestore.v1.${type}`);
+  return Buffer.from(t.encode(t.fromObject(message)).finish());
 }

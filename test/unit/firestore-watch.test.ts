@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IndexedWatch, type ListenCall } from '../../scripts/local/firestore-watch';
 import { emulator, emulatorProto } from '../helpers/emulator';
-import { decodeListenResponse, type DecodedListenResponse } from '../helpers/listen-decode';
+import { decodeListenResponse, type DecodedListenResponse } from '../helpers/firestore-descriptors';
 
 const { FirestoreState } = emulator;
 const { ListenRequest } = emulatorProto('firestore/v1/firestore') as {

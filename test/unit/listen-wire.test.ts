@@ -7,7 +7,7 @@ import {
   type StoredField,
 } from '../../scripts/local/listen-wire';
 import { emulator, emulatorProto } from '../helpers/emulator';
-import { decodeListenResponse } from '../helpers/listen-decode';
+import { decodeListenResponse } from '../helpers/firestore-descriptors';
 
 // Our bytes against the emulator's generated classes (what the watch sent before), both decoded with the
 // official client's descriptors: the same message, field for field.
@@ -26,6 +26,10 @@ const name = 'projects/p/databases/(default)/documents/sessions/s1';
 const every = {
   text: { string_value: 'héllo \u0000 ☕ 𝄞' },
   empty: { string_value: '' },
+  // Either side of the longest string whose length is written before it is measured (42 × 3 bytes).
+  wide: { string_value: 'あ'.repeat(42) },
+  wider: { string_value: 'あ'.repeat(43) },
+  long: { string_value: 'x'.repeat(70_000) },
   nothing: { null_value: 0 },
   yes: { boolean_value: true },
   no: { boolean_value: false },
