@@ -174,9 +174,6 @@ export async function startEmbeddedPostgres(opts: {
     `unix_socket_directories=${viaSocket ? socketDir : ''}`,
     '-c',
     'max_connections=300',
-    ...(process.env.PGSS
-      ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all']
-      : []),
     ...(opts.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
   ]);
   // Its own session: a Ctrl-C or terminal hang-up reaches us, and we stop the server in order.
