@@ -124,8 +124,20 @@ export class IndexedWatch {
     } else if (spec.has_query) {
       const { parent, structured_query: query } = spec.query;
       const collectionId = query.from[0]?.collection_id ?? '';
-      target = this.target(stream, id, this.byCollection, [`${parent}/${collectionId}`], () =>
-        this.state.v1Query(parent, query),
+      const path = `${parent}/${collectionId}`;
+      // Nothing filters, orders or limits it (a mitra's offers, a chat's messages): v1Query would return
+      // the collection's existing documents as stored, after a sort by no key and a path lookup per wake.
+      const whole =
+        query.from.length === 1 && collectionId && !query.has_where && !query.order_by.length && !query.has_limit;
+      let collection: ReturnType<FirestoreState['getCollection']> | undefined;
+      target = this.target(
+        stream,
+        id,
+        this.byCollection,
+        [path],
+        whole
+          ? () => (collection ??= this.state.getCollection(path)).getAllDocuments().filter((d) => d.metadata.hasExist)
+          : () => this.state.v1Query(parent, query),
       );
     } else {
       this.send(stream, targetChange(REMOVE, [id]));

@@ -34,11 +34,21 @@ const kinds = (sent: Sent[]) => sent.map((m) => Object.keys(m)[0]);
 
 function setup() {
   const state = new FirestoreState();
+  // A query target's evaluation reads its collection's documents once, through v1Query or directly.
   let evaluations = 0;
-  const query = state.v1Query.bind(state);
-  state.v1Query = (parent, q) => {
-    evaluations += 1;
-    return query(parent, q);
+  const counted = new WeakSet<object>();
+  const getCollection = state.getCollection.bind(state);
+  state.getCollection = (path) => {
+    const collection = getCollection(path);
+    if (!counted.has(collection)) {
+      counted.add(collection);
+      const all = collection.getAllDocuments.bind(collection);
+      collection.getAllDocuments = () => {
+        evaluations += 1;
+        return all();
+      };
+    }
+    return collection;
   };
   return { state, watch: new IndexedWatch(state), evaluations: () => evaluations };
 }
