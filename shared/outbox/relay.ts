@@ -16,7 +16,7 @@ export interface OutboxRelayDeps {
   logger: Logger;
   /** Called when FCM reports a device token as unregistered (the auth service deletes it). */
   onUnregisteredToken?: (message: PushMessage) => Promise<void>;
-  /** Rows claimed per batch (default 200). */
+  /** Rows claimed per batch (default 500: one Firestore commit, so one snapshot per listener it touches). */
   batchSize?: number;
   /** Tasks and events delivered at once (default 32). */
   concurrency?: number;
@@ -88,7 +88,7 @@ export class OutboxRelay {
   }
 
   private async work(): Promise<void> {
-    const size = this.deps.batchSize ?? 200;
+    const size = this.deps.batchSize ?? MAX_BATCH_WRITES;
     for (;;) {
       const n = await this.drain(size);
       this.delivered += n;
@@ -100,7 +100,7 @@ export class OutboxRelay {
   }
 
   /** One batch; returns how many rows were delivered. */
-  async drain(limit = this.deps.batchSize ?? 200): Promise<number> {
+  async drain(limit = this.deps.batchSize ?? MAX_BATCH_WRITES): Promise<number> {
     const rows = await claimBatch(this.deps.db, limit, LEASE_SECONDS, MAX_OUTBOX_ATTEMPTS);
     if (rows.length === 0) return 0;
     const byKind = (kind: OutboxItem['kind']) => rows.filter((r) => r.kind === kind);
