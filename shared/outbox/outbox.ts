@@ -30,29 +30,22 @@ export interface OutboxEntry {
 }
 
 /**
- * `enqueue` for N effects in one statement (`INSERT … SELECT unnest`): rows get ids in the given
- * order (per-document delivery order follows ids), a dedupe key already present skips its row.
- * Returns how many rows were inserted.
+ * `enqueue` for N effects in one statement: rows get ids in the given order (per-document delivery
+ * order follows ids), a dedupe key already present skips its row. The rows go as one JSON array: as
+ * text[] parameters every quote of every payload was escaped into an array literal first (the largest
+ * single cost of a 100-mitra blast). Returns how many rows were inserted.
  */
 export async function enqueueMany(q: Queryable, entries: readonly OutboxEntry[]): Promise<number> {
   if (entries.length === 0) return 0;
   if (entries.length === 1) return Number(await enqueue(q, entries[0]!.item, entries[0]!.dedupeKey));
-  const kinds: string[] = [];
-  const payloads: string[] = [];
-  const keys: Array<string | null> = [];
-  for (const { item, dedupeKey } of entries) {
-    const { kind, ...payload } = item;
-    kinds.push(kind);
-    payloads.push(JSON.stringify(payload));
-    keys.push(dedupeKey ?? null);
-  }
+  const rows = entries.map(({ item: { kind, ...payload }, dedupeKey }) => ({ kind, payload, key: dedupeKey ?? null }));
   const res = await q.query(
     `INSERT INTO outbox (kind, payload, dedupe_key)
-     SELECT u.kind, u.payload::jsonb, u.dedupe_key
-     FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS u(kind, payload, dedupe_key, ord)
+     SELECT r->>'kind', r->'payload', r->>'key'
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS u(r, ord)
      ORDER BY u.ord
      ON CONFLICT (dedupe_key) DO NOTHING`,
-    [kinds, payloads, keys],
+    [JSON.stringify(rows)],
   );
   return res.rowCount ?? 0;
 }

@@ -25,20 +25,21 @@ export class PushRecorder implements Push {
   /** One INSERT for the whole batch, like one sendEach call. */
   async sendMany(messages: PushMessage[]): Promise<PushResult[]> {
     const results: PushResult[] = [];
-    const rows: Array<{ userId: string; message: string }> = [];
+    const rows: Array<{ user: string; message: unknown }> = [];
     for (const m of messages) {
       if (m.token.startsWith(UNREGISTERED_TOKEN_PREFIX)) {
         results.push({ ok: false, unregistered: true, error: 'messaging/registration-token-not-registered' });
         continue;
       }
       const messageId = randomUUID();
-      rows.push({ userId: m.userId, message: JSON.stringify({ message_id: messageId, ...buildFcmMessage(m) }) });
+      rows.push({ user: m.userId, message: { message_id: messageId, ...buildFcmMessage(m) } });
       results.push({ ok: true, messageId });
     }
     if (rows.length) {
       await this.db.query(
-        'INSERT INTO local_push_log (user_id, message) SELECT u, m::jsonb FROM unnest($1::text[], $2::text[]) AS x(u, m)',
-        [rows.map((r) => r.userId), rows.map((r) => r.message)],
+        `INSERT INTO local_push_log (user_id, message)
+         SELECT r->>'user', r->'message' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS u(r, ord) ORDER BY u.ord`,
+        [JSON.stringify(rows)],
       );
     }
     return results;

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueMany, outbox, type OutboxEntry } from '../../shared/outbox/outbox';
+import { createTestDatabase } from '../helpers/db';
+
+// enqueueMany sends its rows as one JSON array: what comes out of the table is exactly what went in,
+// in the order given, and a dedupe key already present skips only its own row.
+let db: pg.Pool;
+beforeAll(async () => {
+  db = new pg.Pool({ connectionString: await createTestDatabase(), max: 2 });
+});
+afterAll(() => db.end());
+
+const stored = async (from: number) =>
+  (
+    await db.query<{ id: number; kind: string; payload: unknown; dedupe_key: string | null }>(
+      'SELECT id, kind, payload, dedupe_key FROM outbox WHERE id > $1 ORDER BY id',
+      [from],
+    )
+  ).rows;
+const lastId = async () => Number((await db.query('SELECT coalesce(max(id), 0) AS n FROM outbox')).rows[0].n);
+
+describe('enqueueMany', () => {
+  it('stores every kind of payload exactly, in the given order', async () => {
+    // Any JSON a document can hold except NUL, which Postgres' jsonb refuses (inputs reject it before this).
+    const text = fc.string({ unit: 'grapheme' }).filter((s) => !s.includes('\u0000'));
+    const data = fc.dictionary(text, fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 4 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(text, data), { minLength: 2, maxLength: 12 }), async (docs) => {
+        const from = await lastId();
+        const entries: OutboxEntry[] = docs.map(([path, doc], i) => ({
+          item:
+            i % 2 ? outbox.setDoc(`rooms/${path}`, doc, false) : outbox.push({ userId: path, token: 't', data: {} }),
+        }));
+        expect(await enqueueMany(db, entries)).toBe(entries.length);
+        const rows = await stored(from);
+        expect(rows.map((r) => ({ kind: r.kind, ...(r.payload as object) }))).toEqual(entries.map((e) => e.item));
+        expect(rows.map((r) => r.dedupe_key)).toEqual(entries.map(() => null));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('skips the rows whose dedupe key is already there, and only those', async () => {
+    const key = `k-${Date.now()}`;
+    const entry = (n: number, dedupeKey?: string): OutboxEntry => ({
+      item: outbox.setDoc(`rooms/r${n}`, { n }),
+      dedupeKey,
+    });
+    const from = await lastId();
+    expect(await enqueueMany(db, [entry(1, `${key}-a`), entry(2)])).toBe(2);
+    expect(await enqueueMany(db, [entry(3, `${key}-a`), entry(4, `${key}-b`), entry(5)])).toBe(2);
+    const rows = await stored(from);
+    expect(rows.map((r) => (r.payload as { data: { n: number } }).data.n)).toEqual([1, 2, 4, 5]);
+    expect(rows.map((r) => r.dedupe_key)).toEqual([`${key}-a`, null, `${key}-b`, null]);
+  });
+});
