@@ -125,10 +125,11 @@ export class IndexedWatch {
       const { parent, structured_query: query } = spec.query;
       const collectionId = query.from[0]?.collection_id ?? '';
       const path = `${parent}/${collectionId}`;
-      // Nothing filters, orders or limits it (a mitra's offers, a chat's messages): v1Query would return
-      // the collection's existing documents as stored, after a sort by no key and a path lookup per wake.
-      const whole =
-        query.from.length === 1 && collectionId && !query.has_where && !query.order_by.length && !query.has_limit;
+      // Nothing filters or limits it (a mitra's offers, a chat's messages), and the only order is the
+      // client's implicit __name__, which the package's sort cannot read (no field has that name): v1Query
+      // would return the collection's existing documents as stored, after a path lookup and a sort.
+      const byNameOnly = query.order_by.every((o) => o.field.field_path === '__name__');
+      const whole = query.from.length === 1 && collectionId && !query.has_where && byNameOnly && !query.has_limit;
       let collection: ReturnType<FirestoreState['getCollection']> | undefined;
       target = this.target(
         stream,

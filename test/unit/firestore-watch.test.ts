@@ -116,4 +116,34 @@ describe('IndexedWatch', () => {
     await turn();
     expect(s.sent).toHaveLength(count);
   });
+
+  it('a whole-collection listener (the client orders it by __name__) gets what v1Query returns, without it', async () => {
+    const { state, watch } = setup();
+    let queried = 0;
+    const v1Query = state.v1Query.bind(state);
+    state.v1Query = (parent, q) => {
+      queried += 1;
+      return v1Query(parent, q);
+    };
+    const parent = `${root}/mitras/m1`;
+    for (const id of ['o3', 'o1', 'o2', 'o4']) state.getDocument(`${parent}/offers/${id}`).set(new Date(), {});
+    state.getDocument(`${parent}/offers/o1`).delete();
+    const orderedBy = (direction: number) => ({
+      from: [{ collection_id: 'offers' }],
+      order_by: [{ field: { field_path: '__name__' }, direction }],
+    });
+    const names = (sent: Sent[]) => sent.flatMap((m) => (m.documentChange ? [m.documentChange.document!.name!] : []));
+    for (const query of [orderedBy(1), orderedBy(2), { from: [{ collection_id: 'offers' }] }]) {
+      const target = { target_id: 1, query: { parent, structured_query: query } };
+      const s = stream(watch);
+      s.add(target);
+      const request = ListenRequest.fromObject({ add_target: target }) as {
+        add_target: { query: { structured_query: Parameters<typeof v1Query>[1] } };
+      };
+      const expected = v1Query(parent, request.add_target.query.structured_query).map((d) => d.getPath());
+      expect(expected).toEqual(['o3', 'o2', 'o4'].map((id) => `${parent}/offers/${id}`));
+      expect(names(s.sent)).toEqual(expected);
+    }
+    expect(queried).toBe(0);
+  });
 });
