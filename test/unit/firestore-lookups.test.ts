@@ -31,4 +31,36 @@ describe('direct child lookups in the emulator state', () => {
     a.set(new Date(), {});
     expect(state.getDocument(`${root}/sessions/s1/messages/x`).metadata.hasExist).toBe(true);
   });
+
+  it('records a new document in its collection in place, as the package would build it', () => {
+    const state = new emulator.FirestoreState();
+    const first = state.getDocument(`${root}/mitras/m1/offers/o1`);
+    const collection = state.getCollection(`${root}/mitras/m1/offers`) as unknown as { documents: object };
+    const record = collection.documents;
+    const second = state.getDocument(`${root}/mitras/m1/offers/o2`);
+    expect(collection.documents).toBe(record);
+    expect(Object.keys(record)).toEqual(['o1', 'o2']);
+    expect(second).toBeInstanceOf(emulator.FirestoreStateDocument);
+    expect(second.getPath()).toBe(`${root}/mitras/m1/offers/o2`);
+    expect(second.metadata.hasExist).toBe(false);
+    const created: string[] = [];
+    state.emitter.on('create-document', ({ document }: { document: { getPath(): string } }) =>
+      created.push(document.getPath()),
+    );
+    second.set(new Date(), {});
+    expect(created).toEqual([second.getPath()]);
+    expect(first.metadata.hasExist).toBe(false);
+    // A name the package's `in` check would have found on Object.prototype is a document like any other.
+    expect(state.getDocument(`${root}/mitras/m1/offers/constructor`)).toBeInstanceOf(emulator.FirestoreStateDocument);
+  });
+
+  it('leaves a path that is not a document’s to the package, and its error', () => {
+    const state = new emulator.FirestoreState();
+    for (const path of [
+      'projects/p/databases/(default)/documents/mitras',
+      'nope/p/databases/d/documents/c/d',
+      `${root}/a/b/c`,
+    ])
+      expect(() => state.getDocument(path)).toThrow(/Invalid path/);
+  });
 });
