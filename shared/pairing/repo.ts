@@ -100,6 +100,7 @@ export async function insertNotifications(
   const { rows } = await q.query<{ mitra_id: string }>(
     `INSERT INTO chat_request_notifications (request_id, mitra_id, status, topic_sensitivity, active_session_count, offered_at)
      SELECT $1, u.mitra_id, 'offered', $2, u.n, $3 FROM unnest($4::uuid[], $5::int[]) AS u(mitra_id, n)
+       JOIN mitras m ON m.id = u.mitra_id
      ON CONFLICT DO NOTHING RETURNING mitra_id`,
     [requestId, sensitivity, now, offers.map((o) => o.id), offers.map((o) => o.active_session_count)],
   );
@@ -183,7 +184,7 @@ export async function offerOpenRequestsTo(
 ): Promise<string[]> {
   const { rows } = await q.query<{ request_id: string }>(
     `INSERT INTO chat_request_notifications (request_id, mitra_id, status, topic_sensitivity, active_session_count, offered_at)
-     SELECT r.id, $1, 'offered', r.topic_sensitivity, $3, $2 FROM chat_requests r
+     SELECT r.id, $1, 'offered', r.topic_sensitivity, $3, $2 FROM chat_requests r JOIN mitras m ON m.id = $1
      WHERE r.status = 'searching' AND r.expires_at > $2 AND (r.target_mitra_id IS NULL OR r.target_mitra_id = $1)
      ORDER BY r.created_at
      ON CONFLICT DO NOTHING RETURNING request_id`,

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { json } from '../../helpers/http';
+import { randomUUID } from 'node:crypto';
+import { insertNotifications } from '../../../shared/pairing/repo';
 import { accept, chatRequest, customerWithDevice, onlineMitra } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 
@@ -49,5 +51,35 @@ describe('lock ordering', () => {
       if (won.status === 200)
         await s.rt.db.query("UPDATE chat_sessions SET status = 'completed' WHERE request_id = $1", [req.request_id]);
     }
+  });
+
+  it('offers name mitras without locking their rows, and still only mitras that exist, which are never deleted', async () => {
+    const c = await customerWithDevice(s);
+    const m = await onlineMitra(s);
+    const req = await json(chatRequest(s, c.token));
+    const { rows: locks } = await s.rt.db.query(
+      `SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'chat_request_notifications'::regclass
+         AND contype = 'f' AND confrelid = 'mitras'::regclass`,
+    );
+    expect(locks[0].n).toBe(0);
+    const other = await onlineMitra(s, { online: false });
+    const unknown = randomUUID();
+    const offered = await insertNotifications(
+      s.rt.db,
+      req.request_id,
+      'regular',
+      [other.id, unknown].map((id) => ({ id, active_session_count: 0 })),
+      s.rt.clock.now(),
+    );
+    expect(offered).toEqual([other.id]);
+    const { rows } = await s.rt.db.query('SELECT mitra_id FROM chat_request_notifications WHERE request_id = $1', [
+      req.request_id,
+    ]);
+    const named = rows.map((r) => r.mitra_id);
+    expect(named).toEqual(expect.arrayContaining([m.id, other.id]));
+    expect(named).not.toContain(unknown);
+    await expect(s.rt.db.query('DELETE FROM mitras WHERE id = $1', [other.id])).rejects.toMatchObject({
+      code: '23001',
+    });
   });
 });
