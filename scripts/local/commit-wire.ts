@@ -50,13 +50,14 @@ function value(r: Reader, end: number, C: FieldClasses): StoredField {
         out = new C.double_value!(r.double());
         break;
       case 10: {
-        const e = r.delimited();
         let seconds = 0;
         let nanos = 0;
-        while (r.pos < e) {
-          if (r.field((f) => (f === 1 || f === 2 ? VARINT : undefined)) === 1) seconds = r.int64();
-          else nanos = r.int64();
-        }
+        r.message((e) => {
+          while (r.pos < e) {
+            if (r.field((f) => (f === 1 || f === 2 ? VARINT : undefined)) === 1) seconds = r.int64();
+            else nanos = r.int64();
+          }
+        });
         out = new C.timestamp_value!({ nanos, seconds });
         break;
       }
@@ -70,34 +71,37 @@ function value(r: Reader, end: number, C: FieldClasses): StoredField {
         out = new C.reference_value!(r.string());
         break;
       case 8: {
-        const e = r.delimited();
         let latitude = 0;
         let longitude = 0;
-        while (r.pos < e) {
-          if (r.field((f) => (f === 1 || f === 2 ? FIXED64 : undefined)) === 1) latitude = r.double();
-          else longitude = r.double();
-        }
+        r.message((e) => {
+          while (r.pos < e) {
+            if (r.field((f) => (f === 1 || f === 2 ? FIXED64 : undefined)) === 1) latitude = r.double();
+            else longitude = r.double();
+          }
+        });
         out = new C.geo_point_value!({ latitude, longitude });
         break;
       }
       case 9: {
-        const e = r.delimited();
         const values: StoredField[] = [];
-        while (r.pos < e) {
-          r.field((f) => (f === 1 ? DELIMITED : undefined));
-          values.push(value(r, r.delimited(), C));
-        }
+        r.message((e) => {
+          while (r.pos < e) {
+            r.field((f) => (f === 1 ? DELIMITED : undefined));
+            values.push(r.message((end) => value(r, end, C)));
+          }
+        });
         out = new C.array_value!(values);
         break;
       }
       case 6: {
-        const e = r.delimited();
         const entries = new Map<string, StoredField>();
-        while (r.pos < e) {
-          r.field((f) => (f === 1 ? DELIMITED : undefined));
-          entries.set(...mapEntry(r, r.delimited(), C));
-        }
-        out = new C.map_value!(sorted(entries));
+        r.message((e) => {
+          while (r.pos < e) {
+            r.field((f) => (f === 1 ? DELIMITED : undefined));
+            entries.set(...r.message((end) => mapEntry(r, end, C)));
+          }
+        });
+        out = new C.map_value!(Object.fromEntries(entries));
         break;
       }
     }
@@ -112,17 +116,12 @@ function mapEntry(r: Reader, end: number, C: FieldClasses): [string, StoredField
   let v: StoredField | undefined;
   while (r.pos < end) {
     if (r.field((f) => (f === 1 || f === 2 ? DELIMITED : undefined)) === 1) key = r.string();
-    else v = value(r, r.delimited(), C);
+    else v = r.message((e) => value(r, e, C));
   }
   if (!v) throw new Unsupported('a map entry with no value');
+  // As a key, it would set the stored record's prototype instead (the package refuses it).
+  if (key === '__proto__') throw new Unsupported('a field named __proto__');
   return [key, v];
-}
-
-/** Entries in sorted key order, as the package stores them (a repeated key: the last one). */
-function sorted(entries: Map<string, StoredField>): Record<string, StoredField> {
-  const fields: Record<string, StoredField> = {};
-  for (const key of [...entries.keys()].sort()) fields[key] = entries.get(key)!;
-  return fields;
 }
 
 function write(r: Reader, end: number, C: FieldClasses): DecodedWrite {
@@ -133,27 +132,30 @@ function write(r: Reader, end: number, C: FieldClasses): DecodedWrite {
   while (r.pos < end) {
     switch (r.field((f) => (f >= 1 && f <= 3 ? DELIMITED : undefined))) {
       case 1: {
-        const e = r.delimited();
         let name = '';
         const entries = new Map<string, StoredField>();
-        while (r.pos < e) {
-          // name 1, fields 2; a create_time or update_time in the document is left to the package.
-          if (r.field((f) => (f === 1 || f === 2 ? DELIMITED : undefined)) === 1) name = r.string();
-          else entries.set(...mapEntry(r, r.delimited(), C));
-        }
-        update = { name, fields: sorted(entries) };
+        r.message((e) => {
+          while (r.pos < e) {
+            // name 1, fields 2; a create_time or update_time in the document is left to the package.
+            if (r.field((f) => (f === 1 || f === 2 ? DELIMITED : undefined)) === 1) name = r.string();
+            else entries.set(...r.message((end) => mapEntry(r, end, C)));
+          }
+        });
+        update = { name, fields: Object.fromEntries(entries) };
         break;
       }
       case 2:
         deleted = r.string();
         break;
       case 3: {
-        const e = r.delimited();
-        mask = [];
-        while (r.pos < e) {
-          r.field((f) => (f === 1 ? DELIMITED : undefined));
-          mask.push(r.string());
-        }
+        const paths: string[] = [];
+        r.message((e) => {
+          while (r.pos < e) {
+            r.field((f) => (f === 1 ? DELIMITED : undefined));
+            paths.push(r.string());
+          }
+        });
+        mask = paths;
         break;
       }
     }
@@ -171,7 +173,8 @@ export function decodeCommitRequest(bytes: Buffer, C: FieldClasses): DecodedWrit
     while (r.pos < bytes.length) {
       // database 1, writes 2, transaction 3 (the package ignores the transaction too: it has no isolation).
       const field = r.field((f) => (f >= 1 && f <= 3 ? DELIMITED : undefined));
-      if (field === 2) writes.push(write(r, r.delimited(), C));
+      if (field === 2) writes.push(r.message((end) => write(r, end, C)));
+      else if (field === 1) r.string();
       else r.pos = r.delimited();
     }
   } catch (err) {

@@ -82,6 +82,8 @@ function varint(n: number): Buffer {
   return Buffer.from(out);
 }
 
+const INTERNAL = 13;
+
 const escapeKey = (key: string) => (key.includes('.') ? `\`${key}\`` : key);
 
 /** The package's merge (FirestoreState/mask.ts) on plain objects: masked keys set, maps merged into. */
@@ -131,7 +133,12 @@ export function fastCommit(state: FirestoreState, original: CommitHandler, C: Fi
       docs = undefined;
     }
     if (!writes || !docs) {
-      call.request = original.deserialize(bytes);
+      try {
+        call.request = original.deserialize(bytes);
+      } catch (err) {
+        // What grpc-js answers when a registered deserializer throws.
+        return callback({ code: INTERNAL, message: `Error deserializing request: ${(err as Error).message}` }, null);
+      }
       return original.func(call, callback);
     }
     const date = new Date();

@@ -55,11 +55,16 @@ interface CollectionNode {
 
 function directDocumentCreation(classes: EmulatorStateClasses) {
   const proto = classes.FirestoreStateCollection.prototype as Record<string, Lookup>;
-  if (patched.has(proto.getDocument!)) return;
+  const original = proto.getDocument!;
+  if (patched.has(original)) return;
+  if (typeof original !== 'function')
+    throw new Error(`the emulator's FirestoreStateCollection.getDocument is gone: update ${import.meta.url}`);
   const Document = classes.FirestoreStateDocument;
-  // The package's own construction (FirestoreStateCollection.getDocument), recorded in place.
+  // The package's own construction (FirestoreStateCollection.getDocument), recorded in place; a name
+  // that would set the record's prototype instead stays with the package.
   const lookup = function (this: CollectionNode, name: string) {
     if (Object.hasOwn(this.documents, name)) return this.documents[name];
+    if (name === '__proto__') return original.call(this as never, name);
     const doc = new Document(this.emitter, this.database, this, name, {}, {});
     this.documents[name] = doc;
     return doc;

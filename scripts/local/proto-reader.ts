@@ -1,4 +1,11 @@
-/** Protobuf bytes read by hand for the emulator's Commit (see commit-wire.ts); malformed input throws Unsupported. */
+import { isUtf8 } from 'node:buffer';
+
+/**
+ * Protobuf bytes read by hand for the emulator's Commit (see commit-wire.ts). Whatever google-protobuf
+ * would refuse (a field past its message's end, invalid UTF-8, an integer it cannot hold) throws
+ * Unsupported, so the request goes to the package and gets the package's answer.
+ */
+
 /** Bytes this reader does not take: the caller leaves the message to a full decoder. */
 export class Unsupported extends Error {}
 
@@ -8,12 +15,16 @@ export const DELIMITED = 2;
 
 export class Reader {
   pos = 0;
-  constructor(private readonly buf: Buffer) {}
+  /** Where the message being read ends: nothing inside it may run past. */
+  private limit: number;
+
+  constructor(private readonly buf: Buffer) {
+    this.limit = buf.length;
+  }
 
   private byte(): number {
-    const b = this.buf[this.pos++];
-    if (b === undefined) throw new Unsupported('truncated');
-    return b;
+    if (this.pos >= this.limit) throw new Unsupported('truncated');
+    return this.buf[this.pos++]!;
   }
 
   varint(): number {
@@ -28,18 +39,20 @@ export class Reader {
     return n;
   }
 
-  /** A signed 64-bit varint; negative and past-2^53 values go through BigInt (as lossy as the package). */
+  /** A signed 64-bit varint; negatives go through BigInt. Past 2^53 the package refuses it: so do we. */
   int64(): number {
     const start = this.pos;
     const n = this.varint();
     if (this.pos - start < 8) return n;
     let big = 0n;
     for (let i = this.pos - 1; i >= start; i--) big = (big << 7n) | BigInt(this.buf[i]! & 0x7f);
-    return Number(BigInt.asIntN(64, big));
+    const signed = Number(BigInt.asIntN(64, big));
+    if (!Number.isSafeInteger(signed)) throw new Unsupported('an integer past 2^53');
+    return signed;
   }
 
   double(): number {
-    if (this.pos + 8 > this.buf.length) throw new Unsupported('truncated');
+    if (this.pos + 8 > this.limit) throw new Unsupported('truncated');
     const d = this.buf.readDoubleLE(this.pos);
     this.pos += 8;
     return d;
@@ -48,15 +61,27 @@ export class Reader {
   /** A length-delimited field: returns where it ends. */
   delimited(): number {
     const end = this.varint() + this.pos;
-    if (end > this.buf.length) throw new Unsupported('truncated');
+    if (end > this.limit) throw new Unsupported('truncated');
     return end;
+  }
+
+  /** A nested message: `read` gets its end, and must stop exactly there. */
+  message<T>(read: (end: number) => T): T {
+    const end = this.delimited();
+    const outer = this.limit;
+    this.limit = end;
+    const out = read(end);
+    if (this.pos !== end) throw new Unsupported('a field ran past its message');
+    this.limit = outer;
+    return out;
   }
 
   string(): string {
     const end = this.delimited();
-    const s = this.buf.toString('utf8', this.pos, end);
+    const bytes = this.buf.subarray(this.pos, end);
+    if (!isUtf8(bytes)) throw new Unsupported('invalid UTF-8');
     this.pos = end;
-    return s;
+    return bytes.toString('utf8');
   }
 
   bytes(): Uint8Array {

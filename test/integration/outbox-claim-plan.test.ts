@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIM_PLANNER_SETTINGS, CLAIM_SQL, claimBatch } from '../../shared/outbox/relay-repo';
+import { CLAIM_SQL, claimBatch } from '../../shared/outbox/relay-repo';
 import { createTestDatabase } from '../helpers/db';
 
 // The relay's claim must grow neither with the rows already delivered (they stay in the table) nor with
@@ -23,18 +23,29 @@ beforeAll(async () => {
 });
 afterAll(() => db.end());
 
-/** The claim's statement as the relay sends it, run and explained in a transaction rolled back. */
+/**
+ * The plan of the claim as claimBatch runs it (its transaction, its planner settings): its connection
+ * explains and runs the claim's statement inside a savepoint it rolls back, so no row is leased.
+ */
 async function claimPlan(): Promise<string> {
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(CLAIM_PLANNER_SETTINGS);
-    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ANALYZE ${CLAIM_SQL}`, [200, 30, 10]);
-    return rows.map((r) => r['QUERY PLAN']).join('\n');
-  } finally {
-    await client.query('ROLLBACK');
-    client.release();
-  }
+  let plan = '';
+  const explaining = {
+    connect: async () => {
+      const client = await db.connect();
+      const query = client.query.bind(client) as (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+      const explain = async (text: string, values?: unknown[]) => {
+        if (text !== CLAIM_SQL) return query(text, values);
+        await query('SAVEPOINT explained');
+        const { rows } = await query(`EXPLAIN ANALYZE ${text}`, values);
+        await query('ROLLBACK TO SAVEPOINT explained');
+        plan = rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+        return { rows: [] };
+      };
+      return { query: explain, release: () => client.release() };
+    },
+  };
+  expect(await claimBatch(explaining as unknown as pg.Pool, 200, 30, 10)).toEqual([]);
+  return plan;
 }
 
 describe('the relay claim', () => {

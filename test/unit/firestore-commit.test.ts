@@ -46,10 +46,13 @@ function emulatorUnderTest(fast: boolean) {
       if (handler) handler({ request: bytes }, done);
       else original.func({ request: original.deserialize(bytes) }, done);
     });
+  // toStrictEqual ignores key order; the order fields are stored in is what Listen sends, so it is kept.
+  const keyOrder = (fields: Record<string, { type: string; value: unknown }>): unknown[] =>
+    Object.entries(fields).map(([k, f]) => [k, f.type === 'map_value' ? keyOrder(f.value as never) : f.type]);
   const stored = () =>
     paths.map((p) => {
-      const doc = state.getDocument(p) as unknown as { fields: unknown; metadata: unknown };
-      return { path: p, fields: doc.fields, metadata: doc.metadata };
+      const doc = state.getDocument(p) as unknown as { fields: Record<string, never>; metadata: unknown };
+      return { path: p, fields: doc.fields, order: keyOrder(doc.fields), metadata: doc.metadata };
     });
   return { commit, events, stored };
 }
@@ -62,11 +65,15 @@ const valueArb = fc.letrec<{ value: Record<string, unknown> }>((tie) => ({
     fc
       .oneof(fc.integer(), fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 0, -1))
       .map((n) => ({ integerValue: n })),
+    // Past 2^53 the package refuses the write; so must we (as a decimal string: protobufjs's int64 form).
+    fc.bigInt(-(2n ** 63n), 2n ** 63n - 1n).map((n) => ({ integerValue: n.toString() })),
     fc.double().map((d) => ({ doubleValue: d })),
     fc
       .record({ seconds: fc.integer({ min: -62135596800, max: 253402300799 }), nanos: fc.nat(999_999_999) })
       .map((t) => ({ timestampValue: t })),
     fc.string({ unit: 'grapheme', maxLength: 60 }).map((s) => ({ stringValue: s })),
+    // Lone surrogates: protobufjs writes bytes that are not UTF-8, which the package refuses.
+    fc.string({ unit: 'binary', maxLength: 8 }).map((s) => ({ stringValue: s })),
     fc.uint8Array({ maxLength: 8 }).map((b) => ({ bytesValue: b })),
     fc.constantFrom(...paths).map((r) => ({ referenceValue: r })),
     fc.record({ latitude: fc.double(), longitude: fc.double() }).map((g) => ({ geoPointValue: g })),
@@ -100,8 +107,13 @@ describe('the emulator’s Commit, read by hand', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-26T04:05:06.789Z'));
+    // The package prints each write it refuses (unsafe integers, bad UTF-8) before answering with an error.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
   });
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
   it('stores, announces and answers every sequence of commits exactly as the package does', async () => {
     await fc.assert(
@@ -131,6 +143,23 @@ describe('the emulator’s Commit, read by hand', () => {
     expect(
       decode([{ update, updateTransforms: [{ fieldPath: 'n', increment: { integerValue: 1 } }] }]),
     ).toBeUndefined();
+    // What google-protobuf refuses is left to it: a field named __proto__ (it would set the record's
+    // prototype), bytes that are not UTF-8, an integer past 2^53, a field running past its message.
+    const proto = JSON.parse('{"__proto__": {"stringValue": "x"}}') as Record<string, unknown>;
+    expect(decode([{ update: { name: paths[0], fields: proto } }])).toBeUndefined();
+    expect(
+      decode([{ update: { name: paths[0], fields: { a: { integerValue: '9007199254740993' } } } }]),
+    ).toBeUndefined();
+    const text = encodeClientMessage('CommitRequest', { database: 'd', writes: [{ update }] });
+    const notUtf8 = Buffer.from(text);
+    notUtf8[notUtf8.lastIndexOf('x'.charCodeAt(0))] = 0xff;
+    expect(decodeCommitRequest(notUtf8, C)).toBeUndefined();
+    // CommitRequest{writes: Write(3 bytes short){update: Document{name}}}: the document runs past its write.
+    const doc = encodeClientMessage('Document', { name: 'projects/p/databases/d/documents/c/d' });
+    const write = Buffer.concat([Buffer.from([0x0a, doc.length]), doc]);
+    const short = Buffer.concat([Buffer.from([0x12, write.length - 3]), write]);
+    expect(decodeCommitRequest(short, C)).toBeUndefined();
+    expect(decodeCommitRequest(Buffer.concat([Buffer.from([0x12, write.length]), write]), C)).toHaveLength(1);
     const whole = encodeClientMessage('CommitRequest', { database: 'd', writes: [{ update }] });
     for (let cut = 1; cut < whole.length; cut++) {
       const decoded = decodeCommitRequest(whole.subarray(0, cut), C);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { json } from '../../helpers/http';
 import { randomUUID } from 'node:crypto';
-import { insertNotifications } from '../../../shared/pairing/repo';
+import { insertNotifications, offerOpenRequestsTo } from '../../../shared/pairing/repo';
 import { accept, chatRequest, customerWithDevice, onlineMitra } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 
@@ -53,7 +53,7 @@ describe('lock ordering', () => {
     }
   });
 
-  it('offers name mitras without locking their rows, and still only mitras that exist, which are never deleted', async () => {
+  it('offers name mitras without locking their rows, and still only mitras that exist, whose rows never go or change id', async () => {
     const c = await customerWithDevice(s);
     const m = await onlineMitra(s);
     const req = await json(chatRequest(s, c.token));
@@ -78,7 +78,13 @@ describe('lock ordering', () => {
     const named = rows.map((r) => r.mitra_id);
     expect(named).toEqual(expect.arrayContaining([m.id, other.id]));
     expect(named).not.toContain(unknown);
+    expect(await offerOpenRequestsTo(s.rt.db, { id: randomUUID(), active_session_count: 0 }, s.rt.clock.now())).toEqual(
+      [],
+    );
     await expect(s.rt.db.query('DELETE FROM mitras WHERE id = $1', [other.id])).rejects.toMatchObject({
+      code: '23001',
+    });
+    await expect(s.rt.db.query('UPDATE mitras SET id = $2 WHERE id = $1', [other.id, unknown])).rejects.toMatchObject({
       code: '23001',
     });
   });
