@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import { MAX_OUTBOX_ATTEMPTS } from './relay';
+import { MAX_OUTBOX_ATTEMPTS } from './relay-outcomes';
 
 /** The oldest undelivered row's age: the backlog the monitoring alert watches. */
 export async function backlogAgeSeconds(db: Queryable): Promise<number> {

@@ -5,7 +5,8 @@ import { MAX_PUSH_BATCH, type Push, type PushMessage, type PushResult } from '..
 import { MAX_BATCH_WRITES, type Realtime, type RealtimeWrite } from '../ports/realtime';
 import type { TaskScheduler } from '../ports/task-scheduler';
 import type { OutboxItem } from './outbox';
-import { claimBatch, markDelivered, reschedule, type OutboxRow } from './relay-repo';
+import { claimBatch, type OutboxRow } from './relay-repo';
+import { fail, MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from './relay-outcomes';
 
 export interface OutboxRelayDeps {
   db: Db;
@@ -24,10 +25,7 @@ export interface OutboxRelayDeps {
   batchesInFlight?: number;
 }
 
-type Outcome = { id: number; ok: true } | { id: number; ok: false; error: string; attempts: number };
-
 const LEASE_SECONDS = 30;
-export const MAX_OUTBOX_ATTEMPTS = 25;
 
 /**
  * Delivers committed side effects, at least once, with backoff on failure. Writes to one Firestore
@@ -90,10 +88,12 @@ export class OutboxRelay {
   private async work(): Promise<void> {
     const size = this.deps.batchSize ?? MAX_BATCH_WRITES;
     for (;;) {
-      const n = await this.drain(size);
-      this.delivered += n;
-      if (n >= size) this.widen();
-      if (n > 0) continue;
+      // Claimed, not delivered, decides: failed rows are rescheduled into the future, so a batch that
+      // failed whole must not stop the rows queued behind it.
+      const { claimed, delivered } = await this.batch(size);
+      this.delivered += delivered;
+      if (claimed >= size) this.widen();
+      if (claimed > 0) continue;
       if (!this.again) return;
       this.again = false;
     }
@@ -101,8 +101,12 @@ export class OutboxRelay {
 
   /** One batch; returns how many rows were delivered. */
   async drain(limit = this.deps.batchSize ?? MAX_BATCH_WRITES): Promise<number> {
+    return (await this.batch(limit)).delivered;
+  }
+
+  private async batch(limit: number): Promise<{ claimed: number; delivered: number }> {
     const rows = await claimBatch(this.deps.db, limit, LEASE_SECONDS, MAX_OUTBOX_ATTEMPTS);
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return { claimed: 0, delivered: 0 };
     const byKind = (kind: OutboxItem['kind']) => rows.filter((r) => r.kind === kind);
     const outcomes = (
       await Promise.all([
@@ -111,27 +115,8 @@ export class OutboxRelay {
         this.deliverEach([...byKind('task'), ...byKind('event')]),
       ])
     ).flat();
-    await this.record(outcomes);
-    return outcomes.filter((o) => o.ok).length;
-  }
-
-  /** Delivered rows marked in one statement; failures rescheduled with backoff in one more. */
-  private async record(outcomes: Outcome[]): Promise<void> {
-    const done = outcomes.filter((o) => o.ok).map((o) => o.id);
-    const failed = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
-    if (done.length) {
-      await markDelivered(this.deps.db, done);
-    }
-    if (failed.length) {
-      for (const f of failed) {
-        this.deps.logger.warn('outbox delivery failed', { outbox_id: f.id, attempts: f.attempts, error: f.error });
-        if (f.attempts >= MAX_OUTBOX_ATTEMPTS) this.deps.logger.error('outbox dead letter', { outbox_id: f.id });
-      }
-      await reschedule(
-        this.deps.db,
-        failed.map((f) => ({ id: f.id, delaySeconds: Math.min(300, 2 ** Math.min(f.attempts, 8)), error: f.error })),
-      );
-    }
+    await recordOutcomes(this.deps.db, this.deps.logger, outcomes);
+    return { claimed: rows.length, delivered: outcomes.filter((o) => o.ok).length };
   }
 
   private async deliverRealtime(rows: OutboxRow[]): Promise<Outcome[]> {
@@ -240,10 +225,3 @@ function toWrite(item: Extract<OutboxItem, { kind: 'realtime' }>): RealtimeWrite
     ? { op: 'set', path: item.path, data: item.data, merge: item.merge ?? true }
     : { op: 'delete', path: item.path };
 }
-
-const fail = (row: OutboxRow, err: unknown): Outcome => ({
-  id: row.id,
-  ok: false,
-  error: err instanceof Error ? err.message : String(err),
-  attempts: row.attempts,
-});

@@ -103,6 +103,25 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     expect(writes).toEqual([{ v: 1 }, { v: 2 }]);
   });
 
+  it('a batch that fails whole does not hold back the rows queued behind it', async () => {
+    const failing = `down/${randomUUID()}`;
+    const fine = `up/${randomUUID()}`;
+    const written: string[] = [];
+    const partlyDown = fakeRealtime({
+      set: async (path) => {
+        if (path.startsWith(failing)) throw new Error('UNAVAILABLE');
+        written.push(path);
+      },
+    });
+    await s.rt.db.query('UPDATE outbox SET delivered_at = now() WHERE delivered_at IS NULL');
+    for (const path of [`${failing}/a`, `${failing}/b`, `${fine}/c`, `${fine}/d`])
+      await enqueue(s.rt.db, outbox.setDoc(path, { x: 1 }));
+    const relay = new OutboxRelay({ ...s.rt, realtime: partlyDown, batchSize: 2, batchesInFlight: 1 });
+    expect(await relay.drainAll()).toBe(2);
+    expect(written.sort()).toEqual([`${fine}/c`, `${fine}/d`]);
+    await s.rt.db.query('UPDATE outbox SET delivered_at = now() WHERE delivered_at IS NULL');
+  });
+
   it('two relays draining at once deliver the writes to one document strictly in order', async () => {
     const path = `ordered/${randomUUID()}`;
     const seen: number[] = [];

@@ -1,0 +1,34 @@
+import type { Db } from '../db/pool';
+import type { Logger } from '../logger';
+import { markDelivered, reschedule, type OutboxRow } from './relay-repo';
+
+export const MAX_OUTBOX_ATTEMPTS = 25;
+
+/** How delivering one claimed row went. */
+export type Outcome = { id: number; ok: true } | { id: number; ok: false; error: string; attempts: number };
+
+export const fail = (row: OutboxRow, err: unknown): Outcome => ({
+  id: row.id,
+  ok: false,
+  error: err instanceof Error ? err.message : String(err),
+  attempts: row.attempts,
+});
+
+/** Delivered rows marked in one statement; failures rescheduled with backoff in one more. */
+export async function recordOutcomes(db: Db, logger: Logger, outcomes: Outcome[]): Promise<void> {
+  const done = outcomes.filter((o) => o.ok).map((o) => o.id);
+  const failed = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
+  if (done.length) {
+    await markDelivered(db, done);
+  }
+  if (failed.length) {
+    for (const f of failed) {
+      logger.warn('outbox delivery failed', { outbox_id: f.id, attempts: f.attempts, error: f.error });
+      if (f.attempts >= MAX_OUTBOX_ATTEMPTS) logger.error('outbox dead letter', { outbox_id: f.id });
+    }
+    await reschedule(
+      db,
+      failed.map((f) => ({ id: f.id, delaySeconds: Math.min(300, 2 ** Math.min(f.attempts, 8)), error: f.error })),
+    );
+  }
+}
