@@ -18,6 +18,14 @@ export type DecodedWrite =
 
 import { DELIMITED, FIXED64, Reader, Unsupported, VARINT } from './proto-reader';
 
+/** A nested message read by `read`, which must stop exactly at its end. */
+function nested<T>(r: Reader, read: (r: Reader, end: number, C: FieldClasses) => T, C: FieldClasses): T {
+  const end = r.enter();
+  const out = read(r, end, C);
+  r.leave(end);
+  return out;
+}
+
 const VALUE_WIRE: Record<number, number> = {
   1: VARINT, // boolean_value
   2: VARINT, // integer_value
@@ -52,12 +60,12 @@ function value(r: Reader, end: number, C: FieldClasses): StoredField {
       case 10: {
         let seconds = 0;
         let nanos = 0;
-        r.message((e) => {
-          while (r.pos < e) {
-            if (r.field((f) => (f === 1 || f === 2 ? VARINT : undefined)) === 1) seconds = r.int64();
-            else nanos = r.int64();
-          }
-        });
+        const e = r.enter();
+        while (r.pos < e) {
+          if (r.field((f) => (f === 1 || f === 2 ? VARINT : undefined)) === 1) seconds = r.int64();
+          else nanos = r.int64();
+        }
+        r.leave(e);
         out = new C.timestamp_value!({ nanos, seconds });
         break;
       }
@@ -73,35 +81,35 @@ function value(r: Reader, end: number, C: FieldClasses): StoredField {
       case 8: {
         let latitude = 0;
         let longitude = 0;
-        r.message((e) => {
-          while (r.pos < e) {
-            if (r.field((f) => (f === 1 || f === 2 ? FIXED64 : undefined)) === 1) latitude = r.double();
-            else longitude = r.double();
-          }
-        });
+        const e = r.enter();
+        while (r.pos < e) {
+          if (r.field((f) => (f === 1 || f === 2 ? FIXED64 : undefined)) === 1) latitude = r.double();
+          else longitude = r.double();
+        }
+        r.leave(e);
         out = new C.geo_point_value!({ latitude, longitude });
         break;
       }
       case 9: {
         const values: StoredField[] = [];
-        r.message((e) => {
-          while (r.pos < e) {
-            r.field((f) => (f === 1 ? DELIMITED : undefined));
-            values.push(r.message((end) => value(r, end, C)));
-          }
-        });
+        const e = r.enter();
+        while (r.pos < e) {
+          r.field((f) => (f === 1 ? DELIMITED : undefined));
+          values.push(nested(r, value, C));
+        }
+        r.leave(e);
         out = new C.array_value!(values);
         break;
       }
       case 6: {
         const entries = new Map<string, StoredField>();
-        r.message((e) => {
-          while (r.pos < e) {
-            r.field((f) => (f === 1 ? DELIMITED : undefined));
-            entries.set(...r.message((end) => mapEntry(r, end, C)));
-          }
-        });
-        out = new C.map_value!(Object.fromEntries(entries));
+        const e = r.enter();
+        while (r.pos < e) {
+          r.field((f) => (f === 1 ? DELIMITED : undefined));
+          entries.set(...nested(r, mapEntry, C));
+        }
+        r.leave(e);
+        out = new C.map_value!(record(entries));
         break;
       }
     }
@@ -116,7 +124,7 @@ function mapEntry(r: Reader, end: number, C: FieldClasses): [string, StoredField
   let v: StoredField | undefined;
   while (r.pos < end) {
     if (r.field((f) => (f === 1 || f === 2 ? DELIMITED : undefined)) === 1) key = r.string();
-    else v = r.message((e) => value(r, e, C));
+    else v = nested(r, value, C);
   }
   if (!v) throw new Unsupported('a map entry with no value');
   // As a key, it would set the stored record's prototype instead (the package refuses it).
@@ -134,14 +142,14 @@ function write(r: Reader, end: number, C: FieldClasses): DecodedWrite {
       case 1: {
         let name = '';
         const entries = new Map<string, StoredField>();
-        r.message((e) => {
-          while (r.pos < e) {
-            // name 1, fields 2; a create_time or update_time in the document is left to the package.
-            if (r.field((f) => (f === 1 || f === 2 ? DELIMITED : undefined)) === 1) name = r.string();
-            else entries.set(...r.message((end) => mapEntry(r, end, C)));
-          }
-        });
-        update = { name, fields: Object.fromEntries(entries) };
+        const e = r.enter();
+        while (r.pos < e) {
+          // name 1, fields 2; a create_time or update_time in the document is left to the package.
+          if (r.field((f) => (f === 1 || f === 2 ? DELIMITED : undefined)) === 1) name = r.string();
+          else entries.set(...nested(r, mapEntry, C));
+        }
+        r.leave(e);
+        update = { name, fields: record(entries) };
         break;
       }
       case 2:
@@ -149,12 +157,12 @@ function write(r: Reader, end: number, C: FieldClasses): DecodedWrite {
         break;
       case 3: {
         const paths: string[] = [];
-        r.message((e) => {
-          while (r.pos < e) {
-            r.field((f) => (f === 1 ? DELIMITED : undefined));
-            paths.push(r.string());
-          }
-        });
+        const e = r.enter();
+        while (r.pos < e) {
+          r.field((f) => (f === 1 ? DELIMITED : undefined));
+          paths.push(r.string());
+        }
+        r.leave(e);
         mask = paths;
         break;
       }
@@ -173,7 +181,7 @@ export function decodeCommitRequest(bytes: Buffer, C: FieldClasses): DecodedWrit
     while (r.pos < bytes.length) {
       // database 1, writes 2, transaction 3 (the package ignores the transaction too: it has no isolation).
       const field = r.field((f) => (f >= 1 && f <= 3 ? DELIMITED : undefined));
-      if (field === 2) writes.push(r.message((end) => write(r, end, C)));
+      if (field === 2) writes.push(nested(r, write, C));
       else if (field === 1) r.string();
       else r.pos = r.delimited();
     }
@@ -196,4 +204,11 @@ export function encodeCommitResponse(at: Date, writes: number): Buffer {
   }
   w.timestamp(2, time);
   return w.done();
+}
+
+/** Entries in the order they came (a repeated key keeps its first place and its last value), as the package keeps them. */
+function record(entries: Map<string, StoredField>): Record<string, StoredField> {
+  const fields: Record<string, StoredField> = {};
+  for (const [key, value] of entries) fields[key] = value;
+  return fields;
 }

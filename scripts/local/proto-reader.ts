@@ -65,23 +65,28 @@ export class Reader {
     return end;
   }
 
-  /** A nested message: `read` gets its end, and must stop exactly there. */
-  message<T>(read: (end: number) => T): T {
+  private readonly outer: number[] = [];
+
+  /** Enters a nested message: returns where it ends; leave() it there. */
+  enter(): number {
     const end = this.delimited();
-    const outer = this.limit;
+    this.outer.push(this.limit);
     this.limit = end;
-    const out = read(end);
+    return end;
+  }
+
+  leave(end: number): void {
     if (this.pos !== end) throw new Unsupported('a field ran past its message');
-    this.limit = outer;
-    return out;
+    this.limit = this.outer.pop()!;
   }
 
   string(): string {
     const end = this.delimited();
-    const bytes = this.buf.subarray(this.pos, end);
-    if (!isUtf8(bytes)) throw new Unsupported('invalid UTF-8');
+    const s = this.buf.toString('utf8', this.pos, end);
+    // Bytes that are not UTF-8 come out as U+FFFD; only then is it worth checking them.
+    if (s.includes('\uFFFD') && !isUtf8(this.buf.subarray(this.pos, end))) throw new Unsupported('invalid UTF-8');
     this.pos = end;
-    return bytes.toString('utf8');
+    return s;
   }
 
   bytes(): Uint8Array {
