@@ -20,6 +20,9 @@ const requireFromEmulator = createRequire(requireHere.resolve('@firestore-emulat
 // Its state is immer drafts; freezing every produced record (a collection's whole document map on each
 // new document) is a development aid that costs 10-18 % of the CPU per written document here.
 (requireFromEmulator('immer') as { setAutoFreeze(on: boolean): void }).setAutoFreeze(false);
+const { ServerCredentials } = requireFromEmulator('@grpc/grpc-js') as {
+  ServerCredentials: { createInsecure(): unknown };
+};
 const firestoreProto = requireFromEmulator('@firestore-emulator/proto/dist/google/firestore/v1/firestore') as {
   UnimplementedFirestoreService: { definition: { Listen: ListenMethod; Commit: ListenMethod } };
 };
@@ -39,18 +42,25 @@ interface GrpcServer {
     type: 'bidi' | 'unary',
   ): boolean;
   handlers: Map<string, CommitHandler>;
+  bindAsync(address: string, credentials: unknown, done: (err: Error | null) => void): void;
 }
 
 /**
  * The Node Firestore emulator (gRPC) the official client reaches through FIRESTORE_EMULATOR_HOST, with its
  * Listen replaced by an indexed one (see IndexedWatch) and Commit by one that reads the common writes itself
  * (see fastCommit): the package keeps its gRPC server in a field it does not expose, so the methods are
- * swapped there before the server binds. The version is pinned.
+ * swapped there before the server binds. It binds to 127.0.0.1 like the rest of the local stack (the
+ * package's own start() listens on every interface). The version is pinned.
  */
 export async function startFirestoreEmulator(port: number): Promise<{ host: string; stop(): void }> {
   const server = new FirestoreServer();
   const grpc = (server as unknown as { server?: Partial<GrpcServer> }).server;
-  if (typeof grpc?.unregister !== 'function' || typeof grpc.register !== 'function' || !grpc.handlers) {
+  if (
+    typeof grpc?.unregister !== 'function' ||
+    typeof grpc.register !== 'function' ||
+    typeof grpc.bindAsync !== 'function' ||
+    !grpc.handlers
+  ) {
     throw new Error(
       '@firestore-emulator/server no longer keeps its gRPC server in `server`: update scripts/local/firestore.ts',
     );
@@ -71,6 +81,9 @@ export async function startFirestoreEmulator(port: number): Promise<{ host: stri
     (bytes: Buffer) => bytes,
     'unary',
   );
-  await server.start(port);
+  const address = `127.0.0.1:${port}`;
+  await new Promise<void>((resolve, reject) =>
+    grpc.bindAsync!(address, ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve())),
+  );
   return { host: `127.0.0.1:${port}`, stop: () => server.stop() };
 }

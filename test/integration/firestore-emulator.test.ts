@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Firestore, type DocumentData, type QuerySnapshot } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -52,6 +53,22 @@ function docWatch(path: string) {
 }
 
 const ids = (snap: QuerySnapshot) => snap.docs.map((d) => d.id);
+
+describe('the emulator’s socket', () => {
+  it('listens on 127.0.0.1 only, like the rest of the local stack', () => {
+    const port = Number(inject('firestoreHost').split(':').at(-1));
+    // The kernel's table of TCP sockets: local address and port in hex, state 0A = LISTEN.
+    const listening = ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((table) =>
+      readFileSync(table, 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/))
+        .filter((cols) => cols[3] === '0A' && parseInt(cols[1]!.split(':')[1]!, 16) === port)
+        .map((cols) => cols[1]!.split(':')[0]),
+    );
+    expect(listening).toEqual(['0100007F']);
+  });
+});
 
 describe('the emulator’s writes', () => {
   it('a plain set replaces the document; a merge set and update() keep the other fields', async () => {
