@@ -26,6 +26,15 @@ function nested<T>(r: Reader, read: (r: Reader, end: number, C: FieldClasses) =>
   return out;
 }
 
+/** A nested Timestamp or LatLng: fields 1 and 2 of one wire type, an absent one 0 as proto3 has it. */
+function pair(r: Reader, wire: number, read: () => number): [number, number] {
+  const out: [number, number] = [0, 0];
+  const end = r.enter();
+  while (r.pos < end) out[r.field((f) => (f === 1 || f === 2 ? wire : undefined)) - 1] = read();
+  r.leave(end);
+  return out;
+}
+
 const VALUE_WIRE: Record<number, number> = {
   1: VARINT, // boolean_value
   2: VARINT, // integer_value
@@ -58,14 +67,7 @@ function value(r: Reader, end: number, C: FieldClasses): StoredField {
         out = new C.double_value!(r.double());
         break;
       case 10: {
-        let seconds = 0;
-        let nanos = 0;
-        const e = r.enter();
-        while (r.pos < e) {
-          if (r.field((f) => (f === 1 || f === 2 ? VARINT : undefined)) === 1) seconds = r.int64();
-          else nanos = r.int64();
-        }
-        r.leave(e);
+        const [seconds, nanos] = pair(r, VARINT, () => r.int64());
         out = new C.timestamp_value!({ nanos, seconds });
         break;
       }
@@ -79,14 +81,7 @@ function value(r: Reader, end: number, C: FieldClasses): StoredField {
         out = new C.reference_value!(r.string());
         break;
       case 8: {
-        let latitude = 0;
-        let longitude = 0;
-        const e = r.enter();
-        while (r.pos < e) {
-          if (r.field((f) => (f === 1 || f === 2 ? FIXED64 : undefined)) === 1) latitude = r.double();
-          else longitude = r.double();
-        }
-        r.leave(e);
+        const [latitude, longitude] = pair(r, FIXED64, () => r.double());
         out = new C.geo_point_value!({ latitude, longitude });
         break;
       }

@@ -1,6 +1,7 @@
 import type { FirestoreState, FirestoreStateDocument } from '@firestore-emulator/server';
 import { decodeCommitRequest, encodeCommitResponse, type DecodedWrite, type FieldClasses } from './commit-wire';
 import { encodeDocument, type StoredField } from './listen-wire';
+import { Writer } from './proto-writer';
 
 /**
  * The emulator's Commit with the common writes (sets, merge sets, deletes: all the relay sends) applied
@@ -56,12 +57,12 @@ export function emulatorFieldClasses(
     m: { type: 'map_value', value: {} },
   };
   const name = 'projects/p/databases/(default)/documents/c/d';
-  const document = encodeDocument({ name, fields: sample });
   // CommitRequest{writes: [Write{update: document}]}
-  const write = Buffer.concat([Buffer.from([0x0a]), varint(document.length), document]);
-  const request = deserialize(Buffer.concat([Buffer.from([0x12]), varint(write.length), write])) as {
-    writes: unknown[];
-  };
+  const w = new Writer();
+  const write = w.begin(2);
+  w.bytes(1, encodeDocument({ name, fields: sample }));
+  w.end(write);
+  const request = deserialize(w.done()) as { writes: unknown[] };
   const state = new State();
   state.writeV1Document(new Date(), request.writes[0] as never);
   const stored = asDoc(state.getDocument(name)).fields;
@@ -70,16 +71,6 @@ export function emulatorFieldClasses(
   if (Object.keys(classes).length !== Object.keys(sample).length)
     throw new Error(`the emulator stored ${Object.keys(classes).join(', ')}: update scripts/local/firestore-commit.ts`);
   return classes;
-}
-
-function varint(n: number): Buffer {
-  const out: number[] = [];
-  while (n > 0x7f) {
-    out.push((n % 0x80) | 0x80);
-    n = Math.floor(n / 0x80);
-  }
-  out.push(n);
-  return Buffer.from(out);
 }
 
 const INTERNAL = 13;

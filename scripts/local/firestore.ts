@@ -45,15 +45,8 @@ interface GrpcServer {
   bindAsync(address: string, credentials: unknown, done: (err: Error | null) => void): void;
 }
 
-/**
- * The Node Firestore emulator (gRPC) the official client reaches through FIRESTORE_EMULATOR_HOST, with its
- * Listen replaced by an indexed one (see IndexedWatch) and Commit by one that reads the common writes itself
- * (see fastCommit): the package keeps its gRPC server in a field it does not expose, so the methods are
- * swapped there before the server binds. It binds to 127.0.0.1 like the rest of the local stack (the
- * package's own start() listens on every interface). The version is pinned.
- */
-export async function startFirestoreEmulator(port: number): Promise<{ host: string; stop(): void }> {
-  const server = new FirestoreServer();
+/** The gRPC server the package keeps in a field it does not expose (its handlers are swapped there). */
+export function packageGrpcServer(server: FirestoreServerType): GrpcServer {
   const grpc = (server as unknown as { server?: Partial<GrpcServer> }).server;
   if (
     typeof grpc?.unregister !== 'function' ||
@@ -65,6 +58,19 @@ export async function startFirestoreEmulator(port: number): Promise<{ host: stri
       '@firestore-emulator/server no longer keeps its gRPC server in `server`: update scripts/local/firestore.ts',
     );
   }
+  return grpc as GrpcServer;
+}
+
+/**
+ * The Node Firestore emulator (gRPC) the official client reaches through FIRESTORE_EMULATOR_HOST, with its
+ * Listen replaced by an indexed one (see IndexedWatch) and Commit by one that reads the common writes itself
+ * (see fastCommit): the package keeps its gRPC server in a field it does not expose, so the methods are
+ * swapped there before the server binds. It binds to 127.0.0.1 like the rest of the local stack (the
+ * package's own start() listens on every interface). The version is pinned.
+ */
+export async function startFirestoreEmulator(port: number): Promise<{ host: string; stop(): void }> {
+  const server = new FirestoreServer();
+  const grpc = packageGrpcServer(server);
   replaceOnPlainSet(server.state);
   const method = firestoreProto.UnimplementedFirestoreService.definition.Listen;
   const watch = new IndexedWatch(server.state);
@@ -83,7 +89,7 @@ export async function startFirestoreEmulator(port: number): Promise<{ host: stri
   );
   const address = `127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) =>
-    grpc.bindAsync!(address, ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve())),
+    grpc.bindAsync(address, ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve())),
   );
   return { host: `127.0.0.1:${port}`, stop: () => server.stop() };
 }

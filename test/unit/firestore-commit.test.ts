@@ -7,6 +7,7 @@ import {
   replaceOnPlainSet,
   type CommitHandler,
 } from '../../scripts/local/firestore-commit';
+import { packageGrpcServer } from '../../scripts/local/firestore';
 import { directChildLookups } from '../../scripts/local/firestore-lookups';
 import { emulator } from '../helpers/emulator';
 import { encodeClientMessage } from '../helpers/firestore-descriptors';
@@ -21,7 +22,7 @@ const paths = [`${root}/rooms/r1`, `${root}/rooms/r2`, `${root}/rooms/r1/message
 type Outcome = { error: { code?: number } | null; response: Buffer | null };
 
 const packageCommit = (server: InstanceType<typeof emulator.FirestoreServer>) =>
-  (server as unknown as { server: { handlers: Map<string, CommitHandler> } }).server.handlers.get(COMMIT)!;
+  packageGrpcServer(server).handlers.get(COMMIT)!;
 
 function emulatorUnderTest(fast: boolean) {
   const server = new emulator.FirestoreServer();
