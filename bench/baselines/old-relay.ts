@@ -123,6 +123,7 @@ export class OldOutboxRelay {
         if (item.op === 'set') return this.deps.realtime.set(item.path, item.data, { merge: item.merge ?? true });
         return this.deps.realtime.delete(item.path);
       case 'push': {
+        if (!('message' in item)) throw new Error('the old relay sent one message per row');
         const result = await this.deps.push.send(item.message);
         if (!result.ok && result.unregistered) await this.deps.onUnregisteredToken?.(item.message);
         else if (!result.ok) throw new Error(result.error);

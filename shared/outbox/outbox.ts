@@ -8,7 +8,9 @@ export type OutboxItem =
   | { kind: 'event'; event: PublishedEvent }
   | { kind: 'realtime'; op: 'set'; path: string; data: RealtimeDoc; merge?: boolean }
   | { kind: 'realtime'; op: 'delete'; path: string }
-  | { kind: 'push'; message: PushMessage };
+  | { kind: 'push'; message: PushMessage }
+  /** A blast's pushes, one per device, sent together (FCM sendEach) as one row. */
+  | { kind: 'push'; messages: PushMessage[] };
 
 /**
  * Records a side effect in the caller's transaction, so it commits (or not) with the state change.
@@ -38,16 +40,26 @@ export interface OutboxEntry {
 export async function enqueueMany(q: Queryable, entries: readonly OutboxEntry[]): Promise<number> {
   if (entries.length === 0) return 0;
   if (entries.length === 1) return Number(await enqueue(q, entries[0]!.item, entries[0]!.dedupeKey));
+  return (await insertEntries(q, entries, '')).rowCount ?? 0;
+}
+
+/** `enqueueMany` that says which dedupe keys it inserted: the effects this trigger is the first to record. */
+export async function enqueueFirst(q: Queryable, entries: readonly OutboxEntry[]): Promise<Set<string>> {
+  if (entries.length === 0) return new Set();
+  const { rows } = await insertEntries(q, entries, 'RETURNING dedupe_key');
+  return new Set(rows.map((r: { dedupe_key: string | null }) => r.dedupe_key).filter((k) => k !== null));
+}
+
+function insertEntries(q: Queryable, entries: readonly OutboxEntry[], returning: string) {
   const rows = entries.map(({ item: { kind, ...payload }, dedupeKey }) => ({ kind, payload, key: dedupeKey ?? null }));
-  const res = await q.query(
+  return q.query(
     `INSERT INTO outbox (kind, payload, dedupe_key)
      SELECT r->>'kind', r->'payload', r->>'key'
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS u(r, ord)
      ORDER BY u.ord
-     ON CONFLICT (dedupe_key) DO NOTHING`,
+     ON CONFLICT (dedupe_key) DO NOTHING ${returning}`,
     [JSON.stringify(rows)],
   );
-  return res.rowCount ?? 0;
 }
 
 export const outbox = {
@@ -68,4 +80,5 @@ export const outbox = {
   }),
   deleteDoc: (path: string): OutboxItem => ({ kind: 'realtime', op: 'delete', path }),
   push: (message: PushMessage): OutboxItem => ({ kind: 'push', message }),
+  pushes: (messages: PushMessage[]): OutboxItem => ({ kind: 'push', messages }),
 };

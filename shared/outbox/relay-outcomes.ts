@@ -5,7 +5,10 @@ import { markDelivered, reschedule, type OutboxRow } from './relay-repo';
 export const MAX_OUTBOX_ATTEMPTS = 25;
 
 /** How delivering one claimed row went. */
-export type Outcome = { id: number; ok: true } | { id: number; ok: false; error: string; attempts: number };
+export type Outcome =
+  | { id: number; ok: true }
+  /** `retry`: the payload to try again with, when part of the row was delivered (a push row's sent messages). */
+  | { id: number; ok: false; error: string; attempts: number; retry?: Record<string, unknown> };
 
 export const fail = (row: OutboxRow, err: unknown): Outcome => ({
   id: row.id,
@@ -28,7 +31,12 @@ export async function recordOutcomes(db: Db, logger: Logger, outcomes: Outcome[]
     }
     await reschedule(
       db,
-      failed.map((f) => ({ id: f.id, delaySeconds: Math.min(300, 2 ** Math.min(f.attempts, 8)), error: f.error })),
+      failed.map((f) => ({
+        id: f.id,
+        delaySeconds: Math.min(300, 2 ** Math.min(f.attempts, 8)),
+        error: f.error,
+        retry: f.retry,
+      })),
     );
   }
 }

@@ -44,14 +44,25 @@ export async function markDelivered(db: Queryable, ids: number[]): Promise<void>
   await db.query('UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = ANY($1)', [ids]);
 }
 
-/** Failed rows back in the queue after their backoff, in one statement. */
+/** Failed rows back in the queue after their backoff, in one statement; `retry` replaces a row's payload. */
 export async function reschedule(
   db: Queryable,
-  failed: Array<{ id: number; delaySeconds: number; error: string }>,
+  failed: Array<{ id: number; delaySeconds: number; error: string; retry?: Record<string, unknown> }>,
 ): Promise<void> {
   await db.query(
-    `UPDATE outbox o SET available_at = now() + make_interval(secs => f.delay), last_error = f.error
-     FROM unnest($1::bigint[], $2::int[], $3::text[]) AS f(id, delay, error) WHERE o.id = f.id`,
-    [failed.map((f) => f.id), failed.map((f) => f.delaySeconds), failed.map((f) => f.error.slice(0, 500))],
+    `UPDATE outbox o SET available_at = now() + make_interval(secs => (f.r->>'delay')::float8), last_error = f.r->>'error',
+       payload = COALESCE(f.r->'retry', o.payload)
+     FROM jsonb_array_elements($1::jsonb) AS f(r) WHERE o.id = (f.r->>'id')::bigint`,
+    [
+      JSON.stringify(
+        // jsonb has no NUL character; an absent retry is SQL NULL, so the payload stays.
+        failed.map((f) => ({
+          id: f.id,
+          delay: f.delaySeconds,
+          error: f.error.replace(/\0/g, '').slice(0, 500),
+          retry: f.retry,
+        })),
+      ),
+    ],
   );
 }

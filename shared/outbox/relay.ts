@@ -1,12 +1,13 @@
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import type { EventBus } from '../ports/event-bus';
-import { MAX_PUSH_BATCH, type Push, type PushMessage, type PushResult } from '../ports/push';
+import type { Push, PushMessage } from '../ports/push';
 import { MAX_BATCH_WRITES, type Realtime, type RealtimeWrite } from '../ports/realtime';
 import type { TaskScheduler } from '../ports/task-scheduler';
 import type { OutboxItem } from './outbox';
 import { claimBatch, type OutboxRow } from './relay-repo';
 import { fail, MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from './relay-outcomes';
+import { deliverPushes } from './relay-pushes';
 
 export interface OutboxRelayDeps {
   db: Db;
@@ -111,7 +112,7 @@ export class OutboxRelay {
     const outcomes = (
       await Promise.all([
         this.deliverRealtime(byKind('realtime')),
-        this.deliverPushes(byKind('push')),
+        deliverPushes(this.deps, byKind('push')),
         this.deliverEach([...byKind('task'), ...byKind('event')]),
       ])
     ).flat();
@@ -142,39 +143,6 @@ export class OutboxRelay {
     return this.deliverEach(rows);
   }
 
-  private async deliverPushes(rows: OutboxRow[]): Promise<Outcome[]> {
-    if (rows.length === 0) return [];
-    const { push } = this.deps;
-    if (!push.sendMany || rows.length === 1) return this.deliverEach(rows);
-    const outcomes: Outcome[] = [];
-    for (let i = 0; i < rows.length; i += MAX_PUSH_BATCH) {
-      const chunk = rows.slice(i, i + MAX_PUSH_BATCH);
-      const messages = chunk.map((r) => (r.payload as { message: PushMessage }).message);
-      let results: PushResult[];
-      try {
-        results = await push.sendMany(messages);
-      } catch (err) {
-        outcomes.push(...chunk.map((r) => fail(r, err)));
-        continue;
-      }
-      for (let j = 0; j < chunk.length; j++) {
-        outcomes.push(await this.pushOutcome(chunk[j]!, messages[j]!, results[j]!));
-      }
-    }
-    return outcomes;
-  }
-
-  private async pushOutcome(row: OutboxRow, message: PushMessage, result: PushResult): Promise<Outcome> {
-    if (result.ok) return { id: row.id, ok: true };
-    if (!result.unregistered) return fail(row, new Error(result.error));
-    try {
-      await this.deps.onUnregisteredToken?.(message);
-      return { id: row.id, ok: true };
-    } catch (err) {
-      return fail(row, err);
-    }
-  }
-
   /** Independent rows delivered concurrently, bounded. */
   private async deliverEach(rows: OutboxRow[]): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
@@ -184,7 +152,7 @@ export class OutboxRelay {
       while (next < rows.length) {
         const row = rows[next++]!;
         try {
-          await this.deliver({ kind: row.kind, ...row.payload } as OutboxItem);
+          await this.deliver({ kind: row.kind, ...row.payload } as Exclude<OutboxItem, { kind: 'push' }>);
           outcomes.push({ id: row.id, ok: true });
         } catch (err) {
           outcomes.push(fail(row, err));
@@ -195,7 +163,7 @@ export class OutboxRelay {
     return outcomes;
   }
 
-  private async deliver(item: OutboxItem): Promise<void> {
+  private async deliver(item: Exclude<OutboxItem, { kind: 'push' }>): Promise<void> {
     switch (item.kind) {
       case 'task':
         return this.deps.scheduler.schedule({
@@ -210,12 +178,6 @@ export class OutboxRelay {
       case 'realtime':
         if (item.op === 'set') return this.deps.realtime.set(item.path, item.data, { merge: item.merge ?? true });
         return this.deps.realtime.delete(item.path);
-      case 'push': {
-        const result = await this.deps.push.send(item.message);
-        if (!result.ok && result.unregistered) await this.deps.onUnregisteredToken?.(item.message);
-        else if (!result.ok) throw new Error(result.error);
-        return;
-      }
     }
   }
 }

@@ -1,5 +1,5 @@
 import { tx } from '../db/tx';
-import { enqueueMany, outbox, type OutboxEntry } from '../outbox/outbox';
+import { enqueue, enqueueFirst, outbox, type OutboxEntry } from '../outbox/outbox';
 import { deviceTokensOf } from '../users/device-tokens';
 import { findCustomer } from '../users/customers';
 import type { PairingDeps } from './deps';
@@ -13,9 +13,10 @@ export interface BlastMessage {
 }
 
 /**
- * The Pub/Sub subscriber: the offer doc and one FCM push per device for every mitra of the message still
- * 'offered', re-read from Postgres under row locks and deduplicated per (request, mitra[, device]) — so
- * a redelivered message duplicates nothing and a late one for a taken request sends nothing.
+ * The Pub/Sub subscriber: the offer doc and an FCM push to each device of every mitra of the message still
+ * 'offered', re-read from Postgres under row locks and deduplicated per (request, mitra) — so a redelivered
+ * message duplicates nothing and a late one for a taken request sends nothing. The pushes go as one outbox
+ * row (one FCM sendEach), not a row per device: a 100-mitra blast was 100 more rows to insert, claim and mark.
  */
 export async function handleBlast(deps: PairingDeps, message: BlastMessage): Promise<number> {
   const cfg = await deps.config.get();
@@ -28,23 +29,20 @@ export async function handleBlast(deps: PairingDeps, message: BlastMessage): Pro
     const mitraIds = offered.map((o) => o.mitra_id);
     const tokens = await deviceTokensOf(c, 'mitra', mitraIds);
     const push = { type: 'chat_request', request_id: r.id, topic_sensitivity: r.topic_sensitivity };
-    const entries: OutboxEntry[] = offered.map((o) => {
+    const docKey = (mitraId: string) => `offer-doc:${r.id}:${mitraId}`;
+    const docs: OutboxEntry[] = offered.map((o) => {
       const doc = offerView(
         { ...r, request_id: r.id, status: 'offered', customer_display_name: customer.display_name, ...o },
         cfg.request_notification_timeout_seconds,
       );
-      return {
-        item: outbox.setDoc(offerDocPath(o.mitra_id, r.id), doc, false),
-        dedupeKey: `offer-doc:${r.id}:${o.mitra_id}`,
-      };
+      return { item: outbox.setDoc(offerDocPath(o.mitra_id, r.id), doc, false), dedupeKey: docKey(o.mitra_id) };
     });
-    for (const t of tokens) {
-      entries.push({
-        item: outbox.push({ userId: t.user_id, token: t.fcm_token, data: push, highPriority: true }),
-        dedupeKey: `offer-push:${r.id}:${t.user_id}:${t.device_id}`,
-      });
-    }
-    await enqueueMany(c, entries);
+    // A mitra whose offer doc a delivery of this message already recorded was pushed then too.
+    const first = await enqueueFirst(c, docs);
+    const messages = tokens
+      .filter((t) => first.has(docKey(t.user_id)))
+      .map((t) => ({ userId: t.user_id, token: t.fcm_token, data: push, highPriority: true }));
+    if (messages.length) await enqueue(c, outbox.pushes(messages));
     return offered.length;
   });
   deps.outbox.kick();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueMany, outbox, type OutboxEntry } from '../../shared/outbox/outbox';
+import { enqueueFirst, enqueueMany, outbox, type OutboxEntry } from '../../shared/outbox/outbox';
 import { createTestDatabase } from '../helpers/db';
 
 // enqueueMany sends its rows as one JSON array: what comes out of the table is exactly what went in,
@@ -54,5 +54,20 @@ describe('enqueueMany', () => {
     const rows = await stored(from);
     expect(rows.map((r) => (r.payload as { data: { n: number } }).data.n)).toEqual([1, 2, 4, 5]);
     expect(rows.map((r) => r.dedupe_key)).toEqual([`${key}-a`, null, `${key}-b`, null]);
+  });
+
+  it('enqueueFirst names the keys it recorded: the ones no earlier delivery of the trigger had', async () => {
+    const key = `f-${Date.now()}`;
+    const entry = (n: number, dedupeKey?: string): OutboxEntry => ({
+      item: outbox.setDoc(`rooms/f${n}`, { n }),
+      dedupeKey,
+    });
+    expect(await enqueueFirst(db, [entry(1, `${key}-a`), entry(2, `${key}-b`)])).toEqual(
+      new Set([`${key}-a`, `${key}-b`]),
+    );
+    expect(await enqueueFirst(db, [entry(3, `${key}-b`), entry(4, `${key}-c`), entry(5)])).toEqual(
+      new Set([`${key}-c`]),
+    );
+    expect(await enqueueFirst(db, [])).toEqual(new Set());
   });
 });

@@ -234,3 +234,55 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     expect(cleaned).toEqual(['unregistered-old']);
   });
 });
+
+describe('a push row with many messages (a blast)', () => {
+  it('is one FCM call; a failure leaves only the unsent messages in the row, and the retry sends only them', async () => {
+    const user = randomUUID();
+    const calls: string[][] = [];
+    let flaky = true;
+    const cleaned: string[] = [];
+    const relay = new OutboxRelay({
+      ...s.rt,
+      push: {
+        send: async () => {
+          throw new Error('the relay sends a batch row through sendMany');
+        },
+        sendMany: async (messages) => {
+          calls.push(messages.map((m) => m.token));
+          return messages.map((m) => {
+            if (m.token.startsWith('unregistered-')) return { ok: false, unregistered: true, error: 'gone' };
+            if (m.token === 'flaky' && flaky) return { ok: false, unregistered: false, error: 'unavailable\0' };
+            return { ok: true, messageId: `id-${m.token}` };
+          });
+        },
+      },
+      onUnregisteredToken: async (m) => {
+        cleaned.push(m.token);
+      },
+    });
+    const message = (token: string) => ({ userId: user, token, data: { type: 'chat_request' } });
+    const tokens = ['a', 'flaky', 'unregistered-b', 'c'];
+    await enqueue(s.rt.db, outbox.pushes(tokens.map(message)));
+    await relay.drainAll();
+    expect(calls).toEqual([tokens]);
+    expect(cleaned).toEqual(['unregistered-b']);
+    const { rows } = await s.rt.db.query(
+      "SELECT id, payload, last_error, delivered_at FROM outbox WHERE kind = 'push' AND payload->'messages'->0->>'userId' = $1",
+      [user],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      payload: { messages: [message('flaky')] },
+      last_error: 'unavailable',
+      delivered_at: null,
+    });
+
+    flaky = false;
+    for (let i = 0; i < 2; i++) {
+      await s.rt.db.query('UPDATE outbox SET available_at = now() WHERE id = $1', [rows[0].id]);
+      await relay.drainAll();
+    }
+    expect(calls).toEqual([tokens, ['flaky']]);
+    expect(cleaned).toEqual(['unregistered-b']);
+  });
+});

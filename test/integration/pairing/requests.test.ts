@@ -71,6 +71,15 @@ describe('POST /api/client/chat/request', () => {
         price_idr: 45000,
       });
     }
+    // The blast's pushes are one outbox row (one FCM sendEach), a message per device.
+    const pushRows = await s.rt.db.query(
+      "SELECT payload FROM outbox WHERE kind = 'push' AND payload->'messages'->0->'data'->>'request_id' = $1",
+      [body.request_id],
+    );
+    expect(pushRows.rows).toHaveLength(1);
+    expect(pushRows.rows[0].payload.messages.map((m: { token: string }) => m.token).sort()).toEqual(
+      mitras.map((m) => `fcm-${m.id}`).sort(),
+    );
     const pairingDoc = await realtime(s, `customers/${c.id}/pairing/current`);
     expect(pairingDoc.data).toMatchObject({ status: 'searching', request_id: body.request_id, notified_mitras: 3 });
     const pending = await json(s.request('/api/mitra/requests/pending', { headers: bearer(mitras[0]!.token) }));

@@ -1,0 +1,80 @@
+import { MAX_PUSH_BATCH, type Push, type PushMessage, type PushResult } from '../ports/push';
+import type { Outcome } from './relay-outcomes';
+import type { OutboxRow } from './relay-repo';
+
+type PushPayload = { message: PushMessage } | { messages: PushMessage[] };
+
+export interface PushDeps {
+  push: Push;
+  onUnregisteredToken?: (message: PushMessage) => Promise<void>;
+}
+
+/** The messages a push row carries: one per device (per-trigger rows) or a blast's whole list. */
+export function messagesOf(payload: Record<string, unknown>): PushMessage[] {
+  const item = payload as PushPayload;
+  return 'messages' in item ? item.messages : [item.message];
+}
+
+/**
+ * Every message of every push row, up to MAX_PUSH_BATCH per FCM call. A row is delivered when each of
+ * its messages was sent or its token was unregistered (and cleaned up); otherwise it fails with only its
+ * failed messages left in it, so a retry never sends a device the same push twice.
+ */
+export async function deliverPushes(deps: PushDeps, rows: OutboxRow[]): Promise<Outcome[]> {
+  const jobs = rows.flatMap((row) => messagesOf(row.payload).map((message, at) => ({ row, message, at })));
+  const results: PushResult[] = [];
+  for (let i = 0; i < jobs.length; i += MAX_PUSH_BATCH) {
+    results.push(
+      ...(await sendChunk(
+        deps.push,
+        jobs.slice(i, i + MAX_PUSH_BATCH).map((j) => j.message),
+      )),
+    );
+  }
+  const failures = new Map<OutboxRow, { at: Set<number>; error: string }>();
+  await Promise.all(
+    jobs.map(async ({ row, message, at }, i) => {
+      const error = await failureOf(deps, message, results[i]!);
+      if (error === undefined) return;
+      const f = failures.get(row) ?? { at: new Set<number>(), error };
+      f.at.add(at);
+      failures.set(row, f);
+    }),
+  );
+  return rows.map((row): Outcome => {
+    const f = failures.get(row);
+    if (!f) return { id: row.id, ok: true };
+    const all = messagesOf(row.payload);
+    const retry = f.at.size === all.length ? undefined : { messages: all.filter((_, at) => f.at.has(at)) };
+    return { id: row.id, ok: false, error: f.error, attempts: row.attempts, retry };
+  });
+}
+
+/** One FCM call; a call that fails whole fails each of its messages. */
+async function sendChunk(push: Push, messages: PushMessage[]): Promise<PushResult[]> {
+  const failed = (err: unknown): PushResult => ({
+    ok: false,
+    unregistered: false,
+    error: err instanceof Error ? err.message : String(err),
+  });
+  if (push.sendMany) {
+    try {
+      return await push.sendMany(messages);
+    } catch (err) {
+      return messages.map(() => failed(err));
+    }
+  }
+  return Promise.all(messages.map((m) => push.send(m).catch(failed)));
+}
+
+/** Why a message still needs sending, or undefined when it is done with. */
+async function failureOf(deps: PushDeps, message: PushMessage, result: PushResult): Promise<string | undefined> {
+  if (result.ok) return undefined;
+  if (!result.unregistered) return result.error;
+  try {
+    await deps.onUnregisteredToken?.(message);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
