@@ -1,8 +1,9 @@
-import { Firestore } from '@google-cloud/firestore';
+import { Firestore, type DocumentData } from '@google-cloud/firestore';
+import { bareOfferBurst } from './lib/bare-burst';
 import { NOISE_NOTE } from './lib/options';
 import { cpuSpent, cpuSplit } from './lib/cpu-split';
 import { startStack, tempDir } from './lib/procs';
-import { fmt, table } from './lib/stats';
+import { fmt, median, spread, table } from './lib/stats';
 import { pool, StackUsers } from './lib/users';
 import { listenViewFree, type SeenDoc } from './lib/view-free-listener';
 
@@ -51,6 +52,10 @@ async function stages(users: StackUsers, sinceWall: number): Promise<Stages> {
 }
 
 interface BurstFigures {
+  /** The bare baseline: as many offer documents written straight to the emulator, until all seen. */
+  bareMs: number;
+  /** One real offer document, for the next round's bare baseline when it goes first. */
+  offerDoc: DocumentData;
   offerStages: Stages;
   settleStages: Stages;
   scenario: string;
@@ -70,7 +75,12 @@ interface BurstFigures {
  * time until every loser's offer doc says `missed` and every customer's pairing doc says `paired`.
  * A fresh `npm start` stack per scenario (durable Postgres, emulator, relay, dispatcher, request logs).
  */
-async function scenario(requests: number, mitraCount: number, goalMs: number): Promise<BurstFigures> {
+async function scenario(
+  requests: number,
+  mitraCount: number,
+  goalMs: number,
+  bareFirst?: DocumentData,
+): Promise<BurstFigures> {
   const logDir = tempDir('halo-bench-burst-');
   const stack = await startStack(logDir);
   const users = await StackUsers.open(stack);
@@ -79,6 +89,7 @@ async function scenario(requests: number, mitraCount: number, goalMs: number): P
   try {
     const mitras = await users.mitras(mitraCount);
     const customers = await users.customers(requests);
+    let bareMs = bareFirst && (await bareOfferBurst(fs, requests, mitraCount, bareFirst));
     const seen = { offered: new Set<string>(), missed: new Set<string>(), paired: new Set<string>() };
     let listenErrors = 0;
     for (const c of customers) {
@@ -137,6 +148,7 @@ async function scenario(requests: number, mitraCount: number, goalMs: number): P
     const offersVisibleMs = performance.now() - t0;
     const offerCpu = cpuSpent(cpu0, cpuSplit(stack.pid));
     const offerStages = await stages(users, t0Wall);
+    const offerDoc = (await fs.doc(`mitras/${mitras[0]!.id}/offers/${requestIds[0]}`).get()).data()!;
 
     const cpu1 = cpuSplit(stack.pid);
     const t1 = performance.now();
@@ -155,7 +167,10 @@ async function scenario(requests: number, mitraCount: number, goalMs: number): P
     const settleCpu = cpuSpent(cpu1, cpuSplit(stack.pid));
     const settleStages = await stages(users, t1Wall);
     if (listenErrors) throw new Error(`${listenErrors} listener errors`);
+    bareMs ??= await bareOfferBurst(fs, requests, mitraCount, offerDoc);
     return {
+      bareMs,
+      offerDoc,
       scenario: `${requests} requests × ${mitraCount} mitras`,
       offerStages: { ...offerStages, cpu: offerCpu },
       settleStages: { ...settleStages, cpu: settleCpu },
@@ -178,54 +193,72 @@ async function scenario(requests: number, mitraCount: number, goalMs: number): P
 
 /** SPEC's burst goals: 40 × 60 → offers and outcomes each < 2 s; 100 × 100 → < 5 s. */
 export async function benchBurst(): Promise<void> {
-  const figures: BurstFigures[] = [];
-  // BENCH_BURST=40x60 runs one scenario.
+  // BENCH_BURST=40x60 runs one scenario; BENCH_ROUNDS sets the rounds (a fresh stack each).
   const only = process.env.BENCH_BURST;
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const results: BurstFigures[][] = [];
   for (const [r, m, goal] of [
     [40, 60, 2000],
     [100, 100, 5000],
   ] as const) {
     if (only && only !== `${r}x${m}`) continue;
-    figures.push(await scenario(r, m, goal));
+    const runs: BurstFigures[] = [];
+    // The bare baseline goes after the stack's phases in even rounds and before them in odd ones.
+    for (let i = 0; i < rounds; i++) runs.push(await scenario(r, m, goal, i % 2 ? runs[i - 1]!.offerDoc : undefined));
+    results.push(runs);
   }
   console.log(
-    `\nBurst through the local stack (npm start as a child, fsync on); one run per scenario; offer listeners: ` +
-      `${OBSERVER === 'sdk' ? 'onSnapshot' : "the client's Listen streams without its view"} (BENCH_OBSERVER=sdk|view-free).\n${NOISE_NOTE}`,
+    `\nBurst through the local stack (npm start as a child, fsync on), ${rounds} rounds, a fresh stack each; ` +
+      `offer listeners: ${OBSERVER === 'sdk' ? 'onSnapshot' : "the client's Listen streams without its view"} ` +
+      `(BENCH_OBSERVER=sdk|view-free). Bare: as many offer docs written straight to the same emulator, same ` +
+      `listeners (bench/lib/bare-burst.ts), alternately before and after.\n${NOISE_NOTE}`,
   );
-  const ok = (ms: number, goal: number) => `${fmt(ms / 1000)} s ${ms < goal ? '✓' : '✗'} (< ${goal / 1000} s)`;
+  for (const runs of results) printScenario(runs);
+}
+
+function printScenario(runs: BurstFigures[]): void {
+  const { scenario: name, goalMs } = runs[0]!;
+  const s = (ms: number) => `${fmt(ms / 1000)} s`;
+  const row = (label: string, pick: (f: BurstFigures) => number, goal?: number) => {
+    const xs = runs.map(pick);
+    const verdict =
+      goal === undefined
+        ? ''
+        : ` ${median(xs) < goal ? '✓' : '✗'} (< ${goal / 1000} s; ${xs.filter((x) => x < goal).length}/${xs.length} rounds)`;
+    return [label, `${s(median(xs))} (${spread(xs.map((x) => x / 1000))} s)${verdict}`, xs.map(s).join('  ')];
+  };
+  const missing = runs.flatMap((f) => [f.offersMissing, f.settleMissing]).filter(Boolean);
+  console.log(`\n  ${name} (${runs[0]!.offers} offers)${missing.length ? `; MISSING: ${missing.join('; ')}` : ''}`);
   console.log(
     table(
+      ['', 'median (min–max)', 'per round'],
       [
-        'scenario',
-        'offers',
-        'all requests answered',
-        'every offer doc seen',
-        'all accepts answered',
-        'every missed + paired seen',
+        row('all requests answered', (f) => f.requestsAnsweredMs),
+        row('every offer doc seen', (f) => f.offersVisibleMs, goalMs),
+        row('bare: as many docs seen', (f) => f.bareMs),
+        [
+          'offers ÷ bare',
+          fmt(median(runs.map((f) => f.offersVisibleMs / f.bareMs))),
+          runs.map((f) => fmt(f.offersVisibleMs / f.bareMs)).join('  '),
+        ],
+        row('all accepts answered', (f) => f.acceptsAnsweredMs),
+        row('every missed + paired seen', (f) => f.settledMs, goalMs),
       ],
-      figures.map((f) => [
-        f.scenario,
-        String(f.offers),
-        `${fmt(f.requestsAnsweredMs / 1000)} s`,
-        f.offersMissing ?? ok(f.offersVisibleMs, f.goalMs),
-        `${fmt(f.acceptsAnsweredMs / 1000)} s`,
-        f.settleMissing ?? ok(f.settledMs, f.goalMs),
-      ]),
     )
       .split('\n')
       .map((l) => `  ${l}`)
       .join('\n'),
   );
-  console.log('\n  Where the time went (Postgres clock; "committed" = the last transaction writing a document began):');
-  for (const f of figures) {
+  console.log('  Where the time went (Postgres clock; "committed" = the last transaction writing a document began):');
+  runs.forEach((f, i) => {
     for (const [phase, st] of [
       ['offers', f.offerStages],
       ['missed + paired', f.settleStages],
     ] as const) {
       console.log(
-        `  ${f.scenario}, ${phase}: ${st.rows} document writes, last committed at ${fmt(st.committedMs / 1000)} s, ` +
+        `  round ${i + 1}, ${phase}: ${st.rows} document writes, last committed at ${fmt(st.committedMs / 1000)} s, ` +
           `last written to Firestore at ${fmt(st.deliveredMs / 1000)} s; CPU: ${st.cpu}`,
       );
     }
-  }
+  });
 }

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { DocumentData, Firestore } from '@google-cloud/firestore';
+import { listenViewFree } from './view-free-listener';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The burst's bare baseline, in the same run and against the same emulator: `requests × mitras` copies of
+ * a real offer document written straight from this process in commits of 500, three in flight (as our
+ * relay writes), to `mitras` fresh collections each held by a listener like the offers phase's. No
+ * requests, no Postgres, no outbox: what the emulator and the listeners alone need for as many documents.
+ */
+export async function bareOfferBurst(
+  fs: Firestore,
+  requests: number,
+  mitras: number,
+  offerDoc: DocumentData,
+): Promise<number> {
+  const ids = Array.from({ length: mitras }, () => randomUUID());
+  let seen = 0;
+  let errors = 0;
+  const unsubs = await Promise.all(
+    ids.map((m) =>
+      listenViewFree(
+        fs,
+        fs.collection(`mitras/${m}/offers`),
+        (docs) => (seen += docs.filter((d) => d.status === 'offered').length),
+        () => errors++,
+      ),
+    ),
+  );
+  try {
+    await sleep(500); // listeners attached, as in the offers phase
+    // In the relay's order: request by request, each to every mitra.
+    const writes = Array.from({ length: requests }, () => randomUUID()).flatMap((r) =>
+      ids.map((m) => fs.doc(`mitras/${m}/offers/${r}`)),
+    );
+    const t0 = performance.now();
+    let next = 0;
+    const committer = async () => {
+      while (next < writes.length) {
+        const batch = fs.batch();
+        for (const ref of writes.slice(next, (next += 500))) batch.set(ref, offerDoc);
+        await batch.commit();
+      }
+    };
+    await Promise.all([committer(), committer(), committer()]);
+    while (seen < writes.length && performance.now() - t0 < 60_000) await sleep(5);
+    if (errors || seen < writes.length)
+      throw new Error(`bare burst: ${seen} of ${writes.length} seen, ${errors} errors`);
+    return performance.now() - t0;
+  } finally {
+    for (const u of unsubs) u();
+  }
+}
