@@ -1,5 +1,5 @@
 import { Firestore, type DocumentData } from '@google-cloud/firestore';
-import { bareOfferBurst } from './lib/bare-burst';
+import { bareOfferBurst, type OfferListen } from './lib/bare-burst';
 import { NOISE_NOTE } from './lib/options';
 import { cpuSpent, cpuSplit } from './lib/cpu-split';
 import { startStack, tempDir } from './lib/procs';
@@ -25,6 +25,33 @@ async function until(what: () => string, done: () => boolean, withinMs: number):
   }
   return undefined;
 }
+
+/** A mitra app's listener on its offers collection, as OBSERVER says; `see` gets each added or changed doc. */
+async function listenOffers(
+  fs: Firestore,
+  mitraId: string,
+  see: (docId: string, status: string | undefined) => void,
+  onError: () => void,
+): Promise<() => void> {
+  const offers = fs.collection(`mitras/${mitraId}/offers`);
+  if (OBSERVER === 'sdk') {
+    return offers.onSnapshot((snap) => {
+      for (const change of snap.docChanges()) {
+        if (change.type !== 'removed') see(change.doc.id, change.doc.get('status') as string | undefined);
+      }
+    }, onError);
+  }
+  const docs = (changes: SeenDoc[]) => {
+    for (const d of changes) see(d.path.slice(offers.path.length + 1), d.status);
+  };
+  return listenViewFree(fs, offers, docs, onError);
+}
+
+/** The bare baseline's listeners, of the same kind. */
+const bareListen =
+  (fs: Firestore): OfferListen =>
+  (offers, seen, onError) =>
+    listenOffers(fs, offers.parent!.id, (_, status) => seen(status), onError);
 
 interface Stages {
   /** The last Firestore-bound row committed (the blast or accept transactions done), ms after the start. */
@@ -89,7 +116,7 @@ async function scenario(
   try {
     const mitras = await users.mitras(mitraCount);
     const customers = await users.customers(requests);
-    let bareMs = bareFirst && (await bareOfferBurst(fs, requests, mitraCount, bareFirst));
+    let bareMs = bareFirst && (await bareOfferBurst(fs, requests, mitraCount, bareFirst, bareListen(fs)));
     const seen = { offered: new Set<string>(), missed: new Set<string>(), paired: new Set<string>() };
     let listenErrors = 0;
     for (const c of customers) {
@@ -103,27 +130,12 @@ async function scenario(
       );
     }
     // One listener per mitra on its offers collection, attached before anyone asks, as the mitra app holds it.
-    const seeOffer = (m: { id: string }, docId: string, status: string | undefined) => {
-      if (status === 'offered') seen.offered.add(`${m.id}/${docId}`);
-      if (status === 'missed') seen.missed.add(`${m.id}/${docId}`);
-    };
     for (const m of mitras) {
-      const offers = fs.collection(`mitras/${m.id}/offers`);
-      if (OBSERVER === 'sdk') {
-        unsubs.push(
-          offers.onSnapshot(
-            (snap) => {
-              for (const change of snap.docChanges()) seeOffer(m, change.doc.id, change.doc.get('status'));
-            },
-            () => listenErrors++,
-          ),
-        );
-      } else {
-        const docs = (changes: SeenDoc[]) => {
-          for (const d of changes) seeOffer(m, d.path.slice(offers.path.length + 1), d.status);
-        };
-        unsubs.push(await listenViewFree(fs, offers, docs, () => listenErrors++));
-      }
+      const see = (docId: string, status: string | undefined) => {
+        if (status === 'offered') seen.offered.add(`${m.id}/${docId}`);
+        if (status === 'missed') seen.missed.add(`${m.id}/${docId}`);
+      };
+      unsubs.push(await listenOffers(fs, m.id, see, () => listenErrors++));
     }
     await sleep(500); // listeners attached (initial empty snapshots)
 
@@ -167,7 +179,7 @@ async function scenario(
     const settleCpu = cpuSpent(cpu1, cpuSplit(stack.pid));
     const settleStages = await stages(users, t1Wall);
     if (listenErrors) throw new Error(`${listenErrors} listener errors`);
-    bareMs ??= await bareOfferBurst(fs, requests, mitraCount, offerDoc);
+    bareMs ??= await bareOfferBurst(fs, requests, mitraCount, offerDoc, bareListen(fs));
     return {
       bareMs,
       offerDoc,

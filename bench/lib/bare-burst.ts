@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentData, Firestore } from '@google-cloud/firestore';
-import { listenViewFree } from './view-free-listener';
+import type { CollectionReference, DocumentData, Firestore } from '@google-cloud/firestore';
+
+/** Listens on a collection the way the offers phase does; reports each seen document's status. */
+export type OfferListen = (
+  offers: CollectionReference,
+  seen: (status: string | undefined) => void,
+  onError: () => void,
+) => Promise<() => void>;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -15,16 +21,16 @@ export async function bareOfferBurst(
   requests: number,
   mitras: number,
   offerDoc: DocumentData,
+  listen: OfferListen,
 ): Promise<number> {
   const ids = Array.from({ length: mitras }, () => randomUUID());
   let seen = 0;
   let errors = 0;
   const unsubs = await Promise.all(
     ids.map((m) =>
-      listenViewFree(
-        fs,
+      listen(
         fs.collection(`mitras/${m}/offers`),
-        (docs) => (seen += docs.filter((d) => d.status === 'offered').length),
+        (status) => status === 'offered' && seen++,
         () => errors++,
       ),
     ),
