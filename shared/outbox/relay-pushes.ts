@@ -59,7 +59,11 @@ async function sendChunk(push: Push, messages: PushMessage[]): Promise<PushResul
   });
   if (push.sendMany) {
     try {
-      return await push.sendMany(messages);
+      const results = await push.sendMany(messages);
+      // A result per message or none: an answer that does not line up cannot say which device got what.
+      if (results.length !== messages.length)
+        throw new Error(`${results.length} results for ${messages.length} messages`);
+      return results;
     } catch (err) {
       return messages.map(() => failed(err));
     }

@@ -286,3 +286,24 @@ describe('a push row with many messages (a blast)', () => {
     expect(cleaned).toEqual(['unregistered-b']);
   });
 });
+
+describe('a push call whose answer does not line up', () => {
+  it('fails the row whole and keeps every message for the retry', async () => {
+    const user = randomUUID();
+    const relay = new OutboxRelay({
+      ...s.rt,
+      push: {
+        send: async () => ({ ok: true, messageId: 'x' }),
+        sendMany: async () => [{ ok: true, messageId: 'only-one' }],
+      },
+    });
+    const messages = ['a', 'b'].map((token) => ({ userId: user, token, data: { type: 'chat_request' } }));
+    await enqueue(s.rt.db, outbox.pushes(messages));
+    await relay.drainAll();
+    const { rows } = await s.rt.db.query(
+      "SELECT payload, last_error, delivered_at FROM outbox WHERE kind = 'push' AND payload->'messages'->0->>'userId' = $1",
+      [user],
+    );
+    expect(rows).toEqual([{ payload: { messages }, last_error: '1 results for 2 messages', delivered_at: null }]);
+  });
+});
