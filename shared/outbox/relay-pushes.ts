@@ -7,7 +7,14 @@ type PushPayload = { message: PushMessage } | { messages: PushMessage[] };
 export interface PushDeps {
   push: Push;
   onUnregisteredToken?: (message: PushMessage) => Promise<void>;
+  /**
+   * No FCM call starts later than this after the claim (default 20 s, within the 30 s lease): past the
+   * lease another relay may claim the rows again and send what this one is still sending.
+   */
+  pushBudgetMs?: number;
 }
+
+const DEFAULT_PUSH_BUDGET_MS = 20_000;
 
 /** The messages a push row carries: one per device (per-trigger rows) or a blast's whole list. */
 export function messagesOf(payload: Record<string, unknown>): PushMessage[] {
@@ -23,13 +30,16 @@ export function messagesOf(payload: Record<string, unknown>): PushMessage[] {
 export async function deliverPushes(deps: PushDeps, rows: OutboxRow[]): Promise<Outcome[]> {
   const jobs = rows.flatMap((row) => messagesOf(row.payload).map((message, at) => ({ row, message, at })));
   const results: PushResult[] = [];
+  const stopAt = performance.now() + (deps.pushBudgetMs ?? DEFAULT_PUSH_BUDGET_MS);
   for (let i = 0; i < jobs.length; i += MAX_PUSH_BATCH) {
-    results.push(
-      ...(await sendChunk(
-        deps.push,
-        jobs.slice(i, i + MAX_PUSH_BATCH).map((j) => j.message),
-      )),
-    );
+    const chunk = jobs.slice(i, i + MAX_PUSH_BATCH).map((j) => j.message);
+    if (i > 0 && performance.now() > stopAt) {
+      results.push(
+        ...chunk.map(() => ({ ok: false as const, unregistered: false, error: 'not sent within the lease' })),
+      );
+    } else {
+      results.push(...(await sendChunk(deps.push, chunk)));
+    }
   }
   const failures = new Map<OutboxRow, { at: Set<number>; error: string }>();
   await Promise.all(

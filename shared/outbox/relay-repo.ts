@@ -51,15 +51,15 @@ export async function reschedule(
 ): Promise<void> {
   await db.query(
     `UPDATE outbox o SET available_at = now() + make_interval(secs => (f.r->>'delay')::float8), last_error = f.r->>'error',
-       payload = COALESCE(f.r->'retry', o.payload)
+       payload = COALESCE(NULLIF(f.r->'retry', 'null'::jsonb), o.payload)
      FROM jsonb_array_elements($1::jsonb) AS f(r) WHERE o.id = (f.r->>'id')::bigint`,
     [
       JSON.stringify(
-        // jsonb has no NUL character; an absent retry is SQL NULL, so the payload stays.
+        // jsonb takes no NUL and no lone surrogate (cut by code points, so no pair is split); no retry keeps the payload.
         failed.map((f) => ({
           id: f.id,
           delay: f.delaySeconds,
-          error: f.error.replace(/\0/g, '').slice(0, 500),
+          error: [...f.error.replace(/\0/g, '').replace(/[\ud800-\udfff]/gu, '\ufffd')].slice(0, 500).join(''),
           retry: f.retry,
         })),
       ),

@@ -18,6 +18,8 @@ export interface OutboxRelayDeps {
   logger: Logger;
   /** Called when FCM reports a device token as unregistered (the auth service deletes it). */
   onUnregisteredToken?: (message: PushMessage) => Promise<void>;
+  /** See PushDeps: the time a batch's FCM calls may start in after its claim. */
+  pushBudgetMs?: number;
   /** Rows claimed per batch (default 500: one Firestore commit, so one snapshot per listener it touches). */
   batchSize?: number;
   /** Tasks and events delivered at once (default 32). */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueFirst, enqueueMany, outbox, type OutboxEntry } from '../../shared/outbox/outbox';
+import { reschedule } from '../../shared/outbox/relay-repo';
 import { createTestDatabase } from '../helpers/db';
 
 // enqueueMany sends its rows as one JSON array: what comes out of the table is exactly what went in,
@@ -69,5 +70,29 @@ describe('enqueueMany', () => {
       new Set([`${key}-c`]),
     );
     expect(await enqueueFirst(db, [])).toEqual(new Set());
+  });
+
+  it('reschedule keeps any error text jsonb can hold, and a payload without a retry', async () => {
+    const from = await lastId();
+    await enqueueMany(db, [
+      { item: outbox.setDoc('rooms/e1', { n: 1 }) },
+      { item: outbox.setDoc('rooms/e2', { n: 2 }) },
+    ]);
+    const [a, b] = (await stored(from)).map((r) => Number(r.id));
+    const error = `${'x'.repeat(499)}😀 NUL\0 lone \ud83d end`;
+    await reschedule(db, [
+      { id: a!, delaySeconds: 2, error },
+      { id: b!, delaySeconds: 4, error: 'e', retry: { op: 'set', path: 'rooms/e2', data: { n: 3 } } },
+    ]);
+    const { rows } = await db.query('SELECT id, payload, last_error FROM outbox WHERE id = ANY($1) ORDER BY id', [
+      [a, b],
+    ]);
+    expect(rows[0].last_error).toBe(`${'x'.repeat(499)}😀`);
+    expect(rows[0].payload).toEqual({ op: 'set', path: 'rooms/e1', data: { n: 1 }, merge: true });
+    expect(rows[1].payload).toEqual({ op: 'set', path: 'rooms/e2', data: { n: 3 } });
+    await reschedule(db, [{ id: a!, delaySeconds: 1, error: 'lone \ud83d NUL\0' }]);
+    expect((await db.query('SELECT last_error FROM outbox WHERE id = $1', [a])).rows[0].last_error).toBe(
+      'lone \ufffd NUL',
+    );
   });
 });

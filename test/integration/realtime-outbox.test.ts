@@ -307,3 +307,33 @@ describe('a push call whose answer does not line up', () => {
     expect(rows).toEqual([{ payload: { messages }, last_error: '1 results for 2 messages', delivered_at: null }]);
   });
 });
+
+describe('push rows whose FCM calls would outlast the lease', () => {
+  it('start no call past the budget: the messages not sent stay in the row for the retry', async () => {
+    const user = randomUUID();
+    const calls: number[] = [];
+    const relay = new OutboxRelay({
+      ...s.rt,
+      pushBudgetMs: 5,
+      push: {
+        send: async () => ({ ok: true, messageId: 'x' }),
+        sendMany: async (messages) => {
+          calls.push(messages.length);
+          await new Promise((r) => setTimeout(r, 20));
+          return messages.map((m) => ({ ok: true as const, messageId: m.token }));
+        },
+      },
+    });
+    const messages = Array.from({ length: 501 }, (_, i) => ({ userId: user, token: `t${i}`, data: {} }));
+    await enqueue(s.rt.db, outbox.pushes(messages));
+    await relay.drainAll();
+    expect(calls).toEqual([500]);
+    const { rows } = await s.rt.db.query(
+      "SELECT payload, last_error, delivered_at FROM outbox WHERE kind = 'push' AND payload->'messages'->0->>'userId' = $1",
+      [user],
+    );
+    expect(rows).toEqual([
+      { payload: { messages: [messages[500]] }, last_error: 'not sent within the lease', delivered_at: null },
+    ]);
+  });
+});

@@ -140,4 +140,44 @@ describe('FCM adapter', () => {
     error = { code: 'messaging/internal-error' };
     await expect(push.send({ userId: 'c_1', token: 't3', data: {} })).rejects.toEqual(error);
   });
+
+  it('sendEach broken mid-call: the messages FCM took count as sent; without sendEach each message stands alone', async () => {
+    const messages = ['t1', 't2'].map((token) => ({ userId: 'm_1', token, data: { type: 'chat_request' } }));
+    const broken = new FcmPush('halo-prod', async () => ({
+      send: async () => 'unused',
+      sendEach: async () => {
+        throw Object.assign(new Error('session closed'), {
+          pendingBatchResponse: Promise.resolve({
+            responses: [
+              { success: true, messageId: 'projects/halo-prod/messages/1' },
+              { success: false, error: { code: 'messaging/internal-error', message: 'session closed' } },
+            ],
+          }),
+        });
+      },
+    }));
+    expect(await broken.sendMany(messages)).toEqual([
+      { ok: true, messageId: 'projects/halo-prod/messages/1' },
+      { ok: false, unregistered: false, error: 'session closed' },
+    ]);
+    const down = new FcmPush('halo-prod', async () => ({
+      send: async () => {
+        throw new Error('unavailable');
+      },
+      sendEach: async () => {
+        throw new Error('unavailable');
+      },
+    }));
+    await expect(down.sendMany(messages)).rejects.toThrow('unavailable');
+    const noBatch = new FcmPush('halo-prod', async () => ({
+      send: async (m) => {
+        if (m.token === 't2') throw Object.assign(new Error('internal'), { code: 'messaging/internal-error' });
+        return 'projects/halo-prod/messages/2';
+      },
+    }));
+    expect(await noBatch.sendMany(messages)).toEqual([
+      { ok: true, messageId: 'projects/halo-prod/messages/2' },
+      { ok: false, unregistered: false, error: 'internal' },
+    ]);
+  });
 });

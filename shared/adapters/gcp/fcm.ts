@@ -8,12 +8,20 @@ export interface FcmMessage {
   apns: { headers: Record<string, string>; payload: { aps: Record<string, unknown> } };
 }
 
+interface BatchResponseLike {
+  responses: Array<{ success: boolean; messageId?: string; error?: { code?: string; message?: string } }>;
+}
+
 export interface MessagingLike {
   send(message: FcmMessage): Promise<string>;
-  sendEach?(messages: FcmMessage[]): Promise<{
-    responses: Array<{ success: boolean; messageId?: string; error?: { code?: string; message?: string } }>;
-  }>;
+  sendEach?(messages: FcmMessage[]): Promise<BatchResponseLike>;
 }
+
+const failed = (err: unknown): PushResult => ({
+  ok: false,
+  unregistered: false,
+  error: err instanceof Error ? err.message : String((err as { code?: string }).code ?? err),
+});
 
 const UNREGISTERED = new Set(['messaging/registration-token-not-registered', 'messaging/invalid-registration-token']);
 
@@ -49,9 +57,18 @@ export class FcmPush implements Push {
   async sendMany(messages: PushMessage[]): Promise<PushResult[]> {
     this.messaging ??= this.messagingFactory(this.projectId);
     const messaging = await this.messaging;
-    if (!messaging.sendEach) return Promise.all(messages.map((m) => this.send(m)));
-    const { responses } = await messaging.sendEach(messages.map(buildFcmMessage));
-    return responses.map((r): PushResult => {
+    if (!messaging.sendEach) return Promise.all(messages.map((m) => this.send(m).catch(failed)));
+    let batch: BatchResponseLike;
+    try {
+      batch = await messaging.sendEach(messages.map(buildFcmMessage));
+    } catch (err) {
+      // A session that broke mid-call still says which messages FCM took (firebase-admin's
+      // FirebaseMessagingSessionError); failing them all would push those devices twice on the retry.
+      const pending = (err as { pendingBatchResponse?: Promise<BatchResponseLike> }).pendingBatchResponse;
+      if (!pending) throw err;
+      batch = await pending;
+    }
+    return batch.responses.map((r): PushResult => {
       if (r.success) return { ok: true, messageId: r.messageId ?? '' };
       const code = r.error?.code ?? 'unknown';
       return { ok: false, unregistered: UNREGISTERED.has(code), error: r.error?.message ?? code };
