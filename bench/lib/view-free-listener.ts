@@ -26,6 +26,7 @@ interface ListenResponse {
   };
   documentDelete?: { document: string };
   documentRemove?: { document: string };
+  filter?: { count: number };
 }
 
 const WATCH_TARGET_ID = 1;
@@ -53,32 +54,53 @@ export async function listenViewFree(
   const stream = await client.requestStream('listen', true, request, tag);
   const prefix = `${client.formattedName}/documents/`;
   let current = false;
-  const pending = new Map<string, string | undefined>();
+  let open = true;
+  // Changes since the last snapshot: a document's status, or null for a removal; `known`: the snapshot's documents.
+  const pending = new Map<string, { status: string | undefined } | null>();
+  const known = new Set<string>();
+  const size = () => {
+    let n = known.size;
+    for (const [path, change] of pending) n += change ? (known.has(path) ? 0 : 1) : known.has(path) ? -1 : 0;
+    return n;
+  };
   stream.on('data', (r: ListenResponse) => {
     const change = r.targetChange;
     if (change) {
       if (change.targetChangeType === 'CURRENT') current = true;
       else if (change.targetChangeType === 'REMOVE') onError(new Error(change.cause?.message ?? 'target removed'));
-      else if (change.targetChangeType === 'RESET') pending.clear();
-      else if (change.targetChangeType === 'NO_CHANGE' && !change.targetIds?.length && change.readTime && current) {
-        if (pending.size) onChanges([...pending].map(([path, status]) => ({ path, status })));
+      else if (change.targetChangeType === 'RESET') {
+        pending.clear();
+        current = false;
+      } else if (change.targetChangeType === 'NO_CHANGE' && !change.targetIds?.length && change.readTime && current) {
+        const changed: SeenDoc[] = [];
+        for (const [path, change] of pending) {
+          if (change) changed.push({ path, status: change.status });
+          if (change) known.add(path);
+          else known.delete(path);
+        }
+        if (changed.length) onChanges(changed);
         pending.clear();
       }
+      return;
+    }
+    // The client re-queries on an existence filter that does not match its count; a bench listener says so.
+    if (r.filter) {
+      if (r.filter.count !== size()) onError(new Error('existence filter mismatch: the listener would re-query'));
       return;
     }
     const doc = r.documentChange;
     const gone = r.documentDelete?.document ?? r.documentRemove?.document;
     if (doc?.targetIds?.includes(WATCH_TARGET_ID)) {
-      pending.set(doc.document.name.slice(prefix.length), doc.document.fields?.status?.stringValue);
+      pending.set(doc.document.name.slice(prefix.length), { status: doc.document.fields?.status?.stringValue });
     } else if (doc?.removedTargetIds?.includes(WATCH_TARGET_ID)) {
-      pending.delete(doc.document.name.slice(prefix.length));
+      pending.set(doc.document.name.slice(prefix.length), null);
     } else if (gone) {
-      // A removal is no added or modified document: it shows in no snapshot's changes we count.
-      pending.delete(gone.slice(prefix.length));
+      pending.set(gone.slice(prefix.length), null);
     }
   });
-  let open = true;
   stream.on('error', (err: Error) => open && onError(err));
+  // The client reopens a stream that ends; a bench listener that stops hearing reports it.
+  stream.on('end', () => open && onError(new Error('listen stream ended')));
   // The client hands its streams out paused, as its own listener expects.
   stream.resume();
   return () => {
