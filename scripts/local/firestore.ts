@@ -91,5 +91,5 @@ export async function startFirestoreEmulator(port: number): Promise<{ host: stri
   await new Promise<void>((resolve, reject) =>
     grpc.bindAsync(address, ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve())),
   );
-  return { host: `127.0.0.1:${port}`, stop: () => server.stop() };
+  return { host: address, stop: () => server.stop() };
 }

@@ -40,24 +40,24 @@ export interface OutboxEntry {
 export async function enqueueMany(q: Queryable, entries: readonly OutboxEntry[]): Promise<number> {
   if (entries.length === 0) return 0;
   if (entries.length === 1) return Number(await enqueue(q, entries[0]!.item, entries[0]!.dedupeKey));
-  return (await insertEntries(q, entries, '')).rowCount ?? 0;
+  return (await insertEntries(q, entries, false)).rowCount ?? 0;
 }
 
 /** `enqueueMany` that says which dedupe keys it inserted: the effects this trigger is the first to record. */
 export async function enqueueFirst(q: Queryable, entries: readonly OutboxEntry[]): Promise<Set<string>> {
   if (entries.length === 0) return new Set();
-  const { rows } = await insertEntries(q, entries, 'RETURNING dedupe_key');
+  const { rows } = await insertEntries(q, entries, true);
   return new Set(rows.map((r: { dedupe_key: string | null }) => r.dedupe_key).filter((k) => k !== null));
 }
 
-function insertEntries(q: Queryable, entries: readonly OutboxEntry[], returning: string) {
+function insertEntries(q: Queryable, entries: readonly OutboxEntry[], returnKeys: boolean) {
   const rows = entries.map(({ item: { kind, ...payload }, dedupeKey }) => ({ kind, payload, key: dedupeKey ?? null }));
   return q.query(
     `INSERT INTO outbox (kind, payload, dedupe_key)
      SELECT r->>'kind', r->'payload', r->>'key'
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS u(r, ord)
      ORDER BY u.ord
-     ON CONFLICT (dedupe_key) DO NOTHING ${returning}`,
+     ON CONFLICT (dedupe_key) DO NOTHING${returnKeys ? ' RETURNING dedupe_key' : ''}`,
     [JSON.stringify(rows)],
   );
 }

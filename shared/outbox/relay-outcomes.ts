@@ -10,10 +10,12 @@ export type Outcome =
   /** `retry`: the payload to try again with, when part of the row was delivered (a push row's sent messages). */
   | { id: number; ok: false; error: string; attempts: number; retry?: Record<string, unknown> };
 
+export const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
 export const fail = (row: OutboxRow, err: unknown): Outcome => ({
   id: row.id,
   ok: false,
-  error: err instanceof Error ? err.message : String(err),
+  error: errorText(err),
   attempts: row.attempts,
 });
 

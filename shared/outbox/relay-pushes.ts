@@ -1,11 +1,12 @@
-import { MAX_PUSH_BATCH, type Push, type PushMessage, type PushResult } from '../ports/push';
-import type { Outcome } from './relay-outcomes';
+import { MAX_PUSH_BATCH, notSent, type Push, type PushMessage, type PushResult } from '../ports/push';
+import { errorText, type Outcome } from './relay-outcomes';
 import type { OutboxRow } from './relay-repo';
 
 type PushPayload = { message: PushMessage } | { messages: PushMessage[] };
 
 export interface PushDeps {
   push: Push;
+  /** Called when FCM reports a device token as unregistered (the auth service deletes it). */
   onUnregisteredToken?: (message: PushMessage) => Promise<void>;
   /**
    * No FCM call starts later than this after the claim (default 20 s, within the 30 s lease): past the
@@ -62,11 +63,6 @@ export async function deliverPushes(deps: PushDeps, rows: OutboxRow[]): Promise<
 
 /** One FCM call; a call that fails whole fails each of its messages. */
 async function sendChunk(push: Push, messages: PushMessage[]): Promise<PushResult[]> {
-  const failed = (err: unknown): PushResult => ({
-    ok: false,
-    unregistered: false,
-    error: err instanceof Error ? err.message : String(err),
-  });
   if (push.sendMany) {
     try {
       const results = await push.sendMany(messages);
@@ -75,10 +71,10 @@ async function sendChunk(push: Push, messages: PushMessage[]): Promise<PushResul
         throw new Error(`${results.length} results for ${messages.length} messages`);
       return results;
     } catch (err) {
-      return messages.map(() => failed(err));
+      return messages.map(() => notSent(err));
     }
   }
-  return Promise.all(messages.map((m) => push.send(m).catch(failed)));
+  return Promise.all(messages.map((m) => push.send(m).catch(notSent)));
 }
 
 /** Why a message still needs sending, or undefined when it is done with. */
@@ -89,6 +85,6 @@ async function failureOf(deps: PushDeps, message: PushMessage, result: PushResul
     await deps.onUnregisteredToken?.(message);
     return undefined;
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return errorText(err);
   }
 }

@@ -1,25 +1,20 @@
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import type { EventBus } from '../ports/event-bus';
-import type { Push, PushMessage } from '../ports/push';
 import { MAX_BATCH_WRITES, type Realtime, type RealtimeWrite } from '../ports/realtime';
 import type { TaskScheduler } from '../ports/task-scheduler';
 import type { OutboxItem } from './outbox';
 import { claimBatch, type OutboxRow } from './relay-repo';
 import { fail, MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from './relay-outcomes';
-import { deliverPushes } from './relay-pushes';
+import { deliverPushes, type PushDeps } from './relay-pushes';
 
-export interface OutboxRelayDeps {
+/** PushDeps: FCM, the unregistered-token hook, the push budget. */
+export interface OutboxRelayDeps extends PushDeps {
   db: Db;
   scheduler: TaskScheduler;
   eventBus: EventBus;
   realtime: Realtime;
-  push: Push;
   logger: Logger;
-  /** Called when FCM reports a device token as unregistered (the auth service deletes it). */
-  onUnregisteredToken?: (message: PushMessage) => Promise<void>;
-  /** See PushDeps: the time a batch's FCM calls may start in after its claim. */
-  pushBudgetMs?: number;
   /** Rows claimed per batch (default 500: one Firestore commit, so one snapshot per listener it touches). */
   batchSize?: number;
   /** Tasks and events delivered at once (default 32). */

@@ -19,4 +19,11 @@ export interface Push {
 
 export const MAX_PUSH_BATCH = 500;
 
+/** A message the call did not get through (its failure, not FCM's word on the token): sent again later. */
+export const notSent = (err: unknown): PushResult => ({
+  ok: false,
+  unregistered: false,
+  error: err instanceof Error ? err.message : String((err as { code?: string } | null)?.code ?? err),
+});
+
 export const ANDROID_CHANNEL_ID = 'halobestie_chat_v2';

@@ -1,4 +1,4 @@
-import { ANDROID_CHANNEL_ID, type Push, type PushMessage, type PushResult } from '../../ports/push';
+import { ANDROID_CHANNEL_ID, notSent, type Push, type PushMessage, type PushResult } from '../../ports/push';
 
 export interface FcmMessage {
   token: string;
@@ -16,12 +16,6 @@ export interface MessagingLike {
   send(message: FcmMessage): Promise<string>;
   sendEach?(messages: FcmMessage[]): Promise<BatchResponseLike>;
 }
-
-const failed = (err: unknown): PushResult => ({
-  ok: false,
-  unregistered: false,
-  error: err instanceof Error ? err.message : String((err as { code?: string }).code ?? err),
-});
 
 const UNREGISTERED = new Set(['messaging/registration-token-not-registered', 'messaging/invalid-registration-token']);
 
@@ -57,7 +51,7 @@ export class FcmPush implements Push {
   async sendMany(messages: PushMessage[]): Promise<PushResult[]> {
     this.messaging ??= this.messagingFactory(this.projectId);
     const messaging = await this.messaging;
-    if (!messaging.sendEach) return Promise.all(messages.map((m) => this.send(m).catch(failed)));
+    if (!messaging.sendEach) return Promise.all(messages.map((m) => this.send(m).catch(notSent)));
     let batch: BatchResponseLike;
     try {
       batch = await messaging.sendEach(messages.map(buildFcmMessage));
