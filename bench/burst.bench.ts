@@ -6,8 +6,7 @@ import { startStack, tempDir } from './lib/procs';
 import { fmt, median, spread, table } from './lib/stats';
 import { pool, StackUsers } from './lib/users';
 import { listenViewFree, type SeenDoc } from './lib/view-free-listener';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { sleep, until } from './lib/wait';
 
 /**
  * How the mitras' offer listeners are simulated: 'view-free' (default) uses the official client's Listen
@@ -16,42 +15,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 const OBSERVER = process.env.BENCH_OBSERVER === 'sdk' ? 'sdk' : 'view-free';
 
-/** Waits (bounded) until `done`; on time-out returns what was still missing instead of the time. */
-async function until(what: () => string, done: () => boolean, withinMs: number): Promise<string | undefined> {
-  const deadline = performance.now() + withinMs;
-  while (!done()) {
-    if (performance.now() > deadline) return `not within ${withinMs / 1000} s: ${what()}`;
-    await sleep(5);
-  }
-  return undefined;
-}
-
 /** A mitra app's listener on its offers collection, as OBSERVER says; `see` gets each added or changed doc. */
-async function listenOffers(
-  fs: Firestore,
-  mitraId: string,
-  see: (docId: string, status: string | undefined) => void,
-  onError: () => void,
-): Promise<() => void> {
-  const offers = fs.collection(`mitras/${mitraId}/offers`);
-  if (OBSERVER === 'sdk') {
-    return offers.onSnapshot((snap) => {
-      for (const change of snap.docChanges()) {
-        if (change.type !== 'removed') see(change.doc.id, change.doc.get('status') as string | undefined);
-      }
-    }, onError);
-  }
-  const docs = (changes: SeenDoc[]) => {
-    for (const d of changes) see(d.path.slice(offers.path.length + 1), d.status);
-  };
-  return listenViewFree(fs, offers, docs, onError);
-}
-
-/** The bare baseline's listeners, of the same kind. */
-const bareListen =
+const listenOffers =
   (fs: Firestore): OfferListen =>
-  (offers, seen, onError) =>
-    listenOffers(fs, offers.parent!.id, seen, onError);
+  async (mitraId, see, onError) => {
+    const offers = fs.collection(`mitras/${mitraId}/offers`);
+    if (OBSERVER === 'sdk') {
+      return offers.onSnapshot((snap) => {
+        for (const change of snap.docChanges()) {
+          if (change.type !== 'removed') see(change.doc.id, change.doc.get('status') as string | undefined);
+        }
+      }, onError);
+    }
+    const docs = (changes: SeenDoc[]) => {
+      for (const d of changes) see(d.path.slice(offers.path.length + 1), d.status);
+    };
+    return listenViewFree(fs, offers, docs, onError);
+  };
 
 interface Stages {
   /** The last Firestore-bound row committed (the blast or accept transactions done), ms after the start. */
@@ -116,7 +96,8 @@ async function scenario(
   try {
     const mitras = await users.mitras(mitraCount);
     const customers = await users.customers(requests);
-    let bareMs = bareFirst && (await bareOfferBurst(fs, requests, mitraCount, bareFirst, bareListen(fs)));
+    const listen = listenOffers(fs);
+    let bareMs = bareFirst && (await bareOfferBurst(fs, requests, mitraCount, bareFirst, listen));
     const seen = { offered: new Set<string>(), missed: new Set<string>(), paired: new Set<string>() };
     let listenErrors = 0;
     for (const c of customers) {
@@ -135,7 +116,7 @@ async function scenario(
         if (status === 'offered') seen.offered.add(`${m.id}/${docId}`);
         if (status === 'missed') seen.missed.add(`${m.id}/${docId}`);
       };
-      unsubs.push(await listenOffers(fs, m.id, see, () => listenErrors++));
+      unsubs.push(await listen(m.id, see, () => listenErrors++));
     }
     await sleep(500); // listeners attached (initial empty snapshots)
 
@@ -181,7 +162,7 @@ async function scenario(
     if (listenErrors) throw new Error(`${listenErrors} listener errors`);
     // The phases' listeners go first, so that the bare run after them has only its own, as the one before.
     for (const u of unsubs.splice(0)) u();
-    bareMs ??= await bareOfferBurst(fs, requests, mitraCount, offerDoc, bareListen(fs));
+    bareMs ??= await bareOfferBurst(fs, requests, mitraCount, offerDoc, listen);
     return {
       bareMs,
       offerDoc,

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { CollectionReference, DocumentData, Firestore } from '@google-cloud/firestore';
+import type { DocumentData, Firestore } from '@google-cloud/firestore';
+import { MAX_BATCH_WRITES } from '../../shared/ports/realtime';
+import { sleep, until } from './wait';
 
-/** Listens on a collection the way the offers phase does; reports each seen document's status. */
+/** Listens on a mitra's offers the way the offers phase does; reports each seen document's status. */
 export type OfferListen = (
-  offers: CollectionReference,
+  mitraId: string,
   seen: (docId: string, status: string | undefined) => void,
   onError: () => void,
 ) => Promise<() => void>;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * The burst's bare baseline, in the same run and against the same emulator: `requests × mitras` copies of
- * a real offer document written straight from this process in commits of 500, three in flight (as our
- * relay writes), to `mitras` fresh collections each held by a listener like the offers phase's. No
+ * a real offer document written straight from this process in commits of MAX_BATCH_WRITES, three in
+ * flight (as our relay writes), to `mitras` fresh collections each held by a listener like the offers phase's. No
  * requests, no Postgres, no outbox: what the emulator and the listeners alone need for as many documents
  * (the writes' own CPU is spent in this process, beside the listeners, where the stack's is not).
  */
@@ -30,7 +30,7 @@ export async function bareOfferBurst(
   const unsubs = await Promise.all(
     ids.map((m) =>
       listen(
-        fs.collection(`mitras/${m}/offers`),
+        m,
         (docId, status) => status === 'offered' && seen.add(`${m}/${docId}`),
         () => errors++,
       ),
@@ -47,14 +47,17 @@ export async function bareOfferBurst(
     const committer = async () => {
       while (next < writes.length) {
         const batch = fs.batch();
-        for (const ref of writes.slice(next, (next += 500))) batch.set(ref, offerDoc);
+        for (const ref of writes.slice(next, (next += MAX_BATCH_WRITES))) batch.set(ref, offerDoc);
         await batch.commit();
       }
     };
     await Promise.all([committer(), committer(), committer()]);
-    while (seen.size < writes.length && performance.now() - t0 < 60_000) await sleep(5);
-    if (errors || seen.size < writes.length)
-      throw new Error(`bare burst: ${seen} of ${writes.length} seen, ${errors} errors`);
+    const missing = await until(
+      () => `${seen.size} of ${writes.length} seen`,
+      () => seen.size >= writes.length,
+      60_000,
+    );
+    if (errors || missing) throw new Error(`bare burst: ${missing ?? 'all seen'}, ${errors} listener errors`);
     return performance.now() - t0;
   } finally {
     for (const u of unsubs) u();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tx } from '../../shared/db/tx';
 import { enqueue, outbox } from '../../shared/outbox/outbox';
 import { OutboxRelay } from '../../shared/outbox/relay';
+import { listenViewFree, type SeenDoc } from '../../bench/lib/view-free-listener';
 import type { Realtime } from '../../shared/ports/realtime';
 import { createTestStack, type TestStack } from '../helpers/runtime';
 
@@ -335,5 +336,54 @@ describe('push rows whose FCM calls would outlast the lease', () => {
     expect(rows).toEqual([
       { payload: { messages: [messages[500]] }, last_error: 'not sent within the lease', delivered_at: null },
     ]);
+  });
+});
+
+// The burst bench's lean listener must report what the official client's onSnapshot reports: every added
+// or modified document with its status, at the same consistent snapshots, and no removed one.
+const untilTrue = async (done: () => boolean) => {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+};
+
+describe('the view-free listener', () => {
+  it('sees the same changes as onSnapshot, snapshot by snapshot', async () => {
+    const offers = listenerDb.collection(`mitras/${randomUUID()}/offers`);
+    const sdk: SeenDoc[][] = [];
+    const lean: SeenDoc[][] = [];
+    const unsubscribeSdk = offers.onSnapshot((snap) => {
+      const changes = snap
+        .docChanges()
+        .filter((c) => c.type !== 'removed')
+        .map((c) => ({ path: c.doc.ref.path, status: c.doc.get('status') as string | undefined }));
+      if (changes.length) sdk.push(changes);
+    });
+    const errors: Error[] = [];
+    const unsubscribeLean = await listenViewFree(
+      listenerDb,
+      offers,
+      (docs) => lean.push(docs),
+      (e) => errors.push(e),
+    );
+    const sorted = (batches: SeenDoc[][]) => batches.map((b) => [...b].sort((x, y) => x.path.localeCompare(y.path)));
+
+    const batch = listenerDb.batch();
+    for (const id of ['r1', 'r2', 'r3']) batch.set(offers.doc(id), { status: 'offered', n: 1 });
+    await batch.commit();
+    await untilTrue(() => lean.length >= 1 && sdk.length >= 1);
+    await offers.doc('r2').set({ status: 'missed' });
+    await untilTrue(() => lean.length >= 2 && sdk.length >= 2);
+    await offers.doc('r1').delete();
+    await offers.doc('r4').set({ other: true });
+    await untilTrue(() => lean.length >= 3 && sdk.length >= 3);
+
+    expect(sorted(lean)).toEqual(sorted(sdk));
+    expect(sorted(lean)).toEqual([
+      ['r1', 'r2', 'r3'].map((id) => ({ path: `${offers.path}/${id}`, status: 'offered' })),
+      [{ path: `${offers.path}/r2`, status: 'missed' }],
+      [{ path: `${offers.path}/r4`, status: undefined }],
+    ]);
+    unsubscribeSdk();
+    unsubscribeLean();
+    expect(errors).toEqual([]);
   });
 });
