@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# One image for every function and the migrations job (docs/decisions.md): the entry is the Cloud Run
-# service's / job's args, e.g. ["dist/auth/index.mjs"] or ["dist/migrate/index.mjs"].
+# One image for every function and the jobs (docs/decisions.md): the entry is the Cloud Run service's /
+# job's args, e.g. ["dist/auth/main.cjs"] or ["dist/migrate/index.mjs"].
 # Node 22 LTS, pinned to an exact release (Node 20 left maintenance in April 2026). Pin the digest too
 # once the registry is reachable: node:22.23.3-bookworm-slim@sha256:<digest>.
 ARG NODE_IMAGE=node:22.23.3-bookworm-slim
@@ -30,17 +30,16 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/package.json ./package.json
 COPY --from=build /src/dist ./dist
-# V8's compile cache for every function bundle, made here once so that no instance compiles its bundle
-# on a cold start (docs/decisions.md 34). Run without its env, an entry loads and evaluates all of its
-# modules and then refuses to start: that is the warm-up. The build fails with fewer cache entries than bundles.
+# The caches a cold start reads, made here once (docs/decisions.md 34, 37): each function is started from
+# its main.cjs with a synthetic env that reaches nothing, answers /healthz, and on SIGTERM writes V8's code
+# cache of everything start-up and a first request compiled (dist/<fn>/server.cjs.v8cache); the jobs'
+# entries get Node's compile cache. The step fails if a function does not come up or leaves no cache.
 ENV NODE_COMPILE_CACHE=/app/.node-compile-cache
-RUN for f in dist/*/index.mjs; do timeout 60 node "$f" >/dev/null 2>&1 || true; done \
-    && test -n "$(ls -A "$NODE_COMPILE_CACHE")" \
-    && [ "$(find "$NODE_COMPILE_CACHE" -type f | wc -l)" -ge "$(ls dist/*/index.mjs | wc -l)" ]
+RUN node dist/warm-caches/index.mjs
 USER node
 EXPOSE 8080
 # No --enable-source-maps: parsing the map costs a fifth of a cold start; logged errors are mapped
 # lazily instead (shared/stack-sources.ts).
 ENTRYPOINT ["node"]
 # Each Cloud Run service overrides this with its own entry.
-CMD ["dist/auth/index.mjs"]
+CMD ["dist/auth/main.cjs"]

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { SERVER_BUNDLE, SERVER_MAIN } from '../shared/http/code-cache';
 import type { FunctionName } from '../shared/http/path-table';
 
 /** Kept out of the bundle: installed from the generated package.json, imported lazily by the adapters. */
@@ -14,15 +16,19 @@ export const EXTERNAL_SDKS = [
   'bcrypt',
 ];
 
-/** The image's entries besides the functions: the Cloud Run job that runs `db:migrate`. */
-export const EXTRA_ENTRIES = { migrate: 'scripts/migrate.ts', 'mirror-rebuild': 'scripts/mirror-rebuild.ts' } as const;
+/** The image's entries besides the functions: the Cloud Run jobs (migrations, mirror rebuild) and the build's cache warm-up. */
+export const EXTRA_ENTRIES = {
+  migrate: 'scripts/migrate.ts',
+  'mirror-rebuild': 'scripts/mirror-rebuild.ts',
+  'warm-caches': 'scripts/warm-caches.ts',
+} as const;
 
 /**
  * zod's namespace re-exports every locale it ships (~370 KB, a quarter of a function's bundle, parsed
  * on every cold start); @hono/zod-openapi hands that namespace around whole, so tree-shaking cannot drop
  * them. We use English messages only: the locales index resolves to English alone.
  */
-const zodEnglishOnly: Plugin = {
+export const zodEnglishOnly: Plugin = {
   name: 'zod-english-only',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) =>
@@ -37,27 +43,72 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  metafile: true,
+  external: EXTERNAL_SDKS,
+  logLevel: 'warning',
+  plugins: [zodEnglishOnly],
+} satisfies BuildOptions;
+
 export async function bundleEntry(entry: string, outdir: string): Promise<Metafile> {
   const result = await build({
+    ...common,
     entryPoints: [entry],
     outfile: path.join(outdir, 'index.mjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
     format: 'esm',
-    sourcemap: true,
-    metafile: true,
-    external: EXTERNAL_SDKS,
     // Some bundled CJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-    plugins: [zodEnglishOnly],
   });
   return result.metafile;
 }
 
-export function bundleFunction(fn: FunctionName, outdir: string): Promise<Metafile> {
-  return bundleEntry(`functions/${fn}/index.ts`, outdir);
+const codeCacheLoader = fileURLToPath(new URL('../shared/http/code-cache.ts', import.meta.url));
+
+/**
+ * The server as one CommonJS file (a script V8 can cache after it ran; no top-level await) and a small
+ * main.cjs that compiles it with the code cache the image bakes beside it (shared/http/code-cache.ts).
+ */
+export async function bundleServer(entry: string, outdir: string): Promise<Metafile> {
+  const result = await build({
+    ...common,
+    entryPoints: [entry],
+    outfile: path.join(outdir, SERVER_BUNDLE),
+    format: 'cjs',
+    // V8 cannot run import() from a script compiled from a code cache (the host's callback is lost): the
+    // lazily loaded SDKs are required inside a promise instead, the same deferral without import().
+    supported: { 'dynamic-import': false },
+    // What an ES module would see (shared/db/migrate.ts finds its SQL files beside the running module).
+    define: { 'import.meta.url': '__bundle_url' },
+    banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  await build({
+    stdin: {
+      contents:
+        `require(${JSON.stringify(codeCacheLoader)})` +
+        `.runCachedBundle(require('node:path').join(__dirname, ${JSON.stringify(SERVER_BUNDLE)}));`,
+      resolveDir: path.dirname(codeCacheLoader),
+      sourcefile: SERVER_MAIN,
+      loader: 'js',
+    },
+    outfile: path.join(outdir, SERVER_MAIN),
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return result.metafile;
+}
+
+/** `<outdir>/index.mjs` (a source deploy, `node index.mjs`) and the container's main.cjs + server.cjs. */
+export async function bundleFunction(fn: FunctionName, outdir: string): Promise<Metafile> {
+  const meta = await bundleEntry(`functions/${fn}/index.ts`, outdir);
+  await bundleServer(`functions/${fn}/server.ts`, outdir);
+  return meta;
 }
 
 interface LockPackage {

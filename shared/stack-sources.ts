@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  * 34); errors are rare and cold starts are not. Frames without a map (tsx in `npm start`, node
  * internals, already mapped stacks) are left as they are.
  */
-const FRAME = /((?:file:\/\/)?\/[^\s():]+\.m?js):(\d+):(\d+)/g;
+const FRAME = /((?:file:\/\/)?\/[^\s():]+\.[cm]?js):(\d+):(\d+)/g;
 const maps = new Map<string, { map: SourceMap; dir: string } | undefined>();
 
 function mapFor(file: string): { map: SourceMap; dir: string } | undefined {

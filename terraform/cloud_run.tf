@@ -84,8 +84,9 @@ resource "google_cloud_run_v2_service" "fn" {
 
     containers {
       image = local.image
-      # node is the entrypoint; the production host is plain node:http (decisions.md), not the FF.
-      args = ["dist/${each.value}/index.mjs"]
+      # node is the entrypoint; main.cjs runs the function on plain node:http (decisions.md) with its baked
+      # code cache (decisions.md 37).
+      args = ["dist/${each.value}/main.cjs"]
 
       dynamic "env" {
         for_each = local.function_env[each.value]

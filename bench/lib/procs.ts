@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleFunction } from '../../scripts/bundle';
 import { freePort } from '../../scripts/local/free-port';
+import { warmCodeCache, warmUpEnv } from '../../scripts/warm-code-cache';
+import { SERVER_MAIN } from '../../shared/http/code-cache';
 
 /** Children this bench started; killed by PID when the bench ends, whatever happens. */
 const started = new Set<ChildProcess>();
@@ -94,8 +96,9 @@ export async function startBaseline(
 }
 
 /**
- * The deployed pairing artifact on its production host: `node <outdir>/index.mjs` (plain node:http,
- * RUNTIME=gcp, request logs at info like Cloud Run), against the given Postgres and emulator.
+ * The deployed pairing artifact on its production host: `node <outdir>/main.cjs` with its code cache made
+ * as the image makes it (plain node:http, RUNTIME=gcp, request logs at info like Cloud Run), against the
+ * given Postgres and emulator.
  */
 export async function startPairingBundle(opts: {
   outdir: string;
@@ -106,10 +109,11 @@ export async function startPairingBundle(opts: {
   signingKey: string;
 }): Promise<Server> {
   await bundleFunction('pairing', opts.outdir);
+  await warmCodeCache(path.join(opts.outdir, SERVER_MAIN), warmUpEnv());
   const port = await freePort();
   const logFile = path.join(opts.logDir, 'pairing-bundle.log');
   const child = spawnNode(
-    path.join(opts.outdir, 'index.mjs'),
+    path.join(opts.outdir, SERVER_MAIN),
     {
       NODE_ENV: 'production',
       RUNTIME: 'gcp',

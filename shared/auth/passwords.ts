@@ -1,10 +1,14 @@
-import bcrypt from 'bcrypt';
 import { AppError, type ErrorCode } from '../errors';
 
 export const BCRYPT_COST = 12;
 // A real cost-12 hash of 32 random bytes nobody kept: an unknown email pays the same bcrypt time as a
 // wrong password. Precomputed, so nothing slow runs at module load (cold start).
 const DUMMY_HASH = '$2b$12$0JAkIlp3S2WndMMlSTPZpuWPsDOstqMezSzeg4eZ0jpUX52gx0TAq';
+
+// Only operators' logins hash passwords; loading the native addon (and node-gyp-build's search for it)
+// at start-up cost every auth instance ~10 ms of cold start for a route most instances never serve.
+let bcryptModule: Promise<typeof import('bcrypt')> | undefined;
+const bcrypt = () => (bcryptModule ??= import('bcrypt').then((m) => m.default ?? m));
 
 export function assertPasswordComplexity(password: string): void {
   const fail = (code: ErrorCode, message: string) => new AppError(code, message);
@@ -14,10 +18,10 @@ export function assertPasswordComplexity(password: string): void {
   if (!/[a-z]/.test(password)) throw fail('PASSWORD_MISSING_LOWERCASE', 'Password must contain a lowercase letter');
 }
 
-export const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_COST);
+export const hashPassword = async (password: string) => (await bcrypt()).hash(password, BCRYPT_COST);
 
 /** bcrypt's compare is constant-time in the hash; with no user we still compare against a dummy. */
 export async function verifyPassword(password: string, hash: string | undefined): Promise<boolean> {
-  const ok = await bcrypt.compare(password, hash ?? DUMMY_HASH);
+  const ok = await (await bcrypt()).compare(password, hash ?? DUMMY_HASH);
   return ok && hash !== undefined;
 }

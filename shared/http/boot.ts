@@ -42,18 +42,24 @@ export function isMainModule(moduleUrl: string, argv1: string | undefined = proc
 }
 
 /**
- * The one entry every function's index.ts calls. Started directly (`node dist/<fn>/index.mjs`, the
- * container's command) it serves the app with plain node:http through @hono/node-server — the faster
- * host (docs/decisions.md). Loaded by the Functions Framework (`functions-framework --target=<fn>`, a
- * source deploy) it registers the same listener under the function's name instead.
+ * The entry of every function's index.ts (`dist/<fn>/index.mjs`). Started directly (`node
+ * dist/<fn>/index.mjs`) it serves the app like `serveFunction`. Loaded by the Functions Framework
+ * (`functions-framework --target=<fn>`, a source deploy) it registers the same listener under the
+ * function's name instead.
  */
 export async function startFunction(name: FunctionName, createApp: AppFactory, moduleUrl: string): Promise<void> {
+  if (isMainModule(moduleUrl)) return serveFunction(name, createApp);
+  const { listener } = await boot(name, createApp);
+  const { http } = await import('@google-cloud/functions-framework');
+  http(name, listener);
+}
+
+/**
+ * The container's entry (`functions/<fn>/server.ts`, run from `dist/<fn>/main.cjs`): serves the app with
+ * plain node:http through @hono/node-server — the faster host (docs/decisions.md) — and drains on SIGTERM.
+ */
+export async function serveFunction(name: FunctionName, createApp: AppFactory): Promise<void> {
   const { rt, listener } = await boot(name, createApp);
-  if (!isMainModule(moduleUrl)) {
-    const { http } = await import('@google-cloud/functions-framework');
-    http(name, listener);
-    return;
-  }
   const server = await listen(listener, rt.env.PORT);
   rt.logger.info('listening', { function: name, port: rt.env.PORT, host: 'node' });
   const stop = (signal: string) => {

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { bundleEntry, bundleFunction, EXTERNAL_SDKS, runtimeManifest, type PackageLock } from '../../scripts/bundle';
+import { SERVER_BUNDLE, SERVER_MAIN } from '../../shared/http/code-cache';
 
 describe('function bundle', () => {
-  it('is one ESM file in which the heavy GCP SDKs are only imported lazily', async () => {
+  it('is one ESM file and one CommonJS server in which the heavy GCP SDKs are only loaded lazily', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'halo-bundle-'));
     try {
       const meta = await bundleFunction('workers', dir);
@@ -29,6 +30,36 @@ describe('function bundle', () => {
           '@google-cloud/functions-framework',
         ]),
       );
+      // The container's server.cjs: no import() at all (a script run from a code cache cannot), each SDK
+      // required only inside a promise, when an adapter first needs it; not the Functions Framework.
+      const server = readFileSync(path.join(dir, SERVER_BUNDLE), 'utf8');
+      expect(server).not.toMatch(/[^`]\bimport\(/);
+      const required = [...server.matchAll(/(.{0,40})require\("((?:@google-cloud|firebase-admin)[^"]*)"\)/g)];
+      expect(required.map((m) => m[2]).sort()).toEqual([
+        '@google-cloud/firestore',
+        '@google-cloud/pubsub',
+        '@google-cloud/tasks',
+        'firebase-admin/app',
+        'firebase-admin/messaging',
+      ]);
+      for (const [, before] of required) expect(before).toMatch(/Promise\.resolve\(\)\.then\(\(\) => __toESM\($/);
+      expect(readFileSync(path.join(dir, SERVER_MAIN), 'utf8')).toContain(`"${SERVER_BUNDLE}"`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('auth bundle', () => {
+  it('loads bcrypt (a native addon only operator logins need) when a password is first checked, not at start', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'halo-bundle-'));
+    try {
+      await bundleFunction('auth', dir);
+      const server = readFileSync(path.join(dir, SERVER_BUNDLE), 'utf8');
+      const loads = [...server.matchAll(/(.{0,40})require\("bcrypt"\)/g)];
+      expect(loads).toHaveLength(1);
+      expect(loads[0]![1]).toMatch(/Promise\.resolve\(\)\.then\(\(\) => __toESM\($/);
+      expect(readFileSync(path.join(dir, 'index.mjs'), 'utf8')).not.toMatch(/^import .* from "bcrypt";$/m);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -65,32 +65,30 @@ describe('Dockerfile', () => {
     expect(runtime.body.find((i) => i.op === 'ENV')?.args).toMatch(/NODE_ENV=production/);
   });
 
-  it('ships an entry per function and the migrate entry; node is the entrypoint and a bundle the argument', () => {
+  it('ships an entry per function and the jobs; node is the entrypoint and a function main.cjs the argument', () => {
     expect(runtime.body.some((i) => i.op === 'COPY' && /dist \.\/dist$/.test(i.args))).toBe(true);
     expect(runtime.body.find((i) => i.op === 'ENTRYPOINT')!.args).toMatch(/^\["node"/);
-    expect(runtime.body.find((i) => i.op === 'CMD')!.args).toMatch(/^\["dist\/[a-z-]+\/index\.mjs"\]$/);
-    // The Terraform services and job pick their entry from the same list the build emits.
+    expect(runtime.body.find((i) => i.op === 'CMD')!.args).toMatch(/^\["dist\/[a-z-]+\/main\.cjs"\]$/);
+    // The Terraform services and jobs pick their entry from the same list the build emits.
     const tf = ['cloud_run', 'migrations', 'mirror_rebuild']
       .map((f) => readFileSync(`terraform/${f}.tf`, 'utf8'))
       .join('\n');
-    expect(tf).toMatch(/args\s*=\s*\["dist\/\$\{each\.value\}\/index\.mjs"\]/);
+    expect(tf).toMatch(/args\s*=\s*\["dist\/\$\{each\.value\}\/main\.cjs"\]/);
     expect(tf).toMatch(/args\s*=\s*\["dist\/migrate\/index\.mjs"\]/);
     expect(tf).toMatch(/args\s*=\s*\["dist\/mirror-rebuild\/index\.mjs"\]/);
-    expect(Object.keys(EXTRA_ENTRIES)).toEqual(['migrate', 'mirror-rebuild']);
+    expect(Object.keys(EXTRA_ENTRIES)).toEqual(['migrate', 'mirror-rebuild', 'warm-caches']);
     expect(FUNCTION_NAMES.length).toBe(7);
   });
 
-  it('bakes a compile cache from every bundle into the image and starts node without parsing source maps', () => {
+  it('bakes the code caches into the image and starts node as the warm-up did, without parsing source maps', () => {
     const env = runtime.body.filter((i) => i.op === 'ENV').map((i) => i.args);
     expect(env.some((e) => /^NODE_COMPILE_CACHE=\/app\//.test(e))).toBe(true);
-    const warm = runtime.body.findIndex(
-      (i) => i.op === 'RUN' && /for f in dist\/\*\/index\.mjs; do timeout \d+ node "\$f"/.test(i.args),
-    );
-    expect(warm, 'a RUN loads every bundle once').toBeGreaterThan(-1);
-    expect(runtime.body[warm]!.args).toMatch(/test -n "\$\(ls -A "\$NODE_COMPILE_CACHE"\)"/);
-    // After the bundles are in place and before the image drops root (the cache is written as root, read by node).
+    const warm = runtime.body.findIndex((i) => i.op === 'RUN' && i.args === 'node dist/warm-caches/index.mjs');
+    expect(warm, 'a RUN warms every function up once').toBeGreaterThan(-1);
+    // After the bundles are in place and before the image drops root (written as root, read by node).
     expect(warm).toBeGreaterThan(runtime.body.findIndex((i) => i.op === 'COPY' && /dist \.\/dist$/.test(i.args)));
     expect(warm).toBeLessThan(runtime.body.findIndex((i) => i.op === 'USER'));
+    // V8 takes a code cache only from a node started with the same flags: the warm-up's plain `node`.
     expect(imageNodeRuntime(text)).toEqual({ args: [], compileCache: true });
   });
 

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleEntry } from '../../scripts/bundle';
+import { bundleEntry, bundleServer } from '../../scripts/bundle';
+import { runCachedBundle, SERVER_BUNDLE } from '../../shared/http/code-cache';
 import { createLogger } from '../../shared/logger';
 import { sourceMappedStack } from '../../shared/stack-sources';
 
@@ -40,6 +41,24 @@ describe('sourceMappedStack', () => {
     expect(mapped).toContain(`${path.join(dir, 'thrower.ts')}:3:`);
     expect(mapped).not.toContain('index.mjs:');
     expect(mapped.split('\n')[0]).toBe('Error: boom');
+  });
+
+  it('maps the frames of the container server (server.cjs, run from its code cache by main.cjs) too', async () => {
+    writeFileSync(
+      path.join(dir, 'server.ts'),
+      `import { fail } from './thrower';\n(globalThis as { haloFail?: () => never }).haloFail = fail;\n`,
+    );
+    await bundleServer(path.join(dir, 'server.ts'), path.join(dir, 'server'));
+    const bundle = path.join(dir, 'server', SERVER_BUNDLE);
+    expect(runCachedBundle(bundle, {})).toBe('missing');
+    let stack = '';
+    try {
+      (globalThis as { haloFail?: () => never }).haloFail!();
+    } catch (err) {
+      stack = (err as Error).stack!;
+    }
+    expect(stack).toContain(`${bundle}:`);
+    expect(sourceMappedStack(stack)).toContain(`${path.join(dir, 'thrower.ts')}:3:`);
   });
 
   it('leaves frames without a map as they are', () => {

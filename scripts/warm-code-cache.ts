@@ -1,0 +1,101 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { CODE_CACHE_WRITE_ENV, codeCacheFile, SERVER_BUNDLE, SERVER_MAIN } from '../shared/http/code-cache';
+import { generateSigningKeyPem } from './local/dev-keys';
+import { freePort } from './local/free-port';
+
+/**
+ * What a function needs to boot and answer /healthz where the image is built: nothing is reachable,
+ * and nothing is contacted (the pool connects on its first query, the SDK clients on their first call).
+ */
+export function warmUpEnv(): Record<string, string> {
+  const account = 'warm-up@halobestie-build.iam.gserviceaccount.com';
+  return {
+    NODE_ENV: 'development',
+    RUNTIME: 'gcp',
+    LOG_LEVEL: 'error',
+    DATABASE_URL: 'postgres://warm:warm@127.0.0.1:9/warm',
+    AUTH_SIGNING_KEY: generateSigningKeyPem(),
+    FUNCTION_URLS: '{}',
+    TASKS_INVOKER_SERVICE_ACCOUNT: account,
+    OIDC_ALLOWED_SERVICE_ACCOUNTS: account,
+    FIRESTORE_EMULATOR_HOST: '127.0.0.1:9',
+    METADATA_SERVER_DETECTION: 'none',
+  };
+}
+
+const healthz = (port: number) =>
+  new Promise<number>((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve(0));
+  });
+
+/**
+ * Starts `node <main>` in cache-writing mode, waits for a 200 on /healthz (so start-up and a first
+ * request have compiled what they call), stops it with SIGTERM as Cloud Run does, and checks that it
+ * left its code cache beside the server bundle. Returns the cache's path.
+ */
+export async function warmCodeCache(
+  main: string,
+  env: Record<string, string>,
+  opts: { node?: string; args?: string[]; withinMs?: number } = {},
+): Promise<string> {
+  const port = await freePort();
+  const child = spawn(opts.node ?? process.execPath, [...(opts.args ?? []), main], {
+    env: { ...process.env, ...env, PORT: String(port), [CODE_CACHE_WRITE_ENV]: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const deadline = Date.now() + (opts.withinMs ?? 30_000);
+  try {
+    while ((await healthz(port)) !== 200) {
+      if (child.exitCode !== null) throw new Error(`${main} exited (${child.exitCode}) before serving:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`${main} answered no 200 on /healthz in time:\n${output}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  }
+  const code = await exited;
+  if (code !== 0) throw new Error(`${main} exited ${code} on SIGTERM:\n${output}`);
+  const cache = codeCacheFile(path.join(path.dirname(main), SERVER_BUNDLE));
+  if (!existsSync(cache) || statSync(cache).size === 0) throw new Error(`${main} left no code cache at ${cache}`);
+  return cache;
+}
+
+/**
+ * Where the image is built (`node dist/warm-caches/index.mjs`, Dockerfile): every function's code cache
+ * from a warmed-up run of its main.cjs, and Node's compile cache for the jobs' ESM entries (run without
+ * their env, a job loads and evaluates everything, then refuses to start). Fails on any function that
+ * does not come up or leaves no cache, so an image never ships without them.
+ */
+export async function warmImageCaches(dist: string, functions: readonly string[], self: string): Promise<string[]> {
+  const caches: string[] = [];
+  for (const fn of functions) caches.push(await warmCodeCache(path.join(dist, fn, SERVER_MAIN), warmUpEnv()));
+  const jobs = readdirSync(dist).filter(
+    (d) => !functions.includes(d) && d !== self && existsSync(path.join(dist, d, 'index.mjs')),
+  );
+  const compileCache = process.env.NODE_COMPILE_CACHE;
+  for (const job of jobs) {
+    spawnSync(process.execPath, [path.join(dist, job, 'index.mjs')], {
+      env: { PATH: process.env.PATH, ...(compileCache ? { NODE_COMPILE_CACHE: compileCache } : {}) },
+      stdio: 'ignore',
+      timeout: 60_000,
+    });
+  }
+  if (compileCache && countFiles(compileCache) < jobs.length) {
+    throw new Error(`Node's compile cache has ${countFiles(compileCache)} entries for ${jobs.length} jobs`);
+  }
+  return caches;
+}
+
+const countFiles = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;
