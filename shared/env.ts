@@ -1,142 +1,167 @@
-import { z } from 'zod';
 import { describeSigningKey } from './auth/keys';
 
-const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+// Read by hand rather than by a zod schema: the schema cost a function ~5 ms of every cold start to
+// build and run, once (docs/decisions.md 37). test/unit/env.test.ts holds these rules to that schema.
+class Invalid extends Error {}
+const invalid = (message: string): never => {
+  throw new Invalid(message);
+};
+type Raw = string | undefined;
 
-export const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    RUNTIME: z.enum(['local', 'gcp']).default('local'),
-    PORT: int(8080, 1),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-    DATABASE_URL: z.string().url(),
-    DATABASE_POOL_MAX: int(10, 1),
-    ENABLE_TEST_ROUTES: bool.default(false),
-    PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:8080'),
+const oneOf =
+  <const V extends readonly string[]>(values: V, def: V[number]) =>
+  (raw: Raw): V[number] =>
+    raw === undefined
+      ? def
+      : values.includes(raw)
+        ? raw
+        : invalid(`Invalid option: expected one of ${values.map((v) => `"${v}"`).join('|')}`);
+const bool =
+  (def: boolean) =>
+  (raw: Raw): boolean =>
+    raw === undefined ? def : oneOf(['true', 'false', '1', '0'], 'false')(raw) === 'true' || raw === '1';
+/** As a number coerced from a string is: '' is 0; only finite integers at or above the minimum. */
+const int =
+  (def: number, min = 0) =>
+  (raw: Raw): number => {
+    if (raw === undefined) return def;
+    const n = Number(raw);
+    if (!Number.isFinite(n)) return invalid('Invalid input: expected number');
+    if (!Number.isSafeInteger(n)) return invalid('Invalid input: expected int');
+    return n < min ? invalid(`Too small: expected number to be >=${min}`) : n;
+  };
+const required = (raw: Raw): string => raw ?? invalid('Invalid input: expected string, received undefined');
+const text =
+  (def?: string, message = 'Too small: expected string to have >=1 characters') =>
+  (raw: Raw): string =>
+    raw === undefined && def !== undefined ? def : required(raw).length >= 1 ? raw! : invalid(message);
+const anyText =
+  (def: string) =>
+  (raw: Raw): string =>
+    raw ?? def;
+/** As zod read a URL: trimmed, then anything WHATWG's parser takes, tabs and line breaks dropped. */
+const url =
+  (def?: string) =>
+  (raw: Raw): string => {
+    if (raw === undefined && def !== undefined) return def;
+    const trimmed = required(raw).trim();
+    return URL.canParse(trimmed) ? trimmed.replace(/[\t\n\r]/g, '') : invalid('Invalid URL');
+  };
+const optional = (raw: Raw): string | undefined => (raw === undefined || raw.trim() === '' ? undefined : raw);
+const IAP_AUDIENCE = /^\/projects\/\d+\/global\/backendServices\/\d+$/;
 
-    GCP_PROJECT_ID: z.string().default('demo-halobestie'),
-    GCP_REGION: z.string().default('asia-southeast2'),
-    TASKS_QUEUE: z.string().default('halobestie-timers'),
-    /** JSON map of function name → Cloud Run URL (set by Terraform); task targets and OIDC audiences. */
-    FUNCTION_URLS: optionalString,
-    TASKS_INVOKER_SERVICE_ACCOUNT: optionalString,
-    PUBSUB_PAIRING_TOPIC: z.string().default('pairing-blast'),
-    /** The audience this function expects on Cloud Tasks / Pub/Sub OIDC tokens (its own URL in GCP). */
-    OIDC_AUDIENCE: z.string().default('halobestie-local'),
-    OIDC_ALLOWED_SERVICE_ACCOUNTS: optionalString,
+const spec = {
+  NODE_ENV: oneOf(['development', 'test', 'production'], 'development'),
+  RUNTIME: oneOf(['local', 'gcp'], 'local'),
+  PORT: int(8080, 1),
+  LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
+  DATABASE_URL: url(),
+  DATABASE_POOL_MAX: int(10, 1),
+  ENABLE_TEST_ROUTES: bool(false),
+  PUBLIC_BASE_URL: url('http://127.0.0.1:8080'),
 
-    FIRESTORE_EMULATOR_HOST: optionalString,
-    FIREBASE_PROJECT_ID: optionalString,
+  GCP_PROJECT_ID: anyText('demo-halobestie'),
+  GCP_REGION: anyText('asia-southeast2'),
+  TASKS_QUEUE: anyText('halobestie-timers'),
+  /** JSON map of function name → Cloud Run URL (set by Terraform); task targets and OIDC audiences. */
+  FUNCTION_URLS: optional,
+  TASKS_INVOKER_SERVICE_ACCOUNT: optional,
+  PUBSUB_PAIRING_TOPIC: anyText('pairing-blast'),
+  /** The audience this function expects on Cloud Tasks / Pub/Sub OIDC tokens (its own URL in GCP). */
+  OIDC_AUDIENCE: anyText('halobestie-local'),
+  OIDC_ALLOWED_SERVICE_ACCOUNTS: optional,
 
-    MITRA_HEARTBEAT_CADENCE_SECONDS: int(30, 1),
+  FIRESTORE_EMULATOR_HOST: optional,
+  FIREBASE_PROJECT_ID: optional,
 
-    /** PEM (PKCS#8) EC P-256 or RSA ≥ 2048 private key that signs access tokens. */
-    AUTH_SIGNING_KEY: z.string().min(1, 'required: the access-token signing key (PEM)'),
-    AUTH_SIGNING_KEY_ID: z.string().min(1).default('k1'),
-    /** The previous key, still accepted for verification so rotation logs nobody out. */
-    AUTH_SIGNING_KEY_PREVIOUS: optionalString,
-    AUTH_SIGNING_KEY_PREVIOUS_ID: optionalString,
-    AUTH_ISSUER: z.string().min(1).default('https://api.halobestie.id'),
-    ACCESS_TOKEN_TTL_SECONDS: int(3600, 60),
-    REFRESH_TOKEN_TTL_DAYS: int(30, 1),
-    REVOCATION_MAX_LAG_SECONDS: int(30, 1),
-    REFRESH_REUSE_GRACE_SECONDS: int(10, 0),
-    /** stub: logs codes (refused in production by the auth function); fazpass: sends through Fazpass. */
-    OTP_PROVIDER: z.enum(['stub', 'fazpass']).default('stub'),
-    FAZPASS_BASE_URL: z.string().url().default('https://api.fazpass.com'),
-    FAZPASS_MERCHANT_KEY: optionalString,
-    FAZPASS_GATEWAY_KEY: optionalString,
-    FAZPASS_TIMEOUT_MS: int(5000, 100),
-    GOOGLE_OAUTH_CLIENT_IDS: optionalString,
-    GOOGLE_JWKS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),
-    APPLE_SERVICES_ID: optionalString,
-    APPLE_JWKS_URL: z.string().url().default('https://appleid.apple.com/auth/keys'),
-    /** Service-account JSON ({client_email, private_key}) that signs Firebase custom tokens. */
-    FIREBASE_SERVICE_ACCOUNT_JSON: optionalString,
-    /** `/projects/<number>/global/backendServices/<id>` of the IAP backend in front of this function. */
-    IAP_AUDIENCE: optionalString.pipe(
-      z
-        .string()
-        .regex(
-          /^\/projects\/\d+\/global\/backendServices\/\d+$/,
-          'must be /projects/<number>/global/backendServices/<id>',
-        )
-        .optional(),
-    ),
-    IAP_JWKS_URL: z.string().url().default('https://www.gstatic.com/iap/verify/public_key-jwk'),
-    XENDIT_API_BASE_URL: z.string().url().default('https://api.xendit.co'),
-    XENDIT_SECRET_KEY: optionalString,
-    /** Compared in constant time with the x-callback-token of every webhook. */
-    XENDIT_CALLBACK_TOKEN: optionalString,
-    ADMIN_EMAIL: optionalString,
-    ADMIN_PASSWORD: optionalString,
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && env.ENABLE_TEST_ROUTES) {
-      ctx.addIssue({ code: 'custom', path: ['ENABLE_TEST_ROUTES'], message: 'must not be true in production' });
-    }
-    for (const key of ['AUTH_SIGNING_KEY', 'AUTH_SIGNING_KEY_PREVIOUS'] as const) {
-      const pem = env[key];
-      if (!pem) continue;
-      const described = describeSigningKey(pem);
-      if ('problem' in described) ctx.addIssue({ code: 'custom', path: [key], message: described.problem });
-    }
-    if (env.AUTH_SIGNING_KEY_PREVIOUS && !env.AUTH_SIGNING_KEY_PREVIOUS_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['AUTH_SIGNING_KEY_PREVIOUS_ID'],
-        message: 'required with AUTH_SIGNING_KEY_PREVIOUS',
-      });
-    }
-    if (env.FIREBASE_SERVICE_ACCOUNT_JSON) {
-      try {
-        const sa = JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email?: unknown; private_key?: unknown };
-        if (typeof sa.client_email !== 'string' || typeof sa.private_key !== 'string') throw new Error('fields');
-      } catch {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['FIREBASE_SERVICE_ACCOUNT_JSON'],
-          message: 'must be service-account JSON with client_email and private_key',
-        });
-      }
-    }
-    if (env.OTP_PROVIDER === 'fazpass') {
-      for (const key of ['FAZPASS_MERCHANT_KEY', 'FAZPASS_GATEWAY_KEY'] as const) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when OTP_PROVIDER=fazpass' });
-      }
-    }
-    if (env.FUNCTION_URLS) {
-      try {
-        const parsed: unknown = JSON.parse(env.FUNCTION_URLS);
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-      } catch {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['FUNCTION_URLS'],
-          message: 'must be a JSON object of function name to URL',
-        });
-      }
-    }
-    if (env.RUNTIME === 'local' && !env.FIRESTORE_EMULATOR_HOST) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['FIRESTORE_EMULATOR_HOST'],
-        message: 'required when RUNTIME=local (the local stack starts the emulator)',
-      });
-    }
-    if (env.RUNTIME === 'gcp') {
-      for (const key of ['FUNCTION_URLS', 'TASKS_INVOKER_SERVICE_ACCOUNT', 'OIDC_ALLOWED_SERVICE_ACCOUNTS'] as const) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when RUNTIME=gcp' });
-      }
-    }
-  });
+  MITRA_HEARTBEAT_CADENCE_SECONDS: int(30, 1),
 
-export type Env = Readonly<z.infer<typeof envSchema>>;
+  /** PEM (PKCS#8) EC P-256 or RSA ≥ 2048 private key that signs access tokens. */
+  AUTH_SIGNING_KEY: text(undefined, 'required: the access-token signing key (PEM)'),
+  AUTH_SIGNING_KEY_ID: text('k1'),
+  /** The previous key, still accepted for verification so rotation logs nobody out. */
+  AUTH_SIGNING_KEY_PREVIOUS: optional,
+  AUTH_SIGNING_KEY_PREVIOUS_ID: optional,
+  AUTH_ISSUER: text('https://api.halobestie.id'),
+  ACCESS_TOKEN_TTL_SECONDS: int(3600, 60),
+  REFRESH_TOKEN_TTL_DAYS: int(30, 1),
+  REVOCATION_MAX_LAG_SECONDS: int(30, 1),
+  REFRESH_REUSE_GRACE_SECONDS: int(10, 0),
+  /** stub: logs codes (refused in production by the auth function); fazpass: sends through Fazpass. */
+  OTP_PROVIDER: oneOf(['stub', 'fazpass'], 'stub'),
+  FAZPASS_BASE_URL: url('https://api.fazpass.com'),
+  FAZPASS_MERCHANT_KEY: optional,
+  FAZPASS_GATEWAY_KEY: optional,
+  FAZPASS_TIMEOUT_MS: int(5000, 100),
+  GOOGLE_OAUTH_CLIENT_IDS: optional,
+  GOOGLE_JWKS_URL: url('https://www.googleapis.com/oauth2/v3/certs'),
+  APPLE_SERVICES_ID: optional,
+  APPLE_JWKS_URL: url('https://appleid.apple.com/auth/keys'),
+  /** Service-account JSON ({client_email, private_key}) that signs Firebase custom tokens. */
+  FIREBASE_SERVICE_ACCOUNT_JSON: optional,
+  /** `/projects/<number>/global/backendServices/<id>` of the IAP backend in front of this function. */
+  IAP_AUDIENCE: (raw: Raw): string | undefined => {
+    const value = optional(raw);
+    return value === undefined || IAP_AUDIENCE.test(value)
+      ? value
+      : invalid('must be /projects/<number>/global/backendServices/<id>');
+  },
+  IAP_JWKS_URL: url('https://www.gstatic.com/iap/verify/public_key-jwk'),
+  XENDIT_API_BASE_URL: url('https://api.xendit.co'),
+  XENDIT_SECRET_KEY: optional,
+  /** Compared in constant time with the x-callback-token of every webhook. */
+  XENDIT_CALLBACK_TOKEN: optional,
+  ADMIN_EMAIL: optional,
+  ADMIN_PASSWORD: optional,
+};
+
+export type Env = Readonly<{ [K in keyof typeof spec]: ReturnType<(typeof spec)[K]> }>;
+
+function crossChecks(env: Env): string[] {
+  const problems: string[] = [];
+  const add = (key: keyof Env, message: string) => problems.push(`${key}: ${message}`);
+  if (env.NODE_ENV === 'production' && env.ENABLE_TEST_ROUTES)
+    add('ENABLE_TEST_ROUTES', 'must not be true in production');
+  for (const key of ['AUTH_SIGNING_KEY', 'AUTH_SIGNING_KEY_PREVIOUS'] as const) {
+    const pem = env[key];
+    if (!pem) continue;
+    const described = describeSigningKey(pem);
+    if ('problem' in described) add(key, described.problem);
+  }
+  if (env.AUTH_SIGNING_KEY_PREVIOUS && !env.AUTH_SIGNING_KEY_PREVIOUS_ID) {
+    add('AUTH_SIGNING_KEY_PREVIOUS_ID', 'required with AUTH_SIGNING_KEY_PREVIOUS');
+  }
+  if (env.FIREBASE_SERVICE_ACCOUNT_JSON) {
+    try {
+      const sa = JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email?: unknown; private_key?: unknown };
+      if (typeof sa.client_email !== 'string' || typeof sa.private_key !== 'string') throw new Error('fields');
+    } catch {
+      add('FIREBASE_SERVICE_ACCOUNT_JSON', 'must be service-account JSON with client_email and private_key');
+    }
+  }
+  if (env.OTP_PROVIDER === 'fazpass') {
+    for (const key of ['FAZPASS_MERCHANT_KEY', 'FAZPASS_GATEWAY_KEY'] as const) {
+      if (!env[key]) add(key, 'required when OTP_PROVIDER=fazpass');
+    }
+  }
+  if (env.FUNCTION_URLS) {
+    try {
+      const parsed: unknown = JSON.parse(env.FUNCTION_URLS);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    } catch {
+      add('FUNCTION_URLS', 'must be a JSON object of function name to URL');
+    }
+  }
+  if (env.RUNTIME === 'local' && !env.FIRESTORE_EMULATOR_HOST) {
+    add('FIRESTORE_EMULATOR_HOST', 'required when RUNTIME=local (the local stack starts the emulator)');
+  }
+  if (env.RUNTIME === 'gcp') {
+    for (const key of ['FUNCTION_URLS', 'TASKS_INVOKER_SERVICE_ACCOUNT', 'OIDC_ALLOWED_SERVICE_ACCOUNTS'] as const) {
+      if (!env[key]) add(key, 'required when RUNTIME=gcp');
+    }
+  }
+  return problems;
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -146,15 +171,23 @@ export class EnvError extends Error {
 }
 
 /**
- * Parses the environment once; every other module receives the frozen result. Without zod's JIT: it
- * would generate and compile a parser for a schema used exactly once, half of this parse on a cold start.
+ * Parses the environment once; every other module receives the frozen result. Each variable is read by
+ * its rule; the rules across variables run only when every variable is well formed.
  */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source, { jitless: true });
-  if (!result.success) {
-    throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  const env: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, read] of Object.entries(spec)) {
+    try {
+      env[key] = read(source[key]);
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      problems.push(`${key}: ${err.message}`);
+    }
   }
-  return Object.freeze(result.data);
+  if (problems.length === 0) problems.push(...crossChecks(env as Env));
+  if (problems.length) throw new EnvError(problems);
+  return Object.freeze(env) as Env;
 }
 
 export function functionUrls(env: Env): Record<string, string> {
