@@ -27,7 +27,9 @@ export function runCachedBundle(bundle: string, env: NodeJS.ProcessEnv = process
   const cacheFile = codeCacheFile(bundle);
   const writing = env[CODE_CACHE_WRITE_ENV] === '1';
   const cachedData = !writing && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new vm.Script(wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  // The build makes the bundle pure ASCII (scripts/bundle.ts), which latin1 reads as the same text, as a
+  // one-byte string, without decoding UTF-8.
+  const script = new vm.Script(wrap(readFileSync(bundle, 'latin1')), { filename: bundle, cachedData });
   const outcome: CodeCacheOutcome = writing
     ? 'writing'
     : !cachedData

@@ -42,7 +42,7 @@ describe('function bundle', () => {
         'firebase-admin/app',
         'firebase-admin/messaging',
       ]);
-      for (const [, before] of required) expect(before).toMatch(/Promise\.resolve\(\)\.then\(\(\) => __toESM\($/);
+      for (const [, before] of required) expect(before).toMatch(/Promise\.resolve\(\)\.then\(\(\) ?=> ?__toESM\($/);
       expect(readFileSync(path.join(dir, SERVER_MAIN), 'utf8')).toContain(`"${SERVER_BUNDLE}"`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -58,7 +58,7 @@ describe('auth bundle', () => {
       const server = readFileSync(path.join(dir, SERVER_BUNDLE), 'utf8');
       const loads = [...server.matchAll(/(.{0,40})require\("bcrypt"\)/g)];
       expect(loads).toHaveLength(1);
-      expect(loads[0]![1]).toMatch(/Promise\.resolve\(\)\.then\(\(\) => __toESM\($/);
+      expect(loads[0]![1]).toMatch(/Promise\.resolve\(\)\.then\(\(\) ?=> ?__toESM\($/);
       expect(readFileSync(path.join(dir, 'index.mjs'), 'utf8')).not.toMatch(/^import .* from "bcrypt";$/m);
     } finally {
       rmSync(dir, { recursive: true, force: true });
