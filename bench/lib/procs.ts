@@ -107,13 +107,16 @@ export async function startPairingBundle(opts: {
   firestoreHost: string | undefined;
   projectId: string;
   signingKey: string;
+  /** The source deploy's ESM entry instead of the container's (an A/B of the two). */
+  entry?: typeof SERVER_MAIN | 'index.mjs';
 }): Promise<Server> {
+  const entry = opts.entry ?? SERVER_MAIN;
   await bundleFunction('pairing', opts.outdir);
   await warmCodeCache(path.join(opts.outdir, SERVER_MAIN), warmUpEnv());
   const port = await freePort();
-  const logFile = path.join(opts.logDir, 'pairing-bundle.log');
+  const logFile = path.join(opts.logDir, `pairing-bundle-${entry}.log`);
   const child = spawnNode(
-    path.join(opts.outdir, SERVER_MAIN),
+    path.join(opts.outdir, entry),
     {
       NODE_ENV: 'production',
       RUNTIME: 'gcp',
