@@ -1,27 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { bundleEntry, bundleFunction, bundleServer } from '../scripts/bundle';
 import { freePort } from '../scripts/local/free-port';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 import { imageNodeRuntime } from '../scripts/image-runtime';
-import { warmCodeCache, warmUpEnv } from '../scripts/warm-code-cache';
+import { healthzStatus, warmCodeCache, warmUpEnv } from '../scripts/warm-code-cache';
 import { SERVER_MAIN } from '../shared/http/code-cache';
 import type { BenchEnv } from './harness';
 import { abOptions, NOISE_NOTE } from './lib/options';
 import { spawnNode, stopChild, tempDir } from './lib/procs';
 import { fmt, median, spread, table } from './lib/stats';
 import { BENCH_BUILD_DIR } from './request-path.bench';
-
-const status = (port: number) =>
-  new Promise<number>((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', () => resolve(0));
-  });
 
 /** As the image starts a bundle: its ENTRYPOINT's flags, its compile cache (if Node has one), on BENCH_NODE. */
 const image = imageNodeRuntime();
@@ -40,7 +30,7 @@ async function coldStart(file: string, env: Record<string, string>, logFile: str
   try {
     while (performance.now() - t0 < 20_000) {
       if (child.exitCode !== null) throw new Error(`${file} exited:\n${readFileSync(logFile, 'utf8')}`);
-      if ((await status(port)) === 200) return performance.now() - t0;
+      if ((await healthzStatus(port)) === 200) return performance.now() - t0;
       await new Promise((r) => setTimeout(r, 2));
     }
     throw new Error(`${file}: no 200 on /healthz within 20 s`);

@@ -17,7 +17,7 @@ export const EXTERNAL_SDKS = [
   'bcrypt',
 ];
 
-/** The image's entries besides the functions: the Cloud Run jobs (migrations, mirror rebuild) and the build's cache warm-up. */
+/** The image's entries besides the functions: the Cloud Run jobs and the image build's cache warm-up. */
 export const EXTRA_ENTRIES = {
   migrate: 'scripts/migrate.ts',
   'mirror-rebuild': 'scripts/mirror-rebuild.ts',
@@ -29,7 +29,7 @@ export const EXTRA_ENTRIES = {
  * on every cold start); @hono/zod-openapi hands that namespace around whole, so tree-shaking cannot drop
  * them. We use English messages only: the locales index resolves to English alone.
  */
-export const zodEnglishOnly: Plugin = {
+const zodEnglishOnly: Plugin = {
   name: 'zod-english-only',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) =>
@@ -101,12 +101,9 @@ export async function bundleServer(entry: string, outdir: string): Promise<Metaf
       sourcefile: SERVER_MAIN,
       loader: 'js',
     },
+    ...common,
     outfile: path.join(outdir, SERVER_MAIN),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
     format: 'cjs',
-    logLevel: 'warning',
   });
   return result.metafile;
 }

@@ -26,7 +26,8 @@ export function warmUpEnv(): Record<string, string> {
   };
 }
 
-const healthz = (port: number) =>
+/** The status of GET /healthz on 127.0.0.1:<port>, or 0 while nothing answers there. */
+export const healthzStatus = (port: number) =>
   new Promise<number>((resolve) => {
     const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (res) => {
       res.resume();
@@ -56,7 +57,7 @@ export async function warmCodeCache(
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const deadline = Date.now() + (opts.withinMs ?? 30_000);
   try {
-    while ((await healthz(port)) !== 200) {
+    while ((await healthzStatus(port)) !== 200) {
       if (child.exitCode !== null) throw new Error(`${main} exited (${child.exitCode}) before serving:\n${output}`);
       if (Date.now() > deadline) throw new Error(`${main} answered no 200 on /healthz in time:\n${output}`);
       await new Promise((r) => setTimeout(r, 20));
@@ -78,8 +79,9 @@ export async function warmCodeCache(
  * does not come up or leaves no cache, so an image never ships without them.
  */
 export async function warmImageCaches(dist: string, functions: readonly string[], self: string): Promise<string[]> {
+  const env = warmUpEnv();
   const caches: string[] = [];
-  for (const fn of functions) caches.push(await warmCodeCache(path.join(dist, fn, SERVER_MAIN), warmUpEnv()));
+  for (const fn of functions) caches.push(await warmCodeCache(path.join(dist, fn, SERVER_MAIN), env));
   const jobs = readdirSync(dist).filter(
     (d) => !functions.includes(d) && d !== self && existsSync(path.join(dist, d, 'index.mjs')),
   );

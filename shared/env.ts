@@ -16,10 +16,11 @@ const oneOf =
       : values.includes(raw)
         ? raw
         : invalid(`Invalid option: expected one of ${values.map((v) => `"${v}"`).join('|')}`);
+const booleanWord = oneOf(['true', 'false', '1', '0'], 'false');
 const bool =
   (def: boolean) =>
   (raw: Raw): boolean =>
-    raw === undefined ? def : oneOf(['true', 'false', '1', '0'], 'false')(raw) === 'true' || raw === '1';
+    raw === undefined ? def : ['true', '1'].includes(booleanWord(raw));
 /** As a number coerced from a string is: '' is 0; only finite integers at or above the minimum. */
 const int =
   (def: number, min = 0) =>
@@ -33,8 +34,11 @@ const int =
 const required = (raw: Raw): string => raw ?? invalid('Invalid input: expected string, received undefined');
 const text =
   (def?: string, message = 'Too small: expected string to have >=1 characters') =>
-  (raw: Raw): string =>
-    raw === undefined && def !== undefined ? def : required(raw).length >= 1 ? raw! : invalid(message);
+  (raw: Raw): string => {
+    if (raw === undefined && def !== undefined) return def;
+    const value = required(raw);
+    return value.length >= 1 ? value : invalid(message);
+  };
 const anyText =
   (def: string) =>
   (raw: Raw): string =>

@@ -8,7 +8,7 @@ const DUMMY_HASH = '$2b$12$0JAkIlp3S2WndMMlSTPZpuWPsDOstqMezSzeg4eZ0jpUX52gx0TAq
 // Only operators' logins hash passwords; loading the native addon (and node-gyp-build's search for it)
 // at start-up cost every auth instance ~10 ms of cold start for a route most instances never serve.
 let bcryptModule: Promise<typeof import('bcrypt')> | undefined;
-const bcrypt = () => (bcryptModule ??= import('bcrypt').then((m) => m.default ?? m));
+const bcrypt = () => (bcryptModule ??= import('bcrypt').then((m) => m.default));
 
 export function assertPasswordComplexity(password: string): void {
   const fail = (code: ErrorCode, message: string) => new AppError(code, message);

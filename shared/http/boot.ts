@@ -49,7 +49,7 @@ export function isMainModule(moduleUrl: string, argv1: string | undefined = proc
  */
 export async function startFunction(name: FunctionName, createApp: AppFactory, moduleUrl: string): Promise<void> {
   if (isMainModule(moduleUrl)) return serveFunction(name, createApp);
-  const { listener } = await boot(name, createApp);
+  const listener = await bootFunction(name, createApp);
   const { http } = await import('@google-cloud/functions-framework');
   http(name, listener);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -15,6 +15,15 @@ export type CodeCacheOutcome = 'used' | 'rejected' | 'missing' | 'writing';
 // What Node's own CommonJS loader wraps a file in; the same string every time, so the cache matches it.
 const wrap = (source: string) => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
 /**
  * Runs a CommonJS bundle as `require` would, compiled with the V8 code cache saved beside it. Node's
  * compile cache (NODE_COMPILE_CACHE) stores a module's code as compiled before it runs, which is its top
@@ -26,7 +35,7 @@ const wrap = (source: string) => `(function (exports, require, module, __filenam
 export function runCachedBundle(bundle: string, env: NodeJS.ProcessEnv = process.env): CodeCacheOutcome {
   const cacheFile = codeCacheFile(bundle);
   const writing = env[CODE_CACHE_WRITE_ENV] === '1';
-  const cachedData = !writing && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const cachedData = writing ? undefined : readIfPresent(cacheFile);
   // The build makes the bundle pure ASCII (scripts/bundle.ts), which latin1 reads as the same text, as a
   // one-byte string, without decoding UTF-8.
   const script = new vm.Script(wrap(readFileSync(bundle, 'latin1')), { filename: bundle, cachedData });

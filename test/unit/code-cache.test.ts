@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleServer } from '../../scripts/bundle';
-import { freePort } from '../../scripts/local/free-port';
 import { warmCodeCache } from '../../scripts/warm-code-cache';
 import { CODE_CACHE_WRITE_ENV, codeCacheFile, SERVER_BUNDLE, SERVER_MAIN } from '../../shared/http/code-cache';
+import { serveMain } from '../helpers/serve-main';
 
 // Inside the project, so the bundle resolves its external packages (bcrypt) from node_modules.
 mkdirSync('node_modules/.cache', { recursive: true });
@@ -37,45 +36,11 @@ const buildOnce = () =>
     return path.join(dir, 'out', SERVER_MAIN);
   })());
 
-const get = (port: number, p: string) =>
-  new Promise<{ status: number; body: string }>((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: p, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', () => resolve({ status: 0, body: '' }));
-  });
-
-/** Starts main.cjs, asks each path once it serves, stops it; returns the answers and what it wrote to stderr. */
-async function run(main: string, paths: string[], env: Record<string, string> = {}) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [main], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-  const exited = new Promise((r) => child.once('exit', r));
-  try {
-    while ((await get(port, '/healthz')).status !== 200) {
-      if (child.exitCode !== null) throw new Error(`exited: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const answers: string[] = [];
-    for (const p of paths) answers.push((await get(port, p)).body);
-    return { answers, stderr };
-  } finally {
-    child.kill('SIGTERM');
-    await exited;
-  }
-}
-
 describe('a server run from main.cjs with its code cache', () => {
   it('says so when there is no cache, and still serves', async () => {
     const main = await buildOnce();
     rmSync(codeCacheFile(path.join(path.dirname(main), SERVER_BUNDLE)), { force: true });
-    const { answers, stderr } = await run(main, ['/healthz']);
+    const { answers, stderr } = await serveMain(main, ['/healthz']);
     expect(answers).toEqual(['ok']);
     expect(JSON.parse(stderr.trim())).toMatchObject({ severity: 'WARNING', message: expect.stringMatching(/missing/) });
   });
@@ -94,7 +59,7 @@ describe('a server run from main.cjs with its code cache', () => {
     expect(cache).toBe(codeCacheFile(bundle));
     expect(statSync(cache).size).toBeGreaterThan(loadOnly);
 
-    const { answers, stderr } = await run(main, ['/healthz', '/bcrypt', '/url']);
+    const { answers, stderr } = await serveMain(main, ['/healthz', '/bcrypt', '/url']);
     expect(stderr).toBe('');
     // A dynamic import of an installed package works from inside the cached script; import.meta.url is the bundle's.
     expect(answers).toEqual(['ok', 'true', pathToFileURL(bundle).href]);
@@ -110,7 +75,7 @@ describe('a server run from main.cjs with its code cache', () => {
     const other = await warmCodeCache(path.join(dir, 'other', SERVER_MAIN), {});
     try {
       writeFileSync(cache, readFileSync(other));
-      const { answers, stderr } = await run(main, ['/healthz', '/bcrypt']);
+      const { answers, stderr } = await serveMain(main, ['/healthz', '/bcrypt']);
       expect(answers).toEqual(['ok', 'true']);
       expect(JSON.parse(stderr.trim())).toMatchObject({
         severity: 'WARNING',
