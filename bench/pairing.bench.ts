@@ -131,7 +131,7 @@ export async function benchPairing(env: BenchEnv): Promise<void> {
   });
   if (doubleWins > 0 || rows.length !== 100)
     throw new Error(`accept race broken: ${doubleWins} double wins, ${rows.length} requests won`);
-  rt.outbox.kick();
+  rt.relay.kick();
   await new Promise((r) => setTimeout(r, 200));
   await rt.close();
 }

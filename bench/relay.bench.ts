@@ -1,6 +1,7 @@
 import { createPool } from '../shared/db/pool';
 import { createLogger } from '../shared/logger';
-import { enqueueMany, outbox, type OutboxEntry } from '../shared/outbox/outbox';
+import { effect, type OutboxEntry } from '../shared/outbox';
+import { enqueueMany } from '../test/helpers/outbox';
 import { OutboxRelay } from '../shared/outbox/relay';
 import { FirestoreRealtime } from '../shared/adapters/gcp/firestore-realtime';
 import { PushRecorder } from '../shared/adapters/local/push-recorder';
@@ -19,10 +20,10 @@ function blastRows(round: number): OutboxEntry[] {
   const runAt = new Date(Date.now() + 3_600_000);
   for (let r = 0; r < REQUESTS; r++) {
     const requestId = `req-${round}-${r}`;
-    rows.push({ item: outbox.task(`bench-timeout-${requestId}`, '/tasks/_probe', { probe_id: requestId }, runAt) });
+    rows.push({ item: effect.task(`bench-timeout-${requestId}`, '/tasks/_probe', { probe_id: requestId }, runAt) });
     for (let m = 0; m < MITRAS; m++) {
       rows.push({
-        item: outbox.setDoc(`mitras/bench-m${m}/offers/${requestId}`, {
+        item: effect.setDoc(`mitras/bench-m${m}/offers/${requestId}`, {
           request_id: requestId,
           status: 'offered',
           customer_display_name: 'Bench',
@@ -31,7 +32,7 @@ function blastRows(round: number): OutboxEntry[] {
         }),
       });
       rows.push({
-        item: outbox.push({
+        item: effect.push({
           token: `fcm-bench-m${m}`,
           userId: `bench-m${m}`,
           data: { type: 'chat_request', request_id: requestId },

@@ -9,7 +9,7 @@ import { createRuntime } from '../shared/runtime';
 const rt = await createRuntime(parseEnv(process.env));
 try {
   const counts = await rebuildMirror(rt);
-  const delivered = await rt.outbox.drainAll();
+  const delivered = await rt.relay.drainAll();
   console.log(JSON.stringify({ ...counts, delivered }));
 } finally {
   await rt.close();

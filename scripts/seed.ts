@@ -1,8 +1,8 @@
 import { hashPassword } from '../shared/auth/passwords';
 import { CONFIG_KEYS } from '../shared/config/schema';
 import type { Runtime } from '../shared/runtime';
-import { configDeps } from '../shared/config/deps';
-import { mirrorPublicConfig } from '../shared/config/mirror-public';
+import { publicConfigEntry } from '../shared/config';
+import { commitWithEffects } from '../shared/outbox';
 import { insertCcUser } from '../shared/users/cc-users';
 
 /**
@@ -37,6 +37,7 @@ export async function seed(rt: Runtime): Promise<{ adminCreated: boolean }> {
     }
   }
   // Firestore is a mirror: write config/public from Postgres on every seed / start.
-  await mirrorPublicConfig(configDeps(rt));
+  const config = await publicConfigEntry(rt.db, rt.env, rt.clock.now());
+  await commitWithEffects(rt, (t) => t.enqueue([config]));
   return { adminCreated };
 }

@@ -10,12 +10,13 @@ export interface FeatureDeps {
   db: Db;
   clock: Clock;
   config: ConfigReader;
-  outbox: OutboxRelay;
+  /** Delivers committed effects; `commitWithEffects` wakes it. */
+  relay: OutboxRelay;
   logger: Logger;
 }
 
 export function featureDeps(rt: Runtime, logger: Logger = rt.logger): FeatureDeps {
-  return { db: rt.db, clock: rt.clock, config: configReader(rt), outbox: rt.outbox, logger };
+  return { db: rt.db, clock: rt.clock, config: configReader(rt), relay: rt.relay, logger };
 }
 
 /** Builds once per runtime, so state held in what it builds (a cache) lives as long as the instance. */

@@ -41,7 +41,7 @@ export interface Runtime {
   eventBus: EventBus;
   realtime: Realtime;
   push: Push;
-  outbox: OutboxRelay;
+  relay: OutboxRelay;
   oidc: OidcVerifier;
   otpProvider: OtpProvider;
   idTokens: { google?: IdTokenVerifier; apple?: IdTokenVerifier };
@@ -100,14 +100,14 @@ export async function createRuntime(
       issuer,
       pushRecorder,
       scheduler,
-      outbox: () => outbox,
+      relay: () => relay,
       logger,
       audience: env.OIDC_AUDIENCE,
       queueName: env.TASKS_QUEUE,
     });
   }
 
-  const outbox = new OutboxRelay({
+  const relay = new OutboxRelay({
     db,
     scheduler,
     eventBus,
@@ -126,7 +126,7 @@ export async function createRuntime(
     eventBus,
     realtime,
     push,
-    outbox,
+    relay,
     oidc,
     otpProvider: env.OTP_PROVIDER === 'fazpass' ? fazpassFromEnv(env) : new StubOtpProvider(db, logger),
     idTokens: idTokenVerifiers(env),

@@ -6,7 +6,7 @@ import type { EventBus } from '../../shared/ports/event-bus';
 import type { Push, PushMessage } from '../../shared/ports/push';
 import type { Realtime } from '../../shared/ports/realtime';
 import type { TaskScheduler } from '../../shared/ports/task-scheduler';
-import type { OutboxItem } from '../../shared/outbox/outbox';
+import type { OutboxItem } from '../../shared/outbox';
 
 export interface OutboxRelayDeps {
   db: Db;

@@ -10,7 +10,7 @@ export function createWorkersApp(rt: Runtime) {
   const app = createFunctionApp('workers', rt);
   app.route(
     '/',
-    outboxRoutes(rt.outbox, rt.logger, () => backlogAgeSeconds(rt.db)),
+    outboxRoutes(rt.relay, rt.logger, () => backlogAgeSeconds(rt.db)),
   );
   if (rt.env.ENABLE_TEST_ROUTES)
     app.route(

@@ -71,7 +71,7 @@ export async function boot(env: BenchEnv): Promise<Stack> {
   instrumentPg();
   instrumentPorts(rt);
   // The relay runs only when settle() drains, so a step's handler CPU and its relay CPU stay apart.
-  rt.outbox.kick = () => undefined;
+  rt.relay.kick = () => undefined;
   return { rt, apps, postmasterPid, signingKey, databaseUrl };
 }
 
@@ -103,7 +103,7 @@ export async function settle(s: Stack, advanceSeconds = 0) {
   await phase.run('async', async () => {
     if (advanceSeconds) s.rt.local!.clock.advance(advanceSeconds);
     for (let round = 0; round < 100; round++) {
-      const relayed = await s.rt.outbox.drainAll();
+      const relayed = await s.rt.relay.drainAll();
       const ran = (await s.rt.local!.dispatcher?.runDue()) ?? { attempted: 0, tasks: 0 };
       if (relayed === 0 && ran.attempted === 0) break;
     }

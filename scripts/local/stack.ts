@@ -158,7 +158,7 @@ async function start(
   // The emulator keeps nothing across restarts: every document the apps listen to is rewritten from
   // Postgres and delivered before the stack answers, so /healthz is never ok over an empty mirror.
   await rebuildMirror(rt);
-  await rt.outbox.drainAll();
+  await rt.relay.drainAll();
 
   const gateway = createGateway(createAllApps(rt), rt);
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -186,7 +186,7 @@ async function start(
   const dispatcher = rt.local!.attachDispatcher(poster.deliver);
   dispatcher.start();
   stops.push(() => dispatcher.stop());
-  const relayTimer = setInterval(() => rt.outbox.kick(), 500);
+  const relayTimer = setInterval(() => rt.relay.kick(), 500);
   const cronTimer = setInterval(
     () => rt.local!.tickCron().catch((err: Error) => rt.logger.error('cron tick failed', { error: err.message })),
     5000,

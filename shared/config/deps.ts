@@ -10,9 +10,9 @@ export interface ConfigDeps {
   clock: Clock;
   env: Env;
   reader: ConfigReader;
-  outbox: OutboxRelay;
+  relay: OutboxRelay;
 }
 
 export function configDeps(rt: Runtime): ConfigDeps {
-  return { db: rt.db, clock: rt.clock, env: rt.env, reader: configReader(rt), outbox: rt.outbox };
+  return { db: rt.db, clock: rt.clock, env: rt.env, reader: configReader(rt), relay: rt.relay };
 }

@@ -1,5 +1,5 @@
+import { commitWithEffects } from '../outbox';
 import { revokeUserSessions } from '../auth/refresh-sessions';
-import { tx } from '../db/tx';
 import { AppError } from '../errors';
 import { withdrawOpenOffers } from '../pairing/withdraw-offers';
 import { endSessionsOfUser } from '../sessions/end-by-operator';
@@ -16,13 +16,13 @@ import { insertAudit } from './repo';
  * Activation only flips the flag: the next OTP sign-in succeeds.
  */
 export async function updateMitra(
-  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'outbox' | 'config'>,
+  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'relay' | 'config'>,
   actorId: string,
   mitraId: string,
   patch: { display_name?: string; is_active?: boolean },
 ) {
   const now = deps.clock.now();
-  const { revoked, withdrawn } = await tx(deps.db, async (c) => {
+  const { revoked } = await commitWithEffects(deps, async (c) => {
     const before = await findAdminMitra(c, mitraId, true);
     if (!before) throw new AppError('NOT_FOUND', 'Mitra not found');
     await updateMitraByOperator(c, mitraId, patch, now);
@@ -50,6 +50,5 @@ export async function updateMitra(
     return { revoked, withdrawn };
   });
   for (const id of revoked) deps.tokens.revocations.markRevoked(id);
-  if (withdrawn.length || patch.is_active === false) deps.outbox.kick();
   return ccMitra(deps, (await findAdminMitra(deps.db, mitraId))!);
 }

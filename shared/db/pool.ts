@@ -1,7 +1,8 @@
 import pg from 'pg';
 
 export type Db = pg.Pool;
-export type Queryable = pg.Pool | pg.PoolClient;
+/** Anything that runs a statement: the pool, a client, a transaction that records effects. */
+export type Queryable = Pick<pg.PoolClient, 'query'>;
 
 // Timestamps come back as Date, bigint counters as numbers (they stay far below 2^53 here).
 pg.types.setTypeParser(20, (v) => Number(v));

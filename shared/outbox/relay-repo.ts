@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../db/pool';
 import { tx } from '../db/tx';
-import type { OutboxItem } from './outbox';
+import type { OutboxItem } from './effects';
 
 export interface OutboxRow {
   id: number;

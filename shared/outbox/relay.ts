@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import type { EventBus } from '../ports/event-bus';
 import { MAX_BATCH_WRITES, type Realtime, type RealtimeWrite } from '../ports/realtime';
 import type { TaskScheduler } from '../ports/task-scheduler';
-import type { OutboxItem } from './outbox';
+import type { OutboxItem } from './effects';
 import { claimBatch, type OutboxRow } from './relay-repo';
 import { fail, MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from './relay-outcomes';
 import { deliverPushes, type PushDeps } from './relay-pushes';

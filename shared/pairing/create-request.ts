@@ -1,6 +1,5 @@
-import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { enqueueMany, outbox } from '../outbox/outbox';
+import { commitWithEffects, effect } from '../outbox';
 import { hasUsedFreeTrial, liveSessionOfCustomer } from '../sessions/repo';
 import { findCustomer, isGuest } from '../users/customers';
 import type { PairingDeps } from './deps';
@@ -37,7 +36,7 @@ export async function createRequest(
   if (input.tier_id && !tier)
     throw AppError.invalid('tier_id', 'not one of the current pricing tiers', 'invalid_value');
 
-  const created = await tx(deps.db, async (c) => {
+  const created = await commitWithEffects(deps, async (c) => {
     const customer = await findCustomer(c, customerId, true);
     if (!customer) throw new AppError('FORBIDDEN');
     if (idempotencyKey) {
@@ -84,20 +83,19 @@ export async function createRequest(
     );
     const offered = await insertNotifications(c, request.id, request.topic_sensitivity, candidates, now);
     const doc = pairingDoc({ status: 'searching', request, notified_mitras: offered.length }, now);
-    await enqueueMany(c, [
+    await c.enqueue([
       ...offerBatchEffects(deps, request.id, offered, now, cfg.request_notification_timeout_seconds),
       {
-        item: outbox.task(
+        item: effect.task(
           `pairing-request-timeout:${request.id}`,
           PAIRING_PATHS.requestTimeout,
           { request_id: request.id },
           request.expires_at,
         ),
       },
-      { item: outbox.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
+      { item: effect.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
     ]);
     return requestCreatedView(request, offered.length);
   });
-  deps.outbox.kick();
   return created;
 }

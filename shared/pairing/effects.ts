@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import { outbox, type OutboxEntry } from '../outbox/outbox';
+import { effect, type OutboxEntry } from '../outbox';
 import { deviceTokensOf } from '../users/device-tokens';
 import type { PairingDeps } from './deps';
 import { offerDocPath, PAIRING_PATHS } from './paths';
@@ -21,14 +21,14 @@ export function offerBatchEffects(
   const respondBy = new Date(offeredAt.getTime() + notificationTimeoutSeconds * 1000);
   return [
     {
-      item: outbox.event({
+      item: effect.event({
         topic: deps.blastTopic,
         data: { request_id: requestId, mitra_ids: mitraIds },
         attributes: { type: 'chat_request' },
       }),
     },
     {
-      item: outbox.task(
+      item: effect.task(
         `pairing-notify-timeout:${requestId}:${offeredAt.getTime()}`,
         PAIRING_PATHS.notificationTimeout,
         { request_id: requestId, offered_at: offeredAt.toISOString() },
@@ -40,7 +40,7 @@ export function offerBatchEffects(
 
 /** The same ending merged into each listed mitra's offer doc. */
 export function offerEndings(mitraIds: string[], requestId: string, ending: OfferEnding, now: Date): OutboxEntry[] {
-  return mitraIds.map((m) => ({ item: outbox.setDoc(offerDocPath(m, requestId), offerEndingDoc(ending, now)) }));
+  return mitraIds.map((m) => ({ item: effect.setDoc(offerDocPath(m, requestId), offerEndingDoc(ending, now)) }));
 }
 
 /** One high-priority FCM data push per device of the customer, each deduplicated per trigger. */
@@ -51,7 +51,7 @@ export async function customerPushes(
   dedupe: string,
 ): Promise<OutboxEntry[]> {
   return (await deviceTokensOf(q, 'customer', [customerId])).map((t) => ({
-    item: outbox.push({ userId: customerId, token: t.fcm_token, data, highPriority: true }),
+    item: effect.push({ userId: customerId, token: t.fcm_token, data, highPriority: true }),
     dedupeKey: `push:${dedupe}:${t.device_id}`,
   }));
 }

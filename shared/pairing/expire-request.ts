@@ -1,5 +1,4 @@
-import type { Queryable } from '../db/pool';
-import { enqueueMany, outbox } from '../outbox/outbox';
+import { effect, type Tx } from '../outbox';
 import { customerPushes, offerEndings } from './effects';
 import { pairingDocPath } from './paths';
 import { mitrasWithNotificationStatus, setRequestStatus, transitionNotifications, type ChatRequestRow } from './repo';
@@ -10,14 +9,14 @@ import { pairingDoc } from './views';
  * when the timer is late). Every offer still unanswered — just now, or earlier by its notification
  * timeout — shows 'expired'; the customer is told once (doc + deduplicated push).
  */
-export async function expireLockedRequest(c: Queryable, r: ChatRequestRow, now: Date): Promise<void> {
+export async function expireLockedRequest(c: Tx, r: ChatRequestRow, now: Date): Promise<void> {
   await setRequestStatus(c, r.id, 'expired', now);
   await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'request_expired');
   const unanswered = await mitrasWithNotificationStatus(c, r.id, 'ignored');
   const doc = pairingDoc({ status: 'expired', request_id: r.id }, now);
-  await enqueueMany(c, [
+  await c.enqueue([
     ...offerEndings(unanswered, r.id, { status: 'expired' }, now),
-    { item: outbox.setDoc(pairingDocPath(r.customer_id), doc.data, doc.merge) },
+    { item: effect.setDoc(pairingDocPath(r.customer_id), doc.data, doc.merge) },
     ...(await customerPushes(
       c,
       r.customer_id,

@@ -1,6 +1,6 @@
-import { tx } from '../db/tx';
+import { commitWithEffects } from '../outbox';
 import { AppError } from '../errors';
-import { enqueueMany } from '../outbox/outbox';
+
 import type { PairingDeps } from './deps';
 import { offerBatchEffects } from './effects';
 import { availableMitras, setOnline } from './presence-repo';
@@ -15,17 +15,15 @@ import { mitraStatus } from './status';
 export async function goOnline(deps: PairingDeps, mitraId: string) {
   const cfg = await deps.config.get();
   const now = deps.clock.now();
-  const offered = await tx(deps.db, async (c) => {
+  const offered = await commitWithEffects(deps, async (c) => {
     if (!(await setOnline(c, mitraId, true, now))) throw new AppError('ACCOUNT_INACTIVE');
     const [me] = await availableMitras(c, now, cfg.mitra_stale_after_seconds, cfg.max_customers_per_mitra, [mitraId]);
     if (!me) return 0;
     const requestIds = await offerOpenRequestsTo(c, me, now);
-    await enqueueMany(
-      c,
+    await c.enqueue(
       requestIds.flatMap((id) => offerBatchEffects(deps, id, [mitraId], now, cfg.request_notification_timeout_seconds)),
     );
     return requestIds.length;
   });
-  deps.outbox.kick();
   return { ...(await mitraStatus(deps, mitraId)), offered_requests: offered };
 }

@@ -1,5 +1,4 @@
-import { tx } from '../db/tx';
-import { enqueue, enqueueFirst, outbox, type OutboxEntry } from '../outbox/outbox';
+import { commitWithEffects, effect, type OutboxEntry } from '../outbox';
 import { deviceTokensOf } from '../users/device-tokens';
 import { findCustomer } from '../users/customers';
 import type { PairingDeps } from './deps';
@@ -20,7 +19,7 @@ export interface BlastMessage {
  */
 export async function handleBlast(deps: PairingDeps, message: BlastMessage): Promise<number> {
   const cfg = await deps.config.get();
-  const announced = await tx(deps.db, async (c) => {
+  const announced = await commitWithEffects(deps, async (c) => {
     const r = await findRequest(c, message.request_id, true);
     if (!r || r.status !== 'searching') return 0;
     const offered = await lockOfferedAmong(c, r.id, message.mitra_ids);
@@ -35,16 +34,15 @@ export async function handleBlast(deps: PairingDeps, message: BlastMessage): Pro
         { ...r, request_id: r.id, status: 'offered', customer_display_name: customer.display_name, ...o },
         cfg.request_notification_timeout_seconds,
       );
-      return { item: outbox.setDoc(offerDocPath(o.mitra_id, r.id), doc, false), dedupeKey: docKey(o.mitra_id) };
+      return { item: effect.setDoc(offerDocPath(o.mitra_id, r.id), doc, false), dedupeKey: docKey(o.mitra_id) };
     });
     // A mitra whose offer doc a delivery of this message already recorded was pushed then too.
-    const first = await enqueueFirst(c, docs);
+    const first = await c.enqueueFirst(docs);
     const messages = tokens
       .filter((t) => first.has(docKey(t.user_id)))
       .map((t) => ({ userId: t.user_id, token: t.fcm_token, data: push, highPriority: true }));
-    if (messages.length) await enqueue(c, outbox.pushes(messages));
+    if (messages.length) await c.enqueue([{ item: effect.pushes(messages) }]);
     return offered.length;
   });
-  deps.outbox.kick();
   return announced;
 }

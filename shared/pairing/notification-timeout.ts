@@ -1,5 +1,5 @@
-import { tx } from '../db/tx';
-import { enqueueMany } from '../outbox/outbox';
+import { commitWithEffects } from '../outbox';
+
 import type { PairingDeps } from './deps';
 import { offerEndings } from './effects';
 import { findRequest, transitionNotifications } from './repo';
@@ -19,14 +19,13 @@ export type NotificationTimeoutTarget = { request_id: string } & (
  */
 export async function notificationTimeout(deps: PairingDeps, target: NotificationTimeoutTarget): Promise<number> {
   const now = deps.clock.now();
-  const moved = await tx(deps.db, async (c) => {
+  const moved = await commitWithEffects(deps, async (c) => {
     const r = await findRequest(c, target.request_id, true);
     if (!r) return 0;
     const only = target.offered_at ? { offeredAt: new Date(target.offered_at) } : { mitraId: target.mitra_id };
     const ignored = await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'no_response', only);
-    if (r.status === 'searching') await enqueueMany(c, offerEndings(ignored, r.id, { status: 'ignored' }, now));
+    if (r.status === 'searching') await c.enqueue(offerEndings(ignored, r.id, { status: 'ignored' }, now));
     return ignored.length;
   });
-  if (moved) deps.outbox.kick();
   return moved;
 }

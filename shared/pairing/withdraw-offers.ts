@@ -1,5 +1,4 @@
-import type { Queryable } from '../db/pool';
-import { enqueueMany, outbox } from '../outbox/outbox';
+import { effect, type Tx } from '../outbox';
 import { offerDocPath } from './paths';
 
 const WITHDRAWN = { status: 'cancelled', reason: 'mitra_deactivated', message: 'Akun kamu tidak aktif' } as const;
@@ -11,7 +10,7 @@ const WITHDRAWN = { status: 'cancelled', reason: 'mitra_deactivated', message: '
  * accepted while the request searches, so its doc closes too; its logged status stays) is ended via
  * the outbox. Returns the request ids whose offer was withdrawn.
  */
-export async function withdrawOpenOffers(q: Queryable, mitraId: string, now: Date): Promise<string[]> {
+export async function withdrawOpenOffers(q: Tx, mitraId: string, now: Date): Promise<string[]> {
   const { rows } = await q.query<{ request_id: string }>(
     `WITH open AS (
        SELECT n.request_id, n.status FROM chat_request_notifications n
@@ -26,10 +25,9 @@ export async function withdrawOpenOffers(q: Queryable, mitraId: string, now: Dat
      SELECT request_id FROM open ORDER BY request_id`,
     [mitraId, now, WITHDRAWN.reason],
   );
-  await enqueueMany(
-    q,
+  await q.enqueue(
     rows.map((r) => ({
-      item: outbox.setDoc(offerDocPath(mitraId, r.request_id), { ...WITHDRAWN, updated_at: now.toISOString() }),
+      item: effect.setDoc(offerDocPath(mitraId, r.request_id), { ...WITHDRAWN, updated_at: now.toISOString() }),
     })),
   );
   return rows.map((r) => r.request_id);

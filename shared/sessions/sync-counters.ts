@@ -1,5 +1,4 @@
-import { tx } from '../db/tx';
-import { enqueue } from '../outbox/outbox';
+import { commitWithEffects } from '../outbox';
 import type { SessionsDeps } from './deps';
 import { counterDocEntry } from './effects';
 
@@ -9,12 +8,10 @@ import { counterDocEntry } from './effects';
  * absolute values again. FOR SHARE: a transition rewriting the doc meanwhile is ordered before or after.
  */
 export async function syncCounters(deps: SessionsDeps, sessionId: string): Promise<void> {
-  const wrote = await tx(deps.db, async (c) => {
-    const locked = await c.query('SELECT 1 FROM chat_sessions WHERE id = $1 FOR SHARE', [sessionId]);
-    if (!locked.rowCount) return false;
-    const entry = await counterDocEntry(c, sessionId);
-    if (entry) await enqueue(c, entry.item);
-    return Boolean(entry);
+  await commitWithEffects(deps, async (t) => {
+    const locked = await t.query('SELECT 1 FROM chat_sessions WHERE id = $1 FOR SHARE', [sessionId]);
+    if (!locked.rowCount) return;
+    const entry = await counterDocEntry(t, sessionId);
+    if (entry) await t.enqueue([entry]);
   });
-  if (wrote) deps.outbox.kick();
 }

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { Db, Queryable } from '../db/pool';
-import { tx } from '../db/tx';
-import { enqueue, outbox } from '../outbox/outbox';
+import { commitWithEffects, effect, type Wakeable } from '../outbox';
 
 export const PROBE_TASK_PATH = '/tasks/_probe';
 
 /** Schedules a no-op timer through the real outbox → scheduler path (test routes only). */
-export async function scheduleProbe(db: Db, clock: Clock, delaySeconds: number) {
+export async function scheduleProbe(deps: { db: Db; relay: Wakeable; clock: Clock }, delaySeconds: number) {
   const probeId = randomUUID();
-  const runAt = new Date(clock.now().getTime() + delaySeconds * 1000);
-  await tx(db, (client) =>
-    enqueue(client, outbox.task(`probe-${probeId}`, PROBE_TASK_PATH, { probe_id: probeId }, runAt)),
+  const runAt = new Date(deps.clock.now().getTime() + delaySeconds * 1000);
+  await commitWithEffects(deps, (t) =>
+    t.enqueue([{ item: effect.task(`probe-${probeId}`, PROBE_TASK_PATH, { probe_id: probeId }, runAt) }]),
   );
   return { probeId, runAt };
 }

@@ -75,13 +75,13 @@ describe('mirror rebuild', () => {
       expect(await fresh.realtime.get(`sessions/${session.sessionId}`)).toBeNull();
       const counts = await rebuildMirror(fresh);
       expect(counts).toMatchObject({ sessions: 1, messages: 6, offers: 1 });
-      await fresh.outbox.drainAll();
+      await fresh.relay.drainAll();
       const rebuilt = await snapshot(fresh, paths);
       expect(stable(rebuilt)).toEqual(stable(live));
 
       // Idempotent: a second run writes the same documents again.
       await rebuildMirror(fresh);
-      await fresh.outbox.drainAll();
+      await fresh.relay.drainAll();
       expect(stable(await snapshot(fresh, paths))).toEqual(stable(live));
     } finally {
       await fresh.close();

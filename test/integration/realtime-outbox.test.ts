@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Firestore } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tx } from '../../shared/db/tx';
-import { enqueue, outbox } from '../../shared/outbox/outbox';
+import { effect } from '../../shared/outbox';
+import { enqueue } from '../helpers/outbox';
 import { OutboxRelay } from '../../shared/outbox/relay';
 import { listenViewFree, type SeenDoc } from '../../bench/lib/view-free-listener';
 import type { Realtime } from '../../shared/ports/realtime';
@@ -57,14 +58,14 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     const committed = `sessions/${randomUUID()}`;
     const rolledBack = `sessions/${randomUUID()}`;
     const seen = waitForDoc(committed, (d) => d?.state === 'active');
-    await tx(s.rt.db, (c) => enqueue(c, outbox.setDoc(committed, { state: 'active' })));
+    await tx(s.rt.db, (c) => enqueue(c, effect.setDoc(committed, { state: 'active' })));
     await expect(
       tx(s.rt.db, async (c) => {
-        await enqueue(c, outbox.setDoc(rolledBack, { state: 'active' }));
+        await enqueue(c, effect.setDoc(rolledBack, { state: 'active' }));
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
-    await s.rt.outbox.drainAll();
+    await s.rt.relay.drainAll();
     expect(await seen).toEqual({ state: 'active' });
     expect(await s.rt.realtime.get(rolledBack)).toBeNull();
   });
@@ -95,8 +96,8 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     });
     const relay = new OutboxRelay({ ...s.rt, realtime: flaky });
     await s.rt.db.query('UPDATE outbox SET delivered_at = now() WHERE delivered_at IS NULL');
-    await enqueue(s.rt.db, outbox.setDoc(path, { v: 1 }));
-    await enqueue(s.rt.db, outbox.setDoc(path, { v: 2 }));
+    await enqueue(s.rt.db, effect.setDoc(path, { v: 1 }));
+    await enqueue(s.rt.db, effect.setDoc(path, { v: 2 }));
     expect(await relay.drainAll()).toBe(0);
     expect(writes).toEqual([]);
     await s.rt.db.query('UPDATE outbox SET available_at = now() WHERE delivered_at IS NULL');
@@ -116,7 +117,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     });
     await s.rt.db.query('UPDATE outbox SET delivered_at = now() WHERE delivered_at IS NULL');
     for (const path of [`${failing}/a`, `${failing}/b`, `${fine}/c`, `${fine}/d`])
-      await enqueue(s.rt.db, outbox.setDoc(path, { x: 1 }));
+      await enqueue(s.rt.db, effect.setDoc(path, { x: 1 }));
     const relay = new OutboxRelay({ ...s.rt, realtime: partlyDown, batchSize: 2, batchesInFlight: 1 });
     expect(await relay.drainAll()).toBe(2);
     expect(written.sort()).toEqual([`${fine}/c`, `${fine}/d`]);
@@ -133,8 +134,8 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
         seen.push(data.n as number);
       },
     });
-    await s.rt.outbox.drainAll();
-    for (let n = 1; n <= 20; n++) await enqueue(s.rt.db, outbox.setDoc(path, { n }));
+    await s.rt.relay.drainAll();
+    for (let n = 1; n <= 20; n++) await enqueue(s.rt.db, effect.setDoc(path, { n }));
     // Small batches, so the two relays really do split the rows between them.
     const a = new OutboxRelay({ ...s.rt, realtime: slow, batchSize: 3 });
     const b = new OutboxRelay({ ...s.rt, realtime: slow, batchSize: 3 });
@@ -159,9 +160,9 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
         inFlight -= 1;
       },
     });
-    await s.rt.outbox.drainAll();
+    await s.rt.relay.drainAll();
     const items = Array.from({ length: 5 }, (_, n) =>
-      Array.from({ length: 12 }, (_, d) => outbox.setDoc(`${prefix}/d${d}`, { n })),
+      Array.from({ length: 12 }, (_, d) => effect.setDoc(`${prefix}/d${d}`, { n })),
     ).flat();
     await tx(s.rt.db, async (c) => {
       for (const item of items) await enqueue(c, item);
@@ -177,8 +178,8 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     const onUnhandled = (err: unknown) => unhandled.push(err);
     process.on('unhandledRejection', onUnhandled);
     try {
-      await s.rt.outbox.drainAll();
-      for (let i = 0; i < 12; i++) await enqueue(s.rt.db, outbox.setDoc(`broken/${randomUUID()}`, { i }));
+      await s.rt.relay.drainAll();
+      for (let i = 0; i < 12; i++) await enqueue(s.rt.db, effect.setDoc(`broken/${randomUUID()}`, { i }));
       // The database goes away between writing a batch out and marking it delivered.
       const db = new Proxy(s.rt.db, {
         get(target, key) {
@@ -208,7 +209,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
   it('a dedupe key enqueues an effect once however often the trigger is redelivered', async () => {
     const key = `push:${randomUUID()}`;
     const results = await Promise.all(
-      [1, 2, 3].map(() => enqueue(s.rt.db, outbox.push({ userId: 'm_1', token: 't', data: {} }), key)),
+      [1, 2, 3].map(() => enqueue(s.rt.db, effect.push({ userId: 'm_1', token: 't', data: {} }), key)),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
@@ -222,8 +223,8 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
         cleaned.push(m.token);
       },
     });
-    await enqueue(s.rt.db, outbox.push({ userId: user, token: 'good-token', data: { type: 'chat_request' } }));
-    await enqueue(s.rt.db, outbox.push({ userId: user, token: 'unregistered-old', data: { type: 'chat_request' } }));
+    await enqueue(s.rt.db, effect.push({ userId: user, token: 'good-token', data: { type: 'chat_request' } }));
+    await enqueue(s.rt.db, effect.push({ userId: user, token: 'unregistered-old', data: { type: 'chat_request' } }));
     await relay.drainAll();
     const { messages } = await json(s.request(`/internal/_test/push?user_id=${user}`));
     expect(messages).toHaveLength(1);
@@ -263,7 +264,7 @@ describe('a push row with many messages (a blast)', () => {
     });
     const message = (token: string) => ({ userId: user, token, data: { type: 'chat_request' } });
     const tokens = ['a', 'flaky', 'unregistered-b', 'c'];
-    await enqueue(s.rt.db, outbox.pushes(tokens.map(message)));
+    await enqueue(s.rt.db, effect.pushes(tokens.map(message)));
     await relay.drainAll();
     expect(calls).toEqual([tokens]);
     expect(cleaned).toEqual(['unregistered-b']);
@@ -299,7 +300,7 @@ describe('a push call whose answer does not line up', () => {
       },
     });
     const messages = ['a', 'b'].map((token) => ({ userId: user, token, data: { type: 'chat_request' } }));
-    await enqueue(s.rt.db, outbox.pushes(messages));
+    await enqueue(s.rt.db, effect.pushes(messages));
     await relay.drainAll();
     const { rows } = await s.rt.db.query(
       "SELECT payload, last_error, delivered_at FROM outbox WHERE kind = 'push' AND payload->'messages'->0->>'userId' = $1",
@@ -326,7 +327,7 @@ describe('push rows whose FCM calls would outlast the lease', () => {
       },
     });
     const messages = Array.from({ length: 501 }, (_, i) => ({ userId: user, token: `t${i}`, data: {} }));
-    await enqueue(s.rt.db, outbox.pushes(messages));
+    await enqueue(s.rt.db, effect.pushes(messages));
     await relay.drainAll();
     expect(calls).toEqual([500]);
     const { rows } = await s.rt.db.query(

@@ -44,8 +44,7 @@ export const testProbeRunsRoute = defineRoute(access.iap, {
 export function testProbeRoutes(rt: Runtime) {
   return createRouter()
     .openapi(testScheduleProbeRoute, async (c) => {
-      const { probeId, runAt } = await scheduleProbe(rt.db, rt.clock, c.req.valid('json').delay_seconds);
-      rt.outbox.kick();
+      const { probeId, runAt } = await scheduleProbe(rt, c.req.valid('json').delay_seconds);
       return c.json({ probe_id: probeId, run_at: runAt.toISOString() }, 201);
     })
     .openapi(testProbeRunsRoute, async (c) => c.json({ runs: await probeRuns(rt.db, c.req.valid('param').id) }, 200));

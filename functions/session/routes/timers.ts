@@ -1,13 +1,15 @@
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import { closingGraceEnded } from '../../../shared/sessions/closing-grace';
-import type { SessionsDeps } from '../../../shared/sessions/deps';
-import { expireSession } from '../../../shared/sessions/expire-session';
-import { extensionTimedOut } from '../../../shared/sessions/extension-timeout';
-import { extensionWindowClosed } from '../../../shared/sessions/extension-window-closed';
-import { SESSION_PATHS } from '../../../shared/sessions/paths';
-import { syncCounters } from '../../../shared/sessions/sync-counters';
+import {
+  closingGraceEnded,
+  expireSession,
+  extensionTimedOut,
+  extensionWindowClosed,
+  SESSION_PATHS,
+  syncCounters,
+  type SessionsDeps,
+} from '../../../shared/sessions';
 import { ExtensionTimeoutTaskSchema, SessionSyncTaskSchema, SessionTimerTaskSchema } from '../schemas';
 
 const tags = ['private'];

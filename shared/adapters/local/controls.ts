@@ -34,7 +34,7 @@ export function createLocalControls(deps: {
   issuer: LocalOidcIssuer;
   pushRecorder: PushRecorder;
   scheduler: TaskScheduler;
-  outbox: () => OutboxRelay;
+  relay: () => OutboxRelay;
   logger: Logger;
   audience: string;
   queueName: string;
@@ -72,7 +72,7 @@ export function createLocalControls(deps: {
       await this.tickCron();
       // Handlers may enqueue more work (a timer that schedules the next one); settle it all.
       for (let round = 0; round < 100; round++) {
-        const relayed = await deps.outbox().drainAll();
+        const relayed = await deps.relay().drainAll();
         const ran = (await this.dispatcher?.runDue()) ?? { attempted: 0, tasks: 0 };
         if (relayed === 0 && ran.attempted === 0) break;
       }

@@ -2,7 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREBASE_CUSTOM_TOKEN_AUDIENCE } from '../../../shared/auth/firebase-token';
-import { enqueue, outbox } from '../../../shared/outbox/outbox';
+import { effect } from '../../../shared/outbox';
+import { enqueue } from '../../helpers/outbox';
 import { bearer, ccLogin, createGuest, signInActiveMitra } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { createTestStack, type TestStack } from '../../helpers/runtime';
@@ -70,10 +71,10 @@ describe('device tokens', () => {
     for (const t of await tokens(m.profile.id)) {
       await enqueue(
         s.rt.db,
-        outbox.push({ userId: `m_${m.profile.id}`, token: t.fcm_token, data: { type: 'chat_request' } }),
+        effect.push({ userId: `m_${m.profile.id}`, token: t.fcm_token, data: { type: 'chat_request' } }),
       );
     }
-    await s.rt.outbox.drainAll();
+    await s.rt.relay.drainAll();
     expect((await tokens(m.profile.id)).map((t: { device_id: string }) => t.device_id)).toEqual(['new-phone']);
   });
 

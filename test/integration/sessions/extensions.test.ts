@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { tx } from '../../../shared/db/tx';
-import { applyPaidExtension } from '../../../shared/sessions/apply-extension';
-import { sessionsDeps } from '../../../shared/sessions/deps';
-import { lapseExtension } from '../../../shared/sessions/lapse-extension';
+import { commitWithEffects } from '../../../shared/outbox';
+import { sessionPaymentHooks, sessionsDeps } from '../../../shared/sessions';
 import { json } from '../../helpers/http';
 import { pushes, realtime, settle } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
@@ -117,15 +115,16 @@ describe('extensions', () => {
     expect((await row(s, t.sessionId)).status).toBe('expired');
 
     const deps = sessionsDeps(s.rt);
+    const { applyPaidExtension } = sessionPaymentHooks(deps);
     const now = s.rt.clock.now();
     // the payment lands while the old expiry task is delivered again, concurrently
     const [applied] = await Promise.all([
-      tx(s.rt.db, (c) => applyPaidExtension(c, deps, ext.id, now)),
+      commitWithEffects(deps, (t) => applyPaidExtension(t, ext.id, now)),
       deliver(s, '/tasks/sessions/expire', { session_id: t.sessionId, version: 1 }),
       deliver(s, '/tasks/sessions/expire', { session_id: t.sessionId, version: 2 }),
     ]);
     expect(applied).toBe(true);
-    expect(await tx(s.rt.db, (c) => applyPaidExtension(c, deps, ext.id, now))).toBe(false); // replay
+    expect(await commitWithEffects(deps, (t) => applyPaidExtension(t, ext.id, now))).toBe(false); // replay
     const r = await row(s, t.sessionId);
     expect(r.status).toBe('active');
     expect(r.ends_at.getTime()).toBe(Math.max(oldEnds.getTime(), now.getTime()) + 30 * 60_000);
@@ -147,10 +146,12 @@ describe('extensions', () => {
     const ext = await json(ask(t));
     await answer(t, ext.id, 'accept');
     const deps = sessionsDeps(s.rt);
+    const { applyPaidExtension, lapseExtension } = sessionPaymentHooks(deps);
     const now = s.rt.clock.now();
-    expect(await tx(s.rt.db, (c) => lapseExtension(c, deps, ext.id, now))).toBe(true);
-    expect(await tx(s.rt.db, (c) => lapseExtension(c, deps, ext.id, now))).toBe(false);
-    expect(await tx(s.rt.db, (c) => applyPaidExtension(c, deps, ext.id, now))).toBe(false);
+    const run = (fn: typeof lapseExtension) => commitWithEffects(deps, (t) => fn(t, ext.id, now));
+    expect(await run(lapseExtension)).toBe(true);
+    expect(await run(lapseExtension)).toBe(false);
+    expect(await run(applyPaidExtension)).toBe(false);
     expect(await row(s, t.sessionId)).toMatchObject({ status: 'closing', closing_reason: 'extension_lapsed' });
   });
 });

@@ -1,10 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { tx } from '../../../shared/db/tx';
-import { activatePaidSession } from '../../../shared/sessions/activate-paid-session';
-import { cancelUnpaidSession } from '../../../shared/sessions/cancel-unpaid-session';
-import { sessionsDeps } from '../../../shared/sessions/deps';
-import { endSessionByOperator } from '../../../shared/sessions/end-by-operator';
-import { capacityUsed } from '../../../shared/sessions/repo';
+import { commitWithEffects } from '../../../shared/outbox';
+import { capacityUsed, endSessionByOperator, sessionPaymentHooks, sessionsDeps } from '../../../shared/sessions';
 import { json } from '../../helpers/http';
 import { accept, chatRequest, customerWithDevice, onlineMitra, pushes, realtime, settle } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
@@ -108,13 +104,15 @@ describe('the session state machine and its timers', () => {
 
   it('payment hooks: activate a paid session (expiry scheduled), cancel an unpaid one (capacity freed, both told)', async () => {
     const deps = sessionsDeps(s.rt);
+    const { activatePaidSession, cancelUnpaidSession } = sessionPaymentHooks(deps);
     const m = await onlineMitra(s);
     const c = await customerWithDevice(s);
     const req = await json(chatRequest(s, c.token));
     const { session_id } = await json(accept(s, m, req.request_id));
     const now = s.rt.clock.now();
-    expect(await tx(s.rt.db, (cl) => activatePaidSession(cl, deps, session_id, now))).toBe(true);
-    expect(await tx(s.rt.db, (cl) => activatePaidSession(cl, deps, session_id, now))).toBe(false); // a replay
+    const activate = () => commitWithEffects(deps, (t) => activatePaidSession(t, session_id, now));
+    expect(await activate()).toBe(true);
+    expect(await activate()).toBe(false); // a replay
     const r = await row(s, session_id);
     expect(r).toMatchObject({ status: 'active', version: 2 });
     expect(r.ends_at.getTime() - now.getTime()).toBe(30 * 60_000);
@@ -127,8 +125,9 @@ describe('the session state machine and its timers', () => {
     const { session_id: unpaid } = await json(accept(s, m2, req2.request_id));
     expect(await capacityUsed(s.rt.db, m2.id)).toBe(1);
     const at = s.rt.clock.now();
-    expect(await tx(s.rt.db, (cl) => cancelUnpaidSession(cl, deps, unpaid, at, 'payment_expired'))).toBe(true);
-    expect(await tx(s.rt.db, (cl) => cancelUnpaidSession(cl, deps, unpaid, at, 'payment_expired'))).toBe(false);
+    const cancel = () => commitWithEffects(deps, (t) => cancelUnpaidSession(t, unpaid, at, 'payment_expired'));
+    expect(await cancel()).toBe(true);
+    expect(await cancel()).toBe(false);
     expect(await capacityUsed(s.rt.db, m2.id)).toBe(0);
     await settle(s);
     expect(await doc(unpaid)).toMatchObject({ status: 'cancelled', cancel_reason: 'payment_expired' });
@@ -143,7 +142,7 @@ describe('the session state machine and its timers', () => {
     const deps = sessionsDeps(s.rt);
     const t = await activeFreeTrialSession(s);
     const end = (id: string, reason: 'customer_banned' | 'mitra_deactivated') =>
-      tx(s.rt.db, (c) => endSessionByOperator(c, deps, id, reason));
+      commitWithEffects(deps, (t) => endSessionByOperator(t, deps, id, reason));
     expect(await end(t.sessionId, 'customer_banned')).toEqual({ changed: true, status: 'closing' });
     expect(await row(s, t.sessionId)).toMatchObject({ closing_reason: 'customer_banned' });
     expect(await end(t.sessionId, 'customer_banned')).toEqual({ changed: false, status: 'closing' });
