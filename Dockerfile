@@ -30,7 +30,7 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/package.json ./package.json
 COPY --from=build /src/dist ./dist
-# The caches a cold start reads, made here once (docs/decisions.md 34, 37): each function is started from
+# The caches a cold start reads, made here once (docs/decisions.md 37): each function is started from
 # its main.cjs with a synthetic env that reaches nothing, answers /healthz, and on SIGTERM writes V8's code
 # cache of everything start-up and a first request compiled (dist/<fn>/server.cjs.v8cache); the jobs'
 # entries get Node's compile cache. The step fails if a function does not come up or leaves no cache.
