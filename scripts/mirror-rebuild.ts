@@ -1,5 +1,5 @@
 import { parseEnv } from '../shared/env';
-import { rebuildMirror } from '../shared/mirror/rebuild';
+import { rebuildMirror } from '../shared/mirror';
 import { createRuntime } from '../shared/runtime';
 
 /**

@@ -1,9 +1,9 @@
-import { hashPassword } from '../shared/auth/passwords';
-import { CONFIG_KEYS } from '../shared/config/schema';
+import { hashPassword } from '../shared/auth';
+import { CONFIG_KEYS } from '../shared/config';
 import type { Runtime } from '../shared/runtime';
 import { publicConfigEntry } from '../shared/config';
 import { commitWithEffects } from '../shared/outbox';
-import { insertCcUser } from '../shared/users/cc-users';
+import { insertCcUser } from '../shared/users';
 
 /**
  * Idempotent seed: every app_config key at its default (existing values kept) and the super admin

@@ -1,5 +1,5 @@
-import { PAIRING_PATHS } from './pairing/paths';
-import { PAYMENT_PATHS } from './payments/invoice-task';
+import { PAIRING_PATHS } from './pairing';
+import { PAYMENT_PATHS } from './payments';
 
 /** Cloud Scheduler jobs: Terraform declares them in GCP; the local stack fires them from its clock. */
 export const CRON_JOBS = [

@@ -1,4 +1,4 @@
-import { describeSigningKey } from './auth/keys';
+import { describeSigningKey } from './auth';
 
 // Read by hand rather than by a zod schema: the schema cost a function ~5 ms of every cold start to
 // build and run, once (docs/decisions.md 37). test/unit/env.test.ts holds these rules to that schema.

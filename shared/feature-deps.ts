@@ -1,8 +1,8 @@
 import type { Clock } from './clock';
-import { configReader, type ConfigReader } from './config/reader';
+import { configReader, type ConfigReader } from './config';
 import type { Db } from './db/pool';
 import type { Logger } from './logger';
-import type { OutboxRelay } from './outbox/relay';
+import { type OutboxRelay } from './outbox';
 import type { Runtime } from './runtime';
 
 /** What most use cases take from the runtime; a feature's deps add their own to it. */

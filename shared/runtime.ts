@@ -4,7 +4,7 @@ import { AdjustableClock, systemClock, type Clock } from './clock';
 import { allowedServiceAccounts, functionUrls, type Env } from './env';
 import { createPool, type Db } from './db/pool';
 import { createLogger, type Logger } from './logger';
-import { OutboxRelay } from './outbox/relay';
+import { OutboxRelay } from './outbox';
 import type { EventBus } from './ports/event-bus';
 import type { Push } from './ports/push';
 import type { Realtime } from './ports/realtime';
@@ -24,10 +24,9 @@ import { LocalOidcIssuer } from './adapters/local/oidc-issuer';
 import { PushRecorder } from './adapters/local/push-recorder';
 import { StubOtpProvider } from './adapters/local/stub-otp-provider';
 import { LocalTaskScheduler } from './adapters/local/task-scheduler';
-import { FirebaseTokenMinter } from './auth/firebase-token';
-import { APPLE_ISSUERS, GOOGLE_ISSUERS, jwksIdTokenVerifier, type IdTokenVerifier } from './auth/id-tokens';
+import { APPLE_ISSUERS, FirebaseTokenMinter, GOOGLE_ISSUERS, type IdTokenVerifier, jwksIdTokenVerifier } from './auth';
 import { subscriptions } from './subscriptions';
-import { deleteUnregisteredToken } from './users/device-tokens';
+import { deleteUnregisteredToken } from './users';
 
 export type { LocalControls };
 

@@ -1,5 +1,5 @@
 import type { Env } from './env';
-import { PAIRING_PATHS } from './pairing/paths';
+import { PAIRING_PATHS } from './pairing';
 
 /** Pub/Sub push subscriptions: topic → the private route that receives the push. Terraform mirrors this. */
 export function subscriptions(env: Env) {

@@ -1,4 +1,4 @@
-import { authDeps } from '../../shared/auth/deps';
+import { authDeps } from '../../shared/auth';
 import { EnvError } from '../../shared/env';
 import { createFunctionApp } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';

@@ -1,4 +1,4 @@
-import { controlCenterDeps } from '../../shared/controlcenter/deps';
+import { controlCenterDeps } from '../../shared/controlcenter';
 import { createFunctionApp } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
 import { controlCenterRoutes } from './routes/control-center';

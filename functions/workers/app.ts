@@ -3,7 +3,7 @@ import type { Runtime } from '../../shared/runtime';
 import { outboxRoutes } from './routes/outbox';
 import { probeRoutes } from './routes/probe';
 import { recordProbeRun } from '../../shared/testing/probe';
-import { backlogAgeSeconds } from '../../shared/outbox/backlog';
+import { backlogAgeSeconds } from '../../shared/outbox';
 
 /** Private routes that belong to no product function: outbox relay, probes. */
 export function createWorkersApp(rt: Runtime) {

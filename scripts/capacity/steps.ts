@@ -1,5 +1,5 @@
-import { configReader } from '../../shared/config/reader';
-import { PAIRING_PATHS } from '../../shared/pairing/paths';
+import { configReader } from '../../shared/config';
+import { PAIRING_PATHS } from '../../shared/pairing';
 import { MITRAS, REQUESTS, HEARTBEATS } from './args';
 import { counter, perOne, scale, type Counts } from './counts';
 import { type Stack, call, settle, measure, makeMitras, makeCustomers, must } from './stack';

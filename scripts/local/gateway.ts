@@ -6,7 +6,7 @@ import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import { errorHandler, notFoundHandler } from '../../shared/http/error-handler';
 import { functionForPath, type FunctionName } from '../../shared/http/path-table';
 import type { Runtime } from '../../shared/runtime';
-import { backlogAgeSeconds, deadLetters } from '../../shared/outbox/backlog';
+import { backlogAgeSeconds, deadLetters } from '../../shared/outbox';
 import { API_VERSION } from '../../shared/http/function-app';
 
 export type FunctionApps = Record<

@@ -11,7 +11,7 @@ import { pushPoster } from './push-poster';
 import { startEmbeddedPostgres } from './postgres';
 import { startFakeXendit } from './fake-xendit';
 import { seed } from '../seed';
-import { rebuildMirror } from '../../shared/mirror/rebuild';
+import { rebuildMirror } from '../../shared/mirror';
 import { ensureDevSigningKey } from './dev-keys';
 import { acquireDataDirLock } from './data-dir-lock';
 
@@ -186,13 +186,13 @@ async function start(
   const dispatcher = rt.local!.attachDispatcher(poster.deliver);
   dispatcher.start();
   stops.push(() => dispatcher.stop());
-  const relayTimer = setInterval(() => rt.relay.kick(), 500);
+  const stopPolling = rt.relay.poll(500);
   const cronTimer = setInterval(
     () => rt.local!.tickCron().catch((err: Error) => rt.logger.error('cron tick failed', { error: err.message })),
     5000,
   );
   stops.push(() => {
-    clearInterval(relayTimer);
+    stopPolling();
     clearInterval(cronTimer);
   });
 

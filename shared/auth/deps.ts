@@ -1,10 +1,10 @@
 import type { Clock } from '../clock';
-import { configReader, type ConfigReader } from '../config/reader';
+import { configReader, type ConfigReader } from '../config';
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import type { OtpProvider } from '../ports/otp-provider';
 import type { Runtime } from '../runtime';
-import type { RolePermissions } from '../users/cc-users';
+import { type RolePermissions } from '../users';
 import type { AccessTokens } from './access-tokens';
 import type { FirebaseTokenMinter } from './firebase-token';
 import { authGuards, refreshPolicy } from './guards';

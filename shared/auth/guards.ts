@@ -1,7 +1,7 @@
 import type { Env } from '../env';
 import { oncePerRuntime } from '../feature-deps';
 import type { Runtime } from '../runtime';
-import { RolePermissions } from '../users/cc-users';
+import { RolePermissions } from '../users';
 import { AccessTokens } from './access-tokens';
 import { signingKey } from './keys';
 import type { RefreshPolicy } from './refresh-sessions';

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { firebaseUid } from '../realtime/access';
+import { firebaseUid } from '../realtime';
 import type { MobileUser } from './access-tokens';
 import type { AuthDeps } from './deps';
 

@@ -1,7 +1,5 @@
 import { AppError } from '../errors';
-import { findCcUser } from '../users/cc-users';
-import { findCustomer } from '../users/customers';
-import { findMitra } from '../users/mitras';
+import { findCcUser, findCustomer, findMitra } from '../users';
 import type { Principal, UserType } from './access-tokens';
 import type { AuthDeps } from './deps';
 import { issueTokens, type TokenPair } from './issue-tokens';

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/pool';
 import type { Env } from '../env';
-import type { OutboxRelay } from '../outbox/relay';
+import { type OutboxRelay } from '../outbox';
 import type { Runtime } from '../runtime';
 import { configReader, type ConfigReader } from './reader';
 

@@ -1,5 +1,5 @@
 import { BigIdCursor, decodeCursor, pageFrom } from '../pagination';
-import { ccUsersByIds } from '../users/admin-queries';
+import { ccUsersByIds } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { auditRows, type AuditKind } from './repo';
 import { auditEntryView } from './views';

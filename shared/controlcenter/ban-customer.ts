@@ -1,8 +1,8 @@
 import { commitWithEffects } from '../outbox';
-import { revokeUserSessions } from '../auth/refresh-sessions';
-import { endSessionsOfUser } from '../sessions/end-by-operator';
+import { revokeUserSessions } from '../auth';
+import { endSessionsOfUser } from '../sessions';
 import { AppError } from '../errors';
-import { setCustomerBan } from '../users/admin-queries';
+import { setCustomerBan } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccCustomer } from './list-customers';
 import { insertAudit } from './repo';

@@ -1,5 +1,4 @@
-import type { AccessTokens } from '../auth/access-tokens';
-import { authGuards } from '../auth/guards';
+import { type AccessTokens, authGuards } from '../auth';
 import { featureDeps, type FeatureDeps } from '../feature-deps';
 import type { Runtime } from '../runtime';
 

@@ -1,6 +1,6 @@
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
-import { flaggedUserIds, pendingReportCounts } from '../sessions/admin-reports';
-import { listCustomers, type AdminCustomerRow } from '../users/admin-queries';
+import { flaggedUserIds, pendingReportCounts } from '../sessions';
+import { type AdminCustomerRow, listCustomers } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccCustomerView } from './views';
 

@@ -1,7 +1,6 @@
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
-import { liveSessionCounts } from '../sessions/admin-queries';
-import { flaggedUserIds, pendingReportCounts } from '../sessions/admin-reports';
-import { listMitras, type AdminMitraRow } from '../users/admin-queries';
+import { flaggedUserIds, liveSessionCounts, pendingReportCounts } from '../sessions';
+import { type AdminMitraRow, listMitras } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitraView } from './views';
 

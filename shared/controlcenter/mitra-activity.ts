@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { mitraActivityLog, mitraActivityPage } from '../pairing/activity-queries';
-import type { NotificationStatus } from '../pairing/repo';
+import { mitraActivityLog, mitraActivityPage, type NotificationStatus } from '../pairing';
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
-import { findAdminMitra } from '../users/admin-queries';
+import { findAdminMitra } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { activityLogView, activityRowView } from './views';
 

@@ -1,8 +1,7 @@
-import { normaliseIndonesianPhone } from '../auth/phone';
+import { normaliseIndonesianPhone } from '../auth';
 import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { findAdminMitra } from '../users/admin-queries';
-import { findOrCreateMitraByPhone } from '../users/mitras';
+import { findAdminMitra, findOrCreateMitraByPhone } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitra } from './list-mitras';
 import { insertAudit } from './repo';

@@ -1,9 +1,8 @@
 import type { Queryable } from '../db/pool';
 import type { AuditKind } from './audit-kinds';
-import { mitraFiguresSql } from '../pairing/activity-queries';
-import { paidRevenueSql } from '../payments/reporting';
-import { sessionFiguresSql } from '../sessions/admin-queries';
-import { reportFiguresSql } from '../sessions/admin-reports';
+import { mitraFiguresSql } from '../pairing';
+import { paidRevenueSql } from '../payments';
+import { reportFiguresSql, sessionFiguresSql } from '../sessions';
 
 /** The control center's own table (cc_audit_log) and the dashboard statement composed from each feature's fragment. */
 

@@ -1,6 +1,6 @@
 import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { findReport, setReportReview, type ReportStatus } from '../sessions/admin-reports';
+import { findReport, type ReportStatus, setReportReview } from '../sessions';
 import type { ControlCenterDeps } from './deps';
 import { ccReport } from './list-reports';
 import { insertAudit } from './repo';

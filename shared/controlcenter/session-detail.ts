@@ -1,8 +1,7 @@
 import { AppError } from '../errors';
-import { paymentsOfSession } from '../payments/reporting';
-import { adminSession, sessionParts } from '../sessions/admin-queries';
-import { pendingReportCounts, reportsOfSession } from '../sessions/admin-reports';
-import { findAdminCustomer, findAdminMitra } from '../users/admin-queries';
+import { paymentsOfSession } from '../payments';
+import { adminSession, pendingReportCounts, reportsOfSession, sessionParts } from '../sessions';
+import { findAdminCustomer, findAdminMitra } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { paymentView, reportView, sessionSummaryView } from './views';
 

@@ -1,9 +1,9 @@
 import { commitWithEffects } from '../outbox';
-import { revokeUserSessions } from '../auth/refresh-sessions';
+import { revokeUserSessions } from '../auth';
 import { AppError } from '../errors';
-import { withdrawOpenOffers } from '../pairing/withdraw-offers';
-import { endSessionsOfUser } from '../sessions/end-by-operator';
-import { findAdminMitra, updateMitraByOperator } from '../users/admin-queries';
+import { withdrawOpenOffers } from '../pairing';
+import { endSessionsOfUser } from '../sessions';
+import { findAdminMitra, updateMitraByOperator } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitra } from './list-mitras';
 import { insertAudit } from './repo';

@@ -1,8 +1,7 @@
-import type { ActivityLogRow, ActivityRow } from '../pairing/activity-queries';
-import type { SessionPaymentRow } from '../payments/reporting';
-import type { AdminSessionRow, TranscriptRow } from '../sessions/admin-queries';
-import { FLAG_THRESHOLD, type ReportRow } from '../sessions/admin-reports';
-import type { AdminCcUserRow, AdminCustomerRow, AdminMitraRow } from '../users/admin-queries';
+import { type ActivityLogRow, type ActivityRow } from '../pairing';
+import { type SessionPaymentRow } from '../payments';
+import { type AdminSessionRow, FLAG_THRESHOLD, type ReportRow, type TranscriptRow } from '../sessions';
+import { type AdminCcUserRow, type AdminCustomerRow, type AdminMitraRow } from '../users';
 import type { AuditRow } from './repo';
 
 /** One builder per control-center document shape (the routes' named schemas mirror these). */

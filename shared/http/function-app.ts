@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { authGuards } from '../auth/guards';
+import { authGuards } from '../auth';
 import { AppError } from '../errors';
 import { traceFields } from '../logger';
 import type { Runtime } from '../runtime';

@@ -46,6 +46,15 @@ export class OutboxRelay {
   }
 
   /**
+   * Drains every `ms` until the returned function is called: what catches rows whose delivery failed
+   * or whose kick was lost with an instance (in GCP the scheduled drain of the workers function).
+   */
+  poll(ms: number): () => void {
+    const timer = setInterval(() => this.kick(), ms);
+    return () => clearInterval(timer);
+  }
+
+  /**
    * Drains until nothing is due; concurrent callers share the drain and make it look once more. Each call
    * (each commit's kick) and each batch that comes back full starts another batch alongside while fewer
    * than `batchesInFlight` are under way, so a new row does not wait for the batch being written out.

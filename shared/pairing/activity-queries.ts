@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import { CAPACITY_STATUSES } from '../sessions/repo';
+import { CAPACITY_STATUSES } from '../sessions';
 import type { NotificationStatus } from './repo';
 
 /**

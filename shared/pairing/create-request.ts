@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { commitWithEffects, effect } from '../outbox';
-import { hasUsedFreeTrial, liveSessionOfCustomer } from '../sessions/repo';
-import { findCustomer, isGuest } from '../users/customers';
+import { hasUsedFreeTrial, liveSessionOfCustomer } from '../sessions';
+import { findCustomer, isGuest } from '../users';
 import type { PairingDeps } from './deps';
 import { offerBatchEffects } from './effects';
 import { expireLockedRequest } from './expire-request';

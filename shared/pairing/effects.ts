@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { effect, type OutboxEntry } from '../outbox';
-import { deviceTokensOf } from '../users/device-tokens';
+import { deviceTokensOf } from '../users';
 import type { PairingDeps } from './deps';
 import { offerDocPath, PAIRING_PATHS } from './paths';
 import { offerEndingDoc, type OfferEnding } from './views';

@@ -1,6 +1,5 @@
 import { commitWithEffects, effect, type OutboxEntry } from '../outbox';
-import { deviceTokensOf } from '../users/device-tokens';
-import { findCustomer } from '../users/customers';
+import { deviceTokensOf, findCustomer } from '../users';
 import type { PairingDeps } from './deps';
 import { offerDocPath } from './paths';
 import { findRequest, lockOfferedAmong } from './repo';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import { CAPACITY_STATUSES } from '../sessions/repo';
+import { CAPACITY_STATUSES } from '../sessions';
 
 const CAPACITY_COUNT = `(SELECT count(*)::int FROM chat_sessions s WHERE s.mitra_id = m.id AND s.status IN (${CAPACITY_STATUSES.map((x) => `'${x}'`).join(', ')}))`;
 

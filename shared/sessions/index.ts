@@ -1,5 +1,15 @@
 /** Sessions and chat (SPEC §7): the session state machine, messages, extensions, goodbyes, feedback. */
-export * from './admin-queries';
+export {
+  adminSession,
+  listSessions as listSessionsForAdmin,
+  liveSessionCounts,
+  sessionFiguresSql,
+  sessionParts,
+  transcriptPage,
+  type AdminSessionRow,
+  type SessionFilter,
+  type TranscriptRow,
+} from './admin-queries';
 export * from './admin-reports';
 export { answerExtension } from './answer-extension';
 export { sessionsDeps, type SessionsDeps } from './deps';
@@ -9,7 +19,7 @@ export { latestExtensionOf, type ExtensionRow } from './extensions-repo';
 export { flipSensitivity } from './flip-sensitivity';
 export { getSession } from './get-session';
 export { listMessages } from './list-messages';
-export { currentSessions, listSessions as listSessionsOf } from './list-sessions';
+export { currentSessions, listSessions } from './list-sessions';
 export { markReceipts } from './mark-receipts';
 export { sessionMirrorEntries } from './mirror';
 export { messageDocPath, mitraSessionDocPath, SESSION_PATHS, sessionDocPath, typingDocPath } from './paths';

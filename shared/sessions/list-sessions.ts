@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import { paymentsOfSessions, type PaymentFields } from '../payments/views';
+import { type PaymentFields, paymentsOfSessions } from '../payments';
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
 import type { SessionsDeps } from './deps';
 import type { ExtensionRow } from './extensions-repo';

@@ -1,4 +1,4 @@
-import { NO_PAYMENT, type PaymentFields } from '../payments/views';
+import { NO_PAYMENT, type PaymentFields } from '../payments';
 import type { ExtensionRow } from './extensions-repo';
 import type { MessageRow } from './messages-repo';
 import { EXTENSION_WINDOW_SECONDS } from './paths';

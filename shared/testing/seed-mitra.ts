@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/pool';
-import { normaliseIndonesianPhone } from '../auth/phone';
-import { findOrCreateMitraByPhone } from '../users/mitras';
+import { normaliseIndonesianPhone } from '../auth';
+import { findOrCreateMitraByPhone } from '../users';
 
 /** Test routes only: creates (or finds) a mitra by phone, active by default; a repeat updates what it names. */
 export async function seedMitra(

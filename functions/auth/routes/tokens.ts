@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { AuthDeps } from '../../../shared/auth/deps';
-import { logout } from '../../../shared/auth/logout';
-import { refresh } from '../../../shared/auth/refresh';
+import { type AuthDeps, logout, refresh } from '../../../shared/auth';
 import { deviceInfo } from '../../../shared/http/auth-middleware';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';

@@ -4,12 +4,14 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IsoDateTime } from '../../../shared/http/schemas';
-import type { PairingDeps } from '../../../shared/pairing/deps';
-import { handleBlast } from '../../../shared/pairing/handle-blast';
-import { notificationTimeout } from '../../../shared/pairing/notification-timeout';
-import { PAIRING_PATHS } from '../../../shared/pairing/paths';
-import { requestTimeout } from '../../../shared/pairing/request-timeout';
-import { sweepStale } from '../../../shared/pairing/sweep-stale';
+import {
+  handleBlast,
+  notificationTimeout,
+  PAIRING_PATHS,
+  type PairingDeps,
+  requestTimeout,
+  sweepStale,
+} from '../../../shared/pairing';
 
 const tags = ['private'];
 

@@ -2,7 +2,7 @@ import type { AdjustableClock } from '../../clock';
 import { CRON_JOBS, CRON_TASK_PREFIX } from '../../cron';
 import type { Db } from '../../db/pool';
 import type { Logger } from '../../logger';
-import type { OutboxRelay } from '../../outbox/relay';
+import { type OutboxRelay } from '../../outbox';
 import type { TaskScheduler } from '../../ports/task-scheduler';
 import { LocalDispatcher, type Deliver } from './dispatcher';
 import type { LocalOidcIssuer } from './oidc-issuer';
