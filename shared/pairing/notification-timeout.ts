@@ -4,13 +4,11 @@ import type { PairingDeps } from './deps';
 import { offerEndings } from './effects';
 import { findRequest, transitionNotifications } from './repo';
 
-/**
- * Which notifications a timeout covers: an offer batch (`offered_at`, one task per batch), or — for
- * tasks enqueued before batching shipped and still in flight — one mitra's.
- */
-export type NotificationTimeoutTarget = { request_id: string } & (
-  { offered_at: string; mitra_id?: undefined } | { mitra_id: string; offered_at?: undefined }
-);
+/** The offer batch a timeout covers: the notifications one statement wrote, sharing `offered_at`. */
+export interface NotificationTimeoutTarget {
+  request_id: string;
+  offered_at: string;
+}
 
 /**
  * Every still-'offered' notification of the batch becomes 'ignored' (one UPDATE); anything already
@@ -22,8 +20,9 @@ export async function notificationTimeout(deps: PairingDeps, target: Notificatio
   const moved = await commitWithEffects(deps, async (c) => {
     const r = await findRequest(c, target.request_id, true);
     if (!r) return 0;
-    const only = target.offered_at ? { offeredAt: new Date(target.offered_at) } : { mitraId: target.mitra_id };
-    const ignored = await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'no_response', only);
+    const ignored = await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'no_response', {
+      offeredAt: new Date(target.offered_at),
+    });
     if (r.status === 'searching') await c.enqueue(offerEndings(ignored, r.id, { status: 'ignored' }, now));
     return ignored.length;
   });

@@ -1948,9 +1948,8 @@ export interface components {
             /** Format: uuid */
             request_id: string;
         };
-        NotificationTimeoutTask: components["schemas"]["OfferBatchTimeoutTask"] | components["schemas"]["SingleOfferTimeoutTask"];
         /** @description Every notification of the request offered at offered_at */
-        OfferBatchTimeoutTask: {
+        NotificationTimeoutTask: {
             /** Format: uuid */
             request_id: string;
             /**
@@ -1958,13 +1957,6 @@ export interface components {
              * @example 2026-11-25T10:00:00.000Z
              */
             offered_at: string;
-        };
-        /** @description One mitra (tasks enqueued before batching; still accepted) */
-        SingleOfferTimeoutTask: {
-            /** Format: uuid */
-            request_id: string;
-            /** Format: uuid */
-            mitra_id: string;
         };
         SweepResult: {
             turned_offline: number;

@@ -33,15 +33,9 @@ const BlastMessageSchema = z
   .openapi('BlastMessage');
 
 const RequestTimeoutTaskSchema = z.object({ request_id: z.string().uuid() }).openapi('RequestTimeoutTask');
-const OfferBatchTimeoutSchema = z
-  .object({ request_id: z.string().uuid(), offered_at: IsoDateTime })
-  .openapi('OfferBatchTimeoutTask', { description: 'Every notification of the request offered at offered_at' });
-const LegacyOfferTimeoutSchema = z
-  .object({ request_id: z.string().uuid(), mitra_id: z.string().uuid() })
-  .openapi('SingleOfferTimeoutTask', { description: 'One mitra (tasks enqueued before batching; still accepted)' });
 const NotificationTimeoutTaskSchema = z
-  .union([OfferBatchTimeoutSchema, LegacyOfferTimeoutSchema])
-  .openapi('NotificationTimeoutTask');
+  .object({ request_id: z.string().uuid(), offered_at: IsoDateTime })
+  .openapi('NotificationTimeoutTask', { description: 'Every notification of the request offered at offered_at' });
 
 const SweepResultSchema = z.object({ turned_offline: z.number().int().min(0) }).openapi('SweepResult');
 
