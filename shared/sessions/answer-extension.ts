@@ -3,7 +3,7 @@ import { commitWithEffects } from '../outbox';
 import { invoiceTask } from '../payments';
 import type { SessionsDeps } from './deps';
 import { pushEntries, sessionDocEntries } from './effects';
-import { findExtension, moveExtension } from './extensions-repo';
+import { findExtension, moveExtension } from './repo/session-extensions';
 import { sessionOfParticipant } from './participant';
 import { moveSession } from './transitions';
 import { extensionOfferView } from './views';

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/pool';
 import { effect, type OutboxEntry } from '../outbox';
 import { paymentOfSession } from '../payments';
 import { deviceTokensOf } from '../users';
-import { latestExtensionOf } from './extensions-repo';
+import { latestExtensionOf } from './repo/session-extensions';
 import {
   EXTENSION_WINDOW_SECONDS,
   mitraSessionDocPath,
@@ -11,7 +11,7 @@ import {
   SYNC_WINDOW_MS,
   taskNames,
 } from './paths';
-import { findFullSession } from './repo';
+import { findFullSession } from './repo/chat-sessions';
 import type { SessionRow, Side } from './types';
 import { mitraSessionDoc, sessionCounters, sessionDoc } from './views';
 

@@ -1,6 +1,6 @@
 import type { Tx } from '../outbox';
 import type { SessionsDeps } from './deps';
-import { findSession, liveSessionIdsOf } from './repo';
+import { findSession, liveSessionIdsOf } from './repo/chat-sessions';
 import { moveSession } from './transitions';
 import type { SessionStatus, Side } from './types';
 

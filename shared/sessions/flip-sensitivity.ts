@@ -1,10 +1,11 @@
 import { AppError } from '../errors';
 import { commitWithEffects, effect } from '../outbox';
 import type { SessionsDeps } from './deps';
-import { latestExtensionOf } from './extensions-repo';
+import { latestExtensionOf } from './repo/session-extensions';
 import { sessionOfParticipant } from './participant';
 import { mitraSessionDocPath } from './paths';
-import { findFullSession, updateSession } from './repo';
+import { findFullSession, updateSession } from './repo/chat-sessions';
+import { insertSensitivityFlip } from './repo/session-sensitivity-log';
 import type { Sensitivity } from './types';
 import { mitraSessionDoc, mitraSessionView } from './views';
 
@@ -23,11 +24,7 @@ export async function flipSensitivity(deps: SessionsDeps, mitraId: string, sessi
     if (cfg.sensitive_flag_one_way_latch && s.topic_sensitivity === 'sensitive')
       throw new AppError('SENSITIVITY_LATCHED');
     const moved = (await updateSession(t, s.id, { from: ['active'] }, { topic_sensitivity: to }, now, false))!;
-    await t.query(
-      `INSERT INTO session_sensitivity_log (session_id, mitra_id, from_sensitivity, to_sensitivity, created_at)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [s.id, mitraId, s.topic_sensitivity, to, now],
-    );
+    await insertSensitivityFlip(t, { sessionId: s.id, mitraId, from: s.topic_sensitivity, to }, now);
     const ext = await latestExtensionOf(t, s.id);
     await t.enqueue([{ item: effect.setDoc(mitraSessionDocPath(mitraId, s.id), mitraSessionDoc(moved, ext)) }]);
     return true;

@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { commitWithEffects } from '../outbox';
 import type { SessionsDeps } from './deps';
 import { timers } from './effects';
-import { markReceipts as moveWatermarks } from './repo';
+import { markReceipts as moveWatermarks } from './repo/chat-sessions';
 import { sessionOfParticipant } from './participant';
 import type { Side } from './types';
 

@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/pool';
 import { effect, type OutboxEntry } from '../outbox';
 import { sessionDocEntries } from './effects';
-import { currentSessions, recentMessages } from './mirror-queries';
+import { currentSessions } from './repo/chat-sessions';
+import { recentMessages } from './repo/chat-messages';
 import { messageDocPath } from './paths';
 import { messageDoc } from './views';
 

@@ -1,8 +1,8 @@
 import type { Tx } from '../outbox';
 import type { SessionsDeps } from './deps';
 import { sessionDocEntries } from './effects';
-import { findExtension, moveExtension } from './extensions-repo';
-import { findSession } from './repo';
+import { findExtension, moveExtension } from './repo/session-extensions';
+import { findSession } from './repo/chat-sessions';
 import { moveSession } from './transitions';
 
 /**

@@ -3,7 +3,7 @@ import { commitWithEffects } from '../outbox';
 import type { SessionsDeps } from './deps';
 import { pushEntries, sessionDocEntries } from './effects';
 import { sessionOfParticipant } from './participant';
-import { updateSession } from './repo';
+import { updateSession } from './repo/chat-sessions';
 import { moveSession } from './transitions';
 import { otherSide, type Side } from './types';
 

@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { commitWithEffects } from '../outbox';
 import type { SessionsDeps } from './deps';
 import { pushEntries, sessionDocEntries, timers } from './effects';
-import { insertExtension } from './extensions-repo';
+import { insertExtension } from './repo/session-extensions';
 import { sessionOfParticipant } from './participant';
 import { EXTENSION_WINDOW_SECONDS } from './paths';
 import { extensionView } from './views';

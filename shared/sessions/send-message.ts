@@ -1,7 +1,8 @@
 import { commitWithEffects, effect, type OutboxEntry } from '../outbox';
 import type { SessionsDeps } from './deps';
 import { pushEntries, timers } from './effects';
-import { allocateSeq, findByClientId, insertMessage, type MessageRow } from './messages-repo';
+import { allocateSeq } from './repo/chat-sessions';
+import { findByClientId, insertMessage, type MessageRow } from './repo/chat-messages';
 import { refusal, sessionOfParticipant } from './participant';
 import { messageDocPath, PUSH_QUIET_SECONDS } from './paths';
 import { otherSide, type Side } from './types';

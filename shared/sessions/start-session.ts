@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { type Tx } from '../outbox';
 import { invoiceTask } from '../payments';
 import { sessionDocEntries, timers } from './effects';
-import { insertSession } from './repo';
+import { insertSession } from './repo/chat-sessions';
 import type { SessionRow, Sensitivity } from './types';
 
 /** What pairing hands over when a mitra wins a request. */

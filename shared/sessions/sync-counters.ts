@@ -1,6 +1,7 @@
 import { commitWithEffects } from '../outbox';
 import type { SessionsDeps } from './deps';
 import { counterDocEntry } from './effects';
+import { shareLockSession } from './repo/chat-sessions';
 
 /**
  * The coalesced session-doc write (decision 32): last_seq, unread counts and receipt watermarks,
@@ -9,8 +10,7 @@ import { counterDocEntry } from './effects';
  */
 export async function syncCounters(deps: SessionsDeps, sessionId: string): Promise<void> {
   await commitWithEffects(deps, async (t) => {
-    const locked = await t.query('SELECT 1 FROM chat_sessions WHERE id = $1 FOR SHARE', [sessionId]);
-    if (!locked.rowCount) return;
+    if (!(await shareLockSession(t, sessionId))) return;
     const entry = await counterDocEntry(t, sessionId);
     if (entry) await t.enqueue([entry]);
   });

@@ -1,7 +1,7 @@
 import { commitWithEffects } from '../outbox';
 import type { SessionsDeps } from './deps';
-import { findExtension, moveExtension, OPEN_EXTENSION_STATUSES } from './extensions-repo';
-import { findSession } from './repo';
+import { findExtension, hasOpenExtension, moveExtension } from './repo/session-extensions';
+import { findSession } from './repo/chat-sessions';
 import { moveSession } from './transitions';
 
 /**
@@ -27,11 +27,7 @@ export async function extensionWindowClosed(deps: SessionsDeps, sessionId: strin
   return commitWithEffects(deps, async (t) => {
     const s = await findSession(t, sessionId, true);
     if (!s || s.status !== 'expired' || s.version !== version) return false;
-    const open = await t.query('SELECT 1 FROM session_extensions WHERE session_id = $1 AND status = ANY($2)', [
-      sessionId,
-      OPEN_EXTENSION_STATUSES,
-    ]);
-    if (open.rowCount) return false;
+    if (await hasOpenExtension(t, sessionId)) return false;
     return Boolean(await moveSession(t, deps, sessionId, 'close', { now, version, reason: 'time_up' }));
   });
 }

@@ -1,8 +1,8 @@
 import type { ConfigReader } from '../config';
 import type { OutboxEntry, Tx } from '../outbox';
 import { pushEntries, sessionDocEntries, timers } from './effects';
-import { cancelOpenExtensions } from './extensions-repo';
-import { findSession, updateSession, type SessionChange } from './repo';
+import { cancelOpenExtensions } from './repo/session-extensions';
+import { findSession, updateSession, type SessionChange } from './repo/chat-sessions';
 import type { ClosingReason, SessionRow, SessionStatus, Side } from './types';
 
 /**

@@ -1,8 +1,5 @@
-import type { Queryable } from '../db/pool';
-import type { NewSession, SessionRow, SessionStatus, Side, WithNames } from './types';
-
-export type { SessionRow, SessionStatus } from './types';
-export { sessionDoc, sessionView } from './views';
+import type { Queryable } from '../../db/pool';
+import type { NewSession, SessionRow, SessionStatus, Side, WithNames } from '../types';
 
 /** Sessions that count against a mitra's capacity (SPEC §6); closing frees the place. */
 export const CAPACITY_STATUSES: SessionStatus[] = ['pending_payment', 'active'];
@@ -11,7 +8,8 @@ export const CUSTOMER_LIVE_STATUSES: SessionStatus[] = ['pending_payment', 'acti
 /** What the apps show as "current". */
 export const CURRENT_STATUSES: SessionStatus[] = ['pending_payment', 'active', 'expired', 'closing'];
 
-const COLUMN_LIST = [
+/** chat_sessions: every column, in one list; the projections below are subsets of it. */
+export const COLUMNS = [
   'id',
   'request_id',
   'customer_id',
@@ -43,44 +41,47 @@ const COLUMN_LIST = [
   'customer_goodbye_at',
   'mitra_goodbye',
   'mitra_goodbye_at',
-];
-const COLUMNS = COLUMN_LIST.join(', ');
-const S_COLUMNS = COLUMN_LIST.map((c) => `s.${c}`).join(', ');
+] as const satisfies readonly (keyof SessionRow)[];
+
+const ALL = COLUMNS.join(', ');
+const S_ALL = COLUMNS.map((c) => `s.${c}`).join(', ');
 
 /**
  * A session with both names and each side's unread count (messages of the other side past its read
  * watermark; seq is gap-free, the (session_id, sender_type, seq) index answers it).
  */
-export const FULL_SELECT = `SELECT ${S_COLUMNS}, c.display_name AS customer_name, m.display_name AS mitra_name,
+const FULL_SELECT = `SELECT ${S_ALL}, c.display_name AS customer_name, m.display_name AS mitra_name,
    (SELECT count(*) FROM chat_messages x WHERE x.session_id = s.id AND x.sender_type = 'mitra' AND x.seq > s.customer_read_seq)::int AS customer_unread,
    (SELECT count(*) FROM chat_messages x WHERE x.session_id = s.id AND x.sender_type = 'customer' AND x.seq > s.mitra_read_seq)::int AS mitra_unread
    FROM chat_sessions s JOIN customers c ON c.id = s.customer_id JOIN mitras m ON m.id = s.mitra_id`;
 
+/** What pairing's accept writes; the rest of the row starts at its defaults. */
+const NEW: readonly (keyof NewSession)[] = [
+  'request_id',
+  'customer_id',
+  'mitra_id',
+  'status',
+  'topic_sensitivity',
+  'is_free_trial',
+  'tier_id',
+  'duration_minutes',
+  'price_idr',
+  'started_at',
+  'ends_at',
+];
+
 export async function insertSession(q: Queryable, s: NewSession, now: Date): Promise<SessionRow> {
   const { rows } = await q.query<SessionRow>(
-    `INSERT INTO chat_sessions (request_id, customer_id, mitra_id, status, topic_sensitivity, is_free_trial, tier_id, duration_minutes, price_idr, started_at, ends_at, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING ${COLUMNS}`,
-    [
-      s.request_id,
-      s.customer_id,
-      s.mitra_id,
-      s.status,
-      s.topic_sensitivity,
-      s.is_free_trial,
-      s.tier_id,
-      s.duration_minutes,
-      s.price_idr,
-      s.started_at,
-      s.ends_at,
-      now,
-    ],
+    `INSERT INTO chat_sessions (${NEW.join(', ')}, created_at, updated_at)
+     VALUES (${NEW.map((_, i) => `$${i + 1}`).join(', ')}, $${NEW.length + 1}, $${NEW.length + 1}) RETURNING ${ALL}`,
+    [...NEW.map((c) => s[c]), now],
   );
   return rows[0]!;
 }
 
 export async function findSession(q: Queryable, id: string, lock = false): Promise<SessionRow | undefined> {
   const { rows } = await q.query<SessionRow>(
-    `SELECT ${COLUMNS} FROM chat_sessions WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
+    `SELECT ${ALL} FROM chat_sessions WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
     [id],
   );
   return rows[0];
@@ -111,7 +112,7 @@ export async function hasUsedFreeTrial(q: Queryable, customerId: string): Promis
 
 export async function liveSessionOfCustomer(q: Queryable, customerId: string): Promise<SessionRow | undefined> {
   const { rows } = await q.query<SessionRow>(
-    `SELECT ${COLUMNS} FROM chat_sessions WHERE customer_id = $1 AND status = ANY($2) LIMIT 1`,
+    `SELECT ${ALL} FROM chat_sessions WHERE customer_id = $1 AND status = ANY($2) LIMIT 1`,
     [customerId, CUSTOMER_LIVE_STATUSES],
   );
   return rows[0];
@@ -179,7 +180,7 @@ export async function updateSession(
     where += ` AND version = $${params.length}`;
   }
   const { rows } = await q.query<SessionRow>(
-    `UPDATE chat_sessions SET ${sets.join(', ')} WHERE ${where} RETURNING ${COLUMNS}`,
+    `UPDATE chat_sessions SET ${sets.join(', ')} WHERE ${where} RETURNING ${ALL}`,
     params,
   );
   return rows[0];
@@ -213,4 +214,52 @@ export async function touchActivity(q: Queryable, id: string, side: Side, now: D
      AND (${side}_last_active_at IS NULL OR ${side}_last_active_at < $2::timestamptz - make_interval(secs => $3))`,
     [id, now, minGapSeconds],
   );
+}
+
+/**
+ * Takes the next seq: the session row's counter, incremented under its row lock, so two senders are
+ * serialised and seq stays gap-free (a rolled-back transaction gives its number back). Also the
+ * participant and state check, and the sender's activity mark, in the same statement.
+ */
+export async function allocateSeq(q: Queryable, sessionId: string, side: Side, userId: string, now: Date) {
+  const other = side === 'customer' ? 'mitra' : 'customer';
+  const { rows } = await q.query<{
+    seq: number;
+    customer_id: string;
+    mitra_id: string;
+    other_last_active_at: Date | null;
+  }>(
+    `UPDATE chat_sessions SET last_seq = last_seq + 1, ${side}_last_active_at = $3
+     WHERE id = $1 AND ${side}_id = $2 AND status = 'active'
+     RETURNING last_seq AS seq, customer_id, mitra_id, ${other}_last_active_at AS other_last_active_at`,
+    [sessionId, userId, now],
+  );
+  return rows[0];
+}
+
+/** Sessions the apps are still looking at, with names and unread counts (the doc's whole content). */
+export async function currentSessions(q: Queryable): Promise<Array<WithNames<SessionRow>>> {
+  const { rows } = await q.query<WithNames<SessionRow>>(`${FULL_SELECT} WHERE s.status = ANY($1)`, [CURRENT_STATUSES]);
+  return rows;
+}
+
+/** A participant's history, newest first, keyset on (created_at, id). */
+export async function sessionsPageOf(
+  q: Queryable,
+  side: Side,
+  userId: string,
+  page: { limit: number; after?: [string, string] },
+): Promise<Array<WithNames<SessionRow>>> {
+  const { rows } = await q.query<WithNames<SessionRow>>(
+    `${FULL_SELECT} WHERE s.${side}_id = $1
+       AND ($3::timestamptz IS NULL OR (s.created_at, s.id) < ($3::timestamptz, $4::uuid))
+     ORDER BY s.created_at DESC, s.id DESC LIMIT $2`,
+    [userId, page.limit, page.after?.[0] ?? null, page.after?.[1] ?? null],
+  );
+  return rows;
+}
+
+/** Holds the row against a transition while the counters are read (a coalesced counter write). */
+export async function shareLockSession(q: Queryable, id: string): Promise<boolean> {
+  return ((await q.query('SELECT 1 FROM chat_sessions WHERE id = $1 FOR SHARE', [id])).rowCount ?? 0) > 0;
 }

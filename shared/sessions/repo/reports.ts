@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/pool';
+import type { Queryable } from '../../db/pool';
 
 /** The control center's reads and review of reports (SPEC §7, §9); the sessions feature owns the table. */
 
@@ -24,8 +24,23 @@ export interface ReportRow {
   created_at: Date;
 }
 
-const COLUMNS = `id, session_id, reporter_type, reporter_id, reported_type, reported_id, reason, description, status,
-  review_note, reviewed_by, reviewed_at, created_at`;
+/** reports: every column, in one list. */
+const COLUMNS = [
+  'id',
+  'session_id',
+  'reporter_type',
+  'reporter_id',
+  'reported_type',
+  'reported_id',
+  'reason',
+  'description',
+  'status',
+  'review_note',
+  'reviewed_by',
+  'reviewed_at',
+  'created_at',
+] as const satisfies readonly (keyof ReportRow)[];
+const ALL = COLUMNS.join(', ');
 
 /** Dashboard fragment (a one-row CTE body): pending reports and users flagged by them. */
 export function reportFiguresSql(): string {
@@ -63,7 +78,7 @@ export async function listReports(
   page: { limit: number; before?: [string, string] },
 ): Promise<ReportRow[]> {
   const { rows } = await q.query<ReportRow>(
-    `SELECT ${COLUMNS} FROM reports
+    `SELECT ${ALL} FROM reports
      WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR session_id = $2)
        AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
      ORDER BY created_at DESC, id DESC LIMIT $5`,
@@ -74,7 +89,7 @@ export async function listReports(
 
 export async function reportsOfSession(q: Queryable, sessionId: string): Promise<ReportRow[]> {
   const { rows } = await q.query<ReportRow>(
-    `SELECT ${COLUMNS} FROM reports WHERE session_id = $1 ORDER BY created_at, id`,
+    `SELECT ${ALL} FROM reports WHERE session_id = $1 ORDER BY created_at, id`,
     [sessionId],
   );
   return rows;
@@ -82,7 +97,7 @@ export async function reportsOfSession(q: Queryable, sessionId: string): Promise
 
 export async function findReport(q: Queryable, id: string, lock = false): Promise<ReportRow | undefined> {
   const { rows } = await q.query<ReportRow>(
-    `SELECT ${COLUMNS} FROM reports WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
+    `SELECT ${ALL} FROM reports WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
     [id],
   );
   return rows[0];
@@ -96,8 +111,31 @@ export async function setReportReview(
 ): Promise<ReportRow> {
   const { rows } = await q.query<ReportRow>(
     `UPDATE reports SET status = $2, review_note = COALESCE($3, review_note), reviewed_by = $4, reviewed_at = $5
-     WHERE id = $1 RETURNING ${COLUMNS}`,
+     WHERE id = $1 RETURNING ${ALL}`,
     [id, review.status, review.note, review.reviewerId, now],
   );
   return rows[0]!;
+}
+
+/** Undefined when this reporter already reported this session (one per session per reporter). */
+export async function insertReport(
+  q: Queryable,
+  x: {
+    session_id: string;
+    reporter: Party;
+    reporter_id: string;
+    reported_id: string;
+    reason: string;
+    description: string | null;
+  },
+  now: Date,
+): Promise<ReportRow | undefined> {
+  const reported: Party = x.reporter === 'customer' ? 'mitra' : 'customer';
+  const { rows } = await q.query<ReportRow>(
+    `INSERT INTO reports (session_id, reporter_type, reporter_id, reported_type, reported_id, reason, description, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (session_id, reporter_type, reporter_id) DO NOTHING RETURNING ${ALL}`,
+    [x.session_id, x.reporter, x.reporter_id, reported, x.reported_id, x.reason, x.description, now],
+  );
+  return rows[0];
 }
