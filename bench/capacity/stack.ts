@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type BenchEnv } from '../../bench/harness';
-import { treeCpuUs } from '../../bench/lib/stats';
+import { type BenchEnv } from '../harness';
+import { treeCpuUs } from '../lib/stats';
 import { createAuthApp } from '../../functions/auth/app';
 import { createPairingApp } from '../../functions/pairing/app';
 import { createSessionApp } from '../../functions/session/app';
@@ -14,8 +14,8 @@ import { createRuntime, type Runtime } from '../../shared/runtime';
 import { createCustomer } from '../../shared/users/customers';
 import { upsertDeviceToken } from '../../shared/users/device-tokens';
 import { findOrCreateMitraByPhone } from '../../shared/users/mitras';
-import { generateSigningKeyPem } from '../local/dev-keys';
-import { seed } from '../seed';
+import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
+import { seed } from '../../scripts/seed';
 import { counter, cpuNow, fresh, phase, type Counts } from './counts';
 import { instrumentPg, instrumentPorts } from './instrument';
 
