@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentData, Firestore } from '@google-cloud/firestore';
-import { MAX_BATCH_WRITES } from '../../shared/ports/realtime';
+import { writeStraight } from './bare-writes';
 import { sleep, until } from './wait';
 
 /** Listens on a mitra's offers the way the offers phase does; reports each seen document's status. */
@@ -12,10 +12,10 @@ export type OfferListen = (
 
 /**
  * The burst's bare baseline, in the same run and against the same emulator: `requests × mitras` copies of
- * a real offer document written straight from this process in commits of MAX_BATCH_WRITES, three in
- * flight (as our relay writes), to `mitras` fresh collections each held by a listener like the offers phase's. No
- * requests, no Postgres, no outbox: what the emulator and the listeners alone need for as many documents
- * (the writes' own CPU is spent in this process, beside the listeners, where the stack's is not).
+ * a real offer document written straight from this process (bench/lib/bare-writes.ts) to `mitras` fresh
+ * collections each held by a listener like the offers phase's. No requests, no Postgres, no outbox: what the
+ * emulator and the listeners alone need for as many documents (the writes' own CPU is spent in this process,
+ * beside the listeners, where the stack's is not).
  */
 export async function bareOfferBurst(
   fs: Firestore,
@@ -40,18 +40,10 @@ export async function bareOfferBurst(
     await sleep(500); // listeners attached, as in the offers phase
     // In the relay's order: request by request, each to every mitra.
     const writes = Array.from({ length: requests }, () => randomUUID()).flatMap((r) =>
-      ids.map((m) => fs.doc(`mitras/${m}/offers/${r}`)),
+      ids.map((m) => ({ ref: fs.doc(`mitras/${m}/offers/${r}`), data: offerDoc })),
     );
     const t0 = performance.now();
-    let next = 0;
-    const committer = async () => {
-      while (next < writes.length) {
-        const batch = fs.batch();
-        for (const ref of writes.slice(next, (next += MAX_BATCH_WRITES))) batch.set(ref, offerDoc);
-        await batch.commit();
-      }
-    };
-    await Promise.all([committer(), committer(), committer()]);
+    await writeStraight(fs, writes);
     const missing = await until(
       () => `${seen.size} of ${writes.length} seen`,
       () => seen.size >= writes.length,
