@@ -116,6 +116,21 @@ export default tseslint.config(
     },
   },
   {
+    // bench/ measures what scripts/ builds and starts, so it may import scripts/; the other way round
+    // would make the product's tooling depend on its measurements.
+    files: ['scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)bench(/|$)', message: 'scripts/ never imports bench/: move the code to scripts/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

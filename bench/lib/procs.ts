@@ -78,7 +78,7 @@ export async function waitHealthy(url: string, child: ChildProcess, logFile: str
 
 /** A bare baseline (bench/baselines/*.ts) on its own port against the given Postgres. */
 export async function startBaseline(
-  name: 'hono' | 'fastify',
+  name: 'hono' | 'fastify' | 'messages',
   env: Record<string, string>,
   logDir: string,
   label: string = name,

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { interleaved, type Variant } from '../../bench/lib/ab';
-import { serialise } from '../../bench/lib/load';
-import { startPairingBundle, tempDir } from '../../bench/lib/procs';
-import { median, spread } from '../../bench/lib/stats';
+import { interleaved, type Variant } from '../lib/ab';
+import { serialise } from '../lib/load';
+import { startPairingBundle, tempDir } from '../lib/procs';
+import { median, spread } from '../lib/stats';
 import { arg } from './args';
 import { type Stack, call, type User, makeMitras, makeCustomers, must } from './stack';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type BenchEnv } from '../../bench/harness';
-import { treeCpuUs } from '../../bench/lib/stats';
+import { type BenchEnv } from '../harness';
+import { treeCpuUs } from '../lib/stats';
 import { createAuthApp } from '../../functions/auth/app';
 import { createPairingApp } from '../../functions/pairing/app';
 import { createSessionApp } from '../../functions/session/app';
@@ -11,8 +11,8 @@ import { functionForPath } from '../../shared/http/path-table';
 import { createLogger } from '../../shared/logger';
 import { createRuntime, type Runtime } from '../../shared/runtime';
 import { createCustomer, findOrCreateMitraByPhone, upsertDeviceToken } from '../../shared/users';
-import { generateSigningKeyPem } from '../local/dev-keys';
-import { seed } from '../seed';
+import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
+import { seed } from '../../scripts/seed';
 import { counter, cpuNow, fresh, phase, type Counts } from './counts';
 import { instrumentPg, instrumentPorts } from './instrument';
 

@@ -1,14 +1,14 @@
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { withBenchEnv, type BenchEnv } from '../bench/harness';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { withBenchEnv, type BenchEnv } from './harness';
 
 // `npm run bench [-- name…]`: every bench/*.bench.ts (or those whose name contains an argument), in
 // name order. Performance figures live here, never in timed tests. Each file exports one async
 // function whose name starts with `bench`; it gets a throwaway Postgres (fsync on) + emulator.
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const dir = path.resolve('bench');
+const dir = path.dirname(fileURLToPath(import.meta.url));
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))

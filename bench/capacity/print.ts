@@ -1,4 +1,4 @@
-import { table } from '../../bench/lib/stats';
+import { table } from '../lib/stats';
 import { type StepResult } from './steps';
 
 export function printSteps(results: StepResult[]) {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { withBenchEnv } from '../bench/harness';
-import { fmt, table } from '../bench/lib/stats';
+import { withBenchEnv } from './harness';
+import { fmt, table } from './lib/stats';
 import { argStr, MITRAS, REQUESTS, HEARTBEATS, HTTP } from './capacity/args';
 import { boot } from './capacity/stack';
 import { runSteps } from './capacity/steps';

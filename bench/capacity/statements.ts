@@ -1,4 +1,4 @@
-import { median, treeCpuUs } from '../../bench/lib/stats';
+import { median, treeCpuUs } from '../lib/stats';
 import { STATEMENT_LOOP } from './args';
 import { type Stack } from './stack';
 
