@@ -1,6 +1,8 @@
 // `npm test` runs on the Node release the image runs (.nvmrc): the Google Cloud SDKs need Node 22, and a
 // green run on another major would say nothing about production.
 import { readFileSync } from 'node:fs';
+import process from 'node:process';
+import { URL } from 'node:url';
 
 const want = readFileSync(new URL('../.nvmrc', import.meta.url), 'utf8').trim();
 const major = want.split('.')[0];
