@@ -2,7 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { AdjustableClock, systemClock, type Clock } from './clock';
 import { allowedServiceAccounts, functionUrls, type Env } from './env';
-import { createPool, type Db } from './db/pool';
+import type { Db } from './db/pool';
+import { openDatabase } from './database';
+import type { SqlConnector } from './adapters/gcp/cloud-sql';
 import { createLogger, type Logger } from './logger';
 import { OutboxRelay } from './outbox/relay';
 import type { EventBus } from './ports/event-bus';
@@ -57,10 +59,15 @@ export interface Runtime {
 
 export async function createRuntime(
   env: Env,
-  options: { logger?: Logger; subscriptions?: LocalSubscription[] } = {},
+  options: {
+    logger?: Logger;
+    subscriptions?: LocalSubscription[];
+    /** Stands in for the Cloud SQL connector (tests). */
+    cloudSqlConnector?: () => Promise<SqlConnector>;
+  } = {},
 ): Promise<Runtime> {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'halobestie' });
-  const db = createPool(env.DATABASE_URL, env.DATABASE_POOL_MAX);
+  const db = openDatabase(env, { connector: options.cloudSqlConnector });
   const realtime = new FirestoreRealtime(env.FIREBASE_PROJECT_ID ?? env.GCP_PROJECT_ID);
   const gcp = env.RUNTIME === 'gcp';
 
