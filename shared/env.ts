@@ -71,6 +71,11 @@ const spec = {
   RUNTIME: oneOf(['local', 'gcp'], 'local'),
   PORT: int(8080, 1),
   LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
+  /** auto: readable lines when stdout is a terminal, Cloud Logging's JSON otherwise. */
+  LOG_FORMAT: oneOf(['auto', 'json', 'pretty'], 'auto'),
+  /** Set by Cloud Run: the service and revision Error Reporting groups errors by. */
+  K_SERVICE: optional,
+  K_REVISION: optional,
   /** RUNTIME=local: the Postgres to use (the local stack's Unix socket). Refused in production with RUNTIME=gcp. */
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: int(10, 1),

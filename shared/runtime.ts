@@ -5,7 +5,7 @@ import { allowedServiceAccounts, functionUrls, type Env } from './env';
 import type { Db } from './db/pool';
 import { openDatabase } from './database';
 import type { SqlConnector } from './adapters/gcp/cloud-sql';
-import { createLogger, type Logger } from './logger';
+import { createLogger, type LogOptions, type Logger } from './logger';
 import { OutboxRelay } from './outbox/relay';
 import type { EventBus } from './ports/event-bus';
 import type { Push } from './ports/push';
@@ -66,7 +66,7 @@ export async function createRuntime(
     cloudSqlConnector?: () => Promise<SqlConnector>;
   } = {},
 ): Promise<Runtime> {
-  const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'halobestie' });
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'halobestie' }, undefined, logOptions(env));
   const db = openDatabase(env, { connector: options.cloudSqlConnector });
   const realtime = new FirestoreRealtime(env.FIREBASE_PROJECT_ID ?? env.GCP_PROJECT_ID);
   const gcp = env.RUNTIME === 'gcp';
@@ -146,6 +146,14 @@ export async function createRuntime(
       await realtime.close();
       await db.end();
     },
+  };
+}
+
+/** Readable lines in a terminal (npm start), JSON for Cloud Logging; errors grouped per service and revision. */
+export function logOptions(env: Env, stdoutIsTty = Boolean(process.stdout.isTTY)): LogOptions {
+  return {
+    format: env.LOG_FORMAT === 'auto' ? (stdoutIsTty ? 'pretty' : 'json') : env.LOG_FORMAT,
+    serviceContext: { service: env.K_SERVICE ?? 'halobestie', version: env.K_REVISION ?? 'local' },
   };
 }
 

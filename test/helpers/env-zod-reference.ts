@@ -16,6 +16,9 @@ export const zodEnvSchema = z
     RUNTIME: z.enum(['local', 'gcp']).default('local'),
     PORT: int(8080, 1),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+    K_SERVICE: optionalString,
+    K_REVISION: optionalString,
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_MAX: int(10, 1),
     CLOUD_SQL_INSTANCE: optionalString.pipe(

@@ -174,6 +174,9 @@ describe('parseEnv against the zod schema it replaced', () => {
     'test',
     'stub',
     'fazpass',
+    'pretty',
+    'json',
+    'auto',
   ];
   const urls = [
     'http://x',
@@ -205,7 +208,8 @@ describe('parseEnv against the zod schema it replaced', () => {
       ? urls
       : typeof parsed[key] === 'number'
         ? numbers
-        : typeof parsed[key] === 'boolean' || ['NODE_ENV', 'RUNTIME', 'LOG_LEVEL', 'OTP_PROVIDER'].includes(key)
+        : typeof parsed[key] === 'boolean' ||
+            ['NODE_ENV', 'RUNTIME', 'LOG_LEVEL', 'LOG_FORMAT', 'OTP_PROVIDER'].includes(key)
           ? words
           : texts;
   const anything = fc.constantFrom(...numbers, ...words, ...urls, ...texts);
