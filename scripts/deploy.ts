@@ -55,7 +55,7 @@ export function preflight(
   else if (problems.length === 0 && !has('gcloud', ['projects', 'describe', project, '--format=value(projectNumber)']))
     problems.push(`project ${project} is not reachable: run \`gcloud auth login\` (and check the project id).`);
   if (!existsSync(`${cwd}/terraform/terraform.tfvars`))
-    problems.push('terraform/terraform.tfvars is missing: copy the bootstrap values (README, First deploy).');
+    problems.push('terraform/terraform.tfvars is missing: copy the bootstrap values (docs/deploy.md, First deploy).');
   return { problems, project };
 }
 
