@@ -7,6 +7,7 @@ import type { FunctionName } from '../shared/http/path-table';
 
 /** Kept out of the bundle: installed from the generated package.json, imported lazily by the adapters. */
 export const EXTERNAL_SDKS = [
+  '@google-cloud/cloud-sql-connector',
   '@google-cloud/firestore',
   '@google-cloud/tasks',
   '@google-cloud/pubsub',

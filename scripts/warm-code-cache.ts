@@ -16,7 +16,9 @@ export function warmUpEnv(): Record<string, string> {
     NODE_ENV: 'development',
     RUNTIME: 'gcp',
     LOG_LEVEL: 'error',
-    DATABASE_URL: 'postgres://warm:warm@127.0.0.1:9/warm',
+    // The production path: the Cloud SQL connector, which loads and connects on the first query only.
+    CLOUD_SQL_INSTANCE: 'halobestie-build:asia-southeast2:warm',
+    DATABASE_IAM_USER: 'warm-up@halobestie-build.iam',
     AUTH_SIGNING_KEY: generateSigningKeyPem(),
     FUNCTION_URLS: '{}',
     TASKS_INVOKER_SERVICE_ACCOUNT: account,

@@ -1,4 +1,7 @@
 import { describeSigningKey } from './auth';
+import { DATABASE_KEYS, databaseChecks, type DatabaseEnv } from './env-database';
+
+export { usesCloudSqlConnector, type DatabaseEnv } from './env-database';
 
 // Read by hand rather than by a zod schema: the schema cost a function ~5 ms of every cold start to
 // build and run, once (docs/decisions.md 37). test/unit/env.test.ts holds these rules to that schema.
@@ -52,15 +55,35 @@ const url =
     return URL.canParse(trimmed) ? trimmed.replace(/[\t\n\r]/g, '') : invalid('Invalid URL');
   };
 const optional = (raw: Raw): string | undefined => (raw === undefined || raw.trim() === '' ? undefined : raw);
+const optionalUrl = (raw: Raw): string | undefined => (raw === undefined ? undefined : url()(raw));
+const matching =
+  (pattern: RegExp, message: string) =>
+  (raw: Raw): string | undefined => {
+    const value = optional(raw);
+    return value === undefined || pattern.test(value) ? value : invalid(message);
+  };
 const IAP_AUDIENCE = /^\/projects\/\d+\/global\/backendServices\/\d+$/;
+/** `<project>:<region>:<instance>`, the project optionally domain-scoped (`example.com:project`). */
+const CLOUD_SQL_INSTANCE = /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]*:[a-z]+-[a-z]+\d:[a-z][a-z0-9-]*$/;
 
 const spec = {
   NODE_ENV: oneOf(['development', 'test', 'production'], 'development'),
   RUNTIME: oneOf(['local', 'gcp'], 'local'),
   PORT: int(8080, 1),
   LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
-  DATABASE_URL: url(),
+  /** auto: readable lines when stdout is a terminal, Cloud Logging's JSON otherwise. */
+  LOG_FORMAT: oneOf(['auto', 'json', 'pretty'], 'auto'),
+  /** Set by Cloud Run: the service and revision Error Reporting groups errors by. */
+  K_SERVICE: optional,
+  K_REVISION: optional,
+  /** RUNTIME=local: the Postgres to use (the local stack's Unix socket). Refused in production with RUNTIME=gcp. */
+  DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: int(10, 1),
+  /** RUNTIME=gcp: the Cloud SQL instance the connector reaches over its private IP. */
+  CLOUD_SQL_INSTANCE: matching(CLOUD_SQL_INSTANCE, 'must be <project>:<region>:<instance>'),
+  /** RUNTIME=gcp: the IAM database user, the service account's email without `.gserviceaccount.com`. */
+  DATABASE_IAM_USER: optional,
+  DATABASE_NAME: text('halobestie'),
   ENABLE_TEST_ROUTES: bool(false),
   PUBLIC_BASE_URL: url('http://127.0.0.1:8080'),
 
@@ -104,12 +127,7 @@ const spec = {
   /** Service-account JSON ({client_email, private_key}) that signs Firebase custom tokens. */
   FIREBASE_SERVICE_ACCOUNT_JSON: optional,
   /** `/projects/<number>/global/backendServices/<id>` of the IAP backend in front of this function. */
-  IAP_AUDIENCE: (raw: Raw): string | undefined => {
-    const value = optional(raw);
-    return value === undefined || IAP_AUDIENCE.test(value)
-      ? value
-      : invalid('must be /projects/<number>/global/backendServices/<id>');
-  },
+  IAP_AUDIENCE: matching(IAP_AUDIENCE, 'must be /projects/<number>/global/backendServices/<id>'),
   IAP_JWKS_URL: url('https://www.gstatic.com/iap/verify/public_key-jwk'),
   XENDIT_API_BASE_URL: url('https://api.xendit.co'),
   XENDIT_SECRET_KEY: optional,
@@ -124,6 +142,7 @@ export type Env = Readonly<{ [K in keyof typeof spec]: ReturnType<(typeof spec)[
 function crossChecks(env: Env): string[] {
   const problems: string[] = [];
   const add = (key: keyof Env, message: string) => problems.push(`${key}: ${message}`);
+  databaseChecks(env, add);
   if (env.NODE_ENV === 'production' && env.ENABLE_TEST_ROUTES)
     add('ENABLE_TEST_ROUTES', 'must not be true in production');
   for (const key of ['AUTH_SIGNING_KEY', 'AUTH_SIGNING_KEY_PREVIOUS'] as const) {
@@ -174,24 +193,37 @@ export class EnvError extends Error {
   }
 }
 
-/**
- * Parses the environment once; every other module receives the frozen result. Each variable is read by
- * its rule; the rules across variables run only when every variable is well formed.
- */
-export function parseEnv(source: Record<string, string | undefined>): Env {
+function readKeys(source: Record<string, string | undefined>, keys: ReadonlyArray<keyof typeof spec>) {
   const env: Record<string, unknown> = {};
   const problems: string[] = [];
-  for (const [key, read] of Object.entries(spec)) {
+  for (const key of keys) {
     try {
-      env[key] = read(source[key]);
+      env[key] = spec[key](source[key]);
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
       problems.push(`${key}: ${err.message}`);
     }
   }
+  return { env, problems };
+}
+
+/**
+ * Parses the environment once; every other module receives the frozen result. Each variable is read by
+ * its rule; the rules across variables run only when every variable is well formed.
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const { env, problems } = readKeys(source, Object.keys(spec) as Array<keyof typeof spec>);
   if (problems.length === 0) problems.push(...crossChecks(env as Env));
   if (problems.length) throw new EnvError(problems);
   return Object.freeze(env) as Env;
+}
+
+/** The database's variables alone, by the same rules (the migrate job has no signing key, no URLs). */
+export function parseDatabaseEnv(source: Record<string, string | undefined>): DatabaseEnv {
+  const { env, problems } = readKeys(source, DATABASE_KEYS);
+  if (problems.length === 0) databaseChecks(env as DatabaseEnv, (key, message) => problems.push(`${key}: ${message}`));
+  if (problems.length) throw new EnvError(problems);
+  return Object.freeze(env) as DatabaseEnv;
 }
 
 export function functionUrls(env: Env): Record<string, string> {

@@ -2,8 +2,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { AdjustableClock, systemClock, type Clock } from './clock';
 import { allowedServiceAccounts, functionUrls, type Env } from './env';
-import { createPool, type Db } from './db/pool';
-import { createLogger, type Logger } from './logger';
+import type { Db } from './db/pool';
+import { openDatabase } from './database';
+import type { SqlConnector } from './adapters/gcp/cloud-sql';
+import { createLogger, type LogOptions, type Logger } from './logger';
 import { OutboxRelay } from './outbox';
 import type { EventBus } from './ports/event-bus';
 import type { Push } from './ports/push';
@@ -56,10 +58,15 @@ export interface Runtime {
 
 export async function createRuntime(
   env: Env,
-  options: { logger?: Logger; subscriptions?: LocalSubscription[] } = {},
+  options: {
+    logger?: Logger;
+    subscriptions?: LocalSubscription[];
+    /** Stands in for the Cloud SQL connector (tests). */
+    cloudSqlConnector?: () => Promise<SqlConnector>;
+  } = {},
 ): Promise<Runtime> {
-  const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'halobestie' });
-  const db = createPool(env.DATABASE_URL, env.DATABASE_POOL_MAX);
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'halobestie' }, undefined, logOptions(env));
+  const db = openDatabase(env, { connector: options.cloudSqlConnector });
   const realtime = new FirestoreRealtime(env.FIREBASE_PROJECT_ID ?? env.GCP_PROJECT_ID);
   const gcp = env.RUNTIME === 'gcp';
 
@@ -138,6 +145,14 @@ export async function createRuntime(
       await realtime.close();
       await db.end();
     },
+  };
+}
+
+/** Readable lines in a terminal (npm start), JSON for Cloud Logging; errors grouped per service and revision. */
+export function logOptions(env: Env, stdoutIsTty = Boolean(process.stdout.isTTY)): LogOptions {
+  return {
+    format: env.LOG_FORMAT === 'auto' ? (stdoutIsTty ? 'pretty' : 'json') : env.LOG_FORMAT,
+    serviceContext: { service: env.K_SERVICE ?? 'halobestie', version: env.K_REVISION ?? 'local' },
   };
 }
 

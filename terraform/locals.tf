@@ -46,8 +46,7 @@ locals {
   task_creators = toset(["auth", "pairing", "session", "config", "payment-webhook", "internal", "workers"])
   # Key rotation: add an "auth-signing-key-previous" secret and AUTH_SIGNING_KEY_PREVIOUS(_ID) while rotating.
   secrets = toset([
-    "database-url", "auth-signing-key", "firebase-service-account", "xendit-secret-key", "xendit-callback-token",
-    "fazpass-merchant-key", "fazpass-gateway-key",
+    "auth-signing-key", "xendit-secret-key", "xendit-callback-token", "fazpass-merchant-key", "fazpass-gateway-key",
   ])
 }
 

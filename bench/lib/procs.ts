@@ -118,7 +118,9 @@ export async function startPairingBundle(opts: {
   const child = spawnNode(
     path.join(opts.outdir, entry),
     {
-      NODE_ENV: 'production',
+      // Not production: there RUNTIME=gcp reaches Postgres only through the Cloud SQL connector, and this
+      // bundle uses the bench's Postgres (DATABASE_URL stands in for the connector outside production).
+      NODE_ENV: 'development',
       RUNTIME: 'gcp',
       PORT: String(port),
       LOG_LEVEL: 'info',

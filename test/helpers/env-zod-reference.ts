@@ -16,8 +16,22 @@ export const zodEnvSchema = z
     RUNTIME: z.enum(['local', 'gcp']).default('local'),
     PORT: int(8080, 1),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-    DATABASE_URL: z.string().url(),
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+    K_SERVICE: optionalString,
+    K_REVISION: optionalString,
+    DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_MAX: int(10, 1),
+    CLOUD_SQL_INSTANCE: optionalString.pipe(
+      z
+        .string()
+        .regex(
+          /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]*:[a-z]+-[a-z]+\d:[a-z][a-z0-9-]*$/,
+          'must be <project>:<region>:<instance>',
+        )
+        .optional(),
+    ),
+    DATABASE_IAM_USER: optionalString,
+    DATABASE_NAME: z.string().min(1).default('halobestie'),
     ENABLE_TEST_ROUTES: bool.default(false),
     PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:8080'),
 
@@ -79,6 +93,16 @@ export const zodEnvSchema = z
     ADMIN_PASSWORD: optionalString,
   })
   .superRefine((env, ctx) => {
+    const issue = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+    if (env.RUNTIME === 'local' && !env.DATABASE_URL) issue('DATABASE_URL', 'required when RUNTIME=local');
+    if (env.RUNTIME === 'gcp' && env.DATABASE_URL && env.NODE_ENV === 'production') {
+      issue('DATABASE_URL', 'not read in production with RUNTIME=gcp');
+    }
+    if (env.RUNTIME === 'gcp' && !(env.DATABASE_URL && env.NODE_ENV !== 'production')) {
+      if (!env.CLOUD_SQL_INSTANCE) issue('CLOUD_SQL_INSTANCE', 'required when RUNTIME=gcp');
+      if (!env.DATABASE_IAM_USER) issue('DATABASE_IAM_USER', 'required when RUNTIME=gcp');
+      if (env.DATABASE_IAM_USER?.endsWith('.gserviceaccount.com')) issue('DATABASE_IAM_USER', 'without the suffix');
+    }
     if (env.NODE_ENV === 'production' && env.ENABLE_TEST_ROUTES) {
       ctx.addIssue({ code: 'custom', path: ['ENABLE_TEST_ROUTES'], message: 'must not be true in production' });
     }

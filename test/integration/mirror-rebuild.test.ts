@@ -65,7 +65,7 @@ describe('mirror rebuild', () => {
     const fresh = await createRuntime(
       parseEnv(
         testEnv({
-          DATABASE_URL: s.rt.env.DATABASE_URL,
+          DATABASE_URL: s.rt.env.DATABASE_URL!,
           FIREBASE_PROJECT_ID: `rebuild-${randomBytes(4).toString('hex')}`,
         }),
       ),

@@ -112,7 +112,8 @@ describe('production start-up', () => {
     const prodEnv = {
       NODE_ENV: 'production',
       RUNTIME: 'gcp',
-      DATABASE_URL: 'postgres://u@10.0.0.3/db',
+      CLOUD_SQL_INSTANCE: 'p:asia-southeast2:halobestie',
+      DATABASE_IAM_USER: 'fn-pairing@p.iam',
       AUTH_SIGNING_KEY: pem(generateKeyPairSync('ec', { namedCurve: 'prime256v1' })),
       FUNCTION_URLS: '{"pairing":"https://pairing-1.a.run.app"}',
       TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks-invoker@p.iam.gserviceaccount.com',

@@ -23,6 +23,7 @@ describe('function bundle', () => {
       expect(eager).toEqual([]);
       expect(imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)).toEqual(
         expect.arrayContaining([
+          '@google-cloud/cloud-sql-connector',
           '@google-cloud/tasks',
           '@google-cloud/pubsub',
           '@google-cloud/firestore',
@@ -36,6 +37,7 @@ describe('function bundle', () => {
       expect(server).not.toMatch(/[^`]\bimport\(/);
       const required = [...server.matchAll(/(.{0,40})require\("((?:@google-cloud|firebase-admin)[^"]*)"\)/g)];
       expect(required.map((m) => m[2]).sort()).toEqual([
+        '@google-cloud/cloud-sql-connector',
         '@google-cloud/firestore',
         '@google-cloud/pubsub',
         '@google-cloud/tasks',

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXTRA_ENTRIES } from '../../scripts/bundle';
@@ -90,6 +91,33 @@ describe('Dockerfile', () => {
     expect(warm).toBeLessThan(runtime.body.findIndex((i) => i.op === 'USER'));
     // V8 takes a code cache only from a node started with the same flags: the warm-up's plain `node`.
     expect(imageNodeRuntime(text)).toEqual({ args: [], compileCache: true });
+  });
+
+  it('leaves out what production never loads: source-deploy entries and optional dependencies', () => {
+    const build = stages.find((s) => s.body.some((i) => i.op === 'RUN' && i.args === 'npm run build'))!;
+    const afterBuild = build.body.slice(build.body.findIndex((i) => i.args === 'npm run build') + 1);
+    const prune = afterBuild.find((i) => i.op === 'RUN' && i.args.includes('main.cjs'));
+    expect(prune?.args).toMatch(
+      /for main in dist\/\*\/main\.cjs; do .*rm -f "\$fn\/index\.mjs" "\$fn\/index\.mjs\.map" "\$fn\/package\.json"/,
+    );
+    // Only function directories have a main.cjs: the jobs keep their index.mjs, which Terraform runs.
+    expect(Object.keys(EXTRA_ENTRIES).filter((e) => e !== 'warm-caches')).toEqual(['migrate', 'mirror-rebuild']);
+    expect(text).toMatch(/npm ci --omit=dev --omit=optional\b/);
+    // The optional packages of the runtime tree are firebase-admin's Cloud Storage client's; nothing loads it.
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+      packages: Record<string, { optionalDependencies?: Record<string, string> }>;
+    };
+    expect(Object.keys(lock.packages['node_modules/firebase-admin']!.optionalDependencies ?? {})).toContain(
+      '@google-cloud/storage',
+    );
+    const sources = spawnSync('grep', [
+      '-rlE',
+      '@google-cloud/storage|firebase-admin/storage',
+      'shared',
+      'functions',
+      'scripts',
+    ]);
+    expect(sources.stdout.toString()).toBe('');
   });
 
   it('keeps secrets, local data and dependencies out of the build context', () => {

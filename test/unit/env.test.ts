@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from '../../shared/env';
+import { EnvError, parseDatabaseEnv, parseEnv, usesCloudSqlConnector } from '../../shared/env';
 import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { zodEnvSchema } from '../helpers/env-zod-reference';
 
@@ -28,7 +28,9 @@ describe('parseEnv', () => {
 
   it('names the variable that is wrong', () => {
     expect(() => parseEnv({ ...base, PORT: 'eighty' })).toThrow(/PORT/);
-    expect(() => parseEnv({ FIRESTORE_EMULATOR_HOST: 'x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ FIRESTORE_EMULATOR_HOST: 'x', AUTH_SIGNING_KEY: base.AUTH_SIGNING_KEY })).toThrow(
+      /DATABASE_URL: required when RUNTIME=local/,
+    );
     try {
       parseEnv({ ...base, ENABLE_TEST_ROUTES: 'yes' });
     } catch (err) {
@@ -49,6 +51,69 @@ describe('parseEnv', () => {
   });
 });
 
+describe('the database env', () => {
+  const cloudSql = {
+    CLOUD_SQL_INSTANCE: 'halo-prod:asia-southeast2:halobestie',
+    DATABASE_IAM_USER: 'fn-auth@halo-prod.iam',
+  };
+  const problems = (source: Record<string, string>) => {
+    try {
+      parseDatabaseEnv(source);
+      return [];
+    } catch (err) {
+      return (err as EnvError).problems;
+    }
+  };
+
+  it('in production RUNTIME=gcp always connects through the Cloud SQL connector, and refuses a DATABASE_URL', () => {
+    const prod = { NODE_ENV: 'production', RUNTIME: 'gcp' };
+    expect(usesCloudSqlConnector(parseDatabaseEnv({ ...prod, ...cloudSql }))).toBe(true);
+    expect(
+      problems({ ...prod, ...cloudSql, DATABASE_URL: 'postgres://app:pw@10.0.0.3/halobestie?sslmode=require' }),
+    ).toEqual(['DATABASE_URL: not read in production with RUNTIME=gcp: the Cloud SQL connector connects (unset it)']);
+    expect(problems(prod)).toEqual([
+      'CLOUD_SQL_INSTANCE: required when RUNTIME=gcp',
+      'DATABASE_IAM_USER: required when RUNTIME=gcp',
+    ]);
+  });
+
+  it('names the instance and the IAM user as Cloud SQL does', () => {
+    const gcp = { NODE_ENV: 'production', RUNTIME: 'gcp', ...cloudSql };
+    expect(parseDatabaseEnv(gcp)).toMatchObject({ ...cloudSql, DATABASE_NAME: 'halobestie', DATABASE_POOL_MAX: 10 });
+    expect(
+      parseDatabaseEnv({ ...gcp, CLOUD_SQL_INSTANCE: 'example.com:halo-prod:us-central1:db' }).CLOUD_SQL_INSTANCE,
+    ).toBe('example.com:halo-prod:us-central1:db');
+    expect(problems({ ...gcp, CLOUD_SQL_INSTANCE: 'halobestie' })).toEqual([
+      'CLOUD_SQL_INSTANCE: must be <project>:<region>:<instance>',
+    ]);
+    // The connector's README: a service account's Postgres IAM user is its email without that suffix.
+    expect(problems({ ...gcp, DATABASE_IAM_USER: 'fn-auth@halo-prod.iam.gserviceaccount.com' })).toEqual([
+      'DATABASE_IAM_USER: the service account email without .gserviceaccount.com (its Cloud SQL user name)',
+    ]);
+  });
+
+  it('outside production a DATABASE_URL stands in for the connector; locally it is required', () => {
+    const url = 'postgres://postgres@localhost/halo?host=%2Ftmp%2Fpg';
+    expect(usesCloudSqlConnector(parseDatabaseEnv({ RUNTIME: 'gcp', DATABASE_URL: url }))).toBe(false);
+    expect(usesCloudSqlConnector(parseDatabaseEnv({ RUNTIME: 'gcp', ...cloudSql }))).toBe(true);
+    expect(usesCloudSqlConnector(parseDatabaseEnv({ DATABASE_URL: url }))).toBe(false);
+    expect(problems({})).toEqual(['DATABASE_URL: required when RUNTIME=local']);
+  });
+
+  it('is read alone for the migrate job, which has no signing key', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', RUNTIME: 'gcp', ...cloudSql })).toThrow(/AUTH_SIGNING_KEY/);
+    expect(Object.keys(parseDatabaseEnv({ NODE_ENV: 'production', RUNTIME: 'gcp', ...cloudSql })).sort()).toEqual([
+      'CLOUD_SQL_INSTANCE',
+      'DATABASE_IAM_USER',
+      'DATABASE_NAME',
+      'DATABASE_POOL_MAX',
+      'DATABASE_URL',
+      'NODE_ENV',
+      'RUNTIME',
+    ]);
+  });
+});
+
 describe('IAP_AUDIENCE at start-up', () => {
   it('accepts the audience Terraform passes (/projects/<number>/global/backendServices/<id>)', () => {
     const env = parseEnv({ ...base, IAP_AUDIENCE: '/projects/123456789012/global/backendServices/987654321' });
@@ -66,6 +131,17 @@ describe('IAP_AUDIENCE at start-up', () => {
 
 describe('parseEnv against the zod schema it replaced', () => {
   const pem = base.AUTH_SIGNING_KEY;
+  const { DATABASE_URL: _local, ...withoutUrl } = base;
+  const gcpBase = {
+    ...withoutUrl,
+    NODE_ENV: 'production',
+    RUNTIME: 'gcp',
+    FUNCTION_URLS: '{}',
+    TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks@p.iam.gserviceaccount.com',
+    OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks@p.iam.gserviceaccount.com',
+    CLOUD_SQL_INSTANCE: 'p:asia-southeast2:halobestie',
+    DATABASE_IAM_USER: 'fn-auth@p.iam',
+  };
   const keys = Object.keys(parseEnv(base));
   const numbers = [
     '',
@@ -98,12 +174,16 @@ describe('parseEnv against the zod schema it replaced', () => {
     'test',
     'stub',
     'fazpass',
+    'pretty',
+    'json',
+    'auto',
   ];
   const urls = [
     'http://x',
     ' https://a.example/c ',
     'http://a\tb.example/',
     'postgres://u@h:5432/db',
+    'postgres://u@h/db?host=%2Ftmp%2Fpg',
     'not a url',
     'http://',
   ];
@@ -119,6 +199,8 @@ describe('parseEnv against the zod schema it replaced', () => {
       '{"client_email":1}',
     ],
     ...['/projects/1/global/backendServices/2', '/projects/p/global/backendServices/2', 'k2', pem, 'garbage', 'debug'],
+    ...['p:asia-southeast2:halobestie', 'example.com:p:us-central1:db', 'p:halobestie', 'P:asia-southeast2:x'],
+    ...['fn-auth@p.iam', 'fn-auth@p.iam.gserviceaccount.com', 'halobestie'],
   ];
   const parsed = parseEnv(base) as Record<string, unknown>;
   const poolOf = (key: string) =>
@@ -126,7 +208,8 @@ describe('parseEnv against the zod schema it replaced', () => {
       ? urls
       : typeof parsed[key] === 'number'
         ? numbers
-        : typeof parsed[key] === 'boolean' || ['NODE_ENV', 'RUNTIME', 'LOG_LEVEL', 'OTP_PROVIDER'].includes(key)
+        : typeof parsed[key] === 'boolean' ||
+            ['NODE_ENV', 'RUNTIME', 'LOG_LEVEL', 'LOG_FORMAT', 'OTP_PROVIDER'].includes(key)
           ? words
           : texts;
   const anything = fc.constantFrom(...numbers, ...words, ...urls, ...texts);
@@ -144,7 +227,7 @@ describe('parseEnv against the zod schema it replaced', () => {
   // A few variables at a time on top of a working env (or none), so that both outcomes are common.
   const env = fc
     .tuple(
-      fc.constantFrom<Record<string, string>>({}, base, { ...base, FUNCTION_URLS: '{}', RUNTIME: 'gcp' }),
+      fc.constantFrom<Record<string, string>>({}, base, { ...base, FUNCTION_URLS: '{}', RUNTIME: 'gcp' }, gcpBase),
       fc.array(change, { maxLength: 3 }),
     )
     .map(([start, changes]) => ({ ...start, ...Object.fromEntries(changes) }));

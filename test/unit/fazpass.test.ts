@@ -140,7 +140,8 @@ describe('Fazpass OTP provider', () => {
 
 describe('Fazpass env', () => {
   const base = {
-    DATABASE_URL: 'postgres://u@10.0.0.3:5432/halobestie',
+    CLOUD_SQL_INSTANCE: 'p:asia-southeast2:halobestie',
+    DATABASE_IAM_USER: 'fn-auth@p.iam',
     AUTH_SIGNING_KEY: generateSigningKeyPem(),
     RUNTIME: 'gcp',
     FUNCTION_URLS: '{"auth":"https://auth-1.asia-southeast2.run.app"}',

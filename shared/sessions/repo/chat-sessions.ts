@@ -1,3 +1,4 @@
+// long-file: every statement that writes chat_sessions, beside the one column list they share.
 import type { Queryable } from '../../db/pool';
 import type { NewSession, SessionRow, SessionStatus, Side, WithNames } from '../types';
 
