@@ -2,6 +2,8 @@ import { createPool } from '../shared/db/pool';
 import { createLogger } from '../shared/logger';
 import { enqueueMany, outbox, type OutboxEntry } from '../shared/outbox/outbox';
 import { OutboxRelay } from '../shared/outbox/relay';
+import { systemClock } from '../shared/clock';
+import { buildPush } from '../shared/push/build';
 import { FirestoreRealtime } from '../shared/adapters/gcp/firestore-realtime';
 import { PushRecorder } from '../shared/adapters/local/push-recorder';
 import { LocalTaskScheduler } from '../shared/adapters/local/task-scheduler';
@@ -32,10 +34,14 @@ function blastRows(round: number): OutboxEntry[] {
       });
       rows.push({
         item: outbox.push({
+          ...buildPush('chat_request', {
+            request_id: requestId,
+            topic_sensitivity: 'regular',
+            customer_name: 'Bench',
+            expires_at: runAt,
+          }),
           token: `fcm-bench-m${m}`,
           userId: `bench-m${m}`,
-          data: { type: 'chat_request', request_id: requestId },
-          highPriority: true,
         }),
       });
     }
@@ -55,7 +61,7 @@ export async function benchRelay(env: BenchEnv): Promise<void> {
   const deps = {
     db,
     realtime,
-    push: new PushRecorder(db),
+    push: new PushRecorder(db, systemClock),
     scheduler: new LocalTaskScheduler(db),
     eventBus: {
       publish: () => Promise.reject(new Error('no events in this bench')),

@@ -85,7 +85,7 @@ export async function createRuntime(
   } else {
     const adjustable = new AdjustableClock(await loadClockOffset(db));
     const issuer = await LocalOidcIssuer.create();
-    const pushRecorder = new PushRecorder(db);
+    const pushRecorder = new PushRecorder(db, adjustable);
     clock = adjustable;
     const localScheduler = new LocalTaskScheduler(db, adjustable);
     const localBus = new LocalEventBus(db, adjustable, options.subscriptions ?? subscriptions(env), env.GCP_PROJECT_ID);
@@ -115,6 +115,7 @@ export async function createRuntime(
     push,
     logger,
     onUnregisteredToken: (m) => deleteUnregisteredToken(db, m.token),
+    now: () => clock.now(),
   });
 
   return {

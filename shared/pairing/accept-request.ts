@@ -5,12 +5,13 @@ import { enqueueMany, outbox } from '../outbox/outbox';
 import { capacityUsed, findSession, insertSession, sessionDoc, type SessionRow } from '../sessions/repo';
 import { findCustomer } from '../users/customers';
 import type { PairingDeps } from './deps';
-import { customerPushes, offerEndings } from './effects';
+import { customerPushes, offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath, SESSION_EXPIRE_PATH, sessionDocPath } from './paths';
 import { lockMitra } from './presence-repo';
 import { findNotification, findRequest, setRequestStatus, transitionNotifications, type ChatRequestRow } from './repo';
 import { pairingDoc } from './views';
 import { invoiceTask } from '../payments/invoice-task';
+import { buildPush } from '../push/build';
 import { mitraSessionDocPath } from '../sessions/paths';
 import { mitraSessionDoc } from '../sessions/views';
 
@@ -110,13 +111,14 @@ async function acceptEffects(
     ...(session.status === 'pending_payment' ? [{ item: invoiceTask('session', session.id, now) }] : []),
     ...offerEndings([session.mitra_id], r.id, { status: 'accepted', session_id: session.id }, now),
     ...offerEndings(losers, r.id, { status: 'missed' }, now),
+    ...(await withdrawnPushes(c, losers, r.id, 'taken')),
     { item: outbox.setDoc(sessionDocPath(session.id), sessionDoc(session, names), false) },
     { item: outbox.setDoc(mitraSessionDocPath(session.mitra_id, session.id), mitraSessionDoc(session), false) },
     { item: outbox.setDoc(pairingDocPath(r.customer_id), paired.data, paired.merge) },
     ...(await customerPushes(
       c,
       r.customer_id,
-      { type: 'paired', session_id: session.id, mitra_name: mitraName },
+      buildPush('paired', { session_id: session.id, mitra_name: mitraName }),
       `paired:${session.id}`,
     )),
   ];

@@ -2,7 +2,7 @@ import { tx } from '../db/tx';
 import { AppError } from '../errors';
 import { enqueueMany, outbox } from '../outbox/outbox';
 import type { PairingDeps } from './deps';
-import { offerEndings } from './effects';
+import { offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
 import { findRequest, setRequestStatus, transitionNotifications } from './repo';
 import { pairingDoc } from './views';
@@ -29,6 +29,7 @@ export async function cancelRequest(deps: PairingDeps, customerId: string, reque
       const doc = pairingDoc({ status: 'cancelled', request_id: r.id }, now);
       await enqueueMany(c, [
         ...offerEndings(offered, r.id, { status: 'cancelled' }, now),
+        ...(await withdrawnPushes(c, offered, r.id, 'cancelled')),
         { item: outbox.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
       ]);
     }

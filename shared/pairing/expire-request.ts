@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool';
 import { enqueueMany, outbox } from '../outbox/outbox';
-import { customerPushes, offerEndings } from './effects';
+import { buildPush } from '../push/build';
+import { customerPushes, offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
 import { mitrasWithNotificationStatus, setRequestStatus, transitionNotifications, type ChatRequestRow } from './repo';
 import { pairingDoc } from './views';
@@ -17,11 +18,12 @@ export async function expireLockedRequest(c: Queryable, r: ChatRequestRow, now: 
   const doc = pairingDoc({ status: 'expired', request_id: r.id }, now);
   await enqueueMany(c, [
     ...offerEndings(unanswered, r.id, { status: 'expired' }, now),
+    ...(await withdrawnPushes(c, unanswered, r.id, 'expired')),
     { item: outbox.setDoc(pairingDocPath(r.customer_id), doc.data, doc.merge) },
     ...(await customerPushes(
       c,
       r.customer_id,
-      { type: 'pairing_expired', request_id: r.id },
+      buildPush('pairing_expired', { request_id: r.id }),
       `pairing-expired:${r.id}`,
     )),
   ]);

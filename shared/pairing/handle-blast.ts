@@ -1,5 +1,7 @@
 import { tx } from '../db/tx';
 import { enqueue, enqueueFirst, outbox, type OutboxEntry } from '../outbox/outbox';
+import type { PushContent } from '../ports/push';
+import { buildPush } from '../push/build';
 import { deviceTokensOf } from '../users/device-tokens';
 import { findCustomer } from '../users/customers';
 import type { PairingDeps } from './deps';
@@ -28,12 +30,22 @@ export async function handleBlast(deps: PairingDeps, message: BlastMessage): Pro
     const customer = (await findCustomer(c, r.customer_id))!;
     const mitraIds = offered.map((o) => o.mitra_id);
     const tokens = await deviceTokensOf(c, 'mitra', mitraIds);
-    const push = { type: 'chat_request', request_id: r.id, topic_sensitivity: r.topic_sensitivity };
     const docKey = (mitraId: string) => `offer-doc:${r.id}:${mitraId}`;
+    // Each mitra's push expires with its offer (respond_by): after that it is noise (SPEC §12).
+    const pushes = new Map<string, PushContent>();
     const docs: OutboxEntry[] = offered.map((o) => {
       const doc = offerView(
         { ...r, request_id: r.id, status: 'offered', customer_display_name: customer.display_name, ...o },
         cfg.request_notification_timeout_seconds,
+      );
+      pushes.set(
+        o.mitra_id,
+        buildPush('chat_request', {
+          request_id: r.id,
+          topic_sensitivity: r.topic_sensitivity,
+          customer_name: customer.display_name,
+          expires_at: new Date(doc.respond_by),
+        }),
       );
       return { item: outbox.setDoc(offerDocPath(o.mitra_id, r.id), doc, false), dedupeKey: docKey(o.mitra_id) };
     });
@@ -41,7 +53,7 @@ export async function handleBlast(deps: PairingDeps, message: BlastMessage): Pro
     const first = await enqueueFirst(c, docs);
     const messages = tokens
       .filter((t) => first.has(docKey(t.user_id)))
-      .map((t) => ({ userId: t.user_id, token: t.fcm_token, data: push, highPriority: true }));
+      .map((t) => ({ ...pushes.get(t.user_id)!, userId: t.user_id, token: t.fcm_token }));
     if (messages.length) await enqueue(c, outbox.pushes(messages));
     return offered.length;
   });

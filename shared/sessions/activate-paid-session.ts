@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { enqueueMany } from '../outbox/outbox';
+import { buildPush } from '../push/build';
 import type { SessionsDeps } from './deps';
 import { bothSidesPush, sessionDocEntries, timers } from './effects';
 import { findSession, updateSession } from './repo';
@@ -29,7 +30,15 @@ export async function activatePaidSession(
   await enqueueMany(c, [
     ...(await sessionDocEntries(c, s.id)),
     timers.expire(s),
-    ...(await bothSidesPush(c, s, { type: 'session_active', session_id: s.id }, `active:${s.id}`)),
+    ...(await bothSidesPush(
+      c,
+      s,
+      (to, other) =>
+        to === 'customer'
+          ? buildPush('payment_confirmed', { session_id: s.id, mitra_name: other })
+          : buildPush('session_started', { session_id: s.id, customer_name: other }),
+      `active:${s.id}`,
+    )),
   ]);
   return true;
 }

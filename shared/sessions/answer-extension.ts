@@ -2,11 +2,13 @@ import { tx } from '../db/tx';
 import { AppError } from '../errors';
 import { enqueueMany } from '../outbox/outbox';
 import { invoiceTask } from '../payments/invoice-task';
+import { buildPush } from '../push/build';
 import type { SessionsDeps } from './deps';
 import { pushEntries, sessionDocEntries } from './effects';
 import { enterClosing } from './enter-closing';
 import { findExtension, moveExtension } from './extensions-repo';
 import { sessionOfParticipant } from './participant';
+import { findSessionNames } from './repo';
 import { extensionOfferView } from './views';
 
 /**
@@ -31,22 +33,23 @@ export async function answerExtension(
     if (seen.status !== 'requested' || seen.respond_by <= now || s.status !== 'expired')
       throw new AppError('EXTENSION_NOT_PENDING', undefined, { status: seen.status });
     const moved = (await moveExtension(c, extensionId, ['requested'], to, now))!;
-    const tell = (type: string) =>
+    const { mitra_name } = await findSessionNames(c, s.id);
+    const tell = () =>
       pushEntries(
         c,
         'customer',
         s.customer_id,
-        { type, session_id: s.id, extension_id: moved.id },
-        `${type}:${moved.id}`,
+        buildPush('extension_answered', { session_id: s.id, extension_id: moved.id, answer: to, mitra_name }),
+        `extension_${to}:${moved.id}`,
       );
     if (to === 'rejected') {
       await enterClosing(c, deps, s.id, { from: ['expired'], version: s.version }, 'extension_rejected', now);
-      await enqueueMany(c, await tell('extension_rejected'));
+      await enqueueMany(c, await tell());
     } else {
       await enqueueMany(c, [
         ...(await sessionDocEntries(c, s.id)),
         { item: invoiceTask('extension', moved.id, now) },
-        ...(await tell('extension_accepted')),
+        ...(await tell()),
       ]);
     }
     return moved;

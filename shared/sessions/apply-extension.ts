@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { enqueueMany } from '../outbox/outbox';
+import { buildPush } from '../push/build';
 import type { SessionsDeps } from './deps';
 import { bothSidesPush, sessionDocEntries, timers } from './effects';
 import { findExtension, moveExtension } from './extensions-repo';
@@ -38,7 +39,7 @@ export async function applyPaidExtension(
     ...(await bothSidesPush(
       c,
       s,
-      { type: 'extension_applied', session_id: s.id, extension_id: e.id },
+      () => buildPush('extension_applied', { session_id: s.id, extension_id: e.id }),
       `ext-applied:${e.id}`,
     )),
   ]);

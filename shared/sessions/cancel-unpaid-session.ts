@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { enqueueMany } from '../outbox/outbox';
+import { buildPush } from '../push/build';
 import type { SessionsDeps } from './deps';
 import { bothSidesPush, sessionDocEntries } from './effects';
 import { updateSession } from './repo';
@@ -26,7 +27,15 @@ export async function cancelUnpaidSession(
   if (!s) return false;
   await enqueueMany(c, [
     ...(await sessionDocEntries(c, s.id)),
-    ...(await bothSidesPush(c, s, { type: 'session_cancelled', session_id: s.id, reason }, `cancelled:${s.id}`)),
+    ...(await bothSidesPush(
+      c,
+      s,
+      (to, other) =>
+        to === 'customer'
+          ? buildPush('session_cancelled', { session_id: s.id, reason, mitra_name: other })
+          : buildPush('session_updated', { session_id: s.id, status: s.status }),
+      `cancelled:${s.id}`,
+    )),
   ]);
   return true;
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { outbox, type OutboxEntry } from '../outbox/outbox';
+import type { PushContent } from '../ports/push';
 import { deviceTokensOf } from '../users/device-tokens';
 import { latestExtensionOf } from './extensions-repo';
 import {
@@ -10,7 +11,7 @@ import {
   taskNames,
   EXTENSION_WINDOW_SECONDS,
 } from './paths';
-import { findFullSession } from './repo';
+import { findFullSession, findSessionNames } from './repo';
 import type { SessionRow, Side } from './types';
 import { mitraSessionDoc, sessionCounters, sessionDoc } from './views';
 
@@ -34,25 +35,31 @@ export async function counterDocEntry(q: Queryable, sessionId: string): Promise<
   return s && { item: outbox.setDoc(sessionDocPath(s.id), sessionCounters(s)) };
 }
 
-/** One FCM data push per device of the user, deduplicated per trigger. */
+/** One push (built by `buildPush`) per device of the user, deduplicated per trigger. */
 export async function pushEntries(
   q: Queryable,
   side: Side,
   userId: string,
-  data: Record<string, string>,
+  content: PushContent,
   dedupe: string,
-  highPriority = true,
 ): Promise<OutboxEntry[]> {
   return (await deviceTokensOf(q, side, [userId])).map((t) => ({
-    item: outbox.push({ userId, token: t.fcm_token, data, highPriority }),
+    item: outbox.push({ ...content, userId, token: t.fcm_token }),
     dedupeKey: `push:${dedupe}:${side}:${t.device_id}`,
   }));
 }
 
-export async function bothSidesPush(q: Queryable, s: SessionRow, data: Record<string, string>, dedupe: string) {
+/** A push to each side, built per side: the catalogue's kind and text differ by who reads it. */
+export async function bothSidesPush(
+  q: Queryable,
+  s: SessionRow,
+  build: (to: Side, otherName: string) => PushContent,
+  dedupe: string,
+) {
+  const names = await findSessionNames(q, s.id);
   return [
-    ...(await pushEntries(q, 'customer', s.customer_id, data, dedupe)),
-    ...(await pushEntries(q, 'mitra', s.mitra_id, data, dedupe)),
+    ...(await pushEntries(q, 'customer', s.customer_id, build('customer', names.mitra_name), dedupe)),
+    ...(await pushEntries(q, 'mitra', s.mitra_id, build('mitra', names.customer_name), dedupe)),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { tx } from '../db/tx';
 import { enqueueMany } from '../outbox/outbox';
+import { buildPush } from '../push/build';
 import type { SessionsDeps } from './deps';
 import { bothSidesPush, sessionDocEntries, timers } from './effects';
 import { findSession, updateSession } from './repo';
@@ -26,7 +27,12 @@ export async function expireSession(deps: SessionsDeps, sessionId: string, versi
     await enqueueMany(c, [
       ...(await sessionDocEntries(c, s.id)),
       timers.extensionWindow(s, now),
-      ...(await bothSidesPush(c, s, { type: 'session_expired', session_id: s.id }, `expired:${s.id}:v${s.version}`)),
+      ...(await bothSidesPush(
+        c,
+        s,
+        (to, other) => buildPush('time_up', { session_id: s.id, to, other_name: other }),
+        `expired:${s.id}:v${s.version}`,
+      )),
     ]);
     return true;
   });

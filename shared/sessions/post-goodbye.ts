@@ -1,6 +1,7 @@
 import { tx } from '../db/tx';
 import { AppError } from '../errors';
 import { enqueueMany } from '../outbox/outbox';
+import { buildPush } from '../push/build';
 import { completeSession } from './complete-session';
 import type { SessionsDeps } from './deps';
 import { pushEntries, sessionDocEntries } from './effects';
@@ -34,7 +35,7 @@ export async function postGoodbye(
       c,
       to,
       s[`${to}_id`],
-      { type: 'goodbye', session_id: s.id, from: side },
+      buildPush('goodbye', { session_id: s.id, from: side }),
       `goodbye:${s.id}:${side}`,
     );
     if (s[`${to}_goodbye_at`]) {

@@ -1,10 +1,12 @@
 import { tx } from '../db/tx';
 import { AppError } from '../errors';
 import { enqueueMany } from '../outbox/outbox';
+import { buildPush } from '../push/build';
 import type { SessionsDeps } from './deps';
 import { pushEntries, sessionDocEntries, timers } from './effects';
 import { insertExtension } from './extensions-repo';
 import { sessionOfParticipant } from './participant';
+import { findSessionNames } from './repo';
 import { EXTENSION_WINDOW_SECONDS } from './paths';
 import { extensionView } from './views';
 
@@ -43,14 +45,15 @@ export async function requestExtension(deps: SessionsDeps, customerId: string, s
         c,
         'mitra',
         s.mitra_id,
-        {
-          type: 'extension_request',
+        buildPush('extension_requested', {
           session_id: s.id,
           extension_id: e.id,
           duration_minutes: String(e.duration_minutes),
           topic_sensitivity: s.topic_sensitivity,
           respond_by: e.respond_by.toISOString(),
-        },
+          customer_name: (await findSessionNames(c, s.id)).customer_name,
+          expires_at: e.respond_by,
+        }),
         `ext-request:${e.id}`,
       )),
     ]);

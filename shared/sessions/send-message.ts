@@ -1,9 +1,11 @@
 import { tx } from '../db/tx';
 import { enqueueMany, outbox, type OutboxEntry } from '../outbox/outbox';
+import { buildPush } from '../push/build';
 import type { SessionsDeps } from './deps';
 import { pushEntries, timers } from './effects';
 import { allocateSeq, findByClientId, insertMessage, type MessageRow } from './messages-repo';
 import { refusal, sessionOfParticipant } from './participant';
+import { findSessionNames } from './repo';
 import { messageDocPath, PUSH_QUIET_SECONDS } from './paths';
 import { otherSide, type Side } from './types';
 import { messageDoc, messageView } from './views';
@@ -51,7 +53,12 @@ export async function sendMessage(
             c,
             to,
             to === 'customer' ? slot.customer_id : slot.mitra_id,
-            { type: 'chat_message', session_id: sessionId, message_id: row.id, seq: String(row.seq) },
+            buildPush('chat_message', {
+              session_id: sessionId,
+              message_id: row.id,
+              seq: String(row.seq),
+              sender_name: (await findSessionNames(c, sessionId))[`${side}_name`],
+            }),
             `msg:${row.id}`,
           )),
         );

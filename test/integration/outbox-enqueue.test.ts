@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueFirst, enqueueMany, outbox, type OutboxEntry } from '../../shared/outbox/outbox';
 import { reschedule } from '../../shared/outbox/relay-repo';
+import { buildPush } from '../../shared/push/build';
 import { createTestDatabase } from '../helpers/db';
 
 // enqueueMany sends its rows as one JSON array: what comes out of the table is exactly what went in,
@@ -32,7 +33,9 @@ describe('enqueueMany', () => {
         const from = await lastId();
         const entries: OutboxEntry[] = docs.map(([path, doc], i) => ({
           item:
-            i % 2 ? outbox.setDoc(`rooms/${path}`, doc, false) : outbox.push({ userId: path, token: 't', data: {} }),
+            i % 2
+              ? outbox.setDoc(`rooms/${path}`, doc, false)
+              : outbox.push({ ...buildPush('pairing_expired', { request_id: 'r1' }), userId: path, token: 't' }),
         }));
         expect(await enqueueMany(db, entries)).toBe(entries.length);
         const rows = await stored(from);

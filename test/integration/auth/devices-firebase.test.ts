@@ -3,6 +3,7 @@ import { decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREBASE_CUSTOM_TOKEN_AUDIENCE } from '../../../shared/auth/firebase-token';
 import { enqueue, outbox } from '../../../shared/outbox/outbox';
+import { buildPush } from '../../../shared/push/build';
 import { bearer, ccLogin, createGuest, signInActiveMitra } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { createTestStack, type TestStack } from '../../helpers/runtime';
@@ -70,7 +71,11 @@ describe('device tokens', () => {
     for (const t of await tokens(m.profile.id)) {
       await enqueue(
         s.rt.db,
-        outbox.push({ userId: `m_${m.profile.id}`, token: t.fcm_token, data: { type: 'chat_request' } }),
+        outbox.push({
+          ...buildPush('request_withdrawn', { request_id: 'r1', reason: 'taken' }),
+          userId: m.profile.id,
+          token: t.fcm_token,
+        }),
       );
     }
     await s.rt.outbox.drainAll();

@@ -163,6 +163,11 @@ describe('redelivered and late triggers change nothing twice', () => {
     expect(await pushes(s, c.id)).toEqual([
       expect.objectContaining({ data: { type: 'pairing_expired', request_id: req.request_id } }),
     ]);
+    expect((await pushes(s, m.id)).at(-1)!.data).toEqual({
+      type: 'request_withdrawn',
+      request_id: req.request_id,
+      reason: 'expired',
+    });
     expect((await realtime(s, `mitras/${m.id}/offers/${req.request_id}`)).data.status).toBe('expired');
     const late = await accept(s, m, req.request_id);
     expect(late.status).toBe(410);
