@@ -187,7 +187,9 @@ export type PushType = keyof typeof PUSH_TYPES;
 type DefOf<K extends PushType> = (typeof PUSH_TYPES)[K];
 
 /** What `buildPush(type, …)` takes: the data fields, the text's params, and `expires_at` when it expires. */
-export type PushParams<K extends PushType> = { [F in keyof DefOf<K>['data']]: z.input<DefOf<K>['data'][F]> } & (DefOf<K> extends {
+export type PushParams<K extends PushType> = {
+  [F in keyof DefOf<K>['data']]: z.input<DefOf<K>['data'][F]>;
+} & (DefOf<K> extends {
   text?: (p: infer T) => PushText;
 }
   ? [T] extends [never]

@@ -3164,8 +3164,11 @@ export interface components {
             android: {
                 /** @enum {string} */
                 priority: "high" | "normal";
+                /** @description Milliseconds left until the push expires */
+                ttl?: number;
                 notification?: {
                     channelId: string;
+                    tag: string;
                 };
             };
             apns: {
@@ -3175,7 +3178,8 @@ export interface components {
                 payload: {
                     aps: {
                         sound?: string;
-                        "content-available"?: number;
+                        threadId?: string;
+                        contentAvailable?: boolean;
                     };
                 };
             };

@@ -16,7 +16,9 @@ const MAX_TTL_MS = 2_419_200_000;
 export function buildFcmMessage(m: PushMessage, now: Date = new Date()): TokenMessage {
   const expiry = m.expiresAt === undefined ? undefined : Date.parse(m.expiresAt);
   const ttl =
-    expiry === undefined ? {} : { ttl: Math.min(MAX_TTL_MS, Math.max(0, Math.floor((expiry - now.getTime()) / 1000) * 1000)) };
+    expiry === undefined
+      ? {}
+      : { ttl: Math.min(MAX_TTL_MS, Math.max(0, Math.floor((expiry - now.getTime()) / 1000) * 1000)) };
   const apnsExpiration: Record<string, string> =
     expiry === undefined ? {} : { 'apns-expiration': String(Math.floor(expiry / 1000)) };
   if (m.kind === 'alert') {

@@ -63,7 +63,10 @@ describe('POST /api/client/chat/request', () => {
       expect(push).toMatchObject({
         token: `fcm-${m.id}`,
         data: { type: 'chat_request', request_id: body.request_id, topic_sensitivity: 'sensitive' },
-        notification: { title: 'Ada yang ingin curhat', body: expect.stringContaining(offer.data.customer_display_name) },
+        notification: {
+          title: 'Ada yang ingin curhat',
+          body: expect.stringContaining(offer.data.customer_display_name),
+        },
         android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2', tag: body.request_id } },
         apns: {
           headers: {
@@ -307,6 +310,11 @@ describe('accept, reject, cancel', () => {
       reason: 'cancelled_by_customer',
     });
     expect((await realtime(s, `customers/${c.id}/pairing/current`)).data.status).toBe('cancelled');
+    expect((await pushes(s, m.id)).at(-1)!.data).toEqual({
+      type: 'request_withdrawn',
+      request_id: req.request_id,
+      reason: 'cancelled',
+    });
     expect((await chatRequest(s, c.token)).status).toBe(201);
   });
 
