@@ -3,6 +3,8 @@ import { createLogger } from '../shared/logger';
 import { effect, type OutboxEntry } from '../shared/outbox';
 import { enqueueMany } from '../test/helpers/outbox';
 import { OutboxRelay } from '../shared/outbox/relay';
+import { systemClock } from '../shared/clock';
+import { buildPush } from '../shared/push';
 import { FirestoreRealtime } from '../shared/adapters/gcp/firestore-realtime';
 import { PushRecorder } from '../shared/adapters/local/push-recorder';
 import { LocalTaskScheduler } from '../shared/adapters/local/task-scheduler';
@@ -47,10 +49,14 @@ function blastRows(round: number): OutboxEntry[] {
       });
       rows.push({
         item: effect.push({
+          ...buildPush('chat_request', {
+            request_id: requestId,
+            topic_sensitivity: 'regular',
+            customer_name: 'Bench',
+            expires_at: runAt,
+          }),
           token: `fcm-bench-m${m}`,
           userId: `bench-m${m}`,
-          data: { type: 'chat_request', request_id: requestId },
-          highPriority: true,
         }),
       });
     }
@@ -89,7 +95,7 @@ export async function benchRelay(env: BenchEnv): Promise<void> {
   const deps: Deps = {
     db,
     realtime,
-    push: new PushRecorder(db),
+    push: new PushRecorder(db, systemClock),
     scheduler: new LocalTaskScheduler(db),
     eventBus: {
       publish: () => Promise.reject(new Error('no events in this bench')),

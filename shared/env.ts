@@ -65,6 +65,7 @@ const matching =
 const IAP_AUDIENCE = /^\/projects\/\d+\/global\/backendServices\/\d+$/;
 /** `<project>:<region>:<instance>`, the project optionally domain-scoped (`example.com:project`). */
 const CLOUD_SQL_INSTANCE = /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]*:[a-z]+-[a-z]+\d:[a-z][a-z0-9-]*$/;
+const SERVICE_ACCOUNT = /^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9.-]*\.[a-z]+$/i;
 
 const spec = {
   NODE_ENV: oneOf(['development', 'test', 'production'], 'development'),
@@ -124,8 +125,11 @@ const spec = {
   GOOGLE_JWKS_URL: url('https://www.googleapis.com/oauth2/v3/certs'),
   APPLE_SERVICES_ID: optional,
   APPLE_JWKS_URL: url('https://appleid.apple.com/auth/keys'),
-  /** Service-account JSON ({client_email, private_key}) that signs Firebase custom tokens. */
-  FIREBASE_SERVICE_ACCOUNT_JSON: optional,
+  /** RUNTIME=gcp: the service account (the auth function's own) whose Google-held key signs Firebase custom tokens. */
+  FIREBASE_SIGNER_SERVICE_ACCOUNT: (raw: Raw): string | undefined => {
+    const value = optional(raw);
+    return value === undefined || SERVICE_ACCOUNT.test(value) ? value : invalid('must be a service-account email');
+  },
   /** `/projects/<number>/global/backendServices/<id>` of the IAP backend in front of this function. */
   IAP_AUDIENCE: matching(IAP_AUDIENCE, 'must be /projects/<number>/global/backendServices/<id>'),
   IAP_JWKS_URL: url('https://www.gstatic.com/iap/verify/public_key-jwk'),
@@ -153,14 +157,6 @@ function crossChecks(env: Env): string[] {
   }
   if (env.AUTH_SIGNING_KEY_PREVIOUS && !env.AUTH_SIGNING_KEY_PREVIOUS_ID) {
     add('AUTH_SIGNING_KEY_PREVIOUS_ID', 'required with AUTH_SIGNING_KEY_PREVIOUS');
-  }
-  if (env.FIREBASE_SERVICE_ACCOUNT_JSON) {
-    try {
-      const sa = JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email?: unknown; private_key?: unknown };
-      if (typeof sa.client_email !== 'string' || typeof sa.private_key !== 'string') throw new Error('fields');
-    } catch {
-      add('FIREBASE_SERVICE_ACCOUNT_JSON', 'must be service-account JSON with client_email and private_key');
-    }
   }
   if (env.OTP_PROVIDER === 'fazpass') {
     for (const key of ['FAZPASS_MERCHANT_KEY', 'FAZPASS_GATEWAY_KEY'] as const) {

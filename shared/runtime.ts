@@ -26,7 +26,15 @@ import { LocalOidcIssuer } from './adapters/local/oidc-issuer';
 import { PushRecorder } from './adapters/local/push-recorder';
 import { StubOtpProvider } from './adapters/local/stub-otp-provider';
 import { LocalTaskScheduler } from './adapters/local/task-scheduler';
-import { APPLE_ISSUERS, FirebaseTokenMinter, GOOGLE_ISSUERS, type IdTokenVerifier, jwksIdTokenVerifier } from './auth';
+import { IamFirebaseTokenMinter } from './adapters/gcp/iam-firebase-token';
+import {
+  APPLE_ISSUERS,
+  GOOGLE_ISSUERS,
+  jwksIdTokenVerifier,
+  LocalKeyTokenMinter,
+  type FirebaseTokenMinter,
+  type IdTokenVerifier,
+} from './auth';
 import { subscriptions } from './subscriptions';
 import { deleteUnregisteredToken } from './users';
 
@@ -46,7 +54,7 @@ export interface Runtime {
   oidc: OidcVerifier;
   otpProvider: OtpProvider;
   idTokens: { google?: IdTokenVerifier; apple?: IdTokenVerifier };
-  /** Only where FIREBASE_SERVICE_ACCOUNT_JSON is given (the auth function) or outside production. */
+  /** In GCP only where FIREBASE_SIGNER_SERVICE_ACCOUNT is set (the auth function); always outside production. */
   firebase?: FirebaseTokenMinter;
   payments: PaymentProvider;
   /** Verifies IAP's signed header when IAP_AUDIENCE is set. */
@@ -91,7 +99,7 @@ export async function createRuntime(
   } else {
     const adjustable = new AdjustableClock(await loadClockOffset(db));
     const issuer = await LocalOidcIssuer.create();
-    const pushRecorder = new PushRecorder(db);
+    const pushRecorder = new PushRecorder(db, adjustable);
     clock = adjustable;
     const localScheduler = new LocalTaskScheduler(db, adjustable);
     const localBus = new LocalEventBus(db, adjustable, options.subscriptions ?? subscriptions(env), env.GCP_PROJECT_ID);
@@ -121,6 +129,7 @@ export async function createRuntime(
     push,
     logger,
     onUnregisteredToken: (m) => deleteUnregisteredToken(db, m.token),
+    now: () => clock.now(),
   });
 
   return {
@@ -181,16 +190,20 @@ function idTokenVerifiers(env: Env): Runtime['idTokens'] {
   };
 }
 
-/** Outside production a throwaway key signs Firebase custom tokens (the emulator does not check them). */
+/**
+ * In GCP, Google signs Firebase custom tokens as the auth function's own service account (IAM signJwt,
+ * no key file); outside production a throwaway key does (the emulator does not check the signature).
+ */
 function firebaseMinter(env: Env, clock: Clock): FirebaseTokenMinter | undefined {
-  if (env.FIREBASE_SERVICE_ACCOUNT_JSON) {
-    const sa = JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email: string; private_key: string };
-    return new FirebaseTokenMinter(sa.client_email, sa.private_key, clock);
+  if (env.RUNTIME === 'gcp') {
+    return env.FIREBASE_SIGNER_SERVICE_ACCOUNT
+      ? new IamFirebaseTokenMinter(env.FIREBASE_SIGNER_SERVICE_ACCOUNT, clock)
+      : undefined;
   }
   if (env.NODE_ENV === 'production') return undefined;
   const throwaway = () =>
     generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  return new FirebaseTokenMinter('local-firebase@halobestie.invalid', throwaway, clock);
+  return new LocalKeyTokenMinter('local-firebase@halobestie.invalid', throwaway, clock);
 }
 
 function iapVerifier(env: Env): Runtime['iap'] {

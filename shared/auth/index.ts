@@ -5,7 +5,7 @@ export { adminResetPassword, changeOwnPassword, createCcUser } from './cc-users'
 export { JwsError, MAX_TOKEN_LENGTH, verifyCompactJws } from './compact-jws';
 export { authDeps, type AuthDeps } from './deps';
 export { putDeviceToken, removeDeviceToken } from './device-tokens';
-export { FIREBASE_CUSTOM_TOKEN_AUDIENCE, FirebaseTokenMinter } from './firebase-token';
+export * from './firebase-token';
 export { authGuards, refreshPolicy } from './guards';
 export { APPLE_ISSUERS, GOOGLE_ISSUERS, jwksIdTokenVerifier, type IdTokenVerifier } from './id-tokens';
 export type { TokenPair } from './issue-tokens';

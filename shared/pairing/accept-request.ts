@@ -2,11 +2,12 @@ import { AppError } from '../errors';
 import { commitWithEffects, effect, type Tx } from '../outbox';
 import { capacityUsed, findSession, startSession, type SessionRow } from '../sessions';
 import type { PairingDeps } from './deps';
-import { customerPushes, offerEndings } from './effects';
+import { customerPushes, offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
 import { lockMitra } from './presence-repo';
 import { findNotification, findRequest, setRequestStatus, transitionNotifications, type ChatRequestRow } from './repo';
 import { pairingDoc } from './views';
+import { buildPush } from '../push';
 
 /**
  * Exactly one winner under any concurrency. Lock order everywhere: mitra → request → notifications;
@@ -68,11 +69,12 @@ async function acceptEffects(
   return [
     ...offerEndings([session.mitra_id], r.id, { status: 'accepted', session_id: session.id }, now),
     ...offerEndings(losers, r.id, { status: 'missed' }, now),
+    ...(await withdrawnPushes(t, losers, r.id, 'taken')),
     { item: effect.setDoc(pairingDocPath(r.customer_id), paired.data, paired.merge) },
     ...(await customerPushes(
       t,
       r.customer_id,
-      { type: 'paired', session_id: session.id, mitra_name: mitraName },
+      buildPush('paired', { session_id: session.id, mitra_name: mitraName }),
       `paired:${session.id}`,
     )),
   ];

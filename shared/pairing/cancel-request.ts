@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { commitWithEffects, effect } from '../outbox';
 import type { PairingDeps } from './deps';
-import { offerEndings } from './effects';
+import { offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
 import { findRequest, setRequestStatus, transitionNotifications } from './repo';
 import { pairingDoc } from './views';
@@ -28,6 +28,7 @@ export async function cancelRequest(deps: PairingDeps, customerId: string, reque
       const doc = pairingDoc({ status: 'cancelled', request_id: r.id }, now);
       await c.enqueue([
         ...offerEndings(offered, r.id, { status: 'cancelled' }, now),
+        ...(await withdrawnPushes(c, offered, r.id, 'cancelled')),
         { item: effect.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
       ]);
     }

@@ -1,5 +1,6 @@
 import { effect, type Tx } from '../outbox';
-import { customerPushes, offerEndings } from './effects';
+import { buildPush } from '../push';
+import { customerPushes, offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
 import { mitrasWithNotificationStatus, setRequestStatus, transitionNotifications, type ChatRequestRow } from './repo';
 import { pairingDoc } from './views';
@@ -16,11 +17,12 @@ export async function expireLockedRequest(c: Tx, r: ChatRequestRow, now: Date): 
   const doc = pairingDoc({ status: 'expired', request_id: r.id }, now);
   await c.enqueue([
     ...offerEndings(unanswered, r.id, { status: 'expired' }, now),
+    ...(await withdrawnPushes(c, unanswered, r.id, 'expired')),
     { item: effect.setDoc(pairingDocPath(r.customer_id), doc.data, doc.merge) },
     ...(await customerPushes(
       c,
       r.customer_id,
-      { type: 'pairing_expired', request_id: r.id },
+      buildPush('pairing_expired', { request_id: r.id }),
       `pairing-expired:${r.id}`,
     )),
   ]);

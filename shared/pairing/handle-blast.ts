@@ -1,4 +1,6 @@
 import { commitWithEffects, effect, type OutboxEntry } from '../outbox';
+import type { PushContent } from '../ports/push';
+import { buildPush } from '../push';
 import { deviceTokensOf, findCustomer } from '../users';
 import type { PairingDeps } from './deps';
 import { offerDocPath } from './paths';
@@ -26,12 +28,22 @@ export async function handleBlast(deps: PairingDeps, message: BlastMessage): Pro
     const customer = (await findCustomer(c, r.customer_id))!;
     const mitraIds = offered.map((o) => o.mitra_id);
     const tokens = await deviceTokensOf(c, 'mitra', mitraIds);
-    const push = { type: 'chat_request', request_id: r.id, topic_sensitivity: r.topic_sensitivity };
     const docKey = (mitraId: string) => `offer-doc:${r.id}:${mitraId}`;
+    // Each mitra's push expires with its offer (respond_by): after that it is noise (SPEC §12).
+    const pushes = new Map<string, PushContent>();
     const docs: OutboxEntry[] = offered.map((o) => {
       const doc = offerView(
         { ...r, request_id: r.id, status: 'offered', customer_display_name: customer.display_name, ...o },
         cfg.request_notification_timeout_seconds,
+      );
+      pushes.set(
+        o.mitra_id,
+        buildPush('chat_request', {
+          request_id: r.id,
+          topic_sensitivity: r.topic_sensitivity,
+          customer_name: customer.display_name,
+          expires_at: new Date(doc.respond_by),
+        }),
       );
       return { item: effect.setDoc(offerDocPath(o.mitra_id, r.id), doc, false), dedupeKey: docKey(o.mitra_id) };
     });
@@ -39,7 +51,7 @@ export async function handleBlast(deps: PairingDeps, message: BlastMessage): Pro
     const first = await c.enqueueFirst(docs);
     const messages = tokens
       .filter((t) => first.has(docKey(t.user_id)))
-      .map((t) => ({ userId: t.user_id, token: t.fcm_token, data: push, highPriority: true }));
+      .map((t) => ({ ...pushes.get(t.user_id)!, userId: t.user_id, token: t.fcm_token }));
     if (messages.length) await c.enqueue([{ item: effect.pushes(messages) }]);
     return offered.length;
   });

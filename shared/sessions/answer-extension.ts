@@ -1,8 +1,10 @@
 import { AppError } from '../errors';
 import { commitWithEffects } from '../outbox';
 import { invoiceTask } from '../payments';
+import { buildPush } from '../push';
 import type { SessionsDeps } from './deps';
 import { pushEntries, sessionDocEntries } from './effects';
+import { findSessionNames } from './repo/chat-sessions';
 import { findExtension, moveExtension } from './repo/session-extensions';
 import { sessionOfParticipant } from './participant';
 import { moveSession } from './transitions';
@@ -30,13 +32,13 @@ export async function answerExtension(
     if (seen.status !== 'requested' || seen.respond_by <= now || s.status !== 'expired')
       throw new AppError('EXTENSION_NOT_PENDING', undefined, { status: seen.status });
     const moved = (await moveExtension(t, extensionId, ['requested'], to, now))!;
-    const type = `extension_${to}`;
+    const { mitra_name } = await findSessionNames(t, s.id);
     const tell = await pushEntries(
       t,
       'customer',
       s.customer_id,
-      { type, session_id: s.id, extension_id: moved.id },
-      `${type}:${moved.id}`,
+      buildPush('extension_answered', { session_id: s.id, extension_id: moved.id, answer: to, mitra_name }),
+      `extension_${to}:${moved.id}`,
     );
     if (to === 'rejected') {
       await moveSession(t, deps, s.id, 'close', { now, version: s.version, reason: 'extension_rejected' });

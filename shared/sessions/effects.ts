@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { effect, type OutboxEntry } from '../outbox';
+import type { PushContent } from '../ports/push';
 import { paymentOfSession } from '../payments';
 import { deviceTokensOf } from '../users';
 import { latestExtensionOf } from './repo/session-extensions';
@@ -11,7 +12,7 @@ import {
   SYNC_WINDOW_MS,
   taskNames,
 } from './paths';
-import { findFullSession } from './repo/chat-sessions';
+import { findFullSession, findSessionNames } from './repo/chat-sessions';
 import type { SessionRow, Side } from './types';
 import { mitraSessionDoc, sessionCounters, sessionDoc } from './views';
 
@@ -35,19 +36,32 @@ export async function counterDocEntry(q: Queryable, sessionId: string): Promise<
   return s && { item: effect.setDoc(sessionDocPath(s.id), sessionCounters(s)) };
 }
 
-/** One FCM data push per device of the user, deduplicated per trigger. */
+/** One push (built by `buildPush`) per device of the user, deduplicated per trigger. */
 export async function pushEntries(
   q: Queryable,
   side: Side,
   userId: string,
-  data: Record<string, string>,
+  content: PushContent,
   dedupe: string,
-  highPriority = true,
 ): Promise<OutboxEntry[]> {
   return (await deviceTokensOf(q, side, [userId])).map((t) => ({
-    item: effect.push({ userId, token: t.fcm_token, data, highPriority }),
+    item: effect.push({ ...content, userId, token: t.fcm_token }),
     dedupeKey: `push:${dedupe}:${side}:${t.device_id}`,
   }));
+}
+
+/** A push to each side, built per side: the catalogue's kind and text differ by who reads it. */
+export async function bothSidesPush(
+  q: Queryable,
+  s: SessionRow,
+  build: (to: Side, otherName: string) => PushContent,
+  dedupe: string,
+) {
+  const names = await findSessionNames(q, s.id);
+  return [
+    ...(await pushEntries(q, 'customer', s.customer_id, build('customer', names.mitra_name), dedupe)),
+    ...(await pushEntries(q, 'mitra', s.mitra_id, build('mitra', names.customer_name), dedupe)),
+  ];
 }
 
 const body = (s: SessionRow) => ({ session_id: s.id, version: s.version });

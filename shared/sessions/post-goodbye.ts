@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import { commitWithEffects } from '../outbox';
+import { buildPush } from '../push';
 import type { SessionsDeps } from './deps';
 import { pushEntries, sessionDocEntries } from './effects';
 import { sessionOfParticipant } from './participant';
@@ -34,7 +35,7 @@ export async function postGoodbye(
       t,
       to,
       s[`${to}_id`],
-      { type: 'goodbye', session_id: s.id, from: side },
+      buildPush('goodbye', { session_id: s.id, from: side }),
       `goodbye:${s.id}:${side}`,
     );
     if (s[`${to}_goodbye_at`]) await moveSession(t, deps, s.id, 'complete', { now, version: s.version });

@@ -1,9 +1,11 @@
 import { AppError } from '../errors';
 import { commitWithEffects } from '../outbox';
+import { buildPush } from '../push';
 import type { SessionsDeps } from './deps';
 import { pushEntries, sessionDocEntries, timers } from './effects';
 import { insertExtension } from './repo/session-extensions';
 import { sessionOfParticipant } from './participant';
+import { findSessionNames } from './repo/chat-sessions';
 import { EXTENSION_WINDOW_SECONDS } from './paths';
 import { extensionView } from './views';
 
@@ -42,14 +44,15 @@ export async function requestExtension(deps: SessionsDeps, customerId: string, s
         t,
         'mitra',
         s.mitra_id,
-        {
-          type: 'extension_request',
+        buildPush('extension_requested', {
           session_id: s.id,
           extension_id: e.id,
           duration_minutes: String(e.duration_minutes),
           topic_sensitivity: s.topic_sensitivity,
           respond_by: e.respond_by.toISOString(),
-        },
+          customer_name: (await findSessionNames(t, s.id)).customer_name,
+          expires_at: e.respond_by,
+        }),
         `ext-request:${e.id}`,
       )),
     ]);

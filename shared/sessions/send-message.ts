@@ -1,9 +1,11 @@
 import { commitWithEffects, effect, type OutboxEntry } from '../outbox';
+import { buildPush } from '../push';
 import type { SessionsDeps } from './deps';
 import { pushEntries, timers } from './effects';
 import { allocateSeq } from './repo/chat-sessions';
 import { findByClientId, insertMessage, type MessageRow } from './repo/chat-messages';
 import { refusal, sessionOfParticipant } from './participant';
+import { findSessionNames } from './repo/chat-sessions';
 import { messageDocPath, PUSH_QUIET_SECONDS } from './paths';
 import { otherSide, type Side } from './types';
 import { messageDoc, messageView } from './views';
@@ -51,7 +53,12 @@ export async function sendMessage(
             t,
             to,
             to === 'customer' ? slot.customer_id : slot.mitra_id,
-            { type: 'chat_message', session_id: sessionId, message_id: row.id, seq: String(row.seq) },
+            buildPush('chat_message', {
+              session_id: sessionId,
+              message_id: row.id,
+              seq: String(row.seq),
+              sender_name: (await findSessionNames(t, sessionId))[`${side}_name`],
+            }),
             `msg:${row.id}`,
           )),
         );

@@ -1,6 +1,8 @@
 import type { ConfigReader } from '../config';
 import type { OutboxEntry, Tx } from '../outbox';
-import { pushEntries, sessionDocEntries, timers } from './effects';
+import type { PushContent } from '../ports/push';
+import { buildPush } from '../push';
+import { bothSidesPush, sessionDocEntries, timers } from './effects';
 import { cancelOpenExtensions } from './repo/session-extensions';
 import { findSession, updateSession, type SessionChange } from './repo/chat-sessions';
 import type { ClosingReason, SessionRow, SessionStatus, Side } from './types';
@@ -24,14 +26,26 @@ interface Rule<A> {
   /** Writes of this feature's other tables that go with the move (before its documents are built). */
   alongside?: (t: Tx, s: SessionRow, now: Date) => Promise<unknown>;
   timer?: (s: SessionRow, now: Date, cfg: { closing_grace_seconds: number }) => OutboxEntry;
-  /** Who is told by push, with what; the dedupe key makes a replayed trigger push once. */
-  push?: { to: readonly Side[]; data: (s: SessionRow, args: A) => Record<string, string>; key: string };
+  /** What each side is told by push (SPEC §12); the dedupe key makes a replayed trigger push once. */
+  push?: { key: string; build: (s: SessionRow, to: Side, otherName: string, args: A) => PushContent };
   /** The mitra's place is free again (SPEC §6: a freed mitra is offered waiting requests). */
   freesMitra?: boolean;
 }
 
 const rule = <A = object>(r: Rule<A>) => r;
-const BOTH = ['customer', 'mitra'] as const;
+/** Who is alerted that the session closes: not the side whose own act closed it (nor the customer of a
+ * rejected extension: `extension_answered` told them); the other side only syncs. */
+const ALERTED_ON_CLOSE: Record<ClosingReason, readonly Side[]> = {
+  time_up: ['customer', 'mitra'],
+  extension_timeout: ['customer', 'mitra'],
+  extension_lapsed: ['customer', 'mitra'],
+  extension_rejected: [],
+  ended_by_customer: ['mitra'],
+  ended_by_mitra: ['customer'],
+  customer_banned: ['mitra'],
+  mitra_deactivated: ['customer'],
+};
+const updated = (s: SessionRow) => buildPush('session_updated', { session_id: s.id, status: s.status });
 const minutes = (n: number) => n * 60_000;
 
 export const TRANSITIONS = {
@@ -41,7 +55,13 @@ export const TRANSITIONS = {
     to: 'active',
     set: (s, now) => ({ started_at: now, ends_at: new Date(now.getTime() + minutes(s.duration_minutes)) }),
     timer: (s) => timers.expire(s),
-    push: { to: BOTH, data: (s) => ({ type: 'session_active', session_id: s.id }), key: 'active' },
+    push: {
+      key: 'active',
+      build: (s, to, other) =>
+        to === 'customer'
+          ? buildPush('payment_confirmed', { session_id: s.id, mitra_name: other })
+          : buildPush('session_started', { session_id: s.id, customer_name: other }),
+    },
   }),
   /** At ends_at: input locked, "time is up", the extension window opens. */
   expire: rule({
@@ -50,7 +70,10 @@ export const TRANSITIONS = {
     guard: (s, now) => s.ends_at !== null && s.ends_at <= now,
     set: (_s, now) => ({ expired_at: now }),
     timer: (s, now) => timers.extensionWindow(s, now),
-    push: { to: BOTH, data: (s) => ({ type: 'session_expired', session_id: s.id }), key: 'expired' },
+    push: {
+      key: 'expired',
+      build: (s, to, other) => buildPush('time_up', { session_id: s.id, to, other_name: other }),
+    },
   }),
   /** An extension's payment settled: ends_at moves from the later of the old end and now (paying costs no minutes). */
   extend: rule<{ extensionId: string; minutes: number }>({
@@ -63,9 +86,8 @@ export const TRANSITIONS = {
     }),
     timer: (s) => timers.expire(s),
     push: {
-      to: BOTH,
-      data: (s, a) => ({ type: 'extension_applied', session_id: s.id, extension_id: a.extensionId }),
       key: 'ext-applied',
+      build: (s, _to, _other, a) => buildPush('extension_applied', { session_id: s.id, extension_id: a.extensionId }),
     },
   }),
   /** Ended (time up, early end, extension refused or lapsed, an operator): goodbyes, then completed. */
@@ -76,9 +98,11 @@ export const TRANSITIONS = {
     alongside: (t, s, now) => cancelOpenExtensions(t, s.id, now),
     timer: (s, now, cfg) => timers.closingGrace(s, now, cfg.closing_grace_seconds),
     push: {
-      to: BOTH,
-      data: (s, a) => ({ type: 'session_closing', session_id: s.id, reason: a.reason }),
       key: 'closing',
+      build: (s, to, other, a) =>
+        ALERTED_ON_CLOSE[a.reason].includes(to)
+          ? buildPush('session_closing', { session_id: s.id, reason: a.reason, other_name: other })
+          : updated(s),
     },
     freesMitra: true,
   }),
@@ -94,9 +118,11 @@ export const TRANSITIONS = {
     to: 'cancelled',
     set: (_s, now, a) => ({ cancelled_at: now, cancel_reason: a.reason }),
     push: {
-      to: BOTH,
-      data: (s, a) => ({ type: 'session_cancelled', session_id: s.id, reason: a.reason }),
       key: 'cancelled',
+      build: (s, to, other, a) =>
+        to === 'customer'
+          ? buildPush('session_cancelled', { session_id: s.id, reason: a.reason, mitra_name: other })
+          : updated(s),
     },
     freesMitra: true,
   }),
@@ -137,17 +163,14 @@ export async function moveSession<N extends TransitionName>(
   );
   if (!s) return undefined;
   await r.alongside?.(t, s, now);
-  const pushes = r.push
-    ? await Promise.all(
-        r.push.to.map((side) =>
-          pushEntries(t, side, s[`${side}_id`], r.push!.data(s, args), `${r.push!.key}:${s.id}:v${s.version}`),
-        ),
-      )
+  const push = r.push;
+  const pushes = push
+    ? await bothSidesPush(t, s, (to, other) => push.build(s, to, other, args), `${push.key}:${s.id}:v${s.version}`)
     : [];
   await t.enqueue([
     ...(await sessionDocEntries(t, s.id)),
     ...(r.timer ? [r.timer(s, now, await deps.config.get())] : []),
-    ...pushes.flat(),
+    ...pushes,
   ]);
   if (r.freesMitra) await deps.onMitraFreed?.(t, s.mitra_id, now);
   return s;

@@ -3156,8 +3156,11 @@ export interface components {
             android: {
                 /** @enum {string} */
                 priority: "high" | "normal";
+                /** @description Milliseconds left until the push expires */
+                ttl?: number;
                 notification?: {
                     channelId: string;
+                    tag: string;
                 };
             };
             apns: {
@@ -3167,7 +3170,8 @@ export interface components {
                 payload: {
                     aps: {
                         sound?: string;
-                        "content-available"?: number;
+                        threadId?: string;
+                        contentAvailable?: boolean;
                     };
                 };
             };

@@ -72,8 +72,13 @@ export const zodEnvSchema = z
     GOOGLE_JWKS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),
     APPLE_SERVICES_ID: optionalString,
     APPLE_JWKS_URL: z.string().url().default('https://appleid.apple.com/auth/keys'),
-    /** Service-account JSON ({client_email, private_key}) that signs Firebase custom tokens. */
-    FIREBASE_SERVICE_ACCOUNT_JSON: optionalString,
+    /** RUNTIME=gcp: the service account (the auth function's own) whose Google-held key signs Firebase custom tokens. */
+    FIREBASE_SIGNER_SERVICE_ACCOUNT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9.-]*\.[a-z]+$/i, 'must be a service-account email')
+        .optional(),
+    ),
     /** `/projects/<number>/global/backendServices/<id>` of the IAP backend in front of this function. */
     IAP_AUDIENCE: optionalString.pipe(
       z
@@ -118,18 +123,6 @@ export const zodEnvSchema = z
         path: ['AUTH_SIGNING_KEY_PREVIOUS_ID'],
         message: 'required with AUTH_SIGNING_KEY_PREVIOUS',
       });
-    }
-    if (env.FIREBASE_SERVICE_ACCOUNT_JSON) {
-      try {
-        const sa = JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email?: unknown; private_key?: unknown };
-        if (typeof sa.client_email !== 'string' || typeof sa.private_key !== 'string') throw new Error('fields');
-      } catch {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['FIREBASE_SERVICE_ACCOUNT_JSON'],
-          message: 'must be service-account JSON with client_email and private_key',
-        });
-      }
     }
     if (env.OTP_PROVIDER === 'fazpass') {
       for (const key of ['FAZPASS_MERCHANT_KEY', 'FAZPASS_GATEWAY_KEY'] as const) {

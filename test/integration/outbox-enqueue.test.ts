@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effect, type OutboxEntry } from '../../shared/outbox';
 import { enqueueFirst, enqueueMany } from '../helpers/outbox';
 import { reschedule } from '../../shared/outbox/relay-repo';
+import { buildPush } from '../../shared/push';
 import { createTestDatabase } from '../helpers/db';
 
 // enqueueMany sends its rows as one JSON array: what comes out of the table is exactly what went in,
@@ -33,7 +34,9 @@ describe('enqueueMany', () => {
         const from = await lastId();
         const entries: OutboxEntry[] = docs.map(([path, doc], i) => ({
           item:
-            i % 2 ? effect.setDoc(`rooms/${path}`, doc, false) : effect.push({ userId: path, token: 't', data: {} }),
+            i % 2
+              ? effect.setDoc(`rooms/${path}`, doc, false)
+              : effect.push({ ...buildPush('pairing_expired', { request_id: 'r1' }), userId: path, token: 't' }),
         }));
         expect(await enqueueMany(db, entries)).toBe(entries.length);
         const rows = await stored(from);

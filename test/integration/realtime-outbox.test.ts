@@ -8,9 +8,11 @@ import { enqueue } from '../helpers/outbox';
 import { OutboxRelay } from '../../shared/outbox/relay';
 import { listenViewFree, type SeenDoc } from '../../bench/lib/view-free-listener';
 import type { Realtime } from '../../shared/ports/realtime';
+import { buildPush } from '../../shared/push';
 import { createTestStack, type TestStack } from '../helpers/runtime';
 
 let s: TestStack;
+const withdrawn = buildPush('request_withdrawn', { request_id: 'r1', reason: 'taken' });
 let listenerDb: Firestore;
 beforeAll(async () => {
   s = await createTestStack();
@@ -209,7 +211,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
   it('a dedupe key enqueues an effect once however often the trigger is redelivered', async () => {
     const key = `push:${randomUUID()}`;
     const results = await Promise.all(
-      [1, 2, 3].map(() => enqueue(s.rt.db, effect.push({ userId: 'm_1', token: 't', data: {} }), key)),
+      [1, 2, 3].map(() => enqueue(s.rt.db, effect.push({ ...withdrawn, userId: 'm_1', token: 't' }), key)),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
@@ -223,15 +225,17 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
         cleaned.push(m.token);
       },
     });
-    await enqueue(s.rt.db, effect.push({ userId: user, token: 'good-token', data: { type: 'chat_request' } }));
-    await enqueue(s.rt.db, effect.push({ userId: user, token: 'unregistered-old', data: { type: 'chat_request' } }));
+    const paired = buildPush('paired', { session_id: 's1', mitra_name: 'Ayu' });
+    await enqueue(s.rt.db, effect.push({ ...paired, userId: user, token: 'good-token' }));
+    await enqueue(s.rt.db, effect.push({ ...paired, userId: user, token: 'unregistered-old' }));
     await relay.drainAll();
     const { messages } = await json(s.request(`/internal/_test/push?user_id=${user}`));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({
       token: 'good-token',
-      data: { type: 'chat_request' },
-      android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2' } },
+      data: { type: 'paired', session_id: 's1' },
+      notification: paired.notification,
+      android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2', tag: 's1' } },
     });
     expect(cleaned).toEqual(['unregistered-old']);
   });
@@ -262,7 +266,7 @@ describe('a push row with many messages (a blast)', () => {
         cleaned.push(m.token);
       },
     });
-    const message = (token: string) => ({ userId: user, token, data: { type: 'chat_request' } });
+    const message = (token: string) => ({ ...withdrawn, userId: user, token });
     const tokens = ['a', 'flaky', 'unregistered-b', 'c'];
     await enqueue(s.rt.db, effect.pushes(tokens.map(message)));
     await relay.drainAll();
@@ -289,6 +293,46 @@ describe('a push row with many messages (a blast)', () => {
   });
 });
 
+describe('a push past its expiry', () => {
+  it('is not sent (an offer delivered after it closed is noise, SPEC §12); the rest of its row is', async () => {
+    const user = randomUUID();
+    const sent: string[] = [];
+    const now = new Date();
+    const relay = new OutboxRelay({
+      ...s.rt,
+      now: () => now,
+      push: {
+        send: async () => ({ ok: true, messageId: 'x' }),
+        sendMany: async (messages) => {
+          sent.push(...messages.map((m) => m.token));
+          return messages.map((m) => ({ ok: true as const, messageId: m.token }));
+        },
+      },
+    });
+    const offer = (token: string, expiresAt: Date) => ({
+      ...buildPush('chat_request', {
+        request_id: 'r1',
+        topic_sensitivity: 'regular',
+        customer_name: 'Kupu',
+        expires_at: expiresAt,
+      }),
+      userId: user,
+      token,
+    });
+    await enqueue(
+      s.rt.db,
+      effect.pushes([offer('closed', new Date(now.getTime() - 1)), offer('open', new Date(now.getTime() + 60_000))]),
+    );
+    await relay.drainAll();
+    expect(sent).toEqual(['open']);
+    const { rows } = await s.rt.db.query(
+      "SELECT delivered_at FROM outbox WHERE kind = 'push' AND payload->'messages'->0->>'userId' = $1",
+      [user],
+    );
+    expect(rows[0].delivered_at).not.toBeNull();
+  });
+});
+
 describe('a push call whose answer does not line up', () => {
   it('fails the row whole and keeps every message for the retry', async () => {
     const user = randomUUID();
@@ -299,7 +343,7 @@ describe('a push call whose answer does not line up', () => {
         sendMany: async () => [{ ok: true, messageId: 'only-one' }],
       },
     });
-    const messages = ['a', 'b'].map((token) => ({ userId: user, token, data: { type: 'chat_request' } }));
+    const messages = ['a', 'b'].map((token) => ({ ...withdrawn, userId: user, token }));
     await enqueue(s.rt.db, effect.pushes(messages));
     await relay.drainAll();
     const { rows } = await s.rt.db.query(
@@ -326,7 +370,7 @@ describe('push rows whose FCM calls would outlast the lease', () => {
         },
       },
     });
-    const messages = Array.from({ length: 501 }, (_, i) => ({ userId: user, token: `t${i}`, data: {} }));
+    const messages = Array.from({ length: 501 }, (_, i) => ({ ...withdrawn, userId: user, token: `t${i}` }));
     await enqueue(s.rt.db, effect.pushes(messages));
     await relay.drainAll();
     expect(calls).toEqual([500]);

@@ -7,6 +7,7 @@ import { enqueueMany } from '../helpers/outbox';
 import { OutboxRelay } from '../../shared/outbox/relay';
 import { MAX_OUTBOX_ATTEMPTS } from '../../shared/outbox/relay-outcomes';
 import type { Push } from '../../shared/ports/push';
+import { buildPush } from '../../shared/push';
 import type { Realtime } from '../../shared/ports/realtime';
 import { json } from '../helpers/http';
 import { useTestStack } from '../helpers/runtime';
@@ -61,8 +62,8 @@ describe('outbox soak under a failing Firestore and FCM', () => {
       for (let v = 1; v <= WRITES_PER_DOC; v++) {
         for (let i = 0; i < DOCS; i++) entries.push({ item: effect.setDoc(`soak-${run}/doc-${i}`, { v, i }, false) });
       }
-      for (const u of users)
-        entries.push({ item: effect.push({ userId: u, token: `fcm-${u}`, data: { type: 'soak' } }) });
+      const content = buildPush('session_updated', { session_id: run, status: 'active' });
+      for (const u of users) entries.push({ item: effect.push({ ...content, userId: u, token: `fcm-${u}` }) });
       await enqueueMany(s.rt.db, entries);
       // One write that can never land, one attempt from the end: it becomes the dead letter.
       await enqueueMany(s.rt.db, [{ item: effect.setDoc(`poisoned/${run}`, { x: 1 }) }]);

@@ -121,4 +121,31 @@ describe('production start-up', () => {
     };
     expect(parseEnv(prodEnv).NODE_ENV).toBe('production'); // e.g. pairing starts with Terraform's env
   });
+
+  it('in GCP, Firebase custom tokens are signed through IAM as FIREBASE_SIGNER_SERVICE_ACCOUNT, with no key; without it, not at all', async () => {
+    const { createRuntime } = await import('../../shared/runtime');
+    const { IamFirebaseTokenMinter } = await import('../../shared/adapters/gcp/iam-firebase-token');
+    const gcpEnv = {
+      NODE_ENV: 'production',
+      RUNTIME: 'gcp',
+      CLOUD_SQL_INSTANCE: 'p:asia-southeast2:halobestie',
+      DATABASE_IAM_USER: 'fn-auth@p.iam',
+      AUTH_SIGNING_KEY: pem(generateKeyPairSync('ec', { namedCurve: 'prime256v1' })),
+      FUNCTION_URLS: '{}',
+      TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks-invoker@p.iam.gserviceaccount.com',
+      OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks-invoker@p.iam.gserviceaccount.com',
+    };
+    const logger = createLogger('silent');
+    const auth = await createRuntime(
+      parseEnv({ ...gcpEnv, FIREBASE_SIGNER_SERVICE_ACCOUNT: 'auth@p.iam.gserviceaccount.com' }),
+      { logger },
+    );
+    const other = await createRuntime(parseEnv(gcpEnv), { logger });
+    try {
+      expect(auth.firebase).toBeInstanceOf(IamFirebaseTokenMinter);
+      expect(other.firebase).toBeUndefined();
+    } finally {
+      await Promise.all([auth.close(), other.close()]);
+    }
+  });
 });

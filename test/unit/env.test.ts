@@ -114,6 +114,16 @@ describe('the database env', () => {
   });
 });
 
+describe('FIREBASE_SIGNER_SERVICE_ACCOUNT', () => {
+  it('is the email of the service account that signs Firebase custom tokens (no key: SPEC §4)', () => {
+    const email = 'auth@halo-prod.iam.gserviceaccount.com';
+    expect(parseEnv({ ...base, FIREBASE_SIGNER_SERVICE_ACCOUNT: email }).FIREBASE_SIGNER_SERVICE_ACCOUNT).toBe(email);
+    expect(() => parseEnv({ ...base, FIREBASE_SIGNER_SERVICE_ACCOUNT: '{"client_email":"a@b"}' })).toThrow(
+      /FIREBASE_SIGNER_SERVICE_ACCOUNT: must be a service-account email/,
+    );
+  });
+});
+
 describe('IAP_AUDIENCE at start-up', () => {
   it('accepts the audience Terraform passes (/projects/<number>/global/backendServices/<id>)', () => {
     const env = parseEnv({ ...base, IAP_AUDIENCE: '/projects/123456789012/global/backendServices/987654321' });
@@ -197,6 +207,9 @@ describe('parseEnv against the zod schema it replaced', () => {
       'null',
       '{"client_email":"a@b","private_key":"k"}',
       '{"client_email":1}',
+      'auth@halo-prod.iam.gserviceaccount.com',
+      'not an email',
+      'a@b/c',
     ],
     ...['/projects/1/global/backendServices/2', '/projects/p/global/backendServices/2', 'k2', pem, 'garbage', 'debug'],
     ...['p:asia-southeast2:halobestie', 'example.com:p:us-central1:db', 'p:halobestie', 'P:asia-southeast2:x'],

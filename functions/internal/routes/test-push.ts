@@ -7,7 +7,10 @@ import type { Runtime } from '../../../shared/runtime';
 import { localControls } from '../../../shared/testing/local';
 import { TEST_TAGS } from './test-schemas';
 
-/** Exactly the FCM message the real adapter would send, plus when the recorder saw it. */
+/**
+ * Exactly the firebase-admin message the real adapter would send (the SDK's field names; SPEC §12's
+ * alert or background shape), plus when the recorder saw it.
+ */
 const RecordedPushSchema = z
   .object({
     message_id: z.string(),
@@ -16,12 +19,17 @@ const RecordedPushSchema = z
     notification: z.object({ title: z.string(), body: z.string() }).optional(),
     android: z.object({
       priority: z.enum(['high', 'normal']),
-      notification: z.object({ channelId: z.string() }).optional(),
+      ttl: z.number().int().optional().openapi({ description: 'Milliseconds left until the push expires' }),
+      notification: z.object({ channelId: z.string(), tag: z.string() }).optional(),
     }),
     apns: z.object({
       headers: z.record(z.string(), z.string()),
       payload: z.object({
-        aps: z.object({ sound: z.string().optional(), 'content-available': z.number().int().optional() }),
+        aps: z.object({
+          sound: z.string().optional(),
+          threadId: z.string().optional(),
+          contentAvailable: z.boolean().optional(),
+        }),
       }),
     }),
     recorded_at: IsoDateTime,

@@ -1,6 +1,6 @@
 // long-file: every statement that writes chat_sessions, beside the one column list they share.
 import type { Queryable } from '../../db/pool';
-import type { NewSession, SessionRow, SessionStatus, Side, WithNames } from '../types';
+import type { Names, NewSession, SessionRow, SessionStatus, Side, WithNames } from '../types';
 
 /** Sessions that count against a mitra's capacity (SPEC §6); closing frees the place. */
 export const CAPACITY_STATUSES: SessionStatus[] = ['pending_payment', 'active'];
@@ -55,6 +55,16 @@ const FULL_SELECT = `SELECT ${S_ALL}, c.display_name AS customer_name, m.display
    (SELECT count(*) FROM chat_messages x WHERE x.session_id = s.id AND x.sender_type = 'mitra' AND x.seq > s.customer_read_seq)::int AS customer_unread,
    (SELECT count(*) FROM chat_messages x WHERE x.session_id = s.id AND x.sender_type = 'customer' AND x.seq > s.mitra_read_seq)::int AS mitra_unread
    FROM chat_sessions s JOIN customers c ON c.id = s.customer_id JOIN mitras m ON m.id = s.mitra_id`;
+
+/** Both sides' display names: what the push catalogue's texts are written from. */
+export async function findSessionNames(q: Queryable, id: string): Promise<Names> {
+  const { rows } = await q.query<Names>(
+    `SELECT c.display_name AS customer_name, m.display_name AS mitra_name
+     FROM chat_sessions s JOIN customers c ON c.id = s.customer_id JOIN mitras m ON m.id = s.mitra_id WHERE s.id = $1`,
+    [id],
+  );
+  return rows[0]!;
+}
 
 /** What pairing's accept writes; the rest of the row starts at its defaults. */
 const NEW: readonly (keyof NewSession)[] = [

@@ -49,7 +49,8 @@ describe('redelivered and late triggers change nothing twice', () => {
     await accept(s, m1, req.request_id);
     await deliver('/events/pairing/blast', envelope(data, 'late'));
     await settle(s);
-    expect(await pushes(s, m2.id)).toHaveLength(1);
+    // The offer, then its withdrawal when m1 took it; nothing from the late blast.
+    expect((await pushes(s, m2.id)).map((p) => p.data.type)).toEqual(['chat_request', 'request_withdrawn']);
     expect((await realtime(s, `mitras/${m2.id}/offers/${req.request_id}`)).data.status).toBe('missed');
   });
 
@@ -162,6 +163,11 @@ describe('redelivered and late triggers change nothing twice', () => {
     expect(await pushes(s, c.id)).toEqual([
       expect.objectContaining({ data: { type: 'pairing_expired', request_id: req.request_id } }),
     ]);
+    expect((await pushes(s, m.id)).at(-1)!.data).toEqual({
+      type: 'request_withdrawn',
+      request_id: req.request_id,
+      reason: 'expired',
+    });
     expect((await realtime(s, `mitras/${m.id}/offers/${req.request_id}`)).data.status).toBe('expired');
     const late = await accept(s, m, req.request_id);
     expect(late.status).toBe(410);

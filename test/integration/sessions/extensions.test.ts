@@ -64,11 +64,19 @@ describe('extensions', () => {
     await settle(s);
     const offer = (await realtime(s, `mitras/${t.mitra.id}/sessions/${t.sessionId}`)).data;
     expect(offer.extension).toMatchObject({ id: ext.id, status: 'requested', topic_sensitivity: 'sensitive' });
-    expect((await pushes(s, t.mitra.id)).at(-1)!.data).toMatchObject({
-      type: 'extension_request',
+    const asked = (await pushes(s, t.mitra.id)).at(-1)!;
+    expect(asked.data).toMatchObject({
+      type: 'extension_requested',
       extension_id: ext.id,
+      duration_minutes: '30',
       topic_sensitivity: 'sensitive',
+      respond_by: offer.extension.respond_by,
     });
+    // An alert that expires when the mitra's time to answer does (SPEC §12).
+    expect(asked.notification).toMatchObject({ title: 'Permintaan tambah waktu' });
+    expect(asked.apns.headers['apns-expiration']).toBe(
+      String(Math.floor(Date.parse(offer.extension.respond_by) / 1000)),
+    );
     const customerDoc = (await realtime(s, `sessions/${t.sessionId}`)).data;
     expect(customerDoc.extension).toMatchObject({ id: ext.id, status: 'requested' });
     expect(JSON.stringify(customerDoc)).not.toMatch(/sensitiv/);
@@ -83,7 +91,14 @@ describe('extensions', () => {
     expect((await json(answer(t, ext.id, 'accept'))).error.code).toBe('EXTENSION_NOT_PENDING');
     expect(await row(s, t.sessionId)).toMatchObject({ status: 'closing', closing_reason: 'extension_rejected' });
     await settle(s);
-    expect((await pushes(s, t.customer.id)).map((p) => p.data.type)).toContain('extension_rejected');
+    const told = (await pushes(s, t.customer.id)).at(-1)!;
+    expect(told.data).toEqual({
+      type: 'extension_answered',
+      session_id: t.sessionId,
+      extension_id: ext.id,
+      answer: 'rejected',
+    });
+    expect(told.notification).toMatchObject({ title: 'Tambah waktu ditolak' });
   });
 
   it('no answer within extension_timeout_seconds → timed out → closing; the timers again and late change nothing', async () => {

@@ -29,7 +29,12 @@ describe('the session state machine and its timers', () => {
     await s.rt.local!.advanceClock(10 * 60);
     expect(await row(s, t.sessionId)).toMatchObject({ status: 'expired', version: 2 });
     expect(await doc(t.sessionId)).toMatchObject({ status: 'expired', version: 2 });
-    expect((await pushes(s, t.customer.id)).at(-1)!.data).toMatchObject({ type: 'session_expired' });
+    // Time-up is an alert to each side, its text from the other side's name.
+    const timeUp = (await pushes(s, t.customer.id)).at(-1)!;
+    expect(timeUp.data).toEqual({ type: 'time_up', session_id: t.sessionId });
+    expect(timeUp.notification).toMatchObject({ title: 'Waktu curhat habis' });
+    expect(timeUp.apns.headers).toMatchObject({ 'apns-priority': '10', 'apns-push-type': 'alert' });
+    expect((await pushes(s, t.mitra.id)).at(-1)!.notification).toMatchObject({ title: 'Waktu sesi habis' });
     const view = await json(get(s, t.customer, `/sessions/${t.sessionId}`));
     expect(Date.parse(view.extension_window_ends_at) - Date.parse(view.expired_at)).toBe(300_000);
 
@@ -64,7 +69,14 @@ describe('the session state machine and its timers', () => {
     expect((await json(again)).error.code).toBe('GOODBYE_ALREADY_SENT');
     await settle(s);
     expect((await doc(t.sessionId)).goodbyes.customer.message).toBe('Makasih ya');
-    expect((await pushes(s, t.mitra.id)).at(-1)!.data).toMatchObject({ type: 'goodbye', from: 'customer' });
+    // A goodbye is only synced (the session doc shows it): a background push.
+    const goodbye = (await pushes(s, t.mitra.id)).at(-1)!;
+    expect(goodbye.data).toMatchObject({ type: 'goodbye', from: 'customer' });
+    expect(goodbye).not.toHaveProperty('notification');
+    expect(goodbye.apns).toMatchObject({
+      headers: { 'apns-priority': '5', 'apns-push-type': 'background' },
+      payload: { aps: { contentAvailable: true } },
+    });
     const second = await json(act(s, t.mitra, t.sessionId, 'goodbye', {}));
     expect(second.status).toBe('completed');
     expect(second.goodbyes.mitra).toEqual({ at: expect.any(String) });
@@ -135,7 +147,13 @@ describe('the session state machine and its timers', () => {
       type: 'session_cancelled',
       reason: 'payment_expired',
     });
-    expect((await pushes(s, m2.id)).at(-1)!.data).toMatchObject({ type: 'session_cancelled' });
+    // The customer is alerted; the mitra, whose place is freed, only syncs.
+    expect((await pushes(s, c2.id)).at(-1)!.notification).toMatchObject({ title: 'Sesi dibatalkan' });
+    expect((await pushes(s, m2.id)).at(-1)!.data).toEqual({
+      type: 'session_updated',
+      session_id: unpaid,
+      status: 'cancelled',
+    });
   });
 
   it('an operator ends a live session: active → closing (customer_banned), unpaid → cancelled, ended ones stay', async () => {

@@ -98,6 +98,9 @@ describe('messages', () => {
     const afterFirst = await pushes(s, t.mitra.id);
     expect(afterFirst.length).toBe(before + 1);
     expect(afterFirst.at(-1)!.data).toMatchObject({ type: 'chat_message', session_id: t.sessionId, seq: '1' });
+    // An alert named after the sender; what was typed never leaves the chat (SPEC §12).
+    expect(afterFirst.at(-1)!.notification!.title).toMatch(/^Pesan baru dari /);
+    expect(JSON.stringify(afterFirst.at(-1))).not.toContain('mitra has never been active');
     await act(s, t.mitra, t.sessionId, 'messages/receipts', { up_to_seq: 1, status: 'delivered' }); // mitra app in front
     await send(s, t.customer, t.sessionId, 'mitra just acted → no push');
     await settle(s);
