@@ -1,171 +1,130 @@
-import { describeSigningKey } from './auth/keys';
+import { z } from 'zod';
+import type { FunctionName } from './http/path-table';
+import { startupProblems } from './env-rules';
 
-// Read by hand rather than by a zod schema: the schema cost a function ~5 ms of every cold start to
-// build and run, once (docs/decisions.md 37). test/unit/env.test.ts holds these rules to that schema.
-class Invalid extends Error {}
-const invalid = (message: string): never => {
-  throw new Invalid(message);
-};
-type Raw = string | undefined;
+export { allowedServiceAccounts, isProduction } from './env-rules';
 
-const oneOf =
-  <const V extends readonly string[]>(values: V, def: V[number]) =>
-  (raw: Raw): V[number] =>
-    raw === undefined
-      ? def
-      : values.includes(raw)
-        ? raw
-        : invalid(`Invalid option: expected one of ${values.map((v) => `"${v}"`).join('|')}`);
-const booleanWord = oneOf(['true', 'false', '1', '0'], 'false');
-const bool =
-  (def: boolean) =>
-  (raw: Raw): boolean =>
-    raw === undefined ? def : ['true', '1'].includes(booleanWord(raw));
-/** As a number coerced from a string is: '' is 0; only finite integers at or above the minimum. */
-const int =
-  (def: number, min = 0) =>
-  (raw: Raw): number => {
-    if (raw === undefined) return def;
-    const n = Number(raw);
-    if (!Number.isFinite(n)) return invalid('Invalid input: expected number');
-    if (!Number.isSafeInteger(n)) return invalid('Invalid input: expected int');
-    return n < min ? invalid(`Too small: expected number to be >=${min}`) : n;
-  };
-const required = (raw: Raw): string => raw ?? invalid('Invalid input: expected string, received undefined');
-const text =
-  (def?: string, message = 'Too small: expected string to have >=1 characters') =>
-  (raw: Raw): string => {
-    if (raw === undefined && def !== undefined) return def;
-    const value = required(raw);
-    return value.length >= 1 ? value : invalid(message);
-  };
-const anyText =
-  (def: string) =>
-  (raw: Raw): string =>
-    raw ?? def;
-/** As zod read a URL: trimmed, then anything WHATWG's parser takes, tabs and line breaks dropped. */
-const url =
-  (def?: string) =>
-  (raw: Raw): string => {
-    if (raw === undefined && def !== undefined) return def;
-    const trimmed = required(raw).trim();
-    return URL.canParse(trimmed) ? trimmed.replace(/[\t\n\r]/g, '') : invalid('Invalid URL');
-  };
-const optional = (raw: Raw): string | undefined => (raw === undefined || raw.trim() === '' ? undefined : raw);
-const IAP_AUDIENCE = /^\/projects\/\d+\/global\/backendServices\/\d+$/;
+// The one spec of the environment: each variable, its rule, its default, one line of meaning.
+// `.env.example` is generated from it (scripts/env-example.ts; a test keeps the file equal).
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+const url = (def: string) => z.string().url().default(def);
 
-const spec = {
-  NODE_ENV: oneOf(['development', 'test', 'production'], 'development'),
-  RUNTIME: oneOf(['local', 'gcp'], 'local'),
-  PORT: int(8080, 1),
-  LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
-  DATABASE_URL: url(),
-  DATABASE_POOL_MAX: int(10, 1),
-  ENABLE_TEST_ROUTES: bool(false),
-  PUBLIC_BASE_URL: url('http://127.0.0.1:8080'),
-
-  GCP_PROJECT_ID: anyText('demo-halobestie'),
-  GCP_REGION: anyText('asia-southeast2'),
-  TASKS_QUEUE: anyText('halobestie-timers'),
-  /** JSON map of function name → Cloud Run URL (set by Terraform); task targets and OIDC audiences. */
-  FUNCTION_URLS: optional,
-  TASKS_INVOKER_SERVICE_ACCOUNT: optional,
-  PUBSUB_PAIRING_TOPIC: anyText('pairing-blast'),
-  /** The audience this function expects on Cloud Tasks / Pub/Sub OIDC tokens (its own URL in GCP). */
-  OIDC_AUDIENCE: anyText('halobestie-local'),
-  OIDC_ALLOWED_SERVICE_ACCOUNTS: optional,
-
-  FIRESTORE_EMULATOR_HOST: optional,
-  FIREBASE_PROJECT_ID: optional,
-
-  MITRA_HEARTBEAT_CADENCE_SECONDS: int(30, 1),
-
-  /** PEM (PKCS#8) EC P-256 or RSA ≥ 2048 private key that signs access tokens. */
-  AUTH_SIGNING_KEY: text(undefined, 'required: the access-token signing key (PEM)'),
-  AUTH_SIGNING_KEY_ID: text('k1'),
-  /** The previous key, still accepted for verification so rotation logs nobody out. */
-  AUTH_SIGNING_KEY_PREVIOUS: optional,
-  AUTH_SIGNING_KEY_PREVIOUS_ID: optional,
-  AUTH_ISSUER: text('https://api.halobestie.id'),
-  ACCESS_TOKEN_TTL_SECONDS: int(3600, 60),
-  REFRESH_TOKEN_TTL_DAYS: int(30, 1),
-  REVOCATION_MAX_LAG_SECONDS: int(30, 1),
-  REFRESH_REUSE_GRACE_SECONDS: int(10, 0),
-  /** stub: logs codes (refused in production by the auth function); fazpass: sends through Fazpass. */
-  OTP_PROVIDER: oneOf(['stub', 'fazpass'], 'stub'),
-  FAZPASS_BASE_URL: url('https://api.fazpass.com'),
-  FAZPASS_MERCHANT_KEY: optional,
-  FAZPASS_GATEWAY_KEY: optional,
-  FAZPASS_TIMEOUT_MS: int(5000, 100),
-  GOOGLE_OAUTH_CLIENT_IDS: optional,
-  GOOGLE_JWKS_URL: url('https://www.googleapis.com/oauth2/v3/certs'),
-  APPLE_SERVICES_ID: optional,
-  APPLE_JWKS_URL: url('https://appleid.apple.com/auth/keys'),
-  /** Service-account JSON ({client_email, private_key}) that signs Firebase custom tokens. */
-  FIREBASE_SERVICE_ACCOUNT_JSON: optional,
-  /** `/projects/<number>/global/backendServices/<id>` of the IAP backend in front of this function. */
-  IAP_AUDIENCE: (raw: Raw): string | undefined => {
-    const value = optional(raw);
-    return value === undefined || IAP_AUDIENCE.test(value)
-      ? value
-      : invalid('must be /projects/<number>/global/backendServices/<id>');
-  },
-  IAP_JWKS_URL: url('https://www.gstatic.com/iap/verify/public_key-jwk'),
-  XENDIT_API_BASE_URL: url('https://api.xendit.co'),
-  XENDIT_SECRET_KEY: optional,
-  /** Compared in constant time with the x-callback-token of every webhook. */
-  XENDIT_CALLBACK_TOKEN: optional,
-  ADMIN_EMAIL: optional,
-  ADMIN_PASSWORD: optional,
+const processVars = {
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development')
+    .describe('development | test | production (production: no test routes, no stub OTP, fail-closed guards)'),
+  RUNTIME: z
+    .enum(['local', 'gcp'])
+    .default('local')
+    .describe('local: embedded adapters | gcp: Cloud Tasks, Pub/Sub, FCM, Google OIDC (fail-closed guards)'),
+  PORT: int(8080, 1).describe('the port a function listens on (Cloud Run sets it); the local stack base URL port'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error', 'silent'])
+    .default('info')
+    .describe('debug | info | warn | error | silent'),
+  ENABLE_TEST_ROUTES: bool.default(false).describe('/internal/_test/* routes; npm start and the tests turn them on'),
 };
 
-export type Env = Readonly<{ [K in keyof typeof spec]: ReturnType<(typeof spec)[K]> }>;
+const database = {
+  DATABASE_URL: z.string().url().describe('Postgres connection URL (required; npm start runs its own Postgres)'),
+  DATABASE_POOL_MAX: int(10, 1).describe('pooled connections per instance (docs/capacity.md sizes it per function)'),
+};
 
-function crossChecks(env: Env): string[] {
-  const problems: string[] = [];
-  const add = (key: keyof Env, message: string) => problems.push(`${key}: ${message}`);
-  if (env.NODE_ENV === 'production' && env.ENABLE_TEST_ROUTES)
-    add('ENABLE_TEST_ROUTES', 'must not be true in production');
-  for (const key of ['AUTH_SIGNING_KEY', 'AUTH_SIGNING_KEY_PREVIOUS'] as const) {
-    const pem = env[key];
-    if (!pem) continue;
-    const described = describeSigningKey(pem);
-    if ('problem' in described) add(key, described.problem);
-  }
-  if (env.AUTH_SIGNING_KEY_PREVIOUS && !env.AUTH_SIGNING_KEY_PREVIOUS_ID) {
-    add('AUTH_SIGNING_KEY_PREVIOUS_ID', 'required with AUTH_SIGNING_KEY_PREVIOUS');
-  }
-  if (env.FIREBASE_SERVICE_ACCOUNT_JSON) {
-    try {
-      const sa = JSON.parse(env.FIREBASE_SERVICE_ACCOUNT_JSON) as { client_email?: unknown; private_key?: unknown };
-      if (typeof sa.client_email !== 'string' || typeof sa.private_key !== 'string') throw new Error('fields');
-    } catch {
-      add('FIREBASE_SERVICE_ACCOUNT_JSON', 'must be service-account JSON with client_email and private_key');
-    }
-  }
-  if (env.OTP_PROVIDER === 'fazpass') {
-    for (const key of ['FAZPASS_MERCHANT_KEY', 'FAZPASS_GATEWAY_KEY'] as const) {
-      if (!env[key]) add(key, 'required when OTP_PROVIDER=fazpass');
-    }
-  }
-  if (env.FUNCTION_URLS) {
-    try {
-      const parsed: unknown = JSON.parse(env.FUNCTION_URLS);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-    } catch {
-      add('FUNCTION_URLS', 'must be a JSON object of function name to URL');
-    }
-  }
-  if (env.RUNTIME === 'local' && !env.FIRESTORE_EMULATOR_HOST) {
-    add('FIRESTORE_EMULATOR_HOST', 'required when RUNTIME=local (the local stack starts the emulator)');
-  }
-  if (env.RUNTIME === 'gcp') {
-    for (const key of ['FUNCTION_URLS', 'TASKS_INVOKER_SERVICE_ACCOUNT', 'OIDC_ALLOWED_SERVICE_ACCOUNTS'] as const) {
-      if (!env[key]) add(key, 'required when RUNTIME=gcp');
-    }
-  }
-  return problems;
-}
+const gcp = {
+  GCP_PROJECT_ID: z.string().default('demo-halobestie').describe('the Google Cloud project'),
+  GCP_REGION: z.string().default('asia-southeast2').describe('region of the Cloud Tasks queue'),
+  TASKS_QUEUE: z.string().default('halobestie-timers').describe('the Cloud Tasks queue every timer goes to'),
+  FUNCTION_URLS: optional.describe('JSON {function name: Cloud Run URL}: task targets (required when RUNTIME=gcp)'),
+  TASKS_INVOKER_SERVICE_ACCOUNT: optional.describe(
+    'identity Cloud Tasks signs OIDC tokens as (required when RUNTIME=gcp)',
+  ),
+  PUBSUB_PAIRING_TOPIC: z.string().default('pairing-blast').describe('the Pub/Sub topic of pairing blasts'),
+  OIDC_AUDIENCE: z
+    .string()
+    .default('halobestie-local')
+    .describe('audience of the OIDC tokens on /tasks and /events: this function’s own URL (set in production)'),
+  OIDC_ALLOWED_SERVICE_ACCOUNTS: optional.describe(
+    'comma-separated callers allowed on /tasks and /events; none allowed when empty (set in production)',
+  ),
+  FIRESTORE_EMULATOR_HOST: optional.describe('host:port of the Firestore emulator (required when RUNTIME=local)'),
+  FIREBASE_PROJECT_ID: optional.describe('the Firebase project, when it is not GCP_PROJECT_ID'),
+};
+
+const product = {
+  MITRA_HEARTBEAT_CADENCE_SECONDS: int(30, 1).describe('how often a mitra app sends its heartbeat'),
+};
+
+const auth = {
+  AUTH_SIGNING_KEY: optional.describe(
+    'PEM EC P-256 or RSA ≥ 2048 private key that signs access tokens: the auth function only',
+  ),
+  AUTH_SIGNING_KEY_ID: z.string().min(1).default('k1').describe('kid of AUTH_SIGNING_KEY'),
+  AUTH_SIGNING_KEY_PREVIOUS: optional.describe('while rotating: the previous private key, still verified'),
+  AUTH_SIGNING_KEY_PREVIOUS_ID: optional.describe('kid of AUTH_SIGNING_KEY_PREVIOUS'),
+  AUTH_PUBLIC_KEYS: optional.describe(
+    'JWK set {"keys":[…]} every other function verifies access tokens with (current and previous kid)',
+  ),
+  AUTH_ISSUER: z.string().min(1).default('https://api.halobestie.id').describe('iss of our access tokens'),
+  ACCESS_TOKEN_TTL_SECONDS: int(3600, 60).describe('access-token lifetime'),
+  REFRESH_TOKEN_TTL_DAYS: int(30, 1).describe('refresh-token lifetime'),
+  REVOCATION_MAX_LAG_SECONDS: int(30, 1).describe('how long a revoked session’s access token may still pass'),
+  REFRESH_REUSE_GRACE_SECONDS: int(10, 0).describe('a rotated refresh token replayed within this is not theft'),
+  OTP_PROVIDER: z
+    .enum(['stub', 'fazpass'])
+    .default('stub')
+    .describe('stub (logs codes; refused in production) | fazpass'),
+  FAZPASS_BASE_URL: url('https://api.fazpass.com').describe('Fazpass API'),
+  FAZPASS_MERCHANT_KEY: optional.describe('required with OTP_PROVIDER=fazpass (a secret, auth only)'),
+  FAZPASS_GATEWAY_KEY: optional.describe('required with OTP_PROVIDER=fazpass (a secret, auth only)'),
+  FAZPASS_TIMEOUT_MS: int(5000, 100).describe('per attempt; one retry after a 5xx, a timeout or a network error'),
+  GOOGLE_OAUTH_CLIENT_IDS: optional.describe('comma-separated audiences of Google sign-in ID tokens'),
+  GOOGLE_JWKS_URL: url('https://www.googleapis.com/oauth2/v3/certs').describe('Google sign-in keys'),
+  APPLE_SERVICES_ID: optional.describe('comma-separated audiences of Sign in with Apple ID tokens'),
+  APPLE_JWKS_URL: url('https://appleid.apple.com/auth/keys').describe('Sign in with Apple keys'),
+  FIREBASE_SERVICE_ACCOUNT_JSON: optional.describe(
+    'service-account JSON that signs Firebase custom tokens (auth; unset in production → 503)',
+  ),
+  IAP_AUDIENCE: optional
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^\/projects\/\d+\/global\/backendServices\/\d+$/,
+          'must be /projects/<number>/global/backendServices/<id>',
+        )
+        .optional(),
+    )
+    .describe('/projects/<number>/global/backendServices/<id> of the IAP backend (set in production)'),
+  IAP_JWKS_URL: url('https://www.gstatic.com/iap/verify/public_key-jwk').describe('IAP signing keys'),
+  ADMIN_EMAIL: optional.describe('the seed’s bootstrap super admin (with ADMIN_PASSWORD)'),
+  ADMIN_PASSWORD: optional.describe('password of ADMIN_EMAIL'),
+};
+
+const payments = {
+  XENDIT_API_BASE_URL: url('https://api.xendit.co').describe('Xendit API (npm start points it at the fake)'),
+  XENDIT_SECRET_KEY: optional.describe('Xendit API key (a secret, payment-webhook only)'),
+  XENDIT_CALLBACK_TOKEN: optional.describe('compared in constant time with every webhook’s x-callback-token'),
+};
+
+/** Groups of the spec, in `.env.example`'s order. */
+export const ENV_SECTIONS = [
+  ['process', processVars],
+  ['database', database],
+  ['GCP wiring (RUNTIME=gcp; Terraform sets these)', gcp],
+  ['product values fixed per deploy', product],
+  ['auth (SPEC §4)', auth],
+  ['payments (SPEC §8)', payments],
+] as const;
+
+export const envSchema = z.object({ ...processVars, ...database, ...gcp, ...product, ...auth, ...payments });
+
+export type Env = Readonly<z.output<typeof envSchema>>;
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -175,32 +134,24 @@ export class EnvError extends Error {
 }
 
 /**
- * Parses the environment once; every other module receives the frozen result. Each variable is read by
- * its rule; the rules across variables run only when every variable is well formed.
+ * Parses the environment once, for the functions this process serves (one in the image; all of them in
+ * the local stack and the tests; none in a job); every other module receives the frozen result. Each
+ * variable is read by its rule, then the rules across variables and the functions' own requirements
+ * (shared/env-rules.ts). Interpreted, not compiled: zod's compiled parser costs more than it saves on a
+ * schema parsed once (docs/boot.md).
  */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const env: Record<string, unknown> = {};
-  const problems: string[] = [];
-  for (const [key, read] of Object.entries(spec)) {
-    try {
-      env[key] = read(source[key]);
-    } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
-      problems.push(`${key}: ${err.message}`);
-    }
-  }
-  if (problems.length === 0) problems.push(...crossChecks(env as Env));
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  serving: FunctionName | readonly FunctionName[],
+): Env {
+  const parsed = envSchema.safeParse(source, { jitless: true });
+  if (!parsed.success) throw new EnvError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`));
+  const env = Object.freeze(parsed.data);
+  const problems = startupProblems(env, source, typeof serving === 'string' ? [serving] : serving);
   if (problems.length) throw new EnvError(problems);
-  return Object.freeze(env) as Env;
+  return env;
 }
 
 export function functionUrls(env: Env): Record<string, string> {
   return env.FUNCTION_URLS ? (JSON.parse(env.FUNCTION_URLS) as Record<string, string>) : {};
-}
-
-export function allowedServiceAccounts(env: Env): string[] {
-  return (env.OIDC_ALLOWED_SERVICE_ACCOUNTS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 }

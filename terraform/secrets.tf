@@ -11,7 +11,8 @@ locals {
   # Which function may read which secret (least privilege).
   secret_readers = {
     "database-url"             = local.functions
-    "auth-signing-key"         = local.functions
+    "auth-signing-key"         = toset(["auth"])
+    "auth-public-keys"         = setsubtract(local.functions, ["auth"])
     "firebase-service-account" = toset(["auth"])
     # Only the payment-webhook function calls Xendit (/tasks/payments/* create, time out and reconcile).
     "xendit-secret-key"     = toset(["payment-webhook"])
@@ -23,6 +24,7 @@ locals {
   secret_env_names = {
     "database-url"             = "DATABASE_URL"
     "auth-signing-key"         = "AUTH_SIGNING_KEY"
+    "auth-public-keys"         = "AUTH_PUBLIC_KEYS"
     "firebase-service-account" = "FIREBASE_SERVICE_ACCOUNT_JSON"
     "xendit-secret-key"        = "XENDIT_SECRET_KEY"
     "xendit-callback-token"    = "XENDIT_CALLBACK_TOKEN"
