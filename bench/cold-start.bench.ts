@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleEntry, bundleFunction, bundleServer } from '../scripts/bundle';
-import { SERVER_MAIN } from '../scripts/code-cache';
+import { SERVER_BUNDLE, SERVER_MAIN } from '../scripts/code-cache';
 import { freePort } from '../scripts/local/free-port';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 import { healthzStatus, warmCodeCache, warmUpEnv } from '../scripts/warm-code-cache';
@@ -56,7 +56,8 @@ function nodeVersion(): string {
  * Auth as the image starts it (`node dist/auth/main.cjs`: the CommonJS server with the code cache the
  * image bakes, in a production env) vs a hello-world Hono bundle, started both as the plain ESM bundle
  * esbuild makes (the reference the issue set) and the way the image starts a function (same loader, same
- * kind of cache). Interleaved, the order reversed every other round. docs/boot.md has the figures.
+ * kind of cache), and auth compiled from source (what the code cache buys). Interleaved, the order
+ * reversed every other round. docs/boot.md has the figures.
  */
 export async function benchColdStart(): Promise<void> {
   const authDir = path.join(BENCH_BUILD_DIR, 'auth');
@@ -70,6 +71,8 @@ export async function benchColdStart(): Promise<void> {
     ['hello-world, plain ESM bundle (node index.mjs)', path.join(helloDir, 'index.mjs'), {}],
     ['hello-world, as the image starts a function (main.cjs)', path.join(helloDir, SERVER_MAIN), {}],
     ['auth, as the image starts it (node dist/auth/main.cjs)', path.join(authDir, SERVER_MAIN), authEnv],
+    // What the code cache buys: the same server compiled from source.
+    ['auth without its code cache (node dist/auth/server.cjs)', path.join(authDir, SERVER_BUNDLE), authEnv],
   ];
   const rounds = abOptions({ rounds: 10 }).rounds;
   const wall: number[][] = variants.map(() => []);

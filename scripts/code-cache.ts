@@ -40,7 +40,8 @@ export function runCachedBundle(bundle: string, env: NodeJS.ProcessEnv = process
   const cacheFile = codeCacheFile(bundle);
   const writing = env[CODE_CACHE_WRITE_ENV] === '1';
   const cachedData = writing ? undefined : readIfPresent(cacheFile);
-  const script = new vm.Script(wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  // The build makes the bundle ASCII (scripts/bundle.ts): latin1 reads the same text without UTF-8 decoding.
+  const script = new vm.Script(wrap(readFileSync(bundle, 'latin1')), { filename: bundle, cachedData });
   const outcome: CodeCacheOutcome = writing
     ? 'writing'
     : !cachedData

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { ENV_SECTIONS } from '../shared/env';
 import { LOCAL_STACK_KNOBS } from './local/knobs';
 import { LOCAL_DEFAULTS } from './local/stack';
@@ -14,19 +13,23 @@ const COLUMN = 44;
 const line = (setting: string, doc: string) => `${setting.padEnd(COLUMN - 1)} # ${doc}`;
 
 /** A variable's default is what its rule makes of an unset variable; none for a required or optional one. */
-function defaultOf(schema: z.ZodType): string {
-  const read = schema.safeParse(undefined);
-  return read.success && read.data !== undefined ? String(read.data) : '';
+function defaultOf(read: (raw: undefined) => unknown): string {
+  try {
+    const value = read(undefined);
+    return value === undefined ? '' : String(value);
+  } catch {
+    return '';
+  }
 }
 
 export function renderEnvExample(): string {
   const out = [HEADER];
   for (const [title, vars] of ENV_SECTIONS) {
     out.push(`# --- ${title} ---`);
-    for (const [name, schema] of Object.entries(vars) as Array<[string, z.ZodType]>) {
-      const value = defaultOf(schema);
+    for (const [name, { read, doc: meaning }] of Object.entries(vars)) {
+      const value = defaultOf(read);
       const local = LOCAL_DEFAULTS[name];
-      const doc = `${schema.description ?? ''}${local !== undefined && local !== value ? ` (npm start: ${local})` : ''}`;
+      const doc = `${meaning}${local !== undefined && local !== value ? ` (npm start: ${local})` : ''}`;
       out.push(line(`# ${name}=${value}`, doc));
     }
     out.push('');

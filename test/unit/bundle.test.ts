@@ -17,6 +17,8 @@ describe('function bundle', () => {
       // No import() at all (a script run from a code cache cannot), each SDK required only inside a
       // promise, when an adapter first needs it.
       const server = readFileSync(path.join(dir, SERVER_BUNDLE), 'utf8');
+      // ASCII, so V8 holds it as a one-byte string (docs/boot.md); the build refuses anything else.
+      expect(readFileSync(path.join(dir, SERVER_BUNDLE)).every((byte) => byte < 0x80)).toBe(true);
       expect(server).not.toMatch(/[^`]\bimport\(/);
       const required = [...server.matchAll(/(.{0,40})require\("((?:@google-cloud|firebase-admin)[^"]*)"\)/g)];
       expect(required.map((m) => m[2]).sort()).toEqual([

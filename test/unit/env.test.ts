@@ -35,28 +35,40 @@ describe('parseEnv', () => {
     expect(Object.isFrozen(env)).toBe(true);
   });
 
-  it('parses numbers and booleans from strings, and blank optional values as unset', () => {
+  it('parses numbers and booleans from strings; a blank variable is unset', () => {
     const env = parseEnv(
-      { ...base, PORT: '9000', ENABLE_TEST_ROUTES: 'true', MITRA_HEARTBEAT_CADENCE_SECONDS: '15' },
+      { ...base, PORT: '9000', ENABLE_TEST_ROUTES: 'true', MITRA_HEARTBEAT_CADENCE_SECONDS: ' 15 ' },
       [],
     );
     expect(env).toMatchObject({ PORT: 9000, ENABLE_TEST_ROUTES: true, MITRA_HEARTBEAT_CADENCE_SECONDS: 15 });
     expect(parseEnv({ ...base, ENABLE_TEST_ROUTES: '1' }, []).ENABLE_TEST_ROUTES).toBe(true);
     expect(parseEnv({ ...base, ENABLE_TEST_ROUTES: '0' }, []).ENABLE_TEST_ROUTES).toBe(false);
-    expect(parseEnv({ ...base, XENDIT_SECRET_KEY: '  ' }, []).XENDIT_SECRET_KEY).toBeUndefined();
+    const blank = parseEnv({ ...base, XENDIT_SECRET_KEY: '  ', PORT: '', NODE_ENV: ' ', AUTH_SIGNING_KEY_ID: '' }, []);
+    expect(blank).toMatchObject({ XENDIT_SECRET_KEY: undefined, PORT: 8080, NODE_ENV: 'development' });
+    expect(blank.AUTH_SIGNING_KEY_ID).toBe('k1');
+    expect(parseEnv({ ...base, DATABASE_URL: ' postgres://u@h/db ' }, []).DATABASE_URL).toBe('postgres://u@h/db');
   });
 
-  it('names every variable that is wrong', () => {
-    expect(refused({ ...base, PORT: 'eighty' }, [])).toEqual([expect.stringMatching(/^PORT: /)]);
-    expect(refused({ FIRESTORE_EMULATOR_HOST: 'x' }, [])).toEqual([expect.stringMatching(/^DATABASE_URL: /)]);
-    expect(refused({ ...base, ENABLE_TEST_ROUTES: 'yes', ACCESS_TOKEN_TTL_SECONDS: '59', PORT: '1.5' }, [])).toEqual([
-      expect.stringMatching(/^PORT: /),
-      expect.stringMatching(/^ENABLE_TEST_ROUTES: /),
-      expect.stringMatching(/^ACCESS_TOKEN_TTL_SECONDS: Too small/),
+  it('takes whole numbers in decimal digits at or above their minimum, and nothing else', () => {
+    for (const ok of ['60', '3600', '0120'])
+      expect(parseEnv({ ...base, ACCESS_TOKEN_TTL_SECONDS: ok }, []).ACCESS_TOKEN_TTL_SECONDS).toBe(Number(ok));
+    for (const bad of ['59', '0', '-1', '1.5', '1e3', '0x10', 'Infinity', 'NaN', '12abc', '99999999999999999999']) {
+      expect(refused({ ...base, ACCESS_TOKEN_TTL_SECONDS: bad }, [])).toEqual([
+        expect.stringMatching(/^ACCESS_TOKEN_TTL_SECONDS: expected a whole number/),
+      ]);
+    }
+    expect(refused({ ...base, ACCESS_TOKEN_TTL_SECONDS: '59' }, [])).toEqual([
+      'ACCESS_TOKEN_TTL_SECONDS: expected a whole number ≥ 60, got 59',
     ]);
-    expect(refused({ ...base, DATABASE_URL: 'not a url', LOG_LEVEL: 'loud' }, [])).toEqual([
-      expect.stringMatching(/^LOG_LEVEL: /),
-      expect.stringMatching(/^DATABASE_URL: /),
+  });
+
+  it('names every variable that is wrong, and what it expected', () => {
+    expect(refused({ ...base, PORT: 'eighty' }, [])).toEqual(['PORT: expected a whole number, got "eighty"']);
+    expect(refused({ FIRESTORE_EMULATOR_HOST: 'x' }, [])).toEqual(['DATABASE_URL: required']);
+    expect(refused({ ...base, ENABLE_TEST_ROUTES: 'yes', LOG_LEVEL: 'loud', DATABASE_URL: 'not a url' }, [])).toEqual([
+      'LOG_LEVEL: expected one of debug | info | warn | error | silent, got "loud"',
+      'ENABLE_TEST_ROUTES: expected one of true | false | 1 | 0, got "yes"',
+      'DATABASE_URL: expected a URL, got "not a url"',
     ]);
   });
 
