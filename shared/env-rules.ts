@@ -10,7 +10,7 @@ export function allowedServiceAccounts(env: Env): string[] {
 }
 
 /** What the code treats as production: Terraform sets both; either one turns the guards below on. */
-export const isProduction = (env: Env) => env.NODE_ENV === 'production' || env.RUNTIME === 'gcp';
+const isProduction = (env: Env) => env.NODE_ENV === 'production' || env.RUNTIME === 'gcp';
 
 /** Whether a function owns any path under `prefix` in the load balancer's table. */
 const serves = (fn: FunctionName, prefix: '/internal/' | '/tasks/' | '/events/') =>

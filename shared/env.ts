@@ -2,7 +2,7 @@ import { startupProblems } from './env-rules';
 import { bool, int, Invalid, matching, oneOf, optional, text, url, type Reader } from './env-readers';
 import type { FunctionName } from './http/path-table';
 
-export { allowedServiceAccounts, isProduction } from './env-rules';
+export { allowedServiceAccounts } from './env-rules';
 
 // The one spec of the environment: each variable, how it is read (its default), one line of meaning.
 // `.env.example` is generated from it (scripts/env-example.ts; a test keeps the file equal).
