@@ -150,7 +150,6 @@ async function start(
       DATABASE_URL: databaseUrl,
       FIRESTORE_EMULATOR_HOST: firestoreHost,
       PORT: String(opts.port),
-      PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}`,
     },
     FUNCTION_NAMES,
   );
