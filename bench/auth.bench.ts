@@ -11,6 +11,7 @@ import { createAuthApp } from '../functions/auth/app';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 import type { BenchEnv } from './harness';
 import { percentile, report } from './harness';
+import { FUNCTION_NAMES } from '../shared/http/path-table';
 
 type Fetch = (req: Request) => Response | Promise<Response>;
 
@@ -43,12 +44,15 @@ async function load(fetch: Fetch, path: string, token: string, total: number, co
 export async function benchAuth(env: BenchEnv): Promise<void> {
   const key = generateSigningKeyPem();
   const rt = await createRuntime(
-    parseEnv({
-      DATABASE_URL: await env.databaseUrl('bench_auth'),
-      FIRESTORE_EMULATOR_HOST: env.firestoreHost,
-      AUTH_SIGNING_KEY: key,
-      LOG_LEVEL: 'silent',
-    }),
+    parseEnv(
+      {
+        DATABASE_URL: await env.databaseUrl('bench_auth'),
+        FIRESTORE_EMULATOR_HOST: env.firestoreHost,
+        AUTH_SIGNING_KEY: key,
+        LOG_LEVEL: 'silent',
+      },
+      FUNCTION_NAMES,
+    ),
     { logger: createLogger('silent') },
   );
   const authApp = createAuthApp(rt);

@@ -8,6 +8,7 @@ import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 import { seed } from '../scripts/seed';
 import type { BenchEnv } from './harness';
 import { percentile, report } from './harness';
+import { FUNCTION_NAMES } from '../shared/http/path-table';
 
 const MITRAS = 300;
 const SESSIONS = 20_000;
@@ -77,12 +78,15 @@ async function timed(label: string, n: number, call: () => Promise<Response>) {
 /** Dashboard and mitra activity over 100,000 notifications and 20,000 sessions (SPEC §9: p99 < 200 ms). */
 export async function benchControlCenter(env: BenchEnv): Promise<void> {
   const rt = await createRuntime(
-    parseEnv({
-      DATABASE_URL: await env.databaseUrl('bench_control_center'),
-      FIRESTORE_EMULATOR_HOST: env.firestoreHost,
-      AUTH_SIGNING_KEY: generateSigningKeyPem(),
-      LOG_LEVEL: 'silent',
-    }),
+    parseEnv(
+      {
+        DATABASE_URL: await env.databaseUrl('bench_control_center'),
+        FIRESTORE_EMULATOR_HOST: env.firestoreHost,
+        AUTH_SIGNING_KEY: generateSigningKeyPem(),
+        LOG_LEVEL: 'silent',
+      },
+      FUNCTION_NAMES,
+    ),
     { logger: createLogger('silent') },
   );
   try {

@@ -11,6 +11,7 @@ import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 import { seed } from '../scripts/seed';
 import type { BenchEnv } from './harness';
 import { percentile, report } from './harness';
+import { FUNCTION_NAMES } from '../shared/http/path-table';
 
 type Call = () => Promise<number>;
 
@@ -41,13 +42,16 @@ async function run(calls: Call[], concurrency: number) {
 /** Heartbeats/s and the accept race (1,000 accepts over 100 requests) against real Postgres. */
 export async function benchPairing(env: BenchEnv): Promise<void> {
   const rt = await createRuntime(
-    parseEnv({
-      DATABASE_URL: await env.databaseUrl('bench_pairing'),
-      FIRESTORE_EMULATOR_HOST: env.firestoreHost,
-      AUTH_SIGNING_KEY: generateSigningKeyPem(),
-      LOG_LEVEL: 'silent',
-      DATABASE_POOL_MAX: '20',
-    }),
+    parseEnv(
+      {
+        DATABASE_URL: await env.databaseUrl('bench_pairing'),
+        FIRESTORE_EMULATOR_HOST: env.firestoreHost,
+        AUTH_SIGNING_KEY: generateSigningKeyPem(),
+        LOG_LEVEL: 'silent',
+        DATABASE_POOL_MAX: '20',
+      },
+      FUNCTION_NAMES,
+    ),
     { logger: createLogger('silent') },
   );
   await seed(rt);

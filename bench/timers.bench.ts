@@ -6,18 +6,22 @@ import { createGateway } from '../scripts/local/gateway';
 import type { BenchEnv } from './harness';
 import { report } from './harness';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
+import { FUNCTION_NAMES } from '../shared/http/path-table';
 
 /** Local Cloud Tasks stand-in: schedule N timers, advance the clock, deliver them all over the app path. */
 export async function benchTimers(env: BenchEnv): Promise<void> {
   const url = await env.databaseUrl('bench_timers');
   const rt = await createRuntime(
-    parseEnv({
-      DATABASE_URL: url,
-      FIRESTORE_EMULATOR_HOST: env.firestoreHost,
-      ENABLE_TEST_ROUTES: 'true',
-      LOG_LEVEL: 'silent',
-      AUTH_SIGNING_KEY: generateSigningKeyPem(),
-    }),
+    parseEnv(
+      {
+        DATABASE_URL: url,
+        FIRESTORE_EMULATOR_HOST: env.firestoreHost,
+        ENABLE_TEST_ROUTES: 'true',
+        LOG_LEVEL: 'silent',
+        AUTH_SIGNING_KEY: generateSigningKeyPem(),
+      },
+      FUNCTION_NAMES,
+    ),
     { logger: createLogger('silent') },
   );
   const gateway = createGateway(createAllApps(rt), rt);

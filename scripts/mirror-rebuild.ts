@@ -6,7 +6,7 @@ import { createRuntime } from '../shared/runtime';
  * `npm run mirror:rebuild`: rewrites every Firestore document the apps listen to from Postgres, then
  * delivers the outbox. Idempotent; in GCP the same entry runs as a Cloud Run job for disaster recovery.
  */
-const rt = await createRuntime(parseEnv(process.env));
+const rt = await createRuntime(parseEnv(process.env, []));
 try {
   const counts = await rebuildMirror(rt);
   const delivered = await rt.relay.drainAll();

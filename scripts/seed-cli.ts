@@ -1,20 +1,14 @@
 import { parseEnv } from '../shared/env';
 import { createRuntime } from '../shared/runtime';
 import { seed } from './seed';
-import { generateSigningKeyPem } from './local/dev-keys';
 
 // `npm run db:seed`: idempotent seed against DATABASE_URL.
 if (!process.env.DATABASE_URL) {
   console.error('DATABASE_URL is required (the local stack prints it on start).');
   process.exit(1);
 }
-// The seed touches only Postgres; a throwaway signing key satisfies the env schema.
-const env = parseEnv({
-  FIRESTORE_EMULATOR_HOST: '127.0.0.1:0',
-  AUTH_SIGNING_KEY: generateSigningKeyPem(),
-  ...process.env,
-  RUNTIME: 'local',
-});
+// The seed touches only Postgres and serves nothing, so it needs no keys.
+const env = parseEnv({ FIRESTORE_EMULATOR_HOST: '127.0.0.1:0', ...process.env, RUNTIME: 'local' }, []);
 const rt = await createRuntime(env);
 const { adminCreated } = await seed(rt);
 await rt.db.end();

@@ -1,186 +1,136 @@
-import { describeSigningKey } from './auth';
+import { startupProblems } from './env-rules';
 import { DATABASE_KEYS, databaseChecks, type DatabaseEnv } from './env-database';
+import { bool, int, Invalid, matching, oneOf, optional, optionalUrl, text, url, type Reader } from './env-readers';
+import type { FunctionName } from './http/path-table';
 
+export { allowedServiceAccounts } from './env-rules';
 export { usesCloudSqlConnector, type DatabaseEnv } from './env-database';
 
-// Read by hand rather than by a zod schema: the schema cost a function ~5 ms of every cold start to
-// build and run, once (docs/decisions.md 37). test/unit/env.test.ts holds these rules to that schema.
-class Invalid extends Error {}
-const invalid = (message: string): never => {
-  throw new Invalid(message);
-};
-type Raw = string | undefined;
+// The one spec of the environment: each variable, how it is read (its default), one line of meaning.
+// `.env.example` is generated from it (scripts/env-example.ts; a test keeps the file equal).
+const v = <T>(read: Reader<T>, doc: string) => ({ read, doc });
 
-const oneOf =
-  <const V extends readonly string[]>(values: V, def: V[number]) =>
-  (raw: Raw): V[number] =>
-    raw === undefined
-      ? def
-      : values.includes(raw)
-        ? raw
-        : invalid(`Invalid option: expected one of ${values.map((v) => `"${v}"`).join('|')}`);
-const booleanWord = oneOf(['true', 'false', '1', '0'], 'false');
-const bool =
-  (def: boolean) =>
-  (raw: Raw): boolean =>
-    raw === undefined ? def : ['true', '1'].includes(booleanWord(raw));
-/** As a number coerced from a string is: '' is 0; only finite integers at or above the minimum. */
-const int =
-  (def: number, min = 0) =>
-  (raw: Raw): number => {
-    if (raw === undefined) return def;
-    const n = Number(raw);
-    if (!Number.isFinite(n)) return invalid('Invalid input: expected number');
-    if (!Number.isSafeInteger(n)) return invalid('Invalid input: expected int');
-    return n < min ? invalid(`Too small: expected number to be >=${min}`) : n;
-  };
-const required = (raw: Raw): string => raw ?? invalid('Invalid input: expected string, received undefined');
-const text =
-  (def?: string, message = 'Too small: expected string to have >=1 characters') =>
-  (raw: Raw): string => {
-    if (raw === undefined && def !== undefined) return def;
-    const value = required(raw);
-    return value.length >= 1 ? value : invalid(message);
-  };
-const anyText =
-  (def: string) =>
-  (raw: Raw): string =>
-    raw ?? def;
-/** As zod read a URL: trimmed, then anything WHATWG's parser takes, tabs and line breaks dropped. */
-const url =
-  (def?: string) =>
-  (raw: Raw): string => {
-    if (raw === undefined && def !== undefined) return def;
-    const trimmed = required(raw).trim();
-    return URL.canParse(trimmed) ? trimmed.replace(/[\t\n\r]/g, '') : invalid('Invalid URL');
-  };
-const optional = (raw: Raw): string | undefined => (raw === undefined || raw.trim() === '' ? undefined : raw);
-const optionalUrl = (raw: Raw): string | undefined => (raw === undefined ? undefined : url()(raw));
-const matching =
-  (pattern: RegExp, message: string) =>
-  (raw: Raw): string | undefined => {
-    const value = optional(raw);
-    return value === undefined || pattern.test(value) ? value : invalid(message);
-  };
-const IAP_AUDIENCE = /^\/projects\/\d+\/global\/backendServices\/\d+$/;
-/** `<project>:<region>:<instance>`, the project optionally domain-scoped (`example.com:project`). */
-const CLOUD_SQL_INSTANCE = /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]*:[a-z]+-[a-z]+\d:[a-z][a-z0-9-]*$/;
-const SERVICE_ACCOUNT = /^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9.-]*\.[a-z]+$/i;
-
-const spec = {
-  NODE_ENV: oneOf(['development', 'test', 'production'], 'development'),
-  RUNTIME: oneOf(['local', 'gcp'], 'local'),
-  PORT: int(8080, 1),
-  LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
-  /** auto: readable lines when stdout is a terminal, Cloud Logging's JSON otherwise. */
-  LOG_FORMAT: oneOf(['auto', 'json', 'pretty'], 'auto'),
-  /** Set by Cloud Run: the service and revision Error Reporting groups errors by. */
-  K_SERVICE: optional,
-  K_REVISION: optional,
-  /** RUNTIME=local: the Postgres to use (the local stack's Unix socket). Refused in production with RUNTIME=gcp. */
-  DATABASE_URL: optionalUrl,
-  DATABASE_POOL_MAX: int(10, 1),
-  /** RUNTIME=gcp: the Cloud SQL instance the connector reaches over its private IP. */
-  CLOUD_SQL_INSTANCE: matching(CLOUD_SQL_INSTANCE, 'must be <project>:<region>:<instance>'),
-  /** RUNTIME=gcp: the IAM database user, the service account's email without `.gserviceaccount.com`. */
-  DATABASE_IAM_USER: optional,
-  DATABASE_NAME: text('halobestie'),
-  ENABLE_TEST_ROUTES: bool(false),
-  PUBLIC_BASE_URL: url('http://127.0.0.1:8080'),
-
-  GCP_PROJECT_ID: anyText('demo-halobestie'),
-  GCP_REGION: anyText('asia-southeast2'),
-  TASKS_QUEUE: anyText('halobestie-timers'),
-  /** JSON map of function name → Cloud Run URL (set by Terraform); task targets and OIDC audiences. */
-  FUNCTION_URLS: optional,
-  TASKS_INVOKER_SERVICE_ACCOUNT: optional,
-  PUBSUB_PAIRING_TOPIC: anyText('pairing-blast'),
-  /** The audience this function expects on Cloud Tasks / Pub/Sub OIDC tokens (its own URL in GCP). */
-  OIDC_AUDIENCE: anyText('halobestie-local'),
-  OIDC_ALLOWED_SERVICE_ACCOUNTS: optional,
-
-  FIRESTORE_EMULATOR_HOST: optional,
-  FIREBASE_PROJECT_ID: optional,
-
-  MITRA_HEARTBEAT_CADENCE_SECONDS: int(30, 1),
-
-  /** PEM (PKCS#8) EC P-256 or RSA ≥ 2048 private key that signs access tokens. */
-  AUTH_SIGNING_KEY: text(undefined, 'required: the access-token signing key (PEM)'),
-  AUTH_SIGNING_KEY_ID: text('k1'),
-  /** The previous key, still accepted for verification so rotation logs nobody out. */
-  AUTH_SIGNING_KEY_PREVIOUS: optional,
-  AUTH_SIGNING_KEY_PREVIOUS_ID: optional,
-  AUTH_ISSUER: text('https://api.halobestie.id'),
-  ACCESS_TOKEN_TTL_SECONDS: int(3600, 60),
-  REFRESH_TOKEN_TTL_DAYS: int(30, 1),
-  REVOCATION_MAX_LAG_SECONDS: int(30, 1),
-  REFRESH_REUSE_GRACE_SECONDS: int(10, 0),
-  /** stub: logs codes (refused in production by the auth function); fazpass: sends through Fazpass. */
-  OTP_PROVIDER: oneOf(['stub', 'fazpass'], 'stub'),
-  FAZPASS_BASE_URL: url('https://api.fazpass.com'),
-  FAZPASS_MERCHANT_KEY: optional,
-  FAZPASS_GATEWAY_KEY: optional,
-  FAZPASS_TIMEOUT_MS: int(5000, 100),
-  GOOGLE_OAUTH_CLIENT_IDS: optional,
-  GOOGLE_JWKS_URL: url('https://www.googleapis.com/oauth2/v3/certs'),
-  APPLE_SERVICES_ID: optional,
-  APPLE_JWKS_URL: url('https://appleid.apple.com/auth/keys'),
-  /** RUNTIME=gcp: the service account (the auth function's own) whose Google-held key signs Firebase custom tokens. */
-  FIREBASE_SIGNER_SERVICE_ACCOUNT: (raw: Raw): string | undefined => {
-    const value = optional(raw);
-    return value === undefined || SERVICE_ACCOUNT.test(value) ? value : invalid('must be a service-account email');
-  },
-  /** `/projects/<number>/global/backendServices/<id>` of the IAP backend in front of this function. */
-  IAP_AUDIENCE: matching(IAP_AUDIENCE, 'must be /projects/<number>/global/backendServices/<id>'),
-  IAP_JWKS_URL: url('https://www.gstatic.com/iap/verify/public_key-jwk'),
-  XENDIT_API_BASE_URL: url('https://api.xendit.co'),
-  XENDIT_SECRET_KEY: optional,
-  /** Compared in constant time with the x-callback-token of every webhook. */
-  XENDIT_CALLBACK_TOKEN: optional,
-  ADMIN_EMAIL: optional,
-  ADMIN_PASSWORD: optional,
+const processVars = {
+  NODE_ENV: v(
+    oneOf(['development', 'test', 'production'], 'development'),
+    'development | test | production (production: no test routes, no stub OTP, fail-closed guards)',
+  ),
+  RUNTIME: v(
+    oneOf(['local', 'gcp'], 'local'),
+    'local: embedded adapters | gcp: Cloud Tasks, Pub/Sub, FCM, Google OIDC (fail-closed guards)',
+  ),
+  PORT: v(int(8080, 1), 'the port a function listens on (Cloud Run sets it); the local stack base URL port'),
+  LOG_LEVEL: v(oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'), 'debug | info | warn | error | silent'),
+  ENABLE_TEST_ROUTES: v(bool(false), '/internal/_test/* routes; npm start and the tests turn them on'),
+  LOG_FORMAT: v(oneOf(['auto', 'json', 'pretty'], 'auto'), 'auto: readable lines on a terminal, JSON otherwise'),
+  K_SERVICE: v(optional, 'set by Cloud Run: the service Error Reporting groups errors by'),
+  K_REVISION: v(optional, 'set by Cloud Run: the revision Error Reporting groups errors by'),
 };
 
-export type Env = Readonly<{ [K in keyof typeof spec]: ReturnType<(typeof spec)[K]> }>;
+const database = {
+  DATABASE_URL: v(
+    optionalUrl,
+    'RUNTIME=local: the Postgres URL (npm start runs its own); refused in production with RUNTIME=gcp',
+  ),
+  DATABASE_POOL_MAX: v(int(10, 1), 'pooled connections per instance (docs/capacity.md sizes it per function)'),
+  CLOUD_SQL_INSTANCE: v(
+    matching(
+      /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]*:[a-z]+-[a-z]+\d:[a-z][a-z0-9-]*$/,
+      'must be <project>:<region>:<instance>',
+    ),
+    'RUNTIME=gcp: the Cloud SQL instance the connector reaches over its private IP',
+  ),
+  DATABASE_IAM_USER: v(
+    optional,
+    'RUNTIME=gcp: the IAM database user (the service account email without .gserviceaccount.com)',
+  ),
+  DATABASE_NAME: v(text('halobestie'), 'RUNTIME=gcp: the database on the Cloud SQL instance'),
+};
 
-function crossChecks(env: Env): string[] {
-  const problems: string[] = [];
-  const add = (key: keyof Env, message: string) => problems.push(`${key}: ${message}`);
-  databaseChecks(env, add);
-  if (env.NODE_ENV === 'production' && env.ENABLE_TEST_ROUTES)
-    add('ENABLE_TEST_ROUTES', 'must not be true in production');
-  for (const key of ['AUTH_SIGNING_KEY', 'AUTH_SIGNING_KEY_PREVIOUS'] as const) {
-    const pem = env[key];
-    if (!pem) continue;
-    const described = describeSigningKey(pem);
-    if ('problem' in described) add(key, described.problem);
-  }
-  if (env.AUTH_SIGNING_KEY_PREVIOUS && !env.AUTH_SIGNING_KEY_PREVIOUS_ID) {
-    add('AUTH_SIGNING_KEY_PREVIOUS_ID', 'required with AUTH_SIGNING_KEY_PREVIOUS');
-  }
-  if (env.OTP_PROVIDER === 'fazpass') {
-    for (const key of ['FAZPASS_MERCHANT_KEY', 'FAZPASS_GATEWAY_KEY'] as const) {
-      if (!env[key]) add(key, 'required when OTP_PROVIDER=fazpass');
-    }
-  }
-  if (env.FUNCTION_URLS) {
-    try {
-      const parsed: unknown = JSON.parse(env.FUNCTION_URLS);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-    } catch {
-      add('FUNCTION_URLS', 'must be a JSON object of function name to URL');
-    }
-  }
-  if (env.RUNTIME === 'local' && !env.FIRESTORE_EMULATOR_HOST) {
-    add('FIRESTORE_EMULATOR_HOST', 'required when RUNTIME=local (the local stack starts the emulator)');
-  }
-  if (env.RUNTIME === 'gcp') {
-    for (const key of ['FUNCTION_URLS', 'TASKS_INVOKER_SERVICE_ACCOUNT', 'OIDC_ALLOWED_SERVICE_ACCOUNTS'] as const) {
-      if (!env[key]) add(key, 'required when RUNTIME=gcp');
-    }
-  }
-  return problems;
-}
+const gcp = {
+  GCP_PROJECT_ID: v(text('demo-halobestie'), 'the Google Cloud project'),
+  GCP_REGION: v(text('asia-southeast2'), 'region of the Cloud Tasks queue'),
+  TASKS_QUEUE: v(text('halobestie-timers'), 'the Cloud Tasks queue every timer goes to'),
+  FUNCTION_URLS: v(optional, 'JSON {function name: Cloud Run URL}: task targets (required when RUNTIME=gcp)'),
+  TASKS_INVOKER_SERVICE_ACCOUNT: v(optional, 'identity Cloud Tasks signs OIDC tokens as (required when RUNTIME=gcp)'),
+  PUBSUB_PAIRING_TOPIC: v(text('pairing-blast'), 'the Pub/Sub topic of pairing blasts'),
+  OIDC_AUDIENCE: v(
+    text('halobestie-local'),
+    'audience of the OIDC tokens on /tasks and /events: this function’s own URL (set in production)',
+  ),
+  OIDC_ALLOWED_SERVICE_ACCOUNTS: v(
+    optional,
+    'comma-separated callers allowed on /tasks and /events; none allowed when empty (set in production)',
+  ),
+  FIRESTORE_EMULATOR_HOST: v(optional, 'host:port of the Firestore emulator (required when RUNTIME=local)'),
+  FIREBASE_PROJECT_ID: v(optional, 'the Firebase project, when it is not GCP_PROJECT_ID'),
+};
+
+const product = {
+  MITRA_HEARTBEAT_CADENCE_SECONDS: v(int(30, 1), 'how often a mitra app sends its heartbeat'),
+};
+
+const auth = {
+  AUTH_SIGNING_KEY: v(
+    optional,
+    'PEM EC P-256 or RSA ≥ 2048 private key that signs access tokens: the auth function only',
+  ),
+  AUTH_SIGNING_KEY_ID: v(text('k1'), 'kid of AUTH_SIGNING_KEY'),
+  AUTH_SIGNING_KEY_PREVIOUS: v(optional, 'while rotating: the previous private key, still verified'),
+  AUTH_SIGNING_KEY_PREVIOUS_ID: v(optional, 'kid of AUTH_SIGNING_KEY_PREVIOUS'),
+  AUTH_PUBLIC_KEYS: v(
+    optional,
+    'JWK set {"keys":[…]} every other function verifies access tokens with (current and previous kid)',
+  ),
+  AUTH_ISSUER: v(text('https://api.halobestie.id'), 'iss of our access tokens'),
+  ACCESS_TOKEN_TTL_SECONDS: v(int(3600, 60), 'access-token lifetime'),
+  REFRESH_TOKEN_TTL_DAYS: v(int(30, 1), 'refresh-token lifetime'),
+  REVOCATION_MAX_LAG_SECONDS: v(int(30, 1), 'how long a revoked session’s access token may still pass'),
+  REFRESH_REUSE_GRACE_SECONDS: v(int(10, 0), 'a rotated refresh token replayed within this is not theft'),
+  OTP_PROVIDER: v(oneOf(['stub', 'fazpass'], 'stub'), 'stub (logs codes; refused in production) | fazpass'),
+  FAZPASS_BASE_URL: v(url('https://api.fazpass.com'), 'Fazpass API'),
+  FAZPASS_MERCHANT_KEY: v(optional, 'required with OTP_PROVIDER=fazpass (a secret, auth only)'),
+  FAZPASS_GATEWAY_KEY: v(optional, 'required with OTP_PROVIDER=fazpass (a secret, auth only)'),
+  FAZPASS_TIMEOUT_MS: v(int(5000, 100), 'per attempt; one retry after a 5xx, a timeout or a network error'),
+  GOOGLE_OAUTH_CLIENT_IDS: v(optional, 'comma-separated audiences of Google sign-in ID tokens'),
+  GOOGLE_JWKS_URL: v(url('https://www.googleapis.com/oauth2/v3/certs'), 'Google sign-in keys'),
+  APPLE_SERVICES_ID: v(optional, 'comma-separated audiences of Sign in with Apple ID tokens'),
+  APPLE_JWKS_URL: v(url('https://appleid.apple.com/auth/keys'), 'Sign in with Apple keys'),
+  FIREBASE_SIGNER_SERVICE_ACCOUNT: v(
+    matching(/^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9.-]*\.[a-z]+$/i, 'must be a service-account email'),
+    'RUNTIME=gcp: the auth function’s own service account, whose Google-held key signs Firebase custom tokens',
+  ),
+  IAP_AUDIENCE: v(
+    matching(
+      /^\/projects\/\d+\/global\/backendServices\/\d+$/,
+      'must be /projects/<number>/global/backendServices/<id>',
+    ),
+    '/projects/<number>/global/backendServices/<id> of the IAP backend (set in production)',
+  ),
+  IAP_JWKS_URL: v(url('https://www.gstatic.com/iap/verify/public_key-jwk'), 'IAP signing keys'),
+  ADMIN_EMAIL: v(optional, 'the seed’s bootstrap super admin (with ADMIN_PASSWORD)'),
+  ADMIN_PASSWORD: v(optional, 'password of ADMIN_EMAIL'),
+};
+
+const payments = {
+  XENDIT_API_BASE_URL: v(url('https://api.xendit.co'), 'Xendit API (npm start points it at the fake)'),
+  XENDIT_SECRET_KEY: v(optional, 'Xendit API key (a secret, payment-webhook only)'),
+  XENDIT_CALLBACK_TOKEN: v(optional, 'compared in constant time with every webhook’s x-callback-token'),
+};
+
+/** Groups of the spec, in `.env.example`'s order. */
+export const ENV_SECTIONS = [
+  ['process', processVars],
+  ['database', database],
+  ['GCP wiring (RUNTIME=gcp; Terraform sets these)', gcp],
+  ['product values fixed per deploy', product],
+  ['auth (SPEC §4)', auth],
+  ['payments (SPEC §8)', payments],
+] as const;
+
+export const ENV_SPEC = { ...processVars, ...database, ...gcp, ...product, ...auth, ...payments };
+
+export type Env = Readonly<{ [K in keyof typeof ENV_SPEC]: ReturnType<(typeof ENV_SPEC)[K]['read']> }>;
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -189,29 +139,36 @@ export class EnvError extends Error {
   }
 }
 
-function readKeys(source: Record<string, string | undefined>, keys: ReadonlyArray<keyof typeof spec>) {
+/**
+ * Parses the environment once, for the functions this process serves (one in the image; all of them in
+ * the local stack and the tests; none in a job); every other module receives the frozen result. Each
+ * variable is read by its rule; once all are well formed, the rules across variables and the functions'
+ * own requirements (shared/env-rules.ts). Every problem names its variable.
+ */
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  serving: FunctionName | readonly FunctionName[],
+): Env {
+  const { env, problems } = readKeys(source, Object.keys(ENV_SPEC) as Array<keyof typeof ENV_SPEC>);
+  if (problems.length === 0) {
+    problems.push(...startupProblems(env as Env, source, typeof serving === 'string' ? [serving] : serving));
+  }
+  if (problems.length) throw new EnvError(problems);
+  return Object.freeze(env) as Env;
+}
+
+function readKeys(source: Record<string, string | undefined>, keys: ReadonlyArray<keyof typeof ENV_SPEC>) {
   const env: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const key of keys) {
     try {
-      env[key] = spec[key](source[key]);
+      env[key] = ENV_SPEC[key].read(source[key]);
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
       problems.push(`${key}: ${err.message}`);
     }
   }
   return { env, problems };
-}
-
-/**
- * Parses the environment once; every other module receives the frozen result. Each variable is read by
- * its rule; the rules across variables run only when every variable is well formed.
- */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const { env, problems } = readKeys(source, Object.keys(spec) as Array<keyof typeof spec>);
-  if (problems.length === 0) problems.push(...crossChecks(env as Env));
-  if (problems.length) throw new EnvError(problems);
-  return Object.freeze(env) as Env;
 }
 
 /** The database's variables alone, by the same rules (the migrate job has no signing key, no URLs). */
@@ -224,11 +181,4 @@ export function parseDatabaseEnv(source: Record<string, string | undefined>): Da
 
 export function functionUrls(env: Env): Record<string, string> {
   return env.FUNCTION_URLS ? (JSON.parse(env.FUNCTION_URLS) as Record<string, string>) : {};
-}
-
-export function allowedServiceAccounts(env: Env): string[] {
-  return (env.OIDC_ALLOWED_SERVICE_ACCOUNTS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 }

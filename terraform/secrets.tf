@@ -12,7 +12,8 @@ resource "google_secret_manager_secret" "s" {
 locals {
   # Which function may read which secret (least privilege).
   secret_readers = {
-    "auth-signing-key" = local.functions
+    "auth-signing-key" = toset(["auth"])
+    "auth-public-keys" = setsubtract(local.functions, ["auth"])
     # Only the payment-webhook function calls Xendit (/tasks/payments/* create, time out and reconcile).
     "xendit-secret-key"     = toset(["payment-webhook"])
     "xendit-callback-token" = toset(["payment-webhook"])
@@ -22,6 +23,7 @@ locals {
   # The env variable each secret becomes in the functions allowed to read it.
   secret_env_names = {
     "auth-signing-key"      = "AUTH_SIGNING_KEY"
+    "auth-public-keys"      = "AUTH_PUBLIC_KEYS"
     "xendit-secret-key"     = "XENDIT_SECRET_KEY"
     "xendit-callback-token" = "XENDIT_CALLBACK_TOKEN"
     "fazpass-merchant-key"  = "FAZPASS_MERCHANT_KEY"

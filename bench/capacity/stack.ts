@@ -15,6 +15,7 @@ import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { seed } from '../../scripts/seed';
 import { counter, cpuNow, fresh, phase, type Counts } from './counts';
 import { instrumentPg, instrumentPorts } from './instrument';
+import { FUNCTION_NAMES } from '../../shared/http/path-table';
 
 export type App = { fetch: (r: Request) => Response | Promise<Response> };
 
@@ -30,15 +31,18 @@ export async function boot(env: BenchEnv): Promise<Stack> {
   const databaseUrl = await env.databaseUrl('capacity');
   const signingKey = generateSigningKeyPem();
   const rt = await createRuntime(
-    parseEnv({
-      DATABASE_URL: databaseUrl,
-      FIRESTORE_EMULATOR_HOST: env.firestoreHost,
-      FIREBASE_PROJECT_ID: 'capacity-local',
-      AUTH_SIGNING_KEY: signingKey,
-      LOG_LEVEL: 'silent',
-      ENABLE_TEST_ROUTES: 'true',
-      DATABASE_POOL_MAX: '10',
-    }),
+    parseEnv(
+      {
+        DATABASE_URL: databaseUrl,
+        FIRESTORE_EMULATOR_HOST: env.firestoreHost,
+        FIREBASE_PROJECT_ID: 'capacity-local',
+        AUTH_SIGNING_KEY: signingKey,
+        LOG_LEVEL: 'silent',
+        ENABLE_TEST_ROUTES: 'true',
+        DATABASE_POOL_MAX: '10',
+      },
+      FUNCTION_NAMES,
+    ),
     { logger: createLogger('silent') },
   );
   await seed(rt);

@@ -5,6 +5,7 @@ import { parseEnv } from '../../shared/env';
 import { createLogger } from '../../shared/logger';
 import { createRuntime, type Runtime } from '../../shared/runtime';
 import type { StackServer } from './procs';
+import { FUNCTION_NAMES } from '../../shared/http/path-table';
 
 export interface BenchUser {
   id: string;
@@ -55,14 +56,17 @@ export class StackUsers {
     process.env.FIRESTORE_EMULATOR_HOST = stack.firestoreHost;
     process.env.METADATA_SERVER_DETECTION = 'none';
     const rt = await createRuntime(
-      parseEnv({
-        DATABASE_URL: stack.databaseUrl,
-        FIRESTORE_EMULATOR_HOST: stack.firestoreHost,
-        FIREBASE_PROJECT_ID: stack.projectId,
-        AUTH_SIGNING_KEY: readFileSync(stack.signingKeyFile, 'utf8'),
-        LOG_LEVEL: 'silent',
-        DATABASE_POOL_MAX: '4',
-      }),
+      parseEnv(
+        {
+          DATABASE_URL: stack.databaseUrl,
+          FIRESTORE_EMULATOR_HOST: stack.firestoreHost,
+          FIREBASE_PROJECT_ID: stack.projectId,
+          AUTH_SIGNING_KEY: readFileSync(stack.signingKeyFile, 'utf8'),
+          LOG_LEVEL: 'silent',
+          DATABASE_POOL_MAX: '4',
+        },
+        FUNCTION_NAMES,
+      ),
       { logger: createLogger('silent') },
     );
     return new StackUsers(stack, rt);

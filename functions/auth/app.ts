@@ -1,5 +1,4 @@
 import { authDeps } from '../../shared/auth';
-import { EnvError } from '../../shared/env';
 import { createFunctionApp } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
 import { anonymousRoutes } from './routes/anonymous';
@@ -14,10 +13,6 @@ import { socialRoutes } from './routes/social';
 import { tokenRoutes } from './routes/tokens';
 
 export function createAuthApp(rt: Runtime) {
-  // Only the function that sends codes cares: the stub logs them, so production refuses it here.
-  if (rt.env.NODE_ENV === 'production' && rt.otpProvider.name === 'stub') {
-    throw new EnvError(['OTP_PROVIDER: the stub provider logs codes and must not run in production']);
-  }
   const deps = authDeps(rt);
   return createFunctionApp('auth', rt)
     .route('/', anonymousRoutes(deps))

@@ -14,6 +14,7 @@ import { seed } from '../seed';
 import { rebuildMirror } from '../../shared/mirror';
 import { ensureDevSigningKey } from './dev-keys';
 import { acquireDataDirLock } from './data-dir-lock';
+import { FUNCTION_NAMES } from '../../shared/http/path-table';
 
 /** What `npm start` uses when the developer sets nothing (SPEC §11). */
 export const LOCAL_DEFAULTS: Record<string, string> = {
@@ -141,15 +142,17 @@ async function start(
   process.env.METADATA_SERVER_DETECTION = 'none';
 
   const fakeXenditUrl = source.XENDIT_API_BASE_URL ? undefined : `http://127.0.0.1:${opts.xenditPort}`;
-  const env = parseEnv({
-    AUTH_SIGNING_KEY: ensureDevSigningKey(opts.dataDir),
-    ...source,
-    ...(fakeXenditUrl ? { XENDIT_API_BASE_URL: fakeXenditUrl } : {}),
-    DATABASE_URL: databaseUrl,
-    FIRESTORE_EMULATOR_HOST: firestoreHost,
-    PORT: String(opts.port),
-    PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}`,
-  });
+  const env = parseEnv(
+    {
+      AUTH_SIGNING_KEY: ensureDevSigningKey(opts.dataDir),
+      ...source,
+      ...(fakeXenditUrl ? { XENDIT_API_BASE_URL: fakeXenditUrl } : {}),
+      DATABASE_URL: databaseUrl,
+      FIRESTORE_EMULATOR_HOST: firestoreHost,
+      PORT: String(opts.port),
+    },
+    FUNCTION_NAMES,
+  );
   await migrate(databaseUrl);
   if (!source.DATABASE_URL) await releaseDeadLeases(databaseUrl);
   const rt = await createRuntime(env);

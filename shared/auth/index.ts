@@ -9,7 +9,7 @@ export * from './firebase-token';
 export { authGuards, refreshPolicy } from './guards';
 export { APPLE_ISSUERS, GOOGLE_ISSUERS, jwksIdTokenVerifier, type IdTokenVerifier } from './id-tokens';
 export type { TokenPair } from './issue-tokens';
-export { describeSigningKey, signingKey, type SigningKey } from './keys';
+export * from './keys';
 export { logout, logoutByRefreshToken, revokeAllSessions } from './logout';
 export { mintFirebaseToken } from './mint-firebase-token';
 export { assertPasswordComplexity, hashPassword, verifyPassword } from './passwords';

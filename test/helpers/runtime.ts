@@ -10,6 +10,7 @@ import { createTestDatabase } from './db';
 import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { seed } from '../../scripts/seed';
 import { ContractChecker } from './contract';
+import { FUNCTION_NAMES } from '../../shared/http/path-table';
 
 export type RequestOptions = RequestInit & { json?: unknown; clientIp?: string; unchecked?: boolean };
 
@@ -53,7 +54,7 @@ export async function createTestStack(
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
   process.env.METADATA_SERVER_DETECTION = 'none';
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
-  const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }));
+  const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }), FUNCTION_NAMES);
   // TEST_LOG_LEVEL=error shows what a failing request logged.
   const level = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' | 'error' | 'warn' | 'info' | 'debug';
   const rt = await createRuntime(env, { logger: createLogger(level), subscriptions: options.subscriptions });

@@ -106,7 +106,7 @@ describe('Cloud SQL through the connector (RUNTIME=gcp)', () => {
   it('the runtime of every function and of the mirror-rebuild job takes it (no DATABASE_URL)', async () => {
     const fake = fakeConnector();
     const env = parseEnv(
-      testEnv({
+      withoutSigningKey({
         ...gcp,
         NODE_ENV: 'development',
         DATABASE_NAME: database,
@@ -115,6 +115,7 @@ describe('Cloud SQL through the connector (RUNTIME=gcp)', () => {
         OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks-invoker@halo-prod.iam.gserviceaccount.com',
         ENABLE_TEST_ROUTES: 'false',
       }),
+      [],
     );
     expect(env.DATABASE_URL).toBeUndefined();
     const rt = await createRuntime(env, { logger: createLogger('silent'), cloudSqlConnector: fake.factory });
@@ -182,3 +183,9 @@ describe('the runtime role (migration 0016)', () => {
     await expect(runtime.query('ALTER TABLE outbox ADD COLUMN x int')).rejects.toMatchObject({ code: '42501' });
   });
 });
+
+/** A job's env: it verifies no token and signs none, so it holds no private key. */
+function withoutSigningKey(overrides: Record<string, string>): Record<string, string> {
+  const { AUTH_SIGNING_KEY: _key, ...rest } = testEnv(overrides);
+  return rest;
+}

@@ -68,6 +68,7 @@ describe('mirror rebuild', () => {
           DATABASE_URL: s.rt.env.DATABASE_URL!,
           FIREBASE_PROJECT_ID: `rebuild-${randomBytes(4).toString('hex')}`,
         }),
+        [],
       ),
       { logger: createLogger('silent') },
     );

@@ -56,11 +56,14 @@ function maxConnections(): number {
 
 /** DATABASE_POOL_MAX when nothing sets it (shared/env.ts). */
 const envPoolDefault = () =>
-  parseEnv({
-    DATABASE_URL: 'postgres://x@127.0.0.1/x',
-    AUTH_SIGNING_KEY: generateSigningKeyPem(),
-    FIRESTORE_EMULATOR_HOST: '127.0.0.1:1',
-  }).DATABASE_POOL_MAX;
+  parseEnv(
+    {
+      DATABASE_URL: 'postgres://x@127.0.0.1/x',
+      AUTH_SIGNING_KEY: generateSigningKeyPem(),
+      FIRESTORE_EMULATOR_HOST: '127.0.0.1:1',
+    },
+    FUNCTION_NAMES,
+  ).DATABASE_POOL_MAX;
 
 /** The pool each service really runs with: Terraform's DATABASE_POOL_MAX, else the env default. */
 function poolSizes(): Record<string, number> {

@@ -168,7 +168,10 @@ describe('readable local logs', () => {
 
   it('is chosen when stdout is a terminal or LOG_FORMAT=pretty; Cloud Run (no terminal) gets JSON', () => {
     const env = (extra: Record<string, string> = {}) =>
-      parseEnv({ DATABASE_URL: 'postgres://u@h/db', FIRESTORE_EMULATOR_HOST: 'h:1', AUTH_SIGNING_KEY: key, ...extra });
+      parseEnv(
+        { DATABASE_URL: 'postgres://u@h/db', FIRESTORE_EMULATOR_HOST: 'h:1', AUTH_SIGNING_KEY: key, ...extra },
+        [],
+      );
     expect(logOptions(env(), true).format).toBe('pretty');
     expect(logOptions(env(), false).format).toBe('json');
     expect(logOptions(env({ LOG_FORMAT: 'pretty' }), false).format).toBe('pretty');

@@ -266,6 +266,20 @@ describe('terraform: the way to production', () => {
     expect(grants).toEqual([]);
   });
 
+  it('only auth reads the private signing key; every other function (and the mirror job, as workers) the public keys', () => {
+    const l = locals();
+    const readers = l.secret_readers as Record<string, string>;
+    expect(readers['auth-signing-key']).toBe('${toset(["auth"])}');
+    expect(readers['auth-public-keys']).toBe('${setsubtract(local.functions, ["auth"])}');
+    expect(l.secret_env_names).toMatchObject({
+      'auth-signing-key': 'AUTH_SIGNING_KEY',
+      'auth-public-keys': 'AUTH_PUBLIC_KEYS',
+    });
+    const job = JSON.stringify(one('google_cloud_run_v2_job', 'mirror_rebuild'));
+    expect(job).toContain('contains(fns, \\"workers\\")');
+    expect(job).not.toContain('auth-signing-key');
+  });
+
   it('only auth reads the Fazpass keys and runs OTP_PROVIDER=fazpass', () => {
     const l = locals();
     const readers = l.secret_readers as Record<string, string>;

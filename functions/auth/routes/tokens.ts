@@ -53,8 +53,8 @@ export function tokenRoutes(deps: AuthDeps) {
       await logout(deps, c.var.principal);
       return c.body(null, 204);
     })
-    .openapi(jwksRoute, async (c) => {
+    .openapi(jwksRoute, (c) => {
       c.header('Cache-Control', 'public, max-age=300');
-      return c.json((await deps.tokens.jwks()) as z.infer<typeof JwkSet>, 200);
+      return c.json(deps.tokens.jwks() as z.infer<typeof JwkSet>, 200);
     });
 }

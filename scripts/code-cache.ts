@@ -3,7 +3,11 @@ import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 
-/** A function's container entry: `node dist/<fn>/main.cjs` runs `dist/<fn>/server.cjs` (scripts/bundle.ts). */
+/**
+ * The image's loader, bundled into each function's `dist/<fn>/main.cjs` (scripts/bundle.ts): `node
+ * dist/<fn>/main.cjs` runs `dist/<fn>/server.cjs` with the V8 code cache the image build made beside it
+ * (scripts/warm-code-cache.ts). Why it exists and what it buys: docs/boot.md.
+ */
 export const SERVER_BUNDLE = 'server.cjs';
 export const SERVER_MAIN = 'main.cjs';
 /** Set only where the image is built: the run writes the cache instead of reading it. */
@@ -36,8 +40,7 @@ export function runCachedBundle(bundle: string, env: NodeJS.ProcessEnv = process
   const cacheFile = codeCacheFile(bundle);
   const writing = env[CODE_CACHE_WRITE_ENV] === '1';
   const cachedData = writing ? undefined : readIfPresent(cacheFile);
-  // The build makes the bundle pure ASCII (scripts/bundle.ts), which latin1 reads as the same text, as a
-  // one-byte string, without decoding UTF-8.
+  // The build makes the bundle ASCII (scripts/bundle.ts): latin1 reads the same text without UTF-8 decoding.
   const script = new vm.Script(wrap(readFileSync(bundle, 'latin1')), { filename: bundle, cachedData });
   const outcome: CodeCacheOutcome = writing
     ? 'writing'
