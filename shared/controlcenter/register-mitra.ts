@@ -1,7 +1,7 @@
 import { normaliseIndonesianPhone } from '../auth';
 import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { findAdminMitra, findOrCreateMitraByPhone } from '../users';
+import { findMitra, findOrCreateMitraByPhone } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitra } from './list-mitras';
 import { insertAudit } from './repo';
@@ -36,5 +36,5 @@ export async function registerMitra(
     );
     return mitra.id;
   });
-  return ccMitra(deps, (await findAdminMitra(deps.db, id))!);
+  return ccMitra(deps, (await findMitra(deps.db, id))!);
 }
