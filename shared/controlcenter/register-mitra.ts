@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { findMitra, findOrCreateMitraByPhone } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitra } from './list-mitras';
-import { insertAudit } from './repo';
+import { insertAudit } from './repo/cc-audit-log';
 
 /**
  * Pre-registers a mitra's phone (inactive unless told otherwise), so an operator can vet and activate

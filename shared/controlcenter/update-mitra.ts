@@ -6,7 +6,7 @@ import { endSessionsOfUser } from '../sessions';
 import { findMitra, updateMitraByOperator } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitra } from './list-mitras';
-import { insertAudit } from './repo';
+import { insertAudit } from './repo/cc-audit-log';
 
 /**
  * An operator's edit of a mitra. Deactivation is one transaction: the mitra row is locked first (the

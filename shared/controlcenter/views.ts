@@ -2,7 +2,7 @@ import { type ActivityLogRow, type ActivityRow } from '../pairing';
 import { type SessionPaymentRow } from '../payments';
 import { type AdminSessionRow, FLAG_THRESHOLD, type ReportRow, type TranscriptRow } from '../sessions';
 import { type AdminCcUserRow, type CustomerRow, type MitraRow } from '../users';
-import type { AuditRow } from './repo';
+import type { AuditRow } from './repo/cc-audit-log';
 
 /** One builder per control-center document shape (the routes' named schemas mirror these). */
 

@@ -49,7 +49,7 @@ export async function upsertDeviceToken(db: Db, t: DeviceTokenInput, now: Date):
           [t.fcmToken, t.userType, t.userId, t.deviceId],
         );
         await c.query(
-          `INSERT INTO device_tokens (user_type, user_id, device_id, fcm_token, platform, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO device_tokens (${COLUMNS.join(', ')}) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (user_type, user_id, device_id) DO UPDATE SET fcm_token = EXCLUDED.fcm_token, platform = EXCLUDED.platform, updated_at = EXCLUDED.updated_at`,
           [t.userType, t.userId, t.deviceId, t.fcmToken, t.platform, now],
         );
