@@ -48,4 +48,3 @@ export {
 } from './repo/mitras';
 export { listMitras, mitraFiguresSql, type MitraFilter } from './repo/mitras.admin';
 export { roleExists } from './repo/roles';
-export { likePattern, phoneDigits } from './search';

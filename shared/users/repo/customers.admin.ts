@@ -2,9 +2,10 @@ import type { Queryable } from '../../db/pool';
 import { likePattern, phoneDigits } from '../search';
 import { COLUMNS, type CustomerRow } from './customers';
 
-/** The control center's reads over customers (SPEC §9); it reads every column. */
+/** The control center's reads over customers (SPEC §9), with the projections it reads through. */
 
-const ALL = COLUMNS.join(', ');
+/** What the control center reads: every column. */
+const ADMIN = COLUMNS.join(', ');
 /** What a page names a customer by. */
 const NAME = ['id', 'display_name'] as const satisfies readonly (typeof COLUMNS)[number][];
 
@@ -15,7 +16,7 @@ export async function listCustomers(
   page: { limit: number; before?: [string, string] },
 ): Promise<CustomerRow[]> {
   const { rows } = await q.query<CustomerRow>(
-    `SELECT ${ALL} FROM customers
+    `SELECT ${ADMIN} FROM customers
      WHERE ($1::text IS NULL OR display_name ILIKE $1 OR email ILIKE $1 OR ($2::text IS NOT NULL AND phone LIKE $2))
        AND ($3::boolean IS NULL OR is_banned = $3) AND ($4::uuid[] IS NULL OR id = ANY($4::uuid[]))
        AND ($5::timestamptz IS NULL OR (created_at, id) < ($5::timestamptz, $6::uuid))

@@ -2,9 +2,10 @@ import type { Queryable } from '../../db/pool';
 import { likePattern, phoneDigits } from '../search';
 import { COLUMNS, liveStatusList, type MitraRow } from './mitras';
 
-/** The control center's reads over mitras (SPEC §9); it reads every column. */
+/** The control center's reads over mitras (SPEC §9), with the projections it reads through. */
 
-const ALL = COLUMNS.join(', ');
+/** What the control center reads: every column. */
+const ADMIN = COLUMNS.join(', ');
 /** What a page names a mitra by. */
 const NAME = ['id', 'display_name'] as const satisfies readonly (typeof COLUMNS)[number][];
 
@@ -46,7 +47,7 @@ export async function listMitras(
   page: { limit: number; before?: [string, string] },
 ): Promise<MitraRow[]> {
   const { rows } = await q.query<MitraRow>(
-    `SELECT ${ALL} FROM mitras
+    `SELECT ${ADMIN} FROM mitras
      WHERE ($1::text IS NULL OR display_name ILIKE $1 OR ($2::text IS NOT NULL AND phone LIKE $2))
        AND ($3::boolean IS NULL OR (is_online AND is_active) = $3) AND ($4::boolean IS NULL OR is_active = $4)
        AND ($5::uuid[] IS NULL OR id = ANY($5::uuid[]))
