@@ -1,6 +1,7 @@
 import type { Principal, UserType } from './access-tokens';
 import type { AuthDeps } from './deps';
-import { revokeAuthSession, revokeByRefreshToken, revokeUserSessions } from './refresh-sessions';
+import { revokeByRefreshToken } from './refresh-sessions';
+import { revokeAuthSession, revokeUserSessions } from './repo/auth-sessions';
 
 type Deps = Pick<AuthDeps, 'db' | 'clock' | 'tokens'>;
 

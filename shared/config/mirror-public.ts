@@ -2,7 +2,7 @@ import type { Queryable } from '../db/pool';
 import type { Env } from '../env';
 import { effect, type OutboxEntry } from '../outbox';
 import { loadConfig } from './reader';
-import { configVersion } from './repo';
+import { configVersion } from './repo/app-config-version';
 import { PUBLIC_CONFIG_DOC, publicConfigDoc } from './views';
 
 /** config/public from Postgres (seed, start-up, a rebuild): Firestore is a mirror that can always be rebuilt. */

@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { setCustomerBan } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccCustomer } from './list-customers';
-import { insertAudit } from './repo';
+import { insertAudit } from './repo/cc-audit-log';
 
 type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'relay'>;
 

@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { decodeCursor, pageFrom, SeqCursor } from '../pagination';
 import { adminSession, transcriptPage } from '../sessions';
 import type { ControlCenterDeps } from './deps';
-import { insertAudit } from './repo';
+import { insertAudit } from './repo/cc-audit-log';
 import { transcriptMessageView } from './views';
 
 /**

@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { findReport, type ReportStatus, setReportReview } from '../sessions';
 import type { ControlCenterDeps } from './deps';
 import { ccReport } from './list-reports';
-import { insertAudit } from './repo';
+import { insertAudit } from './repo/cc-audit-log';
 
 /** `actioned` and `dismissed` close a report; `reviewed` is a note on the way (it may still be closed). */
 const OPEN: ReportStatus[] = ['pending', 'reviewed'];

@@ -3,10 +3,10 @@ import { revokeUserSessions } from '../auth';
 import { AppError } from '../errors';
 import { withdrawOpenOffers } from '../pairing';
 import { endSessionsOfUser } from '../sessions';
-import { findAdminMitra, updateMitraByOperator } from '../users';
+import { findMitra, updateMitraByOperator } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitra } from './list-mitras';
-import { insertAudit } from './repo';
+import { insertAudit } from './repo/cc-audit-log';
 
 /**
  * An operator's edit of a mitra. Deactivation is one transaction: the mitra row is locked first (the
@@ -23,7 +23,7 @@ export async function updateMitra(
 ) {
   const now = deps.clock.now();
   const { revoked } = await commitWithEffects(deps, async (c) => {
-    const before = await findAdminMitra(c, mitraId, true);
+    const before = await findMitra(c, mitraId, true);
     if (!before) throw new AppError('NOT_FOUND', 'Mitra not found');
     await updateMitraByOperator(c, mitraId, patch, now);
     const deactivated = patch.is_active === false;
@@ -50,5 +50,5 @@ export async function updateMitra(
     return { revoked, withdrawn };
   });
   for (const id of revoked) deps.tokens.revocations.markRevoked(id);
-  return ccMitra(deps, (await findAdminMitra(deps.db, mitraId))!);
+  return ccMitra(deps, (await findMitra(deps.db, mitraId))!);
 }

@@ -1,11 +1,12 @@
 import { AppError } from '../errors';
 import { commitWithEffects, effect, type Tx } from '../outbox';
 import { capacityUsed, findSession, startSession, type SessionRow } from '../sessions';
+import { lockMitra } from '../users';
 import type { PairingDeps } from './deps';
 import { customerPushes, offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
-import { lockMitra } from './presence-repo';
-import { findNotification, findRequest, setRequestStatus, transitionNotifications, type ChatRequestRow } from './repo';
+import { findRequest, setRequestStatus, type ChatRequestRow } from './repo/chat-requests';
+import { findNotification, transitionNotifications } from './repo/chat-request-notifications';
 import { pairingDoc } from './views';
 import { buildPush } from '../push';
 

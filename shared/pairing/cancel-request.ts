@@ -3,7 +3,8 @@ import { commitWithEffects, effect } from '../outbox';
 import type { PairingDeps } from './deps';
 import { offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
-import { findRequest, setRequestStatus, transitionNotifications } from './repo';
+import { findRequest, setRequestStatus } from './repo/chat-requests';
+import { transitionNotifications } from './repo/chat-request-notifications';
 import { pairingDoc } from './views';
 
 /** Cancelling twice is fine (the same answer); a request already taken or expired cannot be cancelled. */

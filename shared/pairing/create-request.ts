@@ -1,13 +1,14 @@
 import { AppError } from '../errors';
 import { commitWithEffects, effect } from '../outbox';
 import { hasUsedFreeTrial, liveSessionOfCustomer } from '../sessions';
-import { findCustomer, isGuest } from '../users';
+import { availableMitras, findCustomer, isGuest } from '../users';
+import { availabilityAt } from './availability';
 import type { PairingDeps } from './deps';
 import { offerBatchEffects } from './effects';
 import { expireLockedRequest } from './expire-request';
 import { pairingDocPath, PAIRING_PATHS } from './paths';
-import { availableMitras } from './presence-repo';
-import { countOfferBatch, findByIdempotencyKey, insertNotifications, insertRequest, openRequestOf } from './repo';
+import { findByIdempotencyKey, insertRequest, openRequestOf } from './repo/chat-requests';
+import { countOfferBatch, insertNotifications } from './repo/chat-request-notifications';
 import { pairingDoc, requestCreatedView } from './views';
 
 export interface ChatRequestInput {
@@ -57,13 +58,7 @@ export async function createRequest(
       throw new AppError('FREE_TRIAL_UNAVAILABLE');
 
     const target = input.target_mitra_id;
-    const candidates = await availableMitras(
-      c,
-      now,
-      cfg.mitra_stale_after_seconds,
-      cfg.max_customers_per_mitra,
-      target ? [target] : undefined,
-    );
+    const candidates = await availableMitras(c, availabilityAt(cfg, now), target ? [target] : undefined);
     if (target && candidates.length === 0) throw new AppError('MITRA_UNAVAILABLE');
 
     const request = await insertRequest(

@@ -2,7 +2,8 @@ import { effect, type Tx } from '../outbox';
 import { buildPush } from '../push';
 import { customerPushes, offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
-import { mitrasWithNotificationStatus, setRequestStatus, transitionNotifications, type ChatRequestRow } from './repo';
+import { setRequestStatus, type ChatRequestRow } from './repo/chat-requests';
+import { mitrasWithNotificationStatus, transitionNotifications } from './repo/chat-request-notifications';
 import { pairingDoc } from './views';
 
 /**

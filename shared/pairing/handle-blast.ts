@@ -4,7 +4,8 @@ import { buildPush } from '../push';
 import { deviceTokensOf, findCustomer } from '../users';
 import type { PairingDeps } from './deps';
 import { offerDocPath } from './paths';
-import { findRequest, lockOfferedAmong } from './repo';
+import { findRequest } from './repo/chat-requests';
+import { lockOfferedAmong } from './repo/chat-request-notifications';
 import { offerView } from './views';
 
 export interface BlastMessage {

@@ -1,12 +1,5 @@
 /** Presence and pairing (SPEC §6): who is available, requests, offers, the one-winner accept. */
 export { acceptRequest } from './accept-request';
-export {
-  mitraActivityLog,
-  mitraActivityPage,
-  mitraFiguresSql,
-  type ActivityLogRow,
-  type ActivityRow,
-} from './activity-queries';
 export { availableMitraCount } from './availability';
 export { cancelRequest } from './cancel-request';
 export { createRequest, type ChatRequestInput } from './create-request';
@@ -20,7 +13,13 @@ export { notificationTimeout, type NotificationTimeoutTarget } from './notificat
 export { offerDocPath, PAIRING_PATHS, pairingDocPath } from './paths';
 export { pendingOffers } from './pending-offers';
 export { rejectRequest } from './reject-request';
-export type { NotificationStatus } from './repo';
+export type { NotificationStatus } from './repo/chat-request-notifications';
+export {
+  mitraActivityLog,
+  mitraActivityPage,
+  type ActivityLogRow,
+  type ActivityRow,
+} from './repo/chat-request-notifications.admin';
 export { requestTimeout } from './request-timeout';
 export { mitraStatus, type MitraStatus } from './status';
 export { sweepStale } from './sweep-stale';

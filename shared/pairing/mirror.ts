@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool';
 import { effect, type OutboxEntry } from '../outbox';
-import { latestRequests, openOffers } from './mirror-queries';
+import { latestRequests } from './repo/chat-requests';
+import { openOffers } from './repo/chat-request-notifications';
 import { offerDocPath, pairingDocPath } from './paths';
 import { offerView, pairingDoc, type PairingState } from './views';
 

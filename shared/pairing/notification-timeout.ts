@@ -2,7 +2,8 @@ import { commitWithEffects } from '../outbox';
 
 import type { PairingDeps } from './deps';
 import { offerEndings } from './effects';
-import { findRequest, transitionNotifications } from './repo';
+import { findRequest } from './repo/chat-requests';
+import { transitionNotifications } from './repo/chat-request-notifications';
 
 /** The offer batch a timeout covers: the notifications one statement wrote, sharing `offered_at`. */
 export interface NotificationTimeoutTarget {

@@ -3,7 +3,8 @@ import { AppError } from '../errors';
 
 import type { PairingDeps } from './deps';
 import { offerEndings } from './effects';
-import { findNotification, findRequest, transitionNotifications } from './repo';
+import { findRequest } from './repo/chat-requests';
+import { findNotification, transitionNotifications } from './repo/chat-request-notifications';
 
 /** Rejecting twice answers the same; a rejected offer cannot be accepted later (REQUEST_REJECTED). */
 export async function rejectRequest(deps: PairingDeps, mitraId: string, requestId: string) {

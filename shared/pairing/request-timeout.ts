@@ -1,7 +1,7 @@
 import { commitWithEffects } from '../outbox';
 import type { PairingDeps } from './deps';
 import { expireLockedRequest } from './expire-request';
-import { findRequest } from './repo';
+import { findRequest } from './repo/chat-requests';
 
 /** Only a request still searching past its `expires_at` expires: duplicated, early or late deliveries are no-ops. */
 export async function requestTimeout(deps: PairingDeps, requestId: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { commitWithEffects } from '../outbox';
 import type { PaymentsDeps } from './deps';
 import { externalIdOf, paymentTimeoutTask, type InvoiceKind } from './invoice-task';
-import { findPaymentByExternalId, insertPayment, markInvoiced } from './repo';
+import { findPaymentByExternalId, insertPayment, markInvoiced } from './repo/payments';
 import { settleFromProvider } from './payment-timeout';
 
 /**

@@ -5,14 +5,7 @@ export { externalIdOf, invoiceTask, PAYMENT_PATHS, type InvoiceKind } from './in
 export { paymentTimeout, settleFromProvider } from './payment-timeout';
 export { callbackTokenMatches, processCallback, receiveCallback, type InvoiceCallback } from './receive-callback';
 export { reconcile, RECONCILE_AFTER_SECONDS, RECONCILE_BATCH } from './reconcile';
-export { paidRevenueSql, paymentsOfSession, type SessionPaymentRow } from './reporting';
-export type { PaymentRow } from './repo';
+export type { PaymentRow } from './repo/payments';
+export { flaggedPayments, paidRevenueSql, paymentsOfSession, type SessionPaymentRow } from './repo/payments.admin';
 export { settlePayment, type ProviderReport, type SettleOutcome } from './settle-payment';
-export {
-  flaggedPayments,
-  NO_PAYMENT,
-  paymentFields,
-  paymentOfSession,
-  paymentsOfSessions,
-  type PaymentFields,
-} from './views';
+export { NO_PAYMENT, paymentFields, paymentOfSession, paymentsOfSessions, type PaymentFields } from './views';

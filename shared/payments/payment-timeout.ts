@@ -2,7 +2,7 @@ import { commitWithEffects } from '../outbox';
 import { AppError } from '../errors';
 import type { Invoice } from '../ports/payment-provider';
 import type { PaymentsDeps } from './deps';
-import { findPayment, OPEN_STATUSES, type PaymentRow } from './repo';
+import { findPayment, OPEN_STATUSES, type PaymentRow } from './repo/payments';
 import { settlePayment, type ProviderReport, type SettleOutcome } from './settle-payment';
 
 /**

@@ -2,7 +2,8 @@ import { commitWithEffects } from '../outbox';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { InvoiceStatus } from '../ports/payment-provider';
 import type { PaymentsDeps } from './deps';
-import { findPaymentForInvoice, lockCallback, markCallbackProcessed, recordCallback } from './repo';
+import { lockCallback, markCallbackProcessed, recordCallback } from './repo/payment-callbacks';
+import { findPaymentForInvoice } from './repo/payments';
 import { settlePayment, type SettleOutcome } from './settle-payment';
 
 /**

@@ -1,7 +1,7 @@
 import type { Tx } from '../outbox';
 import type { InvoiceStatus } from '../ports/payment-provider';
 import type { PaymentsDeps } from './deps';
-import { findPayment, flagSettledPayment, OPEN_STATUSES, settlePaymentRow, type PaymentRow } from './repo';
+import { findPayment, flagSettledPayment, OPEN_STATUSES, settlePaymentRow, type PaymentRow } from './repo/payments';
 
 /** What the provider says about an invoice: a verified callback, or its answer to getInvoice. */
 export interface ProviderReport {

@@ -1,9 +1,9 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/pool';
 import { normaliseIndonesianPhone } from '../auth';
-import { findOrCreateMitraByPhone } from '../users';
+import { findOrCreateMitraByPhone, updateMitraByOperator } from '../users';
 
-/** Test routes only: creates (or finds) a mitra by phone, active by default; a repeat updates what it names. */
+/** Test routes only: creates (or finds) a mitra by phone, active by default; a repeat edits what it names as an operator would. */
 export async function seedMitra(
   db: Db,
   clock: Clock,
@@ -16,10 +16,7 @@ export async function seedMitra(
     is_active: input.is_active ?? true,
   });
   if (!created && (input.display_name !== undefined || input.is_active !== undefined)) {
-    await db.query(
-      'UPDATE mitras SET display_name = COALESCE($2, display_name), is_active = COALESCE($3, is_active), updated_at = $4 WHERE id = $1',
-      [mitra.id, input.display_name ?? null, input.is_active ?? null, now],
-    );
+    await updateMitraByOperator(db, mitra.id, { display_name: input.display_name, is_active: input.is_active }, now);
   }
   return { mitra_id: mitra.id, created };
 }

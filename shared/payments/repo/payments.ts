@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/pool';
+import type { Queryable } from '../../db/pool';
 
 export type PaymentStatus = 'creating' | 'pending' | 'paid' | 'expired' | 'flagged';
 /** Still waiting for the provider: the only statuses a settlement may move on from. */
@@ -23,8 +23,26 @@ export interface PaymentRow {
   updated_at: Date;
 }
 
-const COLUMNS =
-  'id, session_id, extension_id, external_id, provider_invoice_id, invoice_url, amount_idr, currency, status, flag_reason, expires_at, paid_at, paid_amount, paid_currency, created_at, updated_at';
+/** payments: every column a reader gets, in one list (the provider is always xendit, never read). */
+export const COLUMNS = [
+  'id',
+  'session_id',
+  'extension_id',
+  'external_id',
+  'provider_invoice_id',
+  'invoice_url',
+  'amount_idr',
+  'currency',
+  'status',
+  'flag_reason',
+  'expires_at',
+  'paid_at',
+  'paid_amount',
+  'paid_currency',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof PaymentRow)[];
+const ALL = COLUMNS.join(', ');
 
 /** One row per invoice; the unique external id makes a re-run of the creation task find the same row. */
 export async function insertPayment(
@@ -42,14 +60,14 @@ export async function insertPayment(
 
 export async function findPayment(q: Queryable, id: string, lock = false): Promise<PaymentRow | undefined> {
   const { rows } = await q.query<PaymentRow>(
-    `SELECT ${COLUMNS} FROM payments WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
+    `SELECT ${ALL} FROM payments WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
     [id],
   );
   return rows[0];
 }
 
 export async function findPaymentByExternalId(q: Queryable, externalId: string): Promise<PaymentRow | undefined> {
-  const { rows } = await q.query<PaymentRow>(`SELECT ${COLUMNS} FROM payments WHERE external_id = $1`, [externalId]);
+  const { rows } = await q.query<PaymentRow>(`SELECT ${ALL} FROM payments WHERE external_id = $1`, [externalId]);
   return rows[0];
 }
 
@@ -60,7 +78,7 @@ export async function findPaymentForInvoice(
   externalId: string | undefined,
 ): Promise<PaymentRow | undefined> {
   const { rows } = await q.query<PaymentRow>(
-    `SELECT ${COLUMNS} FROM payments WHERE provider_invoice_id = $1 OR (provider_invoice_id IS NULL AND external_id = $2)
+    `SELECT ${ALL} FROM payments WHERE provider_invoice_id = $1 OR (provider_invoice_id IS NULL AND external_id = $2)
      ORDER BY provider_invoice_id NULLS LAST LIMIT 1`,
     [invoiceId, externalId ?? null],
   );
@@ -76,7 +94,7 @@ export async function markInvoiced(
 ): Promise<PaymentRow | undefined> {
   const { rows } = await q.query<PaymentRow>(
     `UPDATE payments SET status = 'pending', provider_invoice_id = $2, invoice_url = $3, expires_at = $4, updated_at = $5
-     WHERE id = $1 AND status = 'creating' RETURNING ${COLUMNS}`,
+     WHERE id = $1 AND status = 'creating' RETURNING ${ALL}`,
     [id, inv.providerInvoiceId, inv.invoiceUrl, inv.expiresAt, now],
   );
   return rows[0];
@@ -124,63 +142,28 @@ export async function flagSettledPayment(q: Queryable, id: string, reason: strin
 /** Open payments whose invoice should have been settled by now (the reconciliation job's work list). */
 export async function stuckPayments(q: Queryable, before: Date, limit: number): Promise<PaymentRow[]> {
   const { rows } = await q.query<PaymentRow>(
-    `SELECT ${COLUMNS} FROM payments WHERE status = ANY($1) AND expires_at < $2 ORDER BY expires_at LIMIT $3`,
+    `SELECT ${ALL} FROM payments WHERE status = ANY($1) AND expires_at < $2 ORDER BY expires_at LIMIT $3`,
     [OPEN_STATUSES, before, limit],
   );
   return rows;
 }
 
-export interface CallbackRow {
-  id: number;
-  provider_invoice_id: string;
-  external_id: string | null;
-  status: string;
-  payload: Record<string, unknown>;
-  outcome: string | null;
-  processed_at: Date | null;
+/** The session's most recent payment (its own or its latest extension's). */
+export async function latestPaymentOf(q: Queryable, sessionId: string): Promise<PaymentRow | undefined> {
+  const { rows } = await q.query<PaymentRow>(
+    `SELECT ${ALL} FROM payments WHERE session_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+    [sessionId],
+  );
+  return rows[0];
 }
 
-/**
- * Records a verified callback before anything acts on it; the unique (invoice, status) key turns a
- * retried or replayed delivery into the row already there. Autocommitted on its own: durable even if
- * the processing that follows fails.
- */
-export async function recordCallback(
-  q: Queryable,
-  c: { invoiceId: string; externalId: string; status: string; payload: unknown },
-  now: Date,
-): Promise<{ id: number; fresh: boolean }> {
-  const inserted = await q.query<{ id: number }>(
-    `INSERT INTO payment_callbacks (provider_invoice_id, external_id, status, payload, received_at)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (provider_invoice_id, status) DO NOTHING RETURNING id`,
-    [c.invoiceId, c.externalId, c.status, JSON.stringify(c.payload), now],
+/** Each session's most recent payment, for a page of sessions in one query. */
+export async function latestPaymentsOf(q: Queryable, sessionIds: string[]): Promise<PaymentRow[]> {
+  if (sessionIds.length === 0) return [];
+  const { rows } = await q.query<PaymentRow>(
+    `SELECT DISTINCT ON (session_id) ${ALL}
+     FROM payments WHERE session_id = ANY($1::uuid[]) ORDER BY session_id, created_at DESC, id DESC`,
+    [sessionIds],
   );
-  if (inserted.rows[0]) return { id: inserted.rows[0].id, fresh: true };
-  const { rows } = await q.query<{ id: number }>(
-    'SELECT id FROM payment_callbacks WHERE provider_invoice_id = $1 AND status = $2',
-    [c.invoiceId, c.status],
-  );
-  return { id: rows[0]!.id, fresh: false };
-}
-
-/** The callback row, locked: parallel duplicates queue here and find it already processed. */
-export async function lockCallback(q: Queryable, id: number): Promise<CallbackRow> {
-  const { rows } = await q.query<CallbackRow>(
-    'SELECT id, provider_invoice_id, external_id, status, payload, outcome, processed_at FROM payment_callbacks WHERE id = $1 FOR UPDATE',
-    [id],
-  );
-  return rows[0]!;
-}
-
-export async function markCallbackProcessed(q: Queryable, id: number, outcome: string, now: Date): Promise<void> {
-  await q.query('UPDATE payment_callbacks SET outcome = $2, processed_at = $3 WHERE id = $1', [id, outcome, now]);
-}
-
-/** Callbacks recorded but never processed (the processing failed after the record): reconciliation retries them. */
-export async function unprocessedCallbacks(q: Queryable, before: Date, limit: number): Promise<number[]> {
-  const { rows } = await q.query<{ id: number }>(
-    'SELECT id FROM payment_callbacks WHERE processed_at IS NULL AND received_at < $1 ORDER BY id LIMIT $2',
-    [before, limit],
-  );
-  return rows.map((r) => r.id);
+  return rows;
 }

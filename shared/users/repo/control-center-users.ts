@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/pool';
+import type { Queryable } from '../../db/pool';
 
 export interface CcUserRow {
   id: string;
@@ -11,18 +11,28 @@ export interface CcUserRow {
   created_at: Date;
 }
 
-const COLUMNS = 'id, email, display_name, password_hash, role_id, failed_login_count, lockout_until, created_at';
+/** control_center_users: every column, in one list; the projections beside it are subsets of it. */
+export const COLUMNS = [
+  'id',
+  'email',
+  'display_name',
+  'password_hash',
+  'role_id',
+  'failed_login_count',
+  'lockout_until',
+  'created_at',
+] as const satisfies readonly (keyof CcUserRow)[];
+const ALL = COLUMNS.join(', ');
 
 export async function findCcUserByEmail(q: Queryable, email: string): Promise<CcUserRow | undefined> {
-  const { rows } = await q.query<CcUserRow>(
-    `SELECT ${COLUMNS} FROM control_center_users WHERE lower(email) = lower($1)`,
-    [email],
-  );
+  const { rows } = await q.query<CcUserRow>(`SELECT ${ALL} FROM control_center_users WHERE lower(email) = lower($1)`, [
+    email,
+  ]);
   return rows[0];
 }
 
 export async function findCcUser(q: Queryable, id: string): Promise<CcUserRow | undefined> {
-  const { rows } = await q.query<CcUserRow>(`SELECT ${COLUMNS} FROM control_center_users WHERE id = $1`, [id]);
+  const { rows } = await q.query<CcUserRow>(`SELECT ${ALL} FROM control_center_users WHERE id = $1`, [id]);
   return rows[0];
 }
 
@@ -34,7 +44,7 @@ export async function insertCcUser(
 ): Promise<CcUserRow | undefined> {
   const { rows } = await q.query<CcUserRow>(
     `INSERT INTO control_center_users (email, display_name, password_hash, role_id, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+     VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT DO NOTHING RETURNING ${ALL}`,
     [u.email, u.display_name, u.password_hash, u.role_id, now],
   );
   return rows[0];
@@ -71,39 +81,4 @@ export async function setPasswordHash(q: Queryable, id: string, hash: string, no
     [id, hash, now],
   );
   return (res.rowCount ?? 0) > 0;
-}
-
-export async function roleExists(q: Queryable, roleId: string): Promise<boolean> {
-  return ((await q.query('SELECT 1 FROM roles WHERE id = $1', [roleId])).rowCount ?? 0) > 0;
-}
-
-export function ccUserProfile(u: CcUserRow) {
-  return {
-    id: u.id,
-    email: u.email,
-    display_name: u.display_name,
-    role: u.role_id,
-    created_at: u.created_at.toISOString(),
-  };
-}
-
-/** Role → permissions, cached per instance (roles change rarely; a role change revokes sessions). */
-export class RolePermissions {
-  private cache?: { at: number; map: Map<string, string[]> };
-  constructor(
-    private readonly db: Queryable,
-    private readonly ttlMs = 30_000,
-  ) {}
-
-  async of(roleId: string): Promise<string[]> {
-    if (!this.cache || Date.now() - this.cache.at > this.ttlMs) {
-      const { rows } = await this.db.query<{ role_id: string; permission: string }>(
-        'SELECT role_id, permission FROM role_permissions ORDER BY permission',
-      );
-      const map = new Map<string, string[]>();
-      for (const r of rows) map.set(r.role_id, [...(map.get(r.role_id) ?? []), r.permission]);
-      this.cache = { at: Date.now(), map };
-    }
-    return this.cache.map.get(roleId) ?? [];
-  }
 }

@@ -1,15 +1,45 @@
-import type { Queryable } from '../db/pool';
+import type { Queryable } from '../../db/pool';
 
 export type OtpUserType = 'customer' | 'mitra';
 
-export interface OtpRow {
+export interface OtpRequestRow {
+  id: string;
   user_type: OtpUserType;
   phone: string;
+  ip: string | null;
   code_hash: string;
+  provider: string;
+  provider_ref: string | null;
   attempts: number;
   expires_at: Date;
   used_at: Date | null;
+  created_at: Date;
 }
+
+/** otp_requests: every column, in one list; the projection below is a subset of it. */
+export const COLUMNS = [
+  'id',
+  'user_type',
+  'phone',
+  'ip',
+  'code_hash',
+  'provider',
+  'provider_ref',
+  'attempts',
+  'expires_at',
+  'used_at',
+  'created_at',
+] as const satisfies readonly (keyof OtpRequestRow)[];
+/** What a verification decides a code by. */
+const VERIFY = [
+  'user_type',
+  'phone',
+  'code_hash',
+  'attempts',
+  'expires_at',
+  'used_at',
+] as const satisfies readonly (typeof COLUMNS)[number][];
+export type OtpRow = Pick<OtpRequestRow, (typeof VERIFY)[number]>;
 
 /** Serialises every OTP request for this phone and this IP (limits are counted under them). */
 export async function lockOtpLimits(q: Queryable, phone: string, ip: string | undefined): Promise<void> {
@@ -65,7 +95,7 @@ export async function deleteOtp(q: Queryable, id: string): Promise<void> {
 /** Row-locked, so one verification at a time decides a code. */
 export async function lockOtp(q: Queryable, id: string): Promise<OtpRow | undefined> {
   const { rows } = await q.query<OtpRow>(
-    'SELECT user_type, phone, code_hash, attempts, expires_at, used_at FROM otp_requests WHERE id = $1 FOR NO KEY UPDATE',
+    `SELECT ${VERIFY.join(', ')} FROM otp_requests WHERE id = $1 FOR NO KEY UPDATE`,
     [id],
   );
   return rows[0];

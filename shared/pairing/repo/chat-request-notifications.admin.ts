@@ -1,30 +1,10 @@
-import type { Queryable } from '../db/pool';
-import { CAPACITY_STATUSES } from '../sessions';
-import type { NotificationStatus } from './repo';
+import type { Queryable } from '../../db/pool';
+import { COLUMNS, type NotificationRow, type NotificationStatus } from './chat-request-notifications';
 
-/**
- * The control center's reads over presence and the notification log (SPEC §9). Pairing owns these
- * tables, so the SQL lives here; the control center composes it.
- */
+/** The control center's reads over the notification log (SPEC §9), with the projection it reads through. */
 
-const LIVE = CAPACITY_STATUSES.map((s) => `'${s}'`).join(', ');
-
-/**
- * Dashboard fragment (a one-row CTE body): online, available (SPEC §6 definition), active and all mitras.
- * Placeholders are the caller's, so the dashboard stays one statement.
- */
-export function mitraFiguresSql(p: { now: string; staleSeconds: string; maxSessions: string }): string {
-  return `SELECT
-      count(*) FILTER (WHERE m.is_online AND m.is_active)::int AS online_mitras,
-      count(*) FILTER (WHERE m.is_online AND m.is_active
-        AND m.last_heartbeat_at > ${p.now}::timestamptz - make_interval(secs => ${p.staleSeconds})
-        AND COALESCE(cap.n, 0) < ${p.maxSessions})::int AS available_mitras,
-      count(*) FILTER (WHERE m.is_active)::int AS active_mitras,
-      count(*)::int AS total_mitras
-    FROM mitras m
-    LEFT JOIN (SELECT mitra_id, count(*) AS n FROM chat_sessions WHERE status IN (${LIVE}) GROUP BY mitra_id) cap
-      ON cap.mitra_id = m.id`;
-}
+/** What the activity log shows of each notification (the mitra is the one asked about). */
+const LOG = COLUMNS.filter((c) => c !== 'mitra_id');
 
 export interface ActivityRow {
   mitra_id: string;
@@ -73,14 +53,7 @@ export async function mitraActivityPage(
   return rows;
 }
 
-export interface ActivityLogRow {
-  request_id: string;
-  status: NotificationStatus;
-  reason: string | null;
-  topic_sensitivity: 'regular' | 'sensitive';
-  active_session_count: number;
-  offered_at: Date;
-  responded_at: Date | null;
+export interface ActivityLogRow extends Omit<NotificationRow, 'mitra_id'> {
   request_status: string;
   is_free_trial: boolean;
   session_id: string | null;
@@ -94,7 +67,7 @@ export async function mitraActivityLog(
   page: { limit: number; before?: [string, string] },
 ): Promise<ActivityLogRow[]> {
   const { rows } = await q.query<ActivityLogRow>(
-    `SELECT n.request_id, n.status, n.reason, n.topic_sensitivity, n.active_session_count, n.offered_at, n.responded_at,
+    `SELECT ${LOG.map((c) => `n.${c}`).join(', ')},
        r.status AS request_status, r.is_free_trial,
        CASE WHEN r.accepted_by = n.mitra_id THEN r.session_id END AS session_id
      FROM chat_request_notifications n JOIN chat_requests r ON r.id = n.request_id

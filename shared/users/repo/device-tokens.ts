@@ -1,5 +1,5 @@
-import type { Db, Queryable } from '../db/pool';
-import { tx } from '../db/tx';
+import type { Db, Queryable } from '../../db/pool';
+import { tx } from '../../db/tx';
 
 export interface DeviceTokenInput {
   userType: 'customer' | 'mitra';
@@ -8,6 +8,28 @@ export interface DeviceTokenInput {
   fcmToken: string;
   platform: 'android' | 'ios';
 }
+
+export interface DeviceTokenRow {
+  user_type: 'customer' | 'mitra';
+  user_id: string;
+  device_id: string;
+  fcm_token: string;
+  platform: 'android' | 'ios';
+  updated_at: Date;
+}
+
+/** device_tokens: every column, in one list; pushes read the projection below. */
+const COLUMNS = [
+  'user_type',
+  'user_id',
+  'device_id',
+  'fcm_token',
+  'platform',
+  'updated_at',
+] as const satisfies readonly (keyof DeviceTokenRow)[];
+/** What a push is addressed with. */
+const TARGET = ['user_id', 'fcm_token', 'device_id'] as const satisfies readonly (typeof COLUMNS)[number][];
+export type PushTarget = Pick<DeviceTokenRow, (typeof TARGET)[number]>;
 
 const RACE_CODES = new Set(['23505', '40P01']); // unique violation, deadlock
 const MAX_ATTEMPTS = 3;
@@ -27,7 +49,7 @@ export async function upsertDeviceToken(db: Db, t: DeviceTokenInput, now: Date):
           [t.fcmToken, t.userType, t.userId, t.deviceId],
         );
         await c.query(
-          `INSERT INTO device_tokens (user_type, user_id, device_id, fcm_token, platform, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO device_tokens (${COLUMNS.join(', ')}) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (user_type, user_id, device_id) DO UPDATE SET fcm_token = EXCLUDED.fcm_token, platform = EXCLUDED.platform, updated_at = EXCLUDED.updated_at`,
           [t.userType, t.userId, t.deviceId, t.fcmToken, t.platform, now],
         );
@@ -62,10 +84,10 @@ export async function deviceTokensOf(
   q: Queryable,
   userType: 'customer' | 'mitra',
   userIds: string[],
-): Promise<Array<{ user_id: string; fcm_token: string; device_id: string }>> {
+): Promise<PushTarget[]> {
   if (userIds.length === 0) return [];
-  const { rows } = await q.query<{ user_id: string; fcm_token: string; device_id: string }>(
-    'SELECT user_id, fcm_token, device_id FROM device_tokens WHERE user_type = $1 AND user_id = ANY($2::uuid[]) ORDER BY user_id, device_id',
+  const { rows } = await q.query<PushTarget>(
+    `SELECT ${TARGET.join(', ')} FROM device_tokens WHERE user_type = $1 AND user_id = ANY($2::uuid[]) ORDER BY user_id, device_id`,
     [userType, userIds],
   );
   return rows;

@@ -1,5 +1,4 @@
-import { randomInt } from 'node:crypto';
-import type { Queryable } from '../db/pool';
+import type { Queryable } from '../../db/pool';
 
 export interface CustomerRow {
   id: string;
@@ -9,18 +8,27 @@ export interface CustomerRow {
   google_sub: string | null;
   apple_sub: string | null;
   is_banned: boolean;
+  banned_at: Date | null;
+  ban_reason: string | null;
   created_at: Date;
 }
 
 export type IdentityField = 'phone' | 'google_sub' | 'apple_sub';
 
-const COLUMNS = 'id, display_name, phone, email, google_sub, apple_sub, is_banned, created_at';
-
-export const isGuest = (c: CustomerRow) => !c.phone && !c.google_sub && !c.apple_sub;
-
-export function generatedDisplayName(): string {
-  return `Bestie ${randomInt(1000, 10000)}`;
-}
+/** customers: every column a reader gets, in one list (the control center reads them all). */
+export const COLUMNS = [
+  'id',
+  'display_name',
+  'phone',
+  'email',
+  'google_sub',
+  'apple_sub',
+  'is_banned',
+  'banned_at',
+  'ban_reason',
+  'created_at',
+] as const satisfies readonly (keyof CustomerRow)[];
+const ALL = COLUMNS.join(', ');
 
 export async function createCustomer(
   q: Queryable,
@@ -29,7 +37,7 @@ export async function createCustomer(
 ): Promise<CustomerRow> {
   const { rows } = await q.query<CustomerRow>(
     `INSERT INTO customers (display_name, phone, email, google_sub, apple_sub, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${COLUMNS}`,
+     VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING ${ALL}`,
     [
       fields.display_name,
       fields.phone ?? null,
@@ -49,7 +57,7 @@ export async function lockIdentity(q: Queryable, field: IdentityField, value: st
 
 export async function findCustomer(q: Queryable, id: string, lock = false): Promise<CustomerRow | undefined> {
   const { rows } = await q.query<CustomerRow>(
-    `SELECT ${COLUMNS} FROM customers WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
+    `SELECT ${ALL} FROM customers WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
     [id],
   );
   return rows[0];
@@ -60,7 +68,7 @@ export async function findCustomerBy(
   field: IdentityField,
   value: string,
 ): Promise<CustomerRow | undefined> {
-  const { rows } = await q.query<CustomerRow>(`SELECT ${COLUMNS} FROM customers WHERE ${field} = $1`, [value]);
+  const { rows } = await q.query<CustomerRow>(`SELECT ${ALL} FROM customers WHERE ${field} = $1`, [value]);
   return rows[0];
 }
 
@@ -74,7 +82,7 @@ export async function linkIdentity(
   now: Date,
 ): Promise<CustomerRow> {
   const { rows } = await q.query<CustomerRow>(
-    `UPDATE customers SET ${field} = $2, email = COALESCE(email, $3), updated_at = $4 WHERE id = $1 RETURNING ${COLUMNS}`,
+    `UPDATE customers SET ${field} = $2, email = COALESCE(email, $3), updated_at = $4 WHERE id = $1 RETURNING ${ALL}`,
     [id, value, email ?? null, now],
   );
   return rows[0]!;
@@ -87,20 +95,27 @@ export async function updateDisplayName(
   now: Date,
 ): Promise<CustomerRow | undefined> {
   const { rows } = await q.query<CustomerRow>(
-    `UPDATE customers SET display_name = $2, updated_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+    `UPDATE customers SET display_name = $2, updated_at = $3 WHERE id = $1 RETURNING ${ALL}`,
     [id, displayName, now],
   );
   return rows[0];
 }
 
-export function customerProfile(c: CustomerRow) {
-  return {
-    id: c.id,
-    display_name: c.display_name,
-    phone: c.phone,
-    email: c.email,
-    is_guest: isGuest(c),
-    linked: { phone: !!c.phone, google: !!c.google_sub, apple: !!c.apple_sub },
-    created_at: c.created_at.toISOString(),
-  };
+/**
+ * Bans (with a reason) or unbans. A repeated ban keeps the first `banned_at` and takes the new reason.
+ * Locks the row, so a ban and a refresh of the same customer are ordered.
+ */
+export async function setCustomerBan(
+  q: Queryable,
+  id: string,
+  ban: { reason: string } | null,
+  now: Date,
+): Promise<CustomerRow | undefined> {
+  const { rows } = await q.query<CustomerRow>(
+    `UPDATE customers SET is_banned = $2, banned_at = CASE WHEN $2 THEN COALESCE(banned_at, $4) END,
+       ban_reason = CASE WHEN $2 THEN $3 END, updated_at = $4
+     WHERE id = $1 RETURNING ${ALL}`,
+    [id, ban !== null, ban?.reason ?? null, now],
+  );
+  return rows[0];
 }
