@@ -4,7 +4,7 @@ import { jwtVerify } from 'jose';
 import { z } from '@hono/zod-openapi';
 import { parseEnv } from '../shared/env';
 import { createLogger } from '../shared/logger';
-import { createRuntime } from '../shared/runtime';
+import { createLocalRuntime } from '../scripts/local/runtime';
 import { createFunctionApp } from '../shared/http/function-app';
 import { access, defineRoute } from '../shared/http/route';
 import { createAuthApp } from '../functions/auth/app';
@@ -43,7 +43,7 @@ async function load(fetch: Fetch, path: string, token: string, total: number, co
 /** Authenticated routes vs a bare Hono route doing the same ES256 verification, in one run. */
 export async function benchAuth(env: BenchEnv): Promise<void> {
   const key = generateSigningKeyPem();
-  const rt = await createRuntime(
+  const rt = await createLocalRuntime(
     parseEnv(
       {
         DATABASE_URL: await env.databaseUrl('bench_auth'),

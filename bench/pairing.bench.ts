@@ -1,6 +1,6 @@
 import { parseEnv } from '../shared/env';
 import { createLogger } from '../shared/logger';
-import { createRuntime } from '../shared/runtime';
+import { createLocalRuntime } from '../scripts/local/runtime';
 import { authGuards, refreshPolicy } from '../shared/auth/guards';
 import { createAuthSession } from '../shared/auth/refresh-sessions';
 import { configReader } from '../shared/config/reader';
@@ -40,7 +40,7 @@ async function run(calls: Call[], concurrency: number) {
 
 /** Heartbeats/s and the accept race (1,000 accepts over 100 requests) against real Postgres. */
 export async function benchPairing(env: BenchEnv): Promise<void> {
-  const rt = await createRuntime(
+  const rt = await createLocalRuntime(
     parseEnv(
       {
         DATABASE_URL: await env.databaseUrl('bench_pairing'),

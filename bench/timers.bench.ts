@@ -1,8 +1,7 @@
 import { parseEnv } from '../shared/env';
 import { createLogger } from '../shared/logger';
-import { createRuntime } from '../shared/runtime';
-import { createAllApps } from '../scripts/local/apps';
-import { createGateway } from '../scripts/local/gateway';
+import { createLocalRuntime } from '../scripts/local/runtime';
+import { createLocalGateway } from '../scripts/local/apps';
 import type { BenchEnv } from './harness';
 import { report } from './harness';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
@@ -11,7 +10,7 @@ import { FUNCTION_NAMES } from '../shared/http/path-table';
 /** Local Cloud Tasks stand-in: schedule N timers, advance the clock, deliver them all over the app path. */
 export async function benchTimers(env: BenchEnv): Promise<void> {
   const url = await env.databaseUrl('bench_timers');
-  const rt = await createRuntime(
+  const rt = await createLocalRuntime(
     parseEnv(
       {
         DATABASE_URL: url,
@@ -24,7 +23,7 @@ export async function benchTimers(env: BenchEnv): Promise<void> {
     ),
     { logger: createLogger('silent') },
   );
-  const gateway = createGateway(createAllApps(rt), rt);
+  const gateway = createLocalGateway(rt);
   rt.local!.attachDispatcher(
     async ({ path, headers, body }) =>
       (await gateway.fetch(new Request(`http://127.0.0.1${path}`, { method: 'POST', headers, body }))).status,

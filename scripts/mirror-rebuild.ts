@@ -3,8 +3,9 @@ import { rebuildMirror } from '../shared/mirror';
 import { createRuntime } from '../shared/runtime';
 
 /**
- * `npm run mirror:rebuild`: rewrites every Firestore document the apps listen to from Postgres, then
- * delivers the outbox. Idempotent; in GCP the same entry runs as a Cloud Run job for disaster recovery.
+ * The mirror-rebuild Cloud Run job (disaster recovery): rewrites every Firestore document the apps listen
+ * to from Postgres, then delivers the outbox. Idempotent. Locally: `npm run mirror:rebuild`
+ * (scripts/local/mirror-rebuild.ts).
  */
 const rt = await createRuntime(parseEnv(process.env, []));
 try {

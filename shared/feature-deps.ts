@@ -1,11 +1,26 @@
 import type { Clock } from './clock';
 import { configReader, type ConfigReader } from './config';
 import type { Db } from './db/pool';
+import type { Env } from './env';
 import type { Logger } from './logger';
 import { type OutboxRelay } from './outbox';
-import type { Runtime } from './runtime';
+import type { Realtime } from './ports/realtime';
 
-/** What most use cases take from the runtime; a feature's deps add their own to it. */
+/**
+ * What every function's process has, whatever it serves: the env, the logger, the clock, the database,
+ * Firestore and the relay that delivers committed effects. A function's composition builds its features'
+ * deps from this plus the adapters only it uses (auth's OTP provider, payment-webhook's Xendit, …).
+ */
+export interface Platform {
+  env: Env;
+  logger: Logger;
+  clock: Clock;
+  db: Db;
+  realtime: Realtime;
+  relay: OutboxRelay;
+}
+
+/** What most use cases take from the platform; a feature's deps add their own to it. */
 export interface FeatureDeps {
   db: Db;
   clock: Clock;
@@ -15,16 +30,16 @@ export interface FeatureDeps {
   logger: Logger;
 }
 
-export function featureDeps(rt: Runtime, logger: Logger = rt.logger): FeatureDeps {
-  return { db: rt.db, clock: rt.clock, config: configReader(rt), relay: rt.relay, logger };
+export function featureDeps(p: Platform, logger: Logger = p.logger): FeatureDeps {
+  return { db: p.db, clock: p.clock, config: configReader(p), relay: p.relay, logger };
 }
 
-/** Builds once per runtime, so state held in what it builds (a cache) lives as long as the instance. */
-export function oncePerRuntime<T>(build: (rt: Runtime) => T): (rt: Runtime) => T {
-  const built = new WeakMap<Runtime, T>();
-  return (rt) => {
-    let value = built.get(rt);
-    if (value === undefined) built.set(rt, (value = build(rt)));
+/** Builds once per platform, so state held in what it builds (a cache) lives as long as the instance. */
+export function oncePerPlatform<T>(build: (p: Platform) => T): (p: Platform) => T {
+  const built = new WeakMap<Platform, T>();
+  return (p) => {
+    let value = built.get(p);
+    if (value === undefined) built.set(p, (value = build(p)));
     return value;
   };
 }

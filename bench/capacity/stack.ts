@@ -9,7 +9,8 @@ import { authGuards, createAuthSession, refreshPolicy } from '../../shared/auth'
 import { parseEnv } from '../../shared/env';
 import { functionForPath } from '../../shared/http/path-table';
 import { createLogger } from '../../shared/logger';
-import { createRuntime, type Runtime } from '../../shared/runtime';
+import type { Runtime } from '../../shared/runtime';
+import { createLocalRuntime } from '../../scripts/local/runtime';
 import { createCustomer, findOrCreateMitraByPhone, upsertDeviceToken } from '../../shared/users';
 import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { seed } from '../../scripts/seed';
@@ -30,7 +31,7 @@ export interface Stack {
 export async function boot(env: BenchEnv): Promise<Stack> {
   const databaseUrl = await env.databaseUrl('capacity');
   const signingKey = generateSigningKeyPem();
-  const rt = await createRuntime(
+  const rt = await createLocalRuntime(
     parseEnv(
       {
         DATABASE_URL: databaseUrl,

@@ -3,7 +3,8 @@ import { authGuards, refreshPolicy } from '../../shared/auth/guards';
 import { createAuthSession } from '../../shared/auth/refresh-sessions';
 import { parseEnv } from '../../shared/env';
 import { createLogger } from '../../shared/logger';
-import { createRuntime, type Runtime } from '../../shared/runtime';
+import type { Runtime } from '../../shared/runtime';
+import { createLocalRuntime } from '../../scripts/local/runtime';
 import type { StackServer } from './procs';
 import { FUNCTION_NAMES } from '../../shared/http/path-table';
 
@@ -55,7 +56,7 @@ export class StackUsers {
   static async open(stack: StackServer): Promise<StackUsers> {
     process.env.FIRESTORE_EMULATOR_HOST = stack.firestoreHost;
     process.env.METADATA_SERVER_DETECTION = 'none';
-    const rt = await createRuntime(
+    const rt = await createLocalRuntime(
       parseEnv(
         {
           DATABASE_URL: stack.databaseUrl,

@@ -1,6 +1,7 @@
 import { authDeps } from '../../shared/auth';
 import { createFunctionApp } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
+import { authAdapters } from './adapters';
 import { anonymousRoutes } from './routes/anonymous';
 import { ccUserListRoutes } from './routes/cc-users-list';
 import { controlCenterSessionRoutes } from './routes/control-center-session';
@@ -13,7 +14,7 @@ import { socialRoutes } from './routes/social';
 import { tokenRoutes } from './routes/tokens';
 
 export function createAuthApp(rt: Runtime) {
-  const deps = authDeps(rt);
+  const deps = authDeps(rt, authAdapters(rt));
   return createFunctionApp('auth', rt)
     .route('/', anonymousRoutes(deps))
     .route('/', tokenRoutes(deps))

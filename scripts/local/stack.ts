@@ -3,10 +3,10 @@ import pg from 'pg';
 import { serve, type ServerType } from '@hono/node-server';
 import { parseEnv } from '../../shared/env';
 import { migrate } from '../../shared/db/migrate';
-import { createRuntime, type Runtime } from '../../shared/runtime';
-import { createAllApps } from './apps';
+import type { Runtime } from '../../shared/runtime';
+import { createLocalRuntime } from './runtime';
+import { createLocalGateway } from './apps';
 import { startFirestoreEmulatorProcess } from './firestore-process';
-import { createGateway } from './gateway';
 import { pushPoster } from './push-poster';
 import { startEmbeddedPostgres } from './postgres';
 import { startFakeXendit } from './fake-xendit';
@@ -155,7 +155,7 @@ async function start(
   );
   await migrate(databaseUrl);
   if (!source.DATABASE_URL) await releaseDeadLeases(databaseUrl);
-  const rt = await createRuntime(env);
+  const rt = await createLocalRuntime(env);
   stops.push(() => rt.close());
   await seed(rt);
   // The emulator keeps nothing across restarts: every document the apps listen to is rewritten from
@@ -163,7 +163,7 @@ async function start(
   await rebuildMirror(rt);
   await rt.relay.drainAll();
 
-  const gateway = createGateway(createAllApps(rt), rt);
+  const gateway = createLocalGateway(rt);
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: gateway.fetch, port: opts.port, hostname: '127.0.0.1' }, () => resolve(s));
     s.once('error', reject);

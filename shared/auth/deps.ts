@@ -3,7 +3,7 @@ import { configReader, type ConfigReader } from '../config';
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import type { OtpProvider } from '../ports/otp-provider';
-import type { Runtime } from '../runtime';
+import type { Platform } from '../feature-deps';
 import { type RolePermissions } from '../users';
 import type { AccessTokens } from './access-tokens';
 import type { FirebaseTokenMinter } from './firebase-token';
@@ -25,7 +25,14 @@ export interface AuthDeps {
   logger: Logger;
 }
 
-export function authDeps(rt: Runtime): AuthDeps {
+/** The adapters only the auth function uses, built by its composition (functions/auth/adapters.ts). */
+export interface AuthAdapters {
+  otpProvider: OtpProvider;
+  idTokens: { google?: IdTokenVerifier; apple?: IdTokenVerifier };
+  firebase?: FirebaseTokenMinter;
+}
+
+export function authDeps(rt: Platform, adapters: AuthAdapters): AuthDeps {
   const { accessTokens, permissions } = authGuards(rt);
   return {
     db: rt.db,
@@ -33,9 +40,7 @@ export function authDeps(rt: Runtime): AuthDeps {
     config: configReader(rt),
     tokens: accessTokens,
     permissions,
-    otpProvider: rt.otpProvider,
-    idTokens: rt.idTokens,
-    firebase: rt.firebase,
+    ...adapters,
     refreshPolicy: refreshPolicy(rt.env),
     logger: rt.logger,
   };

@@ -1,6 +1,5 @@
 import type { Env } from '../env';
-import { oncePerRuntime } from '../feature-deps';
-import type { Runtime } from '../runtime';
+import { oncePerPlatform, type Platform } from '../feature-deps';
 import { RolePermissions } from '../users';
 import { AccessTokens } from './access-tokens';
 import { publicKeys, signingKey, type VerificationKey } from './keys';
@@ -23,7 +22,7 @@ function verificationKeys(env: Env, current: VerificationKey | undefined): Verif
 }
 
 /** Token verification and role permissions, built once per process (every function needs them). */
-export const authGuards = oncePerRuntime((rt: Runtime) => {
+export const authGuards = oncePerPlatform((rt: Platform) => {
   const { env } = rt;
   const current = env.AUTH_SIGNING_KEY ? signingKey(env.AUTH_SIGNING_KEY, env.AUTH_SIGNING_KEY_ID) : undefined;
   const revocations = new RevocationCache(

@@ -3,7 +3,7 @@ export { USER_TYPES, type AccessTokens, type MobileUser, type Principal, type Us
 export { ccLogin, ccMe } from './cc-login';
 export { adminResetPassword, changeOwnPassword, createCcUser } from './cc-users';
 export { JwsError, MAX_TOKEN_LENGTH, verifyCompactJws } from './compact-jws';
-export { authDeps, type AuthDeps } from './deps';
+export { authDeps, type AuthAdapters, type AuthDeps } from './deps';
 export { putDeviceToken, removeDeviceToken } from './device-tokens';
 export * from './firebase-token';
 export { authGuards, refreshPolicy } from './guards';

@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/pool';
 import type { Env } from '../env';
 import { type OutboxRelay } from '../outbox';
-import type { Runtime } from '../runtime';
+import type { Platform } from '../feature-deps';
 import { configReader, type ConfigReader } from './reader';
 
 export interface ConfigDeps {
@@ -13,6 +13,6 @@ export interface ConfigDeps {
   relay: OutboxRelay;
 }
 
-export function configDeps(rt: Runtime): ConfigDeps {
+export function configDeps(rt: Platform): ConfigDeps {
   return { db: rt.db, clock: rt.clock, env: rt.env, reader: configReader(rt), relay: rt.relay };
 }

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { traceFields } from '../logger';
 import type { Runtime } from '../runtime';
 import { requireIap } from './auth-middleware';
+import { iapVerifier } from './iap';
 import { errorHandler, notFoundHandler, validationError } from './error-handler';
 import { rejectControlCharacters } from './input-text';
 import { requireOidc } from './oidc-middleware';
@@ -100,7 +101,8 @@ export function createFunctionApp(name: FunctionName, rt: Runtime) {
   app.use('*', rejectControlCharacters);
   app.use('/tasks/*', requireOidc(rt.oidc));
   app.use('/events/*', requireOidc(rt.oidc));
-  if (rt.iap) app.use('/internal/*', requireIap(rt.iap));
+  const iap = iapVerifier(rt.env);
+  if (iap) app.use('/internal/*', requireIap(iap));
 
   for (const [key, scheme] of Object.entries(SECURITY_SCHEMES)) {
     app.openAPIRegistry.registerComponent('securitySchemes', key, scheme);

@@ -1,4 +1,4 @@
-import { featureDeps, type FeatureDeps } from '../feature-deps';
+import { featureDeps, type FeatureDeps, type Platform } from '../feature-deps';
 import type { Tx } from '../outbox';
 import type { PaymentProvider } from '../ports/payment-provider';
 
@@ -30,10 +30,10 @@ export interface PaymentsDeps extends FeatureDeps {
   sessions: SessionPayments;
 }
 
-/** The payments feature's deps; `sessions` comes from the sessions feature's front door. */
-export const paymentsDeps = (rt: Parameters<typeof featureDeps>[0], sessions: SessionPayments): PaymentsDeps => ({
-  ...featureDeps(rt, rt.logger.child({ feature: 'payments' })),
-  provider: rt.payments,
-  callbackToken: rt.env.XENDIT_CALLBACK_TOKEN,
+/** The payments feature's deps: the provider and the session hooks come from the function's composition. */
+export const paymentsDeps = (p: Platform, provider: PaymentProvider, sessions: SessionPayments): PaymentsDeps => ({
+  ...featureDeps(p, p.logger.child({ feature: 'payments' })),
+  provider,
+  callbackToken: p.env.XENDIT_CALLBACK_TOKEN,
   sessions,
 });

@@ -1,4 +1,4 @@
-import { featureDeps, oncePerRuntime, type FeatureDeps } from '../feature-deps';
+import { featureDeps, oncePerPlatform, type FeatureDeps } from '../feature-deps';
 import type { Realtime } from '../ports/realtime';
 import type { TransitionDeps } from './transitions';
 
@@ -7,7 +7,7 @@ export interface SessionsDeps extends FeatureDeps, TransitionDeps {
   realtime: Realtime;
 }
 
-export const sessionsDeps = oncePerRuntime((rt): SessionsDeps => ({
+export const sessionsDeps = oncePerPlatform((rt): SessionsDeps => ({
   ...featureDeps(rt, rt.logger.child({ feature: 'sessions' })),
   realtime: rt.realtime,
 }));

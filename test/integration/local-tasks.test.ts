@@ -1,6 +1,6 @@
 import { json } from '../helpers/http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeRuns, scheduleProbe } from '../../shared/testing/probe';
+import { probeRuns, scheduleProbe } from '../../scripts/local/test-routes/probe-runs';
 import { createTestDatabase } from '../helpers/db';
 import { createTestStack, type TestStack } from '../helpers/runtime';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../shared/env';
 import { createLogger } from '../../shared/logger';
 import { rebuildMirror } from '../../shared/mirror/rebuild';
-import { createRuntime } from '../../shared/runtime';
+import { createLocalRuntime } from '../../scripts/local/runtime';
 import { json } from '../helpers/http';
 import { chatRequest, customerWithDevice, onlineMitra, settle } from '../helpers/pairing';
 import { testEnv, useTestStack } from '../helpers/runtime';
@@ -62,7 +62,7 @@ describe('mirror rebuild', () => {
     expect(Object.keys(live).filter((k) => k.includes('/messages/'))).toHaveLength(6);
 
     // A second runtime over the same database, with an empty Firestore project: the mirror after a disaster.
-    const fresh = await createRuntime(
+    const fresh = await createLocalRuntime(
       parseEnv(
         testEnv({
           DATABASE_URL: s.rt.env.DATABASE_URL!,

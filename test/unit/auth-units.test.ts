@@ -1,3 +1,4 @@
+import { systemClock } from '../../shared/clock';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { describeSigningKey } from '../../shared/auth/keys';
@@ -123,7 +124,7 @@ describe('production start-up', () => {
   });
 
   it('in GCP, Firebase custom tokens are signed through IAM as FIREBASE_SIGNER_SERVICE_ACCOUNT, with no key; without it, not at all', async () => {
-    const { createRuntime } = await import('../../shared/runtime');
+    const { firebaseMinter } = await import('../../functions/auth/adapters');
     const { IamFirebaseTokenMinter } = await import('../../shared/adapters/gcp/iam-firebase-token');
     const keyPem = pem(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }));
     const gcpEnv = {
@@ -138,21 +139,10 @@ describe('production start-up', () => {
       OTP_PROVIDER: 'fazpass',
       FAZPASS_MERCHANT_KEY: 'x',
       FAZPASS_GATEWAY_KEY: 'x',
+      AUTH_SIGNING_KEY: keyPem,
     };
-    const logger = createLogger('silent');
-    const auth = await createRuntime(
-      parseEnv(
-        { ...gcpEnv, AUTH_SIGNING_KEY: keyPem, FIREBASE_SIGNER_SERVICE_ACCOUNT: 'auth@p.iam.gserviceaccount.com' },
-        'auth',
-      ),
-      { logger },
-    );
-    const other = await createRuntime(parseEnv({ ...gcpEnv, AUTH_SIGNING_KEY: keyPem }, 'auth'), { logger });
-    try {
-      expect(auth.firebase).toBeInstanceOf(IamFirebaseTokenMinter);
-      expect(other.firebase).toBeUndefined();
-    } finally {
-      await Promise.all([auth.close(), other.close()]);
-    }
+    const signer = parseEnv({ ...gcpEnv, FIREBASE_SIGNER_SERVICE_ACCOUNT: 'auth@p.iam.gserviceaccount.com' }, 'auth');
+    expect(firebaseMinter(signer, systemClock)).toBeInstanceOf(IamFirebaseTokenMinter);
+    expect(firebaseMinter(parseEnv(gcpEnv, 'auth'), systemClock)).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { bundleEntry, bundleFunction, EXTERNAL_SDKS, runtimeManifest, type PackageLock } from '../../scripts/bundle';
 import { SERVER_BUNDLE, SERVER_MAIN } from '../../scripts/code-cache';
+import { FUNCTION_NAMES } from '../../shared/http/path-table';
 
 describe('function bundle', () => {
   it('is one CommonJS server and its loader, in which the heavy GCP SDKs are only loaded lazily', async () => {
@@ -36,6 +37,39 @@ describe('function bundle', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('production bundles', () => {
+  it('carry no test route and no local control: the local stack alone mounts them (scripts/local)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'halo-bundle-'));
+    try {
+      const local = [
+        '/internal/_test/clock',
+        '/internal/_test/otp',
+        '/internal/_test/push',
+        '/internal/_test/realtime',
+        '/internal/_test/seed-mitra',
+        '/tasks/_probe',
+        'LocalTaskScheduler',
+        'LocalEventBus',
+        'LocalDispatcher',
+        'PushRecorder',
+        'LocalOidcIssuer',
+        'createLocalControls',
+        'advanceClock',
+      ];
+      for (const fn of FUNCTION_NAMES) {
+        await bundleFunction(fn, path.join(dir, fn));
+        const server = readFileSync(path.join(dir, fn, SERVER_BUNDLE), 'latin1');
+        expect(
+          local.filter((word) => server.includes(word)),
+          fn,
+        ).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('auth bundle', () => {

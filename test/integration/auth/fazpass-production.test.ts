@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createAuthApp } from '../../../functions/auth/app';
 import { parseEnv } from '../../../shared/env';
 import { createLogger } from '../../../shared/logger';
-import { createRuntime, type Runtime } from '../../../shared/runtime';
+import type { Runtime } from '../../../shared/runtime';
+import { authAdapters } from '../../../functions/auth/adapters';
+import { createLocalRuntime } from '../../../scripts/local/runtime';
 import { createTestDatabase } from '../../helpers/db';
 import { json } from '../../helpers/http';
 import { testEnv } from '../../helpers/runtime';
@@ -41,9 +43,9 @@ describe('auth in production with Fazpass', () => {
       FAZPASS_GATEWAY_KEY: 'gateway-key',
       IAP_AUDIENCE: '/projects/1/global/backendServices/2',
     };
-    rt = await createRuntime(parseEnv(production, 'auth'), { logger: createLogger('silent') });
+    rt = await createLocalRuntime(parseEnv(production, 'auth'), { logger: createLogger('silent') });
     const app = createAuthApp(rt);
-    expect(rt.otpProvider.name).toBe('fazpass');
+    expect(authAdapters(rt).otpProvider.name).toBe('fazpass');
 
     const res = await app.request('/api/client/auth/otp/request', {
       method: 'POST',

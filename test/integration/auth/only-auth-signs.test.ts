@@ -13,7 +13,8 @@ import { signingKey } from '../../../shared/auth/keys';
 import { parseEnv } from '../../../shared/env';
 import type { FunctionName } from '../../../shared/http/path-table';
 import { createLogger } from '../../../shared/logger';
-import { createRuntime, type Runtime } from '../../../shared/runtime';
+import type { Runtime } from '../../../shared/runtime';
+import { createLocalRuntime } from '../../../scripts/local/runtime';
 import { bearer, createGuest } from '../../helpers/auth';
 import { ccUser } from '../../helpers/control-center';
 import { testEnv, testSigningKey, useTestStack } from '../../helpers/runtime';
@@ -47,7 +48,7 @@ async function startWithPublicKeysOnly(fn: FunctionName): Promise<Runtime> {
     ...testEnv({ DATABASE_URL: stack().rt.env.DATABASE_URL!, AUTH_PUBLIC_KEYS: publicKeysOf(testSigningKey()) }),
     AUTH_SIGNING_KEY: undefined,
   };
-  const rt = await createRuntime(parseEnv(env, fn), { logger: createLogger('silent') });
+  const rt = await createLocalRuntime(parseEnv(env, fn), { logger: createLogger('silent') });
   started.push(rt);
   return rt;
 }

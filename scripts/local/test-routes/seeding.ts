@@ -1,7 +1,7 @@
-import type { Clock } from '../clock';
-import type { Db } from '../db/pool';
-import { normaliseIndonesianPhone } from '../auth';
-import { findOrCreateMitraByPhone, updateMitraByOperator } from '../users';
+import type { Clock } from '../../../shared/clock';
+import type { Db } from '../../../shared/db/pool';
+import { normaliseIndonesianPhone } from '../../../shared/auth';
+import { findOrCreateMitraByPhone, updateMitraByOperator } from '../../../shared/users';
 
 /** Test routes only: creates (or finds) a mitra by phone, active by default; a repeat edits what it names as an operator would. */
 export async function seedMitra(

@@ -1,4 +1,4 @@
-import { REALTIME_ACCESS } from '../realtime';
+import { REALTIME_ACCESS } from '../../../shared/realtime';
 
 /** The top-level collections we write (the rules table names every one). */
 const COLLECTIONS = [...new Set(REALTIME_ACCESS.map((a) => a.match.split('/')[0]!))];

@@ -4,8 +4,8 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import type { Runtime } from '../../../shared/runtime';
-import { seedMitra } from '../../../shared/testing/seed-mitra';
-import { TEST_TAGS } from './test-schemas';
+import { seedMitra } from './seeding';
+import { TEST_TAGS } from './schemas';
 
 const SeedMitraInputSchema = z
   .object({

@@ -4,8 +4,8 @@ import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IsoDateTime } from '../../../shared/http/schemas';
 import type { Runtime } from '../../../shared/runtime';
-import { localControls } from '../../../shared/testing/local';
-import { TEST_TAGS } from './test-schemas';
+import { localControls } from './local-controls';
+import { TEST_TAGS } from './schemas';
 
 /**
  * Exactly the firebase-admin message the real adapter would send (the SDK's field names; SPEC §12's

@@ -4,8 +4,8 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import type { Runtime } from '../../../shared/runtime';
-import { INSPECTABLE_PATH, isDocumentPath } from '../../../shared/testing/realtime-path';
-import { FirestoreDocumentSchema, TEST_TAGS } from './test-schemas';
+import { INSPECTABLE_PATH, isDocumentPath } from './inspectable-path';
+import { FirestoreDocumentSchema, TEST_TAGS } from './schemas';
 
 const RealtimeDocumentSchema = z
   .object({ path: z.string(), exists: z.boolean(), data: FirestoreDocumentSchema.nullable() })

@@ -4,8 +4,8 @@ import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam, IsoDateTime } from '../../../shared/http/schemas';
 import type { Runtime } from '../../../shared/runtime';
-import { probeRuns, scheduleProbe } from '../../../shared/testing/probe';
-import { TEST_TAGS } from './test-schemas';
+import { probeRuns, scheduleProbe } from './probe-runs';
+import { TEST_TAGS } from './schemas';
 
 const ProbeInputSchema = z
   .object({

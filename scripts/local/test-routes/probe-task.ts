@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import { PROBE_TASK_PATH } from '../../../shared/testing/probe';
+import { PROBE_TASK_PATH } from './probe-runs';
 
 export const probeRoute = defineRoute(access.oidc, {
   method: 'post',

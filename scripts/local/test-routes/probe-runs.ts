@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../clock';
-import type { Db, Queryable } from '../db/pool';
-import { commitWithEffects, effect, type Wakeable } from '../outbox';
+import type { Clock } from '../../../shared/clock';
+import type { Db, Queryable } from '../../../shared/db/pool';
+import { commitWithEffects, effect, type Wakeable } from '../../../shared/outbox';
 
 export const PROBE_TASK_PATH = '/tasks/_probe';
 

@@ -1,5 +1,5 @@
-import type { LocalControls } from '../adapters/local/controls';
-import { AppError } from '../errors';
+import type { LocalControls } from '../../../shared/adapters/local/controls';
+import { AppError } from '../../../shared/errors';
 
 /** The local stack's controls, or a 404 where the runtime has none (test routes on a GCP runtime). */
 export function localControls(rt: { local?: LocalControls }): LocalControls {

@@ -5,7 +5,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import type { Runtime } from '../../../shared/runtime';
-import { TEST_TAGS } from './test-schemas';
+import { TEST_TAGS } from './schemas';
 
 const OtpCodeSchema = z.object({ code: z.string() }).openapi('TestOtpCode');
 
@@ -28,10 +28,11 @@ export const testOtpRoute = defineRoute(access.iap, {
 });
 
 export function testOtpRoutes(rt: Runtime) {
+  // The stub keeps the codes it "sent" in Postgres, so this instance reads what auth's instance wrote.
+  const stub = new StubOtpProvider(rt.db, rt.logger);
   return createRouter().openapi(testOtpRoute, async (c) => {
-    if (!(rt.otpProvider instanceof StubOtpProvider))
-      throw new AppError('NOT_FOUND', 'Only the stub OTP provider keeps codes');
-    const code = await rt.otpProvider.peek(c.req.valid('param').otp_request_id);
+    if (rt.env.OTP_PROVIDER !== 'stub') throw new AppError('NOT_FOUND', 'Only the stub OTP provider keeps codes');
+    const code = await stub.peek(c.req.valid('param').otp_request_id);
     if (!code) throw new AppError('NOT_FOUND', 'Unknown OTP request');
     return c.json({ code }, 200);
   });
