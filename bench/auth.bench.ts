@@ -11,7 +11,7 @@ import { createAuthApp } from '../functions/auth/app';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 import type { BenchEnv } from './harness';
 import { percentile, report } from './harness';
-import { FUNCTION_NAMES } from '../shared/http/path-table';
+import { FUNCTION_NAMES } from '../shared/path-table';
 
 type Fetch = (req: Request) => Response | Promise<Response>;
 

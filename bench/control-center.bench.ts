@@ -9,7 +9,7 @@ import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 import { seed } from '../scripts/seed';
 import type { BenchEnv } from './harness';
 import { percentile, report } from './harness';
-import { FUNCTION_NAMES } from '../shared/http/path-table';
+import { FUNCTION_NAMES } from '../shared/path-table';
 
 const MITRAS = 300;
 const SESSIONS = 20_000;

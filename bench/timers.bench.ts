@@ -5,7 +5,7 @@ import { createLocalGateway } from '../scripts/local/apps';
 import type { BenchEnv } from './harness';
 import { report } from './harness';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
-import { FUNCTION_NAMES } from '../shared/http/path-table';
+import { FUNCTION_NAMES } from '../shared/path-table';
 
 /** Local Cloud Tasks stand-in: schedule N timers, advance the clock, deliver them all over the app path. */
 export async function benchTimers(env: BenchEnv): Promise<void> {

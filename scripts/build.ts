@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS_DIR } from '../shared/db/migrate';
-import { FUNCTION_NAMES } from '../shared/http/path-table';
+import { FUNCTION_NAMES } from '../shared/path-table';
 import { bundleEntry, bundleFunction, EXTERNAL_SDKS, EXTRA_ENTRIES, runtimeManifest, type PackageLock } from './bundle';
 
 // `npm run build`: each function's dist/<fn>/server.cjs and the main.cjs that starts it (docs/boot.md), an

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { SERVER_BUNDLE, SERVER_MAIN } from './code-cache';
-import type { FunctionName } from '../shared/http/path-table';
+import type { FunctionName } from '../shared/path-table';
 
 /** Kept out of the bundle: installed from the generated package.json, imported lazily by the adapters. */
 export const EXTERNAL_SDKS = [

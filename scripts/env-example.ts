@@ -3,7 +3,7 @@ import { LOCAL_STACK_KNOBS } from './local/knobs';
 import { LOCAL_DEFAULTS } from './local/stack';
 
 const HEADER = `# Every variable the backend reads, its default and what it means: generated from the one spec,
-# shared/env.ts, and held equal to it by test/unit/env-example.test.ts (after changing the spec:
+# shared/env/index.ts, and held equal to it by test/unit/env-example.test.ts (after changing the spec:
 # UPDATE_ENV_EXAMPLE=1 npx vitest run test/unit/env-example.test.ts).
 # \`npm start\` needs none of them (it fills in its own local values, shown as "npm start: …").
 # Copy to .env and uncomment a line to override it locally; in GCP, Terraform sets them.

@@ -1,5 +1,5 @@
 import { migrate } from '../shared/db/migrate';
-import { openDatabase } from '../shared/database';
+import { openDatabase } from '../shared/adapters/database';
 import { EnvError, parseDatabaseEnv } from '../shared/env';
 
 // `npm run db:migrate`: applies pending migrations. Locally to DATABASE_URL; as the Cloud Run job

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { FUNCTION_NAMES } from '../shared/http/path-table';
+import { FUNCTION_NAMES } from '../shared/path-table';
 import { warmImageCaches } from './warm-code-cache';
 
 // `node dist/warm-caches/index.mjs`, once, where the image is built (Dockerfile): the caches a cold start reads.

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { FunctionName } from '../shared/http/path-table';
+import type { FunctionName } from '../shared/path-table';
 import { CODE_CACHE_WRITE_ENV, codeCacheFile, SERVER_BUNDLE, SERVER_MAIN } from './code-cache';
 import { generateSigningKeyPem, publicKeysOf } from './local/dev-keys';
 import { freePort } from './local/free-port';

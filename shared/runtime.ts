@@ -1,8 +1,7 @@
-import type { Clock } from './clock';
 import { EnvError, type Env } from './env';
-import type { Db } from './db/pool';
-import { openDatabase } from './database';
+import { openDatabase } from './adapters/database';
 import type { SqlConnector } from './adapters/gcp/cloud-sql';
+import type { AdapterFactory } from './adapters/core';
 import { gcpAdapters } from './adapters/gcp';
 import { FirestoreRealtime } from './adapters/gcp/firestore-realtime';
 import type { LocalControls } from './adapters/local/controls';
@@ -16,6 +15,7 @@ import type { OidcVerifier } from './security/oidc';
 import { deleteUnregisteredToken } from './users';
 
 export type { LocalControls };
+export type { AdapterFactory, CoreAdapters } from './adapters/core';
 
 /**
  * What one process builds once: the platform every function shares (shared/feature-deps.ts), the OIDC
@@ -32,24 +32,6 @@ export interface Runtime extends Platform {
   local?: LocalControls;
   close(): Promise<void>;
 }
-
-/** The adapters the relay delivers through, the clock and the OIDC check: Google's, or the local stack's. */
-export interface CoreAdapters {
-  clock: Clock;
-  scheduler: TaskScheduler;
-  eventBus: EventBus;
-  push: Push;
-  oidc: OidcVerifier;
-  local?: LocalControls;
-  close?(): Promise<void>;
-}
-
-export type AdapterFactory = (base: {
-  env: Env;
-  db: Db;
-  logger: Logger;
-  relay: () => OutboxRelay;
-}) => Promise<CoreAdapters>;
 
 export async function createRuntime(
   env: Env,

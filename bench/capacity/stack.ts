@@ -7,7 +7,7 @@ import { createSessionApp } from '../../functions/session/app';
 import { createWorkersApp } from '../../functions/workers/app';
 import { authGuards, createAuthSession, refreshPolicy } from '../../shared/auth';
 import { parseEnv } from '../../shared/env';
-import { functionForPath } from '../../shared/http/path-table';
+import { functionForPath } from '../../shared/path-table';
 import { createLogger } from '../../shared/logger';
 import type { Runtime } from '../../shared/runtime';
 import { createLocalRuntime } from '../../scripts/local/runtime';
@@ -16,7 +16,7 @@ import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { seed } from '../../scripts/seed';
 import { counter, cpuNow, fresh, phase, type Counts } from './counts';
 import { instrumentPg, instrumentPorts } from './instrument';
-import { FUNCTION_NAMES } from '../../shared/http/path-table';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 
 export type App = { fetch: (r: Request) => Response | Promise<Response> };
 

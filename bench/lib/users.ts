@@ -6,7 +6,7 @@ import { createLogger } from '../../shared/logger';
 import type { Runtime } from '../../shared/runtime';
 import { createLocalRuntime } from '../../scripts/local/runtime';
 import type { StackServer } from './procs';
-import { FUNCTION_NAMES } from '../../shared/http/path-table';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 
 export interface BenchUser {
   id: string;

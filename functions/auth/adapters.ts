@@ -18,7 +18,7 @@ import type { Platform } from '../../shared/feature-deps';
 export function authAdapters(p: Platform): AuthAdapters {
   const { env } = p;
   return {
-    // The stub logs codes: the env rules refuse it in production (shared/env-rules.ts).
+    // The stub logs codes: the env rules refuse it in production (shared/env/rules.ts).
     otpProvider: env.OTP_PROVIDER === 'fazpass' ? fazpassFromEnv(env) : new StubOtpProvider(p.db, p.logger),
     idTokens: idTokenVerifiers(env),
     firebase: firebaseMinter(env, p.clock),

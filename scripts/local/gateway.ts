@@ -4,7 +4,7 @@ import { getPath } from 'hono/utils/url';
 import { IncomingMessage } from 'node:http';
 import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import { errorHandler, notFoundHandler } from '../../shared/http/error-handler';
-import { functionForPath, type FunctionName } from '../../shared/http/path-table';
+import { functionForPath, type FunctionName } from '../../shared/path-table';
 import type { Runtime } from '../../shared/runtime';
 import { backlogAgeSeconds, deadLetters } from '../../shared/outbox';
 import { API_VERSION } from '../../shared/http/function-app';

@@ -1,4 +1,4 @@
-/** The local stack's own settings (`npm start` only; the backend's variables are shared/env.ts). */
+/** The local stack's own settings (`npm start` only; the backend's variables are shared/env/index.ts). */
 export const LOCAL_STACK_KNOBS = {
   DATA_DIR: { default: '.data', doc: 'where the embedded Postgres keeps its data between runs' },
   PG_PORT: { default: '54329', doc: 'embedded Postgres port' },

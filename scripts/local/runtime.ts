@@ -6,7 +6,8 @@ import { LocalOidcIssuer } from '../../shared/adapters/local/oidc-issuer';
 import { PushRecorder } from '../../shared/adapters/local/push-recorder';
 import { LocalTaskScheduler } from '../../shared/adapters/local/task-scheduler';
 import { createRuntime, type AdapterFactory, type Runtime } from '../../shared/runtime';
-import { subscriptions as pushSubscriptions } from '../../shared/subscriptions';
+import { CRON_JOBS } from './cron';
+import { subscriptions as pushSubscriptions } from './subscriptions';
 
 /**
  * The local stack's adapters: a Postgres-backed task table and Pub/Sub stand-in delivered as Google
@@ -31,6 +32,7 @@ export function localAdapters(subscriptions?: LocalSubscription[]): AdapterFacto
       logger,
       audience: env.OIDC_AUDIENCE,
       queueName: env.TASKS_QUEUE,
+      cronJobs: CRON_JOBS,
     });
     return {
       clock,

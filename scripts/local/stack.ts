@@ -14,7 +14,7 @@ import { seed } from '../seed';
 import { rebuildMirror } from '../../shared/mirror';
 import { ensureDevSigningKey } from './dev-keys';
 import { acquireDataDirLock } from './data-dir-lock';
-import { FUNCTION_NAMES } from '../../shared/http/path-table';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 
 /** What `npm start` uses when the developer sets nothing (SPEC §11). */
 export const LOCAL_DEFAULTS: Record<string, string> = {

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { JwsError, verifyCompactJws } from './compact-jws';
-import { publicJwks, type PublicJwk, type SigningKey, type VerificationKey } from './keys';
+import { publicJwks, type PublicJwk, type SigningKey, type VerificationKey } from '../security/keys';
 import type { RevocationCache } from './revocations';
 
 export type UserType = 'customer' | 'mitra' | 'cc_user';

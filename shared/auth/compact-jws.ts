@@ -1,5 +1,5 @@
 import { verify as verifySignature } from 'node:crypto';
-import type { VerificationKey } from './keys';
+import type { VerificationKey } from '../security/keys';
 
 /**
  * Verifies a compact JWS signed with one of our own keys, with node:crypto directly. Our access tokens

@@ -3,7 +3,7 @@ import { configReader, type ConfigReader } from '../config';
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import type { OtpProvider } from '../ports/otp-provider';
-import type { Platform } from '../feature-deps';
+import type { Platform } from '../platform';
 import { type RolePermissions } from '../users';
 import type { AccessTokens } from './access-tokens';
 import type { FirebaseTokenMinter } from './firebase-token';

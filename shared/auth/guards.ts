@@ -2,7 +2,7 @@ import type { Env } from '../env';
 import { oncePerPlatform, type Platform } from '../feature-deps';
 import { RolePermissions } from '../users';
 import { AccessTokens } from './access-tokens';
-import { publicKeys, signingKey, type VerificationKey } from './keys';
+import { publicKeys, signingKey, type VerificationKey } from '../security/keys';
 import type { RefreshPolicy } from './refresh-sessions';
 import { RevocationCache } from './revocations';
 

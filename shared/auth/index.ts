@@ -9,7 +9,7 @@ export * from './firebase-token';
 export { authGuards, refreshPolicy } from './guards';
 export { APPLE_ISSUERS, GOOGLE_ISSUERS, jwksIdTokenVerifier, type IdTokenVerifier } from './id-tokens';
 export type { TokenPair } from './issue-tokens';
-export * from './keys';
+export * from '../security/keys';
 export { logout, logoutByRefreshToken, revokeAllSessions } from './logout';
 export { mintFirebaseToken } from './mint-firebase-token';
 export { assertPasswordComplexity, hashPassword, verifyPassword } from './passwords';

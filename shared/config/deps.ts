@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/pool';
 import type { Env } from '../env';
 import { type OutboxRelay } from '../outbox';
-import type { Platform } from '../feature-deps';
+import type { Platform } from '../platform';
 import { configReader, type ConfigReader } from './reader';
 
 export interface ConfigDeps {

@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { EnvError, parseEnv } from '../env';
 import { createRuntime, type Runtime } from '../runtime';
-import type { FunctionName } from './path-table';
+import type { FunctionName } from '../path-table';
 
 type AppFactory = (rt: Runtime) => { fetch: (req: Request) => Response | Promise<Response> };
 

@@ -11,7 +11,7 @@ import { iapVerifier } from './iap';
 import { errorHandler, notFoundHandler, validationError } from './error-handler';
 import { rejectControlCharacters } from './input-text';
 import { requireOidc } from './oidc-middleware';
-import type { FunctionName } from './path-table';
+import type { FunctionName } from '../path-table';
 import { access, defineRoute, SECURITY_SCHEMES } from './route';
 import type { AppEnv } from './types';
 

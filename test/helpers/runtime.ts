@@ -11,7 +11,7 @@ import { createTestDatabase } from './db';
 import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { seed } from '../../scripts/seed';
 import { ContractChecker } from './contract';
-import { FUNCTION_NAMES } from '../../shared/http/path-table';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 
 export type RequestOptions = RequestInit & { json?: unknown; clientIp?: string; unchecked?: boolean };
 

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionOptions } from '@google-cloud/cloud-sql-connector';
 import { connectorOptions, type SqlConnector } from '../../shared/adapters/gcp/cloud-sql';
-import { openDatabase } from '../../shared/database';
+import { openDatabase } from '../../shared/adapters/database';
 import { migrate } from '../../shared/db/migrate';
 import { parseDatabaseEnv, parseEnv } from '../../shared/env';
 import { createLogger } from '../../shared/logger';

@@ -1,7 +1,7 @@
 import { systemClock } from '../../shared/clock';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { describeSigningKey } from '../../shared/auth/keys';
+import { describeSigningKey } from '../../shared/security/keys';
 import { assertPasswordComplexity, verifyPassword } from '../../shared/auth/passwords';
 import { normaliseIndonesianPhone } from '../../shared/auth/phone';
 import { StubOtpProvider } from '../../shared/adapters/local/stub-otp-provider';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { bundleEntry, bundleFunction, EXTERNAL_SDKS, runtimeManifest, type PackageLock } from '../../scripts/bundle';
 import { SERVER_BUNDLE, SERVER_MAIN } from '../../scripts/code-cache';
-import { FUNCTION_NAMES } from '../../shared/http/path-table';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 
 describe('function bundle', () => {
   it('is one CommonJS server and its loader, in which the heavy GCP SDKs are only loaded lazily', async () => {

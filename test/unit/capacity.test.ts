@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../shared/env';
-import { FUNCTION_NAMES } from '../../shared/http/path-table';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 
 // docs/capacity.md: the worst case — every service at its max_instance_count, every pool full — must fit in
@@ -54,7 +54,7 @@ function maxConnections(): number {
   return resolveNumber(flag.value);
 }
 
-/** DATABASE_POOL_MAX when nothing sets it (shared/env.ts). */
+/** DATABASE_POOL_MAX when nothing sets it (shared/env/index.ts). */
 const envPoolDefault = () =>
   parseEnv(
     {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXTRA_ENTRIES } from '../../scripts/bundle';
-import { FUNCTION_NAMES } from '../../shared/http/path-table';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 
 // Docker cannot run here: the Dockerfile is linted instead (pinned base, non-root, no dev deps, entries).
 const text = readFileSync('Dockerfile', 'utf8');

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvError, parseDatabaseEnv, parseEnv, usesCloudSqlConnector } from '../../shared/env';
-import { FUNCTION_NAMES, type FunctionName } from '../../shared/http/path-table';
+import { FUNCTION_NAMES, type FunctionName } from '../../shared/path-table';
 import { generateSigningKeyPem, publicKeysOf } from '../../scripts/local/dev-keys';
 import { warmUpEnv } from '../../scripts/warm-code-cache';
 

@@ -5,7 +5,7 @@ import { bundleFunction } from '../../scripts/bundle';
 import { codeCacheFile, SERVER_BUNDLE, SERVER_MAIN } from '../../scripts/code-cache';
 import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { warmImageCaches, warmUpEnv } from '../../scripts/warm-code-cache';
-import { FUNCTION_NAMES, type FunctionName } from '../../shared/http/path-table';
+import { FUNCTION_NAMES, type FunctionName } from '../../shared/path-table';
 import { serveMain } from '../helpers/serve-main';
 
 mkdirSync('node_modules/.cache', { recursive: true });

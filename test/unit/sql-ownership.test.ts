@@ -36,9 +36,8 @@ const OWNERS: Record<string, string> = {
 /** Platform folders: no feature, so their SQL (over their own tables) sits where their code is. */
 const PLATFORM: Record<string, string> = {
   'shared/db': 'the pool, transactions and migrations: the schema itself',
-  'shared/outbox': 'the outbox table and its relay; features reach it only through enqueue',
+  'shared/outbox': 'the outbox table and its relay; features reach it only through commitWithEffects',
   'shared/adapters/local': 'the local stand-ins for Cloud Tasks, Pub/Sub, FCM and the OTP provider (local_* tables)',
-  'shared/testing': "test-only routes' probe table (local_probe_runs)",
 };
 
 const STATEMENT = /\bSELECT\b|\bINSERT\s+INTO\b|\bUPDATE\s+[a-z_]+\s+(?:[a-z]\w*\s+)?SET\b|\bDELETE\s+FROM\b/;
@@ -124,7 +123,7 @@ describe('SQL ownership (issue 29)', () => {
         'shared/pairing/repo/presence.ts writes mitras, owned by users',
       ]);
       expect(writesByOthers('shared/users/repo/mitras.ts', useCase)).toEqual([]);
-      expect(writesByOthers('shared/testing/seed.ts', query('DELETE FROM customers WHERE id = $1'))).toHaveLength(1);
+      expect(writesByOthers('shared/adapters/local/seed.ts', query('DELETE FROM customers WHERE id = $1'))).toHaveLength(1);
       expect(writesByOthers('shared/users/repo/x.ts', query('INSERT INTO brand_new (a) VALUES ($1)'))).toEqual([
         'shared/users/repo/x.ts writes brand_new, which has no owner: add it to OWNERS',
       ]);

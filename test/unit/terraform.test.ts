@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CRON_JOBS } from '../../shared/cron';
-import { FUNCTION_NAMES, functionForPath, PATH_TABLE } from '../../shared/http/path-table';
+import { CRON_JOBS } from '../../scripts/local/cron';
+import { FUNCTION_NAMES, functionForPath, PATH_TABLE } from '../../shared/path-table';
 
 // Offline Terraform checks (the google provider cannot be downloaded here): every resource type,
 // argument and block against the provider 6.50 schema, every reference declared, and policy rules.

@@ -1,7 +1,7 @@
 import { allowedServiceAccounts, functionUrls, type Env } from '../../env';
 import { googleOidcVerifier } from '../../security/oidc';
 import { systemClock } from '../../clock';
-import type { CoreAdapters } from '../../runtime';
+import type { CoreAdapters } from '../core';
 import { CloudTasksScheduler } from './cloud-tasks';
 import { FcmPush } from './fcm';
 import { PubSubEventBus } from './pubsub';

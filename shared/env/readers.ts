@@ -1,5 +1,5 @@
 /**
- * How each variable of the spec (shared/env.ts) is read. One rule for all: a variable that is unset or
+ * How each variable of the spec (shared/env/index.ts) is read. One rule for all: a variable that is unset or
  * blank takes its default (or is missing, if it has none). Read by hand rather than by a zod schema: the
  * schema cost ~4 ms of every cold start to build and run once (docs/boot.md).
  */

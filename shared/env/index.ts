@@ -1,10 +1,10 @@
-import { startupProblems } from './env-rules';
-import { DATABASE_KEYS, databaseChecks, type DatabaseEnv } from './env-database';
-import { bool, int, Invalid, matching, oneOf, optional, optionalUrl, text, url, type Reader } from './env-readers';
-import type { FunctionName } from './http/path-table';
+import { startupProblems } from './rules';
+import { DATABASE_KEYS, databaseChecks, type DatabaseEnv } from './database';
+import { bool, int, Invalid, matching, oneOf, optional, optionalUrl, text, url, type Reader } from './readers';
+import type { FunctionName } from '../path-table';
 
-export { allowedServiceAccounts } from './env-rules';
-export { usesCloudSqlConnector, type DatabaseEnv } from './env-database';
+export { allowedServiceAccounts } from './rules';
+export { usesCloudSqlConnector, type DatabaseEnv } from './database';
 
 // The one spec of the environment: each variable, how it is read (its default), one line of meaning.
 // `.env.example` is generated from it (scripts/env-example.ts; a test keeps the file equal).
@@ -143,7 +143,7 @@ export class EnvError extends Error {
  * Parses the environment once, for the functions this process serves (one in the image; all of them in
  * the local stack and the tests; none in a job); every other module receives the frozen result. Each
  * variable is read by its rule; once all are well formed, the rules across variables and the functions'
- * own requirements (shared/env-rules.ts). Every problem names its variable.
+ * own requirements (shared/env/rules.ts). Every problem names its variable.
  */
 export function parseEnv(
   source: Record<string, string | undefined>,

@@ -1,12 +1,12 @@
-import { cloudSqlPool, type SqlConnector } from './adapters/gcp/cloud-sql';
-import { createPool, type Db } from './db/pool';
-import { usesCloudSqlConnector, type DatabaseEnv } from './env';
+import { cloudSqlPool, type SqlConnector } from './gcp/cloud-sql';
+import { createPool, type Db } from '../db/pool';
+import { usesCloudSqlConnector, type DatabaseEnv } from '../env';
 
 /**
  * How every process reaches Postgres, chosen once from env (the runtime and the migrate job alike):
  * RUNTIME=gcp through the Cloud SQL connector as the process's IAM database user, locally by
  * DATABASE_URL (the local stack's Unix socket). Outside production a DATABASE_URL also stands in for the
- * connector under RUNTIME=gcp (benches and tests); production refuses that env (shared/env.ts).
+ * connector under RUNTIME=gcp (benches and tests); production refuses that env (shared/env/index.ts).
  */
 export function openDatabase(
   env: DatabaseEnv,

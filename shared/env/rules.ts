@@ -1,7 +1,7 @@
-import { describePublicKeys, describeSigningKey } from './auth';
-import { databaseChecks } from './env-database';
-import type { Env } from './env';
-import { PATH_TABLE, type FunctionName } from './http/path-table';
+import { describePublicKeys, describeSigningKey } from '../security/keys';
+import { databaseChecks } from './database';
+import type { Env } from './index';
+import { PATH_TABLE, type FunctionName } from '../path-table';
 
 export function allowedServiceAccounts(env: Env): string[] {
   return (env.OIDC_ALLOWED_SERVICE_ACCOUNTS ?? '')

@@ -1,5 +1,5 @@
-import type { Env } from './env';
-import { PAIRING_PATHS } from './pairing';
+import type { Env } from '../../shared/env';
+import { PAIRING_PATHS } from '../../shared/pairing';
 
 /** Pub/Sub push subscriptions: topic → the private route that receives the push. Terraform mirrors this. */
 export function subscriptions(env: Env) {

@@ -1,5 +1,5 @@
-import { PAIRING_PATHS } from './pairing';
-import { PAYMENT_PATHS } from './payments';
+import { PAIRING_PATHS } from '../../shared/pairing';
+import { PAYMENT_PATHS } from '../../shared/payments';
 
 /** Cloud Scheduler jobs: Terraform declares them in GCP; the local stack fires them from its clock. */
 export const CRON_JOBS = [
@@ -7,5 +7,3 @@ export const CRON_JOBS = [
   { name: 'pairing-sweep', path: PAIRING_PATHS.sweep, everySeconds: 60 },
   { name: 'payments-reconcile', path: PAYMENT_PATHS.reconcile, everySeconds: 600 },
 ] as const;
-
-export const CRON_TASK_PREFIX = 'cron:';

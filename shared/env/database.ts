@@ -1,6 +1,6 @@
-import type { Env } from './env';
+import type { Env } from './index';
 
-// The database's part of the environment (shared/env.ts reads it with the rest; the migrate job reads it alone).
+// The database's part of the environment (shared/env/index.ts reads it with the rest; the migrate job reads it alone).
 export const DATABASE_KEYS = [
   'NODE_ENV',
   'RUNTIME',
