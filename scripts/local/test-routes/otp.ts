@@ -9,7 +9,7 @@ import { TEST_TAGS } from './schemas';
 
 const OtpCodeSchema = z.object({ code: z.string() }).openapi('TestOtpCode');
 
-export const testOtpRoute = defineRoute(access.iap, {
+export const testOtpRoute = defineRoute(access.public, {
   method: 'get',
   path: '/internal/_test/otp/{otp_request_id}',
   operationId: 'testPeekOtp',
