@@ -180,7 +180,7 @@ export async function buildAsyncApi(): Promise<AsyncApiDoc> {
     channels[doc.name] = c.channel;
     operations[`listen${doc.name}`] = c.operation;
     messages[doc.name] = c.message;
-    schemas[doc.name] = jsonSchemaOf(doc.schema);
+    schemas[doc.name] = jsonSchemaOf(doc.schema());
   }
   for (const p of publishedPushes()) {
     const c = pushChannel(p);

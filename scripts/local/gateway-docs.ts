@@ -10,6 +10,7 @@ import { access, defineRoute } from '../../shared/http/route';
 import { FUNCTION_NAMES } from '../../shared/path-table';
 import type { Runtime } from '../../shared/runtime';
 import { asyncApiYaml } from '../docs/asyncapi';
+import { keepReferenced } from '../docs/openapi-refs';
 
 type App = { fetch: (req: Request, env?: HttpBindings) => Response | Promise<Response> };
 
@@ -103,6 +104,8 @@ export async function mergedOpenApi(
     }
   }
   const sorted = Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)));
+  // A function's schema only its replaced path used (FunctionHealth) is not part of the merged API.
+  if (components.schemas) components.schemas = keepReferenced(sorted, components, 'schemas');
   return {
     openapi: '3.1.0',
     info: {
@@ -144,6 +147,15 @@ const DOCS_PAGE = `<!doctype html>
 </html>
 `;
 
+/**
+ * The one thing the bundle loads from a CDN by itself is the sidebar's "API docs by Redocly" logo: it
+ * becomes an empty inline image (the link and its text stay), so the page asks no other host for anything.
+ * Its telemetry is off through `disableTelemetry` in DOCS_PAGE.
+ */
+const EMPTY_SVG = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E';
+const offline = (bundle: string) =>
+  bundle.replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g, EMPTY_SVG);
+
 /** `/openapi.json`, `/asyncapi.yaml` and the reference page, all from this machine. */
 export function docRoutes(openApi: () => Promise<unknown>) {
   let bundle: Promise<string> | undefined;
@@ -152,7 +164,7 @@ export function docRoutes(openApi: () => Promise<unknown>) {
     .get('/asyncapi.yaml', async (c) => c.body(await asyncApiYaml(), 200, { 'content-type': 'application/yaml' }))
     .get('/docs', (c) => c.html(DOCS_PAGE))
     .get('/docs/redoc.js', async (c) => {
-      bundle ??= readFile(REDOC_BUNDLE, 'utf8');
+      bundle ??= readFile(REDOC_BUNDLE, 'utf8').then(offline);
       return c.body(await bundle, 200, {
         'content-type': 'text/javascript; charset=utf-8',
         'cache-control': 'public, max-age=3600',

@@ -4,75 +4,84 @@ import type { PublishedDocument } from '../realtime';
 /**
  * The Firestore documents pairing writes, one schema per shape: the builders in views.ts return these
  * types, docs/asyncapi.yaml publishes them, and the tests check every write against them.
+ * Built on first use: a function's cold start (which never publishes) builds none.
  */
 
-const iso = z.iso.datetime();
+function build() {
+  const iso = z.iso.datetime();
 
-/** An offer while it is open: `GET /api/mitra/requests/pending` items and the offer doc as first written. */
-export const OfferViewSchema = z.strictObject({
-  request_id: z.uuid(),
-  status: z.enum(['offered', 'ignored']).describe('ignored: not answered in time, still acceptable while searching'),
-  topic_sensitivity: z.enum(['regular', 'sensitive']),
-  is_free_trial: z.boolean(),
-  duration_minutes: z.number().int(),
-  price_idr: z.number().int(),
-  customer_display_name: z.string(),
-  offered_at: iso,
-  respond_by: iso.describe('answer before this (server time)'),
-  expires_at: iso.describe('the request stops searching then'),
-});
-export type OfferView = z.infer<typeof OfferViewSchema>;
+  /** An offer while it is open: `GET /api/mitra/requests/pending` items and the offer doc as first written. */
+  const OfferViewSchema = z.strictObject({
+    request_id: z.uuid(),
+    status: z.enum(['offered', 'ignored']).describe('ignored: not answered in time, still acceptable while searching'),
+    topic_sensitivity: z.enum(['regular', 'sensitive']),
+    is_free_trial: z.boolean(),
+    duration_minutes: z.number().int(),
+    price_idr: z.number().int(),
+    customer_display_name: z.string(),
+    offered_at: iso,
+    respond_by: iso.describe('answer before this (server time)'),
+    expires_at: iso.describe('the request stops searching then'),
+  });
 
-/** How an offer ended, merged into its doc. */
-export const OfferEndingDocSchema = z.strictObject({
-  status: z.enum(['accepted', 'missed', 'cancelled', 'rejected', 'ignored', 'expired']),
-  session_id: z.uuid().optional().describe('accepted: the session this mitra won'),
-  reason: z.enum(['accepted_by_other', 'cancelled_by_customer', 'mitra_deactivated']).optional(),
-  message: z.string().optional().describe('shown to the mitra when present (Indonesian)'),
-  updated_at: iso,
-});
-export type OfferEndingDoc = z.infer<typeof OfferEndingDocSchema>;
+  /** How an offer ended, merged into its doc. */
+  const OfferEndingDocSchema = z.strictObject({
+    status: z.enum(['accepted', 'missed', 'cancelled', 'rejected', 'ignored', 'expired']),
+    session_id: z.uuid().optional().describe('accepted: the session this mitra won'),
+    reason: z.enum(['accepted_by_other', 'cancelled_by_customer', 'mitra_deactivated']).optional(),
+    message: z.string().optional().describe('shown to the mitra when present (Indonesian)'),
+    updated_at: iso,
+  });
 
-const OfferWithEndingSchema = OfferViewSchema.extend({
-  ...OfferEndingDocSchema.shape,
-  status: z.enum(['offered', ...OfferEndingDocSchema.shape.status.options]),
-  updated_at: iso.optional().describe('when the offer ended; absent while it is open'),
-});
+  const OfferWithEndingSchema = OfferViewSchema.extend({
+    ...OfferEndingDocSchema.shape,
+    status: z.enum(['offered', ...OfferEndingDocSchema.shape.status.options]),
+    updated_at: iso.optional().describe('when the offer ended; absent while it is open'),
+  });
 
-/**
- * The offer, open or ended; or only its ending, when the request was taken or cancelled before the offer
- * itself was written (an accept from the pending list can beat the blast): the app drops such a doc.
- */
-export const OfferDocSchema = z.union([OfferWithEndingSchema, OfferEndingDocSchema]);
+  /**
+   * The offer, open or ended; or only its ending, when the request was taken or cancelled before the offer
+   * itself was written (an accept from the pending list can beat the blast): the app drops such a doc.
+   */
+  const OfferDocSchema = z.union([OfferWithEndingSchema, OfferEndingDocSchema]);
 
-const searching = z.strictObject({
-  status: z.literal('searching'),
-  request_id: z.uuid(),
-  notified_mitras: z.number().int().min(0),
-  expires_at: iso,
-  session_id: z.null(),
-  mitra_name: z.null(),
-  updated_at: iso,
-});
-const paired = z.strictObject({
-  status: z.literal('paired'),
-  request_id: z.uuid(),
-  session_id: z.uuid(),
-  mitra_name: z.string(),
-  updated_at: iso,
-});
-const ended = z.strictObject({ status: z.enum(['cancelled', 'expired']), request_id: z.uuid(), updated_at: iso });
+  const searching = z.strictObject({
+    status: z.literal('searching'),
+    request_id: z.uuid(),
+    notified_mitras: z.number().int().min(0),
+    expires_at: iso,
+    session_id: z.null(),
+    mitra_name: z.null(),
+    updated_at: iso,
+  });
+  const paired = z.strictObject({
+    status: z.literal('paired'),
+    request_id: z.uuid(),
+    session_id: z.uuid(),
+    mitra_name: z.string(),
+    updated_at: iso,
+  });
+  const ended = z.strictObject({ status: z.enum(['cancelled', 'expired']), request_id: z.uuid(), updated_at: iso });
 
-/** Always written whole: a function of the request's state alone. */
-export const PairingDocSchema = z.union([searching, paired, ended]);
-export type PairingDoc = z.infer<typeof PairingDocSchema>;
+  /** Always written whole: a function of the request's state alone. */
+  const PairingDocSchema = z.union([searching, paired, ended]);
+  return { OfferViewSchema, OfferEndingDocSchema, OfferDocSchema, PairingDocSchema };
+}
+
+let built: ReturnType<typeof build> | undefined;
+export const pairingSchemas = () => (built ??= build());
+type Schemas = ReturnType<typeof build>;
+
+export type OfferView = z.infer<Schemas['OfferViewSchema']>;
+export type OfferEndingDoc = z.infer<Schemas['OfferEndingDocSchema']>;
+export type PairingDoc = z.infer<Schemas['PairingDocSchema']>;
 
 export const PUBLISHED_DOCUMENTS: PublishedDocument[] = [
   {
     name: 'PairingDoc',
     address: 'customers/{customerId}/pairing/current',
     parameters: { customerId: { description: 'the customer’s user id (UUID)' } },
-    schema: PairingDocSchema,
+    schema: () => pairingSchemas().PairingDocSchema,
     readers: ['customer'],
     writes: 'whole',
     summary: 'The customer’s latest chat request: searching, paired (with the session id), cancelled or expired.',
@@ -87,7 +96,7 @@ export const PUBLISHED_DOCUMENTS: PublishedDocument[] = [
       mitraId: { description: 'the mitra’s user id (UUID)' },
       requestId: { description: 'the chat request id (UUID)' },
     },
-    schema: OfferDocSchema,
+    schema: () => pairingSchemas().OfferDocSchema,
     readers: ['mitra'],
     writes: 'merged',
     summary: 'A chat request offered to this mitra, and how the offer ended.',

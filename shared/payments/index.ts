@@ -11,7 +11,7 @@ export { settlePayment, type ProviderReport, type SettleOutcome } from './settle
 export {
   NO_PAYMENT,
   paymentFields,
-  PaymentFieldsShape,
+  paymentFieldsShape,
   paymentOfSession,
   paymentsOfSessions,
   type PaymentFields,

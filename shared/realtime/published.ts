@@ -15,8 +15,8 @@ export interface PublishedDocument {
   address: string;
   /** What each placeholder holds; `values` when it is one of a few words. */
   parameters: Record<string, { description: string; values?: readonly string[] }>;
-  /** The document as a listener receives it (after every write so far). */
-  schema: z.ZodType;
+  /** The document as a listener receives it (after every write so far); built on first use. */
+  schema: () => z.ZodType;
   /** The apps that listen to it (none: only the backend and the rules read it). */
   readers: readonly AppName[];
   /**

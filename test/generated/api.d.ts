@@ -860,8 +860,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness of one function */
-        get: operations["functionHealth"];
+        /** Every function and dependency of the local stack (a function alone answers FunctionHealth) */
+        get: operations["stackHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1641,11 +1641,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        FunctionHealth: {
-            /** @enum {string} */
-            status: "ok";
-            function: string;
-        };
         ErrorEnvelope: {
             error: {
                 /** @enum {string} */
@@ -3128,6 +3123,9 @@ export interface components {
             to_status?: string;
             note?: string | null;
         };
+        OutboxDrained: {
+            delivered: number;
+        };
         TestClockAdvanced: {
             /**
              * Format: date-time
@@ -3227,8 +3225,36 @@ export interface components {
             display_name?: string;
             is_active?: boolean;
         };
-        OutboxDrained: {
-            delivered: number;
+        StackHealth: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            functions: {
+                /** @enum {string} */
+                auth: "ok" | "down";
+                /** @enum {string} */
+                pairing: "ok" | "down";
+                /** @enum {string} */
+                session: "ok" | "down";
+                /** @enum {string} */
+                config: "ok" | "down";
+                /** @enum {string} */
+                "payment-webhook": "ok" | "down";
+                /** @enum {string} */
+                internal: "ok" | "down";
+                /** @enum {string} */
+                workers: "ok" | "down";
+            };
+            dependencies: {
+                /** @enum {string} */
+                postgres: "ok" | "down";
+                /** @enum {string} */
+                firestore: "ok" | "down";
+            };
+            /** @description null when the outbox could not be read */
+            outbox: {
+                dead_letters: number;
+                oldest_pending_age_seconds: number;
+            } | null;
         };
     };
     responses: never;
@@ -7251,7 +7277,7 @@ export interface operations {
             };
         };
     };
-    functionHealth: {
+    stackHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -7260,13 +7286,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The function is up */
+            /** @description Everything is up */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FunctionHealth"];
+                    "application/json": components["schemas"]["StackHealth"];
                 };
             };
             /** @description Error: BAD_REQUEST */
@@ -7285,6 +7311,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something is down: the same report, with `status: degraded` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackHealth"];
                 };
             };
         };
@@ -7313,15 +7348,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7387,15 +7413,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: NOT_FOUND */
             404: {
                 headers: {
@@ -7440,15 +7457,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7505,15 +7513,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -7547,15 +7546,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7612,15 +7602,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -7656,15 +7637,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,7 +16,7 @@ export default class PublishedReporter implements Reporter {
     let files = 0;
     for (const m of modules) {
       const counts = m.meta().published;
-      if (!counts) continue;
+      if (!counts || Object.keys(counts.documents).length + Object.keys(counts.pushes).length === 0) continue;
       files++;
       for (const kind of ['documents', 'pushes'] as const) {
         for (const [channel, n] of Object.entries(counts[kind])) total[kind][channel] = (total[kind][channel] ?? 0) + n;
