@@ -17,7 +17,7 @@ export type JsonSchema = Record<string, unknown>;
 export interface AsyncApiDoc {
   asyncapi: '3.0.0';
   channels: Record<string, AsyncApiChannel>;
-  components: { schemas: Record<string, JsonSchema>; messages: Record<string, unknown> };
+  components: { schemas: Record<string, JsonSchema>; messages: Record<string, unknown>; tags: Record<string, unknown> };
   [key: string]: unknown;
 }
 
@@ -60,7 +60,7 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return readable(rest) as JsonSchema;
 }
 
-const appTags = (apps: readonly AppName[]) => apps.map((app) => ({ name: `${app}-app` }));
+const appTags = (apps: readonly AppName[]) => apps.map((app) => ({ $ref: `#/components/tags/${app}-app` }));
 const audienceApps = (to: PublishedPush['to']): AppName[] => (to === 'either' ? ['customer', 'mitra'] : [to]);
 const pascal = (type: string) => type.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase());
 export const pushChannelName = (type: string) => `Push${pascal(type)}`;
@@ -195,10 +195,6 @@ export async function buildAsyncApi(): Promise<AsyncApiDoc> {
       title: 'Halo Bestie realtime documents and pushes',
       version: API_VERSION,
       description: INFO_DESCRIPTION,
-      tags: [
-        { name: 'customer-app', description: 'Received by the customer app' },
-        { name: 'mitra-app', description: 'Received by the mitra app' },
-      ],
     },
     defaultContentType: 'application/json',
     servers: {
@@ -218,7 +214,14 @@ export async function buildAsyncApi(): Promise<AsyncApiDoc> {
     },
     channels,
     operations,
-    components: { schemas, messages },
+    components: {
+      schemas,
+      messages,
+      tags: {
+        'customer-app': { name: 'customer-app', description: 'Received by the customer app' },
+        'mitra-app': { name: 'mitra-app', description: 'Received by the mitra app' },
+      },
+    },
   };
 }
 
