@@ -137,17 +137,32 @@ let contract: Promise<PublishedContract> | undefined;
 /** Built once per test file, from the same generator `npm run openapi` writes docs/asyncapi.yaml with. */
 export const publishedContract = () => (contract ??= buildAsyncApi().then((doc) => new PublishedContract(doc)));
 
-/** The Realtime port with every write checked (and, after a merge, the document read back and checked). */
-export function checkedRealtime(inner: Realtime, contract: PublishedContract): Realtime {
-  const after = async (w: RealtimeWrite) => {
-    const channel = contract.write(w);
-    return channel && (() => inner.get(w.path).then((doc) => contract.readBack(w.path, channel, doc)));
+/**
+ * The Realtime port with every write checked and, after a merge, the document read back and checked.
+ * A read-back that fails is no violation and never fails the delivery (the relay would write again).
+ * `quiesce()` stops new read-backs and waits for those under way: the stack calls it before it closes
+ * the Firestore client, since a read started on a terminated client rejects inside the client library.
+ */
+export function checkedRealtime(inner: Realtime, contract: PublishedContract): Realtime & { quiesce(): Promise<void> } {
+  let closing = false;
+  const reading = new Set<Promise<void>>();
+  const readBack = (path: string, channel: DocumentChannel) => {
+    if (closing) return;
+    const read = inner
+      .get(path)
+      .then(
+        (doc) => contract.readBack(path, channel, doc),
+        () => undefined,
+      )
+      .finally(() => reading.delete(read));
+    reading.add(read);
+    return read;
   };
-  const checked: Realtime = {
+  const checked: Realtime & { quiesce(): Promise<void> } = {
     async set(path, data, options = {}) {
-      const readBack = await after({ op: 'set', path, data, merge: options.merge ?? false });
+      const channel = contract.write({ op: 'set', path, data, merge: options.merge ?? false });
       await inner.set(path, data, options);
-      await readBack?.();
+      if (channel) await readBack(path, channel);
     },
     async delete(path) {
       contract.write({ op: 'delete', path });
@@ -155,12 +170,16 @@ export function checkedRealtime(inner: Realtime, contract: PublishedContract): R
     },
     get: (path) => inner.get(path),
     list: (path) => inner.list(path),
+    async quiesce() {
+      closing = true;
+      await Promise.all([...reading]);
+    },
   };
   if (inner.writeBatch) {
     checked.writeBatch = async (writes) => {
-      const readBacks = await Promise.all(writes.map(after));
+      const merged = writes.map((w) => ({ w, channel: contract.write(w) }));
       await inner.writeBatch!(writes);
-      await Promise.all(readBacks.map((r) => r?.()));
+      await Promise.all(merged.map(({ w, channel }) => channel && readBack(w.path, channel)));
     };
   }
   return checked;

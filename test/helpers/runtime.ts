@@ -69,11 +69,12 @@ export async function createTestStack(
   // TEST_LOG_LEVEL=error shows what a failing request logged.
   const level = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' | 'error' | 'warn' | 'info' | 'debug';
   const published = options.publishedContract === false ? undefined : await publishedContract();
+  let checked: ReturnType<typeof checkedRealtime> | undefined;
   const rt = await createLocalRuntime(env, {
     logger: createLogger(level),
     subscriptions: options.subscriptions,
     observe: published && {
-      realtime: (r) => checkedRealtime(r, published),
+      realtime: (r) => (checked = checkedRealtime(r, published)),
       push: (p) => checkedPush(p, published),
     },
   });
@@ -106,7 +107,11 @@ export async function createTestStack(
     await res.arrayBuffer();
     return res.status;
   });
-  return { rt, apps, request, contract, close: () => rt.close() };
+  const close = async () => {
+    await checked?.quiesce();
+    await rt.close();
+  };
+  return { rt, apps, request, contract, close };
 }
 
 /** The per-file preamble: a fresh stack per test (or one per file with `perFile`), closed afterwards. */
