@@ -123,7 +123,9 @@ describe('SQL ownership (issue 29)', () => {
         'shared/pairing/repo/presence.ts writes mitras, owned by users',
       ]);
       expect(writesByOthers('shared/users/repo/mitras.ts', useCase)).toEqual([]);
-      expect(writesByOthers('shared/adapters/local/seed.ts', query('DELETE FROM customers WHERE id = $1'))).toHaveLength(1);
+      expect(
+        writesByOthers('shared/adapters/local/seed.ts', query('DELETE FROM customers WHERE id = $1')),
+      ).toHaveLength(1);
       expect(writesByOthers('shared/users/repo/x.ts', query('INSERT INTO brand_new (a) VALUES ($1)'))).toEqual([
         'shared/users/repo/x.ts writes brand_new, which has no owner: add it to OWNERS',
       ]);
