@@ -5,7 +5,7 @@ import { parseEnv } from '../../shared/env';
 import { migrate } from '../../shared/db/migrate';
 import { createRuntime, type Runtime } from '../../shared/runtime';
 import { createAllApps } from './apps';
-import { startFirestoreEmulatorProcess } from './firestore-process';
+import { startFirestoreEmulatorProcess } from './firestore-emulator';
 import { createGateway } from './gateway';
 import { pushPoster } from './push-poster';
 import { startEmbeddedPostgres } from './postgres';
