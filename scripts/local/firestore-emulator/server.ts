@@ -13,7 +13,8 @@ export async function startFirestoreEmulator(port: number): Promise<{ host: stri
   const grpc = grpcServerOf(server);
   replaceOnPlainSet(server.state);
   const watch = new IndexedWatch(server.state);
-  grpc.unregister(listenMethod.path);
+  if (!grpc.unregister(listenMethod.path))
+    throw new Error(`the emulator package registers no ${listenMethod.path}: see ${import.meta.url}`);
   grpc.register(
     listenMethod.path,
     watch.listen,
