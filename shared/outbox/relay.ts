@@ -1,10 +1,11 @@
-import type { Db, Queryable } from '../db/pool';
+import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import type { EventBus } from '../ports/event-bus';
-import { MAX_BATCH_WRITES, type Realtime, type RealtimeDoc, type RealtimeWrite } from '../ports/realtime';
+import { MAX_BATCH_WRITES, type Realtime, type RealtimeWrite } from '../ports/realtime';
 import type { TaskScheduler } from '../ports/task-scheduler';
 import type { OutboxItem } from './effects';
 import { claimBatch, type OutboxRow } from './relay-repo';
+import { resolveWrites, type Computers } from './relay-computed';
 import { fail, MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from './relay-outcomes';
 import { deliverPushes, type PushDeps } from './relay-pushes';
 
@@ -25,10 +26,8 @@ export interface OutboxRelayDeps extends PushDeps {
    * The documents the relay computes when it writes them (`effect.computeDoc`), by name: each reads the
    * current values of a batch's ids in one query (a coalesced counter write reads what its window left).
    */
-  computers?: Record<string, (q: Queryable, ids: string[]) => Promise<Map<string, RealtimeDoc>>>;
+  computers?: Computers;
 }
-
-type RealtimeItem = Extract<OutboxItem, { kind: 'realtime' }>;
 
 const LEASE_SECONDS = 30;
 
@@ -158,7 +157,7 @@ export class OutboxRelay {
 
   private async deliverRealtime(claimed: OutboxRow[]): Promise<Outcome[]> {
     if (claimed.length === 0) return [];
-    const { rows, writes, outcomes: settled } = await this.resolveComputed(claimed);
+    const { rows, writes, outcomes: settled } = await resolveWrites(this.deps.db, this.deps.computers, claimed);
     if (rows.length === 0) return settled;
     const { realtime } = this.deps;
     if (realtime.writeBatch && rows.length > 1) {
@@ -176,45 +175,6 @@ export class OutboxRelay {
       return [...settled, ...outcomes];
     }
     return [...settled, ...(await this.deliverEach(rows, writes))];
-  }
-
-  /**
-   * The batch's writes, computed documents read now (one query per kind of computed document): a row
-   * whose document has nothing left to show (its session is gone) is done; a failed read fails its rows.
-   */
-  private async resolveComputed(claimed: OutboxRow[]) {
-    const items = claimed.map((r) => ({ kind: r.kind, ...r.payload }) as RealtimeItem);
-    const computed = new Map<string, Map<string, RealtimeDoc>>();
-    const failed = new Map<string, unknown>();
-    for (const name of new Set(items.flatMap((i) => (i.op === 'compute' ? [i.compute] : [])))) {
-      const ids = [...new Set(items.flatMap((i) => (i.op === 'compute' && i.compute === name ? [i.id] : [])))];
-      try {
-        const computer = this.deps.computers?.[name];
-        if (!computer) throw new Error(`no computer for ${name}`);
-        computed.set(name, await computer(this.deps.db, ids));
-      } catch (err) {
-        failed.set(name, err);
-      }
-    }
-    const rows: OutboxRow[] = [];
-    const writes: RealtimeWrite[] = [];
-    const outcomes: Outcome[] = [];
-    claimed.forEach((row, i) => {
-      const item = items[i]!;
-      if (item.op !== 'compute') {
-        rows.push(row);
-        writes.push(toWrite(item));
-      } else if (failed.has(item.compute)) outcomes.push(fail(row, failed.get(item.compute)));
-      else {
-        const data = computed.get(item.compute)!.get(item.id);
-        if (!data) outcomes.push({ id: row.id, ok: true });
-        else {
-          rows.push(row);
-          writes.push({ op: 'set', path: item.path, data, merge: true });
-        }
-      }
-    });
-    return { rows, writes, outcomes };
   }
 
   /**
@@ -263,10 +223,4 @@ export class OutboxRelay {
       ? this.deps.realtime.set(w.path, w.data, { merge: w.merge })
       : this.deps.realtime.delete(w.path);
   }
-}
-
-function toWrite(item: Exclude<RealtimeItem, { op: 'compute' }>): RealtimeWrite {
-  return item.op === 'set'
-    ? { op: 'set', path: item.path, data: item.data, merge: item.merge ?? true }
-    : { op: 'delete', path: item.path };
 }
