@@ -42,14 +42,14 @@ locals {
   # max_connections flag (terraform/database.tf); test/unit/capacity.test.ts fails otherwise.
   # concurrency: requests one instance (1 vCPU, one Node event loop) takes at once; a request holds a
   # pooled connection only for its transaction (a few ms), so db_pool 5 serves ~1,000 tx/s per instance.
-  # CPU between requests. Every function but auth commits side effects through the outbox and the relay
-  # delivers them after the response, in the background (shared/outbox/relay.ts, kick()): with CPU only
+  # CPU between requests. Every function commits side effects through the outbox (auth too: a logout of
+  # the last session, SPEC §13) and the relay delivers them after the response, in the background
+  # (commitWithEffects wakes shared/outbox/relay.ts): with CPU only
   # during requests (cpu_idle = true) that delivery would stall until the next request or the minute's
   # drain, so those services keep their CPU (cpu_idle = false: instance-based billing, the instance is
-  # billed for its whole life, docs/capacity.md). auth writes no outbox row and runs nothing after it
-  # answers, so it is billed per request.
+  # billed for its whole life, docs/capacity.md).
   cpu_idle = {
-    auth              = true
+    auth              = false
     pairing           = false
     session           = false
     config            = false

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import { configReader, type ConfigReader } from '../config';
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
+import type { OutboxRelay } from '../outbox';
 import type { OtpProvider } from '../ports/otp-provider';
 import type { Platform } from '../platform';
 import { type RolePermissions } from '../users';
@@ -23,6 +24,7 @@ export interface AuthDeps {
   firebase?: FirebaseTokenMinter;
   refreshPolicy: RefreshPolicy;
   logger: Logger;
+  relay: OutboxRelay;
 }
 
 /** The adapters only the auth function uses, built by its composition (functions/auth/adapters.ts). */
@@ -43,5 +45,6 @@ export function authDeps(rt: Platform, adapters: AuthAdapters): AuthDeps {
     ...adapters,
     refreshPolicy: refreshPolicy(rt.env),
     logger: rt.logger,
+    relay: rt.relay,
   };
 }

@@ -1,5 +1,5 @@
 import { commitWithEffects } from '../outbox';
-import { revokeUserSessions } from '../auth';
+import { endFirestoreAccess, revokeUserSessions } from '../auth';
 import { endSessionsOfUser } from '../sessions';
 import { AppError } from '../errors';
 import { setCustomerBan } from '../users';
@@ -20,6 +20,7 @@ export async function banCustomer(deps: Deps, actorId: string, customerId: strin
     const row = await setCustomerBan(c, customerId, { reason }, now);
     if (!row) throw new AppError('NOT_FOUND', 'Customer tidak ditemukan');
     const revoked = await revokeUserSessions(c, 'customer', customerId, 'customer_banned', now);
+    await endFirestoreAccess(c, 'customer', customerId);
     // A live chat ends with the ban: active/expired → closing, unpaid → cancelled (SPEC §9).
     const ended = await endSessionsOfUser(c, deps, 'customer', customerId, 'customer_banned', now);
     await insertAudit(

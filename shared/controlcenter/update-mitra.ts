@@ -1,5 +1,5 @@
 import { commitWithEffects } from '../outbox';
-import { revokeUserSessions } from '../auth';
+import { endFirestoreAccess, revokeUserSessions } from '../auth';
 import { AppError } from '../errors';
 import { withdrawOpenOffers } from '../pairing';
 import { endSessionsOfUser } from '../sessions';
@@ -28,6 +28,7 @@ export async function updateMitra(
     await updateMitraByOperator(c, mitraId, patch, now);
     const deactivated = patch.is_active === false;
     const revoked = deactivated ? await revokeUserSessions(c, 'mitra', mitraId, 'mitra_deactivated', now) : [];
+    if (deactivated) await endFirestoreAccess(c, 'mitra', mitraId);
     const withdrawn = deactivated ? await withdrawOpenOffers(c, mitraId, now) : [];
     // Their live chats end too: the customer is told in the session doc, nobody waits on a mitra who cannot answer.
     if (deactivated) await endSessionsOfUser(c, deps, 'mitra', mitraId, 'mitra_deactivated', now);

@@ -40,6 +40,7 @@ describe('docs/asyncapi.yaml: the Firestore documents and pushes the apps receiv
       'mitras/m1/sessions/s1',
       'customers/c1/pairing/current',
       'config/public',
+      'users/c_1',
     ]) {
       expect(
         addresses.filter((a) => matchAddress(a, path)),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { IamFirebaseTokenMinter, metadataAccessToken } from '../../shared/adapters/gcp/iam-firebase-token';
 import { FIREBASE_CUSTOM_TOKEN_AUDIENCE, LocalKeyTokenMinter } from '../../shared/auth/firebase-token';
 import { mintFirebaseToken } from '../../shared/auth/mint-firebase-token';
+import type { Db } from '../../shared/db/pool';
 
 const SA = 'auth@halo-prod.iam.gserviceaccount.com';
 const NOW = new Date('2030-01-01T00:00:00.000Z');
@@ -31,13 +32,16 @@ function fakeIamCredentials(calls: Call[], status = 200) {
 const minter = (calls: Call[], status?: number) =>
   new IamFirebaseTokenMinter(SA, clock, async () => 'ya29.test-token', fakeIamCredentials(calls, status));
 
+/** The user's stored Firestore access epoch, as Postgres would answer it. */
+const epochIs = (epoch: number) => ({ query: async () => ({ rows: [{ epoch }] }) }) as unknown as Db;
+
 const customer = { userType: 'customer' as const, userId: '3f6a1c52-0d4b-4f7e-9a1c-5b2d8e7f6a10' };
 const iat = NOW.getTime() / 1000;
 
 describe('Firebase custom tokens through IAM signJwt (no key file)', () => {
   it('POSTs to projects/-/serviceAccounts/{email}:signJwt as the function, the claims set as a JSON string (IAM Service Account Credentials API, projects.serviceAccounts.signJwt: the "-" wildcard is required; payload is a serialized JWT Claims Set)', async () => {
     const calls: Call[] = [];
-    await mintFirebaseToken({ firebase: minter(calls) }, customer, 7);
+    await mintFirebaseToken({ firebase: minter(calls), db: epochIs(7) }, customer);
     expect(calls).toHaveLength(1);
     const [{ url, init }] = calls as [Call];
     expect(url).toBe(
@@ -62,7 +66,10 @@ describe('Firebase custom tokens through IAM signJwt (no key file)', () => {
   });
 
   it('returns the token Google signed: RS256 with its key id, the claims Firebase reads', async () => {
-    const minted = await mintFirebaseToken({ firebase: minter([]) }, { userType: 'mitra', userId: 'm-1' });
+    const minted = await mintFirebaseToken(
+      { firebase: minter([]), db: epochIs(0) },
+      { userType: 'mitra', userId: 'm-1' },
+    );
     expect(minted).toMatchObject({ uid: 'm_m-1', expires_at: new Date((iat + 3600) * 1000).toISOString() });
     expect(decodeProtectedHeader(minted.firebase_token)).toEqual({ alg: 'RS256', kid: 'google-key-1', typ: 'JWT' });
     const { payload } = await jwtVerify(minted.firebase_token, publicKey, {

@@ -98,3 +98,12 @@ export async function revokedSince(q: Queryable, since: Date): Promise<string[]>
   const { rows } = await q.query<{ id: string }>('SELECT id FROM auth_sessions WHERE revoked_at > $1', [since]);
   return rows.map((r) => r.id);
 }
+
+/** Whether the user still has a session nobody revoked (expired ones end by themselves). */
+export async function hasLiveSession(q: Queryable, userType: UserType, userId: string, now: Date): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `SELECT 1 FROM auth_sessions WHERE user_type = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > $3 LIMIT 1`,
+    [userType, userId, now],
+  );
+  return (rowCount ?? 0) > 0;
+}

@@ -4,7 +4,8 @@ import { FIREBASE_CUSTOM_TOKEN_AUDIENCE } from '../../../shared/auth/firebase-to
 import { effect } from '../../../shared/outbox';
 import { enqueue } from '../../helpers/outbox';
 import { buildPush } from '../../../shared/push';
-import { bearer, ccLogin, createGuest, signInActiveMitra } from '../../helpers/auth';
+import { bearer, ccLogin, createGuest, otpSignIn, signInActiveMitra } from '../../helpers/auth';
+import { realtime, settle } from '../../helpers/pairing';
 import { json } from '../../helpers/http';
 import { createTestStack, type TestStack } from '../../helpers/runtime';
 
@@ -111,5 +112,59 @@ describe('Firebase custom token', () => {
     expect(m.uid).toBe(`m_${mitra.profile.id}`);
     expect(decodeJwt(m.firebase_token).claims).toEqual({ user_type: 'mitra', epoch: 0 });
     expect((await s.request('/api/shared/auth/firebase-token', { method: 'POST' })).status).toBe(401);
+  });
+});
+
+describe('Firestore access ends with the account (SPEC §13)', () => {
+  const firebaseToken = async (accessToken: string) =>
+    json(s.request('/api/shared/auth/firebase-token', { method: 'POST', headers: bearer(accessToken) }));
+  const epochClaim = (body: { firebase_token: string }) =>
+    (decodeJwt(body.firebase_token).claims as { epoch: number }).epoch;
+  const userDoc = async (uid: string) => (await realtime(s, `users/${uid}`)).data;
+
+  it('logging out of the last session bumps the epoch into users/{uid}; logging out of one of two does not', async () => {
+    const mitra = await signInActiveMitra(s);
+    await s.rt.local!.advanceClock(61);
+    const second = (await otpSignIn(s, 'mitra', mitra.profile.phone)).body;
+    const uid = `m_${mitra.profile.id}`;
+    expect(epochClaim(await firebaseToken(mitra.access_token))).toBe(0);
+    const logout = (token: string) => s.request('/api/shared/auth/logout', { method: 'POST', headers: bearer(token) });
+    expect((await logout(second.access_token)).status).toBe(204);
+    await settle(s);
+    expect(await userDoc(uid)).toBeNull();
+    expect((await logout(mitra.access_token)).status).toBe(204);
+    await settle(s);
+    expect(await userDoc(uid)).toEqual({ epoch: 1 });
+    await s.rt.local!.advanceClock(3601); // past the phone's OTP limit for the hour
+    const again = (await otpSignIn(s, 'mitra', mitra.profile.phone)).body;
+    // A new sign-in gets a token with the new epoch: the rules let it read again.
+    expect(epochClaim(await firebaseToken(again.access_token))).toBe(1);
+  });
+
+  it('a ban and a deactivation bump the epoch at once', async () => {
+    const cc = await json(ccLogin(s));
+    const guest = await createGuest(s);
+    expect(
+      (
+        await s.request(`/internal/customers/${guest.profile.id}/ban`, {
+          method: 'POST',
+          json: { reason: 'spam' },
+          headers: bearer(cc.access_token),
+        })
+      ).status,
+    ).toBe(200);
+    const mitra = await signInActiveMitra(s);
+    expect(
+      (
+        await s.request(`/internal/mitras/${mitra.profile.id}`, {
+          method: 'PATCH',
+          json: { is_active: false },
+          headers: bearer(cc.access_token),
+        })
+      ).status,
+    ).toBe(200);
+    await settle(s);
+    expect(await userDoc(`c_${guest.profile.id}`)).toEqual({ epoch: 1 });
+    expect(await userDoc(`m_${mitra.profile.id}`)).toEqual({ epoch: 1 });
   });
 });
