@@ -13,7 +13,7 @@ import type { Push } from './ports/push';
 import type { Realtime } from './ports/realtime';
 import type { TaskScheduler } from './ports/task-scheduler';
 import type { OidcVerifier } from './security/oidc';
-import { SESSION_COUNTERS, sessionCounterDocs } from './sessions';
+import { MESSAGE_DOCS, messageDocs, SESSION_COUNTERS, sessionCounterDocs } from './sessions';
 import { deleteUnregisteredToken } from './users';
 
 export type { LocalControls };
@@ -68,7 +68,7 @@ export async function createRuntime(
     logger,
     onUnregisteredToken: (m) => deleteUnregisteredToken(db, m.token),
     now: () => clock.now(),
-    computers: { [SESSION_COUNTERS]: sessionCounterDocs },
+    computers: { [SESSION_COUNTERS]: sessionCounterDocs, [MESSAGE_DOCS]: messageDocs },
   });
   return {
     env,
