@@ -12,6 +12,7 @@ import type { EventBus } from './ports/event-bus';
 import type { Push } from './ports/push';
 import type { TaskScheduler } from './ports/task-scheduler';
 import type { OidcVerifier } from './security/oidc';
+import { QUEUE_STATUS, queueStatusDocs } from './pairing';
 import { SESSION_COUNTERS, sessionCounterDocs } from './sessions';
 import { deleteUnregisteredToken } from './users';
 
@@ -63,7 +64,10 @@ export async function createRuntime(
     logger,
     onUnregisteredToken: (m) => deleteUnregisteredToken(db, m.token),
     now: () => clock.now(),
-    computers: { [SESSION_COUNTERS]: sessionCounterDocs },
+    computers: {
+      [SESSION_COUNTERS]: sessionCounterDocs,
+      [QUEUE_STATUS]: (q, ids) => queueStatusDocs(q, ids, clock.now()),
+    },
   });
   return {
     env,
