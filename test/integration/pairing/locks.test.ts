@@ -63,7 +63,12 @@ describe('lock ordering', () => {
          AND contype = 'f' AND confrelid = 'mitras'::regclass`,
     );
     expect(locks[0].n).toBe(0);
-    const other = await onlineMitra(s);
+    const other = await onlineMitra(s, { online: false });
+    // Online without going through goOnline (which would offer it the request already).
+    await s.rt.db.query('UPDATE mitras SET is_online = true, last_heartbeat_at = $2 WHERE id = $1', [
+      other.id,
+      s.rt.clock.now(),
+    ]);
     const unknown = randomUUID();
     const a = { now: s.rt.clock.now(), staleSeconds: 90, maxSessions: 1, liveStatuses: CAPACITY_STATUSES };
     const target = (id: string) => ({ id: req.request_id, topic_sensitivity: 'regular', target_mitra_id: id });
