@@ -22,7 +22,11 @@ export const CcMitraSchema = z
     is_online: z.boolean(),
     last_heartbeat_at: IsoDateTime.nullable(),
     sensitive_ok: z.boolean().openapi({ description: 'May be offered sensitive requests (SPEC §6)' }),
-    live_sessions: z.number().int().min(0).openapi({ description: 'Sessions holding a place: pending payment, active, or in the extension window' }),
+    live_sessions: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Sessions holding a place: pending payment, active, or in the extension window' }),
     pending_reports: z.number().int().min(0),
     flagged_for_review: z.boolean().openapi({ description: '3+ pending reports against this mitra' }),
     created_at: IsoDateTime,

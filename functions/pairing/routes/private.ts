@@ -79,7 +79,7 @@ export const waveRoute = defineRoute(access.oidc, {
   path: PAIRING_PATHS.wave,
   operationId: 'pairingWave',
   tags,
-  summary: "One task per request per wave: the next mitras in the fair order are offered (SPEC §6)",
+  summary: 'One task per request per wave: the next mitras in the fair order are offered (SPEC §6)',
   request: jsonBody(WaveTaskSchema),
   responses: { 204: { description: 'Handled (idempotent)' } },
 });

@@ -5,8 +5,7 @@ import type { OfferSource } from '../views';
  * An offer's outcome is the mitra's record (SPEC §6): accepted, rejected, ignored (no answer in time) or
  * missed (taken by another first). `cancelled` and `expired` are withdrawals of a still-unanswered offer.
  */
-export type NotificationStatus =
-  'offered' | 'accepted' | 'rejected' | 'ignored' | 'missed' | 'cancelled' | 'expired';
+export type NotificationStatus = 'offered' | 'accepted' | 'rejected' | 'ignored' | 'missed' | 'cancelled' | 'expired';
 
 export interface NotificationRow {
   request_id: string;

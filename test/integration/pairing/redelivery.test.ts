@@ -127,7 +127,11 @@ describe('redelivered and late triggers change nothing twice', () => {
     for (const batch of batches) expect((await deliver('/tasks/pairing/notification-timeout', batch)).status).toBe(204);
     const after = await rows();
     // Their outcome was already 'ignored' (SPEC §6: the mitra's record); the accept by another leaves it.
-    expect([after[m2.id].status, after[m3.id].status, after[late.id].status]).toEqual(['accepted', 'ignored', 'ignored']);
+    expect([after[m2.id].status, after[m3.id].status, after[late.id].status]).toEqual([
+      'accepted',
+      'ignored',
+      'ignored',
+    ]);
   });
 
   it('a notification timeout without its batch (offered_at) is refused: there is one task per batch', async () => {
