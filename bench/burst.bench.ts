@@ -33,6 +33,32 @@ const listenOffers =
     return listenViewFree(fs, offers, docs, onError);
   };
 
+/** The default `blast.max_mitras` (SPEC §6): each request's first wave reaches this many mitras. */
+const WAVE = 25;
+
+/**
+ * One accepting mitra per request among those it was offered, no mitra twice (each has one place): a
+ * bipartite matching by augmenting paths over the offers the listeners saw.
+ */
+function winners(requestIds: string[], offered: Set<string>, mitraIds: string[]): string[] {
+  const offersOf = requestIds.map((r) => mitraIds.filter((m) => offered.has(`${m}/${r}`)));
+  const holder = new Map<string, number>();
+  const place = (i: number, tried: Set<string>): boolean =>
+    offersOf[i]!.some((m) => {
+      if (tried.has(m)) return false;
+      tried.add(m);
+      const other = holder.get(m);
+      if (other === undefined || place(other, tried)) return (holder.set(m, i), true);
+      return false;
+    });
+  requestIds.forEach((_, i) => {
+    if (!place(i, new Set())) throw new Error(`no free offered mitra for request ${i}`);
+  });
+  const byRequest = new Array<string>(requestIds.length);
+  for (const [m, i] of holder) byRequest[i] = m;
+  return byRequest;
+}
+
 /** Where the time went: when the last document write was committed to the outbox, and when the relay wrote it. */
 async function stages(users: StackUsers, sinceWall: number): Promise<Stages> {
   const { rows } = await users.rt.db.query<{ committed: Date; delivered: Date; n: string }>(
@@ -49,9 +75,10 @@ async function stages(users: StackUsers, sinceWall: number): Promise<Stages> {
 }
 
 /**
- * `requests` customers ask at once with `mitras` online: time until a Firestore listener (the official
- * client, as the apps listen) has seen every offer doc; then one accept per request by a different mitra:
- * time until every loser's offer doc says `missed` and every customer's pairing doc says `paired`.
+ * `requests` customers ask at once with `mitras` online, waves on (the default config: each request's
+ * first wave reaches 25 mitras in the fair order): time until a Firestore listener (the official client,
+ * as the apps listen) has seen every offer doc; then one accept per request by a different mitra it was
+ * offered to: time until every loser's offer doc says `missed` and every customer's pairing doc says `paired`.
  * A fresh `npm start` stack per scenario (durable Postgres, emulator, relay, dispatcher, request logs).
  */
 async function scenario(
@@ -69,7 +96,8 @@ async function scenario(
     const mitras = await users.mitras(mitraCount);
     const customers = await users.customers(requests);
     const listen = listenOffers(fs);
-    let bare = bareFirst && (await bareBurst(fs, requests, mitraCount, bareFirst, listen));
+    const perRequest = Math.min(WAVE, mitraCount);
+    let bare = bareFirst && (await bareBurst(fs, requests, mitraCount, bareFirst, listen, perRequest));
     const seen = { offered: new Set<string>(), missed: new Set<string>(), paired: new Set<string>() };
     let listenErrors = 0;
     for (const c of customers) {
@@ -103,7 +131,7 @@ async function scenario(
     const requestsAnsweredMs = performance.now() - t0;
     const requestIds = asked.map((a) => a.request_id as string);
     const notified = asked.reduce((n, a) => n + Number(a.notified_mitras ?? 0), 0);
-    const offers = requests * mitraCount;
+    const offers = requests * perRequest;
     if (notified !== offers) throw new Error(`only ${notified} of ${offers} offers were made`);
     const offersMissing = await until(
       () => `${offers} offer docs (seen ${seen.offered.size})`,
@@ -114,16 +142,23 @@ async function scenario(
     const offerCpu = cpuSpent(cpu0, cpuSplit(stack.pid));
     const offerStages = await stages(users, t0Wall);
     const read = async (path: string) => (await fs.doc(path).get()).data()!;
-    const offerDoc = await read(`mitras/${mitras[0]!.id}/offers/${requestIds[0]}`);
+    const firstOffered = mitras.find((m) => seen.offered.has(`${m.id}/${requestIds[0]}`))!;
+    const offerDoc = await read(`mitras/${firstOffered.id}/offers/${requestIds[0]}`);
 
+    const tokenOf = new Map(mitras.map((m) => [m.id, m.token]));
+    const winnerOf = winners(
+      requestIds,
+      seen.offered,
+      mitras.map((m) => m.id),
+    );
     const cpu1 = cpuSplit(stack.pid);
     const t1 = performance.now();
     const t1Wall = Date.now();
     await pool(requestIds, requestIds.length, (rid, i) =>
-      users.http('POST', `/api/mitra/requests/${rid}/accept`, undefined, mitras[i % mitras.length]!.token),
+      users.http('POST', `/api/mitra/requests/${rid}/accept`, undefined, tokenOf.get(winnerOf[i]!)!),
     );
     const acceptsAnsweredMs = performance.now() - t1;
-    const losers = requests * (mitraCount - 1);
+    const losers = requests * (perRequest - 1);
     const settleMissing = await until(
       () => `${seen.missed.size} of ${losers} missed, ${seen.paired.size} of ${requests} paired seen`,
       () => seen.missed.size >= losers && seen.paired.size >= requests,
@@ -132,16 +167,17 @@ async function scenario(
     const settledMs = performance.now() - t1;
     const settleCpu = cpuSpent(cpu1, cpuSplit(stack.pid));
     const settleStages = await stages(users, t1Wall);
-    // Request 0 went to mitras[0] (its offer accepted): mitras[1]'s offer of it was missed.
+    // Request 0 went to its winner: any other mitra it was offered to missed it.
+    const loser = mitras.find((m) => m.id !== winnerOf[0] && seen.offered.has(`${m.id}/${requestIds[0]}`))!;
     const docs: BurstDocs = {
       offer: offerDoc,
-      missed: await read(`mitras/${mitras[1]!.id}/offers/${requestIds[0]}`),
+      missed: await read(`mitras/${loser.id}/offers/${requestIds[0]}`),
       paired: await read(`customers/${customers[0]!.id}/pairing/current`),
     };
     if (listenErrors) throw new Error(`${listenErrors} listener errors`);
     // The phases' listeners go first, so that the bare run after them has only its own, as the one before.
     for (const u of unsubs.splice(0)) u();
-    bare ??= await bareBurst(fs, requests, mitraCount, docs, listen);
+    bare ??= await bareBurst(fs, requests, mitraCount, docs, listen, perRequest);
     return {
       bare,
       docs,
