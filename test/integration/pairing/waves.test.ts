@@ -62,7 +62,19 @@ describe('fair capped waves (SPEC §6)', () => {
 
     await s.rt.local!.advanceClock(1); // the queue status lands at the end of its second
     const doc = (await realtime(s, `customers/${c.id}/pairing/current`)).data;
-    expect(doc).toMatchObject({ status: 'searching', notified_mitras: 60, wave: 3, position: 1 });
+    // Nobody was accepted in the last hour: no estimate.
+    expect(doc).toMatchObject({
+      status: 'searching',
+      notified_mitras: 60,
+      wave: 3,
+      position: 1,
+      estimated_wait_seconds: null,
+    });
+    // At most one queue-status write per second: one row per request per second however much moved.
+    const { rows: perSecond } = await s.rt.db.query(
+      "SELECT dedupe_key, count(*)::int AS n FROM outbox WHERE dedupe_key LIKE 'queue:%' GROUP BY dedupe_key",
+    );
+    expect(perSecond.every((r) => r.n === 1)).toBe(true);
   });
 
   it('max_mitras 0 offers every available mitra at once and sends no waves', async () => {
@@ -130,7 +142,8 @@ describe('nobody waits while a mitra sits idle', () => {
     const waiting = await customerWithDevice(s);
     const req = await json(chatRequest(s, waiting.token));
     expect(req.notified_mitras).toBe(0);
-    const younger = await json(chatRequest(s, (await customerWithDevice(s)).token));
+    const youngerCustomer = await customerWithDevice(s);
+    const younger = { ...(await json(chatRequest(s, youngerCustomer.token))), customerId: youngerCustomer.id };
     await s.rt.local!.advanceClock(1); // the queue status lands at the end of its second
     expect((await realtime(s, `customers/${waiting.id}/pairing/current`)).data).toMatchObject({
       notified_mitras: 0,
@@ -158,11 +171,32 @@ describe('nobody waits while a mitra sits idle', () => {
 
     await s.rt.local!.advanceClock(1);
     expect((await realtime(s, `mitras/${mitra.id}/offers/${req.request_id}`)).data.status).toBe('offered');
+    // The first customer's accept is the last hour's one time-to-accept: the estimate is its median.
     expect((await realtime(s, `customers/${waiting.id}/pairing/current`)).data).toMatchObject({
       status: 'searching',
       notified_mitras: 1,
       position: 1,
+      estimated_wait_seconds: 0,
     });
+    expect((await realtime(s, `customers/${younger.customerId}/pairing/current`)).data).toMatchObject({
+      notified_mitras: 0,
+      position: 2,
+    });
+  });
+
+  it('capacity holds through extensions: a session in its extension window keeps its place; ending it offers the waiting request', async () => {
+    const first = await activeFreeTrialSession(s);
+    await s.rt.local!.advanceClock(10 * 60); // time is up: the extension window opens
+    expect(
+      (await s.rt.db.query('SELECT status FROM chat_sessions WHERE id = $1', [first.sessionId])).rows[0].status,
+    ).toBe('expired');
+    const status = await json(s.request('/api/mitra/status', { headers: bearer(first.mitra.token) }));
+    expect(status).toMatchObject({ available: false, active_session_count: 1 });
+    const waiting = await customerWithDevice(s);
+    const req = await json(chatRequest(s, waiting.token));
+    expect(req.notified_mitras).toBe(0);
+    expect((await act(s, first.mitra, first.sessionId, 'end')).status).toBe(200);
+    expect(await pending(first.mitra.token)).toEqual([req.request_id]);
   });
 
   it('raising max_customers_per_mitra offers the oldest waiting request to a busy mitra at once', async () => {
