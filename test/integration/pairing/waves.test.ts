@@ -187,6 +187,9 @@ describe('nobody waits while a mitra sits idle', () => {
   it('capacity holds through extensions: a session in its extension window keeps its place; ending it offers the waiting request', async () => {
     const first = await activeFreeTrialSession(s);
     await s.rt.local!.advanceClock(10 * 60); // time is up: the extension window opens
+    // Back online after the sweep turned it offline meanwhile: fresh, so only its place makes it unavailable.
+    const online = await s.request('/api/mitra/status/online', { method: 'POST', headers: bearer(first.mitra.token) });
+    expect(await online.json()).toMatchObject({ available: false, active_session_count: 1, offered_requests: 0 });
     expect(
       (await s.rt.db.query('SELECT status FROM chat_sessions WHERE id = $1', [first.sessionId])).rows[0].status,
     ).toBe('expired');
