@@ -36,6 +36,18 @@ const listenOffers =
 /** The default `blast.max_mitras` (SPEC §6): each request's first wave reaches this many mitras. */
 const WAVE = 25;
 
+/** Waves on (the default), off (`blast.max_mitras = 0`: every mitra at once), or both alternately (A/B). */
+const WAVES = process.env.BENCH_WAVES ?? 'on';
+
+/** Sets `blast` in the stack's config; its readers take it within their 2 s re-check. */
+async function setWaves(users: StackUsers, maxMitras: number): Promise<void> {
+  await users.rt.db.query(
+    `INSERT INTO app_config (key, value) VALUES ('blast', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+    [JSON.stringify({ max_mitras: maxMitras, wave_seconds: 20 })],
+  );
+  await users.rt.db.query('UPDATE app_config_version SET version = version + 1');
+}
+
 /**
  * One accepting mitra per request among those it was offered, no mitra twice (each has one place): a
  * bipartite matching by augmenting paths over the offers the listeners saw.
@@ -86,17 +98,19 @@ async function scenario(
   mitraCount: number,
   goalMs: number,
   bareFirst?: BurstDocs,
+  maxMitras = WAVE,
 ): Promise<BurstFigures> {
   const logDir = tempDir('halo-bench-burst-');
   const stack = await startStack(logDir);
   const users = await StackUsers.open(stack);
+  if (maxMitras !== WAVE) await setWaves(users, maxMitras);
   const fs = new Firestore({ projectId: stack.projectId });
   const unsubs: Array<() => void> = [];
   try {
     const mitras = await users.mitras(mitraCount);
     const customers = await users.customers(requests);
     const listen = listenOffers(fs);
-    const perRequest = Math.min(WAVE, mitraCount);
+    const perRequest = maxMitras === 0 ? mitraCount : Math.min(maxMitras, mitraCount);
     let bare = bareFirst && (await bareBurst(fs, requests, mitraCount, bareFirst, listen, perRequest));
     const seen = { offered: new Set<string>(), missed: new Set<string>(), paired: new Set<string>() };
     let listenErrors = 0;
@@ -118,7 +132,7 @@ async function scenario(
       };
       unsubs.push(await listen(m.id, see, () => listenErrors++));
     }
-    await sleep(500); // listeners attached (initial empty snapshots)
+    await sleep(maxMitras === WAVE ? 500 : 3000); // listeners attached (initial empty snapshots); config re-read
 
     const cpu0 = cpuSplit(stack.pid);
     const t0 = performance.now();
@@ -181,7 +195,7 @@ async function scenario(
     return {
       bare,
       docs,
-      scenario: `${requests} requests × ${mitraCount} mitras`,
+      scenario: `${requests} requests × ${mitraCount} mitras, waves ${maxMitras ? `of ${maxMitras}` : 'off'}`,
       offerStages: { ...offerStages, cpu: offerCpu },
       settleStages: { ...settleStages, cpu: settleCpu },
       offers,
@@ -213,10 +227,16 @@ export async function benchBurst(): Promise<void> {
     [100, 100, 5000],
   ] as const) {
     if (only && only !== `${r}x${m}`) continue;
-    const runs: BurstFigures[] = [];
+    // A/B: waves on and off alternate within each round, the order reversed every other round.
+    const variants = WAVES === 'ab' ? [WAVE, 0] : [WAVES === 'off' ? 0 : WAVE];
+    const runs = variants.map((): BurstFigures[] => []);
     // The bare baseline goes after the stack's phases in even rounds and before them in odd ones.
-    for (let i = 0; i < rounds; i++) runs.push(await scenario(r, m, goal, i % 2 ? runs[i - 1]!.docs : undefined));
-    results.push(runs);
+    for (let i = 0; i < rounds; i++)
+      for (const v of i % 2 ? [...variants.keys()].reverse() : [...variants.keys()]) {
+        const mine = runs[v]!;
+        mine.push(await scenario(r, m, goal, i % 2 ? mine[i - 1]!.docs : undefined, variants[v]));
+      }
+    results.push(...runs);
   }
   console.log(
     `\nBurst through the local stack (npm start as a child, fsync on), ${rounds} rounds, a fresh stack each; ` +
