@@ -13,7 +13,7 @@ import type { Push } from './ports/push';
 import type { TaskScheduler } from './ports/task-scheduler';
 import type { OidcVerifier } from './security/oidc';
 import { QUEUE_STATUS, queueStatusDocs } from './pairing';
-import { SESSION_COUNTERS, sessionCounterDocs } from './sessions';
+import { MESSAGE_DOCS, messageDocs, SESSION_COUNTERS, sessionCounterDocs } from './sessions';
 import { deleteUnregisteredToken } from './users';
 
 export type { LocalControls };
@@ -66,6 +66,7 @@ export async function createRuntime(
     now: () => clock.now(),
     computers: {
       [SESSION_COUNTERS]: sessionCounterDocs,
+      [MESSAGE_DOCS]: messageDocs,
       [QUEUE_STATUS]: (q, ids) => queueStatusDocs(q, ids, clock.now()),
     },
   });
