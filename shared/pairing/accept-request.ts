@@ -85,6 +85,6 @@ async function acceptEffects(
       buildPush('paired', { session_id: session.id, mitra_name: mitraName }),
       `paired:${session.id}`,
     )),
-    ...(await queueMoved(t, now)),
+    queueMoved(now),
   ];
 }

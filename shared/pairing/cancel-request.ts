@@ -27,7 +27,7 @@ export async function cancelRequest(deps: PairingDeps, customerId: string, reque
         ...offerEndings(open, r.id, { status: 'cancelled' }, now),
         ...(await withdrawnPushes(c, open, r.id, 'cancelled')),
         { item: effect.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
-        ...(await queueMoved(c, now)),
+        queueMoved(now),
       ]);
     }
     return { request_id: r.id, status: 'cancelled' as const };

@@ -21,7 +21,7 @@ export async function expireLockedRequest(c: Tx, r: ChatRequestRow, now: Date): 
   await c.enqueue([
     ...offerEndings(open, r.id, { status: 'expired' }, now),
     ...(await withdrawnPushes(c, open, r.id, 'expired')),
-    ...(await queueMoved(c, now)),
+    queueMoved(now),
     { item: effect.setDoc(pairingDocPath(r.customer_id), doc.data, doc.merge) },
     ...(await customerPushes(
       c,

@@ -12,7 +12,7 @@ export { pairingMirrorEntries } from './mirror';
 export { notificationTimeout, type NotificationTimeoutTarget } from './notification-timeout';
 export { offerDocPath, PAIRING_PATHS, pairingDocPath } from './paths';
 export { pendingOffers } from './pending-offers';
-export { QUEUE_STATUS, queueStatusDocs } from './queue-status';
+export { QUEUE_STATUS, queueStatusDocs, refreshQueue } from './queue-status';
 export { capacityRaisedHook, mitraFreedHook } from './reoffer';
 export { rejectRequest } from './reject-request';
 export type { NotificationStatus } from './repo/chat-request-notifications';

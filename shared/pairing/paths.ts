@@ -4,6 +4,7 @@ export const PAIRING_PATHS = {
   requestTimeout: '/tasks/pairing/request-timeout',
   notificationTimeout: '/tasks/pairing/notification-timeout',
   wave: '/tasks/pairing/wave',
+  queueMoved: '/tasks/pairing/queue-moved',
   sweep: '/tasks/pairing/sweep-stale',
 } as const;
 

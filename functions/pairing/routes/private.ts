@@ -9,6 +9,7 @@ import {
   notificationTimeout,
   PAIRING_PATHS,
   type PairingDeps,
+  refreshQueue,
   requestTimeout,
   sendWave,
   sweepStale,
@@ -41,6 +42,8 @@ const NotificationTimeoutTaskSchema = z
 const WaveTaskSchema = z
   .object({ request_id: z.string().uuid(), wave: z.number().int().min(2).max(1000) })
   .openapi('WaveTask', { description: "The request's next offer wave (the one after its last)" });
+
+const QueueMovedTaskSchema = z.object({}).openapi('QueueMovedTask');
 
 const SweepResultSchema = z.object({ turned_offline: z.number().int().min(0) }).openapi('SweepResult');
 
@@ -84,6 +87,16 @@ export const waveRoute = defineRoute(access.oidc, {
   responses: { 204: { description: 'Handled (idempotent)' } },
 });
 
+export const queueMovedRoute = defineRoute(access.oidc, {
+  method: 'post',
+  path: PAIRING_PATHS.queueMoved,
+  operationId: 'pairingQueueMoved',
+  tags,
+  summary: "At most one a second: every waiting customer's queue status (position, estimate) is rewritten",
+  request: jsonBody(QueueMovedTaskSchema),
+  responses: { 204: { description: 'Handled (idempotent)' } },
+});
+
 export const sweepStaleRoute = defineRoute(access.oidc, {
   method: 'post',
   path: PAIRING_PATHS.sweep,
@@ -122,6 +135,10 @@ export function privateRoutes(deps: PairingDeps) {
     })
     .openapi(waveRoute, async (c) => {
       await sendWave(deps, c.req.valid('json'));
+      return c.body(null, 204);
+    })
+    .openapi(queueMovedRoute, async (c) => {
+      await refreshQueue(deps);
       return c.body(null, 204);
     })
     .openapi(sweepStaleRoute, async (c) => c.json({ turned_offline: await sweepStale(deps) }, 200));

@@ -182,6 +182,18 @@ describe('nobody waits while a mitra sits idle', () => {
       notified_mitras: 0,
       position: 2,
     });
+    // Someone ahead leaves the queue: one task for the whole queue, then each waiting customer's status.
+    const cancel = await s.request(`/api/client/chat/request/${req.request_id}/cancel`, {
+      method: 'POST',
+      headers: bearer(waiting.token),
+    });
+    expect(cancel.status).toBe(200);
+    await s.rt.local!.advanceClock(1);
+    await s.rt.local!.advanceClock(1);
+    expect((await realtime(s, `customers/${younger.customerId}/pairing/current`)).data).toMatchObject({
+      status: 'searching',
+      position: 1,
+    });
   });
 
   it('capacity holds through extensions: a session in its extension window keeps its place; ending it offers the waiting request', async () => {
