@@ -19,8 +19,9 @@ export async function pairingMirrorEntries(
   const pairing = latest.flatMap((r) => {
     const state = pairingStateOf(r, now);
     const doc = { item: effect.setDoc(pairingDocPath(r.customer_id), pairingDoc(state, now).data, false) };
-    // Its own row, never deduplicated into a live one already written: the whole doc above resets the fields.
-    const queue = { ...queueStatus(r.customer_id, r.id, now), dedupeKey: undefined };
+    // Its own row, due now and never deduplicated into a live one already written: the whole doc above
+    // resets the fields, and a rebuild drains before the stack listens.
+    const queue = { ...queueStatus(r.customer_id, r.id, now), dedupeKey: undefined, notBefore: undefined };
     return state.status === 'searching' ? [doc, queue] : [doc];
   });
   const offers = (await openOffers(q, now)).map((o) => ({
