@@ -81,7 +81,9 @@ export async function createRequest(
     const offered = await offerWave(c, availabilityAt(cfg, now), request, target ? null : waveLimit(cfg));
     if (target && offered.length === 0) throw new AppError('MITRA_UNAVAILABLE');
     const doc = pairingDoc({ status: 'searching', request, notified_mitras: offered.length }, now);
+    // The whole doc before its queue status: the merge must land on a doc, never create a partial one.
     await c.enqueue([
+      { item: effect.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
       ...offerBatchEffects(deps, request.id, offered, now, cfg.request_notification_timeout_seconds),
       ...(target ? [] : nextWave(request, now, cfg)),
       queueStatus(customerId, request.id, now),
@@ -93,7 +95,6 @@ export async function createRequest(
           request.expires_at,
         ),
       },
-      { item: effect.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
     ]);
     return requestCreatedView(request, offered.length);
   });
