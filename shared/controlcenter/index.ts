@@ -7,6 +7,7 @@ export { controlCenterDeps, type ControlCenterDeps } from './deps';
 export { listCcUsersForCc } from './list-cc-users';
 export { listCustomersForCc, type CustomerStatus } from './list-customers';
 export { listMitrasForCc, type ListMitrasInput } from './list-mitras';
+export { maskEmail, maskPhone, piiAccess, type PiiAccess } from './masking';
 export { listReportsForCc } from './list-reports';
 export { listSessionsForCc } from './list-sessions';
 export { MAX_RANGE_DAYS, mitraActivity, mitraActivityLogFor } from './mitra-activity';

@@ -24,11 +24,17 @@ export function activityRange(now: Date, from?: string, to?: string): { from: Da
 export async function mitraActivity(
   deps: Pick<ControlCenterDeps, 'db' | 'clock'>,
   input: { from?: string; to?: string; limit: number; cursor?: string },
+  fullPii: boolean,
 ) {
   const range = activityRange(deps.clock.now(), input.from, input.to);
   const after = decodeCursor(input.cursor, NameIdCursor);
   const rows = await mitraActivityPage(deps.db, range, { limit: input.limit + 1, after });
-  const page = pageFrom(rows, input.limit, activityRowView, (r) => [r.display_name, r.mitra_id]);
+  const page = pageFrom(
+    rows,
+    input.limit,
+    (r) => activityRowView(r, fullPii),
+    (r) => [r.display_name, r.mitra_id],
+  );
   return { from: range.from.toISOString(), to: range.to.toISOString(), ...page };
 }
 

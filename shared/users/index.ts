@@ -14,6 +14,8 @@ export {
 export { ccUsersByIds, listCcUsers, type AdminCcUserRow } from './repo/control-center-users.admin';
 export {
   createCustomer,
+  eraseCustomerRow,
+  ERASED_NAME,
   findCustomer,
   findCustomerBy,
   linkIdentity,
@@ -26,6 +28,7 @@ export {
 export { listCustomers } from './repo/customers.admin';
 export {
   deleteDeviceToken,
+  deleteDeviceTokensOf,
   deleteUnregisteredToken,
   deviceTokensOf,
   upsertDeviceToken,
@@ -34,6 +37,7 @@ export {
 } from './repo/device-tokens';
 export {
   availableMitras,
+  eraseMitraRow,
   findMitra,
   findOrCreateMitraByPhone,
   lockMitra,

@@ -1,6 +1,9 @@
 import type { Queryable } from '../../db/pool';
 import type { Side } from '../types';
 
+/** Why a message's body is gone (SPEC §14): its sender deleted the account, or the retention window passed. */
+export type RemovedReason = 'account_deleted' | 'retention';
+
 export interface MessageRow {
   id: string;
   session_id: string;
@@ -8,12 +11,15 @@ export interface MessageRow {
   sender_type: Side;
   sender_id: string;
   client_message_id: string;
+  /** Empty once removed. */
   body: string;
   created_at: Date;
+  removed_reason: RemovedReason | null;
+  removed_at: Date | null;
 }
 
 /** chat_messages: every column, in one list. */
-const COLUMNS = [
+export const COLUMNS = [
   'id',
   'session_id',
   'seq',
@@ -22,10 +28,12 @@ const COLUMNS = [
   'client_message_id',
   'body',
   'created_at',
-] as const;
+  'removed_reason',
+  'removed_at',
+] as const satisfies readonly (keyof MessageRow)[];
 const ALL = COLUMNS.join(', ');
 /** What the audited transcript shows. */
-const TRANSCRIPT = ['seq', 'sender_type', 'sender_id', 'body', 'created_at'].join(', ');
+const TRANSCRIPT = ['seq', 'sender_type', 'sender_id', 'body', 'removed_reason', 'created_at'].join(', ');
 
 export async function findByClientId(q: Queryable, sessionId: string, side: Side, clientMessageId: string) {
   const { rows } = await q.query<MessageRow>(
@@ -38,7 +46,7 @@ export async function findByClientId(q: Queryable, sessionId: string, side: Side
 /** Nothing returned: the same client_message_id won meanwhile (the caller rolls back its seq). */
 export async function insertMessage(
   q: Queryable,
-  m: Omit<MessageRow, 'id' | 'created_at'>,
+  m: Omit<MessageRow, 'id' | 'created_at' | 'removed_reason' | 'removed_at'>,
   now: Date,
 ): Promise<MessageRow | undefined> {
   const { rows } = await q.query<MessageRow>(
@@ -84,6 +92,7 @@ export interface TranscriptRow {
   sender_type: Side;
   sender_id: string;
   body: string;
+  removed_reason: RemovedReason | null;
   created_at: Date;
 }
 
