@@ -1,4 +1,5 @@
 /** Auth (SPEC §4): tokens, refresh rotation, OTP, social sign-in, control-center login, device tokens. */
+export { endAccountAccess, purgeAuthRecords } from './account-erasure';
 export { USER_TYPES, type AccessTokens, type MobileUser, type Principal, type UserType } from './access-tokens';
 export { ccLogin, ccMe } from './cc-login';
 export { adminResetPassword, changeOwnPassword, createCcUser } from './cc-users';

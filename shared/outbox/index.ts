@@ -3,3 +3,4 @@ export { commitWithEffects, type Tx, type Wakeable } from './commit';
 export { effect, entry, type OutboxEntry, type OutboxItem } from './effects';
 export { OutboxRelay, type OutboxRelayDeps } from './relay';
 export { backlogAgeSeconds, deadLetters } from './backlog';
+export { newestOutboxId, purgeDeliveredBefore, scrubDeliveredMentions } from './retention';

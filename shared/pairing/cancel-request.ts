@@ -1,9 +1,9 @@
 import { AppError } from '../errors';
-import { commitWithEffects, effect } from '../outbox';
+import { commitWithEffects, effect, type Tx } from '../outbox';
 import type { PairingDeps } from './deps';
 import { offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
-import { findRequest, setRequestStatus } from './repo/chat-requests';
+import { findRequest, openRequestOf, setRequestStatus, type ChatRequestRow } from './repo/chat-requests';
 import { transitionNotifications } from './repo/chat-request-notifications';
 import { pairingDoc } from './views';
 
@@ -16,24 +16,30 @@ export async function cancelRequest(deps: PairingDeps, customerId: string, reque
     if (r.status === 'accepted')
       throw new AppError('REQUEST_TAKEN', 'Sudah dapat Bestie', { session_id: r.session_id });
     if (r.status === 'expired') throw new AppError('REQUEST_EXPIRED');
-    if (r.status === 'searching') {
-      await setRequestStatus(c, r.id, 'cancelled', now);
-      const offered = await transitionNotifications(
-        c,
-        r.id,
-        ['offered', 'ignored'],
-        'cancelled',
-        now,
-        'cancelled_by_customer',
-      );
-      const doc = pairingDoc({ status: 'cancelled', request_id: r.id }, now);
-      await c.enqueue([
-        ...offerEndings(offered, r.id, { status: 'cancelled' }, now),
-        ...(await withdrawnPushes(c, offered, r.id, 'cancelled')),
-        { item: effect.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
-      ]);
-    }
+    if (r.status === 'searching') await cancelLocked(c, r, now);
     return { request_id: r.id, status: 'cancelled' as const };
   });
   return cancelled;
+}
+
+/**
+ * The customer's searching request, if any, cancelled in the caller's transaction (account deletion,
+ * SPEC §14): the offers end as for the customer's own cancel. Answers its id.
+ */
+export async function cancelOpenRequestOf(t: Tx, customerId: string, now: Date): Promise<string | undefined> {
+  const open = await openRequestOf(t, customerId);
+  if (open) await cancelLocked(t, open, now);
+  return open?.id;
+}
+
+/** A searching request, locked by the caller: cancelled, its open offers withdrawn and the customer's doc told. */
+async function cancelLocked(c: Tx, r: ChatRequestRow, now: Date) {
+  await setRequestStatus(c, r.id, 'cancelled', now);
+  const offered = await transitionNotifications(c, r.id, ['offered', 'ignored'], 'cancelled', now, 'cancelled_by_customer');
+  const doc = pairingDoc({ status: 'cancelled', request_id: r.id }, now);
+  await c.enqueue([
+    ...offerEndings(offered, r.id, { status: 'cancelled' }, now),
+    ...(await withdrawnPushes(c, offered, r.id, 'cancelled')),
+    { item: effect.setDoc(pairingDocPath(r.customer_id), doc.data, doc.merge) },
+  ]);
 }

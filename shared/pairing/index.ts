@@ -1,7 +1,7 @@
 /** Presence and pairing (SPEC §6): who is available, requests, offers, the one-winner accept. */
 export { acceptRequest } from './accept-request';
 export { availableMitraCount } from './availability';
-export { cancelRequest } from './cancel-request';
+export { cancelOpenRequestOf, cancelRequest } from './cancel-request';
 export { createRequest, type ChatRequestInput } from './create-request';
 export { pairingDeps, type PairingDeps } from './deps';
 export { goOffline } from './go-offline';
@@ -13,7 +13,7 @@ export { notificationTimeout, type NotificationTimeoutTarget } from './notificat
 export { offerDocPath, PAIRING_PATHS, pairingDocPath } from './paths';
 export { pendingOffers } from './pending-offers';
 export { rejectRequest } from './reject-request';
-export type { NotificationStatus } from './repo/chat-request-notifications';
+export { offeredRequestIdsPage, type NotificationStatus } from './repo/chat-request-notifications';
 export {
   mitraActivityLog,
   mitraActivityPage,
