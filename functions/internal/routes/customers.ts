@@ -41,7 +41,8 @@ export const listCustomersRoute = defineRoute(access.permission('customers:read'
   operationId: 'ccListCustomers',
   tags,
   summary: 'Newest first; to search by name, phone or e-mail use POST /internal/customers/search',
-  request: { query: ListQuery.extend({ status: CustomerStatusFilter }) },
+  // Strict: a `q` here is refused (400), so a client still searching in the URL learns it at once.
+  request: { query: ListQuery.extend({ status: CustomerStatusFilter }).strict() },
   responses: { 200: jsonResponse('A page of customers', pageOf(CcCustomerSchema, 'CcCustomerPage')) },
 });
 

@@ -30,11 +30,12 @@ export const CcMitraSchema = z
   })
   .openapi('CcMitra');
 
+/** Strict: a `q` here is refused (400), so a client still searching in the URL learns it at once. */
 const MitraListQuery = ListQuery.extend({
   online: QueryBool.optional().openapi({ description: 'Online (and active)' }),
   active: QueryBool.optional(),
   flagged: QueryBool.optional(),
-});
+}).strict();
 
 /** The search travels in the body: the load balancer logs whole URLs, and a phone number is personal data. */
 const MitraSearchBody = z
