@@ -42,7 +42,8 @@ export async function resolveCustomer(
       throw new AppError('FORBIDDEN', 'anonymous_customer_id must be the signed-in guest');
     }
     const guest = await findCustomer(c, guestId, true);
-    if (!guest) throw new AppError('NOT_FOUND', 'Guest account not found');
+    // A deleted guest's token may outlive the deletion on another instance for the revocation lag.
+    if (!guest || guest.erased_at) throw new AppError('NOT_FOUND', 'Guest account not found');
     if (existing && existing.id !== guest.id) throw identityConflict();
     if (existing) return existing;
     if (guest[field] && guest[field] !== value) throw identityConflict();

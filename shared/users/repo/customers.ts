@@ -98,7 +98,7 @@ export async function updateDisplayName(
   now: Date,
 ): Promise<CustomerRow | undefined> {
   const { rows } = await q.query<CustomerRow>(
-    `UPDATE customers SET display_name = $2, updated_at = $3 WHERE id = $1 RETURNING ${ALL}`,
+    `UPDATE customers SET display_name = $2, updated_at = $3 WHERE id = $1 AND erased_at IS NULL RETURNING ${ALL}`,
     [id, displayName, now],
   );
   return rows[0];
