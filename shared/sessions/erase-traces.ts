@@ -1,6 +1,6 @@
 import { effect, type Tx } from '../outbox';
-import { sessionDocEntries } from './effects';
-import { messageDocPath, sessionDocPath } from './paths';
+import { replaceSessionDocEntry } from './effects';
+import { messageDocPath } from './paths';
 import { removeOwnMessages } from './repo/chat-messages.privacy';
 import { eraseOwnGoodbyes, sessionIdsPage } from './repo/chat-sessions.privacy';
 import { eraseOwnReportTexts, hasOpenReport } from './repo/reports';
@@ -32,10 +32,7 @@ export async function removeOwnMessageBodies(
 
 /** The shared `sessions/{id}` doc of each, rebuilt from Postgres (names, goodbyes); not the mitra's own doc. */
 async function rewriteSessionDocs(t: Tx, sessionIds: string[]) {
-  for (const id of sessionIds) {
-    const entries = await sessionDocEntries(t, id);
-    await t.enqueue(entries.filter((e) => e.item.kind === 'realtime' && e.item.path === sessionDocPath(id)));
-  }
+  for (const id of sessionIds) await t.enqueue([await replaceSessionDocEntry(t, id)]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { effect, type Tx } from '../outbox';
-import { sessionDocEntries } from './effects';
-import { messageDocPath, sessionDocPath } from './paths';
+import { replaceSessionDocEntry } from './effects';
+import { messageDocPath } from './paths';
 import { purgeMessagesOf } from './repo/chat-messages.privacy';
 import { markMessagesPurged, unpurgedSessions } from './repo/chat-sessions.privacy';
 import { messageDoc } from './views';
@@ -24,10 +24,7 @@ export async function purgeOldMessages(
     rows.map((m) => ({ item: effect.setDoc(messageDocPath(m.session_id, m.id), messageDoc(m), false) })),
   );
   const done = await markMessagesPurged(t, ids, now);
-  for (const id of done) {
-    const entries = await sessionDocEntries(t, id);
-    await t.enqueue(entries.filter((e) => e.item.kind === 'realtime' && e.item.path === sessionDocPath(id)));
-  }
+  for (const id of done) await t.enqueue([await replaceSessionDocEntry(t, id)]);
   return {
     messages: rows.length,
     sessions: done.length,
