@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDateTime, Uuid } from '../../shared/http/schemas';
-import { RemovedReason, SessionStatusSchema } from './schemas';
+import { SessionStatusSchema } from './schemas';
 
 /** SPEC §14: the account's deletion and its data export, as the apps call them. */
 
@@ -42,7 +42,10 @@ const ExportMessage = z
     session_id: Uuid,
     seq: z.number().int().min(1),
     body: z.string().openapi({ description: 'Empty when removed' }),
-    removed: RemovedReason.nullable(),
+    removed: z
+      .enum(['account_deleted', 'retention'])
+      .nullable()
+      .openapi({ description: 'Why the body is gone (MessageRemovedReason); null while it is there' }),
     created_at: IsoDateTime,
   })
   .strict()

@@ -2582,7 +2582,11 @@ export interface components {
             seq: number;
             /** @description Empty when removed */
             body: string;
-            removed: components["schemas"]["MessageRemovedReason"] & (string | null);
+            /**
+             * @description Why the body is gone (MessageRemovedReason); null while it is there
+             * @enum {string|null}
+             */
+            removed: "account_deleted" | "retention" | null;
             /**
              * Format: date-time
              * @example 2026-11-25T10:00:00.000Z
