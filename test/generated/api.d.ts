@@ -3226,8 +3226,8 @@ export interface components {
             online?: boolean;
             active?: boolean;
             flagged?: boolean;
-            /** @default 20 */
-            limit: number;
+            /** @description Default 20 */
+            limit?: number;
             cursor?: string;
         };
         CcRegisterMitra: {
@@ -3625,8 +3625,8 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "banned" | "flagged";
-            /** @default 20 */
-            limit: number;
+            /** @description Default 20 */
+            limit?: number;
             cursor?: string;
         };
         CcBanCustomer: {

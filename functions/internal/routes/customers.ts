@@ -4,7 +4,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam, IsoDateTime, ListQuery, pageOf, Uuid } from '../../../shared/http/schemas';
-import { SearchText } from './mitras';
+import { SearchLimit, SearchText } from './mitras';
 import { piiOf } from './pii';
 
 const tags = ['control center: customers'];
@@ -51,7 +51,7 @@ const CustomerSearchBody = z
   .object({
     q: SearchText.optional().openapi({ description: 'Name, phone (any form: 08…, 62…, +62…) or e-mail' }),
     status: CustomerStatusFilter,
-    limit: ListQuery.shape.limit,
+    limit: SearchLimit,
     cursor: ListQuery.shape.cursor,
   })
   .strict()
@@ -96,7 +96,14 @@ export function customerRoutes(deps: ControlCenterDeps) {
       c.json(await listCustomersForCc(deps, c.req.valid('query'), (await piiOf(c)).customers), 200),
     )
     .openapi(searchCustomersRoute, async (c) =>
-      c.json(await listCustomersForCc(deps, c.req.valid('json'), (await piiOf(c)).customers), 200),
+      c.json(
+        await listCustomersForCc(
+          deps,
+          { ...c.req.valid('json'), limit: c.req.valid('json').limit ?? 20 },
+          (await piiOf(c)).customers,
+        ),
+        200,
+      ),
     )
     .openapi(banCustomerRoute, async (c) =>
       c.json(

@@ -13,6 +13,8 @@ export const CcName = z.string().normalize('NFC').trim().min(1).max(80);
 /** `?flag=true|false`; absent means "either". */
 export const QueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const SearchText = z.string().trim().min(1).max(100);
+/** A search body's page size: optional (20), as `?limit` is for the lists (SPEC §3). */
+export const SearchLimit = z.number().int().min(1).max(100).optional().openapi({ description: 'Default 20' });
 
 export const CcMitraSchema = z
   .object({
@@ -44,7 +46,7 @@ const MitraSearchBody = z
     online: z.boolean().optional().openapi({ description: 'Online (and active)' }),
     active: z.boolean().optional(),
     flagged: z.boolean().optional(),
-    limit: ListQuery.shape.limit,
+    limit: SearchLimit,
     cursor: ListQuery.shape.cursor,
   })
   .strict()
@@ -110,7 +112,14 @@ export function mitraRoutes(deps: ControlCenterDeps) {
       c.json(await listMitrasForCc(deps, c.req.valid('query'), (await piiOf(c)).mitras), 200),
     )
     .openapi(searchMitrasRoute, async (c) =>
-      c.json(await listMitrasForCc(deps, c.req.valid('json'), (await piiOf(c)).mitras), 200),
+      c.json(
+        await listMitrasForCc(
+          deps,
+          { ...c.req.valid('json'), limit: c.req.valid('json').limit ?? 20 },
+          (await piiOf(c)).mitras,
+        ),
+        200,
+      ),
     )
     .openapi(registerMitraRoute, async (c) =>
       c.json(await registerMitra(deps, c.var.principal.userId, c.req.valid('json'), await piiOf(c)), 201),
