@@ -1200,7 +1200,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Newest first; search by email or name, filter by role */
+        /** Newest first; filter by role; to search by e-mail or name use POST /internal/control-center-users/search */
         get: operations["ccListUsers"];
         put?: never;
         /** An unknown role is 400 (details.issues on role) */
@@ -1243,6 +1243,23 @@ export interface paths {
         head?: never;
         /** Change your own password (revokes your other sessions) */
         patch: operations["ccChangeOwnPassword"];
+        trace?: never;
+    };
+    "/internal/control-center-users/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Newest first; search by e-mail or name (in the body, never in the URL), filter by role */
+        post: operations["ccSearchUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/internal/customers": {
@@ -2020,6 +2037,14 @@ export interface components {
              * @example 2026-11-25T10:00:00.000Z
              */
             created_at: string;
+        };
+        CcUserSearch: {
+            /** @description E-mail or name */
+            q?: string;
+            role?: string;
+            /** @description Default 20 */
+            limit?: number;
+            cursor?: string;
         };
         WentOnline: components["schemas"]["Presence"] & {
             /** @description searching requests offered on coming online */
@@ -9050,7 +9075,6 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                q?: string;
                 role?: string;
             };
             header?: never;
@@ -9338,6 +9362,75 @@ export interface operations {
             };
             /** @description Error: PASSWORD_MISSING_DIGIT, PASSWORD_MISSING_LOWERCASE, PASSWORD_MISSING_UPPERCASE, PASSWORD_TOO_SHORT */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ccSearchUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CcUserSearch"];
+            };
+        };
+        responses: {
+            /** @description A page of control-center users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CcUserPage"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, IAP_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
