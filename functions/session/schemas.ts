@@ -25,11 +25,9 @@ const ClosingReason = z
   .openapi('ClosingReason');
 
 /** Why a message's body is gone (SPEC §14); absent while it is there. */
-export const RemovedReason = z
-  .enum(['account_deleted', 'retention'])
-  .openapi('MessageRemovedReason', {
-    description: 'The sender deleted the account, or the message passed retention.message_days after the session',
-  });
+export const RemovedReason = z.enum(['account_deleted', 'retention']).openapi('MessageRemovedReason', {
+  description: 'The sender deleted the account, or the message passed retention.message_days after the session',
+});
 
 const Goodbye = z.object({ at: IsoDateTime, message: z.string().optional() }).openapi('Goodbye');
 

@@ -15,13 +15,7 @@ type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'rela
  * ACCOUNT_BANNED at once; access tokens refused within REVOCATION_MAX_LAG_SECONDS, on this instance at
  * once) and an audit row. Banning again only updates the reason.
  */
-export async function banCustomer(
-  deps: Deps,
-  actorId: string,
-  customerId: string,
-  reason: string,
-  pii: PiiAccess,
-) {
+export async function banCustomer(deps: Deps, actorId: string, customerId: string, reason: string, pii: PiiAccess) {
   const now = deps.clock.now();
   const { row, revoked } = await commitWithEffects(deps, async (c) => {
     const row = await setCustomerBan(c, customerId, { reason }, now);

@@ -35,7 +35,14 @@ export async function cancelOpenRequestOf(t: Tx, customerId: string, now: Date):
 /** A searching request, locked by the caller: cancelled, its open offers withdrawn and the customer's doc told. */
 async function cancelLocked(c: Tx, r: ChatRequestRow, now: Date) {
   await setRequestStatus(c, r.id, 'cancelled', now);
-  const offered = await transitionNotifications(c, r.id, ['offered', 'ignored'], 'cancelled', now, 'cancelled_by_customer');
+  const offered = await transitionNotifications(
+    c,
+    r.id,
+    ['offered', 'ignored'],
+    'cancelled',
+    now,
+    'cancelled_by_customer',
+  );
   const doc = pairingDoc({ status: 'cancelled', request_id: r.id }, now);
   await c.enqueue([
     ...offerEndings(offered, r.id, { status: 'cancelled' }, now),

@@ -6,9 +6,7 @@ export interface PrivacyDeps extends FeatureDeps {
   tokens: AccessTokens;
 }
 
-export const privacyDeps = oncePerPlatform(
-  (rt): PrivacyDeps => ({
-    ...featureDeps(rt, rt.logger.child({ feature: 'privacy' })),
-    tokens: authGuards(rt).accessTokens,
-  }),
-);
+export const privacyDeps = oncePerPlatform((rt): PrivacyDeps => ({
+  ...featureDeps(rt, rt.logger.child({ feature: 'privacy' })),
+  tokens: authGuards(rt).accessTokens,
+}));

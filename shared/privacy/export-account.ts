@@ -104,7 +104,11 @@ const paymentEntry = (p: SessionPaymentRow & { session_id: string }) => ({
   created_at: p.created_at.toISOString(),
 });
 
-const ratingEntry = (r: RatingRow) => ({ session_id: r.session_id, stars: r.stars, created_at: r.created_at.toISOString() });
+const ratingEntry = (r: RatingRow) => ({
+  session_id: r.session_id,
+  stars: r.stars,
+  created_at: r.created_at.toISOString(),
+});
 
 const reportEntry = (r: ReportRow) => ({
   id: r.id,

@@ -34,7 +34,11 @@ export async function requestErasure(
     const before = await erasureOf(t, side, userId);
     const audit = async (first: boolean) => {
       if (by.kind === 'operator')
-        await recordAudit(t, { kind: 'account_erased', actorId: by.actorId, targetType: side, targetId: userId, details: { first } }, now);
+        await recordAudit(
+          t,
+          { kind: 'account_erased', actorId: by.actorId, targetType: side, targetId: userId, details: { first } },
+          now,
+        );
     };
     if (before) {
       await audit(false);

@@ -1,5 +1,11 @@
 import { effect, newestOutboxId, scrubDeliveredMentions, type Tx } from '../outbox';
-import { cancelOpenRequestOf, offerDocPath, offeredRequestIdsPage, pairingDocPath, withdrawOpenOffers } from '../pairing';
+import {
+  cancelOpenRequestOf,
+  offerDocPath,
+  offeredRequestIdsPage,
+  pairingDocPath,
+  withdrawOpenOffers,
+} from '../pairing';
 import {
   endSessionsOfUser,
   eraseOwnFeedback,
@@ -30,8 +36,7 @@ export const STEP_NAMES = [
 export type StepName = (typeof STEP_NAMES)[number];
 
 export type StepOutcome =
-  | { next: StepName; runAt?: Date }
-  | { again: true; position?: string; runAt?: Date; outboxUntil?: string };
+  { next: StepName; runAt?: Date } | { again: true; position?: string; runAt?: Date; outboxUntil?: string };
 type Step = (t: Tx, deps: PrivacyDeps, e: ErasureRow, now: Date) => Promise<StepOutcome>;
 
 export const BATCH = { messages: 500, sessions: 100, documents: 400, outboxIds: 50_000 };

@@ -24,9 +24,7 @@ export async function removeOwnMessageBodies(
   sessionId?: string,
 ): Promise<number> {
   const rows = await removeOwnMessages(t, side, userId, { sessionId, limit }, now);
-  await t.enqueue(
-    rows.map((m) => ({ item: effect.setDoc(messageDocPath(m.session_id, m.id), messageDoc(m), false) })),
-  );
+  await t.enqueue(rows.map((m) => ({ item: effect.setDoc(messageDocPath(m.session_id, m.id), messageDoc(m), false) })));
   return rows.length;
 }
 

@@ -20,9 +20,7 @@ export async function purgeOldMessages(
   const ids = await unpurgedSessions(t, cutoff, limits.sessions);
   if (ids.length === 0) return { messages: 0, sessions: 0, full: false };
   const rows = await purgeMessagesOf(t, ids, limits.messages, now);
-  await t.enqueue(
-    rows.map((m) => ({ item: effect.setDoc(messageDocPath(m.session_id, m.id), messageDoc(m), false) })),
-  );
+  await t.enqueue(rows.map((m) => ({ item: effect.setDoc(messageDocPath(m.session_id, m.id), messageDoc(m), false) })));
   const done = await markMessagesPurged(t, ids, now);
   for (const id of done) await t.enqueue([await replaceSessionDocEntry(t, id)]);
   return {

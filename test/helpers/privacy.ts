@@ -119,3 +119,23 @@ export async function driveErasure(s: TestStack) {
 export async function erasureRow(s: TestStack, userId: string) {
   return (await s.rt.db.query('SELECT * FROM erasures WHERE user_id = $1', [userId])).rows[0];
 }
+
+/** What a test reads of `sessions/{id}` and its message docs. */
+export interface SessionDocView {
+  customer_name: string;
+  mitra_name: string;
+  status: string;
+  goodbyes: Partial<Record<'customer' | 'mitra', { at: string; message?: string }>>;
+}
+export interface MessageDocView {
+  seq: number;
+  sender_type: 'customer' | 'mitra';
+  body: string;
+  removed?: string;
+}
+export const sessionDocOf = async (s: TestStack, id: string) =>
+  (await s.rt.realtime.get(`sessions/${id}`)) as unknown as SessionDocView;
+export const messageDocsOf = async (s: TestStack, id: string) =>
+  (await s.rt.realtime.list(`sessions/${id}/messages`))
+    .map((d) => d.data as unknown as MessageDocView)
+    .sort((a, b) => a.seq - b.seq);

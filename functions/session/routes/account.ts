@@ -1,12 +1,7 @@
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import {
-  exportCustomerAccount,
-  exportMitraAccount,
-  requestErasure,
-  type PrivacyDeps,
-} from '../../../shared/privacy';
+import { exportCustomerAccount, exportMitraAccount, requestErasure, type PrivacyDeps } from '../../../shared/privacy';
 import {
   AccountDeleteInputSchema,
   AccountErasedSchema,

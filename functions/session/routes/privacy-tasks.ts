@@ -1,13 +1,7 @@
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import {
-  PRIVACY_PATHS,
-  runEraseStep,
-  runReleaseHold,
-  runRetention,
-  type PrivacyDeps,
-} from '../../../shared/privacy';
+import { PRIVACY_PATHS, runEraseStep, runReleaseHold, runRetention, type PrivacyDeps } from '../../../shared/privacy';
 import {
   EraseStepTaskSchema,
   ReleaseHoldTaskSchema,

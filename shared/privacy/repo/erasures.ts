@@ -44,10 +44,7 @@ export async function erasureOf(q: Queryable, side: ErasureSide, userId: string)
 }
 
 /** The erasures of any of these users (a session's two participants). */
-export async function erasuresOf(
-  q: Queryable,
-  users: Array<{ side: ErasureSide; id: string }>,
-): Promise<ErasureRow[]> {
+export async function erasuresOf(q: Queryable, users: Array<{ side: ErasureSide; id: string }>): Promise<ErasureRow[]> {
   const { rows } = await q.query<ErasureRow>(
     `SELECT ${ALL} FROM erasures e
      WHERE EXISTS (SELECT 1 FROM jsonb_to_recordset($1::jsonb) AS u(side text, id uuid)

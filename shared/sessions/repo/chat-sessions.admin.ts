@@ -5,7 +5,9 @@ import { CAPACITY_STATUSES, COLUMNS } from './chat-sessions';
 /** The control center's reads over chat_sessions (SPEC §9), with the projection it reads through. */
 
 /** What the control center reads (not the receipts, activity or version the state machine uses). */
-const ADMIN = COLUMNS.filter((c) => !/_(delivered|read)_seq$|_last_active_at$|^version$/.test(c)) as readonly AdminColumn[];
+const ADMIN = COLUMNS.filter(
+  (c) => !/_(delivered|read)_seq$|_last_active_at$|^version$/.test(c),
+) as readonly AdminColumn[];
 type AdminColumn = Exclude<
   (typeof COLUMNS)[number],
   `${Side}_${'delivered' | 'read'}_seq` | `${Side}_last_active_at` | 'version'

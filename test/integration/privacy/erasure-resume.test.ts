@@ -3,7 +3,14 @@ import { bearer } from '../../helpers/auth';
 import { ccUser } from '../../helpers/control-center';
 import { json } from '../../helpers/http';
 import { usePaymentStack } from '../../helpers/payments';
-import { customerWithHistory, driveErasure, erasureRow, type TestCustomer } from '../../helpers/privacy';
+import {
+  customerWithHistory,
+  driveErasure,
+  erasureRow,
+  messageDocsOf,
+  sessionDocOf,
+  type TestCustomer,
+} from '../../helpers/privacy';
 import type { TestStack } from '../../helpers/runtime';
 import { deliver } from '../../helpers/sessions';
 
@@ -18,11 +25,8 @@ async function erasedState(s: TestStack, c: TestCustomer, sessions: string[]) {
   const one = async (sql: string, params: unknown[]) => (await s.rt.db.query(sql, params)).rows;
   const perSession = [];
   for (const id of sessions) {
-    const doc = (await s.rt.realtime.get(`sessions/${id}`)) as Record<string, any>;
-    const messageDocs = (await s.rt.realtime.list(`sessions/${id}/messages`))
-      .map((d) => d.data as Record<string, any>)
-      .sort((a, b) => a.seq - b.seq)
-      .map((d) => [d.sender_type, d.body, d.removed ?? null]);
+    const doc = await sessionDocOf(s, id);
+    const messageDocs = (await messageDocsOf(s, id)).map((d) => [d.sender_type, d.body, d.removed ?? null]);
     perSession.push({
       row: (
         await one(`SELECT status, closing_reason, customer_goodbye, mitra_goodbye FROM chat_sessions WHERE id = $1`, [
@@ -36,9 +40,7 @@ async function erasedState(s: TestStack, c: TestCustomer, sessions: string[]) {
       payments: await one('SELECT amount_idr, status FROM payments WHERE session_id = $1', [id]),
       doc: {
         customer_name: doc.customer_name,
-        goodbyes: Object.fromEntries(
-          Object.entries(doc.goodbyes as Record<string, { message?: string }>).map(([k, g]) => [k, g.message ?? null]),
-        ),
+        goodbyes: Object.fromEntries(Object.entries(doc.goodbyes).map(([k, g]) => [k, g.message ?? null])),
         status: doc.status,
       },
       messageDocs,

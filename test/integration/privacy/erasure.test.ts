@@ -9,7 +9,7 @@ import { ccUser } from '../../helpers/control-center';
 import { json } from '../../helpers/http';
 import { pushes, settle } from '../../helpers/pairing';
 import { usePaymentStack } from '../../helpers/payments';
-import { customerWithHistory, driveErasure, erasureRow } from '../../helpers/privacy';
+import { customerWithHistory, driveErasure, erasureRow, sessionDocOf } from '../../helpers/privacy';
 import { testEnv, type TestStack } from '../../helpers/runtime';
 
 const ps = usePaymentStack();
@@ -91,7 +91,7 @@ describe('DELETE /api/client/account (SPEC §14)', () => {
     expect(await s.rt.realtime.get(`customers/${customer.id}/pairing/current`)).toBeNull();
     expect((await s.rt.realtime.get(`users/c_${customer.id}`))?.epoch).toBeGreaterThanOrEqual(1);
     for (const id of sessions) {
-      const doc = (await s.rt.realtime.get(`sessions/${id}`)) as Record<string, any>;
+      const doc = await sessionDocOf(s, id);
       expect(doc.customer_name).toBe('Akun dihapus');
       expect(doc.goodbyes.customer?.message).toBe(id === h.reported ? 'first customer bye' : undefined);
     }
@@ -200,9 +200,9 @@ describe('DELETE /api/client/account (SPEC §14)', () => {
       { sender_type: 'customer', body: '', removed: 'account_deleted' },
       { sender_type: 'customer', body: '', removed: 'account_deleted' },
     ]);
-    const heldDoc = (await s.rt.realtime.get(`sessions/${h.reported}`)) as Record<string, any>;
-    expect(heldDoc.goodbyes.customer.message).toBeUndefined();
-    expect(heldDoc.goodbyes.mitra.message).toBe('first mitra bye');
+    const heldDoc = await sessionDocOf(s, h.reported);
+    expect(heldDoc.goodbyes.customer?.message).toBeUndefined();
+    expect(heldDoc.goodbyes.mitra?.message).toBe('first mitra bye');
     expect((await s.rt.db.query('SELECT description FROM reports')).rows).toEqual([{ description: null }]);
 
     // The operator's repeat was audited, the customer's own request was not an operator act.

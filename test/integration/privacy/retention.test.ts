@@ -11,6 +11,7 @@ import {
 } from '../../helpers/control-center';
 import { json } from '../../helpers/http';
 import { settle } from '../../helpers/pairing';
+import { sessionDocOf } from '../../helpers/privacy';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 import { deliver } from '../../helpers/sessions';
 
@@ -145,7 +146,7 @@ describe('the daily retention job (SPEC §14)', () => {
       ['', 'retention'],
       ['', 'retention'],
     ]);
-    const sessionDoc = (await s.rt.realtime.get(`sessions/${old.sessionId}`)) as Record<string, any>;
+    const sessionDoc = await sessionDocOf(s, old.sessionId);
     expect(sessionDoc.goodbyes.customer).toEqual({ at: expect.any(String) });
 
     const left = async (table: string, ids: Record<string, string>) => {
