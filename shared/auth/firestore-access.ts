@@ -1,6 +1,7 @@
-import { effect, type Tx } from '../outbox';
+import type { Queryable } from '../db/pool';
+import { effect, type OutboxEntry, type Tx } from '../outbox';
 import { firebaseUid } from '../realtime';
-import { bumpFirestoreEpoch, type EpochSide } from '../users';
+import { bumpFirestoreEpoch, movedEpochs, type EpochSide } from '../users';
 
 /** What every Firestore rule compares the token's `epoch` claim with; no app reads it (SPEC §13). */
 export const userDocPath = (uid: string) => `users/${uid}`;
@@ -15,4 +16,14 @@ export async function endFirestoreAccess(t: Tx, side: EpochSide, userId: string)
   const epoch = await bumpFirestoreEpoch(t, side, userId);
   if (epoch === undefined) return;
   await t.enqueue([{ item: effect.setDoc(userDocPath(firebaseUid(side, userId)), { epoch }, false) }]);
+}
+
+/**
+ * Every `users/{uid}` epoch doc, for the mirror rebuild: without them a rebuilt project would read every
+ * epoch as 0, and a Firebase token from before a logout, a ban or a deletion would pass the rules again.
+ */
+export async function epochMirrorEntries(q: Queryable): Promise<OutboxEntry[]> {
+  return (await movedEpochs(q)).map((u) => ({
+    item: effect.setDoc(userDocPath(firebaseUid(u.side, u.id)), { epoch: u.epoch }, false),
+  }));
 }

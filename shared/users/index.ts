@@ -52,4 +52,4 @@ export {
 } from './repo/mitras';
 export { listMitras, mitraFiguresSql, type MitraFilter } from './repo/mitras.admin';
 export { roleExists } from './repo/roles';
-export { bumpFirestoreEpoch, firestoreEpochOf, type EpochSide } from './repo/firestore-epochs';
+export { bumpFirestoreEpoch, firestoreEpochOf, movedEpochs, type EpochSide } from './repo/firestore-epochs';

@@ -244,6 +244,12 @@ describe('DELETE /api/client/account (SPEC §14)', () => {
         docs[`${id}/mitra`] = await fresh.realtime.get(`mitras/${h.mitra.id}/sessions/${id}`);
       }
       expect(docs.pairing).toEqual([]);
+      // Access stays ended: the rebuilt project knows the customer's epoch, so an old Firebase token fails the rules.
+      const epoch = (await s.rt.db.query('SELECT firestore_epoch FROM customers WHERE id = $1', [h.customer.id]))
+        .rows[0].firestore_epoch;
+      expect(epoch).toBeGreaterThan(0);
+      expect(counts.epochs).toBeGreaterThanOrEqual(1);
+      expect(await fresh.realtime.get(`users/c_${h.customer.id}`)).toEqual({ epoch });
       const text = JSON.stringify(docs);
       for (const personal of [h.customer.phone, h.customer.email, h.customer.name, 'customer says', 'customer bye'])
         expect([personal, text.includes(personal)]).toEqual([personal, false]);
