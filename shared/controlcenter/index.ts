@@ -4,7 +4,7 @@ export { AUDIT_KINDS, type AuditKind } from './audit-kinds';
 export { banCustomer, unbanCustomer } from './ban-customer';
 export { dashboard, DASHBOARD_TIMEZONE, jakartaDay } from './dashboard';
 export { controlCenterDeps, type ControlCenterDeps, type ControlCenterHooks } from './deps';
-export { insertAudit as recordAudit } from './repo/cc-audit-log';
+export { forgetNamesIn as forgetNamesInAudit, insertAudit as recordAudit } from './repo/cc-audit-log';
 export { listCcUsersForCc } from './list-cc-users';
 export { listCustomersForCc, type CustomerStatus } from './list-customers';
 export { listMitrasForCc, type ListMitrasInput } from './list-mitras';

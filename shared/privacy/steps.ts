@@ -15,6 +15,7 @@ import {
   rewriteOwnSessions,
   sessionIdsPage,
 } from '../sessions';
+import { forgetNamesInAudit } from '../controlcenter';
 import type { PrivacyDeps } from './deps';
 import type { ErasureRow } from './repo/erasures';
 
@@ -74,8 +75,10 @@ const STEPS: Record<Exclude<StepName, 'done'>, Step> = {
     const last = await rewriteOwnSessions(t, side(e), e.user_id, e.position ?? undefined, BATCH.sessions);
     return last ? { again: true, position: last } : { next: 'feedback' };
   },
+  /** Rating comments and closed reports' texts; the operators' trail names them by id alone. */
   feedback: async (t, _deps, e) => {
     await eraseOwnFeedback(t, side(e), e.user_id);
+    await forgetNamesInAudit(t, side(e), e.user_id);
     return { next: 'documents' };
   },
   /** Every document under `customers/{id}` / `mitras/{id}` (found from Postgres: Firestore is never listed). */

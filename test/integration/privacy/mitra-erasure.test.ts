@@ -24,6 +24,12 @@ describe('POST /internal/mitras/:id/erase (SPEC §14)', () => {
     const phone = (await s.rt.db.query('SELECT phone FROM mitras WHERE id = $1', [mitra.id])).rows[0].phone;
 
     const operator = await ccUser(s, 'operator');
+    const renamed = await s.request(`/internal/mitras/${mitra.id}`, {
+      method: 'PATCH',
+      json: { display_name: 'Bestie Rahasia' },
+      headers: operator.headers,
+    });
+    expect(renamed.status).toBe(200);
     const denied = await s.request(`/internal/mitras/${mitra.id}/erase`, { method: 'POST', headers: operator.headers });
     expect(denied.status).toBe(403);
     const admin = await ccUser(s, 'super_admin');
@@ -80,6 +86,10 @@ describe('POST /internal/mitras/:id/erase (SPEC §14)', () => {
     expect(fresh).toHaveLength(1);
     expect(fresh[0].id).not.toBe(mitra.id);
 
+    // The operators' trail keeps the rename, by id alone.
+    const trail = await s.rt.db.query("SELECT details FROM cc_audit_log WHERE kind = 'mitra_updated'");
+    expect(trail.rows).toHaveLength(1);
+    expect(JSON.stringify(trail.rows)).not.toMatch(/Bestie Rahasia|Bestie Test/);
     const audit = await s.rt.db.query(
       "SELECT actor_id, target_type, target_id, details FROM cc_audit_log WHERE kind = 'account_erased'",
     );
