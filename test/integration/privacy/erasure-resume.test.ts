@@ -129,10 +129,11 @@ describe('an erasure repeated, or killed half-way and resumed (SPEC §14)', () =
     );
     expect(untouched.rows[0].n).toBe(5); // nothing of the dead step committed
     const died = await s.rt.db.query(
-      `SELECT attempts, last_status FROM local_deliveries WHERE path = $1 AND body->>'step' = 'messages'`,
-      [STEP_PATH],
+      `SELECT attempts, last_status FROM local_deliveries
+       WHERE path = $1 AND body->>'step' = 'messages' AND body->>'erasure_id' = $2`,
+      [STEP_PATH, mid.id],
     );
-    expect(died.rows[0]).toMatchObject({ last_status: 500 });
+    expect(died.rows).toMatchObject([{ last_status: 500 }]);
 
     // Resumed: the queue retries the dead step; every step delivered so far comes again, late and twice.
     await s.rt.db.query('DROP TRIGGER die_mid_step ON erasures; DROP FUNCTION die_mid_step()');
