@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bearer, otpSignIn } from '../../helpers/auth';
 import { ccUser } from '../../helpers/control-center';
 import { json } from '../../helpers/http';
-import { chatRequest, customerWithDevice, pushes, settle } from '../../helpers/pairing';
+import { chatRequest, customerWithDevice, onlineMitra, pushes, settle } from '../../helpers/pairing';
 import { driveErasure, erasureRow } from '../../helpers/privacy';
 import { useTestStack } from '../../helpers/runtime';
 import { activeFreeTrialSession, send, setConfig } from '../../helpers/sessions';
@@ -98,5 +98,31 @@ describe('POST /internal/mitras/:id/erase (SPEC §14)', () => {
     ]);
     const listed = await json(s.request('/internal/audit?kind=account_erased', { headers: admin.headers }));
     expect(listed.items).toHaveLength(1);
+  }, 60_000);
+
+  it('DELETE /api/mitra/account: the mitra deletes their own account, unaudited; the token is refused at once', async () => {
+    const s = stack();
+    const mitra = await onlineMitra(s, { name: 'Bestie Sendiri' });
+    const del = (json: unknown) =>
+      s.request('/api/mitra/account', { method: 'DELETE', json, headers: bearer(mitra.token) });
+    expect((await del({})).status).toBe(400);
+    expect((await del({ confirm: false })).status).toBe(400);
+    const res = await del({ confirm: true });
+    expect(res.status).toBe(202);
+    const { erased_at } = await json(res);
+    expect((await s.request('/api/mitra/auth/me', { headers: bearer(mitra.token) })).status).toBe(401);
+    expect((await del({ confirm: true })).status).toBe(401);
+
+    await driveErasure(s);
+    expect(await erasureRow(s, mitra.id)).toMatchObject({ step: 'done', requested_by: 'self', actor_id: null });
+    const row = (await s.rt.db.query('SELECT * FROM mitras WHERE id = $1', [mitra.id])).rows[0];
+    expect(row).toMatchObject({ display_name: 'Akun dihapus', phone: null, is_active: false });
+    expect(row.erased_at.toISOString()).toBe(erased_at);
+    expect(
+      (await s.rt.db.query('SELECT count(*)::int AS n FROM device_tokens WHERE user_id = $1', [mitra.id])).rows,
+    ).toEqual([{ n: 0 }]);
+    expect(
+      (await s.rt.db.query("SELECT count(*)::int AS n FROM cc_audit_log WHERE kind = 'account_erased'")).rows,
+    ).toEqual([{ n: 0 }]);
   }, 60_000);
 });
