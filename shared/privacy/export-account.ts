@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { paymentRowsOfSessions, type SessionPaymentRow } from '../payments';
 import {
-  ownMessages,
+  ownMessagesIn,
   ratingsOf,
   reportsFiledBy,
   sessionsOf,
@@ -13,18 +13,27 @@ import {
 import { customerProfile, findCustomer, findMitra, mitraProfile } from '../users';
 import type { PrivacyDeps } from './deps';
 
+/** How many sessions' messages the export reads per query (a session's messages are bounded by its minutes). */
+export const EXPORT_SESSIONS_PER_PAGE = 25;
+
 /**
- * A user's data export (SPEC §14): one document with their profile, their sessions, the messages they
- * wrote, their payments (customers), their ratings and the reports they filed. Nothing of the other
- * party: no name, no id, none of their messages, and a mitra gets the stars of a rating, not the
- * customer's comment. Customers never see a session's sensitivity (SPEC §7).
+ * A user's data export (SPEC §14): one document with their profile, their sessions, their payments
+ * (customers), their ratings, the reports they filed and, last, the messages they wrote. Nothing of the
+ * other party: no name, no id, none of their messages, and a mitra gets the stars of a rating, not the
+ * customer's comment. Customers never see a session's sensitivity (SPEC §7). `head` is everything but the
+ * messages; `messages` yields them a few sessions at a time, for the route to stream (a busy mitra's year
+ * is tens of megabytes: held whole, it would crowd the instance that also serves chats).
  */
-export async function exportCustomerAccount(deps: Pick<PrivacyDeps, 'db' | 'clock'>, customerId: string) {
+export interface AccountExport {
+  head: Record<string, unknown>;
+  messages: () => AsyncGenerator<ReturnType<typeof messageEntry>[]>;
+}
+
+export async function exportCustomerAccount(deps: ExportDeps, customerId: string): Promise<AccountExport> {
   const customer = await findCustomer(deps.db, customerId);
   if (!customer || customer.erased_at) throw new AppError('TOKEN_INVALID', 'The account was deleted');
   const sessions = await sessionsOf(deps.db, 'customer', customerId);
-  const [messages, payments, ratings, reports] = await Promise.all([
-    ownMessages(deps.db, 'customer', customerId),
+  const [payments, ratings, reports] = await Promise.all([
     paymentRowsOfSessions(
       deps.db,
       sessions.map((s) => s.id),
@@ -33,33 +42,50 @@ export async function exportCustomerAccount(deps: Pick<PrivacyDeps, 'db' | 'cloc
     reportsFiledBy(deps.db, 'customer', customerId),
   ]);
   return {
-    exported_at: deps.clock.now().toISOString(),
-    profile: customerProfile(customer),
-    sessions: sessions.map((s) => sessionEntry(s, 'customer')),
-    messages: messages.map(messageEntry),
-    payments: payments.map(paymentEntry),
-    ratings: ratings.map((r) => ({ ...ratingEntry(r), comment: r.comment })),
-    reports: reports.map(reportEntry),
+    head: {
+      exported_at: deps.clock.now().toISOString(),
+      profile: customerProfile(customer),
+      sessions: sessions.map((s) => sessionEntry(s, 'customer')),
+      payments: payments.map(paymentEntry),
+      ratings: ratings.map((r) => ({ ...ratingEntry(r), comment: r.comment })),
+      reports: reports.map(reportEntry),
+    },
+    messages: () => messagePages(deps, 'customer', sessions),
   };
 }
 
-export async function exportMitraAccount(deps: Pick<PrivacyDeps, 'db' | 'clock'>, mitraId: string) {
+export async function exportMitraAccount(deps: ExportDeps, mitraId: string): Promise<AccountExport> {
   const mitra = await findMitra(deps.db, mitraId);
   if (!mitra || mitra.erased_at) throw new AppError('TOKEN_INVALID', 'The account was deleted');
-  const [sessions, messages, ratings, reports] = await Promise.all([
+  const [sessions, ratings, reports] = await Promise.all([
     sessionsOf(deps.db, 'mitra', mitraId),
-    ownMessages(deps.db, 'mitra', mitraId),
     ratingsOf(deps.db, 'mitra', mitraId),
     reportsFiledBy(deps.db, 'mitra', mitraId),
   ]);
   return {
-    exported_at: deps.clock.now().toISOString(),
-    profile: mitraProfile(mitra),
-    sessions: sessions.map((s) => ({ ...sessionEntry(s, 'mitra'), topic_sensitivity: s.topic_sensitivity })),
-    messages: messages.map(messageEntry),
-    ratings_received: ratings.map(ratingEntry),
-    reports: reports.map(reportEntry),
+    head: {
+      exported_at: deps.clock.now().toISOString(),
+      profile: mitraProfile(mitra),
+      sessions: sessions.map((s) => ({ ...sessionEntry(s, 'mitra'), topic_sensitivity: s.topic_sensitivity })),
+      ratings_received: ratings.map(ratingEntry),
+      reports: reports.map(reportEntry),
+    },
+    messages: () => messagePages(deps, 'mitra', sessions),
   };
+}
+
+type ExportDeps = Pick<PrivacyDeps, 'db' | 'clock' | 'logger'>;
+
+async function* messagePages(deps: ExportDeps, side: 'customer' | 'mitra', sessions: SessionRow[]) {
+  for (let i = 0; i < sessions.length; i += EXPORT_SESSIONS_PER_PAGE) {
+    const ids = sessions.slice(i, i + EXPORT_SESSIONS_PER_PAGE).map((s) => s.id);
+    const rows = await ownMessagesIn(deps.db, side, ids).catch((err: Error) => {
+      // The status line is already sent: the client sees a cut document, the log says why.
+      deps.logger.error('export cut short', { side, error: err.message });
+      throw err;
+    });
+    yield rows.map(messageEntry);
+  }
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -41,7 +41,7 @@ export {
   type SessionFilter,
 } from './repo/chat-sessions.admin';
 export { transcriptPage, type MessageRow, type RemovedReason, type TranscriptRow } from './repo/chat-messages';
-export { ownMessages } from './repo/chat-messages.privacy';
+export { ownMessagesIn } from './repo/chat-messages.privacy';
 export { sessionIdsPage, sessionsOf } from './repo/chat-sessions.privacy';
 export { ratingsOf, type RatingRow } from './repo/session-ratings';
 export {

@@ -41,7 +41,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything of yours: profile, sessions, your messages, payments, ratings and reports filed */
+        /**
+         * Everything of yours: profile, sessions, your messages, payments, ratings and reports filed
+         * @description One JSON document (SPEC §14), sent as it is read (chunked, no Content-Length): the messages come last, a few sessions at a time. Only data still kept is in it (message bodies go after retention.message_days). A connection cut mid-way leaves invalid JSON: ask again.
+         */
         get: operations["customerExportAccount"];
         put?: never;
         post?: never;
@@ -416,7 +419,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything of yours: profile, sessions, your messages, ratings received and reports filed */
+        /**
+         * Everything of yours: profile, sessions, your messages, ratings received and reports filed
+         * @description One JSON document (SPEC §14), sent as it is read (chunked, no Content-Length): the messages come last, a few sessions at a time. Only data still kept is in it (message bodies go after retention.message_days). A connection cut mid-way leaves invalid JSON: ask again.
+         */
         get: operations["mitraExportAccount"];
         put?: never;
         post?: never;

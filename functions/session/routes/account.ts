@@ -1,7 +1,14 @@
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import { exportCustomerAccount, exportMitraAccount, requestErasure, type PrivacyDeps } from '../../../shared/privacy';
+import { streamJsonObject } from '../../../shared/http/json-stream';
+import {
+  exportCustomerAccount,
+  exportMitraAccount,
+  requestErasure,
+  type AccountExport,
+  type PrivacyDeps,
+} from '../../../shared/privacy';
 import {
   AccountDeleteInputSchema,
   AccountErasedSchema,
@@ -10,6 +17,8 @@ import {
 } from '../privacy-schemas';
 
 const tags = ['account'];
+const EXPORT_DESCRIPTION =
+  'One JSON document (SPEC §14), sent as it is read (chunked, no Content-Length): the messages come last, a few sessions at a time. Only data still kept is in it (message bodies go after retention.message_days). A connection cut mid-way leaves invalid JSON: ask again.';
 const DELETE_SUMMARY =
   'Delete the account (SPEC §14): 401 from then on; the live session closes, messages are emptied, payments kept anonymous';
 
@@ -41,6 +50,7 @@ export const exportCustomerAccountRoute = defineRoute(access.customer, {
   operationId: 'customerExportAccount',
   tags,
   summary: 'Everything of yours: profile, sessions, your messages, payments, ratings and reports filed',
+  description: EXPORT_DESCRIPTION,
   responses: { 200: jsonResponse('The export', CustomerAccountExportSchema) },
 });
 
@@ -50,6 +60,7 @@ export const exportMitraAccountRoute = defineRoute(access.mitra, {
   operationId: 'mitraExportAccount',
   tags,
   summary: 'Everything of yours: profile, sessions, your messages, ratings received and reports filed',
+  description: EXPORT_DESCRIPTION,
   responses: { 200: jsonResponse('The export', MitraAccountExportSchema) },
 });
 
@@ -62,7 +73,18 @@ export function accountRoutes(deps: PrivacyDeps) {
       c.json(await requestErasure(deps, 'mitra', c.var.principal.userId, { kind: 'self' }), 202),
     )
     .openapi(exportCustomerAccountRoute, async (c) =>
-      c.json(await exportCustomerAccount(deps, c.var.principal.userId), 200),
+      streamed(await exportCustomerAccount(deps, c.var.principal.userId)),
     )
-    .openapi(exportMitraAccountRoute, async (c) => c.json(await exportMitraAccount(deps, c.var.principal.userId), 200));
+    .openapi(exportMitraAccountRoute, async (c) => streamed(await exportMitraAccount(deps, c.var.principal.userId)));
+}
+
+/**
+ * The export's document as it is read; `no-store`: it is personal data. The route's 200 schema describes
+ * the document, but the typed helpers only know bodies held whole, hence the cast.
+ */
+function streamed(e: AccountExport): never {
+  return new Response(streamJsonObject(e.head, 'messages', e.messages()), {
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  }) as never;
 }

@@ -50,13 +50,16 @@ export async function purgeMessagesOf(
   return rows;
 }
 
-/** Every message the side wrote itself, in every session of theirs, oldest session first (the export). */
-export async function ownMessages(q: Queryable, side: Side, userId: string): Promise<MessageRow[]> {
+/**
+ * The messages the side wrote itself in these sessions (theirs), in the order of `sessionIds` then seq: the
+ * export reads a few sessions at a time, so a mitra's year of messages never sits in memory at once.
+ */
+export async function ownMessagesIn(q: Queryable, side: Side, sessionIds: string[]): Promise<MessageRow[]> {
   const { rows } = await q.query<MessageRow>(
     `SELECT ${COLUMNS.map((c) => `m.${c}`).join(', ')}
-     FROM chat_sessions s JOIN chat_messages m ON m.session_id = s.id AND m.sender_type = $2
-     WHERE s.${side}_id = $1 ORDER BY s.created_at, s.id, m.seq`,
-    [userId, side],
+     FROM unnest($1::uuid[]) WITH ORDINALITY AS s(id, n) JOIN chat_messages m ON m.session_id = s.id
+     WHERE m.sender_type = $2 ORDER BY s.n, m.seq`,
+    [sessionIds, side],
   );
   return rows;
 }

@@ -14,6 +14,10 @@ describe('GET /api/{client,mitra}/account/export (SPEC §14)', () => {
 
     const res = await s.request('/api/client/account/export', { headers: bearer(h.customer.token) });
     expect(res.status).toBe(200);
+    expect([res.headers.get('content-type'), res.headers.get('cache-control')]).toEqual([
+      'application/json; charset=utf-8',
+      'no-store',
+    ]);
     const mine = await json(res);
     expect(mine.profile).toMatchObject({ id: h.customer.id, phone: h.customer.phone, email: h.customer.email });
     expect(mine.sessions.map((x: { id: string }) => x.id)).toEqual([...h.completed, h.live]);
