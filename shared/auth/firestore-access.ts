@@ -2,6 +2,7 @@ import type { Queryable } from '../db/pool';
 import { effect, type OutboxEntry, type Tx } from '../outbox';
 import { firebaseUid } from '../realtime';
 import { bumpFirestoreEpoch, movedEpochs, type EpochSide } from '../users';
+import type { UserAccessDoc } from './documents';
 
 /** What every Firestore rule compares the token's `epoch` claim with; no app reads it (SPEC §13). */
 export const userDocPath = (uid: string) => `users/${uid}`;
@@ -15,7 +16,8 @@ export const userDocPath = (uid: string) => `users/${uid}`;
 export async function endFirestoreAccess(t: Tx, side: EpochSide, userId: string): Promise<void> {
   const epoch = await bumpFirestoreEpoch(t, side, userId);
   if (epoch === undefined) return;
-  await t.enqueue([{ item: effect.setDoc(userDocPath(firebaseUid(side, userId)), { epoch }, false) }]);
+  const doc: UserAccessDoc = { epoch };
+  await t.enqueue([{ item: effect.setDoc(userDocPath(firebaseUid(side, userId)), doc, false) }]);
 }
 
 /**
@@ -24,6 +26,6 @@ export async function endFirestoreAccess(t: Tx, side: EpochSide, userId: string)
  */
 export async function epochMirrorEntries(q: Queryable): Promise<OutboxEntry[]> {
   return (await movedEpochs(q)).map((u) => ({
-    item: effect.setDoc(userDocPath(firebaseUid(u.side, u.id)), { epoch: u.epoch }, false),
+    item: effect.setDoc(userDocPath(firebaseUid(u.side, u.id)), { epoch: u.epoch } satisfies UserAccessDoc, false),
   }));
 }

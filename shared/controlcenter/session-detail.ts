@@ -15,7 +15,7 @@ const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
  */
 export async function sessionDetail(deps: Pick<ControlCenterDeps, 'db'>, sessionId: string, pii: PiiAccess) {
   const s = await adminSession(deps.db, sessionId);
-  if (!s) throw new AppError('NOT_FOUND', 'Session not found');
+  if (!s) throw new AppError('NOT_FOUND', 'Sesi tidak ditemukan');
   const [customer, mitra, parts, payments, reports] = await Promise.all([
     findCustomer(deps.db, s.customer_id),
     findMitra(deps.db, s.mitra_id),

@@ -14,4 +14,11 @@ export {
   type SessionPaymentRow,
 } from './repo/payments.admin';
 export { settlePayment, type ProviderReport, type SettleOutcome } from './settle-payment';
-export { NO_PAYMENT, paymentFields, paymentOfSession, paymentsOfSessions, type PaymentFields } from './views';
+export {
+  NO_PAYMENT,
+  paymentFields,
+  paymentFieldsShape,
+  paymentOfSession,
+  paymentsOfSessions,
+  type PaymentFields,
+} from './views';

@@ -31,7 +31,7 @@ export interface AccountExport {
 
 export async function exportCustomerAccount(deps: ExportDeps, customerId: string): Promise<AccountExport> {
   const customer = await findCustomer(deps.db, customerId);
-  if (!customer || customer.erased_at) throw new AppError('TOKEN_INVALID', 'The account was deleted');
+  if (!customer || customer.erased_at) throw new AppError('TOKEN_INVALID', 'Akun sudah dihapus');
   const sessions = await sessionsOf(deps.db, 'customer', customerId);
   const [payments, ratings, reports] = await Promise.all([
     paymentRowsOfSessions(
@@ -56,7 +56,7 @@ export async function exportCustomerAccount(deps: ExportDeps, customerId: string
 
 export async function exportMitraAccount(deps: ExportDeps, mitraId: string): Promise<AccountExport> {
   const mitra = await findMitra(deps.db, mitraId);
-  if (!mitra || mitra.erased_at) throw new AppError('TOKEN_INVALID', 'The account was deleted');
+  if (!mitra || mitra.erased_at) throw new AppError('TOKEN_INVALID', 'Akun sudah dihapus');
   const [sessions, ratings, reports] = await Promise.all([
     sessionsOf(deps.db, 'mitra', mitraId),
     ratingsOf(deps.db, 'mitra', mitraId),

@@ -934,8 +934,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness of one function */
-        get: operations["functionHealth"];
+        /** Every function and dependency of the local stack (a function alone answers FunctionHealth) */
+        get: operations["stackHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1834,11 +1834,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        FunctionHealth: {
-            /** @enum {string} */
-            status: "ok";
-            function: string;
-        };
         ErrorEnvelope: {
             error: {
                 /** @enum {string} */
@@ -3805,6 +3800,37 @@ export interface components {
             phone: string;
             display_name?: string;
             is_active?: boolean;
+        };
+        StackHealth: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            functions: {
+                /** @enum {string} */
+                auth: "ok" | "down";
+                /** @enum {string} */
+                pairing: "ok" | "down";
+                /** @enum {string} */
+                session: "ok" | "down";
+                /** @enum {string} */
+                config: "ok" | "down";
+                /** @enum {string} */
+                "payment-webhook": "ok" | "down";
+                /** @enum {string} */
+                internal: "ok" | "down";
+                /** @enum {string} */
+                workers: "ok" | "down";
+            };
+            dependencies: {
+                /** @enum {string} */
+                postgres: "ok" | "down";
+                /** @enum {string} */
+                firestore: "ok" | "down";
+            };
+            /** @description null when the outbox could not be read */
+            outbox: {
+                dead_letters: number;
+                oldest_pending_age_seconds: number;
+            } | null;
         };
     };
     responses: never;
@@ -8095,7 +8121,7 @@ export interface operations {
             };
         };
     };
-    functionHealth: {
+    stackHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -8104,13 +8130,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The function is up */
+            /** @description Everything is up */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FunctionHealth"];
+                    "application/json": components["schemas"]["StackHealth"];
                 };
             };
             /** @description Error: BAD_REQUEST */
@@ -8129,6 +8155,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something is down: the same report, with `status: degraded` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackHealth"];
                 };
             };
         };
@@ -8157,15 +8192,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8231,15 +8257,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: NOT_FOUND */
             404: {
                 headers: {
@@ -8284,15 +8301,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8349,15 +8357,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -8391,15 +8390,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8456,15 +8446,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -8500,15 +8481,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
