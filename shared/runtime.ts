@@ -13,6 +13,7 @@ import type { Push } from './ports/push';
 import type { Realtime } from './ports/realtime';
 import type { TaskScheduler } from './ports/task-scheduler';
 import type { OidcVerifier } from './security/oidc';
+import { QUEUE_STATUS, queueStatusDocs } from './pairing';
 import { MESSAGE_DOCS, messageDocs, SESSION_COUNTERS, sessionCounterDocs } from './sessions';
 import { deleteUnregisteredToken } from './users';
 
@@ -68,7 +69,11 @@ export async function createRuntime(
     logger,
     onUnregisteredToken: (m) => deleteUnregisteredToken(db, m.token),
     now: () => clock.now(),
-    computers: { [SESSION_COUNTERS]: sessionCounterDocs, [MESSAGE_DOCS]: messageDocs },
+    computers: {
+      [SESSION_COUNTERS]: sessionCounterDocs,
+      [MESSAGE_DOCS]: messageDocs,
+      [QUEUE_STATUS]: (q, ids) => queueStatusDocs(q, ids, clock.now()),
+    },
   });
   return {
     env,

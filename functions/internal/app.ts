@@ -1,5 +1,6 @@
 import { controlCenterDeps } from '../../shared/controlcenter';
 import { createFunctionApp } from '../../shared/http/function-app';
+import { mitraFreedHook, pairingDeps } from '../../shared/pairing';
 import { privacyDeps, privacyHooks } from '../../shared/privacy';
 import type { Runtime } from '../../shared/runtime';
 import { controlCenterRoutes } from './routes/control-center';
@@ -7,8 +8,10 @@ import { privacyRoutes } from './routes/privacy';
 
 export function createInternalApp(rt: Runtime) {
   const app = createFunctionApp('internal', rt);
+  // A ban ends the customer's chat: its mitra, freed, is offered a waiting request in the same transaction.
   // Closing a report may lift a deleted user's legal hold (SPEC §14): privacy sits above the control center.
-  app.route('/', controlCenterRoutes(controlCenterDeps(rt, privacyHooks())));
+  const deps = { ...controlCenterDeps(rt, privacyHooks()), onMitraFreed: mitraFreedHook(pairingDeps(rt)) };
+  app.route('/', controlCenterRoutes(deps));
   app.route('/', privacyRoutes(privacyDeps(rt)));
   return app;
 }

@@ -51,6 +51,8 @@ export async function patchConfigSection(deps: ConfigDeps, section: string, body
     await insertConfigAudit(c, { section, actorId, before, after, at: now });
     const bumped = await bumpConfigVersion(c);
     await c.enqueue([{ item: effect.setDoc(PUBLIC_CONFIG_DOC, publicConfigDoc(next, deps.env, bumped, now), false) }]);
+    if (next.max_customers_per_mitra > current.max_customers_per_mitra)
+      await deps.onCapacityRaised?.(c, now, next.max_customers_per_mitra);
     return { changed: true, version: bumped, values: next };
   });
   if (result.changed) {

@@ -8,7 +8,7 @@ import { ccCustomer } from './list-customers';
 import type { PiiAccess } from './masking';
 import { insertAudit } from './repo/cc-audit-log';
 
-type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'relay'>;
+type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'relay' | 'onMitraFreed'>;
 
 /**
  * Bans a customer: the flag, every auth session revoked in the same transaction (refresh → 403

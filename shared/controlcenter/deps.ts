@@ -12,6 +12,8 @@ export interface ControlCenterHooks {
 /** What the control-center use cases need; `tokens` so a revocation applies on this instance at once. */
 export interface ControlCenterDeps extends FeatureDeps, ControlCenterHooks {
   tokens: AccessTokens;
+  /** A session an operator ended freed its mitra (the function's composition offers it waiting requests). */
+  onMitraFreed?: (t: Tx, mitraId: string, now: Date) => Promise<void>;
 }
 
 export function controlCenterDeps(rt: Platform, hooks: ControlCenterHooks = {}): ControlCenterDeps {

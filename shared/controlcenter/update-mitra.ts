@@ -17,10 +17,10 @@ import { insertAudit } from './repo/cc-audit-log';
  * Activation only flips the flag: the next OTP sign-in succeeds.
  */
 export async function updateMitra(
-  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'relay' | 'config'>,
+  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'relay' | 'config' | 'onMitraFreed'>,
   actorId: string,
   mitraId: string,
-  patch: { display_name?: string; is_active?: boolean },
+  patch: { display_name?: string; is_active?: boolean; sensitive_ok?: boolean },
   pii: PiiAccess,
 ) {
   const now = deps.clock.now();
@@ -42,7 +42,7 @@ export async function updateMitra(
         targetType: 'mitra',
         targetId: mitraId,
         details: {
-          before: { display_name: before.display_name, is_active: before.is_active },
+          before: { display_name: before.display_name, is_active: before.is_active, sensitive_ok: before.sensitive_ok },
           after: patch,
           sessions_revoked: revoked.length,
           offers_withdrawn: withdrawn.length,

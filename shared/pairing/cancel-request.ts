@@ -4,7 +4,8 @@ import type { PairingDeps } from './deps';
 import { offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
 import { findRequest, openRequestOf, setRequestStatus, type ChatRequestRow } from './repo/chat-requests';
-import { transitionNotifications } from './repo/chat-request-notifications';
+import { mitrasWithNotificationStatus, transitionNotifications } from './repo/chat-request-notifications';
+import { queueMoved } from './queue-status';
 import { pairingDoc } from './views';
 
 /** Cancelling twice is fine (the same answer); a request already taken or expired cannot be cancelled. */
@@ -35,18 +36,14 @@ export async function cancelOpenRequestOf(t: Tx, customerId: string, now: Date):
 /** A searching request, locked by the caller: cancelled, its open offers withdrawn and the customer's doc told. */
 async function cancelLocked(c: Tx, r: ChatRequestRow, now: Date) {
   await setRequestStatus(c, r.id, 'cancelled', now);
-  const offered = await transitionNotifications(
-    c,
-    r.id,
-    ['offered', 'ignored'],
-    'cancelled',
-    now,
-    'cancelled_by_customer',
-  );
+  // Only unanswered offers are withdrawn; an ignored one keeps its outcome but its doc closes too.
+  const withdrawn = await transitionNotifications(c, r.id, ['offered'], 'cancelled', now, 'cancelled_by_customer');
+  const open = [...withdrawn, ...(await mitrasWithNotificationStatus(c, r.id, 'ignored'))];
   const doc = pairingDoc({ status: 'cancelled', request_id: r.id }, now);
   await c.enqueue([
-    ...offerEndings(offered, r.id, { status: 'cancelled' }, now),
-    ...(await withdrawnPushes(c, offered, r.id, 'cancelled')),
+    ...offerEndings(open, r.id, { status: 'cancelled' }, now),
+    ...(await withdrawnPushes(c, open, r.id, 'cancelled')),
     { item: effect.setDoc(pairingDocPath(r.customer_id), doc.data, doc.merge) },
+    queueMoved(now),
   ]);
 }

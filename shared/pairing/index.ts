@@ -13,6 +13,8 @@ export { pairingMirrorEntries } from './mirror';
 export { notificationTimeout, type NotificationTimeoutTarget } from './notification-timeout';
 export { offerDocPath, PAIRING_PATHS, pairingDocPath } from './paths';
 export { pendingOffers } from './pending-offers';
+export { QUEUE_STATUS, queueStatusDocs, refreshQueue } from './queue-status';
+export { capacityRaisedHook, mitraFreedHook } from './reoffer';
 export { rejectRequest } from './reject-request';
 export { offeredRequestIdsPage, type NotificationStatus } from './repo/chat-request-notifications';
 export {
@@ -24,4 +26,5 @@ export {
 export { requestTimeout } from './request-timeout';
 export { mitraStatus, type MitraStatus } from './status';
 export { sweepStale } from './sweep-stale';
+export { sendWave, type WaveTarget } from './waves';
 export { withdrawOpenOffers } from './withdraw-offers';

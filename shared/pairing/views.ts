@@ -59,18 +59,21 @@ export function requestCreatedView(
 
 /** The customer's `customers/{id}/pairing/current` doc in each state of a request. */
 export type PairingState =
-  | { status: 'searching'; request: { id: string; expires_at: Date }; notified_mitras: number }
+  | { status: 'searching'; request: { id: string; expires_at: Date; wave: number }; notified_mitras: number }
   | { status: 'paired'; request_id: string; session_id: string; mitra_name: string }
   | { status: 'cancelled' | 'expired'; request_id: string };
 
 /**
  * Always the whole document: its content is a function of the request's state alone, so a previous
- * state's fields never linger and a rebuild from Postgres writes exactly what the live path wrote.
+ * state's fields never linger and a rebuild from Postgres writes exactly what the live path wrote. While
+ * searching, the queue status (position, estimate, later waves) is merged in by its computed write
+ * (queue-status.ts) within a second; until then position and estimate are unknown (null).
  */
 export function pairingDoc(state: PairingState, now: Date): { data: PairingDoc; merge: boolean } {
   if (state.status === 'searching') {
     const created = requestCreatedView(state.request, state.notified_mitras);
-    return { data: { ...created, session_id: null, mitra_name: null, updated_at: iso(now) }, merge: false };
+    const queue = { wave: state.request.wave, position: null, estimated_wait_seconds: null };
+    return { data: { ...created, ...queue, session_id: null, mitra_name: null, updated_at: iso(now) }, merge: false };
   }
   return { data: { ...state, updated_at: iso(now) }, merge: false };
 }

@@ -37,6 +37,7 @@ export {
 } from './repo/device-tokens';
 export {
   availableMitras,
+  availableMitrasSql,
   eraseMitraRow,
   findMitra,
   findOrCreateMitraByPhone,

@@ -1609,6 +1609,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/pairing/queue-moved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** At most one a second: every waiting customer's queue status (position, estimate) is rewritten */
+        post: operations["pairingQueueMoved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/pairing/request-timeout": {
         parameters: {
             query?: never;
@@ -1637,6 +1654,23 @@ export interface paths {
         put?: never;
         /** Cloud Scheduler: stale mitras → offline */
         post: operations["pairingSweepStale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/pairing/wave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One task per request per wave: the next mitras in the fair order are offered (SPEC §6) */
+        post: operations["pairingWave"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2154,6 +2188,13 @@ export interface components {
              */
             offered_at: string;
         };
+        /** @description The request's next offer wave (the one after its last) */
+        WaveTask: {
+            /** Format: uuid */
+            request_id: string;
+            wave: number;
+        };
+        QueueMovedTask: Record<string, never>;
         SweepResult: {
             turned_offline: number;
         };
@@ -2839,6 +2880,10 @@ export interface components {
             mitra_stale_after_seconds: number;
             max_customers_per_mitra: number;
             pairing_timeout_seconds: number;
+            blast: {
+                max_mitras: number;
+                wave_seconds: number;
+            };
             request_notification_timeout_seconds: number;
             closing_grace_seconds: number;
             payment_timeout_seconds: number;
@@ -2892,13 +2937,14 @@ export interface components {
             capacity: components["schemas"]["ConfigKey"][];
             stale: components["schemas"]["ConfigKey"][];
             pairing: components["schemas"]["ConfigKey"][];
+            blast: components["schemas"]["ConfigKey"][];
             closing: components["schemas"]["ConfigKey"][];
             payment: components["schemas"]["ConfigKey"][];
             support: components["schemas"]["ConfigKey"][];
             retention: components["schemas"]["ConfigKey"][];
         };
         /** @enum {string} */
-        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_timeout_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes" | "retention";
+        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "blast" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_timeout_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes" | "retention";
         ConfigAuditPage: {
             items: components["schemas"]["ConfigAuditEntry"][];
             next_cursor: string | null;
@@ -2934,6 +2980,10 @@ export interface components {
                 mitra_stale_after_seconds?: number;
                 max_customers_per_mitra?: number;
                 pairing_timeout_seconds?: number;
+                blast?: {
+                    max_mitras: number;
+                    wave_seconds: number;
+                };
                 request_notification_timeout_seconds?: number;
                 closing_grace_seconds?: number;
                 payment_timeout_seconds?: number;
@@ -2987,6 +3037,10 @@ export interface components {
             mitra_stale_after_seconds?: number;
             max_customers_per_mitra?: number;
             pairing_timeout_seconds?: number;
+            blast?: {
+                max_mitras: number;
+                wave_seconds: number;
+            };
             request_notification_timeout_seconds?: number;
             closing_grace_seconds?: number;
             payment_timeout_seconds?: number;
@@ -3016,7 +3070,7 @@ export interface components {
             values: components["schemas"]["ConfigValues"];
         };
         /** @description The keys of the section named in the path (see ConfigSections) */
-        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchSupport"] | components["schemas"]["ConfigPatchRetention"];
+        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchBlast"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchSupport"] | components["schemas"]["ConfigPatchRetention"];
         ConfigPatchAnonymity: {
             anonymity_enabled?: boolean;
         };
@@ -3072,6 +3126,12 @@ export interface components {
         ConfigPatchPairing: {
             pairing_timeout_seconds?: number;
             request_notification_timeout_seconds?: number;
+        };
+        ConfigPatchBlast: {
+            blast?: {
+                max_mitras: number;
+                wave_seconds: number;
+            };
         };
         ConfigPatchClosing: {
             closing_grace_seconds?: number;
@@ -3208,7 +3268,9 @@ export interface components {
              * @example 2026-11-25T10:00:00.000Z
              */
             last_heartbeat_at: string | null;
-            /** @description Sessions pending payment or active */
+            /** @description May be offered sensitive requests (SPEC §6) */
+            sensitive_ok: boolean;
+            /** @description Sessions holding a place: pending payment, active, or in the extension window */
             live_sessions: number;
             pending_reports: number;
             /** @description 3+ pending reports against this mitra */
@@ -3243,6 +3305,7 @@ export interface components {
         CcUpdateMitra: {
             display_name?: string;
             is_active?: boolean;
+            sensitive_ok?: boolean;
         };
         MitraActivityPage: {
             /**
@@ -3303,7 +3366,7 @@ export interface components {
             /** Format: uuid */
             request_id: string;
             /** @enum {string} */
-            status: "offered" | "accepted" | "rejected" | "ignored" | "missed" | "cancelled";
+            status: "offered" | "accepted" | "rejected" | "ignored" | "missed" | "cancelled" | "expired";
             reason: string | null;
             /** @enum {string} */
             topic_sensitivity: "regular" | "sensitive";
@@ -8884,7 +8947,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "closing" | "payment" | "support" | "retention";
+                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "blast" | "closing" | "payment" | "support" | "retention";
             };
             cookie?: never;
         };
@@ -9896,7 +9959,7 @@ export interface operations {
                 from?: string;
                 /** @description Exclusive: offers made before (default: now); at most 366 days after from */
                 to?: string;
-                status?: "offered" | "accepted" | "rejected" | "ignored" | "missed" | "cancelled";
+                status?: "offered" | "accepted" | "rejected" | "ignored" | "missed" | "cancelled" | "expired";
             };
             header?: never;
             path: {
@@ -10865,6 +10928,64 @@ export interface operations {
             };
         };
     };
+    pairingQueueMoved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueMovedTask"];
+            };
+        };
+        responses: {
+            /** @description Handled (idempotent) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     pairingRequestTimeout: {
         parameters: {
             query?: never;
@@ -10940,6 +11061,64 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SweepResult"];
                 };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    pairingWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaveTask"];
+            };
+        };
+        responses: {
+            /** @description Handled (idempotent) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error: BAD_REQUEST */
             400: {
