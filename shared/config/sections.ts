@@ -25,6 +25,7 @@ export const CONFIG_SECTIONS = {
   closing: ['closing_grace_seconds'],
   payment: ['payment_timeout_seconds'],
   support: ['support_handles_json'],
+  retention: ['retention'],
 } as const satisfies Record<string, readonly ConfigKey[]>;
 
 export type ConfigSection = keyof typeof CONFIG_SECTIONS;

@@ -44,6 +44,8 @@ export async function createRequest(
   const created = await commitWithEffects(deps, async (c) => {
     const customer = await findCustomer(c, customerId, true);
     if (!customer) throw new AppError('FORBIDDEN');
+    // The deletion revoked the token; another instance may honour it for up to REVOCATION_MAX_LAG_SECONDS.
+    if (customer.erased_at) throw new AppError('TOKEN_INVALID', 'The account was deleted');
     if (idempotencyKey) {
       const replay = await findByIdempotencyKey(c, customerId, idempotencyKey);
       // The original 201 body: the mitras offered at creation (later offers carry a later offered_at).
