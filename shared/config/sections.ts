@@ -24,6 +24,7 @@ export const CONFIG_SECTIONS = {
   closing: ['closing_grace_seconds'],
   payment: ['payment_timeout_seconds'],
   support: ['support_handles_json'],
+  safety: ['safety_rules', 'crisis_resources', 'safety_notice'],
 } as const satisfies Record<string, readonly ConfigKey[]>;
 
 export type ConfigSection = keyof typeof CONFIG_SECTIONS;
