@@ -68,6 +68,7 @@ export const ERROR_CATALOGUE = {
   ALREADY_RATED: entry('conflict', 'Sesi ini sudah dinilai'),
   ALREADY_REPORTED: entry('conflict', 'Kamu sudah melaporkan sesi ini'),
   REPORT_ALREADY_RESOLVED: entry('conflict', 'The report was already resolved'),
+  SAFETY_ALERT_CLOSED: entry('conflict', 'The safety alert was already resolved or dismissed'),
 
   REQUEST_EXPIRED: entry('gone', 'Permintaan sudah kedaluwarsa'),
   OTP_EXPIRED: entry('gone', 'Kode OTP kedaluwarsa. Minta kode baru.'),

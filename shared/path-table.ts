@@ -34,6 +34,7 @@ export const PATH_TABLE: ReadonlyArray<{ prefix: string; fn: FunctionName }> = [
   { prefix: '/api/client/reports', fn: 'session' },
   { prefix: '/api/mitra/reports', fn: 'session' },
   { prefix: '/tasks/sessions/', fn: 'session' },
+  { prefix: '/events/safety/', fn: 'session' },
   { prefix: '/webhooks/', fn: 'payment-webhook' },
   { prefix: '/tasks/payments/', fn: 'payment-webhook' },
   { prefix: '/internal/', fn: 'internal' },

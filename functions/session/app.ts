@@ -1,11 +1,13 @@
 import { createFunctionApp } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
+import { safetyDeps } from '../../shared/safety';
 import { sessionsDeps } from '../../shared/sessions';
 import { closingRoutes } from './routes/closing';
 import { extensionRoutes } from './routes/extensions';
 import { messageRoutes } from './routes/messages';
 import { feedbackRoutes } from './routes/ratings-reports';
 import { receiptTypingRoutes } from './routes/receipts-typing';
+import { screeningRoutes } from './routes/screening';
 import { sensitivityRoutes } from './routes/sensitivity';
 import { sessionRoutes } from './routes/sessions';
 import { timerRoutes } from './routes/timers';
@@ -21,5 +23,7 @@ export function createSessionApp(rt: Runtime) {
   app.route('/', sensitivityRoutes(deps));
   app.route('/', feedbackRoutes(deps));
   app.route('/', timerRoutes(deps));
+  // Screening sits above sessions (it flags sessions through their front door); its events land here.
+  app.route('/', screeningRoutes(safetyDeps(rt)));
   return app;
 }

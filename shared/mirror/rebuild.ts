@@ -5,6 +5,7 @@ import type { Env } from '../env';
 import type { Logger } from '../logger';
 import { commitWithEffects, type Wakeable } from '../outbox';
 import { pairingMirrorEntries } from '../pairing';
+import { safetyMirrorEntries } from '../safety';
 import { sessionMirrorEntries } from '../sessions';
 
 export interface RebuildCounts {
@@ -13,6 +14,7 @@ export interface RebuildCounts {
   offers: number;
   sessions: number;
   messages: number;
+  safety: number;
 }
 
 /**
@@ -32,13 +34,15 @@ export async function rebuildMirror(rt: {
   const config = await publicConfigEntry(rt.db, rt.env, now);
   const pairing = await pairingMirrorEntries(rt.db, now, cfg.request_notification_timeout_seconds);
   const sessions = await sessionMirrorEntries(rt.db);
-  await commitWithEffects(rt, (t) => t.enqueue([config, ...pairing.entries, ...sessions.entries]));
+  const safety = await safetyMirrorEntries(rt.db, cfg);
+  await commitWithEffects(rt, (t) => t.enqueue([config, ...pairing.entries, ...sessions.entries, ...safety]));
   const counts = {
     config: 1,
     pairing: pairing.pairing,
     offers: pairing.offers,
     sessions: sessions.sessions,
     messages: sessions.messages,
+    safety: safety.length,
   };
   rt.logger.info('mirror rebuild enqueued', { ...counts });
   return counts;

@@ -13,6 +13,7 @@ import {
   taskNames,
 } from './paths';
 import { findFullSession, findSessionNames } from './repo/chat-sessions';
+import type { MessageRow } from './repo/chat-messages';
 import type { SessionRow, Side } from './types';
 import { mitraSessionDoc, sessionCounters, sessionDoc } from './views';
 
@@ -62,6 +63,21 @@ export async function bothSidesPush(
     ...(await pushEntries(q, 'customer', s.customer_id, build('customer', names.mitra_name), dedupe)),
     ...(await pushEntries(q, 'mitra', s.mitra_id, build('mitra', names.customer_name), dedupe)),
   ];
+}
+
+/** What a screening event carries (SPEC §15): ids only, never the text, which the screener reads from Postgres. */
+export interface ScreeningEvent {
+  session_id: string;
+  message_id: string;
+  seq: number;
+  sender_type: Side;
+}
+export const SCREENING_EVENT_TYPE = 'message_screening';
+
+/** Every committed message is screened after the commit, off the send path, by whoever the topic feeds. */
+export function screeningEntry(topic: string, m: MessageRow): OutboxEntry {
+  const data: ScreeningEvent = { session_id: m.session_id, message_id: m.id, seq: m.seq, sender_type: m.sender_type };
+  return { item: effect.event({ topic, data: { ...data }, attributes: { type: SCREENING_EVENT_TYPE } }) };
 }
 
 const body = (s: SessionRow) => ({ session_id: s.id, version: s.version });

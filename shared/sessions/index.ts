@@ -15,7 +15,9 @@ export { postGoodbye } from './post-goodbye';
 export { rateSession } from './rate-session';
 export { reportSession } from './report-session';
 export { requestExtension } from './request-extension';
+export { flagSessionForSafety } from './safety-flag';
 export { sendMessage } from './send-message';
+export { SCREENING_EVENT_TYPE, type ScreeningEvent } from './effects';
 export { setTyping } from './set-typing';
 export { startSession, type SessionStart } from './start-session';
 export { syncCounters } from './sync-counters';
@@ -25,6 +27,7 @@ export type { Sensitivity, SessionStatus, Side } from './types';
 export {
   CAPACITY_STATUSES,
   capacityUsed,
+  currentSafetyNotices,
   findSession,
   hasUsedFreeTrial,
   liveSessionOfCustomer,
@@ -37,7 +40,7 @@ export {
   type AdminSessionRow,
   type SessionFilter,
 } from './repo/chat-sessions.admin';
-export { transcriptPage, type TranscriptRow } from './repo/chat-messages';
+export { messageToScreen, transcriptPage, type TranscriptRow } from './repo/chat-messages';
 export {
   findReport,
   FLAG_THRESHOLD,

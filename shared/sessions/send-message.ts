@@ -1,7 +1,7 @@
 import { commitWithEffects, effect, type OutboxEntry } from '../outbox';
 import { buildPush } from '../push';
 import type { SessionsDeps } from './deps';
-import { pushEntries, timers } from './effects';
+import { pushEntries, screeningEntry, timers } from './effects';
 import { allocateSeq } from './repo/chat-sessions';
 import { findByClientId, insertMessage, type MessageRow } from './repo/chat-messages';
 import { refusal, sessionOfParticipant } from './participant';
@@ -46,6 +46,7 @@ export async function sendMessage(
       const entries: OutboxEntry[] = [
         { item: effect.setDoc(messageDocPath(sessionId, row.id), messageDoc(row), false) },
         timers.sync(sessionId, now),
+        screeningEntry(deps.screeningTopic, row),
       ];
       if (quiet)
         entries.push(

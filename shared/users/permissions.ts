@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'reports:update',
   'mitra_activity:read',
   'audit:read',
+  'safety:read',
+  'safety:update',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

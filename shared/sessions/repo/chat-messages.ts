@@ -79,6 +79,15 @@ export async function recentMessages(q: Queryable, sessionIds: string[], perSess
   return rows;
 }
 
+/** What screening reads of one message (SPEC §15): who sent it and its text, by seq. */
+export async function messageToScreen(q: Queryable, sessionId: string, seq: number) {
+  const { rows } = await q.query<Pick<MessageRow, 'session_id' | 'seq' | 'sender_type' | 'sender_id' | 'body'>>(
+    'SELECT session_id, seq, sender_type, sender_id, body FROM chat_messages WHERE session_id = $1 AND seq = $2',
+    [sessionId, seq],
+  );
+  return rows[0];
+}
+
 export interface TranscriptRow {
   seq: number;
   sender_type: Side;
