@@ -133,7 +133,7 @@ export const DEFAULT_SAFETY_RULES: SafetyRule[] = [
   contact(
     'contact_info.email',
     'text',
-    String.raw`[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|\b[a-z0-9._+-]{3,} ?(?:[([{]at[)\]}]|\bat\b|\bet\b) ?(?:gmail|yahoo|ymail|hotmail|outlook|icloud|live|protonmail|proton|rocketmail)\b`,
+    String.raw`(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|(?<![a-z0-9._+-])[a-z0-9._+-]{3,} ?(?:[([{]at[)\]}]|\bat\b|\bet\b) ?(?:gmail|yahoo|ymail|hotmail|outlook|icloud|live|protonmail|proton|rocketmail)\b`,
   ),
   contact(
     'contact_info.link',

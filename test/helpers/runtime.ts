@@ -50,7 +50,13 @@ let contractChecker: ContractChecker | undefined;
 
 /** A runtime over a fresh database, with every function app and an in-process task/event dispatcher. */
 export async function createTestStack(
-  options: { env?: Record<string, string>; subscriptions?: LocalSubscription[]; databaseUrl?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    subscriptions?: LocalSubscription[];
+    databaseUrl?: string;
+    /** Every log line of the stack, at debug level, lands here (a test can check what was logged). */
+    logs?: string[];
+  } = {},
 ): Promise<TestStack> {
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
   process.env.METADATA_SERVER_DETECTION = 'none';
@@ -58,7 +64,9 @@ export async function createTestStack(
   const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }), FUNCTION_NAMES);
   // TEST_LOG_LEVEL=error shows what a failing request logged.
   const level = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' | 'error' | 'warn' | 'info' | 'debug';
-  const rt = await createLocalRuntime(env, { logger: createLogger(level), subscriptions: options.subscriptions });
+  const logs = options.logs;
+  const logger = logs ? createLogger('debug', {}, (line) => logs.push(line)) : createLogger(level);
+  const rt = await createLocalRuntime(env, { logger, subscriptions: options.subscriptions });
   await seed(rt);
   const apps = createAllApps(rt);
   const gateway = createLocalGateway(rt, apps);

@@ -110,9 +110,20 @@ describe('permission matrix over every documented /internal operation', () => {
       if (garbage.status !== 401) outcomes.push(`${op.operationId} with a bad token → ${garbage.status}`);
     }
     expect(outcomes).toEqual([]);
-    // The matrix really distinguishes roles: e.g. only the super admin reads transcripts and the audit trail.
+    // The matrix really distinguishes roles: e.g. only the super admin reads transcripts and the audit trail;
+    // every role that reads sessions sees safety alerts, and those who act on reports answer them (SPEC §15).
     expect(refused).toEqual(
-      expect.arrayContaining(['ccSessionTranscript operator', 'ccAudit viewer', 'ccBanCustomer viewer']),
+      expect.arrayContaining([
+        'ccSessionTranscript operator',
+        'ccAudit viewer',
+        'ccBanCustomer viewer',
+        'ccReviewSafetyAlert viewer',
+      ]),
+    );
+    for (const granted of ['ccListSafetyAlerts viewer', 'ccListSafetyAlerts operator', 'ccReviewSafetyAlert operator'])
+      expect(refused).not.toContain(granted);
+    expect(ops.map((o) => o.operationId)).toEqual(
+      expect.arrayContaining(['ccListSafetyAlerts', 'ccReviewSafetyAlert']),
     );
     expect(refused.filter((r) => r.endsWith('super_admin'))).toEqual([]);
   });
