@@ -17,7 +17,7 @@ export { reportSession } from './report-session';
 export { requestExtension } from './request-extension';
 export { flagSessionForSafety } from './safety-flag';
 export { sendMessage } from './send-message';
-export { SCREENING_EVENT_TYPE, type ScreeningEvent } from './effects';
+export type { ScreeningEvent } from './effects';
 export { setTyping } from './set-typing';
 export { startSession, type SessionStart } from './start-session';
 export { syncCounters } from './sync-counters';
