@@ -20,7 +20,7 @@ export { sendMessage } from './send-message';
 export type { ScreeningEvent } from './effects';
 export { setTyping } from './set-typing';
 export { startSession, type SessionStart } from './start-session';
-export { syncCounters } from './sync-counters';
+export { sessionCounterDocs, SESSION_COUNTERS } from './counters';
 export { closingGraceEnded, expireSession, extensionTimedOut, extensionWindowClosed } from './timers';
 export { moveSession, TRANSITIONS, type TransitionName } from './transitions';
 export type { Sensitivity, SessionStatus, Side } from './types';

@@ -1,7 +1,8 @@
 import { commitWithEffects, effect, type OutboxEntry } from '../outbox';
 import { buildPush } from '../push';
 import type { SessionsDeps } from './deps';
-import { pushEntries, screeningEntry, timers } from './effects';
+import { counters } from './counters';
+import { pushEntries, screeningEntry } from './effects';
 import { allocateSeq } from './repo/chat-sessions';
 import { findByClientId, insertMessage, type MessageRow } from './repo/chat-messages';
 import { refusal, sessionOfParticipant } from './participant';
@@ -45,7 +46,7 @@ export async function sendMessage(
         !slot.other_last_active_at || now.getTime() - slot.other_last_active_at.getTime() > PUSH_QUIET_SECONDS * 1000;
       const entries: OutboxEntry[] = [
         { item: effect.setDoc(messageDocPath(sessionId, row.id), messageDoc(row), false) },
-        timers.sync(sessionId, now),
+        counters(sessionId, now),
         screeningEntry(deps.screeningTopic, row),
       ];
       if (quiet)

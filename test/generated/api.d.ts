@@ -1654,23 +1654,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/tasks/sessions/sync": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Coalesced session-doc counters (last_seq, unread, receipts): at most one write per second */
-        post: operations["taskSessionSync"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/webhooks/xendit/invoice": {
         parameters: {
             query?: never;
@@ -2331,10 +2314,6 @@ export interface components {
         ExtensionTimeoutTask: {
             /** Format: uuid */
             extension_id: string;
-        };
-        SessionSyncTask: {
-            /** Format: uuid */
-            session_id: string;
         };
         PublicConfig: {
             anonymity_enabled: boolean;
@@ -10611,64 +10590,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SessionTimerTask"];
-            };
-        };
-        responses: {
-            /** @description Handled; a late, duplicated or stale task changes nothing */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Error: BAD_REQUEST */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: AUTH_MISSING, TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: INTERNAL */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    taskSessionSync: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SessionSyncTask"];
             };
         };
         responses: {
