@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type SafetyCategory } from '../../shared/config';
 import { screenText } from '../../shared/safety/screen';
-import { CONTACT_NEGATIVE, CONTACT_POSITIVE, SELF_HARM_NEGATIVE, SELF_HARM_POSITIVE } from './safety-corpus';
+import { CONTACT_NEGATIVE, CONTACT_POSITIVE } from './safety-corpus/contact-info';
+import { SELF_HARM_NEGATIVE, SELF_HARM_POSITIVE } from './safety-corpus/self-harm';
 
 const rules = defaultConfig().safety_rules;
 const hit = (text: string, category: SafetyCategory) => screenText(text, rules).some((h) => h.category === category);
