@@ -15,10 +15,10 @@ import { crisisResourcesDoc } from './views';
  * and push) and the mitra the notice, in the same transaction. Redelivered, it finds its alerts and the
  * notice already there and records nothing twice.
  */
-export async function screenMessage(deps: SafetyDeps, ev: Pick<ScreeningEvent, 'session_id' | 'seq'>) {
-  const m = await messageToScreen(deps.db, ev.session_id, ev.seq);
+export async function screenMessage(deps: SafetyDeps, ev: Pick<ScreeningEvent, 'session_id' | 'message_id'>) {
+  const m = await messageToScreen(deps.db, ev.session_id, ev.message_id);
   if (!m) {
-    deps.logger.warn('screening: no such message', { session_id: ev.session_id, seq: ev.seq });
+    deps.logger.warn('screening: no such message', { session_id: ev.session_id, message_id: ev.message_id });
     return { alerts: 0 };
   }
   const cfg = await deps.config.get();

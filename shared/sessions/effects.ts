@@ -6,7 +6,6 @@ import { deviceTokensOf } from '../users';
 import { latestExtensionOf } from './repo/session-extensions';
 import { EXTENSION_WINDOW_SECONDS, mitraSessionDocPath, SESSION_PATHS, sessionDocPath, taskNames } from './paths';
 import { findFullSession, findSessionNames } from './repo/chat-sessions';
-import type { MessageRow } from './repo/chat-messages';
 import type { SessionRow, Side } from './types';
 import { mitraSessionDoc, sessionDoc } from './views';
 
@@ -56,14 +55,12 @@ export async function bothSidesPush(
 export interface ScreeningEvent {
   session_id: string;
   message_id: string;
-  seq: number;
   sender_type: Side;
 }
 export const SCREENING_EVENT_TYPE = 'message_screening';
 
 /** Every committed message is screened after the commit, off the send path, by whoever the topic feeds. */
-export function screeningEntry(topic: string, m: MessageRow): OutboxEntry {
-  const data: ScreeningEvent = { session_id: m.session_id, message_id: m.id, seq: m.seq, sender_type: m.sender_type };
+export function screeningEntry(topic: string, data: ScreeningEvent): OutboxEntry {
   return { item: effect.event({ topic, data: { ...data }, attributes: { type: SCREENING_EVENT_TYPE } }) };
 }
 

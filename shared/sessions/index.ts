@@ -21,6 +21,7 @@ export type { ScreeningEvent } from './effects';
 export { setTyping } from './set-typing';
 export { startSession, type SessionStart } from './start-session';
 export { sessionCounterDocs, SESSION_COUNTERS } from './counters';
+export { MESSAGE_DOCS, messageDocs } from './message-docs';
 export { closingGraceEnded, expireSession, extensionTimedOut, extensionWindowClosed } from './timers';
 export { moveSession, TRANSITIONS, type TransitionName } from './transitions';
 export type { Sensitivity, SessionStatus, Side } from './types';

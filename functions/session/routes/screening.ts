@@ -10,7 +10,6 @@ const ScreeningMessageSchema = z
   .object({
     session_id: z.string().uuid(),
     message_id: z.string().uuid(),
-    seq: z.number().int().min(1),
     sender_type: z.enum(['customer', 'mitra']),
   })
   .openapi('ScreeningMessage');
