@@ -24,7 +24,7 @@ export async function updateMitra(
   const now = deps.clock.now();
   const { revoked } = await commitWithEffects(deps, async (c) => {
     const before = await findMitra(c, mitraId, true);
-    if (!before) throw new AppError('NOT_FOUND', 'Mitra not found');
+    if (!before) throw new AppError('NOT_FOUND', 'Mitra tidak ditemukan');
     await updateMitraByOperator(c, mitraId, patch, now);
     const deactivated = patch.is_active === false;
     const revoked = deactivated ? await revokeUserSessions(c, 'mitra', mitraId, 'mitra_deactivated', now) : [];

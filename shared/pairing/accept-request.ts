@@ -23,9 +23,9 @@ export async function acceptRequest(deps: PairingDeps, mitraId: string, requestI
     const mitra = await lockMitra(t, mitraId);
     if (!mitra?.is_active) throw new AppError('ACCOUNT_INACTIVE');
     const r = await findRequest(t, requestId, true);
-    if (!r) throw new AppError('NOT_FOUND', 'Request not found');
+    if (!r) throw new AppError('NOT_FOUND', 'Permintaan tidak ditemukan');
     const n = await findNotification(t, requestId, mitraId, true);
-    if (!n) throw new AppError('FORBIDDEN', 'This request was not offered to you');
+    if (!n) throw new AppError('FORBIDDEN', 'Permintaan ini tidak ditawarkan kepadamu');
     if (r.status === 'accepted') {
       if (r.accepted_by === mitraId) return (await findSession(t, r.session_id!))!;
       throw new AppError('REQUEST_TAKEN'); // their offer is already 'missed'

@@ -12,7 +12,7 @@ export async function cancelRequest(deps: PairingDeps, customerId: string, reque
   const now = deps.clock.now();
   const cancelled = await commitWithEffects(deps, async (c) => {
     const r = await findRequest(c, requestId, true);
-    if (!r || r.customer_id !== customerId) throw new AppError('NOT_FOUND', 'Request not found');
+    if (!r || r.customer_id !== customerId) throw new AppError('NOT_FOUND', 'Permintaan tidak ditemukan');
     if (r.status === 'accepted')
       throw new AppError('REQUEST_TAKEN', 'Sudah dapat Bestie', { session_id: r.session_id });
     if (r.status === 'expired') throw new AppError('REQUEST_EXPIRED');

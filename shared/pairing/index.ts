@@ -4,6 +4,7 @@ export { availableMitraCount } from './availability';
 export { cancelRequest } from './cancel-request';
 export { createRequest, type ChatRequestInput } from './create-request';
 export { pairingDeps, type PairingDeps } from './deps';
+export { PUBLISHED_DOCUMENTS } from './documents';
 export { goOffline } from './go-offline';
 export { goOnline } from './go-online';
 export { handleBlast, type BlastMessage } from './handle-blast';

@@ -1,5 +1,6 @@
 /** Safety screening (SPEC §15): every committed message screened, alerts for operators, crisis resources. */
 export { safetyDeps, type SafetyDeps } from './deps';
+export { PUBLISHED_DOCUMENTS, type CrisisResourcesDoc } from './documents';
 export { listSafetyAlerts } from './list-alerts';
 export { reviewSafetyAlertIn } from './review-alert';
 export { safetyMirrorEntries } from './mirror';

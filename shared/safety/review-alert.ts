@@ -18,7 +18,7 @@ export async function reviewSafetyAlertIn(
   now: Date,
 ) {
   const before = await findAlert(t, alertId, true);
-  if (!before) throw new AppError('NOT_FOUND', 'Safety alert not found');
+  if (!before) throw new AppError('NOT_FOUND', 'Peringatan keamanan tidak ditemukan');
   if (CLOSED.includes(before.status)) throw new AppError('SAFETY_ALERT_CLOSED', undefined, { status: before.status });
   const after = await setAlertReview(t, alertId, { status: input.status, note: input.note ?? null, reviewerId }, now);
   return { before: safetyAlertView(before), after: safetyAlertView(after) };

@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config';
+import type { CrisisResourcesDoc } from './documents';
 import type { SafetyAlertRow } from './repo/safety-alerts';
 
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -7,7 +8,11 @@ const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
  * `customers/{uid}/safety/current`: the configured crisis lines, shown to the customer whose message
  * showed a crisis sign. Names the session it came from, never the message.
  */
-export function crisisResourcesDoc(sessionId: string, resources: AppConfig['crisis_resources'], at: Date) {
+export function crisisResourcesDoc(
+  sessionId: string,
+  resources: AppConfig['crisis_resources'],
+  at: Date,
+): CrisisResourcesDoc {
   return {
     session_id: sessionId,
     category: 'self_harm' as const,

@@ -35,8 +35,9 @@ export async function sendMessage(
         t,
         { id, session_id: sessionId, sender_type: side, sender_id: userId, ...input },
         now,
+        // The message doc is computed whole (docs/asyncapi.yaml: MessageDoc is written whole).
         [
-          { item: effect.computeDoc(messageDocPath(sessionId, id), MESSAGE_DOCS, id) },
+          { item: effect.computeDoc(messageDocPath(sessionId, id), MESSAGE_DOCS, id, false) },
           counters(sessionId, now),
           screeningEntry(deps.screeningTopic, { session_id: sessionId, message_id: id, sender_type: side }),
         ],

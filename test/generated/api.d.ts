@@ -877,8 +877,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness of one function */
-        get: operations["functionHealth"];
+        /** Every function and dependency of the local stack (a function alone answers FunctionHealth) */
+        get: operations["stackHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1675,11 +1675,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        FunctionHealth: {
-            /** @enum {string} */
-            status: "ok";
-            function: string;
-        };
         ErrorEnvelope: {
             error: {
                 /** @enum {string} */
@@ -3422,6 +3417,37 @@ export interface components {
             phone: string;
             display_name?: string;
             is_active?: boolean;
+        };
+        StackHealth: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            functions: {
+                /** @enum {string} */
+                auth: "ok" | "down";
+                /** @enum {string} */
+                pairing: "ok" | "down";
+                /** @enum {string} */
+                session: "ok" | "down";
+                /** @enum {string} */
+                config: "ok" | "down";
+                /** @enum {string} */
+                "payment-webhook": "ok" | "down";
+                /** @enum {string} */
+                internal: "ok" | "down";
+                /** @enum {string} */
+                workers: "ok" | "down";
+            };
+            dependencies: {
+                /** @enum {string} */
+                postgres: "ok" | "down";
+                /** @enum {string} */
+                firestore: "ok" | "down";
+            };
+            /** @description null when the outbox could not be read */
+            outbox: {
+                dead_letters: number;
+                oldest_pending_age_seconds: number;
+            } | null;
         };
     };
     responses: never;
@@ -7502,7 +7528,7 @@ export interface operations {
             };
         };
     };
-    functionHealth: {
+    stackHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -7511,13 +7537,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The function is up */
+            /** @description Everything is up */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FunctionHealth"];
+                    "application/json": components["schemas"]["StackHealth"];
                 };
             };
             /** @description Error: BAD_REQUEST */
@@ -7536,6 +7562,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something is down: the same report, with `status: degraded` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackHealth"];
                 };
             };
         };
@@ -7564,15 +7599,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7638,15 +7664,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: NOT_FOUND */
             404: {
                 headers: {
@@ -7691,15 +7708,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7756,15 +7764,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -7798,15 +7797,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7863,15 +7853,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -7907,15 +7888,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,7 @@ import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { seed } from '../../scripts/seed';
 import { ContractChecker } from './contract';
 import { FUNCTION_NAMES } from '../../shared/path-table';
+import { checkedPush, checkedRealtime, publishedContract } from './published';
 
 export type RequestOptions = RequestInit & { json?: unknown; clientIp?: string; unchecked?: boolean };
 
@@ -56,6 +57,11 @@ export async function createTestStack(
     databaseUrl?: string;
     /** Every log line of the stack, at debug level, lands here (a test can check what was logged). */
     logs?: string[];
+    /**
+     * false: this file feeds the relay documents and pushes of its own making to test its mechanics, so
+     * they are not held to docs/asyncapi.yaml. Everywhere else every write and push is.
+     */
+    publishedContract?: false;
   } = {},
 ): Promise<TestStack> {
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
@@ -66,7 +72,16 @@ export async function createTestStack(
   const level = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' | 'error' | 'warn' | 'info' | 'debug';
   const logs = options.logs;
   const logger = logs ? createLogger('debug', {}, (line) => logs.push(line)) : createLogger(level);
-  const rt = await createLocalRuntime(env, { logger, subscriptions: options.subscriptions });
+  const published = options.publishedContract === false ? undefined : await publishedContract();
+  let checked: ReturnType<typeof checkedRealtime> | undefined;
+  const rt = await createLocalRuntime(env, {
+    logger,
+    subscriptions: options.subscriptions,
+    observe: published && {
+      realtime: (r) => (checked = checkedRealtime(r, published)),
+      push: (p) => checkedPush(p, published),
+    },
+  });
   await seed(rt);
   const apps = createAllApps(rt);
   const gateway = createLocalGateway(rt, apps);
@@ -96,7 +111,11 @@ export async function createTestStack(
     await res.arrayBuffer();
     return res.status;
   });
-  return { rt, apps, request, contract, close: () => rt.close() };
+  const close = async () => {
+    await checked?.quiesce();
+    await rt.close();
+  };
+  return { rt, apps, request, contract, close };
 }
 
 /** The per-file preamble: a fresh stack per test (or one per file with `perFile`), closed afterwards. */
