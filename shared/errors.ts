@@ -264,6 +264,12 @@ export const ERROR_CATALOGUE = {
     means: 'Control center: the report was reviewed before.',
     action: 'show',
   }),
+  SAFETY_ALERT_CLOSED: entry('conflict', 'Peringatan ini sudah diselesaikan atau diabaikan', {
+    en: 'The safety alert was already resolved or dismissed',
+    means:
+      'Control center: the safety alert is closed (`details.status` says how); only an open or acknowledged one can be answered.',
+    action: 'show',
+  }),
 
   REQUEST_EXPIRED: entry('gone', 'Permintaan sudah kedaluwarsa', {
     en: 'The request has expired',

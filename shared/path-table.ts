@@ -37,6 +37,7 @@ export const PATH_TABLE: ReadonlyArray<{ prefix: string; fn: FunctionName }> = [
   { prefix: '/api/client/account', fn: 'session' },
   { prefix: '/api/mitra/account', fn: 'session' },
   { prefix: '/tasks/privacy/', fn: 'session' },
+  { prefix: '/events/safety/', fn: 'session' },
   { prefix: '/webhooks/', fn: 'payment-webhook' },
   { prefix: '/tasks/payments/', fn: 'payment-webhook' },
   { prefix: '/internal/', fn: 'internal' },

@@ -9,6 +9,7 @@ locals {
     TASKS_INVOKER_SERVICE_ACCOUNT = google_service_account.tasks_invoker.email
     OIDC_ALLOWED_SERVICE_ACCOUNTS = join(",", local.invoker_emails)
     PUBSUB_PAIRING_TOPIC          = google_pubsub_topic.pairing_blast.name
+    PUBSUB_SCREENING_TOPIC        = google_pubsub_topic.message_screening.name
     ENABLE_TEST_ROUTES            = "false"
     # Postgres through the Cloud SQL connector, as the process's IAM database user (database.tf).
     CLOUD_SQL_INSTANCE = google_sql_database_instance.main.connection_name

@@ -25,6 +25,14 @@ resource "google_cloud_run_v2_service_iam_member" "pubsub_invoker" {
   member   = "serviceAccount:${google_service_account.pubsub_pusher.email}"
 }
 
+# Screening events (SPEC §15) are pushed to the session function.
+resource "google_cloud_run_v2_service_iam_member" "pubsub_invoker_session" {
+  name     = google_cloud_run_v2_service.fn["session"].name
+  location = var.region
+  role     = "roles/run.invoker"
+  member   = "serviceAccount:${google_service_account.pubsub_pusher.email}"
+}
+
 resource "google_project_iam_member" "fn" {
   for_each = local.project_bindings
   project  = var.project_id

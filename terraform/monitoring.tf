@@ -33,11 +33,12 @@ resource "google_logging_metric" "outbox_dead_letters" {
   }
 }
 
-# Push deliveries the pairing function failed (each one brings a message closer to the dead-letter topic).
+# Push deliveries the pairing (blasts) or session (screening) function failed (each one brings a message
+# closer to the dead-letter topic).
 resource "google_logging_metric" "pubsub_push_failures" {
   name        = "halobestie/pubsub_push_failures"
-  description = "Pub/Sub push deliveries the pairing function answered with an error"
-  filter      = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"pairing\" AND httpRequest.requestUrl=~\"/events/\" AND httpRequest.status>=500"
+  description = "Pub/Sub push deliveries the pairing or session function answered with an error"
+  filter      = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=~\"^(pairing|session)$\" AND httpRequest.requestUrl=~\"/events/\" AND httpRequest.status>=500"
   metric_descriptor {
     metric_kind = "DELTA"
     value_type  = "INT64"
@@ -69,6 +70,14 @@ resource "google_logging_metric" "outbox_backlog_age" {
 resource "google_pubsub_subscription" "pairing_blast_dead_letter_hold" {
   name                       = "pairing-blast-dead-letter-hold"
   topic                      = google_pubsub_topic.pairing_blast_dead_letter.id
+  message_retention_duration = "604800s"
+  ack_deadline_seconds       = 60
+}
+
+# Dead-lettered screening events likewise: a message nobody screened is one an operator must look at.
+resource "google_pubsub_subscription" "message_screening_dead_letter_hold" {
+  name                       = "message-screening-dead-letter-hold"
+  topic                      = google_pubsub_topic.message_screening_dead_letter.id
   message_retention_duration = "604800s"
   ack_deadline_seconds       = 60
 }
@@ -139,13 +148,13 @@ resource "google_monitoring_alert_policy" "outbox_backlog" {
 }
 
 resource "google_monitoring_alert_policy" "dead_letters" {
-  display_name = "Dead letters: Pub/Sub blast messages or outbox rows given up"
+  display_name = "Dead letters: Pub/Sub blast or screening messages, or outbox rows given up"
   combiner     = "OR"
   severity     = "ERROR"
   conditions {
     display_name = "Pub/Sub dead-lettered messages"
     condition_threshold {
-      filter          = "resource.type=\"pubsub_subscription\" AND resource.labels.subscription_id=\"${google_pubsub_subscription.pairing_blast_push.name}\" AND metric.type=\"pubsub.googleapis.com/subscription/dead_letter_message_count\""
+      filter          = "resource.type=\"pubsub_subscription\" AND (resource.labels.subscription_id=\"${google_pubsub_subscription.pairing_blast_push.name}\" OR resource.labels.subscription_id=\"${google_pubsub_subscription.message_screening_push.name}\") AND metric.type=\"pubsub.googleapis.com/subscription/dead_letter_message_count\""
       comparison      = "COMPARISON_GT"
       threshold_value = 0
       duration        = "0s"

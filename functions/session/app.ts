@@ -2,6 +2,7 @@ import { createFunctionApp } from '../../shared/http/function-app';
 import { mitraFreedHook, pairingDeps } from '../../shared/pairing';
 import type { Runtime } from '../../shared/runtime';
 import { privacyDeps } from '../../shared/privacy';
+import { safetyDeps } from '../../shared/safety';
 import { sessionsDeps } from '../../shared/sessions';
 import { accountRoutes } from './routes/account';
 import { closingRoutes } from './routes/closing';
@@ -10,6 +11,7 @@ import { messageRoutes } from './routes/messages';
 import { privacyTaskRoutes } from './routes/privacy-tasks';
 import { feedbackRoutes } from './routes/ratings-reports';
 import { receiptTypingRoutes } from './routes/receipts-typing';
+import { screeningRoutes } from './routes/screening';
 import { sensitivityRoutes } from './routes/sensitivity';
 import { sessionRoutes } from './routes/sessions';
 import { timerRoutes } from './routes/timers';
@@ -30,5 +32,7 @@ export function createSessionApp(rt: Runtime) {
   const privacy = privacyDeps(rt);
   app.route('/', accountRoutes(privacy));
   app.route('/', privacyTaskRoutes(privacy));
+  // Screening sits above sessions (it flags sessions through their front door); its events land here.
+  app.route('/', screeningRoutes(safetyDeps(rt)));
   return app;
 }

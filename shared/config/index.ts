@@ -8,6 +8,7 @@ export { patchConfigSection, sectionBodyError } from './patch-section';
 export { publicConfigView } from './public-view';
 export { storeMissingConfigValues } from './repo/app-config';
 export { configReader, ConfigReader, loadConfig } from './reader';
+export type { CrisisHotline, SafetyCategory, SafetyRule } from './safety-defaults';
 export { CONFIG_KEYS, defaultConfig, pricingTierSchema, type AppConfig, type ConfigKey } from './schema';
 export { CONFIG_SECTIONS, SECTION_NAMES, sectionSchema, type ConfigSection } from './sections';
 export { PUBLIC_CONFIG_DOC } from './views';

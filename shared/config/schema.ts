@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CRISIS_RESOURCES, DEFAULT_SAFETY_NOTICE, DEFAULT_SAFETY_RULES } from './safety-defaults';
 
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
 
@@ -7,6 +8,44 @@ export const pricingTierSchema = z.object({
   label: z.string().min(1).max(60),
   duration_minutes: z.number().int().min(5).max(240),
   price_idr: z.number().int().min(0).max(10_000_000),
+});
+
+const compiles = (pattern: string) => {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A screening rule (SPEC §15): a regular expression over one normalised form of a message. */
+export const safetyRuleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_.]{1,64}$/),
+    category: z.enum(['self_harm', 'contact_info']),
+    form: z.enum(['words', 'text']),
+    pattern: z.string().min(1).max(2000).refine(compiles, 'not a valid regular expression'),
+  })
+  .refine(
+    // Escapes (\b, \d) aside, a doubled letter can never match the words form, which writes each once.
+    (r) => r.form !== 'words' || !/([a-z])\1/.test(r.pattern.replace(/\\./g, ' ')),
+    'a words-form pattern writes every letter once (the words form collapses repeated letters)',
+  );
+
+const hotlineSchema = z.object({
+  name: z.string().min(1).max(100),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 -]{3,20}$/)
+    .optional(),
+  extension: z
+    .string()
+    .regex(/^[0-9]{1,6}$/)
+    .optional(),
+  url: z.string().url().max(300).optional(),
+  hours: z.string().max(60).optional(),
+  description: z.string().max(300).optional(),
 });
 
 /** Every operator knob in app_config (SPEC §5): its schema and its default. */
@@ -76,6 +115,25 @@ export const CONFIG_KEYS = {
     }),
     default: { message_days: 365, outbox_days: 7, auth_days: 30 },
   },
+  safety_rules: {
+    schema: z
+      .array(safetyRuleSchema)
+      .min(1)
+      .max(300)
+      .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids must be unique'),
+    default: DEFAULT_SAFETY_RULES,
+  },
+  crisis_resources: {
+    schema: z.object({
+      message: z.string().min(1).max(500),
+      hotlines: z
+        .array(hotlineSchema.refine((h) => h.phone || h.url, 'a hotline needs a phone or a url'))
+        .min(1)
+        .max(10),
+    }),
+    default: DEFAULT_CRISIS_RESOURCES,
+  },
+  safety_notice: { schema: z.string().min(1).max(500), default: DEFAULT_SAFETY_NOTICE },
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

@@ -26,6 +26,7 @@ export const CONFIG_SECTIONS = {
   payment: ['payment_timeout_seconds'],
   support: ['support_handles_json'],
   retention: ['retention'],
+  safety: ['safety_rules', 'crisis_resources', 'safety_notice'],
 } as const satisfies Record<string, readonly ConfigKey[]>;
 
 export type ConfigSection = keyof typeof CONFIG_SECTIONS;

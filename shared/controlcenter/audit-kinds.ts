@@ -7,5 +7,6 @@ export const AUDIT_KINDS = [
   'customer_unbanned',
   'report_reviewed',
   'account_erased',
+  'safety_alert_reviewed',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];

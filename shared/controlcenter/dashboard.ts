@@ -59,5 +59,11 @@ export async function dashboard(deps: Pick<ControlCenterDeps, 'db' | 'clock' | '
     },
     flagged_users: f.flagged_users,
     pending_reports: f.pending_reports,
+    needs_attention: {
+      open_safety_alerts: f.open_safety_alerts,
+      open_self_harm_alerts: f.open_self_harm_alerts,
+      sessions: f.sessions_needing_attention,
+      safety_flagged_sessions_total: f.safety_flagged_sessions,
+    },
   };
 }

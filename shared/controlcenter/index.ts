@@ -15,6 +15,7 @@ export { MAX_RANGE_DAYS, mitraActivity, mitraActivityLogFor } from './mitra-acti
 export { readTranscript } from './read-transcript';
 export { registerMitra } from './register-mitra';
 export { reviewReport } from './review-report';
+export { reviewSafetyAlert } from './review-safety-alert';
 export { sessionDetail } from './session-detail';
 export { updateMitra } from './update-mitra';
 export { percent } from './views';

@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import { paymentsOfSession } from '../payments';
+import { listSafetyAlerts } from '../safety';
 import { adminSession, pendingReportCounts, reportsOfSession, sessionParts } from '../sessions';
 import { findCustomer, findMitra } from '../users';
 import type { ControlCenterDeps } from './deps';
@@ -16,12 +17,13 @@ const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
 export async function sessionDetail(deps: Pick<ControlCenterDeps, 'db'>, sessionId: string, pii: PiiAccess) {
   const s = await adminSession(deps.db, sessionId);
   if (!s) throw new AppError('NOT_FOUND', 'Sesi tidak ditemukan');
-  const [customer, mitra, parts, payments, reports] = await Promise.all([
+  const [customer, mitra, parts, payments, reports, alerts] = await Promise.all([
     findCustomer(deps.db, s.customer_id),
     findMitra(deps.db, s.mitra_id),
     sessionParts(deps.db, s.id),
     paymentsOfSession(deps.db, s.id),
     reportsOfSession(deps.db, s.id),
+    listSafetyAlerts(deps, { session_id: s.id, limit: 100 }),
   ]);
   // A session's reports are between its two participants, so their names are these two.
   const names = {
@@ -78,6 +80,8 @@ export async function sessionDetail(deps: Pick<ControlCenterDeps, 'db'>, session
     reports: reports.map((r) =>
       reportView(r, names, reported[r.reported_type === 'customer' ? 0 : 1]!.get(r.reported_id) ?? 0),
     ),
+    safety_notice: s.safety_notice_at ? { text: s.safety_notice!, at: s.safety_notice_at.toISOString() } : null,
+    safety_alerts: alerts.items,
     sensitivity_timeline: parts.timeline.map((t) => ({
       from: t.from_sensitivity,
       to: t.to_sensitivity,

@@ -73,6 +73,8 @@ export function sessionSummaryView(s: AdminSessionRow, names: Names) {
     closing_reason: s.closing_reason,
     completed_at: isoOrNull(s.completed_at),
     cancelled_at: isoOrNull(s.cancelled_at),
+    safety_flag: s.safety_flag,
+    safety_flagged_at: isoOrNull(s.safety_flagged_at),
   };
 }
 

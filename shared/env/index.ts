@@ -54,6 +54,10 @@ const gcp = {
   FUNCTION_URLS: v(optional, 'JSON {function name: Cloud Run URL}: task targets (required when RUNTIME=gcp)'),
   TASKS_INVOKER_SERVICE_ACCOUNT: v(optional, 'identity Cloud Tasks signs OIDC tokens as (required when RUNTIME=gcp)'),
   PUBSUB_PAIRING_TOPIC: v(text('pairing-blast'), 'the Pub/Sub topic of pairing blasts'),
+  PUBSUB_SCREENING_TOPIC: v(
+    text('message-screening'),
+    'the Pub/Sub topic every committed chat message is screened from',
+  ),
   OIDC_AUDIENCE: v(
     text('halobestie-local'),
     'audience of the OIDC tokens on /tasks and /events: this function’s own URL (set in production)',

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ERROR_CODES } from '../errors';
+import { AppError, ERROR_CODES } from '../errors';
 
 /** SPEC §3: the one error body every 4xx/5xx answers. */
 export const ErrorEnvelopeSchema = z
@@ -34,3 +34,30 @@ export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
 
 /** A person's or thing's name (SPEC §3): NFC-normalised, trimmed, 1..max; control characters never pass the shell. */
 export const NameText = (max: number) => z.string().normalize('NFC').trim().min(1).max(max);
+
+/** What a Pub/Sub push subscription POSTs to its private route. */
+export const PubSubPushEnvelopeSchema = z
+  .object({
+    message: z.object({
+      data: z.string().openapi({ description: 'base64 of the JSON message' }),
+      messageId: z.string().optional(),
+      message_id: z.string().optional(),
+      publishTime: z.string().optional(),
+      attributes: z.record(z.string(), z.string()).optional(),
+    }),
+    subscription: z.string(),
+  })
+  .openapi('PubSubPushEnvelope');
+
+/** Pub/Sub wraps our JSON in base64; anything else is a 400 (dead-lettered after its retries). */
+export function pubSubMessage<T extends z.ZodType>(data: string, schema: T, what: string): z.infer<T> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(data, 'base64').toString('utf8'));
+  } catch {
+    throw AppError.invalid('message.data', 'message.data is not base64 JSON');
+  }
+  const message = schema.safeParse(parsed);
+  if (!message.success) throw AppError.invalid('message.data', `not ${what}`);
+  return message.data;
+}

@@ -6,6 +6,7 @@ import type { Env } from '../env';
 import type { Logger } from '../logger';
 import { commitWithEffects, type Wakeable } from '../outbox';
 import { pairingMirrorEntries } from '../pairing';
+import { safetyMirrorEntries } from '../safety';
 import { sessionMirrorEntries } from '../sessions';
 
 export interface RebuildCounts {
@@ -15,6 +16,7 @@ export interface RebuildCounts {
   sessions: number;
   messages: number;
   epochs: number;
+  safety: number;
 }
 
 /**
@@ -35,7 +37,10 @@ export async function rebuildMirror(rt: {
   const pairing = await pairingMirrorEntries(rt.db, now, cfg.request_notification_timeout_seconds);
   const sessions = await sessionMirrorEntries(rt.db);
   const epochs = await epochMirrorEntries(rt.db);
-  await commitWithEffects(rt, (t) => t.enqueue([config, ...epochs, ...pairing.entries, ...sessions.entries]));
+  const safety = await safetyMirrorEntries(rt.db, cfg);
+  await commitWithEffects(rt, (t) =>
+    t.enqueue([config, ...epochs, ...pairing.entries, ...sessions.entries, ...safety]),
+  );
   const counts = {
     config: 1,
     pairing: pairing.pairing,
@@ -43,6 +48,7 @@ export async function rebuildMirror(rt: {
     sessions: sessions.sessions,
     messages: sessions.messages,
     epochs: epochs.length,
+    safety: safety.length,
   };
   rt.logger.info('mirror rebuild enqueued', { ...counts });
   return counts;

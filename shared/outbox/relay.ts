@@ -144,14 +144,22 @@ export class OutboxRelay {
     const rows = await claimBatch(this.deps.db, limit, LEASE_SECONDS, MAX_OUTBOX_ATTEMPTS, this.now());
     if (rows.length === 0) return { claimed: 0, delivered: 0 };
     const byKind = (kind: OutboxItem['kind']) => rows.filter((r) => r.kind === kind);
+    const record = async (outcomes: Outcome[]) => {
+      await recordOutcomes(this.deps.db, this.deps.logger, outcomes);
+      return outcomes;
+    };
+    // A session's next message is claimable only once this one is recorded delivered, so the ordered
+    // writes are recorded as soon as they land, not after the batch's pushes and events (one screening
+    // event per message) have gone out too.
     const outcomes = (
       await Promise.all([
-        this.deliverRealtime(byKind('realtime')),
-        deliverPushes(this.deps, byKind('push')),
-        this.deliverEach([...byKind('task'), ...byKind('event')]),
+        this.deliverRealtime(byKind('realtime')).then(record),
+        Promise.all([
+          deliverPushes(this.deps, byKind('push')),
+          this.deliverEach([...byKind('task'), ...byKind('event')]),
+        ]).then((o) => record(o.flat())),
       ])
     ).flat();
-    await recordOutcomes(this.deps.db, this.deps.logger, outcomes);
     return { claimed: rows.length, delivered: outcomes.filter((o) => o.ok).length };
   }
 

@@ -30,7 +30,8 @@ export async function requestErasure(
     // The user's row first: a chat request (customer) or an accept (mitra) takes the same lock, so one
     // in flight either commits before, and the steps find it, or sees the account gone.
     const user = side === 'customer' ? await findCustomer(t, userId, true) : await findMitra(t, userId, true);
-    if (!user) throw new AppError('NOT_FOUND', side === 'customer' ? 'Customer tidak ditemukan' : 'Mitra tidak ditemukan');
+    if (!user)
+      throw new AppError('NOT_FOUND', side === 'customer' ? 'Customer tidak ditemukan' : 'Mitra tidak ditemukan');
     const before = await erasureOf(t, side, userId);
     const audit = async (first: boolean) => {
       if (by.kind === 'operator')

@@ -109,6 +109,10 @@ function build() {
     status: SessionStatusSchema,
     topic_sensitivity: SensitivitySchema,
     extension: ExtensionOfferSchema.optional().describe('the latest extension; absent until the first is asked for'),
+    safety_notice: z
+      .strictObject({ text: z.string(), at: iso })
+      .optional()
+      .describe('guidance after the customer showed a crisis sign (SPEC §15); absent until then, shown once'),
     version: z.number().int(),
   });
 
@@ -194,7 +198,9 @@ export const PUBLISHED_DOCUMENTS: PublishedDocument[] = [
     schema: () => sessionSchemas().MitraSessionDocSchema,
     readers: ['mitra'],
     writes: 'merged',
-    summary: 'The mitra’s private view of a session: its sensitivity and the extension offer.',
-    description: 'Rewritten at every transition and when the sensitivity flips.',
+    summary: 'The mitra’s private view of a session: its sensitivity, the extension offer, the safety notice.',
+    description:
+      'Rewritten at every transition and when the sensitivity flips; `safety_notice` is merged in once, when ' +
+      'screening first sees a crisis sign from the customer (the app shows it prominently).',
   },
 ];

@@ -63,6 +63,19 @@ export async function bothSidesPush(
   ];
 }
 
+/** What a screening event carries (SPEC §15): ids only, never the text, which the screener reads from Postgres. */
+export interface ScreeningEvent {
+  session_id: string;
+  message_id: string;
+  sender_type: Side;
+}
+export const SCREENING_EVENT_TYPE = 'message_screening';
+
+/** Every committed message is screened after the commit, off the send path, by whoever the topic feeds. */
+export function screeningEntry(topic: string, data: ScreeningEvent): OutboxEntry {
+  return { item: effect.event({ topic, data: { ...data }, attributes: { type: SCREENING_EVENT_TYPE } }) };
+}
+
 const body = (s: SessionRow) => ({ session_id: s.id, version: s.version });
 const after = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
 

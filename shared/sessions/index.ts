@@ -18,7 +18,9 @@ export { purgeOldMessages } from './purge-old-messages';
 export { rateSession } from './rate-session';
 export { reportSession } from './report-session';
 export { requestExtension } from './request-extension';
+export { flagSessionForSafety } from './safety-flag';
 export { sendMessage } from './send-message';
+export type { ScreeningEvent } from './effects';
 export { setTyping } from './set-typing';
 export { startSession, type SessionStart } from './start-session';
 export { sessionCounterDocs, SESSION_COUNTERS } from './counters';
@@ -29,6 +31,7 @@ export type { Sensitivity, SessionStatus, Side } from './types';
 export {
   CAPACITY_STATUSES,
   capacityUsed,
+  currentSafetyNotices,
   findSession,
   hasUsedFreeTrial,
   liveSessionIdsOf,
@@ -42,7 +45,13 @@ export {
   type AdminSessionRow,
   type SessionFilter,
 } from './repo/chat-sessions.admin';
-export { transcriptPage, type MessageRow, type RemovedReason, type TranscriptRow } from './repo/chat-messages';
+export {
+  messageToScreen,
+  transcriptPage,
+  type MessageRow,
+  type RemovedReason,
+  type TranscriptRow,
+} from './repo/chat-messages';
 export { ownMessagesIn } from './repo/chat-messages.privacy';
 export { sessionIdsPage, sessionsOf } from './repo/chat-sessions.privacy';
 export { ratingsOf, type RatingRow } from './repo/session-ratings';

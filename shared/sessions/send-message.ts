@@ -3,7 +3,7 @@ import { commitWithEffects, effect } from '../outbox';
 import { buildPush } from '../push';
 import type { SessionsDeps } from './deps';
 import { counters } from './counters';
-import { pushEntries } from './effects';
+import { pushEntries, screeningEntry } from './effects';
 import { appendMessage, findByClientId, isDuplicateMessage, type MessageRow } from './repo/chat-messages';
 import { refusal, sessionOfParticipant } from './participant';
 import { findSessionNames } from './repo/chat-sessions';
@@ -14,7 +14,7 @@ import { messageDoc, messageView } from './views';
 
 /**
  * One statement in the common case (seq, message, and its effects: the message doc and the coalesced
- * counter write, both read from Postgres when the relay writes them), so a Firestore failure delays the
+ * counter write, both read from Postgres when the relay writes them, and the screening event, SPEC §15), so a Firestore failure delays the
  * message, never loses it. A push follows in the same transaction when the other side shows no recent
  * activity. The same client_message_id again (also in parallel, or after the session moved on) answers the
  * message already stored, found when the insert fails on the unique key or the session refuses: no look-up
@@ -36,7 +36,11 @@ export async function sendMessage(
         { id, session_id: sessionId, sender_type: side, sender_id: userId, ...input },
         now,
         // The message doc is computed whole (docs/asyncapi.yaml: MessageDoc is written whole).
-        [{ item: effect.computeDoc(messageDocPath(sessionId, id), MESSAGE_DOCS, id, false) }, counters(sessionId, now)],
+        [
+          { item: effect.computeDoc(messageDocPath(sessionId, id), MESSAGE_DOCS, id, false) },
+          counters(sessionId, now),
+          screeningEntry(deps.screeningTopic, { session_id: sessionId, message_id: id, sender_type: side }),
+        ],
       );
       if (!row) {
         // A retry after the session moved on still answers the message it stored.

@@ -48,6 +48,12 @@ export interface SessionRow extends NewSession {
   customer_goodbye_at: Date | null;
   mitra_goodbye: string | null;
   mitra_goodbye_at: Date | null;
+  /** Safety screening found something in this session (SPEC §15); operators filter on it. */
+  safety_flag: boolean;
+  safety_flagged_at: Date | null;
+  /** The guidance its mitra was shown once a customer's message showed a crisis sign. */
+  safety_notice: string | null;
+  safety_notice_at: Date | null;
 }
 
 export interface Names {

@@ -170,6 +170,12 @@ export function sessionDoc(
   };
 }
 
+/** The guidance shown to the mitra once (SPEC §15); absent until there is one. */
+export const safetyNotice = (s: Pick<SessionRow, 'safety_notice' | 'safety_notice_at'>) =>
+  s.safety_notice && s.safety_notice_at
+    ? { safety_notice: { text: s.safety_notice, at: s.safety_notice_at.toISOString() } }
+    : {};
+
 /** `mitras/{mitra}/sessions/{id}`: the mitra's private view (sensitivity, the extension offer). */
 export function mitraSessionDoc(s: SessionRow, extension?: ExtensionRow | null): MitraSessionDoc {
   return {
@@ -177,6 +183,7 @@ export function mitraSessionDoc(s: SessionRow, extension?: ExtensionRow | null):
     status: s.status,
     topic_sensitivity: s.topic_sensitivity,
     ...(extension ? { extension: extensionOfferView(extension) } : {}),
+    ...safetyNotice(s),
     version: s.version,
   };
 }

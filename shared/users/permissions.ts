@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'mitra_activity:read',
   'audit:read',
   'privacy:erase',
+  'safety:read',
+  'safety:update',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -927,6 +927,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events/safety/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pub/Sub push: one committed message screened; alerts, flag, crisis resources (redelivery-safe) */
+        post: operations["safetyScreenMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1507,6 +1524,40 @@ export interface paths {
         patch: operations["ccReviewReport"];
         trace?: never;
     };
+    "/internal/safety-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Screening hits, newest first; the filters combine */
+        get: operations["ccListSafetyAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/safety-alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** `acknowledged` keeps it open; `resolved` / `dismissed` close it (a closed alert is 409); audited */
+        patch: operations["ccReviewSafetyAlert"];
+        trace?: never;
+    };
     "/internal/sessions": {
         parameters: {
             query?: never;
@@ -1871,7 +1922,7 @@ export interface components {
         ErrorEnvelope: {
             error: {
                 /** @enum {string} */
-                code: "BAD_REQUEST" | "WRONG_FLOW" | "AUTH_MISSING" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "REFRESH_INVALID" | "INVALID_CREDENTIALS" | "INVALID_ID_TOKEN" | "CODE_MISMATCH" | "IAP_REQUIRED" | "CALLBACK_TOKEN_INVALID" | "FORBIDDEN" | "ACCOUNT_INACTIVE" | "ACCOUNT_BANNED" | "REGISTRATION_REQUIRED" | "EARLY_END_DISABLED" | "NOT_FOUND" | "OTP_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ALREADY_ACTIVE" | "FREE_TRIAL_UNAVAILABLE" | "MITRA_UNAVAILABLE" | "REQUEST_TAKEN" | "REQUEST_CANCELLED" | "REQUEST_REJECTED" | "CAPACITY_FULL" | "OTP_USED" | "IDENTITY_CONFLICT" | "EMAIL_TAKEN" | "PHONE_TAKEN" | "SESSION_NOT_ACTIVE" | "SESSION_NOT_CLOSING" | "SESSION_NOT_ENDED" | "GOODBYE_ALREADY_SENT" | "SENSITIVITY_LATCHED" | "EXTENSION_NOT_ALLOWED" | "EXTENSION_PENDING" | "EXTENSION_NOT_PENDING" | "ALREADY_RATED" | "ALREADY_REPORTED" | "REPORT_ALREADY_RESOLVED" | "REQUEST_EXPIRED" | "OTP_EXPIRED" | "PAYLOAD_TOO_LARGE" | "PHONE_INVALID" | "CONFIG_OUT_OF_BOUNDS" | "PASSWORD_TOO_SHORT" | "PASSWORD_MISSING_DIGIT" | "PASSWORD_MISSING_UPPERCASE" | "PASSWORD_MISSING_LOWERCASE" | "ACCOUNT_LOCKED" | "OTP_COOLDOWN" | "OTP_RATE_LIMIT_PHONE" | "OTP_RATE_LIMIT_IP" | "OTP_ATTEMPTS_EXCEEDED" | "INTERNAL" | "PROVIDER_NOT_CONFIGURED" | "PROVIDER_UNAVAILABLE" | "OTP_SEND_FAILED";
+                code: "BAD_REQUEST" | "WRONG_FLOW" | "AUTH_MISSING" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "REFRESH_INVALID" | "INVALID_CREDENTIALS" | "INVALID_ID_TOKEN" | "CODE_MISMATCH" | "IAP_REQUIRED" | "CALLBACK_TOKEN_INVALID" | "FORBIDDEN" | "ACCOUNT_INACTIVE" | "ACCOUNT_BANNED" | "REGISTRATION_REQUIRED" | "EARLY_END_DISABLED" | "NOT_FOUND" | "OTP_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ALREADY_ACTIVE" | "FREE_TRIAL_UNAVAILABLE" | "MITRA_UNAVAILABLE" | "REQUEST_TAKEN" | "REQUEST_CANCELLED" | "REQUEST_REJECTED" | "CAPACITY_FULL" | "OTP_USED" | "IDENTITY_CONFLICT" | "EMAIL_TAKEN" | "PHONE_TAKEN" | "SESSION_NOT_ACTIVE" | "SESSION_NOT_CLOSING" | "SESSION_NOT_ENDED" | "GOODBYE_ALREADY_SENT" | "SENSITIVITY_LATCHED" | "EXTENSION_NOT_ALLOWED" | "EXTENSION_PENDING" | "EXTENSION_NOT_PENDING" | "ALREADY_RATED" | "ALREADY_REPORTED" | "REPORT_ALREADY_RESOLVED" | "SAFETY_ALERT_CLOSED" | "REQUEST_EXPIRED" | "OTP_EXPIRED" | "PAYLOAD_TOO_LARGE" | "PHONE_INVALID" | "CONFIG_OUT_OF_BOUNDS" | "PASSWORD_TOO_SHORT" | "PASSWORD_MISSING_DIGIT" | "PASSWORD_MISSING_UPPERCASE" | "PASSWORD_MISSING_LOWERCASE" | "ACCOUNT_LOCKED" | "OTP_COOLDOWN" | "OTP_RATE_LIMIT_PHONE" | "OTP_RATE_LIMIT_IP" | "OTP_ATTEMPTS_EXCEEDED" | "INTERNAL" | "PROVIDER_NOT_CONFIGURED" | "PROVIDER_UNAVAILABLE" | "OTP_SEND_FAILED";
                 message: string;
                 details: {
                     [key: string]: unknown;
@@ -2906,6 +2957,27 @@ export interface components {
                 outbox_days: number;
                 auth_days: number;
             };
+            safety_rules: {
+                id: string;
+                /** @enum {string} */
+                category: "self_harm" | "contact_info";
+                /** @enum {string} */
+                form: "words" | "text";
+                pattern: string;
+            }[];
+            crisis_resources: {
+                message: string;
+                hotlines: {
+                    name: string;
+                    phone?: string;
+                    extension?: string;
+                    /** Format: uri */
+                    url?: string;
+                    hours?: string;
+                    description?: string;
+                }[];
+            };
+            safety_notice: string;
         };
         /** @description Deploy-fixed values (env), shown beside the DB values */
         ConfigEnvValues: {
@@ -2942,9 +3014,10 @@ export interface components {
             payment: components["schemas"]["ConfigKey"][];
             support: components["schemas"]["ConfigKey"][];
             retention: components["schemas"]["ConfigKey"][];
+            safety: components["schemas"]["ConfigKey"][];
         };
         /** @enum {string} */
-        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "blast" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_timeout_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes" | "retention";
+        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "blast" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_timeout_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes" | "retention" | "safety_rules" | "crisis_resources" | "safety_notice";
         ConfigAuditPage: {
             items: components["schemas"]["ConfigAuditEntry"][];
             next_cursor: string | null;
@@ -3006,6 +3079,27 @@ export interface components {
                     outbox_days: number;
                     auth_days: number;
                 };
+                safety_rules?: {
+                    id: string;
+                    /** @enum {string} */
+                    category: "self_harm" | "contact_info";
+                    /** @enum {string} */
+                    form: "words" | "text";
+                    pattern: string;
+                }[];
+                crisis_resources?: {
+                    message: string;
+                    hotlines: {
+                        name: string;
+                        phone?: string;
+                        extension?: string;
+                        /** Format: uri */
+                        url?: string;
+                        hours?: string;
+                        description?: string;
+                    }[];
+                };
+                safety_notice?: string;
             };
             /**
              * Format: date-time
@@ -3063,6 +3157,27 @@ export interface components {
                 outbox_days: number;
                 auth_days: number;
             };
+            safety_rules?: {
+                id: string;
+                /** @enum {string} */
+                category: "self_harm" | "contact_info";
+                /** @enum {string} */
+                form: "words" | "text";
+                pattern: string;
+            }[];
+            crisis_resources?: {
+                message: string;
+                hotlines: {
+                    name: string;
+                    phone?: string;
+                    extension?: string;
+                    /** Format: uri */
+                    url?: string;
+                    hours?: string;
+                    description?: string;
+                }[];
+            };
+            safety_notice?: string;
         };
         ConfigPatchResult: {
             changed: boolean;
@@ -3070,7 +3185,7 @@ export interface components {
             values: components["schemas"]["ConfigValues"];
         };
         /** @description The keys of the section named in the path (see ConfigSections) */
-        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchBlast"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchSupport"] | components["schemas"]["ConfigPatchRetention"];
+        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchBlast"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchSupport"] | components["schemas"]["ConfigPatchRetention"] | components["schemas"]["ConfigPatchSafety"];
         ConfigPatchAnonymity: {
             anonymity_enabled?: boolean;
         };
@@ -3153,6 +3268,29 @@ export interface components {
                 outbox_days: number;
                 auth_days: number;
             };
+        };
+        ConfigPatchSafety: {
+            safety_rules?: {
+                id: string;
+                /** @enum {string} */
+                category: "self_harm" | "contact_info";
+                /** @enum {string} */
+                form: "words" | "text";
+                pattern: string;
+            }[];
+            crisis_resources?: {
+                message: string;
+                hotlines: {
+                    name: string;
+                    phone?: string;
+                    extension?: string;
+                    /** Format: uri */
+                    url?: string;
+                    hours?: string;
+                    description?: string;
+                }[];
+            };
+            safety_notice?: string;
         };
         XenditCallbackAck: {
             /** @enum {boolean} */
@@ -3250,6 +3388,16 @@ export interface components {
             /** @description Customers and mitras with 3+ pending reports */
             flagged_users: number;
             pending_reports: number;
+            /** @description "Perlu perhatian" (SPEC §15) */
+            needs_attention: {
+                /** @description Screening alerts nobody has answered yet */
+                open_safety_alerts: number;
+                open_self_harm_alerts: number;
+                /** @description Sessions with an alert open or acknowledged */
+                sessions: number;
+                /** @description Sessions screening ever flagged */
+                safety_flagged_sessions_total: number;
+            };
         };
         CcMitraPage: {
             items: components["schemas"]["CcMitra"][];
@@ -3443,6 +3591,13 @@ export interface components {
              * @example 2026-11-25T10:00:00.000Z
              */
             cancelled_at: string | null;
+            /** @description Safety screening found something in this session (SPEC §15) */
+            safety_flag: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            safety_flagged_at: string | null;
         };
         CcSessionDetail: components["schemas"]["CcSessionSummary"] & {
             /**
@@ -3502,6 +3657,17 @@ export interface components {
                 created_at: string;
             } | null;
             reports: components["schemas"]["CcReport"][];
+            /** @description The guidance its mitra was shown after a crisis sign, if any */
+            safety_notice: {
+                text: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T10:00:00.000Z
+                 */
+                at: string;
+            } | null;
+            /** @description Newest first (at most 100) */
+            safety_alerts: components["schemas"]["CcSafetyAlert"][];
             /** @description Every flip, oldest first; empty when there was none */
             sensitivity_timeline: {
                 /** @enum {string} */
@@ -3619,6 +3785,45 @@ export interface components {
              */
             created_at: string;
         };
+        CcSafetyAlert: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            session_id: string;
+            /** @description The message, by seq (its text only in the audited transcript) */
+            message_seq: number;
+            /** @enum {string} */
+            sender_type: "customer" | "mitra";
+            /** Format: uuid */
+            sender_id: string;
+            /** @enum {string} */
+            category: "self_harm" | "contact_info";
+            /** @description The screening rule that matched (settings section safety) */
+            rule_id: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "resolved" | "dismissed";
+            review_note: string | null;
+            /**
+             * Format: uuid
+             * @description The control-center user who answered it last
+             */
+            reviewed_by: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            reviewed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            updated_at: string;
+        };
         TranscriptPage: {
             items: components["schemas"]["TranscriptMessage"][];
             next_cursor: string | null;
@@ -3709,6 +3914,15 @@ export interface components {
             status: "reviewed" | "actioned" | "dismissed";
             note?: string;
         };
+        CcSafetyAlertPage: {
+            items: components["schemas"]["CcSafetyAlert"][];
+            next_cursor: string | null;
+        };
+        CcReviewSafetyAlert: {
+            /** @enum {string} */
+            status: "acknowledged" | "resolved" | "dismissed";
+            note?: string;
+        };
         AuditEntryPage: {
             items: components["schemas"]["AuditEntry"][];
             next_cursor: string | null;
@@ -3716,7 +3930,7 @@ export interface components {
         AuditEntry: {
             id: string;
             /** @enum {string} */
-            kind: "transcript_access" | "mitra_registered" | "mitra_updated" | "customer_banned" | "customer_unbanned" | "report_reviewed" | "account_erased";
+            kind: "transcript_access" | "mitra_registered" | "mitra_updated" | "customer_banned" | "customer_unbanned" | "report_reviewed" | "account_erased" | "safety_alert_reviewed";
             actor: {
                 /** Format: uuid */
                 id: string;
@@ -8184,6 +8398,64 @@ export interface operations {
             };
         };
     };
+    safetyScreenMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PubSubPushEnvelope"];
+            };
+        };
+        responses: {
+            /** @description Screened (a redelivery records nothing twice) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     stackHealth: {
         parameters: {
             query?: never;
@@ -8585,7 +8857,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "transcript_access" | "mitra_registered" | "mitra_updated" | "customer_banned" | "customer_unbanned" | "report_reviewed" | "account_erased";
+                kind?: "transcript_access" | "mitra_registered" | "mitra_updated" | "customer_banned" | "customer_unbanned" | "report_reviewed" | "account_erased" | "safety_alert_reviewed";
                 actor_id?: string;
                 target_id?: string;
             };
@@ -8947,7 +9219,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "blast" | "closing" | "payment" | "support" | "retention";
+                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "blast" | "closing" | "payment" | "support" | "retention" | "safety";
             };
             cookie?: never;
         };
@@ -10550,6 +10822,157 @@ export interface operations {
             };
         };
     };
+    ccListSafetyAlerts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "open" | "acknowledged" | "resolved" | "dismissed";
+                category?: "self_harm" | "contact_info";
+                session_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of safety alerts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CcSafetyAlertPage"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, IAP_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ccReviewSafetyAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CcReviewSafetyAlert"];
+            };
+        };
+        responses: {
+            /** @description Answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CcSafetyAlert"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, IAP_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: SAFETY_ALERT_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     ccListSessions: {
         parameters: {
             query?: {
@@ -10563,6 +10986,8 @@ export interface operations {
                 to?: string;
                 customer_id?: string;
                 mitra_id?: string;
+                /** @description Only sessions safety screening flagged (true) or not */
+                safety_flag?: "true" | "false";
             };
             header?: never;
             path?: never;

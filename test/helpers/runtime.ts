@@ -55,6 +55,8 @@ export async function createTestStack(
     env?: Record<string, string>;
     subscriptions?: LocalSubscription[];
     databaseUrl?: string;
+    /** Every log line of the stack, at debug level, lands here (a test can check what was logged). */
+    logs?: string[];
     /**
      * false: this file feeds the relay documents and pushes of its own making to test its mechanics, so
      * they are not held to docs/asyncapi.yaml. Everywhere else every write and push is.
@@ -68,10 +70,12 @@ export async function createTestStack(
   const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }), FUNCTION_NAMES);
   // TEST_LOG_LEVEL=error shows what a failing request logged.
   const level = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  const logs = options.logs;
+  const logger = logs ? createLogger('debug', {}, (line) => logs.push(line)) : createLogger(level);
   const published = options.publishedContract === false ? undefined : await publishedContract();
   let checked: ReturnType<typeof checkedRealtime> | undefined;
   const rt = await createLocalRuntime(env, {
-    logger: createLogger(level),
+    logger,
     subscriptions: options.subscriptions,
     observe: published && {
       realtime: (r) => (checked = checkedRealtime(r, published)),

@@ -1,6 +1,7 @@
 import { Firestore } from '@google-cloud/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, ccLogin, createGuest, signInActiveMitra } from '../helpers/auth';
+import { SECTION_NAMES } from '../../shared/config';
 import { json } from '../helpers/http';
 import { createTestStack, useTestStack, type TestStack } from '../helpers/runtime';
 
@@ -32,7 +33,7 @@ describe('GET /api/shared/config', () => {
     expect(body.sensitive_flip_confirmation_enabled).toBe(true);
     expect(body.sensitive_flag_one_way_latch).toBe(false);
     expect(body.request_notification_timeout_seconds).toBe(60);
-    expect(JSON.stringify(body)).not.toMatch(/lockout|per_ip|per_phone|secret|password|token_ttl/);
+    expect(JSON.stringify(body)).not.toMatch(/lockout|per_ip|per_phone|secret|password|token_ttl|safety_rules/);
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^".+"$/);
     expect(res.headers.get('cache-control')).toBe('no-cache');
@@ -68,6 +69,10 @@ describe('PATCH /internal/config/:section', () => {
     ['blast', { blast: { max_mitras: -1, wave_seconds: 20 } }],
     ['blast', { blast: { max_mitras: 25 } }],
     ['blast', { blast: { max_mitras: 25, wave_seconds: 20, per_wave: 1 } }],
+    ['safety', { safety_rules: [{ id: 'x', category: 'self_harm', form: 'words', pattern: '(mati' }] }],
+    ['safety', { safety_rules: [{ id: 'x', category: 'self_harm', form: 'words', pattern: 'pengen matii' }] }],
+    ['safety', { crisis_resources: { message: 'x', hotlines: [{ name: 'no way to reach it' }] } }],
+    ['safety', { safety_notice: '' }],
     ['anonymity', {}],
     ['anonymity', { anonymity_enabled: true, free_trial: { enabled: false, duration_minutes: 10 } }],
   ];
@@ -229,7 +234,7 @@ describe('PATCH /internal/config/:section', () => {
     const members = (union.anyOf ?? union.oneOf).map((m: { $ref: string }) => m.$ref.split('/').pop());
     expect(members).toContain('ConfigPatchFreeTrial');
     expect(members).toContain('ConfigPatchRetention');
-    expect(members).toHaveLength(17);
+    expect(members).toHaveLength(SECTION_NAMES.length);
     expect(op.parameters.find((p: { name: string }) => p.name === 'section').schema.enum).toContain('price-tiers');
   });
 });

@@ -29,11 +29,13 @@ const stable = (docs: Record<string, unknown>) =>
   JSON.parse(JSON.stringify(docs, (k, v) => (k === 'updated_at' || k === 'typing' ? undefined : v)));
 
 describe('mirror rebuild', () => {
-  it('rewrites, from Postgres alone, the same documents the live path wrote: session, messages, offers, pairing, config', async () => {
+  it('rewrites, from Postgres alone, the same documents the live path wrote: session, messages, offers, pairing, config, crisis resources', async () => {
     const s = stack();
     const session = await activeFreeTrialSession(s);
     for (let i = 0; i < 3; i++) {
-      expect((await send(s, session.customer, session.sessionId, `halo ${i}`)).status).toBe(201);
+      // The first one a crisis sign (SPEC §15): the resources doc and the mitra's notice are rebuilt too.
+      const body = i === 0 ? 'aku pengen bunuh diri' : `halo ${i}`;
+      expect((await send(s, session.customer, session.sessionId, body)).status).toBe(201);
       expect((await send(s, session.mitra, session.sessionId, `hai ${i}`)).status).toBe(201);
     }
     const m = await onlineMitra(s);
@@ -48,6 +50,7 @@ describe('mirror rebuild', () => {
         `sessions/${session.sessionId}`,
         `mitras/${session.mitra.id}/sessions/${session.sessionId}`,
         `customers/${session.customer.id}/pairing/current`,
+        `customers/${session.customer.id}/safety/current`,
         `customers/${c.id}/pairing/current`,
         `mitras/${m.id}/offers/${req.request_id}`,
       ],
@@ -60,6 +63,7 @@ describe('mirror rebuild', () => {
         .map(([k]) => k),
     ).toEqual([]);
     expect(Object.keys(live).filter((k) => k.includes('/messages/'))).toHaveLength(6);
+    expect(live[`mitras/${session.mitra.id}/sessions/${session.sessionId}`]).toHaveProperty('safety_notice');
 
     // A second runtime over the same database, with an empty Firestore project: the mirror after a disaster.
     const fresh = await createLocalRuntime(
@@ -75,7 +79,7 @@ describe('mirror rebuild', () => {
     try {
       expect(await fresh.realtime.get(`sessions/${session.sessionId}`)).toBeNull();
       const counts = await rebuildMirror(fresh);
-      expect(counts).toMatchObject({ sessions: 1, messages: 6, offers: 1 });
+      expect(counts).toMatchObject({ sessions: 1, messages: 6, offers: 1, safety: 1 });
       await fresh.relay.drainAll();
       const rebuilt = await snapshot(fresh, paths);
       expect(stable(rebuilt)).toEqual(stable(live));

@@ -223,6 +223,43 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     expect(rows).toEqual([{ ordering_key: `sessions/${sessions[0]}/messages` }]);
   });
 
+  it('a session’s next message does not wait for the events its previous message committed (screening, SPEC §15)', async () => {
+    await s.rt.relay.drainAll();
+    const session = randomUUID();
+    const written: number[] = [];
+    let open!: () => void;
+    const publishing = new Promise<void>((resolve) => (open = resolve));
+    const until = async (what: string, done: () => boolean) => {
+      for (let waited = 0; !done(); waited += 10) {
+        if (waited > 5_000) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    const relay = new OutboxRelay({
+      ...s.rt,
+      realtime: fakeRealtime({
+        set: async (_path, data) => void written.push(data.seq as number),
+        writeBatch: async (writes) => {
+          for (const w of writes) if (w.op === 'set') written.push(w.data.seq as number);
+        },
+      }),
+      // Pub/Sub slow to answer: the publishes hang until the test lets them through.
+      eventBus: { publish: async () => (await publishing, randomUUID()) },
+    });
+    for (const seq of [1, 2])
+      await tx(s.rt.db, async (c) => {
+        await enqueue(c, effect.setDoc(`sessions/${session}/messages/m${seq}`, { seq }, false));
+        await enqueue(c, effect.event({ topic: 'message-screening', data: { session_id: session, seq } }));
+      });
+    const drained = relay.drainAll();
+    await until('message 1', () => written.includes(1));
+    void relay.drainAll(); // the kick of the next commit
+    await until('message 2 while the events still hang', () => written.includes(2));
+    open();
+    expect(await drained).toBe(4);
+    expect(written).toEqual([1, 2]);
+  });
+
   it('a drain whose database fails rejects every caller once and leaves no worker’s error unobserved', async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (err: unknown) => unhandled.push(err);

@@ -15,6 +15,14 @@ describe('Firestore access table', () => {
     expect(mayRead('mitras/7/offers/r1', 'c_7')).toBe(false);
   });
 
+  it("a customer's crisis resources are theirs alone; a mitra's session notice is the mitra's alone (SPEC §15)", () => {
+    expect(mayRead('customers/42/safety/current', 'c_42')).toBe(true);
+    expect(mayRead('customers/42/safety/current', 'c_43')).toBe(false);
+    expect(mayRead('customers/42/safety/current', 'm_42')).toBe(false);
+    expect(mayRead('mitras/7/sessions/s1', 'm_7')).toBe(true);
+    expect(mayRead('mitras/7/sessions/s1', 'c_1')).toBe(false);
+  });
+
   it('session docs are read by participants only; config/public by anyone signed in; nothing else', () => {
     const participants = (id: string) => (id === 's1' ? ['c_1', 'm_2'] : []);
     expect(mayRead('sessions/s1/messages/m', 'c_1', participants)).toBe(true);

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CRON_JOBS } from '../../scripts/local/cron';
+import { subscriptions } from '../../scripts/local/subscriptions';
+import type { Env } from '../../shared/env';
 import { FUNCTION_NAMES, functionForPath, PATH_TABLE } from '../../shared/path-table';
 
 // Offline Terraform checks (the google provider cannot be downloaded here): every resource type,
@@ -147,6 +149,21 @@ describe('terraform (offline checks against google provider 6.50)', () => {
     for (const job of resources('google_cloud_scheduler_job'))
       expect((job.http_target as Body[])[0]!.oidc_token).toBeDefined();
     for (const q of resources('google_cloud_tasks_queue')) expect(q.retry_config).toBeDefined();
+  });
+
+  it('every local push subscription is a Pub/Sub push subscription of that name, on the function that owns its path', () => {
+    const pushes = resources('google_pubsub_subscription').filter((s) => s.push_config);
+    // The topics as Terraform names them (cloud_run.tf hands these names to every function's env).
+    const topic = (name: string) =>
+      tf.flatMap((f) => (f.resource?.google_pubsub_topic?.[name] ?? []) as Body[])[0]!.name as string;
+    const env = { PUBSUB_PAIRING_TOPIC: topic('pairing_blast'), PUBSUB_SCREENING_TOPIC: topic('message_screening') };
+    const local = subscriptions(env as Env);
+    expect(pushes.map((s) => s.name).sort()).toEqual(local.map((s) => s.name).sort());
+    for (const sub of local) {
+      const tfSub = pushes.find((s) => s.name === sub.name)!;
+      const endpoint = `\${local.run_url["${functionForPath(sub.path)}"]}${sub.path}`;
+      expect((tfSub.push_config as Body[])[0]!.push_endpoint).toBe(endpoint);
+    }
   });
 
   it('the Cloud Scheduler jobs are exactly the local cron jobs, each on the function that owns its path', () => {

@@ -6,6 +6,7 @@ import { dashboardRoutes } from './dashboard';
 import { mitraActivityRoutes } from './mitra-activity';
 import { mitraRoutes } from './mitras';
 import { reportRoutes } from './reports';
+import { safetyAlertRoutes } from './safety-alerts';
 import { sessionRoutes } from './sessions';
 import { transcriptRoutes } from './transcript';
 
@@ -19,5 +20,6 @@ export function controlCenterRoutes(deps: ControlCenterDeps) {
     .route('/', transcriptRoutes(deps))
     .route('/', customerRoutes(deps))
     .route('/', reportRoutes(deps))
+    .route('/', safetyAlertRoutes(deps))
     .route('/', auditRoutes(deps));
 }

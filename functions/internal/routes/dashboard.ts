@@ -45,6 +45,14 @@ export const DashboardSchema = z
       .openapi({ description: '"Sesi Sensitif"' }),
     flagged_users: count.openapi({ description: 'Customers and mitras with 3+ pending reports' }),
     pending_reports: count,
+    needs_attention: z
+      .object({
+        open_safety_alerts: count.openapi({ description: 'Screening alerts nobody has answered yet' }),
+        open_self_harm_alerts: count,
+        sessions: count.openapi({ description: 'Sessions with an alert open or acknowledged' }),
+        safety_flagged_sessions_total: count.openapi({ description: 'Sessions screening ever flagged' }),
+      })
+      .openapi({ description: '"Perlu perhatian" (SPEC §15)' }),
   })
   .openapi('Dashboard');
 

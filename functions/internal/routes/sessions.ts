@@ -5,7 +5,9 @@ import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam, IsoDateTime, ListQuery, pageOf, Uuid } from '../../../shared/http/schemas';
 import { piiOf } from './pii';
+import { QueryBool } from './mitras';
 import { CcReportSchema } from './reports';
+import { CcSafetyAlertSchema } from './safety-alerts';
 
 const tags = ['control center: sessions'];
 const SESSION_STATUSES = ['pending_payment', 'active', 'expired', 'closing', 'completed', 'cancelled'] as const;
@@ -30,6 +32,8 @@ export const CcSessionSummarySchema = z
     closing_reason: z.string().nullable(),
     completed_at: IsoDateTime.nullable(),
     cancelled_at: IsoDateTime.nullable(),
+    safety_flag: z.boolean().openapi({ description: 'Safety screening found something in this session (SPEC §15)' }),
+    safety_flagged_at: IsoDateTime.nullable(),
   })
   .openapi('CcSessionSummary');
 
@@ -90,6 +94,11 @@ export const CcSessionDetailSchema = CcSessionSummarySchema.extend({
     .object({ stars: z.number().int().min(1).max(5), comment: z.string().nullable(), created_at: IsoDateTime })
     .nullable(),
   reports: z.array(CcReportSchema),
+  safety_notice: z
+    .object({ text: z.string(), at: IsoDateTime })
+    .nullable()
+    .openapi({ description: 'The guidance its mitra was shown after a crisis sign, if any' }),
+  safety_alerts: z.array(CcSafetyAlertSchema).openapi({ description: 'Newest first (at most 100)' }),
   sensitivity_timeline: z
     .array(z.object({ from: Sensitivity, to: Sensitivity, mitra_id: Uuid, at: IsoDateTime }))
     .openapi({ description: 'Every flip, oldest first; empty when there was none' }),
@@ -102,6 +111,7 @@ const SessionListQuery = ListQuery.extend({
   to: IsoDateTime.optional().openapi({ description: 'Created before (exclusive)' }),
   customer_id: Uuid.optional(),
   mitra_id: Uuid.optional(),
+  safety_flag: QueryBool.optional().openapi({ description: 'Only sessions safety screening flagged (true) or not' }),
 });
 
 export const listSessionsRoute = defineRoute(access.permission('sessions:read'), {

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { AppError } from '../../../shared/errors';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import { IsoDateTime } from '../../../shared/http/schemas';
+import { IsoDateTime, PubSubPushEnvelopeSchema, pubSubMessage } from '../../../shared/http/schemas';
 import {
   handleBlast,
   notificationTimeout,
@@ -16,19 +15,6 @@ import {
 } from '../../../shared/pairing';
 
 const tags = ['private'];
-
-export const PubSubPushEnvelopeSchema = z
-  .object({
-    message: z.object({
-      data: z.string().openapi({ description: 'base64 of the JSON message' }),
-      messageId: z.string().optional(),
-      message_id: z.string().optional(),
-      publishTime: z.string().optional(),
-      attributes: z.record(z.string(), z.string()).optional(),
-    }),
-    subscription: z.string(),
-  })
-  .openapi('PubSubPushEnvelope');
 
 const BlastMessageSchema = z
   .object({ request_id: z.string().uuid(), mitra_ids: z.array(z.string().uuid()).max(10_000) })
@@ -106,23 +92,10 @@ export const sweepStaleRoute = defineRoute(access.oidc, {
   responses: { 200: jsonResponse('Swept', SweepResultSchema) },
 });
 
-/** Pub/Sub wraps our JSON in base64; anything else is a 400 (dead-lettered after its retries). */
-function blastMessage(data: string) {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(data, 'base64').toString('utf8'));
-  } catch {
-    throw AppError.invalid('message.data', 'message.data is not base64 JSON');
-  }
-  const message = BlastMessageSchema.safeParse(parsed);
-  if (!message.success) throw AppError.invalid('message.data', 'not a blast message');
-  return message.data;
-}
-
 export function privateRoutes(deps: PairingDeps) {
   return createRouter()
     .openapi(blastRoute, async (c) => {
-      await handleBlast(deps, blastMessage(c.req.valid('json').message.data));
+      await handleBlast(deps, pubSubMessage(c.req.valid('json').message.data, BlastMessageSchema, 'a blast message'));
       return c.body(null, 204);
     })
     .openapi(requestTimeoutRoute, async (c) => {

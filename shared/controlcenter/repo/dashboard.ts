@@ -1,11 +1,12 @@
 import type { Queryable } from '../../db/pool';
 import { paidRevenueSql } from '../../payments';
+import { safetyFiguresSql } from '../../safety';
 import { CAPACITY_STATUSES, reportFiguresSql, sessionFiguresSql } from '../../sessions';
 import { mitraFiguresSql } from '../../users';
 
 /**
  * The dashboard's one statement. It owns no table: each owner feature exports its one-row fragment
- * (users: mitras, sessions: chat_sessions and reports, payments: payments) and this file joins them.
+ * (users: mitras, sessions: chat_sessions and reports, payments: payments, safety: safety_alerts) and this file joins them.
  */
 
 export interface DashboardFigures {
@@ -27,9 +28,13 @@ export interface DashboardFigures {
   flagged_users: number;
   revenue_idr: number;
   paid_payments: number;
+  open_safety_alerts: number;
+  open_self_harm_alerts: number;
+  sessions_needing_attention: number;
+  safety_flagged_sessions: number;
 }
 
-/** Every card in one statement: four one-row CTEs, each feature's SQL from its own module, cross-joined. */
+/** Every card in one statement: five one-row CTEs, each feature's SQL from its own module, cross-joined. */
 export async function dashboardFigures(
   q: Queryable,
   p: { now: Date; dayStart: Date; dayEnd: Date; since: Date; staleSeconds: number; maxSessions: number },
@@ -38,8 +43,9 @@ export async function dashboardFigures(
     `WITH m AS (${mitraFiguresSql({ now: '$1', staleSeconds: '$5', maxSessions: '$6', liveStatuses: CAPACITY_STATUSES })}),
        s AS (${sessionFiguresSql({ dayStart: '$2', dayEnd: '$3', since: '$4' })}),
        r AS (${reportFiguresSql()}),
-       p AS (${paidRevenueSql({ from: '$2', to: '$3' })})
-     SELECT * FROM m, s, r, p`,
+       p AS (${paidRevenueSql({ from: '$2', to: '$3' })}),
+       a AS (${safetyFiguresSql()})
+     SELECT * FROM m, s, r, p, a`,
     [p.now, p.dayStart, p.dayEnd, p.since, p.staleSeconds, p.maxSessions],
   );
   return rows[0]!;

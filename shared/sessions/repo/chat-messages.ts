@@ -125,6 +125,15 @@ export async function recentMessages(q: Queryable, sessionIds: string[], perSess
   return rows;
 }
 
+/** What screening reads of one message (SPEC §15): who sent it and its text. */
+export async function messageToScreen(q: Queryable, sessionId: string, messageId: string) {
+  const { rows } = await q.query<Pick<MessageRow, 'session_id' | 'seq' | 'sender_type' | 'sender_id' | 'body'>>(
+    'SELECT session_id, seq, sender_type, sender_id, body FROM chat_messages WHERE id = $2 AND session_id = $1',
+    [sessionId, messageId],
+  );
+  return rows[0];
+}
+
 export interface TranscriptRow {
   seq: number;
   sender_type: Side;

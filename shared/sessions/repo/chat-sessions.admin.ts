@@ -30,7 +30,8 @@ export function sessionFiguresSql(p: { dayStart: string; dayEnd: string; since: 
       count(*) FILTER (WHERE created_at >= ${p.dayStart} AND created_at < ${p.dayEnd})::int AS today_sessions,
       count(*) FILTER (WHERE topic_sensitivity = 'sensitive')::int AS sensitive_total,
       count(*) FILTER (WHERE created_at >= ${p.since})::int AS sessions_30d,
-      count(*) FILTER (WHERE created_at >= ${p.since} AND topic_sensitivity = 'sensitive')::int AS sensitive_30d
+      count(*) FILTER (WHERE created_at >= ${p.since} AND topic_sensitivity = 'sensitive')::int AS sensitive_30d,
+      count(*) FILTER (WHERE safety_flag)::int AS safety_flagged_sessions
     FROM chat_sessions`;
 }
 
@@ -42,6 +43,8 @@ export interface SessionFilter {
   to?: Date;
   customer_id?: string;
   mitra_id?: string;
+  /** Only sessions safety screening flagged (SPEC §15). */
+  safety_flag?: boolean;
 }
 
 /** Newest first, keyset on (created_at, id); every filter is optional and they combine. */
@@ -56,6 +59,7 @@ export async function listSessionsForAdmin(
        AND ($3::timestamptz IS NULL OR created_at >= $3) AND ($4::timestamptz IS NULL OR created_at < $4)
        AND ($5::uuid IS NULL OR customer_id = $5) AND ($6::uuid IS NULL OR mitra_id = $6)
        AND ($7::timestamptz IS NULL OR (created_at, id) < ($7::timestamptz, $8::uuid))
+       AND ($10::boolean IS NULL OR safety_flag = $10)
      ORDER BY created_at DESC, id DESC LIMIT $9`,
     [
       f.status ?? null,
@@ -67,6 +71,7 @@ export async function listSessionsForAdmin(
       page.before?.[0] ?? null,
       page.before?.[1] ?? null,
       page.limit,
+      f.safety_flag ?? null,
     ],
   );
   return rows;

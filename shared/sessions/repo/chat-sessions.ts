@@ -46,6 +46,10 @@ export const COLUMNS = [
   'customer_goodbye_at',
   'mitra_goodbye',
   'mitra_goodbye_at',
+  'safety_flag',
+  'safety_flagged_at',
+  'safety_notice',
+  'safety_notice_at',
 ] as const satisfies readonly (keyof SessionRow)[];
 
 const ALL = COLUMNS.join(', ');
@@ -248,6 +252,33 @@ export function seqSlotCte(side: Side): string {
     UPDATE chat_sessions SET last_seq = last_seq + 1, ${side}_last_active_at = $3
     WHERE id = $1 AND ${side}_id = $2 AND status = 'active'
     RETURNING last_seq AS seq, customer_id, mitra_id, ${other}_last_active_at AS other_last_active_at)`;
+}
+
+/**
+ * Flags the session for operators (idempotent) and, when a notice is given, keeps the first one: the
+ * row lock orders concurrent screenings of one session, so exactly one of them sees `noticed_now`.
+ */
+export async function flagForSafety(q: Queryable, id: string, notice: string | null, now: Date) {
+  const { rows } = await q.query<{ noticed_now: boolean; customer_id: string; mitra_id: string }>(
+    `WITH before AS (SELECT id, safety_notice_at FROM chat_sessions WHERE id = $1 FOR NO KEY UPDATE)
+     UPDATE chat_sessions s SET safety_flag = true, safety_flagged_at = COALESCE(s.safety_flagged_at, $3),
+       safety_notice = CASE WHEN $2::text IS NOT NULL AND s.safety_notice_at IS NULL THEN $2 ELSE s.safety_notice END,
+       safety_notice_at = CASE WHEN $2::text IS NOT NULL THEN COALESCE(s.safety_notice_at, $3) ELSE s.safety_notice_at END
+     FROM before WHERE s.id = before.id
+     RETURNING ($2::text IS NOT NULL AND before.safety_notice_at IS NULL) AS noticed_now, s.customer_id, s.mitra_id`,
+    [id, notice, now],
+  );
+  return rows[0];
+}
+
+/** Per customer, the latest session still in the apps whose mitra was given a crisis notice. */
+export async function currentSafetyNotices(q: Queryable) {
+  const { rows } = await q.query<{ customer_id: string; session_id: string; at: Date }>(
+    `SELECT DISTINCT ON (customer_id) customer_id, id AS session_id, safety_notice_at AS at FROM chat_sessions
+     WHERE status = ANY($1) AND safety_notice_at IS NOT NULL ORDER BY customer_id, safety_notice_at DESC`,
+    [CURRENT_STATUSES],
+  );
+  return rows;
 }
 
 /** Sessions the apps are still looking at, with names and unread counts (the doc's whole content). */

@@ -120,7 +120,8 @@ describe('permission matrix over every documented /internal operation', () => {
     }
     expect(outcomes).toEqual([]);
     // The matrix really distinguishes roles: e.g. only the super admin reads transcripts and the audit
-    // trail, and erases an account (SPEC §14).
+    // trail, and erases an account (SPEC §14); every role that reads sessions sees safety alerts, and those
+    // who act on reports answer them (SPEC §15).
     expect(refused).toEqual(
       expect.arrayContaining([
         'ccSessionTranscript operator',
@@ -128,7 +129,13 @@ describe('permission matrix over every documented /internal operation', () => {
         'ccBanCustomer viewer',
         'ccEraseCustomer operator',
         'ccEraseMitra viewer',
+        'ccReviewSafetyAlert viewer',
       ]),
+    );
+    for (const granted of ['ccListSafetyAlerts viewer', 'ccListSafetyAlerts operator', 'ccReviewSafetyAlert operator'])
+      expect(refused).not.toContain(granted);
+    expect(ops.map((o) => o.operationId)).toEqual(
+      expect.arrayContaining(['ccListSafetyAlerts', 'ccReviewSafetyAlert']),
     );
     expect(refused.filter((r) => r.endsWith('super_admin'))).toEqual([]);
   });
