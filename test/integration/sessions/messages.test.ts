@@ -55,6 +55,20 @@ describe('messages', () => {
     expect((await json(send(s, t.mitra, t.sessionId, 'x', 'retry-me'))).seq).toBe(3);
   });
 
+  it('a retry of a message stored before time-up answers that message after time-up, not 409', async () => {
+    const t = await activeFreeTrialSession(s);
+    const stored = await json(send(s, t.customer, t.sessionId, 'terkirim tepat waktu', 'sent-in-time'));
+    await s.rt.local!.advanceClock(10 * 60 + 1); // the app lost the answer, then time ran out
+    expect((await row(s, t.sessionId)).status).toBe('expired');
+    const retry = await send(s, t.customer, t.sessionId, 'terkirim tepat waktu', 'sent-in-time');
+    expect(retry.status).toBe(201);
+    expect(await json(retry)).toMatchObject({ id: stored.id, seq: 1, body: 'terkirim tepat waktu' });
+    expect(await messageRows(t.sessionId)).toHaveLength(1);
+    // Only a replay passes: a new message, or the other side reusing the id, is refused.
+    expect((await send(s, t.customer, t.sessionId, 'baru', 'sent-late')).status).toBe(409);
+    expect((await send(s, t.mitra, t.sessionId, 'x', 'sent-in-time')).status).toBe(409);
+  });
+
   it('two participants sending at once → seq is gap-free and unique', async () => {
     const t = await activeFreeTrialSession(s);
     await Promise.all(

@@ -27,6 +27,9 @@ describe('receipts, unread counts and typing', () => {
     expect(r2).toMatchObject({ delivered_seq: 3, read_seq: 3 }); // clamped to the last message; read ⇒ delivered
     const back = await json(act(s, t.mitra, t.sessionId, 'messages/receipts', { up_to_seq: 1, status: 'delivered' }));
     expect(back).toMatchObject({ delivered_seq: 3, read_seq: 3 });
+    // A late `read` for an older message (another device, a reordered request) does not unread anything.
+    const backRead = await json(act(s, t.mitra, t.sessionId, 'messages/receipts', { up_to_seq: 1, status: 'read' }));
+    expect(backRead).toMatchObject({ delivered_seq: 3, read_seq: 3 });
     const mine = await json(get(s, t.customer, `/sessions/${t.sessionId}/messages`));
     expect(mine.items.map((m: { status: string }) => m.status)).toEqual(['read', 'read', 'read']);
     expect((await json(get(s, t.customer, `/sessions/${t.sessionId}`))).their_receipts).toEqual({
