@@ -4,7 +4,19 @@ import tseslint from 'typescript-eslint';
 const CLOUD_AND_HTTP = ['hono', 'hono/*', '@hono/*', '@google-cloud/*', 'firebase-admin', 'firebase-admin/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.data', '.scratch', 'coverage', 'terraform', 'test/generated'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      '.data',
+      '.scratch',
+      'coverage',
+      'terraform',
+      'test/generated',
+      '.stryker-tmp',
+      'reports',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
