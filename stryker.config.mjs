@@ -9,7 +9,11 @@ export const groups = [
   {
     name: 'accept-request',
     mutate: ['shared/pairing/accept-request.ts'],
-    tests: ['test/integration/pairing/requests.test.ts', 'test/integration/pairing/locks.test.ts'],
+    tests: [
+      'test/integration/pairing/accept.test.ts',
+      'test/integration/pairing/requests.test.ts',
+      'test/integration/pairing/locks.test.ts',
+    ],
   },
   {
     name: 'send-message',
@@ -24,7 +28,11 @@ export const groups = [
   {
     name: 'settle-payment',
     mutate: ['shared/payments/settle-payment.ts'],
-    tests: ['test/integration/payments/webhook.test.ts', 'test/integration/payments/settlement.test.ts'],
+    tests: [
+      'test/integration/payments/settle-payment.test.ts',
+      'test/integration/payments/webhook.test.ts',
+      'test/integration/payments/settlement.test.ts',
+    ],
   },
   {
     name: 'session-timers',

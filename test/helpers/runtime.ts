@@ -23,6 +23,8 @@ export interface TestStack {
    */
   request(path: string, init?: RequestOptions): Promise<Response>;
   contract: ContractChecker;
+  /** Every line logged (parsed), when the stack was created with `captureLogs`; otherwise empty. */
+  logs: Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -48,7 +50,13 @@ let contractChecker: ContractChecker | undefined;
 
 /** A runtime over a fresh database, with every function app and an in-process task/event dispatcher. */
 export async function createTestStack(
-  options: { env?: Record<string, string>; subscriptions?: LocalSubscription[]; databaseUrl?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    subscriptions?: LocalSubscription[];
+    databaseUrl?: string;
+    /** Keep every log line (debug and up) in `logs`, for tests of what operators are told. */
+    captureLogs?: boolean;
+  } = {},
 ): Promise<TestStack> {
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
   process.env.METADATA_SERVER_DETECTION = 'none';
@@ -56,7 +64,11 @@ export async function createTestStack(
   const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }));
   // TEST_LOG_LEVEL=error shows what a failing request logged.
   const level = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' | 'error' | 'warn' | 'info' | 'debug';
-  const rt = await createRuntime(env, { logger: createLogger(level), subscriptions: options.subscriptions });
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = options.captureLogs
+    ? createLogger('debug', {}, (line) => logs.push(JSON.parse(line) as Record<string, unknown>))
+    : createLogger(level);
+  const rt = await createRuntime(env, { logger, subscriptions: options.subscriptions });
   await seed(rt);
   const apps = createAllApps(rt);
   const gateway = createGateway(apps, rt);
@@ -86,7 +98,7 @@ export async function createTestStack(
     await res.arrayBuffer();
     return res.status;
   });
-  return { rt, apps, request, contract, close: () => rt.close() };
+  return { rt, apps, request, contract, logs, close: () => rt.close() };
 }
 
 /** The per-file preamble: a fresh stack per test (or one per file with `perFile`), closed afterwards. */

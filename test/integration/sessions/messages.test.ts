@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sessionsDeps } from '../../../shared/sessions/deps';
+import { sendMessage } from '../../../shared/sessions/send-message';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { customerWithDevice, pushes, realtime, settle } from '../../helpers/pairing';
@@ -120,6 +122,49 @@ describe('messages', () => {
     await send(s, t.customer, t.sessionId, 'quiet for 31 s → push again');
     await settle(s);
     expect((await pushes(s, t.mitra.id)).length).toBe(before + 2);
+  });
+
+  it('a message from the mitra pushes the quiet customer, on the customer’s devices', async () => {
+    const t = await activeFreeTrialSession(s);
+    await settle(s);
+    const before = (await pushes(s, t.customer.id)).length;
+    const m = await json(send(s, t.mitra, t.sessionId, 'halo dari bestie'));
+    await settle(s);
+    const after = await pushes(s, t.customer.id);
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)).toMatchObject({
+      token: `fcm-${t.customer.id}`,
+      data: { type: 'chat_message', session_id: t.sessionId, message_id: m.id, seq: '1' },
+    });
+  });
+
+  it('quiet means more than 30 s since the other side’s last activity, to the millisecond', async () => {
+    const t = await activeFreeTrialSession(s);
+    const lastActive = new Date(Math.floor(s.rt.clock.now().getTime() / 1000) * 1000);
+    await s.rt.db.query('UPDATE chat_sessions SET mitra_last_active_at = $2 WHERE id = $1', [t.sessionId, lastActive]);
+    const deps = sessionsDeps(s.rt);
+    const sendAt = (ms: number, cm: string) =>
+      sendMessage(
+        { ...deps, clock: { now: () => new Date(lastActive.getTime() + ms) } },
+        'customer',
+        t.customer.id,
+        t.sessionId,
+        {
+          client_message_id: cm,
+          body: cm,
+        },
+      );
+    const pushed = async (messageId: string) =>
+      (
+        await s.rt.db.query("SELECT count(*)::int AS n FROM outbox WHERE kind = 'push' AND payload::text LIKE $1", [
+          `%${messageId}%`,
+        ])
+      ).rows[0].n;
+    const atThirty = await sendAt(30_000, 'at-30s');
+    expect(await pushed(atThirty.id)).toBe(0);
+    // The first send made the customer active, not the mitra: the mitra's quiet time is unchanged.
+    const past = await sendAt(30_001, 'past-30s');
+    expect(await pushed(past.id)).toBe(1);
   });
 
   it('a Firestore write failing 3 times → the message still lands, in order', async () => {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { json } from '../../helpers/http';
-import { realtime, settle } from '../../helpers/pairing';
+import { customerWithDevice, realtime, settle } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
-import { act, activeFreeTrialSession, get, send } from '../../helpers/sessions';
+import { act, activeFreeTrialSession, get, row, send } from '../../helpers/sessions';
 
 const stack = useTestStack();
 let s: TestStack;
@@ -40,6 +40,25 @@ describe('receipts, unread counts and typing', () => {
     const doc = (await realtime(s, `sessions/${t.sessionId}`)).data;
     expect(doc.receipts.mitra).toEqual({ delivered_seq: 3, read_seq: 3 });
     expect(doc.unread).toEqual({ customer: 0, mitra: 0 });
+  });
+
+  it('only participants: a stranger is 403 and an unknown session 404, and no watermark moves', async () => {
+    const t = await activeFreeTrialSession(s);
+    await send(s, t.customer, t.sessionId, 'halo');
+    const stranger = await customerWithDevice(s);
+    const mark = { up_to_seq: 1, status: 'read' };
+    const theirs = await act(s, { side: 'customer', ...stranger }, t.sessionId, 'messages/receipts', mark);
+    expect(theirs.status).toBe(403);
+    expect((await json(theirs)).error.code).toBe('FORBIDDEN');
+    const missing = await act(s, t.mitra, '00000000-0000-4000-8000-000000000000', 'messages/receipts', mark);
+    expect(missing.status).toBe(404);
+    expect((await json(missing)).error.code).toBe('NOT_FOUND');
+    expect(await row(s, t.sessionId)).toMatchObject({
+      customer_delivered_seq: 0,
+      customer_read_seq: 0,
+      mitra_delivered_seq: 0,
+      mitra_read_seq: 0,
+    });
   });
 
   it('unread counts per side, in the session doc and in the history — written at most once per second', async () => {
