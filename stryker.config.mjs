@@ -42,7 +42,11 @@ export const groups = [
       'shared/sessions/extension-timeout.ts',
       'shared/sessions/closing-grace.ts',
     ],
-    tests: ['test/integration/sessions/lifecycle.test.ts', 'test/integration/sessions/extensions.test.ts'],
+    tests: [
+      'test/integration/sessions/timers.test.ts',
+      'test/integration/sessions/lifecycle.test.ts',
+      'test/integration/sessions/extensions.test.ts',
+    ],
   },
   {
     name: 'refresh-rotation',
