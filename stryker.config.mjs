@@ -80,14 +80,16 @@ const selected = process.env.MUTATE_GROUP ? groups.filter((g) => g.name === proc
 if (selected.length === 0) throw new Error(`MUTATE_GROUP=${process.env.MUTATE_GROUP}: no such group`);
 const name = process.env.MUTATE_GROUP ?? 'all';
 
+// The test runner processes inherit it; vitest.mutate.config.ts runs these files only.
+process.env.MUTATE_TEST_FILES = selected.flatMap((g) => g.tests).join(',');
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   // The runner gives each of its processes its own vitest, so its own Postgres and emulator (global setup).
-  vitest: { configFile: 'vitest.config.ts', related: false },
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
   mutate: selected.flatMap((g) => g.mutate),
-  testFiles: selected.flatMap((g) => g.tests),
   coverageAnalysis: 'perTest',
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 1),
   // Integration tests take seconds each on a shared machine: a slow run is not an infinite loop.
