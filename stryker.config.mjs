@@ -51,7 +51,7 @@ export const groups = [
   {
     name: 'refresh-rotation',
     mutate: ['shared/auth/refresh.ts', 'shared/auth/refresh-sessions.ts'],
-    tests: ['test/integration/auth/tokens.test.ts'],
+    tests: ['test/integration/auth/tokens.test.ts', 'test/integration/auth/control-center.test.ts'],
   },
   {
     name: 'permissions',
@@ -59,12 +59,13 @@ export const groups = [
     tests: [
       'test/integration/control-center/permission-matrix.test.ts',
       'test/integration/auth/control-center.test.ts',
+      'test/integration/auth/tokens.test.ts',
     ],
   },
   {
     name: 'relay-outcomes',
     mutate: ['shared/outbox/relay-outcomes.ts'],
-    tests: ['test/integration/realtime-outbox.test.ts'],
+    tests: ['test/integration/outbox-outcomes.test.ts', 'test/integration/realtime-outbox.test.ts'],
   },
 ];
 
@@ -101,5 +102,5 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false },
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
-  ignorePatterns: ['dist', '.data', '.scratch', 'coverage', 'reports', 'docs', 'terraform'],
+  ignorePatterns: ['dist', '.data', '.scratch', 'coverage', 'reports', 'docs'],
 };
