@@ -71,11 +71,235 @@ export const groups = [
 
 /**
  * Surviving mutants judged equivalent (no test can tell them apart from the code): left out of the
- * score `npm run mutate` prints. Matched on the file, the mutator, the mutated source text and its
- * replacement, so they survive line moves; an entry that no longer matches anything is reported.
- * @type {Array<{ file: string; mutator: string; original: string; replacement: string; reason: string }>}
+ * score `npm run mutate` prints. Named by file, mutator, the source line, the mutated text and its
+ * replacement (no line numbers, which move); an entry that matches nothing any more is reported.
+ * @type {Array<{ file: string; mutator: string; line: string; original: string; replacement: string; reason: string }>}
  */
-export const equivalent = [];
+export const equivalent = [
+  {
+    file: 'shared/pairing/accept-request.ts',
+    mutator: 'BooleanLiteral',
+    line: 'const n = await findNotification(c, requestId, mitraId, true);',
+    original: 'true',
+    replacement: 'false',
+    reason:
+      "Every writer of an offer row holds the request row lock (reject, cancel, notification timeout, expiry) or the mitra row lock (withdrawal on deactivation, offers on going online), and accept takes both before this read: the offer's own lock adds nothing.",
+  },
+  {
+    file: 'shared/pairing/accept-request.ts',
+    mutator: 'BooleanLiteral',
+    line: '{ item: outbox.setDoc(sessionDocPath(session.id), sessionDoc(session, names), false) },',
+    original: 'false',
+    replacement: 'true',
+    reason:
+      "The document's id was created in this transaction, so no document exists yet: a plain set and a merging set write the same document.",
+  },
+  {
+    file: 'shared/pairing/accept-request.ts',
+    mutator: 'BooleanLiteral',
+    line: '{ item: outbox.setDoc(mitraSessionDocPath(session.mitra_id, session.id), mitraSessionDoc(session), false) },',
+    original: 'false',
+    replacement: 'true',
+    reason:
+      "The document's id was created in this transaction, so no document exists yet: a plain set and a merging set write the same document.",
+  },
+  {
+    file: 'shared/sessions/send-message.ts',
+    mutator: 'ConditionalExpression',
+    line: 'if (replay && replay.sender_id === userId) return replayed(deps, replay, side, userId);',
+    original: 'replay.sender_id === userId',
+    replacement: 'true',
+    reason:
+      "The look-up is per session and side, and a side has one participant: a stored message's sender is that participant. Anyone else reaches replayed(), whose participant check answers the same 403 (same code and message) as the send path's refusal.",
+  },
+  {
+    file: 'shared/sessions/send-message.ts',
+    mutator: 'BooleanLiteral',
+    line: '{ item: outbox.setDoc(messageDocPath(sessionId, row.id), messageDoc(row), false) },',
+    original: 'false',
+    replacement: 'true',
+    reason:
+      "The document's id was created in this transaction, so no document exists yet: a plain set and a merging set write the same document.",
+  },
+  {
+    file: 'shared/payments/settle-payment.ts',
+    mutator: 'ConditionalExpression',
+    line: 'const amounts = [r.amount, ...(r.paidAmount === undefined ? [] : [r.paidAmount])];',
+    original: 'r.paidAmount === undefined',
+    replacement: 'false',
+    reason:
+      'An undefined paid amount in the list is never reported as the mismatch: find() returns that undefined element, which reads as no mismatch.',
+  },
+  {
+    file: 'shared/sessions/mark-receipts.ts',
+    mutator: 'StringLiteral',
+    line: "throw new AppError('FORBIDDEN');",
+    original: "'FORBIDDEN'",
+    replacement: '""',
+    reason:
+      "Unreachable: the UPDATE matches nothing only for a missing session or another user's side, and sessionOfParticipant throws 404/403 for exactly those, in the same transaction (sessions are never deleted and never change participants).",
+  },
+  {
+    file: 'shared/sessions/expire-session.ts',
+    mutator: 'BooleanLiteral',
+    line: 'const seen = await findSession(c, sessionId, true);',
+    original: 'true',
+    replacement: 'false',
+    reason:
+      'Expiry writes one row, so the lock orders nothing (no deadlock); without it a concurrent change makes the guarded UPDATE (status, version) match nothing, and the timer answers false as it does now.',
+  },
+  {
+    file: 'shared/sessions/expire-session.ts',
+    mutator: 'ConditionalExpression',
+    line: "if (!seen || seen.status !== 'active' || seen.version !== version || !seen.ends_at || seen.ends_at > now)",
+    original: "seen.status !== 'active'",
+    replacement: 'false',
+    reason:
+      'The guarded UPDATE (from active, at this version) refuses the same rows; the check only spares the statement.',
+  },
+  {
+    file: 'shared/sessions/expire-session.ts',
+    mutator: 'ConditionalExpression',
+    line: "if (!seen || seen.status !== 'active' || seen.version !== version || !seen.ends_at || seen.ends_at > now)",
+    original: 'seen.version !== version',
+    replacement: 'false',
+    reason:
+      'The guarded UPDATE (from active, at this version) refuses the same rows; the check only spares the statement.',
+  },
+  {
+    file: 'shared/sessions/expire-session.ts',
+    mutator: 'ConditionalExpression',
+    line: 'if (!s) return false;',
+    original: '!s',
+    replacement: 'false',
+    reason: 'Unreachable: under the row lock, a row that passed the checks above always matches the guarded UPDATE.',
+  },
+  {
+    file: 'shared/sessions/expire-session.ts',
+    mutator: 'BooleanLiteral',
+    line: 'if (!s) return false;',
+    original: 'false',
+    replacement: 'true',
+    reason: 'Unreachable: under the row lock, a row that passed the checks above always matches the guarded UPDATE.',
+  },
+  {
+    file: 'shared/sessions/extension-timeout.ts',
+    mutator: 'ConditionalExpression',
+    line: "if (!e || e.status !== 'requested' || e.respond_by > now) return false;",
+    original: "e.status !== 'requested'",
+    replacement: 'false',
+    reason:
+      'moveExtension (from requested only) refuses any other status and the timer then answers false, as the check does.',
+  },
+  {
+    file: 'shared/sessions/extension-timeout.ts',
+    mutator: 'ConditionalExpression',
+    line: "if (s?.status === 'expired')",
+    original: "s?.status === 'expired'",
+    replacement: 'true',
+    reason: "enterClosing's guard (from expired, at the version read) refuses a session in any other status.",
+  },
+  {
+    file: 'shared/sessions/extension-timeout.ts',
+    mutator: 'OptionalChaining',
+    line: "if (s?.status === 'expired')",
+    original: 's?.status',
+    replacement: 's.status',
+    reason: "An extension's session always exists (foreign key; sessions are never deleted).",
+  },
+  {
+    file: 'shared/sessions/extension-window-closed.ts',
+    mutator: 'ConditionalExpression',
+    line: "if (!s || s.status !== 'expired' || s.version !== version) return false;",
+    original: "!s || s.status !== 'expired' || s.version !== version",
+    replacement: 'false',
+    reason:
+      "enterClosing's guard (from expired, at this version) refuses the same rows, and an unknown id matches none; the check only spares the statements.",
+  },
+  {
+    file: 'shared/sessions/extension-window-closed.ts',
+    mutator: 'ConditionalExpression',
+    line: "if (!s || s.status !== 'expired' || s.version !== version) return false;",
+    original: "s.status !== 'expired'",
+    replacement: 'false',
+    reason:
+      "enterClosing's guard (from expired, at this version) refuses the same rows, and an unknown id matches none; the check only spares the statements.",
+  },
+  {
+    file: 'shared/sessions/extension-window-closed.ts',
+    mutator: 'ConditionalExpression',
+    line: "if (!s || s.status !== 'expired' || s.version !== version) return false;",
+    original: 's.version !== version',
+    replacement: 'false',
+    reason:
+      "enterClosing's guard (from expired, at this version) refuses the same rows, and an unknown id matches none; the check only spares the statements.",
+  },
+  {
+    file: 'shared/auth/refresh-sessions.ts',
+    mutator: 'ArrowFunction',
+    line: 'allowed: (userType: UserType) => boolean = () => true,',
+    original: '() => true',
+    replacement: '() => undefined',
+    reason: 'Its only caller (refresh.ts) passes it, so the default is never used.',
+  },
+  {
+    file: 'shared/auth/refresh-sessions.ts',
+    mutator: 'BooleanLiteral',
+    line: 'allowed: (userType: UserType) => boolean = () => true,',
+    original: 'true',
+    replacement: 'false',
+    reason: 'Its only caller (refresh.ts) passes it, so the default is never used.',
+  },
+  {
+    file: 'shared/auth/refresh-sessions.ts',
+    mutator: 'OptionalChaining',
+    line: 'throw new FailAfterCommit(refreshInvalid(), () => onTheft?.(prior.session_id));',
+    original: 'onTheft?.(prior.session_id)',
+    replacement: 'onTheft(prior.session_id)',
+    reason: 'Its only caller (refresh.ts) passes it, so the default is never used.',
+  },
+  {
+    file: 'shared/auth/refresh.ts',
+    mutator: 'OptionalChaining',
+    line: 'const role = (await findCcUser(deps.db, rotated.userId))?.role_id;',
+    original: '(await findCcUser(deps.db, rotated.userId))?.role_id',
+    replacement: '(await findCcUser(deps.db, rotated.userId)).role_id',
+    reason: "A session's user row always exists: customers, mitras and control-center users are never deleted.",
+  },
+  {
+    file: 'shared/auth/refresh.ts',
+    mutator: 'ConditionalExpression',
+    line: 'if (role) principal.role = role;',
+    original: 'role',
+    replacement: 'true',
+    reason: 'role_id is NOT NULL and the user always exists (never deleted): role is always set.',
+  },
+  {
+    file: 'shared/auth/refresh.ts',
+    mutator: 'OptionalChaining',
+    line: "} else if (rotated.userType === 'mitra' && !(await findMitra(deps.db, rotated.userId))?.is_active) {",
+    original: '(await findMitra(deps.db, rotated.userId))?.is_active',
+    replacement: '(await findMitra(deps.db, rotated.userId)).is_active',
+    reason: "A session's user row always exists: customers, mitras and control-center users are never deleted.",
+  },
+  {
+    file: 'shared/auth/refresh.ts',
+    mutator: 'ConditionalExpression',
+    line: "} else if (rotated.userType === 'customer' && (await findCustomer(deps.db, rotated.userId))?.is_banned) {",
+    original: "rotated.userType === 'customer'",
+    replacement: 'true',
+    reason:
+      "Reached only by a mitra (control-center users took the first branch): no customer has a mitra's id, so the ban look-up finds nothing.",
+  },
+  {
+    file: 'shared/auth/refresh.ts',
+    mutator: 'OptionalChaining',
+    line: "} else if (rotated.userType === 'customer' && (await findCustomer(deps.db, rotated.userId))?.is_banned) {",
+    original: '(await findCustomer(deps.db, rotated.userId))?.is_banned',
+    replacement: '(await findCustomer(deps.db, rotated.userId)).is_banned',
+    reason: "A session's user row always exists: customers, mitras and control-center users are never deleted.",
+  },
+];
 
 const selected = process.env.MUTATE_GROUP ? groups.filter((g) => g.name === process.env.MUTATE_GROUP) : groups;
 if (selected.length === 0) throw new Error(`MUTATE_GROUP=${process.env.MUTATE_GROUP}: no such group`);

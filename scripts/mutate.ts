@@ -88,7 +88,7 @@ for (const r of results)
       console.log(`  ${u.status}: ${f.file}:${u.line} ${u.mutator}: ${short(u.original)} → ${short(u.replacement)}`);
 for (const r of results)
   for (const e of r.stale)
-    console.log(`  stale equivalent entry (matches nothing now): ${e.file} ${e.mutator} ${e.original}`);
+    console.log(`  stale equivalent entry (matches nothing now): ${e.file} ${e.mutator} ${e.line.trim()}`);
 
 mkdirSync(REPORTS, { recursive: true });
 writeFileSync(

@@ -11,9 +11,14 @@ export interface ReportMutant {
   location: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
+/**
+ * A surviving mutant judged equivalent, named without line numbers (they move): its file, its mutator,
+ * the source line it starts on, the text it mutates and what replaces it.
+ */
 export interface Equivalent {
   file: string;
   mutator: string;
+  line: string;
   original: string;
   replacement: string;
   reason: string;
@@ -43,10 +48,13 @@ export function originalText(source: string, loc: ReportMutant['location']): str
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const matches = (e: Equivalent, file: string, m: ReportMutant, original: string) =>
+const lineOf = (source: string, m: ReportMutant) => source.split('\n')[m.location.start.line - 1] ?? '';
+
+const matches = (e: Equivalent, file: string, m: ReportMutant, line: string, original: string) =>
   e.file === file &&
   e.mutator === m.mutatorName &&
   oneLine(e.replacement) === oneLine(m.replacement ?? '') &&
+  oneLine(e.line) === oneLine(line) &&
   oneLine(e.original) === oneLine(original);
 
 const ratio = (detected: number, total: number) => (total === 0 ? null : (100 * detected) / total);
@@ -73,7 +81,7 @@ export function scoreReport(report: MutationReport, equivalent: Equivalent[]) {
         else if (m.status === 'Timeout') s.timeout++;
         else if (m.status === 'Survived' || m.status === 'NoCoverage') {
           const original = originalText(source, m.location);
-          const eq = equivalent.find((e) => matches(e, file, m, original));
+          const eq = equivalent.find((e) => matches(e, file, m, lineOf(source, m), original));
           if (eq) {
             used.add(eq);
             s.equivalent++;

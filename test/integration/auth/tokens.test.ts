@@ -76,6 +76,17 @@ describe('access tokens', () => {
     expect((await me(guest.access_token, '/api/mitra/auth/me')).status).toBe(403);
     expect((await me(mitra.access_token, '/api/mitra/auth/me')).status).toBe(200);
     expect((await me(guest.access_token, '/internal/auth/me')).status).toBe(403);
+    // The shared routes take either mobile user, and only them.
+    const cc = (await json(ccLogin(s))).access_token;
+    const putDevice = (token: string) =>
+      s.request('/api/shared/device-token', {
+        method: 'PUT',
+        json: { fcm_token: 'fcm-shared', device_id: 'phone-shared', platform: 'android' },
+        headers: bearer(token),
+      });
+    expect((await putDevice(guest.access_token)).status).toBe(204);
+    expect((await putDevice(mitra.access_token)).status).toBe(204);
+    await expectError(putDevice(cc), 403, 'FORBIDDEN');
   });
 
   it('refuses alg none, HS256 signed with the public key (algorithm confusion), a foreign key with our kid and a wrong issuer', async () => {
