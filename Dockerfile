@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every function and the jobs (docs/decisions.md): the entry is the Cloud Run service's /
-# job's args, e.g. ["dist/auth/main.cjs"] or ["dist/migrate/index.mjs"].
+# job's args, e.g. ["dist/auth/main.cjs"] or ["dist/migrate/index.mjs"]. A function's boot: docs/boot.md.
 # Node 22 LTS, pinned to an exact release (Node 20 left maintenance in April 2026). Pin the digest too
 # once the registry is reachable: node:22.23.3-bookworm-slim@sha256:<digest>.
 ARG NODE_IMAGE=node:22.23.3-bookworm-slim
@@ -17,10 +17,12 @@ COPY functions ./functions
 RUN npm run build
 
 # --- runtime dependencies: only the GCP SDKs the bundles leave external, at the lockfile's versions ---
+# Without optional dependencies: the only ones in the runtime tree are firebase-admin's Cloud Storage
+# client and what it pulls in (22 packages), which nothing here loads (firebase-admin/app, /messaging).
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY --from=build /src/dist/package.json /src/dist/package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 # --- runtime: bundles + production node_modules, read-only for the unprivileged user ---
 FROM ${NODE_IMAGE} AS runtime
@@ -30,16 +32,15 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/package.json ./package.json
 COPY --from=build /src/dist ./dist
-# The caches a cold start reads, made here once (docs/decisions.md 34, 37): each function is started from
-# its main.cjs with a synthetic env that reaches nothing, answers /healthz, and on SIGTERM writes V8's code
-# cache of everything start-up and a first request compiled (dist/<fn>/server.cjs.v8cache); the jobs'
-# entries get Node's compile cache. The step fails if a function does not come up or leaves no cache.
-ENV NODE_COMPILE_CACHE=/app/.node-compile-cache
+# The code caches a cold start reads, made here once (docs/boot.md): each function is started from its
+# main.cjs with a production env that reaches nothing, answers /healthz, and on SIGTERM writes V8's code
+# cache of everything start-up and a first request compiled (dist/<fn>/server.cjs.v8cache). The step fails
+# if a function does not come up or leaves no cache.
 RUN node dist/warm-caches/index.mjs
 USER node
 EXPOSE 8080
-# No --enable-source-maps: parsing the map costs a fifth of a cold start; logged errors are mapped
-# lazily instead (shared/stack-sources.ts).
+# Plain node, as the warm-up ran (V8 refuses a code cache made under other flags). No --enable-source-maps:
+# it cannot map a script compiled from a code cache; logged errors are mapped lazily (shared/stack-sources.ts).
 ENTRYPOINT ["node"]
 # Each Cloud Run service overrides this with its own entry.
 CMD ["dist/auth/main.cjs"]

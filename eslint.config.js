@@ -3,6 +3,52 @@ import tseslint from 'typescript-eslint';
 
 const CLOUD_AND_HTTP = ['hono', 'hono/*', '@hono/*', '@google-cloud/*', 'firebase-admin', 'firebase-admin/*'];
 
+/**
+ * Features are peers with front doors (docs/code-shape.md): outside its own folder a feature is reached
+ * only through its index.ts. Tests and benches may reach inside (they test the parts).
+ */
+export const FEATURES = [
+  'auth',
+  'config',
+  'controlcenter',
+  'limits',
+  'mirror',
+  'outbox',
+  'pairing',
+  'payments',
+  'privacy',
+  'push',
+  'realtime',
+  'safety',
+  'sessions',
+  'users',
+];
+const doorsOf = (features, prefixes) =>
+  features.map((feature) => ({
+    group: prefixes.flatMap((p) => [`${p}${feature}/*`, `!${p}${feature}/index`]),
+    message: `Import the ${feature} feature through its front door (shared/${feature}/index.ts).`,
+  }));
+const INSIDE_SHARED = ['../', '../../'];
+const restrict = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+// One block per file set, since a later block setting the rule would replace an earlier one's patterns.
+const frontDoors = [
+  ...FEATURES.map((feature) => ({
+    files: [`shared/${feature}/**/*.ts`],
+    rules: restrict(
+      doorsOf(
+        FEATURES.filter((f) => f !== feature),
+        INSIDE_SHARED,
+      ),
+    ),
+  })),
+  {
+    files: ['shared/**/*.ts'],
+    ignores: FEATURES.map((f) => `shared/${f}/**`),
+    rules: restrict(doorsOf(FEATURES, INSIDE_SHARED)),
+  },
+  { files: ['functions/**/*.ts', 'scripts/**/*.ts'], rules: restrict(doorsOf(FEATURES, ['**/shared/'])) },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -23,6 +69,21 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
+    },
+  },
+  ...frontDoors,
+  {
+    // Effects reach the relay through commitWithEffects alone: a hand kick is one a use case could forget.
+    files: ['**/*.ts'],
+    ignores: ['shared/outbox/**', 'test/**', 'bench/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='kick']",
+          message: 'Record effects with commitWithEffects(deps, fn): it wakes the relay after the commit.',
+        },
+      ],
     },
   },
   {
@@ -61,6 +122,21 @@ export default tseslint.config(
               group: ['**/repo', '**/*-repo', '**/*-queries'],
               message: 'Routes never import a repo: call a use case.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // bench/ measures what scripts/ builds and starts, so it may import scripts/; the other way round
+    // would make the product's tooling depend on its measurements.
+    files: ['scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)bench(/|$)', message: 'scripts/ never imports bench/: move the code to scripts/.' },
           ],
         },
       ],

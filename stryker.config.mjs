@@ -36,11 +36,13 @@ export const groups = [
   },
   {
     name: 'session-timers',
+    // The timers' own checks, and the part of the state machine they rely on: moveSession (status,
+    // version, guard, the conditional UPDATE, the effects) and the expiry rule's guard (ends_at <= now).
+    // The rest of TRANSITIONS is a module-level table: every mutant of it would run all of these files.
     mutate: [
-      'shared/sessions/expire-session.ts',
-      'shared/sessions/extension-window-closed.ts',
-      'shared/sessions/extension-timeout.ts',
-      'shared/sessions/closing-grace.ts',
+      'shared/sessions/timers.ts',
+      'shared/sessions/transitions.ts:70',
+      'shared/sessions/transitions.ts:144-177',
     ],
     tests: [
       'test/integration/sessions/timers.test.ts',
@@ -79,29 +81,11 @@ export const equivalent = [
   {
     file: 'shared/pairing/accept-request.ts',
     mutator: 'BooleanLiteral',
-    line: 'const n = await findNotification(c, requestId, mitraId, true);',
+    line: 'const n = await findNotification(t, requestId, mitraId, true);',
     original: 'true',
     replacement: 'false',
     reason:
       "Every writer of an offer row holds the request row lock (reject, cancel, notification timeout, expiry) or the mitra row lock (withdrawal on deactivation, offers on going online), and accept takes both before this read: the offer's own lock adds nothing.",
-  },
-  {
-    file: 'shared/pairing/accept-request.ts',
-    mutator: 'BooleanLiteral',
-    line: '{ item: outbox.setDoc(sessionDocPath(session.id), sessionDoc(session, names), false) },',
-    original: 'false',
-    replacement: 'true',
-    reason:
-      "The document's id was created in this transaction, so no document exists yet: a plain set and a merging set write the same document.",
-  },
-  {
-    file: 'shared/pairing/accept-request.ts',
-    mutator: 'BooleanLiteral',
-    line: '{ item: outbox.setDoc(mitraSessionDocPath(session.mitra_id, session.id), mitraSessionDoc(session), false) },',
-    original: 'false',
-    replacement: 'true',
-    reason:
-      "The document's id was created in this transaction, so no document exists yet: a plain set and a merging set write the same document.",
   },
   {
     file: 'shared/sessions/send-message.ts',
@@ -115,7 +99,7 @@ export const equivalent = [
   {
     file: 'shared/sessions/send-message.ts',
     mutator: 'BooleanLiteral',
-    line: '{ item: outbox.setDoc(messageDocPath(sessionId, row.id), messageDoc(row), false) },',
+    line: '{ item: effect.setDoc(messageDocPath(sessionId, row.id), messageDoc(row), false) },',
     original: 'false',
     replacement: 'true',
     reason:
@@ -138,101 +122,6 @@ export const equivalent = [
     replacement: '""',
     reason:
       "Unreachable: the UPDATE matches nothing only for a missing session or another user's side, and sessionOfParticipant throws 404/403 for exactly those, in the same transaction (sessions are never deleted and never change participants).",
-  },
-  {
-    file: 'shared/sessions/expire-session.ts',
-    mutator: 'BooleanLiteral',
-    line: 'const seen = await findSession(c, sessionId, true);',
-    original: 'true',
-    replacement: 'false',
-    reason:
-      'Expiry writes one row, so the lock orders nothing (no deadlock); without it a concurrent change makes the guarded UPDATE (status, version) match nothing, and the timer answers false as it does now.',
-  },
-  {
-    file: 'shared/sessions/expire-session.ts',
-    mutator: 'ConditionalExpression',
-    line: "if (!seen || seen.status !== 'active' || seen.version !== version || !seen.ends_at || seen.ends_at > now)",
-    original: "seen.status !== 'active'",
-    replacement: 'false',
-    reason:
-      'The guarded UPDATE (from active, at this version) refuses the same rows; the check only spares the statement.',
-  },
-  {
-    file: 'shared/sessions/expire-session.ts',
-    mutator: 'ConditionalExpression',
-    line: "if (!seen || seen.status !== 'active' || seen.version !== version || !seen.ends_at || seen.ends_at > now)",
-    original: 'seen.version !== version',
-    replacement: 'false',
-    reason:
-      'The guarded UPDATE (from active, at this version) refuses the same rows; the check only spares the statement.',
-  },
-  {
-    file: 'shared/sessions/expire-session.ts',
-    mutator: 'ConditionalExpression',
-    line: 'if (!s) return false;',
-    original: '!s',
-    replacement: 'false',
-    reason: 'Unreachable: under the row lock, a row that passed the checks above always matches the guarded UPDATE.',
-  },
-  {
-    file: 'shared/sessions/expire-session.ts',
-    mutator: 'BooleanLiteral',
-    line: 'if (!s) return false;',
-    original: 'false',
-    replacement: 'true',
-    reason: 'Unreachable: under the row lock, a row that passed the checks above always matches the guarded UPDATE.',
-  },
-  {
-    file: 'shared/sessions/extension-timeout.ts',
-    mutator: 'ConditionalExpression',
-    line: "if (!e || e.status !== 'requested' || e.respond_by > now) return false;",
-    original: "e.status !== 'requested'",
-    replacement: 'false',
-    reason:
-      'moveExtension (from requested only) refuses any other status and the timer then answers false, as the check does.',
-  },
-  {
-    file: 'shared/sessions/extension-timeout.ts',
-    mutator: 'ConditionalExpression',
-    line: "if (s?.status === 'expired')",
-    original: "s?.status === 'expired'",
-    replacement: 'true',
-    reason: "enterClosing's guard (from expired, at the version read) refuses a session in any other status.",
-  },
-  {
-    file: 'shared/sessions/extension-timeout.ts',
-    mutator: 'OptionalChaining',
-    line: "if (s?.status === 'expired')",
-    original: 's?.status',
-    replacement: 's.status',
-    reason: "An extension's session always exists (foreign key; sessions are never deleted).",
-  },
-  {
-    file: 'shared/sessions/extension-window-closed.ts',
-    mutator: 'ConditionalExpression',
-    line: "if (!s || s.status !== 'expired' || s.version !== version) return false;",
-    original: "!s || s.status !== 'expired' || s.version !== version",
-    replacement: 'false',
-    reason:
-      "enterClosing's guard (from expired, at this version) refuses the same rows, and an unknown id matches none; the check only spares the statements.",
-  },
-  {
-    file: 'shared/sessions/extension-window-closed.ts',
-    mutator: 'ConditionalExpression',
-    line: "if (!s || s.status !== 'expired' || s.version !== version) return false;",
-    original: "s.status !== 'expired'",
-    replacement: 'false',
-    reason:
-      "enterClosing's guard (from expired, at this version) refuses the same rows, and an unknown id matches none; the check only spares the statements.",
-  },
-  {
-    file: 'shared/sessions/extension-window-closed.ts',
-    mutator: 'ConditionalExpression',
-    line: "if (!s || s.status !== 'expired' || s.version !== version) return false;",
-    original: 's.version !== version',
-    replacement: 'false',
-    reason:
-      "enterClosing's guard (from expired, at this version) refuses the same rows, and an unknown id matches none; the check only spares the statements.",
   },
   {
     file: 'shared/auth/refresh-sessions.ts',

@@ -4,13 +4,14 @@ import { jwtVerify } from 'jose';
 import { z } from '@hono/zod-openapi';
 import { parseEnv } from '../shared/env';
 import { createLogger } from '../shared/logger';
-import { createRuntime } from '../shared/runtime';
+import { createLocalRuntime } from '../scripts/local/runtime';
 import { createFunctionApp } from '../shared/http/function-app';
 import { access, defineRoute } from '../shared/http/route';
 import { createAuthApp } from '../functions/auth/app';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 import type { BenchEnv } from './harness';
 import { percentile, report } from './harness';
+import { FUNCTION_NAMES } from '../shared/path-table';
 
 type Fetch = (req: Request) => Response | Promise<Response>;
 
@@ -42,13 +43,16 @@ async function load(fetch: Fetch, path: string, token: string, total: number, co
 /** Authenticated routes vs a bare Hono route doing the same ES256 verification, in one run. */
 export async function benchAuth(env: BenchEnv): Promise<void> {
   const key = generateSigningKeyPem();
-  const rt = await createRuntime(
-    parseEnv({
-      DATABASE_URL: await env.databaseUrl('bench_auth'),
-      FIRESTORE_EMULATOR_HOST: env.firestoreHost,
-      AUTH_SIGNING_KEY: key,
-      LOG_LEVEL: 'silent',
-    }),
+  const rt = await createLocalRuntime(
+    parseEnv(
+      {
+        DATABASE_URL: await env.databaseUrl('bench_auth'),
+        FIRESTORE_EMULATOR_HOST: env.firestoreHost,
+        AUTH_SIGNING_KEY: key,
+        LOG_LEVEL: 'silent',
+      },
+      FUNCTION_NAMES,
+    ),
     { logger: createLogger('silent') },
   );
   const authApp = createAuthApp(rt);

@@ -1,9 +1,9 @@
-import { Firestore, type DocumentData } from '@google-cloud/firestore';
-import { bareOfferBurst, type OfferListen } from './lib/bare-burst';
+import { Firestore } from '@google-cloud/firestore';
+import { bareBurst, type BurstDocs, type OfferListen } from './lib/bare-burst';
+import { printScenario, type BurstFigures, type Stages } from './lib/burst-report';
 import { NOISE_NOTE } from './lib/options';
 import { cpuSpent, cpuSplit } from './lib/cpu-split';
 import { startStack, tempDir } from './lib/procs';
-import { fmt, median, spread, table } from './lib/stats';
 import { pool, StackUsers } from './lib/users';
 import { listenViewFree, type SeenDoc } from './lib/view-free-listener';
 import { sleep, until } from './lib/wait';
@@ -33,16 +33,6 @@ const listenOffers =
     return listenViewFree(fs, offers, docs, onError);
   };
 
-interface Stages {
-  /** The last Firestore-bound row committed (the blast or accept transactions done), ms after the start. */
-  committedMs: number;
-  /** The last of them written to Firestore by the relay, ms after the start. */
-  deliveredMs: number;
-  rows: number;
-  /** CPU each process used over the phase. */
-  cpu?: string;
-}
-
 /** Where the time went: when the last document write was committed to the outbox, and when the relay wrote it. */
 async function stages(users: StackUsers, sinceWall: number): Promise<Stages> {
   const { rows } = await users.rt.db.query<{ committed: Date; delivered: Date; n: string }>(
@@ -58,24 +48,6 @@ async function stages(users: StackUsers, sinceWall: number): Promise<Stages> {
   };
 }
 
-interface BurstFigures {
-  /** The bare baseline: as many offer documents written straight to the emulator, until all seen. */
-  bareMs: number;
-  /** One real offer document, for the next round's bare baseline when it goes first. */
-  offerDoc: DocumentData;
-  offerStages: Stages;
-  settleStages: Stages;
-  scenario: string;
-  offers: number;
-  requestsAnsweredMs: number;
-  offersVisibleMs: number;
-  acceptsAnsweredMs: number;
-  settledMs: number;
-  goalMs: number;
-  offersMissing?: string;
-  settleMissing?: string;
-}
-
 /**
  * `requests` customers ask at once with `mitras` online: time until a Firestore listener (the official
  * client, as the apps listen) has seen every offer doc; then one accept per request by a different mitra:
@@ -86,7 +58,7 @@ async function scenario(
   requests: number,
   mitraCount: number,
   goalMs: number,
-  bareFirst?: DocumentData,
+  bareFirst?: BurstDocs,
 ): Promise<BurstFigures> {
   const logDir = tempDir('halo-bench-burst-');
   const stack = await startStack(logDir);
@@ -97,7 +69,7 @@ async function scenario(
     const mitras = await users.mitras(mitraCount);
     const customers = await users.customers(requests);
     const listen = listenOffers(fs);
-    let bareMs = bareFirst && (await bareOfferBurst(fs, requests, mitraCount, bareFirst, listen));
+    let bare = bareFirst && (await bareBurst(fs, requests, mitraCount, bareFirst, listen));
     const seen = { offered: new Set<string>(), missed: new Set<string>(), paired: new Set<string>() };
     let listenErrors = 0;
     for (const c of customers) {
@@ -141,7 +113,8 @@ async function scenario(
     const offersVisibleMs = performance.now() - t0;
     const offerCpu = cpuSpent(cpu0, cpuSplit(stack.pid));
     const offerStages = await stages(users, t0Wall);
-    const offerDoc = (await fs.doc(`mitras/${mitras[0]!.id}/offers/${requestIds[0]}`).get()).data()!;
+    const read = async (path: string) => (await fs.doc(path).get()).data()!;
+    const offerDoc = await read(`mitras/${mitras[0]!.id}/offers/${requestIds[0]}`);
 
     const cpu1 = cpuSplit(stack.pid);
     const t1 = performance.now();
@@ -159,13 +132,19 @@ async function scenario(
     const settledMs = performance.now() - t1;
     const settleCpu = cpuSpent(cpu1, cpuSplit(stack.pid));
     const settleStages = await stages(users, t1Wall);
+    // Request 0 went to mitras[0] (its offer accepted): mitras[1]'s offer of it was missed.
+    const docs: BurstDocs = {
+      offer: offerDoc,
+      missed: await read(`mitras/${mitras[1]!.id}/offers/${requestIds[0]}`),
+      paired: await read(`customers/${customers[0]!.id}/pairing/current`),
+    };
     if (listenErrors) throw new Error(`${listenErrors} listener errors`);
     // The phases' listeners go first, so that the bare run after them has only its own, as the one before.
     for (const u of unsubs.splice(0)) u();
-    bareMs ??= await bareOfferBurst(fs, requests, mitraCount, offerDoc, listen);
+    bare ??= await bareBurst(fs, requests, mitraCount, docs, listen);
     return {
-      bareMs,
-      offerDoc,
+      bare,
+      docs,
       scenario: `${requests} requests × ${mitraCount} mitras`,
       offerStages: { ...offerStages, cpu: offerCpu },
       settleStages: { ...settleStages, cpu: settleCpu },
@@ -200,61 +179,14 @@ export async function benchBurst(): Promise<void> {
     if (only && only !== `${r}x${m}`) continue;
     const runs: BurstFigures[] = [];
     // The bare baseline goes after the stack's phases in even rounds and before them in odd ones.
-    for (let i = 0; i < rounds; i++) runs.push(await scenario(r, m, goal, i % 2 ? runs[i - 1]!.offerDoc : undefined));
+    for (let i = 0; i < rounds; i++) runs.push(await scenario(r, m, goal, i % 2 ? runs[i - 1]!.docs : undefined));
     results.push(runs);
   }
   console.log(
     `\nBurst through the local stack (npm start as a child, fsync on), ${rounds} rounds, a fresh stack each; ` +
       `offer listeners: ${OBSERVER === 'sdk' ? 'onSnapshot' : "the client's Listen streams without its view"} ` +
       `(BENCH_OBSERVER=sdk|view-free). Bare: as many offer docs written straight to the same emulator, same ` +
-      `listeners (bench/lib/bare-burst.ts), alternately before and after.\n${NOISE_NOTE}`,
+      `listeners, then as many missed + paired docs (bench/lib/bare-burst.ts), alternately before and after.\n${NOISE_NOTE}`,
   );
   for (const runs of results) printScenario(runs);
-}
-
-function printScenario(runs: BurstFigures[]): void {
-  const { scenario: name, goalMs } = runs[0]!;
-  const s = (ms: number) => `${fmt(ms / 1000)} s`;
-  const row = (label: string, pick: (f: BurstFigures) => number, goal?: number) => {
-    const xs = runs.map(pick);
-    const verdict =
-      goal === undefined
-        ? ''
-        : ` ${median(xs) < goal ? '✓' : '✗'} (< ${goal / 1000} s; ${xs.filter((x) => x < goal).length}/${xs.length} rounds)`;
-    return [label, `${s(median(xs))} (${spread(xs.map((x) => x / 1000))} s)${verdict}`, xs.map(s).join('  ')];
-  };
-  const missing = runs.flatMap((f) => [f.offersMissing, f.settleMissing]).filter(Boolean);
-  console.log(`\n  ${name} (${runs[0]!.offers} offers)${missing.length ? `; MISSING: ${missing.join('; ')}` : ''}`);
-  console.log(
-    table(
-      ['', 'median (min–max)', 'per round'],
-      [
-        row('all requests answered', (f) => f.requestsAnsweredMs),
-        row('every offer doc seen', (f) => f.offersVisibleMs, goalMs),
-        row('bare: as many docs seen', (f) => f.bareMs),
-        [
-          'offers ÷ bare',
-          fmt(median(runs.map((f) => f.offersVisibleMs / f.bareMs))),
-          runs.map((f) => fmt(f.offersVisibleMs / f.bareMs)).join('  '),
-        ],
-        row('all accepts answered', (f) => f.acceptsAnsweredMs),
-        row('every missed + paired seen', (f) => f.settledMs, goalMs),
-      ],
-    )
-      .split('\n')
-      .map((l) => `  ${l}`)
-      .join('\n'),
-  );
-  console.log('  Where the time went (Postgres clock; "committed" = the last transaction writing a document began):');
-  runs.forEach((f, i) => {
-    for (const [phase, st] of [
-      ['offers', f.offerStages],
-      ['missed + paired', f.settleStages],
-    ] as const) {
-      console.log(
-        `  round ${i + 1}, ${phase}: ${st.rows} document writes, last committed at ${fmt(st.committedMs / 1000)} s, ` +
-          `last written to Firestore at ${fmt(st.deliveredMs / 1000)} s; CPU: ${st.cpu}`,
-      );
-    }
-  });
 }

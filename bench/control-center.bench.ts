@@ -3,11 +3,13 @@ import { authGuards, refreshPolicy } from '../shared/auth/guards';
 import { createAuthSession } from '../shared/auth/refresh-sessions';
 import { parseEnv } from '../shared/env';
 import { createLogger } from '../shared/logger';
-import { createRuntime, type Runtime } from '../shared/runtime';
+import type { Runtime } from '../shared/runtime';
+import { createLocalRuntime } from '../scripts/local/runtime';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 import { seed } from '../scripts/seed';
 import type { BenchEnv } from './harness';
 import { percentile, report } from './harness';
+import { FUNCTION_NAMES } from '../shared/path-table';
 
 const MITRAS = 300;
 const SESSIONS = 20_000;
@@ -76,13 +78,16 @@ async function timed(label: string, n: number, call: () => Promise<Response>) {
 
 /** Dashboard and mitra activity over 100,000 notifications and 20,000 sessions (SPEC §9: p99 < 200 ms). */
 export async function benchControlCenter(env: BenchEnv): Promise<void> {
-  const rt = await createRuntime(
-    parseEnv({
-      DATABASE_URL: await env.databaseUrl('bench_control_center'),
-      FIRESTORE_EMULATOR_HOST: env.firestoreHost,
-      AUTH_SIGNING_KEY: generateSigningKeyPem(),
-      LOG_LEVEL: 'silent',
-    }),
+  const rt = await createLocalRuntime(
+    parseEnv(
+      {
+        DATABASE_URL: await env.databaseUrl('bench_control_center'),
+        FIRESTORE_EMULATOR_HOST: env.firestoreHost,
+        AUTH_SIGNING_KEY: generateSigningKeyPem(),
+        LOG_LEVEL: 'silent',
+      },
+      FUNCTION_NAMES,
+    ),
     { logger: createLogger('silent') },
   );
   try {

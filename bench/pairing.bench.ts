@@ -1,16 +1,16 @@
 import { parseEnv } from '../shared/env';
 import { createLogger } from '../shared/logger';
-import { createRuntime } from '../shared/runtime';
+import { createLocalRuntime } from '../scripts/local/runtime';
 import { authGuards, refreshPolicy } from '../shared/auth/guards';
 import { createAuthSession } from '../shared/auth/refresh-sessions';
 import { configReader } from '../shared/config/reader';
-import { createCustomer } from '../shared/users/customers';
-import { findOrCreateMitraByPhone } from '../shared/users/mitras';
+import { createCustomer, findOrCreateMitraByPhone } from '../shared/users';
 import { createPairingApp } from '../functions/pairing/app';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
 import { seed } from '../scripts/seed';
 import type { BenchEnv } from './harness';
 import { percentile, report } from './harness';
+import { FUNCTION_NAMES } from '../shared/path-table';
 
 type Call = () => Promise<number>;
 
@@ -40,14 +40,17 @@ async function run(calls: Call[], concurrency: number) {
 
 /** Heartbeats/s and the accept race (1,000 accepts over 100 requests) against real Postgres. */
 export async function benchPairing(env: BenchEnv): Promise<void> {
-  const rt = await createRuntime(
-    parseEnv({
-      DATABASE_URL: await env.databaseUrl('bench_pairing'),
-      FIRESTORE_EMULATOR_HOST: env.firestoreHost,
-      AUTH_SIGNING_KEY: generateSigningKeyPem(),
-      LOG_LEVEL: 'silent',
-      DATABASE_POOL_MAX: '20',
-    }),
+  const rt = await createLocalRuntime(
+    parseEnv(
+      {
+        DATABASE_URL: await env.databaseUrl('bench_pairing'),
+        FIRESTORE_EMULATOR_HOST: env.firestoreHost,
+        AUTH_SIGNING_KEY: generateSigningKeyPem(),
+        LOG_LEVEL: 'silent',
+        DATABASE_POOL_MAX: '20',
+      },
+      FUNCTION_NAMES,
+    ),
     { logger: createLogger('silent') },
   );
   await seed(rt);
@@ -131,7 +134,7 @@ export async function benchPairing(env: BenchEnv): Promise<void> {
   });
   if (doubleWins > 0 || rows.length !== 100)
     throw new Error(`accept race broken: ${doubleWins} double wins, ${rows.length} requests won`);
-  rt.outbox.kick();
+  rt.relay.kick();
   await new Promise((r) => setTimeout(r, 200));
   await rt.close();
 }

@@ -44,7 +44,6 @@ export async function benchRequestPath(): Promise<void> {
     );
     servers.push(hono, fastify, honoNodeCrypto);
     let bundle: Server | undefined;
-    let esmBundle: Server | undefined;
     const bundleOpts = {
       outdir: path.join(BENCH_BUILD_DIR, 'pairing'),
       logDir,
@@ -56,11 +55,6 @@ export async function benchRequestPath(): Promise<void> {
     try {
       bundle = await startPairingBundle(bundleOpts);
       servers.push(bundle);
-      // BENCH_ESM_BUNDLE=1: the source deploy's ESM entry beside the container's main.cjs, same bundle build.
-      if (process.env.BENCH_ESM_BUNDLE === '1') {
-        esmBundle = await startPairingBundle({ ...bundleOpts, entry: 'index.mjs' });
-        servers.push(esmBundle);
-      }
     } catch (err) {
       console.log(`  (pairing bundle on node:http not measured: ${(err as Error).message.split('\n')[0]})`);
     }
@@ -71,7 +65,6 @@ export async function benchRequestPath(): Promise<void> {
       ['bare Hono, node:crypto verify', honoNodeCrypto],
       ['local stack (npm start)', stack],
       ...(bundle ? [['pairing bundle, node:http', bundle] as [string, Server]] : []),
-      ...(esmBundle ? [['pairing bundle, ESM entry', esmBundle] as [string, Server]] : []),
     ];
     const variantsFor = (spec: (token: string) => HttpRequestSpec, tokens: string[], expect: number): Variant[] =>
       targets.map(([name, s]) => {

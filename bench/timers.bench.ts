@@ -1,26 +1,29 @@
 import { parseEnv } from '../shared/env';
 import { createLogger } from '../shared/logger';
-import { createRuntime } from '../shared/runtime';
-import { createAllApps } from '../scripts/local/apps';
-import { createGateway } from '../scripts/local/gateway';
+import { createLocalRuntime } from '../scripts/local/runtime';
+import { createLocalGateway } from '../scripts/local/apps';
 import type { BenchEnv } from './harness';
 import { report } from './harness';
 import { generateSigningKeyPem } from '../scripts/local/dev-keys';
+import { FUNCTION_NAMES } from '../shared/path-table';
 
 /** Local Cloud Tasks stand-in: schedule N timers, advance the clock, deliver them all over the app path. */
 export async function benchTimers(env: BenchEnv): Promise<void> {
   const url = await env.databaseUrl('bench_timers');
-  const rt = await createRuntime(
-    parseEnv({
-      DATABASE_URL: url,
-      FIRESTORE_EMULATOR_HOST: env.firestoreHost,
-      ENABLE_TEST_ROUTES: 'true',
-      LOG_LEVEL: 'silent',
-      AUTH_SIGNING_KEY: generateSigningKeyPem(),
-    }),
+  const rt = await createLocalRuntime(
+    parseEnv(
+      {
+        DATABASE_URL: url,
+        FIRESTORE_EMULATOR_HOST: env.firestoreHost,
+        ENABLE_TEST_ROUTES: 'true',
+        LOG_LEVEL: 'silent',
+        AUTH_SIGNING_KEY: generateSigningKeyPem(),
+      },
+      FUNCTION_NAMES,
+    ),
     { logger: createLogger('silent') },
   );
-  const gateway = createGateway(createAllApps(rt), rt);
+  const gateway = createLocalGateway(rt);
   rt.local!.attachDispatcher(
     async ({ path, headers, body }) =>
       (await gateway.fetch(new Request(`http://127.0.0.1${path}`, { method: 'POST', headers, body }))).status,

@@ -1,48 +1,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { SERVER_BUNDLE, SERVER_MAIN } from '../shared/http/code-cache';
-import type { FunctionName } from '../shared/http/path-table';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { SERVER_BUNDLE, SERVER_MAIN } from './code-cache';
+import type { FunctionName } from '../shared/path-table';
 
 /** Kept out of the bundle: installed from the generated package.json, imported lazily by the adapters. */
 export const EXTERNAL_SDKS = [
+  '@google-cloud/cloud-sql-connector',
   '@google-cloud/firestore',
   '@google-cloud/tasks',
   '@google-cloud/pubsub',
   'firebase-admin',
-  '@google-cloud/functions-framework',
   'pg-native',
   // A native addon (prebuilt binaries inside the package): it cannot be inlined.
   'bcrypt',
 ];
 
-/** The image's entries besides the functions: the Cloud Run jobs and the image build's cache warm-up. */
+/** The image's ES module entries besides the functions: the Cloud Run jobs and the image build's cache warm-up. */
 export const EXTRA_ENTRIES = {
   migrate: 'scripts/migrate.ts',
   'mirror-rebuild': 'scripts/mirror-rebuild.ts',
   'warm-caches': 'scripts/warm-caches.ts',
 } as const;
-
-/**
- * zod's namespace re-exports every locale it ships (~370 KB, a quarter of a function's bundle, parsed
- * on every cold start); @hono/zod-openapi hands that namespace around whole, so tree-shaking cannot drop
- * them. We use English messages only: the locales index resolves to English alone.
- */
-const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) =>
-      a.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`)
-        ? { path: path.join(path.dirname(a.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (a) => ({
-      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(a.path), 'en.js'))};`,
-      resolveDir: path.dirname(a.path),
-    }));
-  },
-};
 
 const common = {
   bundle: true,
@@ -52,9 +32,9 @@ const common = {
   metafile: true,
   external: EXTERNAL_SDKS,
   logLevel: 'warning',
-  plugins: [zodEnglishOnly],
 } satisfies BuildOptions;
 
+/** `<outdir>/index.mjs`: a job's entry (and the cold-start bench's hello world). */
 export async function bundleEntry(entry: string, outdir: string): Promise<Metafile> {
   const result = await build({
     ...common,
@@ -67,11 +47,12 @@ export async function bundleEntry(entry: string, outdir: string): Promise<Metafi
   return result.metafile;
 }
 
-const codeCacheLoader = fileURLToPath(new URL('../shared/http/code-cache.ts', import.meta.url));
+const codeCacheLoader = fileURLToPath(new URL('./code-cache.ts', import.meta.url));
 
 /**
- * The server as one CommonJS file (a script V8 can cache after it ran; no top-level await) and a small
- * main.cjs that compiles it with the code cache the image bakes beside it (shared/http/code-cache.ts).
+ * A function as the image runs it (docs/boot.md): its entry as one CommonJS file, `server.cjs` (a script
+ * V8 can cache after it ran; no top-level await), and `main.cjs`, the loader that compiles it with the
+ * code cache the image bakes beside it (scripts/code-cache.ts).
  */
 export async function bundleServer(entry: string, outdir: string): Promise<Metafile> {
   const result = await build({
@@ -79,8 +60,9 @@ export async function bundleServer(entry: string, outdir: string): Promise<Metaf
     entryPoints: [entry],
     outfile: path.join(outdir, SERVER_BUNDLE),
     format: 'cjs',
-    // No comments and no license headers (those go to server.cjs.LEGAL.txt): what is left is ASCII, so
-    // main.cjs reads it as a one-byte string without decoding UTF-8 (a few ms of every cold start).
+    // No comments, licences in server.cjs.LEGAL.txt: what is left is ASCII (esbuild escapes the rest), so
+    // V8 holds the source as a one-byte string. One non-ASCII character in a comment made it two-byte,
+    // and every cold start ~15 ms slower (docs/boot.md); the check below keeps it from coming back.
     minifyWhitespace: true,
     legalComments: 'external',
     // V8 cannot run import() from a script compiled from a code cache (the host's callback is lost): the
@@ -108,12 +90,9 @@ export async function bundleServer(entry: string, outdir: string): Promise<Metaf
   return result.metafile;
 }
 
-/** `<outdir>/index.mjs` (a source deploy, `node index.mjs`) and the container's main.cjs + server.cjs. */
-export async function bundleFunction(fn: FunctionName, outdir: string): Promise<Metafile> {
-  const meta = await bundleEntry(`functions/${fn}/index.ts`, outdir);
-  await bundleServer(`functions/${fn}/server.ts`, outdir);
-  return meta;
-}
+/** `<outdir>/server.cjs` + `main.cjs` from `functions/<fn>/server.ts`, the function's one entry. */
+export const bundleFunction = (fn: FunctionName, outdir: string): Promise<Metafile> =>
+  bundleServer(`functions/${fn}/server.ts`, outdir);
 
 interface LockPackage {
   version?: string;

@@ -11,7 +11,11 @@ export interface DeployOptions {
   tag: string;
   stateBucket: string;
   skipTests: boolean;
-  /** The migrate job does not exist yet (first deploy): create it (and what it needs) first. */
+  /**
+   * The migrate job does not exist yet (first deploy): create it (and what it needs: the database, its IAM
+   * users, the secret containers), make its user the migrator, migrate, and stop before the full apply,
+   * which needs the secrets' values (docs/deploy.md).
+   */
   firstDeploy: boolean;
 }
 
@@ -36,7 +40,9 @@ export function preflight(
   if (!has('gcloud', ['--version']))
     problems.push('gcloud not found on PATH: install the Google Cloud CLI (https://cloud.google.com/sdk).');
   if (!has('terraform', ['version']))
-    problems.push('terraform not found on PATH: install Terraform >= 1.6 (https://developer.hashicorp.com/terraform).');
+    problems.push(
+      'terraform not found on PATH: install Terraform 1.11.4, the release terraform/versions.tf pins (https://developer.hashicorp.com/terraform).',
+    );
   if (!has('docker', ['version', '--format', '{{.Server.Version}}']))
     problems.push('docker is missing or its daemon is not running: the image is built locally.');
   let project = env.GCP_PROJECT_ID || env.CLOUDSDK_CORE_PROJECT;
@@ -49,7 +55,7 @@ export function preflight(
   else if (problems.length === 0 && !has('gcloud', ['projects', 'describe', project, '--format=value(projectNumber)']))
     problems.push(`project ${project} is not reachable: run \`gcloud auth login\` (and check the project id).`);
   if (!existsSync(`${cwd}/terraform/terraform.tfvars`))
-    problems.push('terraform/terraform.tfvars is missing: copy the bootstrap values (README, First deploy).');
+    problems.push('terraform/terraform.tfvars is missing: copy the bootstrap values (docs/deploy.md, First deploy).');
   return { problems, project };
 }
 
@@ -70,24 +76,46 @@ export function plan(o: DeployOptions): Array<{ step: string; cmd: string; args:
     },
   );
   if (o.firstDeploy)
-    steps.push({
-      step: 'migrate',
-      ...tf('apply', '-input=false', '-auto-approve', '-target=google_cloud_run_v2_job.migrate', ...tfVars),
-    });
+    steps.push(
+      {
+        step: 'migrate',
+        ...tf(
+          'apply',
+          '-input=false',
+          '-auto-approve',
+          '-target=google_cloud_run_v2_job.migrate',
+          '-target=google_secret_manager_secret.s',
+          ...tfVars,
+        ),
+      },
+      {
+        // The one grant Terraform's provider cannot make: the migrator may create and own the schema.
+        step: 'migrate',
+        cmd: 'gcloud',
+        args: [
+          'sql',
+          'users',
+          'assign-roles',
+          `migrate-job@${o.project}.iam`,
+          '--instance=halobestie',
+          '--type=CLOUD_IAM_SERVICE_ACCOUNT',
+          '--database-roles=cloudsqlsuperuser',
+          `--project=${o.project}`,
+        ],
+      },
+    );
   else
     steps.push({
       step: 'migrate',
       cmd: 'gcloud',
       args: ['run', 'jobs', 'update', 'migrate', `--region=${o.region}`, `--image=${img}`, `--project=${o.project}`],
     });
-  steps.push(
-    {
-      step: 'migrate',
-      cmd: 'gcloud',
-      args: ['run', 'jobs', 'execute', 'migrate', `--region=${o.region}`, `--project=${o.project}`, '--wait'],
-    },
-    { step: 'apply', ...tf('apply', '-input=false', '-auto-approve', ...tfVars) },
-  );
+  steps.push({
+    step: 'migrate',
+    cmd: 'gcloud',
+    args: ['run', 'jobs', 'execute', 'migrate', `--region=${o.region}`, `--project=${o.project}`, '--wait'],
+  });
+  if (!o.firstDeploy) steps.push({ step: 'apply', ...tf('apply', '-input=false', '-auto-approve', ...tfVars) });
   return steps;
 }
 
@@ -125,6 +153,13 @@ async function main() {
       process.stderr.write(`npm run deploy: step ${s.step} failed (exit ${r.status ?? r.error?.message}).\n`);
       process.exit(1);
     }
+  }
+  if (!jobExists) {
+    process.stdout.write(
+      "\nFirst deploy: the database is migrated. Add the secrets' values (docs/deploy.md, step 3), then run " +
+        '`npm run deploy` again to deploy the services.\n',
+    );
+    return;
   }
   process.stdout.write(`\ndeployed ${image({ project: project!, region })}:${tag}\n`);
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DataDirInUseError, isLockLive, readLock } from './local/data-dir-lock';
+import { knob } from './local/knobs';
 import { watchLaunchers } from './local/launcher-watch';
 import type { LocalStack } from './local/stack';
 
@@ -44,7 +45,7 @@ const failed = (err: Error) => {
   console.error(`Local stack failed to start: ${err.message}`);
   process.exit(1);
 };
-const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
+const dataDir = path.resolve(knob('DATA_DIR'));
 // Refuse a taken data dir before loading the whole backend (seconds); startLocalStack takes the lock for real.
 const holder = readLock(dataDir);
 if (holder && isLockLive(holder)) failed(new DataDirInUseError(dataDir, holder));
@@ -55,9 +56,9 @@ const t0 = performance.now();
 stack = await startLocalStack({
   dataDir,
   port,
-  pgPort: Number(process.env.PG_PORT ?? 54329),
-  firestorePort: Number(process.env.FIRESTORE_PORT ?? 8681),
-  xenditPort: Number(process.env.XENDIT_FAKE_PORT ?? 8682),
+  pgPort: Number(knob('PG_PORT')),
+  firestorePort: Number(knob('FIRESTORE_PORT')),
+  xenditPort: Number(knob('XENDIT_FAKE_PORT')),
   durable: true,
   env: process.env,
   log: (m) => console.log(m),

@@ -86,8 +86,8 @@ async function wave(label: string, live: Scenario[], fn: (s: Scenario) => Promis
 /**
  * Jumps the clock to just before the earliest of `times`, then lets real time play out their spread
  * (bounded), so timers fire at the pace the sessions reached them instead of all in one instant. Needed
- * for the extension-window timers: dozens at once exhaust the session function's Postgres pool (see the
- * README, "Demo and load").
+ * for the extension-window timers: dozens at once exhaust the session function's Postgres pool (see
+ * docs/history.md, "Load runs").
  */
 async function clockPlay(base: string, what: string, times: number[]) {
   const first = Math.min(...times);

@@ -1,10 +1,21 @@
 import { migrate } from '../shared/db/migrate';
+import { openDatabase } from '../shared/adapters/database';
+import { EnvError, parseDatabaseEnv } from '../shared/env';
 
-// `npm run db:migrate`: applies pending migrations to DATABASE_URL (Cloud SQL in GCP, via the proxy).
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error('DATABASE_URL is required');
+// `npm run db:migrate`: applies pending migrations. Locally to DATABASE_URL; as the Cloud Run job
+// (RUNTIME=gcp) through the Cloud SQL connector as the migrator's IAM database user, which owns the schema.
+let env;
+try {
+  env = parseDatabaseEnv(process.env);
+} catch (err) {
+  if (!(err instanceof EnvError)) throw err;
+  console.error(err.message);
   process.exit(1);
 }
-const applied = await migrate(url, (m) => console.log(m));
-console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+const db = openDatabase(env, { max: 1 });
+try {
+  const applied = await migrate(db, (m) => console.log(m));
+  console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+} finally {
+  await db.end();
+}

@@ -1,9 +1,8 @@
-import { hashPassword } from '../shared/auth/passwords';
-import { CONFIG_KEYS } from '../shared/config/schema';
+import { hashPassword } from '../shared/auth';
+import { CONFIG_KEYS, publicConfigEntry, storeMissingConfigValues, type ConfigKey } from '../shared/config';
+import { commitWithEffects } from '../shared/outbox';
 import type { Runtime } from '../shared/runtime';
-import { configDeps } from '../shared/config/deps';
-import { mirrorPublicConfig } from '../shared/config/mirror-public';
-import { insertCcUser } from '../shared/users/cc-users';
+import { findCcUserByEmail, insertCcUser } from '../shared/users';
 
 /**
  * Idempotent seed: every app_config key at its default (existing values kept) and the super admin
@@ -11,18 +10,14 @@ import { insertCcUser } from '../shared/users/cc-users';
  */
 export async function seed(rt: Runtime): Promise<{ adminCreated: boolean }> {
   const now = rt.clock.now();
-  for (const [key, def] of Object.entries(CONFIG_KEYS)) {
-    await rt.db.query(
-      'INSERT INTO app_config (key, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING',
-      [key, JSON.stringify(def.default), now],
-    );
-  }
+  const defaults = Object.entries(CONFIG_KEYS).map(([key, def]): [ConfigKey, unknown] => [
+    key as ConfigKey,
+    def.default,
+  ]);
+  await storeMissingConfigValues(rt.db, defaults, now);
   let adminCreated = false;
   if (rt.env.ADMIN_EMAIL && rt.env.ADMIN_PASSWORD) {
-    const { rowCount } = await rt.db.query('SELECT 1 FROM control_center_users WHERE lower(email) = lower($1)', [
-      rt.env.ADMIN_EMAIL,
-    ]);
-    if (!rowCount) {
+    if (!(await findCcUserByEmail(rt.db, rt.env.ADMIN_EMAIL))) {
       const user = await insertCcUser(
         rt.db,
         {
@@ -37,6 +32,7 @@ export async function seed(rt: Runtime): Promise<{ adminCreated: boolean }> {
     }
   }
   // Firestore is a mirror: write config/public from Postgres on every seed / start.
-  await mirrorPublicConfig(configDeps(rt));
+  const config = await publicConfigEntry(rt.db, rt.env, rt.clock.now());
+  await commitWithEffects(rt, (t) => t.enqueue([config]));
   return { adminCreated };
 }

@@ -1,26 +1,39 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { CODE_CACHE_WRITE_ENV, codeCacheFile, SERVER_BUNDLE, SERVER_MAIN } from '../shared/http/code-cache';
-import { generateSigningKeyPem } from './local/dev-keys';
+import type { FunctionName } from '../shared/path-table';
+import { CODE_CACHE_WRITE_ENV, codeCacheFile, SERVER_BUNDLE, SERVER_MAIN } from './code-cache';
+import { generateSigningKeyPem, publicKeysOf } from './local/dev-keys';
 import { freePort } from './local/free-port';
 
 /**
- * What a function needs to boot and answer /healthz where the image is built: nothing is reachable,
- * and nothing is contacted (the pool connects on its first query, the SDK clients on their first call).
+ * What a function needs to boot and answer /healthz where the image is built: a production env (every
+ * fail-closed guard satisfied, only auth holding the private key) in which nothing is reachable and
+ * nothing is contacted (the pool connects on its first query, the SDK clients on their first call).
  */
-export function warmUpEnv(): Record<string, string> {
+export function warmUpEnv(fn: FunctionName, signingKeyPem: string): Record<string, string> {
   const account = 'warm-up@halobestie-build.iam.gserviceaccount.com';
   return {
-    NODE_ENV: 'development',
+    NODE_ENV: 'production',
     RUNTIME: 'gcp',
     LOG_LEVEL: 'error',
-    DATABASE_URL: 'postgres://warm:warm@127.0.0.1:9/warm',
-    AUTH_SIGNING_KEY: generateSigningKeyPem(),
+    // The production path: the Cloud SQL connector, which loads and connects on the first query only.
+    CLOUD_SQL_INSTANCE: 'halobestie-build:asia-southeast2:warm',
+    DATABASE_IAM_USER: 'warm-up@halobestie-build.iam',
+    ...(fn === 'auth'
+      ? {
+          AUTH_SIGNING_KEY: signingKeyPem,
+          OTP_PROVIDER: 'fazpass',
+          FAZPASS_MERCHANT_KEY: 'x',
+          FAZPASS_GATEWAY_KEY: 'x',
+        }
+      : { AUTH_PUBLIC_KEYS: publicKeysOf(signingKeyPem) }),
     FUNCTION_URLS: '{}',
     TASKS_INVOKER_SERVICE_ACCOUNT: account,
+    OIDC_AUDIENCE: `https://${fn}.warm-up.invalid`,
     OIDC_ALLOWED_SERVICE_ACCOUNTS: account,
+    IAP_AUDIENCE: '/projects/1/global/backendServices/1',
     FIRESTORE_EMULATOR_HOST: '127.0.0.1:9',
     METADATA_SERVER_DETECTION: 'none',
   };
@@ -39,16 +52,17 @@ export const healthzStatus = (port: number) =>
 /**
  * Starts `node <main>` in cache-writing mode, waits for a 200 on /healthz (so start-up and a first
  * request have compiled what they call), stops it with SIGTERM as Cloud Run does, and checks that it
- * left its code cache beside the server bundle. Returns the cache's path.
+ * left its code cache beside the server bundle. Returns the cache's path. The node binary and its flags
+ * must be the image's (`node`, no flags): V8 refuses a cache made under other flags.
  */
 export async function warmCodeCache(
   main: string,
   env: Record<string, string>,
-  opts: { node?: string; args?: string[]; withinMs?: number } = {},
+  opts: { node?: string; withinMs?: number } = {},
 ): Promise<string> {
   const port = await freePort();
-  const child = spawn(opts.node ?? process.execPath, [...(opts.args ?? []), main], {
-    env: { ...process.env, ...env, PORT: String(port), [CODE_CACHE_WRITE_ENV]: '1' },
+  const child = spawn(opts.node ?? process.execPath, [main], {
+    env: { PATH: process.env.PATH, ...env, PORT: String(port), [CODE_CACHE_WRITE_ENV]: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -74,30 +88,12 @@ export async function warmCodeCache(
 
 /**
  * Where the image is built (`node dist/warm-caches/index.mjs`, Dockerfile): every function's code cache
- * from a warmed-up run of its main.cjs, and Node's compile cache for the jobs' ESM entries (run without
- * their env, a job loads and evaluates everything, then refuses to start). Fails on any function that
- * does not come up or leaves no cache, so an image never ships without them.
+ * from a warmed-up run of its main.cjs, each with its own production env and one throwaway key pair.
+ * Fails on any function that does not come up or leaves no cache, so an image never ships without them.
  */
-export async function warmImageCaches(dist: string, functions: readonly string[], self: string): Promise<string[]> {
-  const env = warmUpEnv();
+export async function warmImageCaches(dist: string, functions: readonly FunctionName[]): Promise<string[]> {
+  const key = generateSigningKeyPem();
   const caches: string[] = [];
-  for (const fn of functions) caches.push(await warmCodeCache(path.join(dist, fn, SERVER_MAIN), env));
-  const jobs = readdirSync(dist).filter(
-    (d) => !functions.includes(d) && d !== self && existsSync(path.join(dist, d, 'index.mjs')),
-  );
-  const compileCache = process.env.NODE_COMPILE_CACHE;
-  for (const job of jobs) {
-    spawnSync(process.execPath, [path.join(dist, job, 'index.mjs')], {
-      env: { PATH: process.env.PATH, ...(compileCache ? { NODE_COMPILE_CACHE: compileCache } : {}) },
-      stdio: 'ignore',
-      timeout: 60_000,
-    });
-  }
-  if (compileCache && countFiles(compileCache) < jobs.length) {
-    throw new Error(`Node's compile cache has ${countFiles(compileCache)} entries for ${jobs.length} jobs`);
-  }
+  for (const fn of functions) caches.push(await warmCodeCache(path.join(dist, fn, SERVER_MAIN), warmUpEnv(fn, key)));
   return caches;
 }
-
-const countFiles = (dir: string) =>
-  existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;

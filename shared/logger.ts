@@ -1,3 +1,4 @@
+import { errorReportingFields, prettyLine, scrubCredentials, type ServiceContext } from './log-format';
 import { sourceMappedStack } from './stack-sources';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
@@ -5,18 +6,25 @@ export type LogLevel = keyof typeof LEVELS;
 type Severity = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 
 const SENSITIVE_KEY = /authorization|cookie|password|passwd|secret|token|^code$|otp_code|private_key|id_token/i;
+// What people write (a chat message's body) never reaches a log; a request body object is walked instead.
+const WRITTEN_TEXT_KEY = /^(body|text)$/i;
 export const REDACTED = '[REDACTED]';
 
 /** Deep-copies a value, replacing anything under a sensitive key. */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, stack: value.stack && sourceMappedStack(value.stack) };
+    return {
+      name: value.name,
+      message: scrubCredentials(value.message),
+      stack: value.stack && scrubCredentials(sourceMappedStack(value.stack)),
+    };
   }
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = SENSITIVE_KEY.test(k) ? REDACTED : redact(v, depth + 1);
+    out[k] =
+      SENSITIVE_KEY.test(k) || (typeof v === 'string' && WRITTEN_TEXT_KEY.test(k)) ? REDACTED : redact(v, depth + 1);
   }
   return out;
 }
@@ -73,11 +81,21 @@ let stdoutSink: ReturnType<typeof bufferedSink> | undefined;
 export const stdoutLines = (): ReturnType<typeof bufferedSink> =>
   (stdoutSink ??= bufferedSink((chunk) => process.stdout.write(chunk)));
 
-/** Structured JSON lines in Cloud Logging's format (severity, message, time). */
+export interface LogOptions {
+  /** json: Cloud Logging's structured lines; pretty: one readable line per entry, for a terminal. */
+  format?: 'json' | 'pretty';
+  /** Error Reporting's grouping on ERROR lines (the Cloud Run service and revision). */
+  serviceContext?: ServiceContext;
+}
+
+const LOCAL_CONTEXT: ServiceContext = { service: 'halobestie', version: 'local' };
+
+/** Structured JSON lines in Cloud Logging's format (severity, message, time), or readable lines. */
 export function createLogger(
   level: LogLevel = 'info',
   base: Record<string, unknown> = {},
   sink: Sink = stdoutLines(),
+  options: LogOptions = {},
 ): Logger {
   const threshold = LEVELS[level];
   // The base (function, trace, request id) is redacted once per child, not on every line.
@@ -91,19 +109,20 @@ export function createLogger(
     if (LEVELS[lvl] < threshold) return;
     const entry = {
       severity,
-      message,
+      message: severity === 'ERROR' ? scrubCredentials(message) : message,
       time: new Date().toISOString(),
       ...safeBase,
       ...(fields ? (redact(fields) as object) : undefined),
+      ...(severity === 'ERROR' ? errorReportingFields(fields, options.serviceContext ?? LOCAL_CONTEXT) : undefined),
     };
-    sink(JSON.stringify(entry));
+    sink(options.format === 'pretty' ? prettyLine(entry) : JSON.stringify(entry));
   };
   return {
     debug: (m, f) => emit('debug', 'DEBUG', m, f),
     info: (m, f) => emit('info', 'INFO', m, f),
     warn: (m, f) => emit('warn', 'WARNING', m, f),
     error: (m, f) => emit('error', 'ERROR', m, f),
-    child: (fields) => createLogger(level, { ...base, ...fields }, sink),
+    child: (fields) => createLogger(level, { ...base, ...fields }, sink, options),
   };
 }
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * Rewrites the bundle positions in a stack trace to the TypeScript they came from, using the bundle's
  * `.map` file, read once and only when a stack is first logged. Node's `--enable-source-maps` does the
  * same for every stack but parses the whole map at start-up, a fifth of a cold start (docs/decisions.md
- * 34); errors are rare and cold starts are not. Frames without a map (tsx in `npm start`, node
+ * 37); errors are rare and cold starts are not. Frames without a map (tsx in `npm start`, node
  * internals, already mapped stacks) are left as they are.
  */
 const FRAME = /((?:file:\/\/)?\/[^\s():]+\.[cm]?js):(\d+):(\d+)/g;

@@ -5,6 +5,10 @@ resource "google_project_service" "apis" {
     "cloudscheduler.googleapis.com", "fcm.googleapis.com", "firebaserules.googleapis.com",
     "servicenetworking.googleapis.com", "artifactregistry.googleapis.com", "monitoring.googleapis.com",
     "logging.googleapis.com", "cloudbuild.googleapis.com",
+    # Firebase Authentication (custom-token sign-in) and the project's Firebase resources.
+    "identitytoolkit.googleapis.com", "firebase.googleapis.com",
+    # signJwt: the auth function signs Firebase custom tokens as itself, with no downloaded key.
+    "iamcredentials.googleapis.com",
   ])
   service            = each.value
   disable_on_destroy = false

@@ -9,8 +9,10 @@ locals {
     TASKS_INVOKER_SERVICE_ACCOUNT = google_service_account.tasks_invoker.email
     OIDC_ALLOWED_SERVICE_ACCOUNTS = join(",", local.invoker_emails)
     PUBSUB_PAIRING_TOPIC          = google_pubsub_topic.pairing_blast.name
-    PUBLIC_BASE_URL               = "https://${var.domain}"
     ENABLE_TEST_ROUTES            = "false"
+    # Postgres through the Cloud SQL connector, as the process's IAM database user (database.tf).
+    CLOUD_SQL_INSTANCE = google_sql_database_instance.main.connection_name
+    DATABASE_NAME      = google_sql_database.app.name
   }
 
   # One image for every function and the migrations job; the entry is the container's args.
@@ -27,7 +29,7 @@ locals {
   function_env = {
     for f in local.functions : f => merge(
       local.plain_env,
-      { OIDC_AUDIENCE = local.run_url[f] },
+      { OIDC_AUDIENCE = local.run_url[f], DATABASE_IAM_USER = local.db_users[f] },
       contains(local.iap_functions, f) ? { IAP_AUDIENCE = local.iap_audience[f] } : {},
       f == "auth" ? { OTP_PROVIDER = "fazpass" } : {},
       { DATABASE_POOL_MAX = tostring(local.capacity[f].db_pool) },
@@ -40,6 +42,22 @@ locals {
   # max_connections flag (terraform/database.tf); test/unit/capacity.test.ts fails otherwise.
   # concurrency: requests one instance (1 vCPU, one Node event loop) takes at once; a request holds a
   # pooled connection only for its transaction (a few ms), so db_pool 5 serves ~1,000 tx/s per instance.
+  # CPU between requests. Every function commits side effects through the outbox (auth too: a logout of
+  # the last session, SPEC §13) and the relay delivers them after the response, in the background
+  # (commitWithEffects wakes shared/outbox/relay.ts): with CPU only
+  # during requests (cpu_idle = true) that delivery would stall until the next request or the minute's
+  # drain, so those services keep their CPU (cpu_idle = false: instance-based billing, the instance is
+  # billed for its whole life, docs/capacity.md).
+  cpu_idle = {
+    auth              = false
+    pairing           = false
+    session           = false
+    config            = false
+    "payment-webhook" = false
+    internal          = false
+    workers           = false
+  }
+
   capacity = {
     auth              = { max_instances = 3, concurrency = 80, db_pool = 3 } # refresh/OTP: ~1 req/s at 1,000 sessions
     pairing           = { max_instances = 4, concurrency = 80, db_pool = 5 } # heartbeats + availability + blast: ~100 req/s
@@ -111,7 +129,10 @@ resource "google_cloud_run_v2_service" "fn" {
       }
 
       resources {
-        limits = { cpu = "1", memory = "512Mi" }
+        limits   = { cpu = "1", memory = "512Mi" }
+        cpu_idle = local.cpu_idle[each.value]
+        # Twice the CPU while the instance starts: a cold start is CPU-bound (docs/decisions.md 37).
+        startup_cpu_boost = true
       }
 
       startup_probe {
@@ -122,5 +143,7 @@ resource "google_cloud_run_v2_service" "fn" {
     }
   }
 
-  depends_on = [google_project_service.apis, google_secret_manager_secret_iam_member.reader]
+  depends_on = [
+    google_project_service.apis, google_secret_manager_secret_iam_member.reader, google_sql_user.iam, google_project_iam_member.db,
+  ]
 }

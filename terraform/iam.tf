@@ -2,7 +2,6 @@
 locals {
   task_targets = toset(["pairing", "session", "payment-webhook", "workers"])
   project_roles = {
-    "roles/cloudsql.client"              = local.functions
     "roles/datastore.user"               = local.functions
     "roles/firebasecloudmessaging.admin" = toset(["pairing", "session", "workers"])
     "roles/logging.logWriter"            = local.functions

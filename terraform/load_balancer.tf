@@ -60,9 +60,31 @@ resource "google_iap_web_backend_service_iam_binding" "cc" {
   members             = var.cc_access_members
 }
 
+# What no path rule names (/tasks/*, /events/*, unknown paths, other hosts) must reach no function: the
+# private routes answer only Cloud Tasks, Pub/Sub and Scheduler, which call the run.app URLs directly.
+# The URL map's defaults therefore name a backend service with no backend at all and abort every request
+# there with a 404 (a route action's fault injection, supported by the global external Application Load
+# Balancer); were the abort ever removed, that backend could only answer 503, never reach a function.
+resource "google_compute_backend_service" "unrouted" {
+  name                  = "be-unrouted"
+  load_balancing_scheme = "EXTERNAL_MANAGED"
+  protocol              = "HTTPS"
+  log_config {
+    enable = true
+  }
+}
+
 resource "google_compute_url_map" "api" {
   name            = "halobestie-api"
-  default_service = google_compute_backend_service.public["auth"].id
+  default_service = google_compute_backend_service.unrouted.id
+  default_route_action {
+    fault_injection_policy {
+      abort {
+        http_status = 404
+        percentage  = 100
+      }
+    }
+  }
 
   host_rule {
     hosts        = [var.domain]
@@ -71,7 +93,15 @@ resource "google_compute_url_map" "api" {
 
   path_matcher {
     name            = "api"
-    default_service = google_compute_backend_service.public["auth"].id
+    default_service = google_compute_backend_service.unrouted.id
+    default_route_action {
+      fault_injection_policy {
+        abort {
+          http_status = 404
+          percentage  = 100
+        }
+      }
+    }
 
     dynamic "path_rule" {
       for_each = local.public_paths
@@ -79,6 +109,12 @@ resource "google_compute_url_map" "api" {
         paths   = [path_rule.key]
         service = google_compute_backend_service.public[path_rule.value].id
       }
+    }
+
+    # The uptime check's target (monitoring.tf): auth's own /healthz, which reaches nothing but its process.
+    path_rule {
+      paths   = ["/healthz"]
+      service = google_compute_backend_service.public["auth"].id
     }
 
     dynamic "path_rule" {

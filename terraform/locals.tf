@@ -44,10 +44,15 @@ locals {
 
   # Functions that create Cloud Tasks / publish Pub/Sub through the outbox relay.
   task_creators = toset(["auth", "pairing", "session", "config", "payment-webhook", "internal", "workers"])
-  # Key rotation: add an "auth-signing-key-previous" secret and AUTH_SIGNING_KEY_PREVIOUS(_ID) while rotating.
+  # Only auth signs access tokens: "auth-signing-key" (PEM) is auth's alone; every other function verifies
+  # with "auth-public-keys", the JWK set of the public halves (what auth serves at /.well-known/jwks.json).
+  # Rotation: publish the new key's public half beside the current one in auth-public-keys (every function
+  # then accepts both kids), switch auth-signing-key to the new key with the old one as
+  # AUTH_SIGNING_KEY_PREVIOUS(_ID) (an "auth-signing-key-previous" secret), and drop the old kid after the
+  # access-token TTL.
   secrets = toset([
-    "database-url", "auth-signing-key", "firebase-service-account", "xendit-secret-key", "xendit-callback-token",
-    "fazpass-merchant-key", "fazpass-gateway-key",
+    "auth-signing-key", "auth-public-keys", "xendit-secret-key", "xendit-callback-token", "fazpass-merchant-key",
+    "fazpass-gateway-key",
   ])
 }
 

@@ -1,15 +1,10 @@
 # `npm run db:migrate` in GCP: the same image as the functions, entry dist/migrate/index.mjs, on the
-# private network, with only the database secret. The pipeline points it at the new tag and runs it
+# private network, with no secret: it connects through the Cloud SQL connector as the migrator, its own
+# service account's IAM database user (database.tf). The pipeline points it at the new tag and runs it
 # before Terraform shifts traffic, so migrations must stay backwards compatible for one release.
 resource "google_service_account" "migrate" {
   account_id   = "migrate-job"
   display_name = "Halo Bestie migrations job"
-}
-
-resource "google_secret_manager_secret_iam_member" "migrate_database_url" {
-  secret_id = google_secret_manager_secret.s["database-url"].id
-  role      = "roles/secretmanager.secretAccessor"
-  member    = "serviceAccount:${google_service_account.migrate.email}"
 }
 
 resource "google_cloud_run_v2_job" "migrate" {
@@ -39,13 +34,17 @@ resource "google_cloud_run_v2_job" "migrate" {
         image = local.image
         args  = ["dist/migrate/index.mjs"]
 
-        env {
-          name = "DATABASE_URL"
-          value_source {
-            secret_key_ref {
-              secret  = google_secret_manager_secret.s["database-url"].secret_id
-              version = "latest"
-            }
+        dynamic "env" {
+          for_each = {
+            NODE_ENV           = "production"
+            RUNTIME            = "gcp"
+            CLOUD_SQL_INSTANCE = google_sql_database_instance.main.connection_name
+            DATABASE_IAM_USER  = local.db_users["migrate"]
+            DATABASE_NAME      = google_sql_database.app.name
+          }
+          content {
+            name  = env.key
+            value = env.value
           }
         }
 
@@ -56,5 +55,6 @@ resource "google_cloud_run_v2_job" "migrate" {
     }
   }
 
-  depends_on = [google_project_service.apis, google_secret_manager_secret_iam_member.migrate_database_url]
+  # A first deploy applies this job alone (-target, scripts/deploy.ts): what it needs to log in comes along.
+  depends_on = [google_project_service.apis, google_sql_user.iam, google_project_iam_member.db, google_sql_database.app]
 }

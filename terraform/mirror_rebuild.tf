@@ -58,5 +58,5 @@ resource "google_cloud_run_v2_job" "mirror_rebuild" {
     }
   }
 
-  depends_on = [google_project_service.apis]
+  depends_on = [google_project_service.apis, google_sql_user.iam, google_project_iam_member.db]
 }

@@ -213,7 +213,7 @@ resource "google_monitoring_alert_policy" "sql_cpu" {
   notification_channels = local.alert_channels
 }
 
-# --- uptime: /healthz through the load balancer (auth answers it: the URL map's default) ---
+# --- uptime: /healthz through the load balancer (auth answers it: a path rule of its own) ---
 resource "google_monitoring_uptime_check_config" "healthz" {
   display_name = "API /healthz through the load balancer"
   timeout      = "10s"

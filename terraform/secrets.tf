@@ -1,4 +1,6 @@
 # Values are added out of band (gcloud secrets versions add); Terraform owns the containers and access.
+# No database password (Cloud SQL IAM database authentication, database.tf) and no Firebase key (the auth
+# function signs custom tokens through IAM Credentials, firebase.tf) exist to be stored.
 resource "google_secret_manager_secret" "s" {
   for_each  = local.secrets
   secret_id = each.value
@@ -10,9 +12,8 @@ resource "google_secret_manager_secret" "s" {
 locals {
   # Which function may read which secret (least privilege).
   secret_readers = {
-    "database-url"             = local.functions
-    "auth-signing-key"         = local.functions
-    "firebase-service-account" = toset(["auth"])
+    "auth-signing-key" = toset(["auth"])
+    "auth-public-keys" = setsubtract(local.functions, ["auth"])
     # Only the payment-webhook function calls Xendit (/tasks/payments/* create, time out and reconcile).
     "xendit-secret-key"     = toset(["payment-webhook"])
     "xendit-callback-token" = toset(["payment-webhook"])
@@ -21,13 +22,12 @@ locals {
   }
   # The env variable each secret becomes in the functions allowed to read it.
   secret_env_names = {
-    "database-url"             = "DATABASE_URL"
-    "auth-signing-key"         = "AUTH_SIGNING_KEY"
-    "firebase-service-account" = "FIREBASE_SERVICE_ACCOUNT_JSON"
-    "xendit-secret-key"        = "XENDIT_SECRET_KEY"
-    "xendit-callback-token"    = "XENDIT_CALLBACK_TOKEN"
-    "fazpass-merchant-key"     = "FAZPASS_MERCHANT_KEY"
-    "fazpass-gateway-key"      = "FAZPASS_GATEWAY_KEY"
+    "auth-signing-key"      = "AUTH_SIGNING_KEY"
+    "auth-public-keys"      = "AUTH_PUBLIC_KEYS"
+    "xendit-secret-key"     = "XENDIT_SECRET_KEY"
+    "xendit-callback-token" = "XENDIT_CALLBACK_TOKEN"
+    "fazpass-merchant-key"  = "FAZPASS_MERCHANT_KEY"
+    "fazpass-gateway-key"   = "FAZPASS_GATEWAY_KEY"
   }
   secret_bindings = merge([for s, fns in local.secret_readers : { for f in fns : "${s}/${f}" => { secret = s, fn = f } }]...)
 }

@@ -3,7 +3,7 @@ import { createPrivateKey, createPublicKey, verify, type KeyObject } from 'node:
 import { jwtVerify } from 'jose';
 import pg from 'pg';
 
-// The statements our routes run, verbatim (shared/pairing/presence-repo.ts), so the baselines carry no code of ours.
+// The statements our routes run, verbatim (shared/users/repo/mitras.ts), so the baselines carry no code of ours.
 const CAPACITY_COUNT = `(SELECT count(*)::int FROM chat_sessions s WHERE s.mitra_id = m.id AND s.status IN ('pending_payment', 'active'))`;
 const HEARTBEAT = 'UPDATE mitras SET last_heartbeat_at = $2 WHERE id = $1 AND is_active';
 const AVAILABLE = `SELECT m.id, ${CAPACITY_COUNT} AS active_session_count FROM mitras m

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentData, Firestore } from '@google-cloud/firestore';
-import { MAX_BATCH_WRITES } from '../../shared/ports/realtime';
+import { writeStraight } from './bare-writes';
 import { sleep, until } from './wait';
 
 /** Listens on a mitra's offers the way the offers phase does; reports each seen document's status. */
@@ -10,55 +10,98 @@ export type OfferListen = (
   onError: () => void,
 ) => Promise<() => void>;
 
+/** Real documents of a round (read back from the emulator), which the bare baseline writes copies of. */
+export interface BurstDocs {
+  offer: DocumentData;
+  missed: DocumentData;
+  paired: DocumentData;
+}
+
+/** Milliseconds until every bare offer doc was seen, then every bare missed + paired doc. */
+export interface BareBurst {
+  offersMs: number;
+  settleMs: number;
+}
+
 /**
- * The burst's bare baseline, in the same run and against the same emulator: `requests × mitras` copies of
- * a real offer document written straight from this process in commits of MAX_BATCH_WRITES, three in
- * flight (as our relay writes), to `mitras` fresh collections each held by a listener like the offers phase's. No
- * requests, no Postgres, no outbox: what the emulator and the listeners alone need for as many documents
- * (the writes' own CPU is spent in this process, beside the listeners, where the stack's is not).
+ * The burst's bare baseline, in the same run and against the same emulator, its two phases as the stack's:
+ * 1. `requests × mitras` copies of a real offer doc, to `mitras` fresh collections each held by a listener
+ *    like the offers phase's;
+ * 2. for each request, a copy of a real missed offer doc over every offer but one (the winner's, request i
+ *    going to mitra i as the accepts do) and of a real paired doc to a fresh customer's pairing doc, held
+ *    by a document listener as the customers' are.
+ * Written straight from this process (bench/lib/bare-writes.ts). No requests, no Postgres, no outbox:
+ * what the emulator and the listeners alone need for as many documents (the writes' own CPU is spent in
+ * this process, beside the listeners, where the stack's is not).
  */
-export async function bareOfferBurst(
+export async function bareBurst(
   fs: Firestore,
   requests: number,
   mitras: number,
-  offerDoc: DocumentData,
+  docs: BurstDocs,
   listen: OfferListen,
-): Promise<number> {
+): Promise<BareBurst> {
   const ids = Array.from({ length: mitras }, () => randomUUID());
-  const seen = new Set<string>();
+  const customers = Array.from({ length: requests }, () => randomUUID());
+  const seen = { offered: new Set<string>(), missed: new Set<string>(), paired: new Set<string>() };
   let errors = 0;
   const unsubs = await Promise.all(
     ids.map((m) =>
       listen(
         m,
-        (docId, status) => status === 'offered' && seen.add(`${m}/${docId}`),
+        (docId, status) => {
+          if (status === 'offered') seen.offered.add(`${m}/${docId}`);
+          if (status === 'missed') seen.missed.add(`${m}/${docId}`);
+        },
         () => errors++,
       ),
     ),
   );
+  for (const c of customers) {
+    unsubs.push(
+      fs.doc(`customers/${c}/pairing/current`).onSnapshot(
+        (snap) => {
+          if (snap.get('status') === 'paired') seen.paired.add(c);
+        },
+        () => errors++,
+      ),
+    );
+  }
   try {
     await sleep(500); // listeners attached, as in the offers phase
+    const requestIds = Array.from({ length: requests }, () => randomUUID());
     // In the relay's order: request by request, each to every mitra.
-    const writes = Array.from({ length: requests }, () => randomUUID()).flatMap((r) =>
-      ids.map((m) => fs.doc(`mitras/${m}/offers/${r}`)),
+    const offers = requestIds.flatMap((r) =>
+      ids.map((m) => ({ ref: fs.doc(`mitras/${m}/offers/${r}`), data: docs.offer })),
     );
     const t0 = performance.now();
-    let next = 0;
-    const committer = async () => {
-      while (next < writes.length) {
-        const batch = fs.batch();
-        for (const ref of writes.slice(next, (next += MAX_BATCH_WRITES))) batch.set(ref, offerDoc);
-        await batch.commit();
-      }
-    };
-    await Promise.all([committer(), committer(), committer()]);
-    const missing = await until(
-      () => `${seen.size} of ${writes.length} seen`,
-      () => seen.size >= writes.length,
+    await writeStraight(fs, offers);
+    const offersMissing = await until(
+      () => `${seen.offered.size} of ${offers.length} offers seen`,
+      () => seen.offered.size >= offers.length,
       60_000,
     );
-    if (errors || missing) throw new Error(`bare burst: ${missing ?? 'all seen'}, ${errors} listener errors`);
-    return performance.now() - t0;
+    const offersMs = performance.now() - t0;
+
+    const settle = requestIds.flatMap((r, i) => [
+      ...ids
+        .filter((_, k) => k !== i % mitras)
+        .map((m) => ({ ref: fs.doc(`mitras/${m}/offers/${r}`), data: docs.missed })),
+      { ref: fs.doc(`customers/${customers[i]}/pairing/current`), data: docs.paired },
+    ]);
+    const losers = requests * (mitras - 1);
+    const t1 = performance.now();
+    await writeStraight(fs, settle, true);
+    const settleMissing = await until(
+      () => `${seen.missed.size} of ${losers} missed, ${seen.paired.size} of ${requests} paired seen`,
+      () => seen.missed.size >= losers && seen.paired.size >= requests,
+      60_000,
+    );
+    const settleMs = performance.now() - t1;
+    const missing = [offersMissing, settleMissing].filter(Boolean);
+    if (errors || missing.length)
+      throw new Error(`bare burst: ${missing.join('; ') || 'all seen'}, ${errors} listener errors`);
+    return { offersMs, settleMs };
   } finally {
     for (const u of unsubs) u();
   }

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleFunction } from '../../scripts/bundle';
 import { freePort } from '../../scripts/local/free-port';
+import { SERVER_MAIN } from '../../scripts/code-cache';
+import { publicKeysOf } from '../../scripts/local/dev-keys';
 import { warmCodeCache, warmUpEnv } from '../../scripts/warm-code-cache';
-import { SERVER_MAIN } from '../../shared/http/code-cache';
 
 /** Children this bench started; killed by PID when the bench ends, whatever happens. */
 const started = new Set<ChildProcess>();
@@ -78,7 +79,7 @@ export async function waitHealthy(url: string, child: ChildProcess, logFile: str
 
 /** A bare baseline (bench/baselines/*.ts) on its own port against the given Postgres. */
 export async function startBaseline(
-  name: 'hono' | 'fastify',
+  name: 'hono' | 'fastify' | 'messages',
   env: Record<string, string>,
   logDir: string,
   label: string = name,
@@ -107,18 +108,17 @@ export async function startPairingBundle(opts: {
   firestoreHost: string | undefined;
   projectId: string;
   signingKey: string;
-  /** The source deploy's ESM entry instead of the container's (an A/B of the two). */
-  entry?: typeof SERVER_MAIN | 'index.mjs';
 }): Promise<Server> {
-  const entry = opts.entry ?? SERVER_MAIN;
   await bundleFunction('pairing', opts.outdir);
-  await warmCodeCache(path.join(opts.outdir, SERVER_MAIN), warmUpEnv());
+  await warmCodeCache(path.join(opts.outdir, SERVER_MAIN), warmUpEnv('pairing', opts.signingKey));
   const port = await freePort();
-  const logFile = path.join(opts.logDir, `pairing-bundle-${entry}.log`);
+  const logFile = path.join(opts.logDir, 'pairing-bundle.log');
   const child = spawnNode(
-    path.join(opts.outdir, entry),
+    path.join(opts.outdir, SERVER_MAIN),
     {
-      NODE_ENV: 'production',
+      // Not production: there RUNTIME=gcp reaches Postgres only through the Cloud SQL connector, and this
+      // bundle uses the bench's Postgres (DATABASE_URL stands in for the connector outside production).
+      NODE_ENV: 'development',
       RUNTIME: 'gcp',
       PORT: String(port),
       LOG_LEVEL: 'info',
@@ -127,13 +127,15 @@ export async function startPairingBundle(opts: {
       FIRESTORE_EMULATOR_HOST: opts.firestoreHost,
       FIREBASE_PROJECT_ID: opts.projectId,
       METADATA_SERVER_DETECTION: 'none',
-      AUTH_SIGNING_KEY: opts.signingKey,
+      // As Terraform gives it: the public keys only (only auth signs), its own URL as the OIDC audience.
+      AUTH_PUBLIC_KEYS: publicKeysOf(opts.signingKey),
       FUNCTION_URLS: JSON.stringify({ pairing: `http://127.0.0.1:${port}` }),
       TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks@bench.iam.gserviceaccount.com',
+      OIDC_AUDIENCE: `http://127.0.0.1:${port}`,
       OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks@bench.iam.gserviceaccount.com',
     },
     logFile,
-    { tsx: false, args: ['--enable-source-maps', ...cpuProfArgs()] },
+    { tsx: false, args: cpuProfArgs() },
   );
   try {
     await waitHealthy(`http://127.0.0.1:${port}/healthz`, child, logFile, 60_000);

@@ -3,8 +3,10 @@ import { authGuards, refreshPolicy } from '../../shared/auth/guards';
 import { createAuthSession } from '../../shared/auth/refresh-sessions';
 import { parseEnv } from '../../shared/env';
 import { createLogger } from '../../shared/logger';
-import { createRuntime, type Runtime } from '../../shared/runtime';
+import type { Runtime } from '../../shared/runtime';
+import { createLocalRuntime } from '../../scripts/local/runtime';
 import type { StackServer } from './procs';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 
 export interface BenchUser {
   id: string;
@@ -54,15 +56,18 @@ export class StackUsers {
   static async open(stack: StackServer): Promise<StackUsers> {
     process.env.FIRESTORE_EMULATOR_HOST = stack.firestoreHost;
     process.env.METADATA_SERVER_DETECTION = 'none';
-    const rt = await createRuntime(
-      parseEnv({
-        DATABASE_URL: stack.databaseUrl,
-        FIRESTORE_EMULATOR_HOST: stack.firestoreHost,
-        FIREBASE_PROJECT_ID: stack.projectId,
-        AUTH_SIGNING_KEY: readFileSync(stack.signingKeyFile, 'utf8'),
-        LOG_LEVEL: 'silent',
-        DATABASE_POOL_MAX: '4',
-      }),
+    const rt = await createLocalRuntime(
+      parseEnv(
+        {
+          DATABASE_URL: stack.databaseUrl,
+          FIRESTORE_EMULATOR_HOST: stack.firestoreHost,
+          FIREBASE_PROJECT_ID: stack.projectId,
+          AUTH_SIGNING_KEY: readFileSync(stack.signingKeyFile, 'utf8'),
+          LOG_LEVEL: 'silent',
+          DATABASE_POOL_MAX: '4',
+        },
+        FUNCTION_NAMES,
+      ),
       { logger: createLogger('silent') },
     );
     return new StackUsers(stack, rt);

@@ -1,7 +1,7 @@
-import { authDeps } from '../../shared/auth/deps';
-import { EnvError } from '../../shared/env';
+import { authDeps } from '../../shared/auth';
 import { createFunctionApp } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
+import { authAdapters } from './adapters';
 import { anonymousRoutes } from './routes/anonymous';
 import { ccUserListRoutes } from './routes/cc-users-list';
 import { controlCenterSessionRoutes } from './routes/control-center-session';
@@ -14,11 +14,7 @@ import { socialRoutes } from './routes/social';
 import { tokenRoutes } from './routes/tokens';
 
 export function createAuthApp(rt: Runtime) {
-  // Only the function that sends codes cares: the stub logs them, so production refuses it here.
-  if (rt.env.NODE_ENV === 'production' && rt.otpProvider.name === 'stub') {
-    throw new EnvError(['OTP_PROVIDER: the stub provider logs codes and must not run in production']);
-  }
-  const deps = authDeps(rt);
+  const deps = authDeps(rt, authAdapters(rt));
   return createFunctionApp('auth', rt)
     .route('/', anonymousRoutes(deps))
     .route('/', tokenRoutes(deps))

@@ -1,5 +1,5 @@
 import { serveFunction } from '../../shared/http/boot';
 import { createAuthApp } from './app';
 
-// The container's entry (dist/auth/server.cjs), run by dist/auth/main.cjs with the image's code cache.
+// The function's one entry: dist/auth/server.cjs, started by main.cjs (docs/boot.md).
 void serveFunction('auth', createAuthApp);

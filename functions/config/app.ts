@@ -1,4 +1,4 @@
-import { configDeps } from '../../shared/config/deps';
+import { configDeps } from '../../shared/config';
 import { createFunctionApp } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
 import { internalConfigRoutes } from './routes/internal';

@@ -1,7 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDateTime, pageOf } from '../../shared/http/schemas';
-import { CONFIG_KEYS, pricingTierSchema, type ConfigKey } from '../../shared/config/schema';
-import { sectionSchema, SECTION_NAMES, type ConfigSection } from '../../shared/config/sections';
+import {
+  CONFIG_KEYS,
+  type ConfigKey,
+  type ConfigSection,
+  pricingTierSchema,
+  SECTION_NAMES,
+  sectionSchema,
+} from '../../shared/config';
 
 const K = CONFIG_KEYS;
 const int = () => z.number().int();

@@ -1,5 +1,5 @@
 import { serveFunction } from '../../shared/http/boot';
 import { createConfigApp } from './app';
 
-// The container's entry (dist/config/server.cjs), run by dist/config/main.cjs with the image's code cache.
+// The function's one entry: dist/config/server.cjs, started by main.cjs (docs/boot.md).
 void serveFunction('config', createConfigApp);

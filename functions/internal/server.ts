@@ -1,5 +1,5 @@
 import { serveFunction } from '../../shared/http/boot';
 import { createInternalApp } from './app';
 
-// The container's entry (dist/internal/server.cjs), run by dist/internal/main.cjs with the image's code cache.
+// The function's one entry: dist/internal/server.cjs, started by main.cjs (docs/boot.md).
 void serveFunction('internal', createInternalApp);

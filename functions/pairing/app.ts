@@ -1,5 +1,5 @@
 import { createFunctionApp } from '../../shared/http/function-app';
-import { pairingDeps } from '../../shared/pairing/deps';
+import { pairingDeps } from '../../shared/pairing';
 import type { Runtime } from '../../shared/runtime';
 import { offerRoutes } from './routes/offers';
 import { presenceRoutes } from './routes/presence';

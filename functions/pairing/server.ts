@@ -1,5 +1,5 @@
 import { serveFunction } from '../../shared/http/boot';
 import { createPairingApp } from './app';
 
-// The container's entry (dist/pairing/server.cjs), run by dist/pairing/main.cjs with the image's code cache.
+// The function's one entry: dist/pairing/server.cjs, started by main.cjs (docs/boot.md).
 void serveFunction('pairing', createPairingApp);

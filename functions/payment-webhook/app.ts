@@ -1,12 +1,15 @@
+import { XenditProvider } from '../../shared/adapters/gcp/xendit';
 import { createFunctionApp } from '../../shared/http/function-app';
-import { paymentsDeps } from '../../shared/payments/deps';
+import { paymentsDeps } from '../../shared/payments';
+import { sessionPaymentHooks, sessionsDeps } from '../../shared/sessions';
 import type { Runtime } from '../../shared/runtime';
 import { paymentTaskRoutes } from './routes/tasks';
 import { xenditWebhookRoutes } from './routes/xendit-webhook';
 
 export function createPaymentWebhookApp(rt: Runtime) {
   const app = createFunctionApp('payment-webhook', rt);
-  const deps = paymentsDeps(rt);
+  const provider = new XenditProvider(rt.env.XENDIT_API_BASE_URL, rt.env.XENDIT_SECRET_KEY ?? '');
+  const deps = paymentsDeps(rt, provider, sessionPaymentHooks(sessionsDeps(rt)));
   app.route('/', xenditWebhookRoutes(deps));
   app.route('/', paymentTaskRoutes(deps));
   return app;

@@ -1,5 +1,5 @@
 import { serveFunction } from '../../shared/http/boot';
 import { createPaymentWebhookApp } from './app';
 
-// The container's entry (dist/payment-webhook/server.cjs), run by dist/payment-webhook/main.cjs with the image's code cache.
+// The function's one entry: dist/payment-webhook/server.cjs, started by main.cjs (docs/boot.md).
 void serveFunction('payment-webhook', createPaymentWebhookApp);

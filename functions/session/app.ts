@@ -1,6 +1,6 @@
 import { createFunctionApp } from '../../shared/http/function-app';
 import type { Runtime } from '../../shared/runtime';
-import { sessionsDeps } from '../../shared/sessions/deps';
+import { sessionsDeps } from '../../shared/sessions';
 import { closingRoutes } from './routes/closing';
 import { extensionRoutes } from './routes/extensions';
 import { messageRoutes } from './routes/messages';

@@ -1,5 +1,5 @@
 import { serveFunction } from '../../shared/http/boot';
 import { createSessionApp } from './app';
 
-// The container's entry (dist/session/server.cjs), run by dist/session/main.cjs with the image's code cache.
+// The function's one entry: dist/session/server.cjs, started by main.cjs (docs/boot.md).
 void serveFunction('session', createSessionApp);

@@ -1,5 +1,5 @@
 import { serveFunction } from '../../shared/http/boot';
 import { createWorkersApp } from './app';
 
-// The container's entry (dist/workers/server.cjs), run by dist/workers/main.cjs with the image's code cache.
+// The function's one entry: dist/workers/server.cjs, started by main.cjs (docs/boot.md).
 void serveFunction('workers', createWorkersApp);

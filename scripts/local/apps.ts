@@ -6,7 +6,8 @@ import { createPaymentWebhookApp } from '../../functions/payment-webhook/app';
 import { createSessionApp } from '../../functions/session/app';
 import { createWorkersApp } from '../../functions/workers/app';
 import type { Runtime } from '../../shared/runtime';
-import type { FunctionApps } from './gateway';
+import { createGateway, type FunctionApps } from './gateway';
+import { createTestRoutesApp } from './test-routes/app';
 
 /** Every function, built over one runtime (the local stack runs them in one process). */
 export function createAllApps(rt: Runtime): FunctionApps {
@@ -19,4 +20,9 @@ export function createAllApps(rt: Runtime): FunctionApps {
     internal: createInternalApp(rt),
     workers: createWorkersApp(rt),
   };
+}
+
+/** The local stack's base URL: every function behind the path table, and the test routes when enabled. */
+export function createLocalGateway(rt: Runtime, apps: FunctionApps = createAllApps(rt)) {
+  return createGateway(apps, rt, rt.env.ENABLE_TEST_ROUTES ? createTestRoutesApp(rt) : undefined);
 }

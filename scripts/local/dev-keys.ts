@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { publicJwks, signingKey } from '../../shared/auth';
 
 export function generateSigningKeyPem(): string {
   return generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
@@ -17,3 +18,6 @@ export function ensureDevSigningKey(dataDir: string): string {
   }
   return readFileSync(file, 'utf8');
 }
+
+/** AUTH_PUBLIC_KEYS for a private key: what every function but auth verifies with, derived here for local use. */
+export const publicKeysOf = (pem: string, kid = 'k1'): string => JSON.stringify(publicJwks([signingKey(pem, kid)]));

@@ -4,15 +4,14 @@ import { getPath } from 'hono/utils/url';
 import { IncomingMessage } from 'node:http';
 import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import { errorHandler, notFoundHandler } from '../../shared/http/error-handler';
-import { functionForPath, type FunctionName } from '../../shared/http/path-table';
+import { functionForPath, type FunctionName } from '../../shared/path-table';
 import type { Runtime } from '../../shared/runtime';
-import { backlogAgeSeconds, deadLetters } from '../../shared/outbox/backlog';
+import { backlogAgeSeconds, deadLetters } from '../../shared/outbox';
 import { API_VERSION } from '../../shared/http/function-app';
+import { isTestRoute } from './test-routes/app';
 
-export type FunctionApps = Record<
-  FunctionName,
-  { fetch: (req: Request, env?: HttpBindings | Http2Bindings) => Response | Promise<Response> }
->;
+type App = { fetch: (req: Request, env?: HttpBindings | Http2Bindings) => Response | Promise<Response> };
+export type FunctionApps = Record<FunctionName, App>;
 
 interface OpenApiDoc {
   paths?: Record<string, unknown>;
@@ -20,10 +19,10 @@ interface OpenApiDoc {
 }
 
 /** Every function's document in one: the API the load balancer serves on one base URL. */
-export async function mergedOpenApi(apps: FunctionApps) {
+export async function mergedOpenApi(apps: FunctionApps, testRoutes?: App) {
   const paths: Record<string, unknown> = {};
   const components: Record<string, Record<string, unknown>> = {};
-  for (const app of Object.values(apps)) {
+  for (const app of [...Object.values(apps), ...(testRoutes ? [testRoutes] : [])]) {
     const doc = (await fnJson(app, '/openapi.json')).body as OpenApiDoc;
     Object.assign(paths, doc.paths ?? {});
     for (const [kind, entries] of Object.entries(doc.components ?? {})) {
@@ -89,13 +88,13 @@ function setWireHeader(incoming: IncomingMessage, name: string, value: string, p
   incoming.headers[name] = value;
 }
 
-async function fnJson(app: FunctionApps[FunctionName], path: string): Promise<{ status: number; body: unknown }> {
+async function fnJson(app: App, path: string): Promise<{ status: number; body: unknown }> {
   const res = await app.fetch(new Request(`http://local${path}`));
   return { status: res.status, body: await res.json().catch(() => null) };
 }
 
 /** One base URL with the load balancer's path table, plus the merged OpenAPI document and /docs. */
-export function createGateway(apps: FunctionApps, rt: Runtime) {
+export function createGateway(apps: FunctionApps, rt: Runtime, testRoutes?: App) {
   const gw = new Hono<{ Bindings: HttpBindings }>();
 
   gw.get('/healthz', async (c) => {
@@ -122,7 +121,7 @@ export function createGateway(apps: FunctionApps, rt: Runtime) {
     return c.json({ status: ok ? 'ok' : 'degraded', functions, dependencies, outbox }, ok ? 200 : 503);
   });
 
-  gw.get('/openapi.json', async (c) => c.json(await mergedOpenApi(apps)));
+  gw.get('/openapi.json', async (c) => c.json(await mergedOpenApi(apps, testRoutes)));
 
   gw.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Halo Bestie API' }));
 
@@ -142,10 +141,12 @@ export function createGateway(apps: FunctionApps, rt: Runtime) {
      * around it (the load balancer adds none either); the gateway's routes and unknown paths go to `gw`.
      */
     fetch(req: Request, env?: Bindings): Response | Promise<Response> {
-      const fn = functionForPath(getPath(req));
-      if (!fn) return gw.fetch(req, env);
+      const path = getPath(req);
+      const fn = functionForPath(path);
+      const app = testRoutes && isTestRoute(path) ? testRoutes : fn && apps[fn];
+      if (!app) return gw.fetch(req, env);
       return Promise.resolve()
-        .then(() => apps[fn].fetch(forwarded(req, env), env))
+        .then(() => app.fetch(forwarded(req, env), env))
         .catch((error: unknown) => failed.fetch(req, { ...env, error }));
     },
   };

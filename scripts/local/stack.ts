@@ -3,17 +3,18 @@ import pg from 'pg';
 import { serve, type ServerType } from '@hono/node-server';
 import { parseEnv } from '../../shared/env';
 import { migrate } from '../../shared/db/migrate';
-import { createRuntime, type Runtime } from '../../shared/runtime';
-import { createAllApps } from './apps';
-import { startFirestoreEmulatorProcess } from './firestore-process';
-import { createGateway } from './gateway';
+import type { Runtime } from '../../shared/runtime';
+import { createLocalRuntime } from './runtime';
+import { createLocalGateway } from './apps';
+import { startFirestoreEmulatorProcess } from './firestore-emulator';
 import { pushPoster } from './push-poster';
 import { startEmbeddedPostgres } from './postgres';
 import { startFakeXendit } from './fake-xendit';
 import { seed } from '../seed';
-import { rebuildMirror } from '../../shared/mirror/rebuild';
+import { rebuildMirror } from '../../shared/mirror';
 import { ensureDevSigningKey } from './dev-keys';
 import { acquireDataDirLock } from './data-dir-lock';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 
 /** What `npm start` uses when the developer sets nothing (SPEC §11). */
 export const LOCAL_DEFAULTS: Record<string, string> = {
@@ -141,26 +142,28 @@ async function start(
   process.env.METADATA_SERVER_DETECTION = 'none';
 
   const fakeXenditUrl = source.XENDIT_API_BASE_URL ? undefined : `http://127.0.0.1:${opts.xenditPort}`;
-  const env = parseEnv({
-    AUTH_SIGNING_KEY: ensureDevSigningKey(opts.dataDir),
-    ...source,
-    ...(fakeXenditUrl ? { XENDIT_API_BASE_URL: fakeXenditUrl } : {}),
-    DATABASE_URL: databaseUrl,
-    FIRESTORE_EMULATOR_HOST: firestoreHost,
-    PORT: String(opts.port),
-    PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}`,
-  });
+  const env = parseEnv(
+    {
+      AUTH_SIGNING_KEY: ensureDevSigningKey(opts.dataDir),
+      ...source,
+      ...(fakeXenditUrl ? { XENDIT_API_BASE_URL: fakeXenditUrl } : {}),
+      DATABASE_URL: databaseUrl,
+      FIRESTORE_EMULATOR_HOST: firestoreHost,
+      PORT: String(opts.port),
+    },
+    FUNCTION_NAMES,
+  );
   await migrate(databaseUrl);
   if (!source.DATABASE_URL) await releaseDeadLeases(databaseUrl);
-  const rt = await createRuntime(env);
+  const rt = await createLocalRuntime(env);
   stops.push(() => rt.close());
   await seed(rt);
   // The emulator keeps nothing across restarts: every document the apps listen to is rewritten from
   // Postgres and delivered before the stack answers, so /healthz is never ok over an empty mirror.
   await rebuildMirror(rt);
-  await rt.outbox.drainAll();
+  await rt.relay.drainAll();
 
-  const gateway = createGateway(createAllApps(rt), rt);
+  const gateway = createLocalGateway(rt);
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: gateway.fetch, port: opts.port, hostname: '127.0.0.1' }, () => resolve(s));
     s.once('error', reject);
@@ -186,13 +189,13 @@ async function start(
   const dispatcher = rt.local!.attachDispatcher(poster.deliver);
   dispatcher.start();
   stops.push(() => dispatcher.stop());
-  const relayTimer = setInterval(() => rt.outbox.kick(), 500);
+  const stopPolling = rt.relay.poll(500);
   const cronTimer = setInterval(
     () => rt.local!.tickCron().catch((err: Error) => rt.logger.error('cron tick failed', { error: err.message })),
     5000,
   );
   stops.push(() => {
-    clearInterval(relayTimer);
+    stopPolling();
     clearInterval(cronTimer);
   });
 

@@ -1,8 +1,8 @@
-import { exportJWK, SignJWT, type JWK } from 'jose';
+import { SignJWT } from 'jose';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import { JwsError, verifyCompactJws } from './compact-jws';
-import type { SigningKey } from './keys';
+import { publicJwks, type PublicJwk, type SigningKey, type VerificationKey } from '../security/keys';
 import type { RevocationCache } from './revocations';
 
 export type UserType = 'customer' | 'mitra' | 'cc_user';
@@ -35,11 +35,14 @@ const isNumericDate = (v: unknown): v is number => typeof v === 'number' && Numb
 
 const invalid = (message = 'The access token is not valid') => new AppError('TOKEN_INVALID', message);
 
-/** Signs and verifies our access tokens (asymmetric, kid, current + previous key, revocation within the lag). */
+/**
+ * Verifies our access tokens (asymmetric, by kid: the current and, while rotating, the previous key;
+ * revocation within the lag). Signs them only where the private key is held: the auth function.
+ */
 export class AccessTokens {
   constructor(
-    private readonly current: SigningKey,
-    private readonly previous: SigningKey | undefined,
+    private readonly signer: SigningKey | undefined,
+    private readonly keys: readonly VerificationKey[],
     private readonly cfg: AccessTokenConfig,
     private readonly clock: Clock,
     readonly revocations: RevocationCache,
@@ -50,14 +53,15 @@ export class AccessTokens {
   }
 
   async sign(p: Principal): Promise<string> {
+    if (!this.signer) throw new Error('this function holds no signing key: only auth issues access tokens');
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     return new SignJWT({ user_type: p.userType, session_id: p.sessionId, ...(p.role ? { role: p.role } : {}) })
-      .setProtectedHeader({ alg: this.current.alg, kid: this.current.kid, typ: 'JWT' })
+      .setProtectedHeader({ alg: this.signer.alg, kid: this.signer.kid, typ: 'JWT' })
       .setSubject(p.userId)
       .setIssuer(this.cfg.issuer)
       .setIssuedAt(iat)
       .setExpirationTime(iat + this.cfg.ttlSeconds)
-      .sign(this.current.privateKey);
+      .sign(this.signer.privateKey);
   }
 
   async verify(token: string): Promise<Principal> {
@@ -83,8 +87,7 @@ export class AccessTokens {
   ): Promise<Record<string, unknown> & { iat: number; exp: number }> {
     let payload: Record<string, unknown>;
     try {
-      const keys = [this.current, this.previous];
-      payload = (await verifyCompactJws(token, (header) => keys.find((k) => k && k.kid === header.kid))).payload;
+      payload = (await verifyCompactJws(token, (header) => this.keys.find((k) => k.kid === header.kid))).payload;
     } catch (err) {
       if (err instanceof JwsError) throw invalid();
       throw err;
@@ -97,12 +100,7 @@ export class AccessTokens {
     return payload as Record<string, unknown> & { iat: number; exp: number };
   }
 
-  async jwks(): Promise<{ keys: JWK[] }> {
-    const keys = [this.current, this.previous].filter((k): k is SigningKey => !!k);
-    return {
-      keys: await Promise.all(
-        keys.map(async (k) => ({ ...(await exportJWK(k.publicKey)), kid: k.kid, alg: k.alg, use: 'sig' })),
-      ),
-    };
+  jwks(): { keys: PublicJwk[] } {
+    return publicJwks(this.keys);
   }
 }

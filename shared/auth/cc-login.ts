@@ -1,6 +1,6 @@
 import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { ccUserProfile, findCcUser, findCcUserByEmail, recordFailedLogin, resetFailedLogins } from '../users/cc-users';
+import { ccUserProfile, findCcUser, findCcUserByEmail, recordFailedLogin, resetFailedLogins } from '../users';
 import type { AuthDeps } from './deps';
 import { issueTokens, startSession } from './issue-tokens';
 import { verifyPassword } from './passwords';

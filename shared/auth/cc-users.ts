@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { ccUserProfile, findCcUser, insertCcUser, roleExists, setPasswordHash } from '../users/cc-users';
+import { ccUserProfile, findCcUser, insertCcUser, roleExists, setPasswordHash } from '../users';
 import type { Principal } from './access-tokens';
 import type { AuthDeps } from './deps';
 import { revokeAllSessions } from './logout';

@@ -1,5 +1,5 @@
 import { verify as verifySignature } from 'node:crypto';
-import type { SigningKey } from './keys';
+import type { VerificationKey } from '../security/keys';
 
 /**
  * Verifies a compact JWS signed with one of our own keys, with node:crypto directly. Our access tokens
@@ -39,7 +39,12 @@ function jsonObject(part: string, failure: JwsFailure): Record<string, unknown> 
 }
 
 /** node:crypto's verify with a callback: the signature check runs on libuv's pool, as WebCrypto's does. */
-function signatureValid(alg: SigningKey['alg'], signed: Buffer, key: SigningKey['publicKey'], signature: Buffer) {
+function signatureValid(
+  alg: VerificationKey['alg'],
+  signed: Buffer,
+  key: VerificationKey['publicKey'],
+  signature: Buffer,
+) {
   return new Promise<boolean>((resolve) => {
     const done = (err: Error | null, ok: boolean) => resolve(!err && ok);
     if (alg === 'ES256') verifySignature('sha256', signed, { key, dsaEncoding: 'ieee-p1363' }, signature, done);
@@ -53,7 +58,7 @@ function signatureValid(alg: SigningKey['alg'], signed: Buffer, key: SigningKey[
  */
 export async function verifyCompactJws(
   token: string,
-  keyFor: (header: Record<string, unknown>) => SigningKey | undefined,
+  keyFor: (header: Record<string, unknown>) => VerificationKey | undefined,
 ): Promise<VerifiedJws> {
   const [h, p, s, extra] = token.length <= MAX_TOKEN_LENGTH ? token.split('.') : [];
   if (!h || !p || !s || extra !== undefined) throw new JwsError('malformed');

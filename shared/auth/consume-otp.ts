@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import { AppError } from '../errors';
 import { FailAfterCommit } from './keep-writes';
 import { otpCodeMatches, secondsBetween } from './otp-code';
-import { countWrongAttempt, lockOtp, markOtpUsed, type OtpUserType } from './otp-repo';
+import { countWrongAttempt, lockOtp, markOtpUsed, type OtpUserType } from './repo/otp-requests';
 
 /**
  * Checks and consumes an OTP inside the caller's `txKeepingWrites` (row-locked, so a code is used once)

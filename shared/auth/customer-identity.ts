@@ -2,14 +2,14 @@ import type { PoolClient } from 'pg';
 import { AppError } from '../errors';
 import {
   createCustomer,
+  type CustomerRow,
   findCustomer,
   findCustomerBy,
   generatedDisplayName,
+  type IdentityField,
   linkIdentity,
   lockIdentity,
-  type CustomerRow,
-  type IdentityField,
-} from '../users/customers';
+} from '../users';
 import type { Principal } from './access-tokens';
 import { FailAfterCommit } from './keep-writes';
 

@@ -1,10 +1,11 @@
 import type { Clock } from '../clock';
-import { configReader, type ConfigReader } from '../config/reader';
+import { configReader, type ConfigReader } from '../config';
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
+import type { OutboxRelay } from '../outbox';
 import type { OtpProvider } from '../ports/otp-provider';
-import type { Runtime } from '../runtime';
-import type { RolePermissions } from '../users/cc-users';
+import type { Platform } from '../platform';
+import { type RolePermissions } from '../users';
 import type { AccessTokens } from './access-tokens';
 import type { FirebaseTokenMinter } from './firebase-token';
 import { authGuards, refreshPolicy } from './guards';
@@ -23,9 +24,17 @@ export interface AuthDeps {
   firebase?: FirebaseTokenMinter;
   refreshPolicy: RefreshPolicy;
   logger: Logger;
+  relay: OutboxRelay;
 }
 
-export function authDeps(rt: Runtime): AuthDeps {
+/** The adapters only the auth function uses, built by its composition (functions/auth/adapters.ts). */
+export interface AuthAdapters {
+  otpProvider: OtpProvider;
+  idTokens: { google?: IdTokenVerifier; apple?: IdTokenVerifier };
+  firebase?: FirebaseTokenMinter;
+}
+
+export function authDeps(rt: Platform, adapters: AuthAdapters): AuthDeps {
   const { accessTokens, permissions } = authGuards(rt);
   return {
     db: rt.db,
@@ -33,10 +42,9 @@ export function authDeps(rt: Runtime): AuthDeps {
     config: configReader(rt),
     tokens: accessTokens,
     permissions,
-    otpProvider: rt.otpProvider,
-    idTokens: rt.idTokens,
-    firebase: rt.firebase,
+    ...adapters,
     refreshPolicy: refreshPolicy(rt.env),
     logger: rt.logger,
+    relay: rt.relay,
   };
 }

@@ -1,4 +1,4 @@
-import { deleteDeviceToken, upsertDeviceToken } from '../users/device-tokens';
+import { deleteDeviceToken, upsertDeviceToken } from '../users';
 import type { MobileUser } from './access-tokens';
 import type { AuthDeps } from './deps';
 

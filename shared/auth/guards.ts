@@ -1,19 +1,30 @@
 import type { Env } from '../env';
-import { oncePerRuntime } from '../feature-deps';
-import type { Runtime } from '../runtime';
-import { RolePermissions } from '../users/cc-users';
+import { oncePerPlatform, type Platform } from '../feature-deps';
+import { RolePermissions } from '../users';
 import { AccessTokens } from './access-tokens';
-import { signingKey } from './keys';
+import { publicKeys, signingKey, type VerificationKey } from '../security/keys';
 import type { RefreshPolicy } from './refresh-sessions';
 import { RevocationCache } from './revocations';
 
-/** Token verification and role permissions, built once per process (every function needs them). */
-export const authGuards = oncePerRuntime((rt: Runtime) => {
-  const { env } = rt;
-  const current = signingKey(env.AUTH_SIGNING_KEY, env.AUTH_SIGNING_KEY_ID);
+/**
+ * The keys that verify access tokens: the holder of the private key (auth, the local stack) verifies with
+ * its public half, every other function with the published set alone (AUTH_PUBLIC_KEYS).
+ */
+function verificationKeys(env: Env, current: VerificationKey | undefined): VerificationKey[] {
+  if (!current) {
+    if (!env.AUTH_PUBLIC_KEYS) throw new Error('neither AUTH_SIGNING_KEY nor AUTH_PUBLIC_KEYS is set');
+    return publicKeys(env.AUTH_PUBLIC_KEYS);
+  }
   const previous = env.AUTH_SIGNING_KEY_PREVIOUS
     ? signingKey(env.AUTH_SIGNING_KEY_PREVIOUS, env.AUTH_SIGNING_KEY_PREVIOUS_ID ?? 'previous')
     : undefined;
+  return previous ? [current, previous] : [current];
+}
+
+/** Token verification and role permissions, built once per process (every function needs them). */
+export const authGuards = oncePerPlatform((rt: Platform) => {
+  const { env } = rt;
+  const current = env.AUTH_SIGNING_KEY ? signingKey(env.AUTH_SIGNING_KEY, env.AUTH_SIGNING_KEY_ID) : undefined;
   const revocations = new RevocationCache(
     rt.db,
     rt.clock,
@@ -22,7 +33,7 @@ export const authGuards = oncePerRuntime((rt: Runtime) => {
   );
   const accessTokens = new AccessTokens(
     current,
-    previous,
+    verificationKeys(env, current),
     { issuer: env.AUTH_ISSUER, ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS },
     rt.clock,
     revocations,

@@ -1,12 +1,23 @@
+import { commitWithEffects } from '../outbox';
 import type { Principal, UserType } from './access-tokens';
 import type { AuthDeps } from './deps';
-import { revokeAuthSession, revokeByRefreshToken, revokeUserSessions } from './refresh-sessions';
+import { endFirestoreAccess } from './firestore-access';
+import { revokeByRefreshToken } from './refresh-sessions';
+import { hasLiveSession, revokeAuthSession, revokeUserSessions } from './repo/auth-sessions';
 
 type Deps = Pick<AuthDeps, 'db' | 'clock' | 'tokens'>;
 
-/** Ends the caller's session: its refresh token at once, its access tokens within the revocation lag. */
-export async function logout(deps: Deps, p: Principal): Promise<void> {
-  await revokeAuthSession(deps.db, p.sessionId, 'logout', deps.clock.now());
+/**
+ * Ends the caller's session: its refresh token at once, its access tokens within the revocation lag.
+ * A mobile user's last session takes its Firestore access with it (SPEC §13: the epoch moves on).
+ */
+export async function logout(deps: Deps & Pick<AuthDeps, 'relay'>, p: Principal): Promise<void> {
+  const now = deps.clock.now();
+  await commitWithEffects(deps, async (t) => {
+    await revokeAuthSession(t, p.sessionId, 'logout', now);
+    if (p.userType !== 'cc_user' && !(await hasLiveSession(t, p.userType, p.userId, now)))
+      await endFirestoreAccess(t, p.userType, p.userId);
+  });
   deps.tokens.revocations.markRevoked(p.sessionId);
 }
 

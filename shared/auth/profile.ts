@@ -1,6 +1,5 @@
 import { AppError } from '../errors';
-import { customerProfile, findCustomer, updateDisplayName } from '../users/customers';
-import { findMitra, mitraProfile } from '../users/mitras';
+import { customerProfile, findCustomer, findMitra, mitraProfile, updateDisplayName } from '../users';
 import type { AuthDeps } from './deps';
 
 export async function customerMe(deps: Pick<AuthDeps, 'db'>, customerId: string) {

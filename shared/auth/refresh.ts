@@ -1,11 +1,9 @@
 import { AppError } from '../errors';
-import { findCcUser } from '../users/cc-users';
-import { findCustomer } from '../users/customers';
-import { findMitra } from '../users/mitras';
+import { findCcUser, findCustomer, findMitra } from '../users';
 import type { Principal, UserType } from './access-tokens';
 import type { AuthDeps } from './deps';
 import { issueTokens, type TokenPair } from './issue-tokens';
-import { logout } from './logout';
+import { revokeAuthSession } from './repo/auth-sessions';
 import { rotateRefreshToken, type DeviceInfo } from './refresh-sessions';
 
 /**
@@ -34,11 +32,17 @@ export async function refresh(
     const role = (await findCcUser(deps.db, rotated.userId))?.role_id;
     if (role) principal.role = role;
   } else if (rotated.userType === 'mitra' && !(await findMitra(deps.db, rotated.userId))?.is_active) {
-    await logout(deps, principal);
+    await endRefreshedSession(deps, principal, 'mitra_deactivated');
     throw new AppError('ACCOUNT_INACTIVE');
   } else if (rotated.userType === 'customer' && (await findCustomer(deps.db, rotated.userId))?.is_banned) {
-    await logout(deps, principal);
+    await endRefreshedSession(deps, principal, 'customer_banned');
     throw new AppError('ACCOUNT_BANNED');
   }
   return { principal, tokens: await issueTokens(deps, { principal, refreshToken: rotated.refreshToken }) };
+}
+
+/** The ban or deactivation already ended the user's Firestore access; this session ends with it. */
+async function endRefreshedSession(deps: Pick<AuthDeps, 'db' | 'clock' | 'tokens'>, p: Principal, reason: string) {
+  await revokeAuthSession(deps.db, p.sessionId, reason, deps.clock.now());
+  deps.tokens.revocations.markRevoked(p.sessionId);
 }

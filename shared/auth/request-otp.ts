@@ -11,7 +11,7 @@ import {
   recentByPhone,
   setProviderRef,
   type OtpUserType,
-} from './otp-repo';
+} from './repo/otp-requests';
 import { normaliseIndonesianPhone } from './phone';
 
 export type { OtpUserType };

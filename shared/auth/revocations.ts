@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import type { Queryable } from '../db/pool';
+import { revokedSince } from './repo/auth-sessions';
 
 /**
  * Which auth sessions were revoked recently enough that their access tokens could still be alive.
@@ -35,8 +36,7 @@ export class RevocationCache {
     const now = this.clock.now();
     // Older revocations cannot matter: every access token they covered has expired.
     const since = new Date(now.getTime() - (this.accessTtlSeconds + 60) * 1000);
-    const { rows } = await this.db.query<{ id: string }>('SELECT id FROM auth_sessions WHERE revoked_at > $1', [since]);
-    this.revoked = new Set(rows.map((r) => r.id));
+    this.revoked = new Set(await revokedSince(this.db, since));
     this.syncedAt = now.getTime();
   }
 }

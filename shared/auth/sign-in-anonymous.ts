@@ -1,5 +1,5 @@
 import { tx } from '../db/tx';
-import { createCustomer, customerProfile, generatedDisplayName } from '../users/customers';
+import { createCustomer, customerProfile, generatedDisplayName } from '../users';
 import type { AuthDeps } from './deps';
 import { signedIn, startSession } from './issue-tokens';
 import type { DeviceInfo } from './refresh-sessions';

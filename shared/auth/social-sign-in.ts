@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { customerProfile, type IdentityField } from '../users/customers';
+import { customerProfile, type IdentityField } from '../users';
 import type { Principal } from './access-tokens';
 import { assertNotBanned, resolveCustomer } from './customer-identity';
 import type { AuthDeps } from './deps';

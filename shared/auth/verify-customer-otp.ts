@@ -1,4 +1,4 @@
-import { customerProfile } from '../users/customers';
+import { customerProfile } from '../users';
 import type { Principal } from './access-tokens';
 import { consumeOtp } from './consume-otp';
 import { assertNotBanned, resolveCustomer } from './customer-identity';

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { findOrCreateMitraByPhone, mitraProfile } from '../users/mitras';
+import { findOrCreateMitraByPhone, mitraProfile } from '../users';
 import { consumeOtp } from './consume-otp';
 import type { AuthDeps } from './deps';
 import { signedIn, startSession } from './issue-tokens';

@@ -1,6 +1,6 @@
 import { BigIdCursor, decodeCursor, pageFrom } from '../pagination';
 import type { ConfigDeps } from './deps';
-import { configAuditRows } from './repo';
+import { configAuditRows } from './repo/app-config-audit';
 import { configAuditEntry } from './views';
 
 /** Newest first; the cursor is opaque (a bad or out-of-range one is a 400, never a 500). */

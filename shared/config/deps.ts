@@ -1,8 +1,8 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/pool';
 import type { Env } from '../env';
-import type { OutboxRelay } from '../outbox/relay';
-import type { Runtime } from '../runtime';
+import { type OutboxRelay } from '../outbox';
+import type { Platform } from '../platform';
 import { configReader, type ConfigReader } from './reader';
 
 export interface ConfigDeps {
@@ -10,9 +10,9 @@ export interface ConfigDeps {
   clock: Clock;
   env: Env;
   reader: ConfigReader;
-  outbox: OutboxRelay;
+  relay: OutboxRelay;
 }
 
-export function configDeps(rt: Runtime): ConfigDeps {
-  return { db: rt.db, clock: rt.clock, env: rt.env, reader: configReader(rt), outbox: rt.outbox };
+export function configDeps(rt: Platform): ConfigDeps {
+  return { db: rt.db, clock: rt.clock, env: rt.env, reader: configReader(rt), relay: rt.relay };
 }

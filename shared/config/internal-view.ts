@@ -1,6 +1,6 @@
 import type { ConfigDeps } from './deps';
 import { loadConfig } from './reader';
-import { configVersion } from './repo';
+import { configVersion } from './repo/app-config-version';
 import { defaultConfig, type ConfigKey } from './schema';
 import { CONFIG_SECTIONS, envBounds, envDerived, type ConfigSection } from './sections';
 

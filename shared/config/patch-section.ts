@@ -1,9 +1,10 @@
-import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { enqueue, outbox } from '../outbox/outbox';
+import { commitWithEffects, effect } from '../outbox';
 import type { ConfigDeps } from './deps';
 import { loadConfig } from './reader';
-import { bumpConfigVersion, configVersion, insertConfigAudit, storeConfigValues } from './repo';
+import { storeConfigValues } from './repo/app-config';
+import { insertConfigAudit } from './repo/app-config-audit';
+import { bumpConfigVersion, configVersion } from './repo/app-config-version';
 import type { AppConfig, ConfigKey } from './schema';
 import { boundViolations, envDerived, isConfigSection, sectionSchema } from './sections';
 import { PUBLIC_CONFIG_DOC, publicConfigDoc } from './views';
@@ -32,7 +33,7 @@ export async function patchConfigSection(deps: ConfigDeps, section: string, body
   const changes = Object.entries(parsed.data).filter(([, v]) => v !== undefined) as Array<[ConfigKey, unknown]>;
   const now = deps.clock.now();
 
-  const result = await tx(deps.db, async (c) => {
+  const result = await commitWithEffects(deps, async (c) => {
     const version = await configVersion(c, true);
     const current = await loadConfig(c);
     const next = { ...current, ...Object.fromEntries(changes) } as AppConfig;
@@ -49,12 +50,11 @@ export async function patchConfigSection(deps: ConfigDeps, section: string, body
     await storeConfigValues(c, changes, now, actorId);
     await insertConfigAudit(c, { section, actorId, before, after, at: now });
     const bumped = await bumpConfigVersion(c);
-    await enqueue(c, outbox.setDoc(PUBLIC_CONFIG_DOC, publicConfigDoc(next, deps.env, bumped, now), false));
+    await c.enqueue([{ item: effect.setDoc(PUBLIC_CONFIG_DOC, publicConfigDoc(next, deps.env, bumped, now), false) }]);
     return { changed: true, version: bumped, values: next };
   });
   if (result.changed) {
     deps.reader.invalidate();
-    deps.outbox.kick();
   }
   return result;
 }

@@ -1,5 +1,7 @@
 import type { Queryable } from '../db/pool';
 import type { Logger } from '../logger';
+import { configVersion } from './repo/app-config-version';
+import { storedConfigValues } from './repo/app-config';
 import { CONFIG_KEYS, defaultConfig, type AppConfig, type ConfigKey } from './schema';
 
 /**
@@ -35,8 +37,7 @@ export class ConfigReader {
   }
 
   private async refresh(): Promise<AppConfig> {
-    const { rows } = await this.db.query<{ version: number }>('SELECT version FROM app_config_version');
-    const version = Number(rows[0]?.version ?? 0);
+    const version = await configVersion(this.db);
     if (this.cached && this.cached.version === version) {
       this.cached.checkedAt = Date.now();
       return this.cached.config;
@@ -50,8 +51,7 @@ export class ConfigReader {
 /** Stored values over defaults; a stored value that no longer validates falls back to the default. */
 export async function loadConfig(db: Queryable, logger?: Logger): Promise<AppConfig> {
   const config = defaultConfig() as Record<ConfigKey, unknown>;
-  const { rows } = await db.query<{ key: string; value: unknown }>('SELECT key, value FROM app_config');
-  for (const row of rows) {
+  for (const row of await storedConfigValues(db)) {
     const def = CONFIG_KEYS[row.key as ConfigKey];
     if (!def) continue;
     const parsed = def.schema.safeParse(row.value);

@@ -1,5 +1,5 @@
 import type { Env } from '../env';
-import type { ConfigAuditRow } from './repo';
+import type { ConfigAuditEntryRow } from './repo/app-config-audit';
 import type { AppConfig } from './schema';
 
 export const PUBLIC_CONFIG_DOC = 'config/public';
@@ -32,7 +32,7 @@ export function publicConfigDoc(cfg: AppConfig, env: Env, version: number, now: 
   return { ...publicConfig(cfg, env), version, updated_at: now.toISOString() };
 }
 
-export function configAuditEntry(r: ConfigAuditRow) {
+export function configAuditEntry(r: ConfigAuditEntryRow) {
   return {
     id: Number(r.id),
     section: r.section,

@@ -1,7 +1,8 @@
 import { BigIdCursor, decodeCursor, pageFrom } from '../pagination';
-import { ccUsersByIds } from '../users/admin-queries';
+import { ccUsersByIds } from '../users';
 import type { ControlCenterDeps } from './deps';
-import { auditRows, type AuditKind } from './repo';
+import type { AuditKind } from './audit-kinds';
+import { auditRows } from './repo/cc-audit-log';
 import { auditEntryView } from './views';
 
 /** The operators' trail, newest first; kind, actor and target filters combine. */

@@ -1,13 +1,13 @@
-import { revokeUserSessions } from '../auth/refresh-sessions';
-import { endSessionsOfUser } from '../sessions/end-by-operator';
-import { tx } from '../db/tx';
+import { commitWithEffects } from '../outbox';
+import { endFirestoreAccess, revokeUserSessions } from '../auth';
+import { endSessionsOfUser } from '../sessions';
 import { AppError } from '../errors';
-import { setCustomerBan } from '../users/admin-queries';
+import { setCustomerBan } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccCustomer } from './list-customers';
-import { insertAudit } from './repo';
+import { insertAudit } from './repo/cc-audit-log';
 
-type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'outbox'>;
+type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'relay'>;
 
 /**
  * Bans a customer: the flag, every auth session revoked in the same transaction (refresh → 403
@@ -16,10 +16,11 @@ type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'outb
  */
 export async function banCustomer(deps: Deps, actorId: string, customerId: string, reason: string) {
   const now = deps.clock.now();
-  const { row, revoked } = await tx(deps.db, async (c) => {
+  const { row, revoked } = await commitWithEffects(deps, async (c) => {
     const row = await setCustomerBan(c, customerId, { reason }, now);
     if (!row) throw new AppError('NOT_FOUND', 'Customer not found');
     const revoked = await revokeUserSessions(c, 'customer', customerId, 'customer_banned', now);
+    await endFirestoreAccess(c, 'customer', customerId);
     // A live chat ends with the ban: active/expired → closing, unpaid → cancelled (SPEC §9).
     const ended = await endSessionsOfUser(c, deps, 'customer', customerId, 'customer_banned', now);
     await insertAudit(
@@ -36,14 +37,13 @@ export async function banCustomer(deps: Deps, actorId: string, customerId: strin
     return { row, revoked };
   });
   for (const id of revoked) deps.tokens.revocations.markRevoked(id);
-  deps.outbox.kick();
   return ccCustomer(deps, row);
 }
 
 /** Lifts a ban; the customer signs in again (their old sessions stay revoked). */
 export async function unbanCustomer(deps: Deps, actorId: string, customerId: string) {
   const now = deps.clock.now();
-  const row = await tx(deps.db, async (c) => {
+  const row = await commitWithEffects(deps, async (c) => {
     const row = await setCustomerBan(c, customerId, null, now);
     if (!row) throw new AppError('NOT_FOUND', 'Customer not found');
     await insertAudit(c, { kind: 'customer_unbanned', actorId, targetType: 'customer', targetId: customerId }, now);

@@ -1,5 +1,5 @@
 import type { ControlCenterDeps } from './deps';
-import { dashboardFigures } from './repo';
+import { dashboardFigures } from './repo/dashboard';
 import { percent } from './views';
 
 const DAY_MS = 86_400_000;

@@ -1,13 +1,11 @@
-import type { AccessTokens } from '../auth/access-tokens';
-import { authGuards } from '../auth/guards';
-import { featureDeps, type FeatureDeps } from '../feature-deps';
-import type { Runtime } from '../runtime';
+import { type AccessTokens, authGuards } from '../auth';
+import { featureDeps, type FeatureDeps, type Platform } from '../feature-deps';
 
 /** What the control-center use cases need; `tokens` so a revocation applies on this instance at once. */
 export interface ControlCenterDeps extends FeatureDeps {
   tokens: AccessTokens;
 }
 
-export function controlCenterDeps(rt: Runtime): ControlCenterDeps {
+export function controlCenterDeps(rt: Platform): ControlCenterDeps {
   return { ...featureDeps(rt), tokens: authGuards(rt).accessTokens };
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/pool';
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
-import { listCcUsers } from '../users/admin-queries';
+import { listCcUsers } from '../users';
 import { ccUserListView } from './views';
 
 /** Control-center users, newest first; search by email or name, filter by role. */

@@ -1,6 +1,6 @@
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
-import { flaggedUserIds, pendingReportCounts } from '../sessions/admin-reports';
-import { listCustomers, type AdminCustomerRow } from '../users/admin-queries';
+import { flaggedUserIds, pendingReportCounts } from '../sessions';
+import { type CustomerRow, listCustomers } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccCustomerView } from './views';
 
@@ -18,7 +18,7 @@ export async function listCustomersForCc(
   return withFlags(deps, rows, input.limit);
 }
 
-async function withFlags(deps: Pick<ControlCenterDeps, 'db'>, rows: AdminCustomerRow[], limit: number) {
+async function withFlags(deps: Pick<ControlCenterDeps, 'db'>, rows: CustomerRow[], limit: number) {
   const pending = await pendingReportCounts(
     deps.db,
     'customer',
@@ -32,6 +32,6 @@ async function withFlags(deps: Pick<ControlCenterDeps, 'db'>, rows: AdminCustome
   );
 }
 
-export async function ccCustomer(deps: Pick<ControlCenterDeps, 'db'>, c: AdminCustomerRow) {
+export async function ccCustomer(deps: Pick<ControlCenterDeps, 'db'>, c: CustomerRow) {
   return (await withFlags(deps, [c], 1)).items[0]!;
 }

@@ -1,7 +1,6 @@
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
-import { liveSessionCounts } from '../sessions/admin-queries';
-import { flaggedUserIds, pendingReportCounts } from '../sessions/admin-reports';
-import { listMitras, type AdminMitraRow } from '../users/admin-queries';
+import { flaggedUserIds, liveSessionCounts, pendingReportCounts } from '../sessions';
+import { type MitraRow, listMitras } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitraView } from './views';
 
@@ -18,7 +17,7 @@ export interface ListMitrasInput {
 export async function listMitrasForCc(deps: Pick<ControlCenterDeps, 'db'>, input: ListMitrasInput) {
   const before = decodeCursor(input.cursor, TimeIdCursor);
   const flagged = input.flagged === undefined ? undefined : await flaggedUserIds(deps.db, 'mitra');
-  let rows: AdminMitraRow[];
+  let rows: MitraRow[];
   if (input.flagged === false) {
     // "not flagged" cannot be an id list; fetch and drop, the flagged set is tiny.
     rows = (await listMitras(deps.db, { ...input }, { limit: input.limit + 1 + flagged!.length, before })).filter(
@@ -31,7 +30,7 @@ export async function listMitrasForCc(deps: Pick<ControlCenterDeps, 'db'>, input
   return withExtras(deps, rows, input.limit);
 }
 
-async function withExtras(deps: Pick<ControlCenterDeps, 'db'>, rows: AdminMitraRow[], limit: number) {
+async function withExtras(deps: Pick<ControlCenterDeps, 'db'>, rows: MitraRow[], limit: number) {
   const ids = rows.map((r) => r.id);
   const [live, pending] = await Promise.all([
     liveSessionCounts(deps.db, ids),
@@ -46,6 +45,6 @@ async function withExtras(deps: Pick<ControlCenterDeps, 'db'>, rows: AdminMitraR
 }
 
 /** One mitra as the list shows it (the answer of register and update). */
-export async function ccMitra(deps: Pick<ControlCenterDeps, 'db'>, m: AdminMitraRow) {
+export async function ccMitra(deps: Pick<ControlCenterDeps, 'db'>, m: MitraRow) {
   return (await withExtras(deps, [m], 1)).items[0]!;
 }

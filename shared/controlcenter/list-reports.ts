@@ -1,6 +1,6 @@
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
-import { listReports, pendingReportCounts, type ReportRow, type ReportStatus } from '../sessions/admin-reports';
-import { namesOf } from '../users/admin-queries';
+import { listReports, pendingReportCounts, type ReportRow, type ReportStatus } from '../sessions';
+import { namesOf } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { reportView } from './views';
 

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
-import { listSessions, type SessionFilter } from '../sessions/admin-queries';
-import { namesOf } from '../users/admin-queries';
+import { listSessionsForAdmin, type SessionFilter } from '../sessions';
+import { namesOf } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { sessionSummaryView } from './views';
 
@@ -14,7 +14,7 @@ export async function listSessionsForCc(
   const from = input.from ? new Date(input.from) : undefined;
   const to = input.to ? new Date(input.to) : undefined;
   if (from && to && from >= to) throw AppError.invalid('from', 'from must be before to');
-  const rows = await listSessions(deps.db, { ...input, from, to }, { limit: input.limit + 1, before });
+  const rows = await listSessionsForAdmin(deps.db, { ...input, from, to }, { limit: input.limit + 1, before });
   const names = await namesOf(deps.db, {
     customers: rows.map((r) => r.customer_id),
     mitras: rows.map((r) => r.mitra_id),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { mitraActivityLog, mitraActivityPage } from '../pairing/activity-queries';
-import type { NotificationStatus } from '../pairing/repo';
+import { mitraActivityLog, mitraActivityPage, type NotificationStatus } from '../pairing';
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
-import { findAdminMitra } from '../users/admin-queries';
+import { findMitra } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { activityLogView, activityRowView } from './views';
 
@@ -41,7 +40,7 @@ export async function mitraActivityLogFor(
 ) {
   const range = activityRange(deps.clock.now(), input.from, input.to);
   const before = decodeCursor(input.cursor, TimeIdCursor);
-  if (!(await findAdminMitra(deps.db, mitraId))) throw new AppError('NOT_FOUND', 'Mitra not found');
+  if (!(await findMitra(deps.db, mitraId))) throw new AppError('NOT_FOUND', 'Mitra not found');
   const rows = await mitraActivityLog(
     deps.db,
     mitraId,

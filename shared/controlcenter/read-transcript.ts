@@ -1,9 +1,9 @@
 import { tx } from '../db/tx';
 import { AppError } from '../errors';
 import { decodeCursor, pageFrom, SeqCursor } from '../pagination';
-import { adminSession, transcriptPage } from '../sessions/admin-queries';
+import { adminSession, transcriptPage } from '../sessions';
 import type { ControlCenterDeps } from './deps';
-import { insertAudit } from './repo';
+import { insertAudit } from './repo/cc-audit-log';
 import { transcriptMessageView } from './views';
 
 /**

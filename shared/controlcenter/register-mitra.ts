@@ -1,11 +1,10 @@
-import { normaliseIndonesianPhone } from '../auth/phone';
+import { normaliseIndonesianPhone } from '../auth';
 import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { findAdminMitra } from '../users/admin-queries';
-import { findOrCreateMitraByPhone } from '../users/mitras';
+import { findMitra, findOrCreateMitraByPhone } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitra } from './list-mitras';
-import { insertAudit } from './repo';
+import { insertAudit } from './repo/cc-audit-log';
 
 /**
  * Pre-registers a mitra's phone (inactive unless told otherwise), so an operator can vet and activate
@@ -37,5 +36,5 @@ export async function registerMitra(
     );
     return mitra.id;
   });
-  return ccMitra(deps, (await findAdminMitra(deps.db, id))!);
+  return ccMitra(deps, (await findMitra(deps.db, id))!);
 }

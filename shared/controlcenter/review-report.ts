@@ -1,9 +1,9 @@
 import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { findReport, setReportReview, type ReportStatus } from '../sessions/admin-reports';
+import { findReport, type ReportStatus, setReportReview } from '../sessions';
 import type { ControlCenterDeps } from './deps';
 import { ccReport } from './list-reports';
-import { insertAudit } from './repo';
+import { insertAudit } from './repo/cc-audit-log';
 
 /** `actioned` and `dismissed` close a report; `reviewed` is a note on the way (it may still be closed). */
 const OPEN: ReportStatus[] = ['pending', 'reviewed'];

@@ -1,8 +1,7 @@
 import { AppError } from '../errors';
-import { paymentsOfSession } from '../payments/reporting';
-import { adminSession, sessionParts } from '../sessions/admin-queries';
-import { pendingReportCounts, reportsOfSession } from '../sessions/admin-reports';
-import { findAdminCustomer, findAdminMitra } from '../users/admin-queries';
+import { paymentsOfSession } from '../payments';
+import { adminSession, pendingReportCounts, reportsOfSession, sessionParts } from '../sessions';
+import { findCustomer, findMitra } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { paymentView, reportView, sessionSummaryView } from './views';
 
@@ -11,8 +10,8 @@ export async function sessionDetail(deps: Pick<ControlCenterDeps, 'db'>, session
   const s = await adminSession(deps.db, sessionId);
   if (!s) throw new AppError('NOT_FOUND', 'Session not found');
   const [customer, mitra, parts, payments, reports] = await Promise.all([
-    findAdminCustomer(deps.db, s.customer_id),
-    findAdminMitra(deps.db, s.mitra_id),
+    findCustomer(deps.db, s.customer_id),
+    findMitra(deps.db, s.mitra_id),
     sessionParts(deps.db, s.id),
     paymentsOfSession(deps.db, s.id),
     reportsOfSession(deps.db, s.id),

@@ -1,12 +1,12 @@
-import { revokeUserSessions } from '../auth/refresh-sessions';
-import { tx } from '../db/tx';
+import { commitWithEffects } from '../outbox';
+import { endFirestoreAccess, revokeUserSessions } from '../auth';
 import { AppError } from '../errors';
-import { withdrawOpenOffers } from '../pairing/withdraw-offers';
-import { endSessionsOfUser } from '../sessions/end-by-operator';
-import { findAdminMitra, updateMitraByOperator } from '../users/admin-queries';
+import { withdrawOpenOffers } from '../pairing';
+import { endSessionsOfUser } from '../sessions';
+import { findMitra, updateMitraByOperator } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitra } from './list-mitras';
-import { insertAudit } from './repo';
+import { insertAudit } from './repo/cc-audit-log';
 
 /**
  * An operator's edit of a mitra. Deactivation is one transaction: the mitra row is locked first (the
@@ -16,18 +16,19 @@ import { insertAudit } from './repo';
  * Activation only flips the flag: the next OTP sign-in succeeds.
  */
 export async function updateMitra(
-  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'outbox' | 'config'>,
+  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'relay' | 'config'>,
   actorId: string,
   mitraId: string,
   patch: { display_name?: string; is_active?: boolean },
 ) {
   const now = deps.clock.now();
-  const { revoked, withdrawn } = await tx(deps.db, async (c) => {
-    const before = await findAdminMitra(c, mitraId, true);
+  const { revoked } = await commitWithEffects(deps, async (c) => {
+    const before = await findMitra(c, mitraId, true);
     if (!before) throw new AppError('NOT_FOUND', 'Mitra not found');
     await updateMitraByOperator(c, mitraId, patch, now);
     const deactivated = patch.is_active === false;
     const revoked = deactivated ? await revokeUserSessions(c, 'mitra', mitraId, 'mitra_deactivated', now) : [];
+    if (deactivated) await endFirestoreAccess(c, 'mitra', mitraId);
     const withdrawn = deactivated ? await withdrawOpenOffers(c, mitraId, now) : [];
     // Their live chats end too: the customer is told in the session doc, nobody waits on a mitra who cannot answer.
     if (deactivated) await endSessionsOfUser(c, deps, 'mitra', mitraId, 'mitra_deactivated', now);
@@ -50,6 +51,5 @@ export async function updateMitra(
     return { revoked, withdrawn };
   });
   for (const id of revoked) deps.tokens.revocations.markRevoked(id);
-  if (withdrawn.length || patch.is_active === false) deps.outbox.kick();
-  return ccMitra(deps, (await findAdminMitra(deps.db, mitraId))!);
+  return ccMitra(deps, (await findMitra(deps.db, mitraId))!);
 }

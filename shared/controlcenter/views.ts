@@ -1,9 +1,8 @@
-import type { ActivityLogRow, ActivityRow } from '../pairing/activity-queries';
-import type { SessionPaymentRow } from '../payments/reporting';
-import type { AdminSessionRow, TranscriptRow } from '../sessions/admin-queries';
-import { FLAG_THRESHOLD, type ReportRow } from '../sessions/admin-reports';
-import type { AdminCcUserRow, AdminCustomerRow, AdminMitraRow } from '../users/admin-queries';
-import type { AuditRow } from './repo';
+import { type ActivityLogRow, type ActivityRow } from '../pairing';
+import { type SessionPaymentRow } from '../payments';
+import { type AdminSessionRow, FLAG_THRESHOLD, type ReportRow, type TranscriptRow } from '../sessions';
+import { type AdminCcUserRow, type CustomerRow, type MitraRow } from '../users';
+import type { AuditRow } from './repo/cc-audit-log';
 
 /** One builder per control-center document shape (the routes' named schemas mirror these). */
 
@@ -20,7 +19,7 @@ export const flagOf = (pending: number) => ({
   flagged_for_review: pending >= FLAG_THRESHOLD,
 });
 
-export function ccMitraView(m: AdminMitraRow, extra: { liveSessions: number; pendingReports: number }) {
+export function ccMitraView(m: MitraRow, extra: { liveSessions: number; pendingReports: number }) {
   return {
     id: m.id,
     phone: m.phone,
@@ -35,7 +34,7 @@ export function ccMitraView(m: AdminMitraRow, extra: { liveSessions: number; pen
   };
 }
 
-export function ccCustomerView(c: AdminCustomerRow, pendingReports: number) {
+export function ccCustomerView(c: CustomerRow, pendingReports: number) {
   return {
     id: c.id,
     display_name: c.display_name,

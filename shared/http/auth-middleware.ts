@@ -1,8 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { UserType } from '../auth/access-tokens';
-import type { DeviceInfo } from '../auth/refresh-sessions';
+import { type DeviceInfo, type UserType } from '../auth';
 import { AppError } from '../errors';
-import type { Permission } from '../users/permissions';
+import { type Permission } from '../users';
 import { clientIpFromForwardedFor } from './client-ip';
 import type { AppEnv, CcPrincipal, CustomerPrincipal, MitraPrincipal, MobilePrincipal, Principal } from './types';
 

@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { authGuards } from '../auth/guards';
+import { authGuards } from '../auth';
 import { AppError } from '../errors';
 import { traceFields } from '../logger';
 import type { Runtime } from '../runtime';
 import { requireIap } from './auth-middleware';
+import { iapVerifier } from './iap';
 import { errorHandler, notFoundHandler, validationError } from './error-handler';
 import { rejectControlCharacters } from './input-text';
 import { requireOidc } from './oidc-middleware';
-import type { FunctionName } from './path-table';
+import type { FunctionName } from '../path-table';
 import { access, defineRoute, SECURITY_SCHEMES } from './route';
 import type { AppEnv } from './types';
 
@@ -100,7 +101,8 @@ export function createFunctionApp(name: FunctionName, rt: Runtime) {
   app.use('*', rejectControlCharacters);
   app.use('/tasks/*', requireOidc(rt.oidc));
   app.use('/events/*', requireOidc(rt.oidc));
-  if (rt.iap) app.use('/internal/*', requireIap(rt.iap));
+  const iap = iapVerifier(rt.env);
+  if (iap) app.use('/internal/*', requireIap(iap));
 
   for (const [key, scheme] of Object.entries(SECURITY_SCHEMES)) {
     app.openAPIRegistry.registerComponent('securitySchemes', key, scheme);

@@ -1,7 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { ErrorCode } from '../errors';
-import type { Permission } from '../users/permissions';
+import { type Permission } from '../users';
 import {
   optionalUser,
   requireCcUser,

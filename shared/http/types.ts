@@ -1,6 +1,5 @@
-import type { Principal } from '../auth/access-tokens';
-import type { AccessTokens } from '../auth/access-tokens';
-import type { RolePermissions } from '../users/cc-users';
+import { type AccessTokens, type Principal } from '../auth';
+import { type RolePermissions } from '../users';
 
 export type { Principal };
 

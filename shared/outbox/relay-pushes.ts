@@ -1,4 +1,4 @@
-import { MAX_PUSH_BATCH, notSent, type Push, type PushMessage, type PushResult } from '../ports/push';
+import { hasExpired, MAX_PUSH_BATCH, notSent, type Push, type PushMessage, type PushResult } from '../ports/push';
 import { errorText, type Outcome } from './relay-outcomes';
 import type { OutboxRow } from './relay-repo';
 
@@ -13,6 +13,8 @@ export interface PushDeps {
    * lease another relay may claim the rows again and send what this one is still sending.
    */
   pushBudgetMs?: number;
+  /** The clock an expiring push is judged by (the runtime's; the local stack's can be moved). */
+  now?: () => Date;
 }
 
 const DEFAULT_PUSH_BUDGET_MS = 20_000;
@@ -25,11 +27,17 @@ export function messagesOf(payload: Record<string, unknown>): PushMessage[] {
 
 /**
  * Every message of every push row, up to MAX_PUSH_BATCH per FCM call. A row is delivered when each of
- * its messages was sent or its token was unregistered (and cleaned up); otherwise it fails with only its
- * failed messages left in it, so a retry never sends a device the same push twice.
+ * its messages was sent, had expired, or had its token unregistered (and cleaned up); otherwise it fails
+ * with only its failed messages left in it, so a retry never sends a device the same push twice.
  */
 export async function deliverPushes(deps: PushDeps, rows: OutboxRow[]): Promise<Outcome[]> {
-  const jobs = rows.flatMap((row) => messagesOf(row.payload).map((message, at) => ({ row, message, at })));
+  const now = deps.now?.() ?? new Date();
+  // A message past its expiry is done with, unsent: FCM would only deliver it after the offer closed.
+  const jobs = rows.flatMap((row) =>
+    messagesOf(row.payload)
+      .map((message, at) => ({ row, message, at }))
+      .filter((j) => !hasExpired(j.message, now)),
+  );
   const results: PushResult[] = [];
   const stopAt = performance.now() + (deps.pushBudgetMs ?? DEFAULT_PUSH_BUDGET_MS);
   for (let i = 0; i < jobs.length; i += MAX_PUSH_BATCH) {

@@ -1,16 +1,16 @@
-import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { enqueueMany, outbox } from '../outbox/outbox';
+import { commitWithEffects, effect } from '../outbox';
 import type { PairingDeps } from './deps';
-import { offerEndings } from './effects';
+import { offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
-import { findRequest, setRequestStatus, transitionNotifications } from './repo';
+import { findRequest, setRequestStatus } from './repo/chat-requests';
+import { transitionNotifications } from './repo/chat-request-notifications';
 import { pairingDoc } from './views';
 
 /** Cancelling twice is fine (the same answer); a request already taken or expired cannot be cancelled. */
 export async function cancelRequest(deps: PairingDeps, customerId: string, requestId: string) {
   const now = deps.clock.now();
-  const cancelled = await tx(deps.db, async (c) => {
+  const cancelled = await commitWithEffects(deps, async (c) => {
     const r = await findRequest(c, requestId, true);
     if (!r || r.customer_id !== customerId) throw new AppError('NOT_FOUND', 'Request not found');
     if (r.status === 'accepted')
@@ -27,13 +27,13 @@ export async function cancelRequest(deps: PairingDeps, customerId: string, reque
         'cancelled_by_customer',
       );
       const doc = pairingDoc({ status: 'cancelled', request_id: r.id }, now);
-      await enqueueMany(c, [
+      await c.enqueue([
         ...offerEndings(offered, r.id, { status: 'cancelled' }, now),
-        { item: outbox.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
+        ...(await withdrawnPushes(c, offered, r.id, 'cancelled')),
+        { item: effect.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
       ]);
     }
     return { request_id: r.id, status: 'cancelled' as const };
   });
-  deps.outbox.kick();
   return cancelled;
 }

@@ -1,14 +1,14 @@
-import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { enqueueMany, outbox } from '../outbox/outbox';
-import { hasUsedFreeTrial, liveSessionOfCustomer } from '../sessions/repo';
-import { findCustomer, isGuest } from '../users/customers';
+import { commitWithEffects, effect } from '../outbox';
+import { hasUsedFreeTrial, liveSessionOfCustomer } from '../sessions';
+import { availableMitras, findCustomer, isGuest } from '../users';
+import { availabilityAt } from './availability';
 import type { PairingDeps } from './deps';
 import { offerBatchEffects } from './effects';
 import { expireLockedRequest } from './expire-request';
 import { pairingDocPath, PAIRING_PATHS } from './paths';
-import { availableMitras } from './presence-repo';
-import { countOfferBatch, findByIdempotencyKey, insertNotifications, insertRequest, openRequestOf } from './repo';
+import { findByIdempotencyKey, insertRequest, openRequestOf } from './repo/chat-requests';
+import { countOfferBatch, insertNotifications } from './repo/chat-request-notifications';
 import { pairingDoc, requestCreatedView } from './views';
 
 export interface ChatRequestInput {
@@ -37,7 +37,7 @@ export async function createRequest(
   if (input.tier_id && !tier)
     throw AppError.invalid('tier_id', 'not one of the current pricing tiers', 'invalid_value');
 
-  const created = await tx(deps.db, async (c) => {
+  const created = await commitWithEffects(deps, async (c) => {
     const customer = await findCustomer(c, customerId, true);
     if (!customer) throw new AppError('FORBIDDEN');
     if (idempotencyKey) {
@@ -58,13 +58,7 @@ export async function createRequest(
       throw new AppError('FREE_TRIAL_UNAVAILABLE');
 
     const target = input.target_mitra_id;
-    const candidates = await availableMitras(
-      c,
-      now,
-      cfg.mitra_stale_after_seconds,
-      cfg.max_customers_per_mitra,
-      target ? [target] : undefined,
-    );
+    const candidates = await availableMitras(c, availabilityAt(cfg, now), target ? [target] : undefined);
     if (target && candidates.length === 0) throw new AppError('MITRA_UNAVAILABLE');
 
     const request = await insertRequest(
@@ -84,20 +78,19 @@ export async function createRequest(
     );
     const offered = await insertNotifications(c, request.id, request.topic_sensitivity, candidates, now);
     const doc = pairingDoc({ status: 'searching', request, notified_mitras: offered.length }, now);
-    await enqueueMany(c, [
+    await c.enqueue([
       ...offerBatchEffects(deps, request.id, offered, now, cfg.request_notification_timeout_seconds),
       {
-        item: outbox.task(
+        item: effect.task(
           `pairing-request-timeout:${request.id}`,
           PAIRING_PATHS.requestTimeout,
           { request_id: request.id },
           request.expires_at,
         ),
       },
-      { item: outbox.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
+      { item: effect.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
     ]);
     return requestCreatedView(request, offered.length);
   });
-  deps.outbox.kick();
   return created;
 }

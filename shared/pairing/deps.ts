@@ -1,4 +1,4 @@
-import { featureDeps, oncePerRuntime, type FeatureDeps } from '../feature-deps';
+import { featureDeps, oncePerPlatform, type FeatureDeps } from '../feature-deps';
 
 /** Everything a pairing use case needs; built once per runtime so the availability cache is per instance. */
 export interface PairingDeps extends FeatureDeps {
@@ -8,7 +8,7 @@ export interface PairingDeps extends FeatureDeps {
   availabilityCache: { at: number; count: number } | undefined;
 }
 
-export const pairingDeps = oncePerRuntime((rt): PairingDeps => ({
+export const pairingDeps = oncePerPlatform((rt): PairingDeps => ({
   ...featureDeps(rt),
   blastTopic: rt.env.PUBSUB_PAIRING_TOPIC,
   heartbeatCadenceSeconds: rt.env.MITRA_HEARTBEAT_CADENCE_SECONDS,

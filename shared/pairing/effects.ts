@@ -1,6 +1,8 @@
 import type { Queryable } from '../db/pool';
-import { outbox, type OutboxEntry } from '../outbox/outbox';
-import { deviceTokensOf } from '../users/device-tokens';
+import { effect, type OutboxEntry } from '../outbox';
+import type { PushContent } from '../ports/push';
+import { buildPush } from '../push';
+import { deviceTokensOf } from '../users';
 import type { PairingDeps } from './deps';
 import { offerDocPath, PAIRING_PATHS } from './paths';
 import { offerEndingDoc, type OfferEnding } from './views';
@@ -21,14 +23,14 @@ export function offerBatchEffects(
   const respondBy = new Date(offeredAt.getTime() + notificationTimeoutSeconds * 1000);
   return [
     {
-      item: outbox.event({
+      item: effect.event({
         topic: deps.blastTopic,
         data: { request_id: requestId, mitra_ids: mitraIds },
         attributes: { type: 'chat_request' },
       }),
     },
     {
-      item: outbox.task(
+      item: effect.task(
         `pairing-notify-timeout:${requestId}:${offeredAt.getTime()}`,
         PAIRING_PATHS.notificationTimeout,
         { request_id: requestId, offered_at: offeredAt.toISOString() },
@@ -40,18 +42,35 @@ export function offerBatchEffects(
 
 /** The same ending merged into each listed mitra's offer doc. */
 export function offerEndings(mitraIds: string[], requestId: string, ending: OfferEnding, now: Date): OutboxEntry[] {
-  return mitraIds.map((m) => ({ item: outbox.setDoc(offerDocPath(m, requestId), offerEndingDoc(ending, now)) }));
+  return mitraIds.map((m) => ({ item: effect.setDoc(offerDocPath(m, requestId), offerEndingDoc(ending, now)) }));
 }
 
-/** One high-priority FCM data push per device of the customer, each deduplicated per trigger. */
+/** One push (built by `buildPush`) per device of the customer, each deduplicated per trigger. */
 export async function customerPushes(
   q: Queryable,
   customerId: string,
-  data: Record<string, string>,
+  content: PushContent,
   dedupe: string,
 ): Promise<OutboxEntry[]> {
   return (await deviceTokensOf(q, 'customer', [customerId])).map((t) => ({
-    item: outbox.push({ userId: customerId, token: t.fcm_token, data, highPriority: true }),
+    item: effect.push({ ...content, userId: customerId, token: t.fcm_token }),
     dedupeKey: `push:${dedupe}:${t.device_id}`,
   }));
+}
+
+/**
+ * The offer closed for these mitras (taken, cancelled, expired): a background push to each of their
+ * devices, so an app clears the offer's alert at once. One outbox row, like a blast's pushes.
+ */
+export async function withdrawnPushes(
+  q: Queryable,
+  mitraIds: string[],
+  requestId: string,
+  reason: 'taken' | 'cancelled' | 'expired',
+): Promise<OutboxEntry[]> {
+  const content = buildPush('request_withdrawn', { request_id: requestId, reason });
+  const tokens = await deviceTokensOf(q, 'mitra', mitraIds);
+  if (tokens.length === 0) return [];
+  const messages = tokens.map((t) => ({ ...content, userId: t.user_id, token: t.fcm_token }));
+  return [{ item: effect.pushes(messages), dedupeKey: `push:withdrawn:${requestId}` }];
 }

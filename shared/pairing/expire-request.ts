@@ -1,8 +1,9 @@
-import type { Queryable } from '../db/pool';
-import { enqueueMany, outbox } from '../outbox/outbox';
-import { customerPushes, offerEndings } from './effects';
+import { effect, type Tx } from '../outbox';
+import { buildPush } from '../push';
+import { customerPushes, offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
-import { mitrasWithNotificationStatus, setRequestStatus, transitionNotifications, type ChatRequestRow } from './repo';
+import { setRequestStatus, type ChatRequestRow } from './repo/chat-requests';
+import { mitrasWithNotificationStatus, transitionNotifications } from './repo/chat-request-notifications';
 import { pairingDoc } from './views';
 
 /**
@@ -10,18 +11,19 @@ import { pairingDoc } from './views';
  * when the timer is late). Every offer still unanswered — just now, or earlier by its notification
  * timeout — shows 'expired'; the customer is told once (doc + deduplicated push).
  */
-export async function expireLockedRequest(c: Queryable, r: ChatRequestRow, now: Date): Promise<void> {
+export async function expireLockedRequest(c: Tx, r: ChatRequestRow, now: Date): Promise<void> {
   await setRequestStatus(c, r.id, 'expired', now);
   await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'request_expired');
   const unanswered = await mitrasWithNotificationStatus(c, r.id, 'ignored');
   const doc = pairingDoc({ status: 'expired', request_id: r.id }, now);
-  await enqueueMany(c, [
+  await c.enqueue([
     ...offerEndings(unanswered, r.id, { status: 'expired' }, now),
-    { item: outbox.setDoc(pairingDocPath(r.customer_id), doc.data, doc.merge) },
+    ...(await withdrawnPushes(c, unanswered, r.id, 'expired')),
+    { item: effect.setDoc(pairingDocPath(r.customer_id), doc.data, doc.merge) },
     ...(await customerPushes(
       c,
       r.customer_id,
-      { type: 'pairing_expired', request_id: r.id },
+      buildPush('pairing_expired', { request_id: r.id }),
       `pairing-expired:${r.id}`,
     )),
   ]);

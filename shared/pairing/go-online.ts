@@ -1,10 +1,11 @@
-import { tx } from '../db/tx';
+import { commitWithEffects } from '../outbox';
 import { AppError } from '../errors';
-import { enqueueMany } from '../outbox/outbox';
+import { availableMitras, setMitraOnline } from '../users';
+
+import { availabilityAt } from './availability';
 import type { PairingDeps } from './deps';
 import { offerBatchEffects } from './effects';
-import { availableMitras, setOnline } from './presence-repo';
-import { offerOpenRequestsTo } from './repo';
+import { offerOpenRequestsTo } from './repo/chat-request-notifications';
 import { mitraStatus } from './status';
 
 /**
@@ -15,17 +16,15 @@ import { mitraStatus } from './status';
 export async function goOnline(deps: PairingDeps, mitraId: string) {
   const cfg = await deps.config.get();
   const now = deps.clock.now();
-  const offered = await tx(deps.db, async (c) => {
-    if (!(await setOnline(c, mitraId, true, now))) throw new AppError('ACCOUNT_INACTIVE');
-    const [me] = await availableMitras(c, now, cfg.mitra_stale_after_seconds, cfg.max_customers_per_mitra, [mitraId]);
+  const offered = await commitWithEffects(deps, async (c) => {
+    if (!(await setMitraOnline(c, mitraId, true, now))) throw new AppError('ACCOUNT_INACTIVE');
+    const [me] = await availableMitras(c, availabilityAt(cfg, now), [mitraId]);
     if (!me) return 0;
     const requestIds = await offerOpenRequestsTo(c, me, now);
-    await enqueueMany(
-      c,
+    await c.enqueue(
       requestIds.flatMap((id) => offerBatchEffects(deps, id, [mitraId], now, cfg.request_notification_timeout_seconds)),
     );
     return requestIds.length;
   });
-  deps.outbox.kick();
   return { ...(await mitraStatus(deps, mitraId)), offered_requests: offered };
 }

@@ -1,10 +1,11 @@
-import { tx } from '../db/tx';
-import { enqueue, enqueueFirst, outbox, type OutboxEntry } from '../outbox/outbox';
-import { deviceTokensOf } from '../users/device-tokens';
-import { findCustomer } from '../users/customers';
+import { commitWithEffects, effect, type OutboxEntry } from '../outbox';
+import type { PushContent } from '../ports/push';
+import { buildPush } from '../push';
+import { deviceTokensOf, findCustomer } from '../users';
 import type { PairingDeps } from './deps';
 import { offerDocPath } from './paths';
-import { findRequest, lockOfferedAmong } from './repo';
+import { findRequest } from './repo/chat-requests';
+import { lockOfferedAmong } from './repo/chat-request-notifications';
 import { offerView } from './views';
 
 export interface BlastMessage {
@@ -20,7 +21,7 @@ export interface BlastMessage {
  */
 export async function handleBlast(deps: PairingDeps, message: BlastMessage): Promise<number> {
   const cfg = await deps.config.get();
-  const announced = await tx(deps.db, async (c) => {
+  const announced = await commitWithEffects(deps, async (c) => {
     const r = await findRequest(c, message.request_id, true);
     if (!r || r.status !== 'searching') return 0;
     const offered = await lockOfferedAmong(c, r.id, message.mitra_ids);
@@ -28,23 +29,32 @@ export async function handleBlast(deps: PairingDeps, message: BlastMessage): Pro
     const customer = (await findCustomer(c, r.customer_id))!;
     const mitraIds = offered.map((o) => o.mitra_id);
     const tokens = await deviceTokensOf(c, 'mitra', mitraIds);
-    const push = { type: 'chat_request', request_id: r.id, topic_sensitivity: r.topic_sensitivity };
     const docKey = (mitraId: string) => `offer-doc:${r.id}:${mitraId}`;
+    // Each mitra's push expires with its offer (respond_by): after that it is noise (SPEC §12).
+    const pushes = new Map<string, PushContent>();
     const docs: OutboxEntry[] = offered.map((o) => {
       const doc = offerView(
         { ...r, request_id: r.id, status: 'offered', customer_display_name: customer.display_name, ...o },
         cfg.request_notification_timeout_seconds,
       );
-      return { item: outbox.setDoc(offerDocPath(o.mitra_id, r.id), doc, false), dedupeKey: docKey(o.mitra_id) };
+      pushes.set(
+        o.mitra_id,
+        buildPush('chat_request', {
+          request_id: r.id,
+          topic_sensitivity: r.topic_sensitivity,
+          customer_name: customer.display_name,
+          expires_at: new Date(doc.respond_by),
+        }),
+      );
+      return { item: effect.setDoc(offerDocPath(o.mitra_id, r.id), doc, false), dedupeKey: docKey(o.mitra_id) };
     });
     // A mitra whose offer doc a delivery of this message already recorded was pushed then too.
-    const first = await enqueueFirst(c, docs);
+    const first = await c.enqueueFirst(docs);
     const messages = tokens
       .filter((t) => first.has(docKey(t.user_id)))
-      .map((t) => ({ userId: t.user_id, token: t.fcm_token, data: push, highPriority: true }));
-    if (messages.length) await enqueue(c, outbox.pushes(messages));
+      .map((t) => ({ ...pushes.get(t.user_id)!, userId: t.user_id, token: t.fcm_token }));
+    if (messages.length) await c.enqueue([{ item: effect.pushes(messages) }]);
     return offered.length;
   });
-  deps.outbox.kick();
   return announced;
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
+import { touchHeartbeat } from '../users';
 import type { PairingDeps } from './deps';
-import { heartbeat as touchHeartbeat } from './presence-repo';
 
 /** The hot path: exactly one primary-key UPDATE (a test asserts it); a deactivated mitra is a 403 with no extra query. */
 export async function heartbeat(deps: PairingDeps, mitraId: string): Promise<void> {

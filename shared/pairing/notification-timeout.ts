@@ -1,16 +1,15 @@
-import { tx } from '../db/tx';
-import { enqueueMany } from '../outbox/outbox';
+import { commitWithEffects } from '../outbox';
+
 import type { PairingDeps } from './deps';
 import { offerEndings } from './effects';
-import { findRequest, transitionNotifications } from './repo';
+import { findRequest } from './repo/chat-requests';
+import { transitionNotifications } from './repo/chat-request-notifications';
 
-/**
- * Which notifications a timeout covers: an offer batch (`offered_at`, one task per batch), or — for
- * tasks enqueued before batching shipped and still in flight — one mitra's.
- */
-export type NotificationTimeoutTarget = { request_id: string } & (
-  { offered_at: string; mitra_id?: undefined } | { mitra_id: string; offered_at?: undefined }
-);
+/** The offer batch a timeout covers: the notifications one statement wrote, sharing `offered_at`. */
+export interface NotificationTimeoutTarget {
+  request_id: string;
+  offered_at: string;
+}
 
 /**
  * Every still-'offered' notification of the batch becomes 'ignored' (one UPDATE); anything already
@@ -19,14 +18,14 @@ export type NotificationTimeoutTarget = { request_id: string } & (
  */
 export async function notificationTimeout(deps: PairingDeps, target: NotificationTimeoutTarget): Promise<number> {
   const now = deps.clock.now();
-  const moved = await tx(deps.db, async (c) => {
+  const moved = await commitWithEffects(deps, async (c) => {
     const r = await findRequest(c, target.request_id, true);
     if (!r) return 0;
-    const only = target.offered_at ? { offeredAt: new Date(target.offered_at) } : { mitraId: target.mitra_id };
-    const ignored = await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'no_response', only);
-    if (r.status === 'searching') await enqueueMany(c, offerEndings(ignored, r.id, { status: 'ignored' }, now));
+    const ignored = await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'no_response', {
+      offeredAt: new Date(target.offered_at),
+    });
+    if (r.status === 'searching') await c.enqueue(offerEndings(ignored, r.id, { status: 'ignored' }, now));
     return ignored.length;
   });
-  if (moved) deps.outbox.kick();
   return moved;
 }

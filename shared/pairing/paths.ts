@@ -6,10 +6,6 @@ export const PAIRING_PATHS = {
   sweep: '/tasks/pairing/sweep-stale',
 } as const;
 
-/** The session function's expiry timer; pairing schedules it when a free trial starts at accept. */
-export const SESSION_EXPIRE_PATH = '/tasks/sessions/expire';
-
 /** Firestore documents pairing mirrors (plain user ids; the rules map Firebase uids c_/m_ to them). */
 export const offerDocPath = (mitraId: string, requestId: string) => `mitras/${mitraId}/offers/${requestId}`;
 export const pairingDocPath = (customerId: string) => `customers/${customerId}/pairing/current`;
-export const sessionDocPath = (sessionId: string) => `sessions/${sessionId}`;

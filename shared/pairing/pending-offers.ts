@@ -1,5 +1,5 @@
 import type { PairingDeps } from './deps';
-import { pendingOffersOf } from './repo';
+import { pendingOffersOf } from './repo/chat-request-notifications';
 import { offerView } from './views';
 
 /** The app-resume path: the same offers the Firestore docs show, read from the truth. */

@@ -1,14 +1,15 @@
-import { tx } from '../db/tx';
+import { commitWithEffects } from '../outbox';
 import { AppError } from '../errors';
-import { enqueueMany } from '../outbox/outbox';
+
 import type { PairingDeps } from './deps';
 import { offerEndings } from './effects';
-import { findNotification, findRequest, transitionNotifications } from './repo';
+import { findRequest } from './repo/chat-requests';
+import { findNotification, transitionNotifications } from './repo/chat-request-notifications';
 
 /** Rejecting twice answers the same; a rejected offer cannot be accepted later (REQUEST_REJECTED). */
 export async function rejectRequest(deps: PairingDeps, mitraId: string, requestId: string) {
   const now = deps.clock.now();
-  await tx(deps.db, async (c) => {
+  await commitWithEffects(deps, async (c) => {
     const r = await findRequest(c, requestId, true);
     if (!r) throw new AppError('NOT_FOUND', 'Request not found');
     const n = await findNotification(c, requestId, mitraId, true);
@@ -18,8 +19,7 @@ export async function rejectRequest(deps: PairingDeps, mitraId: string, requestI
     if (r.status === 'cancelled') throw new AppError('REQUEST_CANCELLED');
     if (r.status === 'expired') throw new AppError('REQUEST_EXPIRED');
     await transitionNotifications(c, r.id, ['offered', 'ignored'], 'rejected', now, null, { mitraId });
-    await enqueueMany(c, offerEndings([mitraId], r.id, { status: 'rejected' }, now));
+    await c.enqueue(offerEndings([mitraId], r.id, { status: 'rejected' }, now));
   });
-  deps.outbox.kick();
   return { request_id: requestId, status: 'rejected' as const };
 }

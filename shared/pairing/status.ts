@@ -1,11 +1,12 @@
 import { AppError } from '../errors';
+import { CAPACITY_STATUSES } from '../sessions';
+import { presenceOf } from '../users';
 import type { PairingDeps } from './deps';
-import { presenceOf } from './presence-repo';
 
 /** A mitra's presence as the app shows it; `available` is the SPEC §6 predicate evaluated for this mitra. */
 export async function mitraStatus(deps: PairingDeps, mitraId: string) {
   const cfg = await deps.config.get();
-  const p = await presenceOf(deps.db, mitraId);
+  const p = await presenceOf(deps.db, mitraId, CAPACITY_STATUSES);
   if (!p) throw new AppError('NOT_FOUND', 'Mitra not found');
   const now = deps.clock.now().getTime();
   const fresh = !!p.last_heartbeat_at && now - p.last_heartbeat_at.getTime() < cfg.mitra_stale_after_seconds * 1000;

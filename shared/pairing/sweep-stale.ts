@@ -1,5 +1,5 @@
+import { turnStaleOffline } from '../users';
 import type { PairingDeps } from './deps';
-import { sweepStale as turnStaleOffline } from './presence-repo';
 
 /** Cloud Scheduler's minute job: one UPDATE; running it twice changes nothing more. */
 export async function sweepStale(deps: PairingDeps): Promise<number> {

@@ -1,6 +1,6 @@
-import type { Queryable } from '../db/pool';
-import { enqueueMany, outbox } from '../outbox/outbox';
+import { effect, type Tx } from '../outbox';
 import { offerDocPath } from './paths';
+import { withdrawOpenNotifications } from './repo/chat-request-notifications';
 
 const WITHDRAWN = { status: 'cancelled', reason: 'mitra_deactivated', message: 'Akun kamu tidak aktif' } as const;
 
@@ -11,26 +11,12 @@ const WITHDRAWN = { status: 'cancelled', reason: 'mitra_deactivated', message: '
  * accepted while the request searches, so its doc closes too; its logged status stays) is ended via
  * the outbox. Returns the request ids whose offer was withdrawn.
  */
-export async function withdrawOpenOffers(q: Queryable, mitraId: string, now: Date): Promise<string[]> {
-  const { rows } = await q.query<{ request_id: string }>(
-    `WITH open AS (
-       SELECT n.request_id, n.status FROM chat_request_notifications n
-       JOIN chat_requests r ON r.id = n.request_id
-       WHERE n.mitra_id = $1 AND n.status IN ('offered', 'ignored') AND r.status = 'searching'
-       FOR NO KEY UPDATE OF n
-     ), withdrawn AS (
-       UPDATE chat_request_notifications n SET status = 'cancelled', reason = $3, responded_at = $2
-       FROM open o WHERE n.mitra_id = $1 AND n.request_id = o.request_id AND o.status = 'offered'
-       RETURNING n.request_id
-     )
-     SELECT request_id FROM open ORDER BY request_id`,
-    [mitraId, now, WITHDRAWN.reason],
-  );
-  await enqueueMany(
-    q,
-    rows.map((r) => ({
-      item: outbox.setDoc(offerDocPath(mitraId, r.request_id), { ...WITHDRAWN, updated_at: now.toISOString() }),
+export async function withdrawOpenOffers(q: Tx, mitraId: string, now: Date): Promise<string[]> {
+  const requestIds = await withdrawOpenNotifications(q, mitraId, WITHDRAWN.reason, now);
+  await q.enqueue(
+    requestIds.map((id) => ({
+      item: effect.setDoc(offerDocPath(mitraId, id), { ...WITHDRAWN, updated_at: now.toISOString() }),
     })),
   );
-  return rows.map((r) => r.request_id);
+  return requestIds;
 }

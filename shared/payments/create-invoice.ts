@@ -1,12 +1,9 @@
-import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { enqueueMany, outbox } from '../outbox/outbox';
-import { sessionDocPath } from '../pairing/paths';
+import { commitWithEffects } from '../outbox';
 import type { PaymentsDeps } from './deps';
 import { externalIdOf, paymentTimeoutTask, type InvoiceKind } from './invoice-task';
-import { findPaymentByExternalId, insertPayment, markInvoiced } from './repo';
+import { findPaymentByExternalId, insertPayment, markInvoiced } from './repo/payments';
 import { settleFromProvider } from './payment-timeout';
-import { paymentFields } from './views';
 
 /**
  * The timeout task runs this long after the invoice's expiry: Xendit's own EXPIRED callback normally
@@ -36,7 +33,7 @@ export async function createInvoice(
   const timeout = (await deps.config.get()).payment_timeout_seconds;
   const externalId = externalIdOf(kind, id);
 
-  const prepared = await tx(deps.db, async (c) => {
+  const prepared = await commitWithEffects(deps, async (c) => {
     const what = await deps.sessions.payable(c, kind, id);
     const existing = await findPaymentByExternalId(c, externalId);
     if (existing) return { payment: existing, description: what?.description ?? externalId, payable: !!what?.payable };
@@ -81,7 +78,7 @@ export async function createInvoice(
     throw new AppError('PROVIDER_UNAVAILABLE', 'The payment provider could not create the invoice');
   }
 
-  const done = await tx(deps.db, async (c) => {
+  const done = await commitWithEffects(deps, async (c) => {
     const p = await markInvoiced(
       c,
       row.id,
@@ -89,14 +86,13 @@ export async function createInvoice(
       deps.clock.now(),
     );
     if (!p) return false; // a parallel run of the same task stored it first
-    await enqueueMany(c, [
-      { item: outbox.setDoc(sessionDocPath(p.session_id), { ...paymentFields(p) }) },
+    await c.enqueue([
       {
         item: paymentTimeoutTask(p.id, new Date(invoice.expiresAt.getTime() + TIMEOUT_GRACE_SECONDS * 1000)),
       },
     ]);
+    await deps.sessions.paymentChanged(c, p.session_id);
     return true;
   });
-  deps.outbox.kick();
   return { outcome: done ? 'created' : 'exists', payment_id: row.id };
 }

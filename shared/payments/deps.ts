@@ -1,22 +1,23 @@
-import type { PoolClient } from 'pg';
-import { featureDeps, oncePerRuntime, type FeatureDeps } from '../feature-deps';
+import { featureDeps, type FeatureDeps, type Platform } from '../feature-deps';
+import type { Tx } from '../outbox';
 import type { PaymentProvider } from '../ports/payment-provider';
-import { sessionsDeps } from '../sessions/deps';
-import { sessionPaymentHooks } from '../sessions/payment-hooks';
 
 /**
- * The session state changes a payment settles, owned by the sessions feature. Each runs inside the
- * settlement's transaction (the payment row and the session change commit together) and answers
- * whether it changed anything: false = the session/extension had moved on (a late or stale report).
+ * What a payment changes in a session, owned by the sessions feature and handed in by the function's
+ * composition (payments sits below sessions and never imports it). Each runs inside the settlement's
+ * transaction (the payment row and the session change commit together) and answers whether it changed
+ * anything: false = the session/extension had moved on (a late or stale report).
  */
-export interface SessionTransitions {
-  activatePaidSession(c: PoolClient, sessionId: string, now: Date): Promise<boolean>;
-  cancelUnpaidSession(c: PoolClient, sessionId: string, now: Date, reason: string): Promise<boolean>;
-  applyPaidExtension(c: PoolClient, extensionId: string, now: Date): Promise<boolean>;
-  lapseExtension(c: PoolClient, extensionId: string, now: Date): Promise<boolean>;
+export interface SessionPayments {
+  activatePaidSession(t: Tx, sessionId: string, now: Date): Promise<boolean>;
+  cancelUnpaidSession(t: Tx, sessionId: string, now: Date, reason: string): Promise<boolean>;
+  applyPaidExtension(t: Tx, extensionId: string, now: Date): Promise<boolean>;
+  lapseExtension(t: Tx, extensionId: string, now: Date): Promise<boolean>;
+  /** The session's documents show its payment as it is now (an invoice created, a payment flagged). */
+  paymentChanged(t: Tx, sessionId: string): Promise<void>;
   /** What an invoice is created for: the payable thing's price and whether it still waits for payment. */
   payable(
-    c: PoolClient,
+    t: Tx,
     kind: 'session' | 'extension',
     id: string,
   ): Promise<{ sessionId: string; amountIdr: number; description: string; payable: boolean } | undefined>;
@@ -26,12 +27,13 @@ export interface PaymentsDeps extends FeatureDeps {
   provider: PaymentProvider;
   /** XENDIT_CALLBACK_TOKEN; unset → every callback is refused (never accept an unverifiable webhook). */
   callbackToken: string | undefined;
-  sessions: SessionTransitions;
+  sessions: SessionPayments;
 }
 
-export const paymentsDeps = oncePerRuntime((rt): PaymentsDeps => ({
-  ...featureDeps(rt, rt.logger.child({ feature: 'payments' })),
-  provider: rt.payments,
-  callbackToken: rt.env.XENDIT_CALLBACK_TOKEN,
-  sessions: sessionPaymentHooks(sessionsDeps(rt)),
-}));
+/** The payments feature's deps: the provider and the session hooks come from the function's composition. */
+export const paymentsDeps = (p: Platform, provider: PaymentProvider, sessions: SessionPayments): PaymentsDeps => ({
+  ...featureDeps(p, p.logger.child({ feature: 'payments' })),
+  provider,
+  callbackToken: p.env.XENDIT_CALLBACK_TOKEN,
+  sessions,
+});

@@ -1,4 +1,4 @@
-import { outbox, type OutboxItem } from '../outbox/outbox';
+import { effect, type OutboxItem } from '../outbox';
 
 /** The private routes Cloud Tasks and Cloud Scheduler call on the payment-webhook function. */
 export const PAYMENT_PATHS = {
@@ -19,10 +19,10 @@ export const externalIdOf = (kind: InvoiceKind, id: string) => `${kind}:${id}`;
  */
 export function invoiceTask(kind: InvoiceKind, id: string, now: Date): OutboxItem {
   const body = kind === 'session' ? { kind, session_id: id } : { kind, extension_id: id };
-  return outbox.task(`payment-invoice:${externalIdOf(kind, id)}`, PAYMENT_PATHS.createInvoice, body, now);
+  return effect.task(`payment-invoice:${externalIdOf(kind, id)}`, PAYMENT_PATHS.createInvoice, body, now);
 }
 
 /** The per-invoice timeout: asks the provider once the invoice has expired, in case its callback was lost. */
 export function paymentTimeoutTask(paymentId: string, runAt: Date): OutboxItem {
-  return outbox.task(`payment-timeout:${paymentId}`, PAYMENT_PATHS.timeout, { payment_id: paymentId }, runAt);
+  return effect.task(`payment-timeout:${paymentId}`, PAYMENT_PATHS.timeout, { payment_id: paymentId }, runAt);
 }

@@ -1,8 +1,8 @@
-import { tx } from '../db/tx';
+import { commitWithEffects } from '../outbox';
 import { AppError } from '../errors';
 import type { Invoice } from '../ports/payment-provider';
 import type { PaymentsDeps } from './deps';
-import { findPayment, OPEN_STATUSES, type PaymentRow } from './repo';
+import { findPayment, OPEN_STATUSES, type PaymentRow } from './repo/payments';
 import { settlePayment, type ProviderReport, type SettleOutcome } from './settle-payment';
 
 /**
@@ -43,10 +43,9 @@ export async function settleFromProvider(
     };
   }
   const now = deps.clock.now();
-  const outcome = await tx(deps.db, async (c) =>
+  const outcome = await commitWithEffects(deps, async (c) =>
     settlePayment(c, deps, (await findPayment(c, payment.id, true))!, report, now),
   );
-  deps.outbox.kick();
   return outcome;
 }
 

@@ -1,8 +1,9 @@
+import { commitWithEffects } from '../outbox';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { tx } from '../db/tx';
 import type { InvoiceStatus } from '../ports/payment-provider';
 import type { PaymentsDeps } from './deps';
-import { findPaymentForInvoice, lockCallback, markCallbackProcessed, recordCallback } from './repo';
+import { lockCallback, markCallbackProcessed, recordCallback } from './repo/payment-callbacks';
+import { findPaymentForInvoice } from './repo/payments';
 import { settlePayment, type SettleOutcome } from './settle-payment';
 
 /**
@@ -52,7 +53,7 @@ export async function receiveCallback(
 /** Processes one recorded callback once; undefined when it had already been processed. */
 export async function processCallback(deps: PaymentsDeps, callbackId: number): Promise<CallbackOutcome | undefined> {
   const now = deps.clock.now();
-  const outcome = await tx(deps.db, async (c) => {
+  const outcome = await commitWithEffects(deps, async (c) => {
     const row = await lockCallback(c, callbackId);
     if (row.processed_at) return undefined;
     const cb = row.payload as unknown as InvoiceCallback;
@@ -77,7 +78,6 @@ export async function processCallback(deps: PaymentsDeps, callbackId: number): P
     await markCallbackProcessed(c, callbackId, outcome, now);
     return outcome;
   });
-  if (outcome) deps.outbox.kick();
   return outcome;
 }
 

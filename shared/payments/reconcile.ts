@@ -1,6 +1,7 @@
 import type { PaymentsDeps } from './deps';
 import { processCallback } from './receive-callback';
-import { stuckPayments, unprocessedCallbacks } from './repo';
+import { unprocessedCallbacks } from './repo/payment-callbacks';
+import { stuckPayments } from './repo/payments';
 import { settleFromProvider } from './payment-timeout';
 
 /** How long past its expiry an open payment must be before reconciliation asks about it. */

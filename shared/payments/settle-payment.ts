@@ -1,10 +1,7 @@
-import type { PoolClient } from 'pg';
-import { enqueue, outbox } from '../outbox/outbox';
-import { sessionDocPath } from '../pairing/paths';
+import type { Tx } from '../outbox';
 import type { InvoiceStatus } from '../ports/payment-provider';
 import type { PaymentsDeps } from './deps';
-import { findPayment, flagSettledPayment, OPEN_STATUSES, settlePaymentRow, type PaymentRow } from './repo';
-import { paymentFields } from './views';
+import { findPayment, flagSettledPayment, OPEN_STATUSES, settlePaymentRow, type PaymentRow } from './repo/payments';
 
 /** What the provider says about an invoice: a verified callback, or its answer to getInvoice. */
 export interface ProviderReport {
@@ -31,6 +28,8 @@ export type SettleOutcome =
   | 'still_pending'
   | 'unknown_invoice';
 
+const MOVED_SESSION = new Set<SettleOutcome>(['activated', 'extension_applied', 'cancelled']);
+
 function mismatch(p: PaymentRow, r: ProviderReport): string | undefined {
   const amounts = [r.amount, ...(r.paidAmount === undefined ? [] : [r.paidAmount])];
   if (r.currency !== p.currency) return `currency_mismatch: expected ${p.currency}, got ${r.currency}`;
@@ -46,7 +45,7 @@ function mismatch(p: PaymentRow, r: ProviderReport): string | undefined {
  * amount and currency we invoiced, for a session or extension still waiting for it.
  */
 export async function settlePayment(
-  c: PoolClient,
+  c: Tx,
   deps: PaymentsDeps,
   payment: PaymentRow,
   r: ProviderReport,
@@ -87,8 +86,9 @@ export async function settlePayment(
       }
     }
   }
+  // A transition rewrote the session's documents (payment fields included); otherwise they show the payment now.
+  if (!MOVED_SESSION.has(outcome)) await deps.sessions.paymentChanged(c, payment.session_id);
   const settled = (await findPayment(c, payment.id))!;
-  await enqueue(c, outbox.setDoc(sessionDocPath(payment.session_id), { ...paymentFields(settled) }));
   deps.logger.info('payment settled', { ...log, outcome, status: settled.status });
   return outcome;
 }

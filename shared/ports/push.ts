@@ -1,12 +1,28 @@
-/** One FCM data message to one device token. */
-export interface PushMessage {
-  /** Who it is for (`c_<id>` / `m_<id>` style owner id); used for recording and token cleanup. */
+/**
+ * What one push says, as the push catalogue (`shared/push`) built it: never written by hand, so the two
+ * kinds of SPEC §12 cannot be mixed. Kept to JSON values: it rides in an outbox row.
+ */
+export interface PushContent {
+  type: string;
+  /** alert: shown to the user even when the app is closed; background: data only, for the app to sync. */
+  kind: 'alert' | 'background';
+  /** FCM data: string values only, `type` and ids (never a message's text). */
+  data: Record<string, string>;
+  /** Alerts only: the Indonesian title and body from the catalogue. */
+  notification?: { title: string; body: string };
+  /** The session or request id: a newer push about it replaces (Android) or joins (iOS) the older one. */
+  thread: string;
+  /** ISO time after which the push is noise (an offer that closed): FCM and APNs drop it then. */
+  expiresAt?: string;
+  /** Background only: the app must react at once (Android high priority). */
+  urgent?: boolean;
+}
+
+/** One push to one device token. */
+export interface PushMessage extends PushContent {
+  /** Who it is for (the user's id); used for recording and token cleanup. */
   userId: string;
   token: string;
-  data: Record<string, string>;
-  /** Android priority high + channel for user-visible alerts (seed 001: halobestie_chat_v2). */
-  highPriority?: boolean;
-  notification?: { title: string; body: string };
 }
 
 export type PushResult = { ok: true; messageId: string } | { ok: false; unregistered: boolean; error: string };
@@ -26,4 +42,6 @@ export const notSent = (err: unknown): PushResult => ({
   error: err instanceof Error ? err.message : String((err as { code?: string } | null)?.code ?? err),
 });
 
-export const ANDROID_CHANNEL_ID = 'halobestie_chat_v2';
+/** Past its expiry a push is not sent at all: an offer delivered after it closed is noise (SPEC §12). */
+export const hasExpired = (m: PushContent, now: Date): boolean =>
+  m.expiresAt !== undefined && Date.parse(m.expiresAt) <= now.getTime();

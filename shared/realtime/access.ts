@@ -4,6 +4,8 @@
  * because the local emulator does not evaluate rules.
  */
 export type Reader =
+  /** Backend-only: what the rules themselves read (users/{uid}.epoch); no app reads it. */
+  | { kind: 'nobody' }
   | { kind: 'signed-in' }
   | { kind: 'owner'; idVar: string; uidPrefix: 'c_' | 'm_' }
   | { kind: 'participant'; idVar: string };
@@ -16,6 +18,7 @@ export const REALTIME_ACCESS: ReadonlyArray<{ match: string; reader: Reader }> =
   { match: 'sessions/{sessionId}', reader: { kind: 'participant', idVar: 'sessionId' } },
   { match: 'sessions/{sessionId}/messages/{messageId}', reader: { kind: 'participant', idVar: 'sessionId' } },
   { match: 'sessions/{sessionId}/typing/{userType}', reader: { kind: 'participant', idVar: 'sessionId' } },
+  { match: 'users/{uid}', reader: { kind: 'nobody' } },
 ];
 
 /** Firebase uid of a backend user, as minted into the Firebase custom token. */
@@ -36,16 +39,28 @@ function matchPath(pattern: string, path: string): Record<string, string> | unde
   return s.length === p.length ? vars : undefined;
 }
 
-/** The model of the rules: may this Firebase uid read the document at path? */
+/**
+ * A Firebase session's Firestore access epoch (SPEC §13): the `epoch` claim of its custom token, and the
+ * one stored in `users/{uid}` (absent until the first bump: 0). They must match for any read.
+ */
+export interface EpochCheck {
+  token: number | undefined;
+  stored: number | undefined;
+}
+
+/** The model of the rules: may this Firebase uid, with this epoch, read the document at path? */
 export function mayRead(
   path: string,
   uid: string | undefined,
   sessionParticipants: (sessionId: string) => string[] = () => [],
+  epoch: EpochCheck = { token: 0, stored: undefined },
 ): boolean {
   if (!uid) return false;
+  if (epoch.token !== (epoch.stored ?? 0)) return false;
   for (const { match, reader } of REALTIME_ACCESS) {
     const vars = matchPath(match, path);
     if (!vars) continue;
+    if (reader.kind === 'nobody') return false;
     if (reader.kind === 'signed-in') return true;
     if (reader.kind === 'owner') return uid === reader.uidPrefix + vars[reader.idVar];
     return sessionParticipants(vars[reader.idVar]!).includes(uid);
@@ -55,9 +70,11 @@ export function mayRead(
 
 export function renderFirestoreRules(): string {
   const condition = (r: Reader) => {
-    if (r.kind === 'signed-in') return 'request.auth != null';
-    if (r.kind === 'owner') return `request.auth != null && request.auth.uid == '${r.uidPrefix}' + ${r.idVar}`;
-    return `request.auth != null && request.auth.uid in get(/databases/$(database)/documents/sessions/$(${r.idVar})).data.participants`;
+    if (r.kind === 'nobody') return 'false';
+    if (r.kind === 'signed-in') return 'request.auth != null && epochCurrent()';
+    if (r.kind === 'owner')
+      return `request.auth != null && epochCurrent() && request.auth.uid == '${r.uidPrefix}' + ${r.idVar}`;
+    return `request.auth != null && epochCurrent() && request.auth.uid in get(/databases/$(database)/documents/sessions/$(${r.idVar})).data.participants`;
   };
   const blocks = REALTIME_ACCESS.map(
     ({ match, reader }) => `    match /${match} {\n      allow read: if ${condition(reader)};\n    }`,
@@ -68,6 +85,11 @@ export function renderFirestoreRules(): string {
     '// Only the backend writes (Admin credentials bypass rules); apps read what the table allows.',
     'service cloud.firestore {',
     '  match /databases/{database}/documents {',
+    "    // SPEC §13: the token's epoch claim must be the user's current one (users/{uid}, 0 until first bumped).",
+    '    function epochCurrent() {',
+    '      let user = /databases/$(database)/documents/users/$(request.auth.uid);',
+    '      return request.auth.token.epoch == (exists(user) ? get(user).data.epoch : 0);',
+    '    }',
     ...blocks,
     '    match /{document=**} {',
     '      allow read, write: if false;',

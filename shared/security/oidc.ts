@@ -7,7 +7,7 @@ export interface OidcVerifierConfig {
   keys: JWTVerifyGetKey;
   issuers: string[];
   audience: string;
-  /** Service accounts allowed to invoke (Cloud Tasks / Pub/Sub push identities). Empty = any signed by the issuer. */
+  /** Service accounts allowed to invoke (Cloud Tasks / Pub/Sub push identities). Empty: nobody is. */
   allowedEmails: string[];
 }
 
@@ -24,11 +24,10 @@ export function createOidcVerifier(cfg: OidcVerifierConfig): OidcVerifier {
         audience: cfg.audience,
         algorithms: ['RS256', 'ES256'],
       });
+      // Any Google service account can mint a token for any audience, so the caller must be named here.
       const email = typeof payload.email === 'string' ? payload.email : undefined;
-      if (cfg.allowedEmails.length > 0) {
-        if (!email || payload.email_verified !== true || !cfg.allowedEmails.includes(email)) {
-          throw new Error('caller is not an allowed service account');
-        }
+      if (!email || payload.email_verified !== true || !cfg.allowedEmails.includes(email)) {
+        throw new Error('caller is not an allowed service account');
       }
       return { email };
     },

@@ -1,8 +1,7 @@
-import type { PoolClient } from 'pg';
-import { cancelUnpaidSession } from './cancel-unpaid-session';
+import type { Tx } from '../outbox';
 import type { SessionsDeps } from './deps';
-import { enterClosing } from './enter-closing';
-import { findSession, liveSessionIdsOf } from './repo';
+import { findSession, liveSessionIdsOf } from './repo/chat-sessions';
+import { moveSession } from './transitions';
 import type { SessionStatus, Side } from './types';
 
 export type OperatorReason = 'customer_banned' | 'mitra_deactivated';
@@ -13,36 +12,34 @@ export type OperatorReason = 'customer_banned' | 'mitra_deactivated';
  * In the caller's transaction; answers the status the session is in afterwards and whether it changed.
  */
 export async function endSessionByOperator(
-  c: PoolClient,
-  deps: Pick<SessionsDeps, 'config' | 'clock'>,
+  t: Tx,
+  deps: Pick<SessionsDeps, 'config' | 'clock' | 'onMitraFreed'>,
   sessionId: string,
   reason: OperatorReason,
   now: Date = deps.clock.now(),
 ): Promise<{ changed: boolean; status: SessionStatus | undefined }> {
-  const s = await findSession(c, sessionId, true);
+  const s = await findSession(t, sessionId, true);
   if (!s) return { changed: false, status: undefined };
-  if (s.status === 'pending_payment') {
-    const changed = await cancelUnpaidSession(c, deps, s.id, now, reason);
-    return { changed, status: changed ? 'cancelled' : s.status };
-  }
-  if (s.status === 'active' || s.status === 'expired') {
-    const moved = await enterClosing(c, deps, s.id, { from: [s.status], version: s.version }, reason, now);
-    return { changed: Boolean(moved), status: moved?.status ?? s.status };
-  }
-  return { changed: false, status: s.status };
+  const moved =
+    s.status === 'pending_payment'
+      ? await moveSession(t, deps, s.id, 'cancel', { now, reason })
+      : s.status === 'active' || s.status === 'expired'
+        ? await moveSession(t, deps, s.id, 'close', { now, version: s.version, reason })
+        : undefined;
+  return { changed: Boolean(moved), status: moved?.status ?? s.status };
 }
 
 /** Every live session of a banned customer or a deactivated mitra. */
 export async function endSessionsOfUser(
-  c: PoolClient,
-  deps: Pick<SessionsDeps, 'config' | 'clock'>,
+  t: Tx,
+  deps: Pick<SessionsDeps, 'config' | 'clock' | 'onMitraFreed'>,
   side: Side,
   userId: string,
   reason: OperatorReason,
   now: Date = deps.clock.now(),
 ): Promise<string[]> {
   const ended: string[] = [];
-  for (const id of await liveSessionIdsOf(c, side, userId))
-    if ((await endSessionByOperator(c, deps, id, reason, now)).changed) ended.push(id);
+  for (const id of await liveSessionIdsOf(t, side, userId))
+    if ((await endSessionByOperator(t, deps, id, reason, now)).changed) ended.push(id);
   return ended;
 }

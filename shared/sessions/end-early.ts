@@ -1,8 +1,8 @@
-import { tx } from '../db/tx';
 import { AppError } from '../errors';
+import { commitWithEffects } from '../outbox';
 import type { SessionsDeps } from './deps';
-import { enterClosing } from './enter-closing';
 import { sessionOfParticipant } from './participant';
+import { moveSession } from './transitions';
 import type { Side } from './types';
 
 /**
@@ -13,11 +13,10 @@ import type { Side } from './types';
 export async function endEarly(deps: SessionsDeps, side: Side, userId: string, sessionId: string) {
   const cfg = await deps.config.get();
   const now = deps.clock.now();
-  await tx(deps.db, async (c) => {
-    const s = await sessionOfParticipant(c, sessionId, side, userId, true);
+  await commitWithEffects(deps, async (t) => {
+    const s = await sessionOfParticipant(t, sessionId, side, userId, true);
     if (s.status !== 'active' && s.status !== 'expired') throw new AppError('SESSION_NOT_ACTIVE');
     if (s.status === 'active' && !cfg.early_end[side]) throw new AppError('EARLY_END_DISABLED');
-    await enterClosing(c, deps, s.id, { from: [s.status], version: s.version }, `ended_by_${side}`, now);
+    await moveSession(t, deps, s.id, 'close', { now, version: s.version, reason: `ended_by_${side}` });
   });
-  deps.outbox.kick();
 }

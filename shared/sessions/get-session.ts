@@ -1,8 +1,8 @@
 import type { SessionsDeps } from './deps';
-import { latestExtensionOf } from './extensions-repo';
+import { latestExtensionOf } from './repo/session-extensions';
 import { paymentsFor, viewFor } from './list-sessions';
 import { sessionOfParticipant } from './participant';
-import { findFullSession } from './repo';
+import { findFullSession } from './repo/chat-sessions';
 import type { Side } from './types';
 
 export async function getSession<S extends Side>(deps: SessionsDeps, side: S, userId: string, sessionId: string) {

@@ -1,6 +1,6 @@
 import { decodeCursor, pageFrom, SeqCursor } from '../pagination';
 import type { SessionsDeps } from './deps';
-import { messagesPage } from './messages-repo';
+import { messagesPage } from './repo/chat-messages';
 import { sessionOfParticipant } from './participant';
 import type { Side } from './types';
 import { messageView } from './views';

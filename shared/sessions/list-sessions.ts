@@ -1,23 +1,11 @@
 import type { Queryable } from '../db/pool';
-import { paymentsOfSessions, type PaymentFields } from '../payments/views';
+import { type PaymentFields, paymentsOfSessions } from '../payments';
 import { decodeCursor, pageFrom, TimeIdCursor } from '../pagination';
 import type { SessionsDeps } from './deps';
-import type { ExtensionRow } from './extensions-repo';
-import { FULL_SELECT, currentSessionsOf } from './repo';
+import { latestExtensions, type ExtensionRow } from './repo/session-extensions';
+import { currentSessionsOf, sessionsPageOf } from './repo/chat-sessions';
 import type { SessionRow, Side, WithNames } from './types';
 import { customerSessionView, mitraSessionView, type SensitivityConfig } from './views';
-
-/** Each session's newest extension, for a page of sessions in one query. */
-async function latestExtensions(q: Queryable, ids: string[]): Promise<Map<string, ExtensionRow>> {
-  if (ids.length === 0) return new Map();
-  const { rows } = await q.query<ExtensionRow>(
-    `SELECT DISTINCT ON (session_id) id, session_id, tier_id, duration_minutes, price_idr, status, topic_sensitivity,
-       respond_by, responded_at, applied_at, created_at
-     FROM session_extensions WHERE session_id = ANY($1::uuid[]) ORDER BY session_id, created_at DESC, id DESC`,
-    [ids],
-  );
-  return new Map(rows.map((e) => [e.session_id, e]));
-}
 
 export type ViewOf<S extends Side> = S extends 'customer'
   ? ReturnType<typeof customerSessionView>
@@ -42,16 +30,7 @@ export async function listSessions<S extends Side>(
   query: { limit: number; cursor?: string },
 ) {
   const after = decodeCursor(query.cursor, TimeIdCursor);
-  const params: unknown[] = [userId, query.limit + 1];
-  let where = `s.${side}_id = $1`;
-  if (after) {
-    params.push(after[0], after[1]);
-    where += ' AND (s.created_at, s.id) < ($3::timestamptz, $4::uuid)';
-  }
-  const { rows } = await deps.db.query<WithNames<SessionRow>>(
-    `${FULL_SELECT} WHERE ${where} ORDER BY s.created_at DESC, s.id DESC LIMIT $2`,
-    params,
-  );
+  const rows = await sessionsPageOf(deps.db, side, userId, { limit: query.limit + 1, after });
   const ids = rows.map((r) => r.id);
   const [exts, payments] = await Promise.all([latestExtensions(deps.db, ids), paymentsFor(deps.db, side, ids)]);
   const view = viewFor(side, await deps.config.get());

@@ -1,9 +1,8 @@
-import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { enqueueMany } from '../outbox/outbox';
+import { commitWithEffects } from '../outbox';
 import type { SessionsDeps } from './deps';
-import { timers } from './effects';
-import { markReceipts as moveWatermarks } from './repo';
+import { counters } from './counters';
+import { markReceipts as moveWatermarks } from './repo/chat-sessions';
 import { sessionOfParticipant } from './participant';
 import type { Side } from './types';
 
@@ -20,17 +19,16 @@ export async function markReceipts(
   input: { up_to_seq: number; status: 'delivered' | 'read' },
 ) {
   const now = deps.clock.now();
-  const marks = await tx(deps.db, async (c) => {
-    const r = await moveWatermarks(c, sessionId, side, userId, input.up_to_seq, input.status, now);
+  const marks = await commitWithEffects(deps, async (t) => {
+    const r = await moveWatermarks(t, sessionId, side, userId, input.up_to_seq, input.status, now);
     if (!r) {
       // The UPDATE is keyed on id and participant: nothing matched means missing (404) or not theirs (403).
-      await sessionOfParticipant(c, sessionId, side, userId);
+      await sessionOfParticipant(t, sessionId, side, userId);
       throw new AppError('FORBIDDEN');
     }
-    await enqueueMany(c, [timers.sync(sessionId, now)]);
+    await t.enqueue([counters(sessionId, now)]);
     return r;
   });
-  deps.outbox.kick();
   return {
     session_id: sessionId,
     delivered_seq: marks.delivered_seq,

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { AppError } from '../errors';
-import { findSession } from './repo';
+import { findSession } from './repo/chat-sessions';
 import type { SessionRow, Side } from './types';
 
 /** The session, if the caller takes part in it: a missing one is 404, someone else's 403 (SPEC §7). */

@@ -5,7 +5,6 @@ export const SESSION_PATHS = {
   extensionWindow: '/tasks/sessions/extension-window',
   extensionTimeout: '/tasks/sessions/extension-timeout',
   closingGrace: '/tasks/sessions/closing-grace',
-  sync: '/tasks/sessions/sync',
 } as const;
 
 export const SESSION_EXPIRE_PATH = SESSION_PATHS.expire;
@@ -23,7 +22,7 @@ export const EXTENSION_WINDOW_SECONDS = 300;
 export const PUSH_QUIET_SECONDS = 30;
 
 /** Session-doc counters (unread, receipts, last_seq) are written at most once per this window. */
-export const SYNC_WINDOW_MS = 1000;
+export const COUNTERS_WINDOW_MS = 1000;
 
 export const sessionDocPath = (sessionId: string) => `sessions/${sessionId}`;
 export const messageDocPath = (sessionId: string, messageId: string) => `sessions/${sessionId}/messages/${messageId}`;
@@ -37,5 +36,4 @@ export const taskNames = {
   extensionWindow: (id: string, version: number) => `session-ext-window:${id}:v${version}`,
   extensionTimeout: (extensionId: string) => `session-ext-timeout:${extensionId}`,
   closingGrace: (id: string, version: number) => `session-closing-grace:${id}:v${version}`,
-  sync: (id: string, bucket: number) => `session-sync:${id}:${bucket}`,
 };

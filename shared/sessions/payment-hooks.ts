@@ -1,29 +1,54 @@
-import type { PoolClient } from 'pg';
-import { activatePaidSession } from './activate-paid-session';
-import { applyPaidExtension } from './apply-extension';
-import { cancelUnpaidSession } from './cancel-unpaid-session';
+import type { Tx } from '../outbox';
 import type { SessionsDeps } from './deps';
-import { findExtension } from './extensions-repo';
-import { lapseExtension } from './lapse-extension';
-import { findSession } from './repo';
+import { sessionDocEntries } from './effects';
+import { findExtension, moveExtension } from './repo/session-extensions';
+import { findSession } from './repo/chat-sessions';
+import { moveSession } from './transitions';
 
 /**
- * The session transitions a payment settles, bound to this feature's deps, in the shape the payments
- * feature asks for (`SessionTransitions` in shared/payments/deps.ts): each runs in the settlement's
- * transaction and answers whether it changed anything.
+ * The session changes a payment settles, in the shape the payments feature asks for
+ * (`SessionPayments` in shared/payments): each runs in the settlement's transaction and answers
+ * whether it changed anything (false: the session or extension had moved on).
  */
 export function sessionPaymentHooks(deps: SessionsDeps) {
   return {
-    activatePaidSession: (c: PoolClient, sessionId: string, now: Date) => activatePaidSession(c, deps, sessionId, now),
-    cancelUnpaidSession: (c: PoolClient, sessionId: string, now: Date, reason: string) =>
-      cancelUnpaidSession(c, deps, sessionId, now, reason),
-    applyPaidExtension: (c: PoolClient, extensionId: string, now: Date) =>
-      applyPaidExtension(c, deps, extensionId, now),
-    lapseExtension: (c: PoolClient, extensionId: string, now: Date) => lapseExtension(c, deps, extensionId, now),
+    activatePaidSession: async (t: Tx, sessionId: string, now: Date) =>
+      Boolean(await moveSession(t, deps, sessionId, 'activate', { now })),
+
+    cancelUnpaidSession: async (t: Tx, sessionId: string, now: Date, reason: string) =>
+      Boolean(await moveSession(t, deps, sessionId, 'cancel', { now, reason })),
+
+    /** Lock order as everywhere: session row, then extension row. */
+    async applyPaidExtension(t: Tx, extensionId: string, now: Date) {
+      const e = await findExtension(t, extensionId);
+      if (!e) return false;
+      const s = await findSession(t, e.session_id, true);
+      if (!s || s.status !== 'expired') return false;
+      if (!(await moveExtension(t, extensionId, ['accepted'], 'applied', now))) return false;
+      const args = { now, version: s.version, extensionId, minutes: e.duration_minutes };
+      return Boolean(await moveSession(t, deps, s.id, 'extend', args));
+    },
+
+    /** The accepted extension's invoice expired: it lapses and the session closes. */
+    async lapseExtension(t: Tx, extensionId: string, now: Date) {
+      const e = await findExtension(t, extensionId);
+      if (!e) return false;
+      const s = await findSession(t, e.session_id, true);
+      if (!(await moveExtension(t, extensionId, ['accepted'], 'lapsed', now))) return false;
+      if (s?.status === 'expired')
+        await moveSession(t, deps, s.id, 'close', { now, version: s.version, reason: 'extension_lapsed' });
+      return true;
+    },
+
+    /** A payment changed without moving the session (an invoice created, a flagged payment): its docs show it. */
+    async paymentChanged(t: Tx, sessionId: string) {
+      if (await findSession(t, sessionId)) await t.enqueue(await sessionDocEntries(t, sessionId));
+    },
+
     /** What an invoice is for: its price and whether it still waits for payment. */
-    async payable(c: PoolClient, kind: 'session' | 'extension', id: string) {
+    async payable(t: Tx, kind: 'session' | 'extension', id: string) {
       if (kind === 'extension') {
-        const e = await findExtension(c, id);
+        const e = await findExtension(t, id);
         return (
           e && {
             sessionId: e.session_id,
@@ -33,7 +58,7 @@ export function sessionPaymentHooks(deps: SessionsDeps) {
           }
         );
       }
-      const s = await findSession(c, id);
+      const s = await findSession(t, id);
       return (
         s && {
           sessionId: s.id,

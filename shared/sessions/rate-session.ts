@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { SessionsDeps } from './deps';
-import { insertRating } from './feedback-repo';
+import { insertRating } from './repo/session-ratings';
 import { sessionOfParticipant } from './participant';
 
 /** Once per session, by its customer, after the chat ended (closing or completed). */

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { SessionsDeps } from './deps';
-import { insertReport } from './feedback-repo';
+import { insertReport } from './repo/reports';
 import { sessionOfParticipant } from './participant';
 import { otherSide, type Side } from './types';
 

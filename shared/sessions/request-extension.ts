@@ -1,10 +1,11 @@
-import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { enqueueMany } from '../outbox/outbox';
+import { commitWithEffects } from '../outbox';
+import { buildPush } from '../push';
 import type { SessionsDeps } from './deps';
 import { pushEntries, sessionDocEntries, timers } from './effects';
-import { insertExtension } from './extensions-repo';
+import { insertExtension } from './repo/session-extensions';
 import { sessionOfParticipant } from './participant';
+import { findSessionNames } from './repo/chat-sessions';
 import { EXTENSION_WINDOW_SECONDS } from './paths';
 import { extensionView } from './views';
 
@@ -16,15 +17,15 @@ import { extensionView } from './views';
 export async function requestExtension(deps: SessionsDeps, customerId: string, sessionId: string, tierId: string) {
   const cfg = await deps.config.get();
   const now = deps.clock.now();
-  const ext = await tx(deps.db, async (c) => {
-    const s = await sessionOfParticipant(c, sessionId, 'customer', customerId, true);
+  const ext = await commitWithEffects(deps, async (t) => {
+    const s = await sessionOfParticipant(t, sessionId, 'customer', customerId, true);
     const windowEnds = s.expired_at && s.expired_at.getTime() + EXTENSION_WINDOW_SECONDS * 1000;
     if (s.status !== 'expired' || !windowEnds || now.getTime() > windowEnds)
       throw new AppError('EXTENSION_NOT_ALLOWED', undefined, { status: s.status });
     const tier = cfg.pricing_tiers.find((t) => t.id === tierId);
     if (!tier) throw AppError.invalid('tier_id', 'Unknown tier');
     const e = await insertExtension(
-      c,
+      t,
       {
         session_id: s.id,
         tier_id: tier.id,
@@ -36,26 +37,26 @@ export async function requestExtension(deps: SessionsDeps, customerId: string, s
       now,
     );
     if (!e) throw new AppError('EXTENSION_PENDING');
-    await enqueueMany(c, [
-      ...(await sessionDocEntries(c, s.id)),
+    await t.enqueue([
+      ...(await sessionDocEntries(t, s.id)),
       timers.extensionTimeout(e.id, e.respond_by),
       ...(await pushEntries(
-        c,
+        t,
         'mitra',
         s.mitra_id,
-        {
-          type: 'extension_request',
+        buildPush('extension_requested', {
           session_id: s.id,
           extension_id: e.id,
           duration_minutes: String(e.duration_minutes),
           topic_sensitivity: s.topic_sensitivity,
           respond_by: e.respond_by.toISOString(),
-        },
+          customer_name: (await findSessionNames(t, s.id)).customer_name,
+          expires_at: e.respond_by,
+        }),
         `ext-request:${e.id}`,
       )),
     ]);
     return e;
   });
-  deps.outbox.kick();
   return extensionView(ext);
 }

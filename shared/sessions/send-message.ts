@@ -1,9 +1,12 @@
-import { tx } from '../db/tx';
-import { enqueueMany, outbox, type OutboxEntry } from '../outbox/outbox';
+import { commitWithEffects, effect, type OutboxEntry } from '../outbox';
+import { buildPush } from '../push';
 import type { SessionsDeps } from './deps';
-import { pushEntries, timers } from './effects';
-import { allocateSeq, findByClientId, insertMessage, type MessageRow } from './messages-repo';
+import { counters } from './counters';
+import { pushEntries } from './effects';
+import { allocateSeq } from './repo/chat-sessions';
+import { findByClientId, insertMessage, type MessageRow } from './repo/chat-messages';
 import { refusal, sessionOfParticipant } from './participant';
+import { findSessionNames } from './repo/chat-sessions';
 import { messageDocPath, PUSH_QUIET_SECONDS } from './paths';
 import { otherSide, type Side } from './types';
 import { messageDoc, messageView } from './views';
@@ -29,11 +32,11 @@ export async function sendMessage(
   const now = deps.clock.now();
   let m: MessageRow;
   try {
-    m = await tx(deps.db, async (c) => {
-      const slot = await allocateSeq(c, sessionId, side, userId, now);
-      if (!slot) throw await refusal(c, sessionId, side, userId);
+    m = await commitWithEffects(deps, async (t) => {
+      const slot = await allocateSeq(t, sessionId, side, userId, now);
+      if (!slot) throw await refusal(t, sessionId, side, userId);
       const row = await insertMessage(
-        c,
+        t,
         { session_id: sessionId, seq: slot.seq, sender_type: side, sender_id: userId, ...input },
         now,
       );
@@ -42,27 +45,31 @@ export async function sendMessage(
       const quiet =
         !slot.other_last_active_at || now.getTime() - slot.other_last_active_at.getTime() > PUSH_QUIET_SECONDS * 1000;
       const entries: OutboxEntry[] = [
-        { item: outbox.setDoc(messageDocPath(sessionId, row.id), messageDoc(row), false) },
-        timers.sync(sessionId, now),
+        { item: effect.setDoc(messageDocPath(sessionId, row.id), messageDoc(row), false) },
+        counters(sessionId, now),
       ];
       if (quiet)
         entries.push(
           ...(await pushEntries(
-            c,
+            t,
             to,
             to === 'customer' ? slot.customer_id : slot.mitra_id,
-            { type: 'chat_message', session_id: sessionId, message_id: row.id, seq: String(row.seq) },
+            buildPush('chat_message', {
+              session_id: sessionId,
+              message_id: row.id,
+              seq: String(row.seq),
+              sender_name: (await findSessionNames(t, sessionId))[`${side}_name`],
+            }),
             `msg:${row.id}`,
           )),
         );
-      await enqueueMany(c, entries);
+      await t.enqueue(entries);
       return row;
     });
   } catch (err) {
     if (!(err instanceof AlreadySent)) throw err;
     return replayed(deps, (await findByClientId(deps.db, sessionId, side, input.client_message_id))!, side, userId);
   }
-  deps.outbox.kick();
   // Just committed: the other side cannot have received it yet.
   return { ...messageDoc(m), status: 'sent' as const };
 }

@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import type { SessionsDeps } from './deps';
 import { sessionOfParticipant } from './participant';
 import { typingDocPath } from './paths';
-import { touchActivity } from './repo';
+import { touchActivity } from './repo/chat-sessions';
 import type { Side } from './types';
 
 /** A typing flag not refreshed within this long is stale (a lost "stopped typing" must not stick). */

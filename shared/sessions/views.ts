@@ -1,6 +1,6 @@
-import { NO_PAYMENT, type PaymentFields } from '../payments/views';
-import type { ExtensionRow } from './extensions-repo';
-import type { MessageRow } from './messages-repo';
+import { NO_PAYMENT, type PaymentFields } from '../payments';
+import type { ExtensionRow } from './repo/session-extensions';
+import type { MessageRow } from './repo/chat-messages';
 import { EXTENSION_WINDOW_SECONDS } from './paths';
 import { otherSide, type Names, type SessionRow, type Side, type Unread, type WithNames } from './types';
 

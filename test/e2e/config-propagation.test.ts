@@ -19,7 +19,7 @@ describe('config change across processes', () => {
   it('a change made through one process is served by another process’s GET /api/shared/config within 5 s', async () => {
     const writer = stack();
     reader = await spawnStack(dataDir, await stackPorts(), {
-      DATABASE_URL: writer.rt.env.DATABASE_URL,
+      DATABASE_URL: writer.rt.env.DATABASE_URL!,
       FIRESTORE_EMULATOR_HOST: inject('firestoreHost'),
       AUTH_SIGNING_KEY: testSigningKey(),
     });

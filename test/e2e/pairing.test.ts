@@ -70,13 +70,14 @@ describe('pairing end to end through the local stack', () => {
     );
     expect(offers.every((o) => o.customer_display_name === 'Rani')).toBe(true);
     for (const m of mitras) {
-      let messages: Array<{ data: Record<string, string> }> = [];
+      let messages: Array<{ data: Record<string, string>; notification?: { title: string; body: string } }> = [];
       for (let i = 0; i < 50 && messages.length === 0; i++) {
         const recorded = await api.GET('/internal/_test/push', { params: { query: { user_id: m.id } } });
         messages = recorded.data!.messages;
         if (!messages.length) await new Promise((r) => setTimeout(r, 100));
       }
       expect(messages[0]!.data).toMatchObject({ type: 'chat_request', request_id, topic_sensitivity: 'regular' });
+      expect(messages[0]!.notification!.body).toContain('Rani');
     }
 
     const paired = waitFor(`customers/${customer.profile.id}/pairing/current`, (d) => d?.status === 'paired');

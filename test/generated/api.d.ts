@@ -1603,23 +1603,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/tasks/sessions/sync": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Coalesced session-doc counters (last_seq, unread, receipts): at most one write per second */
-        post: operations["taskSessionSync"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/webhooks/xendit/invoice": {
         parameters: {
             query?: never;
@@ -1948,9 +1931,8 @@ export interface components {
             /** Format: uuid */
             request_id: string;
         };
-        NotificationTimeoutTask: components["schemas"]["OfferBatchTimeoutTask"] | components["schemas"]["SingleOfferTimeoutTask"];
         /** @description Every notification of the request offered at offered_at */
-        OfferBatchTimeoutTask: {
+        NotificationTimeoutTask: {
             /** Format: uuid */
             request_id: string;
             /**
@@ -1958,13 +1940,6 @@ export interface components {
              * @example 2026-11-25T10:00:00.000Z
              */
             offered_at: string;
-        };
-        /** @description One mitra (tasks enqueued before batching; still accepted) */
-        SingleOfferTimeoutTask: {
-            /** Format: uuid */
-            request_id: string;
-            /** Format: uuid */
-            mitra_id: string;
         };
         SweepResult: {
             turned_offline: number;
@@ -2288,10 +2263,6 @@ export interface components {
         ExtensionTimeoutTask: {
             /** Format: uuid */
             extension_id: string;
-        };
-        SessionSyncTask: {
-            /** Format: uuid */
-            session_id: string;
         };
         PublicConfig: {
             anonymity_enabled: boolean;
@@ -3136,6 +3107,9 @@ export interface components {
             to_status?: string;
             note?: string | null;
         };
+        OutboxDrained: {
+            delivered: number;
+        };
         TestClockAdvanced: {
             /**
              * Format: date-time
@@ -3164,8 +3138,11 @@ export interface components {
             android: {
                 /** @enum {string} */
                 priority: "high" | "normal";
+                /** @description Milliseconds left until the push expires */
+                ttl?: number;
                 notification?: {
                     channelId: string;
+                    tag: string;
                 };
             };
             apns: {
@@ -3175,7 +3152,8 @@ export interface components {
                 payload: {
                     aps: {
                         sound?: string;
-                        "content-available"?: number;
+                        threadId?: string;
+                        contentAvailable?: boolean;
                     };
                 };
             };
@@ -3230,9 +3208,6 @@ export interface components {
             phone: string;
             display_name?: string;
             is_active?: boolean;
-        };
-        OutboxDrained: {
-            delivered: number;
         };
     };
     responses: never;
@@ -10190,64 +10165,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SessionTimerTask"];
-            };
-        };
-        responses: {
-            /** @description Handled; a late, duplicated or stale task changes nothing */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Error: BAD_REQUEST */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: AUTH_MISSING, TOKEN_INVALID */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: INTERNAL */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    taskSessionSync: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SessionSyncTask"];
             };
         };
         responses: {

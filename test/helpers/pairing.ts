@@ -4,6 +4,7 @@ import { createAuthSession } from '../../shared/auth/refresh-sessions';
 import type { TestStack } from './runtime';
 import { bearer, createGuest, uniquePhone } from './auth';
 import { json } from './http';
+import { validateWithFirebaseAdmin } from './fcm-validate';
 
 export interface TestMitra {
   id: string;
@@ -73,11 +74,19 @@ export async function realtime(s: TestStack, path: string) {
   return json(s.request(`/internal/_test/realtime?path=${encodeURIComponent(path)}`));
 }
 
-export async function pushes(
-  s: TestStack,
-  userId: string,
-): Promise<Array<{ token: string; data: Record<string, string>; android: unknown }>> {
-  return (await json(s.request(`/internal/_test/push?user_id=${userId}`))).messages;
+export interface RecordedPush {
+  token: string;
+  data: Record<string, string>;
+  notification?: { title: string; body: string };
+  android: { priority: string; ttl?: number; notification?: { channelId: string; tag: string } };
+  apns: { headers: Record<string, string>; payload: { aps: Record<string, unknown> } };
+}
+
+/** The pushes recorded for a user, each first passed through firebase-admin's own message validation. */
+export async function pushes(s: TestStack, userId: string): Promise<RecordedPush[]> {
+  const { messages } = await json(s.request(`/internal/_test/push?user_id=${userId}`));
+  for (const { message_id: _id, recorded_at: _at, ...message } of messages) validateWithFirebaseAdmin(message);
+  return messages;
 }
 
 /** Lets the outbox relay and the local Pub/Sub / task dispatcher settle (clock not moved). */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import { freePort } from '../../scripts/local/free-port';
 import { startFakeXendit } from '../../scripts/local/fake-xendit';
-import type { PaymentRow } from '../../shared/payments/repo';
+import type { PaymentRow } from '../../shared/payments/repo/payments';
 import { json } from './http';
 import { accept, chatRequest, customerWithDevice, onlineMitra, settle, type TestMitra } from './pairing';
 import { createTestStack, type TestStack } from './runtime';

@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { parseEnv } from '../../shared/env';
 import { createLogger } from '../../shared/logger';
-import { createRuntime, type Runtime } from '../../shared/runtime';
+import type { Runtime } from '../../shared/runtime';
+import { createLocalRuntime } from '../../scripts/local/runtime';
 import type { LocalSubscription } from '../../shared/adapters/local/event-bus';
-import { createAllApps } from '../../scripts/local/apps';
-import { createGateway, type FunctionApps } from '../../scripts/local/gateway';
+import { createAllApps, createLocalGateway } from '../../scripts/local/apps';
+import type { FunctionApps } from '../../scripts/local/gateway';
 import { createTestDatabase } from './db';
 import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { seed } from '../../scripts/seed';
 import { ContractChecker } from './contract';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 
 export type RequestOptions = RequestInit & { json?: unknown; clientIp?: string; unchecked?: boolean };
 
@@ -61,17 +63,17 @@ export async function createTestStack(
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
   process.env.METADATA_SERVER_DETECTION = 'none';
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
-  const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }));
+  const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }), FUNCTION_NAMES);
   // TEST_LOG_LEVEL=error shows what a failing request logged.
   const level = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' | 'error' | 'warn' | 'info' | 'debug';
   const logs: Array<Record<string, unknown>> = [];
   const logger = options.captureLogs
     ? createLogger('debug', {}, (line) => logs.push(JSON.parse(line) as Record<string, unknown>))
     : createLogger(level);
-  const rt = await createRuntime(env, { logger, subscriptions: options.subscriptions });
+  const rt = await createLocalRuntime(env, { logger, subscriptions: options.subscriptions });
   await seed(rt);
   const apps = createAllApps(rt);
-  const gateway = createGateway(apps, rt);
+  const gateway = createLocalGateway(rt, apps);
   const raw = (path: string, init: RequestOptions = {}) => {
     const headers = new Headers(init.headers);
     let body = init.body;

@@ -21,7 +21,7 @@ const get = (port: number, path: string) =>
 export async function serveMain(main: string, paths: string[], env: Record<string, string> = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { PATH: process.env.PATH, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -1,7 +1,7 @@
 import { request as httpRequest, Agent } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGateway } from '../../scripts/local/gateway';
+import { createLocalGateway } from '../../scripts/local/apps';
 import { useTestStack } from '../helpers/runtime';
 
 // Issue 12, finding 4: a 413 answered while the oversized body is still on the wire must not leave the
@@ -28,7 +28,7 @@ function send(agent: Agent, port: number, method: string, path: string, body?: s
 describe('an oversized body over a keep-alive connection', () => {
   it('gets 413 with Connection: close, and the next request (on a fresh socket) is answered normally', async () => {
     const s = stack();
-    const gateway = createGateway(s.apps, s.rt);
+    const gateway = createLocalGateway(s.rt, s.apps);
     server = await new Promise<ServerType>((resolve) => {
       const srv = serve({ fetch: gateway.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(srv));
     });

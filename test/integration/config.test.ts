@@ -140,7 +140,7 @@ describe('PATCH /internal/config/:section', () => {
         if (!seen) await new Promise((r) => setTimeout(r, 100));
       }
       expect(seen).toBe(true);
-      await s.rt.outbox.drainAll();
+      await s.rt.relay.drainAll();
       expect(await mirrored).toMatchObject({
         free_trial: { enabled: false, duration_minutes: 15 },
         version: expect.any(Number),

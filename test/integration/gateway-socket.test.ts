@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { decodeJwt } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGateway } from '../../scripts/local/gateway';
+import { createLocalGateway } from '../../scripts/local/apps';
 import { useTestStack } from '../helpers/runtime';
 
 // The gateway over a real socket, where it rewrites X-Forwarded-For on Node's parsed headers (as the
@@ -14,7 +14,9 @@ afterAll(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())
 async function gatewayPort(): Promise<number> {
   const s = stack();
   server ??= await new Promise<ServerType>((resolve) => {
-    const srv = serve({ fetch: createGateway(s.apps, s.rt).fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(srv));
+    const srv = serve({ fetch: createLocalGateway(s.rt, s.apps).fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve(srv),
+    );
   });
   return (server.address() as { port: number }).port;
 }
@@ -92,7 +94,7 @@ describe('the gateway in front of the functions', () => {
         return Promise.reject(new Error('the function broke'));
       },
     };
-    const gateway = createGateway({ ...s.apps, pairing: failing }, s.rt);
+    const gateway = createLocalGateway(s.rt, { ...s.apps, pairing: failing });
     const res = await gateway.fetch(new Request('http://127.0.0.1/api/client/availability'));
     expect(res.status).toBe(500);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INTERNAL');
@@ -101,7 +103,7 @@ describe('the gateway in front of the functions', () => {
 
   it('keeps its own routes and answers unknown paths with the 404 envelope', async () => {
     const s = stack();
-    const gateway = createGateway(s.apps, s.rt);
+    const gateway = createLocalGateway(s.rt, s.apps);
     expect((await gateway.fetch(new Request('http://127.0.0.1/healthz'))).status).toBe(200);
     expect((await gateway.fetch(new Request('http://127.0.0.1/openapi.json'))).status).toBe(200);
     const unknown = await gateway.fetch(new Request('http://127.0.0.1/nowhere'));

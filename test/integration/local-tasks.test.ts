@@ -1,6 +1,6 @@
 import { json } from '../helpers/http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeRuns, scheduleProbe } from '../../shared/testing/probe';
+import { probeRuns, scheduleProbe } from '../../scripts/local/test-routes/probe-runs';
 import { createTestDatabase } from '../helpers/db';
 import { createTestStack, type TestStack } from '../helpers/runtime';
 
@@ -17,7 +17,7 @@ afterEach(async () => {
 describe('local Cloud Tasks stand-in', () => {
   it('a task for +30 min does not run early and runs exactly once after the clock passes it', async () => {
     const s = await stack();
-    const { probeId } = await scheduleProbe(s.rt.db, s.rt.clock, 30 * 60);
+    const { probeId } = await scheduleProbe(s.rt, 30 * 60);
     expect((await s.rt.local!.advanceClock(29 * 60)).tasksRun).toBe(0);
     expect(await probeRuns(s.rt.db, probeId)).toBe(0);
     expect((await s.rt.local!.advanceClock(2 * 60)).tasksRun).toBe(1);
@@ -29,8 +29,8 @@ describe('local Cloud Tasks stand-in', () => {
   it('survives a restart between scheduling and running (durable table, persisted clock)', async () => {
     const url = await createTestDatabase();
     const first = await stack(url);
-    const { probeId } = await scheduleProbe(first.rt.db, first.rt.clock, 30 * 60);
-    await first.rt.outbox.drainAll();
+    const { probeId } = await scheduleProbe(first.rt, 30 * 60);
+    await first.rt.relay.drainAll();
     await first.rt.local!.advanceClock(10 * 60);
     await first.close();
     stacks.splice(stacks.indexOf(first), 1);
@@ -115,8 +115,8 @@ describe('clock advance while the background dispatcher is polling', () => {
     const s = await createTestStack();
     try {
       const dispatcher = s.rt.local!.dispatcher!;
-      const { probeId } = await scheduleProbe(s.rt.db, s.rt.clock, 60);
-      await s.rt.outbox.drainAll();
+      const { probeId } = await scheduleProbe(s.rt, 60);
+      await s.rt.relay.drainAll();
       const background = dispatcher.runDue(); // evaluates "now" before the clock moves
       s.rt.local!.clock.advance(61);
       const mine = await dispatcher.runDue();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../shared/env';
 import { createLogger } from '../../shared/logger';
 import { rebuildMirror } from '../../shared/mirror/rebuild';
-import { createRuntime } from '../../shared/runtime';
+import { createLocalRuntime } from '../../scripts/local/runtime';
 import { json } from '../helpers/http';
 import { chatRequest, customerWithDevice, onlineMitra, settle } from '../helpers/pairing';
 import { testEnv, useTestStack } from '../helpers/runtime';
@@ -62,12 +62,13 @@ describe('mirror rebuild', () => {
     expect(Object.keys(live).filter((k) => k.includes('/messages/'))).toHaveLength(6);
 
     // A second runtime over the same database, with an empty Firestore project: the mirror after a disaster.
-    const fresh = await createRuntime(
+    const fresh = await createLocalRuntime(
       parseEnv(
         testEnv({
-          DATABASE_URL: s.rt.env.DATABASE_URL,
+          DATABASE_URL: s.rt.env.DATABASE_URL!,
           FIREBASE_PROJECT_ID: `rebuild-${randomBytes(4).toString('hex')}`,
         }),
+        [],
       ),
       { logger: createLogger('silent') },
     );
@@ -75,13 +76,13 @@ describe('mirror rebuild', () => {
       expect(await fresh.realtime.get(`sessions/${session.sessionId}`)).toBeNull();
       const counts = await rebuildMirror(fresh);
       expect(counts).toMatchObject({ sessions: 1, messages: 6, offers: 1 });
-      await fresh.outbox.drainAll();
+      await fresh.relay.drainAll();
       const rebuilt = await snapshot(fresh, paths);
       expect(stable(rebuilt)).toEqual(stable(live));
 
       // Idempotent: a second run writes the same documents again.
       await rebuildMirror(fresh);
-      await fresh.outbox.drainAll();
+      await fresh.relay.drainAll();
       expect(stable(await snapshot(fresh, paths))).toEqual(stable(live));
     } finally {
       await fresh.close();

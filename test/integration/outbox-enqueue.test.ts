@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueFirst, enqueueMany, outbox, type OutboxEntry } from '../../shared/outbox/outbox';
+import { effect, type OutboxEntry } from '../../shared/outbox';
+import { enqueueFirst, enqueueMany } from '../helpers/outbox';
 import { reschedule } from '../../shared/outbox/relay-repo';
+import { buildPush } from '../../shared/push';
 import { createTestDatabase } from '../helpers/db';
 
 // enqueueMany sends its rows as one JSON array: what comes out of the table is exactly what went in,
@@ -32,7 +34,9 @@ describe('enqueueMany', () => {
         const from = await lastId();
         const entries: OutboxEntry[] = docs.map(([path, doc], i) => ({
           item:
-            i % 2 ? outbox.setDoc(`rooms/${path}`, doc, false) : outbox.push({ userId: path, token: 't', data: {} }),
+            i % 2
+              ? effect.setDoc(`rooms/${path}`, doc, false)
+              : effect.push({ ...buildPush('pairing_expired', { request_id: 'r1' }), userId: path, token: 't' }),
         }));
         expect(await enqueueMany(db, entries)).toBe(entries.length);
         const rows = await stored(from);
@@ -46,7 +50,7 @@ describe('enqueueMany', () => {
   it('skips the rows whose dedupe key is already there, and only those', async () => {
     const key = `k-${Date.now()}`;
     const entry = (n: number, dedupeKey?: string): OutboxEntry => ({
-      item: outbox.setDoc(`rooms/r${n}`, { n }),
+      item: effect.setDoc(`rooms/r${n}`, { n }),
       dedupeKey,
     });
     const from = await lastId();
@@ -60,7 +64,7 @@ describe('enqueueMany', () => {
   it('enqueueFirst names the keys it recorded: the ones no earlier delivery of the trigger had', async () => {
     const key = `f-${Date.now()}`;
     const entry = (n: number, dedupeKey?: string): OutboxEntry => ({
-      item: outbox.setDoc(`rooms/f${n}`, { n }),
+      item: effect.setDoc(`rooms/f${n}`, { n }),
       dedupeKey,
     });
     expect(await enqueueFirst(db, [entry(1, `${key}-a`), entry(2, `${key}-b`)])).toEqual(
@@ -75,8 +79,8 @@ describe('enqueueMany', () => {
   it('reschedule keeps any error text jsonb can hold, and a payload without a retry', async () => {
     const from = await lastId();
     await enqueueMany(db, [
-      { item: outbox.setDoc('rooms/e1', { n: 1 }) },
-      { item: outbox.setDoc('rooms/e2', { n: 2 }) },
+      { item: effect.setDoc('rooms/e1', { n: 1 }) },
+      { item: effect.setDoc('rooms/e2', { n: 2 }) },
     ]);
     const [a, b] = (await stored(from)).map((r) => Number(r.id));
     const error = `${'x'.repeat(499)}😀 NUL\0 lone \ud83d end`;

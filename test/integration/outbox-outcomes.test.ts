@@ -3,7 +3,8 @@ import { parse } from '@cdktf/hcl2json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../shared/db/pool';
 import { createLogger } from '../../shared/logger';
-import { enqueue, outbox } from '../../shared/outbox/outbox';
+import { effect } from '../../shared/outbox';
+import { enqueue } from '../helpers/outbox';
 import { MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from '../../shared/outbox/relay-outcomes';
 import { createTestStack, type TestStack } from '../helpers/runtime';
 
@@ -15,7 +16,7 @@ afterAll(() => s.close());
 
 /** A fresh outbox row (a document write); its id. */
 async function row(): Promise<number> {
-  await enqueue(s.rt.db, outbox.setDoc(`outcomes/${Math.random()}`, { x: 1 }));
+  await enqueue(s.rt.db, effect.setDoc(`outcomes/${Math.random()}`, { x: 1 }));
   return (await s.rt.db.query<{ id: string }>('SELECT max(id) AS id FROM outbox')).rows[0]!.id as unknown as number;
 }
 

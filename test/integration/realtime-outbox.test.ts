@@ -3,13 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { Firestore } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tx } from '../../shared/db/tx';
-import { enqueue, outbox } from '../../shared/outbox/outbox';
+import { effect } from '../../shared/outbox';
+import { enqueue } from '../helpers/outbox';
 import { OutboxRelay } from '../../shared/outbox/relay';
 import { listenViewFree, type SeenDoc } from '../../bench/lib/view-free-listener';
 import type { Realtime } from '../../shared/ports/realtime';
+import { buildPush } from '../../shared/push';
 import { createTestStack, type TestStack } from '../helpers/runtime';
 
 let s: TestStack;
+const withdrawn = buildPush('request_withdrawn', { request_id: 'r1', reason: 'taken' });
 let listenerDb: Firestore;
 beforeAll(async () => {
   s = await createTestStack();
@@ -57,14 +60,14 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     const committed = `sessions/${randomUUID()}`;
     const rolledBack = `sessions/${randomUUID()}`;
     const seen = waitForDoc(committed, (d) => d?.state === 'active');
-    await tx(s.rt.db, (c) => enqueue(c, outbox.setDoc(committed, { state: 'active' })));
+    await tx(s.rt.db, (c) => enqueue(c, effect.setDoc(committed, { state: 'active' })));
     await expect(
       tx(s.rt.db, async (c) => {
-        await enqueue(c, outbox.setDoc(rolledBack, { state: 'active' }));
+        await enqueue(c, effect.setDoc(rolledBack, { state: 'active' }));
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
-    await s.rt.outbox.drainAll();
+    await s.rt.relay.drainAll();
     expect(await seen).toEqual({ state: 'active' });
     expect(await s.rt.realtime.get(rolledBack)).toBeNull();
   });
@@ -95,8 +98,8 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     });
     const relay = new OutboxRelay({ ...s.rt, realtime: flaky });
     await s.rt.db.query('UPDATE outbox SET delivered_at = now() WHERE delivered_at IS NULL');
-    await enqueue(s.rt.db, outbox.setDoc(path, { v: 1 }));
-    await enqueue(s.rt.db, outbox.setDoc(path, { v: 2 }));
+    await enqueue(s.rt.db, effect.setDoc(path, { v: 1 }));
+    await enqueue(s.rt.db, effect.setDoc(path, { v: 2 }));
     expect(await relay.drainAll()).toBe(0);
     expect(writes).toEqual([]);
     await s.rt.db.query('UPDATE outbox SET available_at = now() WHERE delivered_at IS NULL');
@@ -116,7 +119,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     });
     await s.rt.db.query('UPDATE outbox SET delivered_at = now() WHERE delivered_at IS NULL');
     for (const path of [`${failing}/a`, `${failing}/b`, `${fine}/c`, `${fine}/d`])
-      await enqueue(s.rt.db, outbox.setDoc(path, { x: 1 }));
+      await enqueue(s.rt.db, effect.setDoc(path, { x: 1 }));
     const relay = new OutboxRelay({ ...s.rt, realtime: partlyDown, batchSize: 2, batchesInFlight: 1 });
     expect(await relay.drainAll()).toBe(2);
     expect(written.sort()).toEqual([`${fine}/c`, `${fine}/d`]);
@@ -133,8 +136,8 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
         seen.push(data.n as number);
       },
     });
-    await s.rt.outbox.drainAll();
-    for (let n = 1; n <= 20; n++) await enqueue(s.rt.db, outbox.setDoc(path, { n }));
+    await s.rt.relay.drainAll();
+    for (let n = 1; n <= 20; n++) await enqueue(s.rt.db, effect.setDoc(path, { n }));
     // Small batches, so the two relays really do split the rows between them.
     const a = new OutboxRelay({ ...s.rt, realtime: slow, batchSize: 3 });
     const b = new OutboxRelay({ ...s.rt, realtime: slow, batchSize: 3 });
@@ -159,9 +162,9 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
         inFlight -= 1;
       },
     });
-    await s.rt.outbox.drainAll();
+    await s.rt.relay.drainAll();
     const items = Array.from({ length: 5 }, (_, n) =>
-      Array.from({ length: 12 }, (_, d) => outbox.setDoc(`${prefix}/d${d}`, { n })),
+      Array.from({ length: 12 }, (_, d) => effect.setDoc(`${prefix}/d${d}`, { n })),
     ).flat();
     await tx(s.rt.db, async (c) => {
       for (const item of items) await enqueue(c, item);
@@ -172,13 +175,59 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     expect([...seen.values()]).toEqual(Array.from({ length: 12 }, () => [0, 1, 2, 3, 4]));
   });
 
+  it('a session’s messages never overtake each other: one message of a session in flight at a time, under parallel batches', async () => {
+    const sessions = [randomUUID(), randomUUID()];
+    const written: Record<string, number[]> = {};
+    const inFlight = new Map<string, number>();
+    let overlapped = 0;
+    let widest = 0;
+    let batches = 0;
+    const slow = fakeRealtime({
+      writeBatch: async (writes) => {
+        widest = Math.max(widest, ++batches);
+        const mine = writes.filter((w) => w.path.match(/^sessions\/[^/]+\/messages\//));
+        for (const w of mine) {
+          const session = w.path.split('/')[1]!;
+          if ((inFlight.get(session) ?? 0) > 0) overlapped++;
+          inFlight.set(session, (inFlight.get(session) ?? 0) + 1);
+        }
+        await new Promise((r) => setTimeout(r, 15));
+        for (const w of mine) {
+          const session = w.path.split('/')[1]!;
+          inFlight.set(session, inFlight.get(session)! - 1);
+          if (w.op === 'set') (written[session] ??= []).push(w.data.seq as number);
+        }
+        batches -= 1;
+      },
+    });
+    await s.rt.relay.drainAll();
+    // Interleaved as two busy sessions' sends commit, with other documents between them.
+    const items = Array.from({ length: 20 }, (_, i) => [
+      ...sessions.map((id) => effect.setDoc(`sessions/${id}/messages/${randomUUID()}`, { seq: i + 1 }, false)),
+      effect.setDoc(`elsewhere/${randomUUID()}`, { i }),
+    ]).flat();
+    await tx(s.rt.db, async (c) => {
+      for (const item of items) await enqueue(c, item);
+    });
+    const relay = new OutboxRelay({ ...s.rt, realtime: slow, batchSize: 4, batchesInFlight: 3 });
+    expect(await relay.drainAll()).toBe(items.length);
+    expect(widest).toBe(3); // the batches did run side by side
+    expect(overlapped).toBe(0);
+    const seqs = Array.from({ length: 20 }, (_, i) => i + 1);
+    expect(sessions.map((id) => written[id])).toEqual([seqs, seqs]);
+    const { rows } = await s.rt.db.query(`SELECT DISTINCT ordering_key FROM outbox WHERE payload->>'path' LIKE $1`, [
+      `sessions/${sessions[0]}/messages/%`,
+    ]);
+    expect(rows).toEqual([{ ordering_key: `sessions/${sessions[0]}/messages` }]);
+  });
+
   it('a drain whose database fails rejects every caller once and leaves no worker’s error unobserved', async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (err: unknown) => unhandled.push(err);
     process.on('unhandledRejection', onUnhandled);
     try {
-      await s.rt.outbox.drainAll();
-      for (let i = 0; i < 12; i++) await enqueue(s.rt.db, outbox.setDoc(`broken/${randomUUID()}`, { i }));
+      await s.rt.relay.drainAll();
+      for (let i = 0; i < 12; i++) await enqueue(s.rt.db, effect.setDoc(`broken/${randomUUID()}`, { i }));
       // The database goes away between writing a batch out and marking it delivered.
       const db = new Proxy(s.rt.db, {
         get(target, key) {
@@ -208,7 +257,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
   it('a dedupe key enqueues an effect once however often the trigger is redelivered', async () => {
     const key = `push:${randomUUID()}`;
     const results = await Promise.all(
-      [1, 2, 3].map(() => enqueue(s.rt.db, outbox.push({ userId: 'm_1', token: 't', data: {} }), key)),
+      [1, 2, 3].map(() => enqueue(s.rt.db, effect.push({ ...withdrawn, userId: 'm_1', token: 't' }), key)),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
@@ -222,15 +271,17 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
         cleaned.push(m.token);
       },
     });
-    await enqueue(s.rt.db, outbox.push({ userId: user, token: 'good-token', data: { type: 'chat_request' } }));
-    await enqueue(s.rt.db, outbox.push({ userId: user, token: 'unregistered-old', data: { type: 'chat_request' } }));
+    const paired = buildPush('paired', { session_id: 's1', mitra_name: 'Ayu' });
+    await enqueue(s.rt.db, effect.push({ ...paired, userId: user, token: 'good-token' }));
+    await enqueue(s.rt.db, effect.push({ ...paired, userId: user, token: 'unregistered-old' }));
     await relay.drainAll();
     const { messages } = await json(s.request(`/internal/_test/push?user_id=${user}`));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({
       token: 'good-token',
-      data: { type: 'chat_request' },
-      android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2' } },
+      data: { type: 'paired', session_id: 's1' },
+      notification: paired.notification,
+      android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2', tag: 's1' } },
     });
     expect(cleaned).toEqual(['unregistered-old']);
   });
@@ -261,9 +312,9 @@ describe('a push row with many messages (a blast)', () => {
         cleaned.push(m.token);
       },
     });
-    const message = (token: string) => ({ userId: user, token, data: { type: 'chat_request' } });
+    const message = (token: string) => ({ ...withdrawn, userId: user, token });
     const tokens = ['a', 'flaky', 'unregistered-b', 'c'];
-    await enqueue(s.rt.db, outbox.pushes(tokens.map(message)));
+    await enqueue(s.rt.db, effect.pushes(tokens.map(message)));
     await relay.drainAll();
     expect(calls).toEqual([tokens]);
     expect(cleaned).toEqual(['unregistered-b']);
@@ -288,6 +339,46 @@ describe('a push row with many messages (a blast)', () => {
   });
 });
 
+describe('a push past its expiry', () => {
+  it('is not sent (an offer delivered after it closed is noise, SPEC §12); the rest of its row is', async () => {
+    const user = randomUUID();
+    const sent: string[] = [];
+    const now = new Date();
+    const relay = new OutboxRelay({
+      ...s.rt,
+      now: () => now,
+      push: {
+        send: async () => ({ ok: true, messageId: 'x' }),
+        sendMany: async (messages) => {
+          sent.push(...messages.map((m) => m.token));
+          return messages.map((m) => ({ ok: true as const, messageId: m.token }));
+        },
+      },
+    });
+    const offer = (token: string, expiresAt: Date) => ({
+      ...buildPush('chat_request', {
+        request_id: 'r1',
+        topic_sensitivity: 'regular',
+        customer_name: 'Kupu',
+        expires_at: expiresAt,
+      }),
+      userId: user,
+      token,
+    });
+    await enqueue(
+      s.rt.db,
+      effect.pushes([offer('closed', new Date(now.getTime() - 1)), offer('open', new Date(now.getTime() + 60_000))]),
+    );
+    await relay.drainAll();
+    expect(sent).toEqual(['open']);
+    const { rows } = await s.rt.db.query(
+      "SELECT delivered_at FROM outbox WHERE kind = 'push' AND payload->'messages'->0->>'userId' = $1",
+      [user],
+    );
+    expect(rows[0].delivered_at).not.toBeNull();
+  });
+});
+
 describe('a push call whose answer does not line up', () => {
   it('fails the row whole and keeps every message for the retry', async () => {
     const user = randomUUID();
@@ -298,8 +389,8 @@ describe('a push call whose answer does not line up', () => {
         sendMany: async () => [{ ok: true, messageId: 'only-one' }],
       },
     });
-    const messages = ['a', 'b'].map((token) => ({ userId: user, token, data: { type: 'chat_request' } }));
-    await enqueue(s.rt.db, outbox.pushes(messages));
+    const messages = ['a', 'b'].map((token) => ({ ...withdrawn, userId: user, token }));
+    await enqueue(s.rt.db, effect.pushes(messages));
     await relay.drainAll();
     const { rows } = await s.rt.db.query(
       "SELECT payload, last_error, delivered_at FROM outbox WHERE kind = 'push' AND payload->'messages'->0->>'userId' = $1",
@@ -325,8 +416,8 @@ describe('push rows whose FCM calls would outlast the lease', () => {
         },
       },
     });
-    const messages = Array.from({ length: 501 }, (_, i) => ({ userId: user, token: `t${i}`, data: {} }));
-    await enqueue(s.rt.db, outbox.pushes(messages));
+    const messages = Array.from({ length: 501 }, (_, i) => ({ ...withdrawn, userId: user, token: `t${i}` }));
+    await enqueue(s.rt.db, effect.pushes(messages));
     await relay.drainAll();
     expect(calls).toEqual([500]);
     const { rows } = await s.rt.db.query(

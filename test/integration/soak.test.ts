@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../shared/logger';
 import { deadLetters } from '../../shared/outbox/backlog';
-import { enqueueMany, outbox, type OutboxEntry } from '../../shared/outbox/outbox';
+import { effect, type OutboxEntry } from '../../shared/outbox';
+import { enqueueMany } from '../helpers/outbox';
 import { OutboxRelay } from '../../shared/outbox/relay';
 import { MAX_OUTBOX_ATTEMPTS } from '../../shared/outbox/relay-outcomes';
 import type { Push } from '../../shared/ports/push';
+import { buildPush } from '../../shared/push';
 import type { Realtime } from '../../shared/ports/realtime';
 import { json } from '../helpers/http';
 import { useTestStack } from '../helpers/runtime';
@@ -58,13 +60,13 @@ describe('outbox soak under a failing Firestore and FCM', () => {
       const users = Array.from({ length: DOCS }, () => randomUUID());
       const entries: OutboxEntry[] = [];
       for (let v = 1; v <= WRITES_PER_DOC; v++) {
-        for (let i = 0; i < DOCS; i++) entries.push({ item: outbox.setDoc(`soak-${run}/doc-${i}`, { v, i }, false) });
+        for (let i = 0; i < DOCS; i++) entries.push({ item: effect.setDoc(`soak-${run}/doc-${i}`, { v, i }, false) });
       }
-      for (const u of users)
-        entries.push({ item: outbox.push({ userId: u, token: `fcm-${u}`, data: { type: 'soak' } }) });
+      const content = buildPush('session_updated', { session_id: run, status: 'active' });
+      for (const u of users) entries.push({ item: effect.push({ ...content, userId: u, token: `fcm-${u}` }) });
       await enqueueMany(s.rt.db, entries);
       // One write that can never land, one attempt from the end: it becomes the dead letter.
-      await enqueueMany(s.rt.db, [{ item: outbox.setDoc(`poisoned/${run}`, { x: 1 }) }]);
+      await enqueueMany(s.rt.db, [{ item: effect.setDoc(`poisoned/${run}`, { x: 1 }) }]);
       await s.rt.db.query("UPDATE outbox SET attempts = $1 WHERE payload->>'path' = $2", [
         MAX_OUTBOX_ATTEMPTS - 1,
         `poisoned/${run}`,

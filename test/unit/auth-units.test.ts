@@ -1,10 +1,12 @@
+import { systemClock } from '../../shared/clock';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { describeSigningKey } from '../../shared/auth/keys';
+import { describeSigningKey } from '../../shared/security/keys';
 import { assertPasswordComplexity, verifyPassword } from '../../shared/auth/passwords';
 import { normaliseIndonesianPhone } from '../../shared/auth/phone';
 import { StubOtpProvider } from '../../shared/adapters/local/stub-otp-provider';
 import { parseEnv } from '../../shared/env';
+import { publicKeysOf } from '../../scripts/local/dev-keys';
 import { createLogger } from '../../shared/logger';
 import type { Queryable } from '../../shared/db/pool';
 
@@ -29,11 +31,11 @@ describe('signing keys', () => {
     });
     expect(describeSigningKey('a-shared-hs256-secret-that-is-not-a-key')).toEqual({ problem: 'not a PEM private key' });
     const base = { DATABASE_URL: 'postgres://u@127.0.0.1/db', FIRESTORE_EMULATOR_HOST: '127.0.0.1:1' };
-    expect(() => parseEnv(base)).toThrow(/AUTH_SIGNING_KEY/);
-    expect(() => parseEnv({ ...base, AUTH_SIGNING_KEY: weak })).toThrow(
+    expect(() => parseEnv(base, 'auth')).toThrow(/AUTH_SIGNING_KEY/);
+    expect(() => parseEnv({ ...base, AUTH_SIGNING_KEY: weak }, 'auth')).toThrow(
       /AUTH_SIGNING_KEY: RSA key of 1024 bits is too weak/,
     );
-    expect(() => parseEnv({ ...base, AUTH_SIGNING_KEY: 'short' })).toThrow(/AUTH_SIGNING_KEY/);
+    expect(() => parseEnv({ ...base, AUTH_SIGNING_KEY: 'short' }, 'auth')).toThrow(/AUTH_SIGNING_KEY/);
   });
 
   it('accepts PEMs whose newlines arrive as literal \\n (Secret Manager / .env)', () => {
@@ -102,22 +104,45 @@ describe('stub OTP provider', () => {
 });
 
 describe('production start-up', () => {
-  it('the auth function refuses the stub OTP provider in production; the env other functions get in GCP parses', async () => {
-    const { createAuthApp } = await import('../../functions/auth/app');
-    const rt = {
-      env: { NODE_ENV: 'production' },
-      otpProvider: { name: 'stub' },
-    } as unknown as Parameters<typeof createAuthApp>[0];
-    expect(() => createAuthApp(rt)).toThrow(/OTP_PROVIDER: the stub provider logs codes/);
-    const prodEnv = {
+  it('the auth function refuses the stub OTP provider in production; the env pairing gets in GCP parses', () => {
+    const keyPem = pem(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }));
+    const gcp = {
       NODE_ENV: 'production',
       RUNTIME: 'gcp',
-      DATABASE_URL: 'postgres://u@10.0.0.3/db',
-      AUTH_SIGNING_KEY: pem(generateKeyPairSync('ec', { namedCurve: 'prime256v1' })),
+      CLOUD_SQL_INSTANCE: 'p:asia-southeast2:halobestie',
+      DATABASE_IAM_USER: 'fn-pairing@p.iam',
       FUNCTION_URLS: '{"pairing":"https://pairing-1.a.run.app"}',
       TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks-invoker@p.iam.gserviceaccount.com',
       OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks-invoker@p.iam.gserviceaccount.com',
+      IAP_AUDIENCE: '/projects/1/global/backendServices/2',
     };
-    expect(parseEnv(prodEnv).NODE_ENV).toBe('production'); // e.g. pairing starts with Terraform's env
+    expect(() => parseEnv({ ...gcp, AUTH_SIGNING_KEY: keyPem }, 'auth')).toThrow(
+      /OTP_PROVIDER: the stub provider logs codes/,
+    );
+    const pairing = { ...gcp, OIDC_AUDIENCE: 'https://pairing-1.a.run.app', AUTH_PUBLIC_KEYS: publicKeysOf(keyPem) };
+    expect(parseEnv(pairing, 'pairing').NODE_ENV).toBe('production');
+  });
+
+  it('in GCP, Firebase custom tokens are signed through IAM as FIREBASE_SIGNER_SERVICE_ACCOUNT, with no key; without it, not at all', async () => {
+    const { firebaseMinter } = await import('../../functions/auth/adapters');
+    const { IamFirebaseTokenMinter } = await import('../../shared/adapters/gcp/iam-firebase-token');
+    const keyPem = pem(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }));
+    const gcpEnv = {
+      NODE_ENV: 'production',
+      RUNTIME: 'gcp',
+      CLOUD_SQL_INSTANCE: 'p:asia-southeast2:halobestie',
+      DATABASE_IAM_USER: 'fn-auth@p.iam',
+      FUNCTION_URLS: '{}',
+      TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks-invoker@p.iam.gserviceaccount.com',
+      OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks-invoker@p.iam.gserviceaccount.com',
+      IAP_AUDIENCE: '/projects/1/global/backendServices/2',
+      OTP_PROVIDER: 'fazpass',
+      FAZPASS_MERCHANT_KEY: 'x',
+      FAZPASS_GATEWAY_KEY: 'x',
+      AUTH_SIGNING_KEY: keyPem,
+    };
+    const signer = parseEnv({ ...gcpEnv, FIREBASE_SIGNER_SERVICE_ACCOUNT: 'auth@p.iam.gserviceaccount.com' }, 'auth');
+    expect(firebaseMinter(signer, systemClock)).toBeInstanceOf(IamFirebaseTokenMinter);
+    expect(firebaseMinter(parseEnv(gcpEnv, 'auth'), systemClock)).toBeUndefined();
   });
 });

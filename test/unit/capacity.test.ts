@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../shared/env';
-import { FUNCTION_NAMES } from '../../shared/http/path-table';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 
 // docs/capacity.md: the worst case — every service at its max_instance_count, every pool full — must fit in
@@ -54,13 +54,16 @@ function maxConnections(): number {
   return resolveNumber(flag.value);
 }
 
-/** DATABASE_POOL_MAX when nothing sets it (shared/env.ts). */
+/** DATABASE_POOL_MAX when nothing sets it (shared/env/index.ts). */
 const envPoolDefault = () =>
-  parseEnv({
-    DATABASE_URL: 'postgres://x@127.0.0.1/x',
-    AUTH_SIGNING_KEY: generateSigningKeyPem(),
-    FIRESTORE_EMULATOR_HOST: '127.0.0.1:1',
-  }).DATABASE_POOL_MAX;
+  parseEnv(
+    {
+      DATABASE_URL: 'postgres://x@127.0.0.1/x',
+      AUTH_SIGNING_KEY: generateSigningKeyPem(),
+      FIRESTORE_EMULATOR_HOST: '127.0.0.1:1',
+    },
+    FUNCTION_NAMES,
+  ).DATABASE_POOL_MAX;
 
 /** The pool each service really runs with: Terraform's DATABASE_POOL_MAX, else the env default. */
 function poolSizes(): Record<string, number> {

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleServer } from '../../scripts/bundle';
 import { warmCodeCache } from '../../scripts/warm-code-cache';
-import { CODE_CACHE_WRITE_ENV, codeCacheFile, SERVER_BUNDLE, SERVER_MAIN } from '../../shared/http/code-cache';
+import { CODE_CACHE_WRITE_ENV, codeCacheFile, SERVER_BUNDLE, SERVER_MAIN } from '../../scripts/code-cache';
 import { serveMain } from '../helpers/serve-main';
 
 // Inside the project, so the bundle resolves its external packages (bcrypt) from node_modules.

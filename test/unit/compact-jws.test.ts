@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { JwsError, MAX_TOKEN_LENGTH, verifyCompactJws } from '../../shared/auth/compact-jws';
-import { signingKey, type SigningKey } from '../../shared/auth/keys';
+import { signingKey, type SigningKey } from '../../shared/security/keys';
 import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 
 // Our verifier against jose's, on tokens built and mangled at random with our keys, a foreign key and

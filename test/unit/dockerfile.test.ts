@@ -1,8 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXTRA_ENTRIES } from '../../scripts/bundle';
-import { imageNodeRuntime } from '../../scripts/image-runtime';
-import { FUNCTION_NAMES } from '../../shared/http/path-table';
+import { FUNCTION_NAMES } from '../../shared/path-table';
 
 // Docker cannot run here: the Dockerfile is linted instead (pinned base, non-root, no dev deps, entries).
 const text = readFileSync('Dockerfile', 'utf8');
@@ -80,16 +80,37 @@ describe('Dockerfile', () => {
     expect(FUNCTION_NAMES.length).toBe(7);
   });
 
-  it('bakes the code caches into the image and starts node as the warm-up did, without parsing source maps', () => {
-    const env = runtime.body.filter((i) => i.op === 'ENV').map((i) => i.args);
-    expect(env.some((e) => /^NODE_COMPILE_CACHE=\/app\//.test(e))).toBe(true);
+  it('bakes the code caches into the image and starts plain node, as the warm-up did', () => {
     const warm = runtime.body.findIndex((i) => i.op === 'RUN' && i.args === 'node dist/warm-caches/index.mjs');
     expect(warm, 'a RUN warms every function up once').toBeGreaterThan(-1);
     // After the bundles are in place and before the image drops root (written as root, read by node).
     expect(warm).toBeGreaterThan(runtime.body.findIndex((i) => i.op === 'COPY' && /dist \.\/dist$/.test(i.args)));
     expect(warm).toBeLessThan(runtime.body.findIndex((i) => i.op === 'USER'));
-    // V8 takes a code cache only from a node started with the same flags: the warm-up's plain `node`.
-    expect(imageNodeRuntime(text)).toEqual({ args: [], compileCache: true });
+    // V8 takes a code cache only from a node started with the same flags as the warm-up's: none. The
+    // cold-start bench starts bundles the same way (bench/cold-start.bench.ts).
+    expect(runtime.body.find((i) => i.op === 'ENTRYPOINT')!.args).toBe('["node"]');
+    expect(runtime.body.some((i) => i.op === 'ENV' && /NODE_OPTIONS/.test(i.args))).toBe(false);
+  });
+
+  it('leaves out what production never loads: optional dependencies (functions have one entry each)', () => {
+    // Only function directories have a main.cjs: the jobs keep their index.mjs, which Terraform runs.
+    expect(Object.keys(EXTRA_ENTRIES).filter((e) => e !== 'warm-caches')).toEqual(['migrate', 'mirror-rebuild']);
+    expect(text).toMatch(/npm ci --omit=dev --omit=optional\b/);
+    // The optional packages of the runtime tree are firebase-admin's Cloud Storage client's; nothing loads it.
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+      packages: Record<string, { optionalDependencies?: Record<string, string> }>;
+    };
+    expect(Object.keys(lock.packages['node_modules/firebase-admin']!.optionalDependencies ?? {})).toContain(
+      '@google-cloud/storage',
+    );
+    const sources = spawnSync('grep', [
+      '-rlE',
+      '@google-cloud/storage|firebase-admin/storage',
+      'shared',
+      'functions',
+      'scripts',
+    ]);
+    expect(sources.stdout.toString()).toBe('');
   });
 
   it('keeps secrets, local data and dependencies out of the build context', () => {

@@ -140,34 +140,39 @@ describe('Fazpass OTP provider', () => {
 
 describe('Fazpass env', () => {
   const base = {
-    DATABASE_URL: 'postgres://u@10.0.0.3:5432/halobestie',
+    CLOUD_SQL_INSTANCE: 'p:asia-southeast2:halobestie',
+    DATABASE_IAM_USER: 'fn-auth@p.iam',
     AUTH_SIGNING_KEY: generateSigningKeyPem(),
     RUNTIME: 'gcp',
     FUNCTION_URLS: '{"auth":"https://auth-1.asia-southeast2.run.app"}',
     TASKS_INVOKER_SERVICE_ACCOUNT: 'tasks-invoker@p.iam.gserviceaccount.com',
     OIDC_ALLOWED_SERVICE_ACCOUNTS: 'tasks-invoker@p.iam.gserviceaccount.com',
+    IAP_AUDIENCE: '/projects/1/global/backendServices/2',
   };
 
   it('parses NODE_ENV=production OTP_PROVIDER=fazpass with the keys, and the provider is built from it', () => {
-    const env = parseEnv({
-      ...base,
-      NODE_ENV: 'production',
-      OTP_PROVIDER: 'fazpass',
-      FAZPASS_MERCHANT_KEY: 'mk',
-      FAZPASS_GATEWAY_KEY: 'gk',
-    });
+    const env = parseEnv(
+      {
+        ...base,
+        NODE_ENV: 'production',
+        OTP_PROVIDER: 'fazpass',
+        FAZPASS_MERCHANT_KEY: 'mk',
+        FAZPASS_GATEWAY_KEY: 'gk',
+      },
+      'auth',
+    );
     expect(env).toMatchObject({ OTP_PROVIDER: 'fazpass', FAZPASS_BASE_URL: 'https://api.fazpass.com' });
     const p = fazpassFromEnv(env);
     expect(p.name).toBe('fazpass');
   });
 
   it('refuses to start with OTP_PROVIDER=fazpass and a key missing, naming it', () => {
-    expect(() => parseEnv({ ...base, OTP_PROVIDER: 'fazpass', FAZPASS_MERCHANT_KEY: 'mk' })).toThrow(
+    expect(() => parseEnv({ ...base, OTP_PROVIDER: 'fazpass', FAZPASS_MERCHANT_KEY: 'mk' }, 'auth')).toThrow(
       /FAZPASS_GATEWAY_KEY: required when OTP_PROVIDER=fazpass/,
     );
-    expect(() => parseEnv({ ...base, OTP_PROVIDER: 'fazpass', FAZPASS_GATEWAY_KEY: 'gk' })).toThrow(
+    expect(() => parseEnv({ ...base, OTP_PROVIDER: 'fazpass', FAZPASS_GATEWAY_KEY: 'gk' }, 'auth')).toThrow(
       /FAZPASS_MERCHANT_KEY: required when OTP_PROVIDER=fazpass/,
     );
-    expect(() => parseEnv({ ...base, OTP_PROVIDER: 'sms-magic' })).toThrow(/OTP_PROVIDER/);
+    expect(() => parseEnv({ ...base, OTP_PROVIDER: 'sms-magic' }, 'auth')).toThrow(/OTP_PROVIDER/);
   });
 });

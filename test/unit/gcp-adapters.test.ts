@@ -5,7 +5,9 @@ import {
   CloudTasksScheduler,
   type CreateTaskRequest,
 } from '../../shared/adapters/gcp/cloud-tasks';
-import { buildFcmMessage, FcmPush, type FcmMessage } from '../../shared/adapters/gcp/fcm';
+import type { TokenMessage } from 'firebase-admin/messaging';
+import { FcmPush } from '../../shared/adapters/gcp/fcm';
+import { buildPush } from '../../shared/push/build';
 import { PubSubEventBus, type PubSubMessage } from '../../shared/adapters/gcp/pubsub';
 
 const tasksCfg = {
@@ -105,23 +107,9 @@ describe('Pub/Sub adapter', () => {
 });
 
 describe('FCM adapter', () => {
-  it('builds a high-priority data message on channel halobestie_chat_v2', () => {
-    expect(
-      buildFcmMessage({
-        userId: 'm_1',
-        token: 'tok',
-        data: { type: 'chat_request', request_id: 'r1', topic_sensitivity: 'sensitive' },
-      }),
-    ).toEqual({
-      token: 'tok',
-      data: { type: 'chat_request', request_id: 'r1', topic_sensitivity: 'sensitive' },
-      android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2' } },
-      apns: { headers: { 'apns-priority': '10' }, payload: { aps: { 'content-available': 1 } } },
-    });
-  });
-
   it('sends through messaging and reports unregistered tokens instead of throwing', async () => {
-    const sent: FcmMessage[] = [];
+    const paired = buildPush('paired', { session_id: 's1', mitra_name: 'Ayu' });
+    const sent: TokenMessage[] = [];
     let error: { code: string } | undefined;
     const push = new FcmPush('halo-prod', async () => ({
       send: async (m) => {
@@ -130,19 +118,20 @@ describe('FCM adapter', () => {
         return 'projects/halo-prod/messages/1';
       },
     }));
-    expect(await push.send({ userId: 'c_1', token: 't1', data: { type: 'paired' } })).toEqual({
+    expect(await push.send({ ...paired, userId: 'c_1', token: 't1' })).toEqual({
       ok: true,
       messageId: 'projects/halo-prod/messages/1',
     });
     expect(sent[0]!.token).toBe('t1');
     error = { code: 'messaging/registration-token-not-registered' };
-    expect(await push.send({ userId: 'c_1', token: 't2', data: {} })).toMatchObject({ ok: false, unregistered: true });
+    expect(await push.send({ ...paired, userId: 'c_1', token: 't2' })).toMatchObject({ ok: false, unregistered: true });
     error = { code: 'messaging/internal-error' };
-    await expect(push.send({ userId: 'c_1', token: 't3', data: {} })).rejects.toEqual(error);
+    await expect(push.send({ ...paired, userId: 'c_1', token: 't3' })).rejects.toEqual(error);
   });
 
   it('sendEach broken mid-call: the messages FCM took count as sent; without sendEach each message stands alone', async () => {
-    const messages = ['t1', 't2'].map((token) => ({ userId: 'm_1', token, data: { type: 'chat_request' } }));
+    const withdrawn = buildPush('request_withdrawn', { request_id: 'r1', reason: 'taken' });
+    const messages = ['t1', 't2'].map((token) => ({ ...withdrawn, userId: 'm_1', token }));
     const broken = new FcmPush('halo-prod', async () => ({
       send: async () => 'unused',
       sendEach: async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
+import { parseEnv } from '../../shared/env';
 import { createLogger, parseTraceContext, REDACTED, redact, traceFields } from '../../shared/logger';
+import { logOptions } from '../../shared/runtime';
+
+const key = generateSigningKeyPem();
 
 describe('logger', () => {
   it('writes Cloud Logging JSON lines with severity and message', () => {
@@ -90,5 +95,91 @@ describe('trace correlation', () => {
       request_id: TRACE,
       authorization: REDACTED,
     });
+  });
+});
+
+// Google Cloud's "Format a log entry to report error events": an entry is an error event when its
+// jsonPayload has a stack trace in `stack_trace` (JavaScript: V8's `error.stack`), or `@type` set to
+// ReportedErrorEvent; `serviceContext` {service, version} groups the events.
+describe('error lines for Error Reporting', () => {
+  const context = { service: 'pairing', version: 'pairing-00012-abc' };
+  const lines: string[] = [];
+  const log = createLogger('info', { service: 'halobestie' }, (l) => lines.push(l), { serviceContext: context });
+  const last = () => JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+
+  it('carry the thrown error’s stack as stack_trace, and the service context', () => {
+    log.child({ request_id: 'r1' }).error('unhandled error', { error: new TypeError('boom'), path: '/x' });
+    const entry = last();
+    expect(entry).toMatchObject({ severity: 'ERROR', message: 'unhandled error', serviceContext: context, path: '/x' });
+    expect(entry.stack_trace).toMatch(/^TypeError: boom\n {4}at /);
+    expect(entry['@type']).toBeUndefined();
+    expect(entry.request_id).toBe('r1');
+  });
+
+  it('without an Error, are typed ReportedErrorEvent so the message alone is reported', () => {
+    log.error('outbox drain failed', { error: 'connection reset' });
+    expect(last()).toMatchObject({
+      '@type': 'type.googleapis.com/google.devtools.clouderrorreporting.v1beta1.ReportedErrorEvent',
+      serviceContext: context,
+      error: 'connection reset',
+    });
+    expect(last().stack_trace).toBeUndefined();
+  });
+
+  it('only ERROR lines are error events', () => {
+    log.warn('invoice creation failed', { error: new Error('503') });
+    log.info('payment settled');
+    for (const line of lines.slice(-2)) {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      expect(entry.stack_trace ?? entry['@type'] ?? entry.serviceContext).toBeUndefined();
+    }
+  });
+
+  it('stay redacted: credentials in an error’s message and stack, secret fields, chat text', () => {
+    const jwt = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1MSJ9.c2lnbmF0dXJl';
+    log.error(`refresh failed for Bearer ${jwt}`, {
+      error: new Error(`invalid token ${jwt}`),
+      password: 'hunter2',
+      body: 'aku lagi sedih banget',
+      nested: { refresh_token: 'r', otp_code: '123456' },
+    });
+    const line = lines.at(-1)!;
+    expect(line).not.toMatch(/eyJ|hunter2|sedih|"r"|123456/);
+    expect(last().stack_trace).toMatch(/^Error: invalid token \[REDACTED\]\n/);
+    expect(last()).toMatchObject({ password: REDACTED, body: REDACTED, message: 'refresh failed for [REDACTED]' });
+  });
+});
+
+describe('readable local logs', () => {
+  it('writes one line per entry in a terminal: time, level, message, key=value; an error’s stack below', () => {
+    const lines: string[] = [];
+    const log = createLogger('debug', { service: 'halobestie' }, (l) => lines.push(l), { format: 'pretty' });
+    log.child({ function: 'pairing' }).info('payment settled', { outcome: 'paid', note: 'two words', token: 't0k' });
+    log.error('unhandled error', { error: new Error('boom') });
+    expect(lines[0]).toMatch(
+      /^\d\d:\d\d:\d\d\.\d{3} INFO {2}payment settled service=halobestie function=pairing outcome=paid note="two words" token=\[REDACTED\]$/,
+    );
+    const [head, ...stack] = lines[1]!.split('\n');
+    expect(head).toMatch(/ ERROR unhandled error service=halobestie error=boom$/);
+    expect(stack[0]).toBe('    Error: boom');
+    expect(stack[1]).toMatch(/^ {8}at /);
+    expect(lines.join('\n')).not.toMatch(/[{}]|serviceContext|@type/);
+  });
+
+  it('is chosen when stdout is a terminal or LOG_FORMAT=pretty; Cloud Run (no terminal) gets JSON', () => {
+    const env = (extra: Record<string, string> = {}) =>
+      parseEnv(
+        { DATABASE_URL: 'postgres://u@h/db', FIRESTORE_EMULATOR_HOST: 'h:1', AUTH_SIGNING_KEY: key, ...extra },
+        [],
+      );
+    expect(logOptions(env(), true).format).toBe('pretty');
+    expect(logOptions(env(), false).format).toBe('json');
+    expect(logOptions(env({ LOG_FORMAT: 'pretty' }), false).format).toBe('pretty');
+    expect(logOptions(env({ LOG_FORMAT: 'json' }), true).format).toBe('json');
+    expect(logOptions(env({ K_SERVICE: 'session', K_REVISION: 'session-00007-xyz' }), false).serviceContext).toEqual({
+      service: 'session',
+      version: 'session-00007-xyz',
+    });
+    expect(logOptions(env(), false).serviceContext).toEqual({ service: 'halobestie', version: 'local' });
   });
 });

@@ -37,10 +37,10 @@ describe('OIDC verification for /tasks and /events', () => {
       keys: createLocalJWKSet({ keys: [jwk] }),
       issuers: ['https://accounts.google.com'],
       audience: 'a',
-      allowedEmails: [],
+      allowedEmails: ['tasks@p.iam.gserviceaccount.com'],
     });
     const sign = (iss: string) =>
-      new SignJWT({})
+      new SignJWT({ email: 'tasks@p.iam.gserviceaccount.com', email_verified: true })
         .setProtectedHeader({ alg: 'RS256', kid: 'k' })
         .setIssuer(iss)
         .setAudience('a')
@@ -48,5 +48,16 @@ describe('OIDC verification for /tasks and /events', () => {
         .sign(privateKey);
     await expect(verifier.verify(await sign('https://accounts.google.com'))).resolves.toBeDefined();
     await expect(verifier.verify(await sign('https://evil.example'))).rejects.toThrow();
+  });
+
+  it('refuses every token when no caller is allowed (an empty allow-list is not "anyone Google signed")', async () => {
+    const issuer = await LocalOidcIssuer.create();
+    const verifier = createOidcVerifier({
+      keys: createLocalJWKSet({ keys: [issuer.publicJwk] }),
+      issuers: [LOCAL_OIDC_ISSUER],
+      audience: 'aud-1',
+      allowedEmails: [],
+    });
+    await expect(verifier.verify(await issuer.sign('aud-1'))).rejects.toThrow(/allowed service account/);
   });
 });

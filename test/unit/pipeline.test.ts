@@ -53,10 +53,28 @@ describe('npm run deploy', () => {
     expect(p.at(-1)!.args).toContain('-var=image_tag=abc123');
   });
 
-  it('on a first deploy creates the migrations job with Terraform before running it', () => {
-    const migrate = plan({ ...opts, firstDeploy: true, skipTests: true }).filter((s) => s.step === 'migrate');
-    expect(migrate[0]!.args).toContain('-target=google_cloud_run_v2_job.migrate');
-    expect(migrate[1]!.args.slice(0, 3)).toEqual(['run', 'jobs', 'execute']);
+  it('on a first deploy creates the migrations job with Terraform, makes its user the migrator, then runs it', () => {
+    const first = plan({ ...opts, firstDeploy: true, skipTests: true });
+    const migrate = first.filter((s) => s.step === 'migrate');
+    expect(migrate[0]!.args).toEqual(
+      expect.arrayContaining(['-target=google_cloud_run_v2_job.migrate', '-target=google_secret_manager_secret.s']),
+    );
+    // The migrate job's IAM database user (terraform/database.tf: the email without .gserviceaccount.com).
+    expect(migrate[1]!.args).toEqual([
+      'sql',
+      'users',
+      'assign-roles',
+      'migrate-job@halo-prod.iam',
+      '--instance=halobestie',
+      '--type=CLOUD_IAM_SERVICE_ACCOUNT',
+      '--database-roles=cloudsqlsuperuser',
+      '--project=halo-prod',
+    ]);
+    expect(migrate[2]!.args.slice(0, 3)).toEqual(['run', 'jobs', 'execute']);
+    // The services need the secrets' values first: the full apply waits for the next run.
+    expect(first.some((s) => s.step === 'apply')).toBe(false);
+    expect(readFileSync('terraform/migrations.tf', 'utf8')).toContain('account_id   = "migrate-job"');
+    expect(readFileSync('terraform/database.tf', 'utf8')).toContain('name                = "halobestie"');
   });
 
   it('names each missing tool and the missing project (fake PATH)', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleEntry, bundleServer } from '../../scripts/bundle';
-import { runCachedBundle, SERVER_BUNDLE } from '../../shared/http/code-cache';
+import { runCachedBundle, SERVER_BUNDLE } from '../../scripts/code-cache';
 import { createLogger } from '../../shared/logger';
 import { sourceMappedStack } from '../../shared/stack-sources';
 

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CRON_JOBS } from '../../shared/cron';
-import { functionForPath, PATH_TABLE } from '../../shared/http/path-table';
+import { CRON_JOBS } from '../../scripts/local/cron';
+import { FUNCTION_NAMES, functionForPath, PATH_TABLE } from '../../shared/path-table';
 
 // Offline Terraform checks (the google provider cannot be downloaded here): every resource type,
 // argument and block against the provider 6.50 schema, every reference declared, and policy rules.
@@ -12,10 +12,12 @@ interface BlockSchema {
   attrs: Record<string, { required?: boolean }>;
   blocks: Record<string, BlockSchema>;
 }
-const schema = JSON.parse(readFileSync('terraform/schema/google-provider-6.50.0-schema.json', 'utf8')) as {
-  resource: Record<string, BlockSchema>;
-  data: Record<string, BlockSchema>;
-};
+type ProviderSchema = { resource: Record<string, BlockSchema>; data: Record<string, BlockSchema> };
+const readSchema = (provider: string) =>
+  JSON.parse(readFileSync(`terraform/schema/${provider}-provider-6.50.0-schema.json`, 'utf8')) as ProviderSchema;
+// A resource is checked against the schema of the provider it names (google-beta only where GA lacks it).
+const schemas = { '${google}': readSchema('google'), '${google-beta}': readSchema('google-beta') };
+const schemaOf = (body: Body) => schemas[(body.provider as keyof typeof schemas | undefined) ?? '${google}'];
 const META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'dynamic']);
 type Body = Record<string, unknown>;
 type Tf = {
@@ -70,8 +72,22 @@ describe('terraform (offline checks against google provider 6.50)', () => {
     execFileSync('terraform', ['fmt', '-check', '-recursive', 'terraform'], { stdio: 'pipe' });
   });
 
-  it('pins the provider to ~> 6.50 (the schema the checks use)', () => {
-    expect(text).toMatch(/version\s*=\s*"~> 6\.50"/);
+  it('pins Terraform and every provider exactly (the schemas the checks use), the lock file left to the first init', () => {
+    const [block] = tf.flatMap((f) => f.terraform ?? []);
+    expect(block!.required_version).toMatch(/^= \d+\.\d+\.\d+$/);
+    const providers = (block!.required_providers as Body[])[0]!;
+    expect(providers).toEqual({
+      google: { source: 'hashicorp/google', version: '= 6.50.0' },
+      'google-beta': { source: 'hashicorp/google-beta', version: '= 6.50.0' },
+    });
+    // The pipeline runs the Terraform release the configuration pins.
+    const image = /hashicorp\/terraform:(\d+\.\d+\.\d+)/.exec(readFileSync('cloudbuild.yaml', 'utf8'))![1];
+    expect(block!.required_version).toBe(`= ${image}`);
+    expect(readFileSync('terraform/versions.tf', 'utf8')).toMatch(/lock file[\s\S]*first\s+# `terraform init`/);
+    for (const f of tf)
+      for (const byName of Object.values(f.resource ?? {}))
+        for (const bodies of Object.values(byName))
+          for (const b of bodies) expect(['${google}', '${google-beta}', undefined]).toContain(b.provider);
   });
 
   it('uses only known resource types, arguments and blocks, with every required argument', () => {
@@ -79,13 +95,12 @@ describe('terraform (offline checks against google provider 6.50)', () => {
     for (const file of tf) {
       for (const kind of ['resource', 'data'] as const) {
         for (const [type, byName] of Object.entries(file[kind] ?? {})) {
-          const s = schema[kind][type];
-          if (!s) {
-            problems.push(`${kind} ${type}: unknown type`);
-            continue;
-          }
           for (const [name, bodies] of Object.entries(byName))
-            for (const b of bodies) checkBody(`${type}.${name}`, b, s, problems);
+            for (const b of bodies) {
+              const s = schemaOf(b)[kind][type];
+              if (s) checkBody(`${type}.${name}`, b, s, problems);
+              else problems.push(`${kind} ${type}: unknown type for ${String(b.provider ?? 'google')}`);
+            }
         }
       }
     }
@@ -267,12 +282,33 @@ describe('terraform: the way to production', () => {
     expect(jc.args).toEqual(['dist/migrate/index.mjs']);
     expect(inner.service_account).toBe('${google_service_account.migrate.email}');
     expect((inner.vpc_access as Body[])[0]!.egress).toBe('PRIVATE_RANGES_ONLY');
-    expect(JSON.stringify(jc.env)).toContain('google_secret_manager_secret.s[\\"database-url\\"].secret_id');
-    // The job's identity reads the database secret and nothing else.
+    // It logs in as the migrator through the connector and reads no secret.
+    const env = (jc.dynamic as Record<string, Body[]>).env![0]!.for_each as Record<string, string>;
+    expect(env).toMatchObject({
+      RUNTIME: 'gcp',
+      NODE_ENV: 'production',
+      CLOUD_SQL_INSTANCE: '${google_sql_database_instance.main.connection_name}',
+      DATABASE_IAM_USER: '${local.db_users["migrate"]}',
+    });
+    expect(JSON.stringify(jc)).not.toContain('secret');
     const grants = resources('google_secret_manager_secret_iam_member').filter((m) =>
       String(m.member).includes('migrate'),
     );
-    expect(grants.map((g) => g.secret_id)).toEqual(['${google_secret_manager_secret.s["database-url"].id}']);
+    expect(grants).toEqual([]);
+  });
+
+  it('only auth reads the private signing key; every other function (and the mirror job, as workers) the public keys', () => {
+    const l = locals();
+    const readers = l.secret_readers as Record<string, string>;
+    expect(readers['auth-signing-key']).toBe('${toset(["auth"])}');
+    expect(readers['auth-public-keys']).toBe('${setsubtract(local.functions, ["auth"])}');
+    expect(l.secret_env_names).toMatchObject({
+      'auth-signing-key': 'AUTH_SIGNING_KEY',
+      'auth-public-keys': 'AUTH_PUBLIC_KEYS',
+    });
+    const job = JSON.stringify(one('google_cloud_run_v2_job', 'mirror_rebuild'));
+    expect(job).toContain('contains(fns, \\"workers\\")');
+    expect(job).not.toContain('auth-signing-key');
   });
 
   it('only auth reads the Fazpass keys and runs OTP_PROVIDER=fazpass', () => {
@@ -306,5 +342,79 @@ describe('terraform: the way to production', () => {
     const policies = resources('google_monitoring_alert_policy');
     expect(policies.length).toBeGreaterThanOrEqual(5);
     for (const p of policies) expect(p.notification_channels).toBe('${local.alert_channels}');
+  });
+});
+
+describe('terraform: the contracts the real services read', () => {
+  const locals = () => Object.assign({}, ...tf.flatMap((f) => f.locals ?? [])) as Record<string, unknown>;
+  const one = (type: string, name: string) =>
+    tf.flatMap((f) => (f.resource?.[type]?.[name] ?? []) as Body[])[0] ?? expect.fail(`${type}.${name} missing`);
+  const container = () =>
+    (
+      ((one('google_cloud_run_v2_service', 'fn').template as Body[])[0]!.containers as Body[])[0]!.resources as Body[]
+    )[0]!;
+
+  it('sets cpu_idle per service, explicitly, keeping CPU where the outbox delivers after the response', () => {
+    expect(container().cpu_idle).toBe('${local.cpu_idle[each.value]}');
+    expect(container().startup_cpu_boost).toBe(true);
+    const cpuIdle = locals().cpu_idle as Record<string, boolean>;
+    expect(Object.keys(cpuIdle).sort()).toEqual([...FUNCTION_NAMES].sort());
+    // Every function commits outbox rows (auth: the epoch a last logout bumps) and the relay delivers
+    // them after the answer, so every one keeps its CPU.
+    for (const fn of FUNCTION_NAMES) expect([fn, cpuIdle[fn]]).toEqual([fn, false]);
+    expect(readFileSync('shared/auth/logout.ts', 'utf8')).toMatch(/commitWithEffects/);
+  });
+
+  it('the load balancer answers 404 for every path no rule names: /tasks/* and /events/* reach no function', () => {
+    const map = one('google_compute_url_map', 'api');
+    const abort404 = [{ fault_injection_policy: [{ abort: [{ http_status: 404, percentage: 100 }] }] }];
+    const unrouted = '${google_compute_backend_service.unrouted.id}';
+    const matcher = (map.path_matcher as Body[])[0]!;
+    for (const level of [map, matcher]) {
+      expect(level.default_service).toBe(unrouted);
+      expect(level.default_route_action).toEqual(abort404);
+    }
+    // The default's backend service has no backend, so it could never forward to a function.
+    expect(one('google_compute_backend_service', 'unrouted').backend).toBeUndefined();
+    const l = locals();
+    const routed = [
+      ...Object.keys(l.public_paths as object),
+      ...Object.keys(l.internal_paths as object),
+      ...(matcher.path_rule as Body[]).flatMap((r) => r.paths as string[]),
+    ];
+    for (const p of routed) expect(p).not.toMatch(/^\/(tasks|events)\b/);
+    expect(text).not.toMatch(/default_service\s*=\s*google_compute_backend_service\.public/);
+  });
+
+  it('enables Identity Toolkit, IAM Credentials and the Firebase project; auth may sign only as itself', () => {
+    const apis = String(one('google_project_service', 'apis').for_each);
+    for (const api of ['identitytoolkit.googleapis.com', 'firebase.googleapis.com', 'iamcredentials.googleapis.com'])
+      expect(apis).toContain(api);
+    expect(one('google_firebase_project', 'default')).toMatchObject({ provider: '${google-beta}' });
+    expect(one('google_service_account_iam_member', 'auth_signs_as_itself')).toEqual({
+      service_account_id: '${google_service_account.fn["auth"].name}',
+      role: 'roles/iam.serviceAccountTokenCreator',
+      member: 'serviceAccount:${google_service_account.fn["auth"].email}',
+    });
+    // No downloaded key and no database password anywhere.
+    expect(text).not.toMatch(/FIREBASE_SERVICE_ACCOUNT_JSON|firebase-service-account|database-url|DATABASE_URL/);
+    expect(resources('google_service_account_key')).toEqual([]);
+  });
+
+  it('Cloud SQL takes IAM database users: one per function and one for the migrate job, no password', () => {
+    const [sql] = resources('google_sql_database_instance');
+    const flags = ((sql!.settings as Body[])[0]!.database_flags as Body[]).map((f) => [f.name, f.value]);
+    expect(flags).toContainEqual(['cloudsql.iam_authentication', 'on']);
+    const users = one('google_sql_user', 'iam');
+    expect(users).toMatchObject({ for_each: '${local.db_users}', type: 'CLOUD_IAM_SERVICE_ACCOUNT' });
+    expect(users.password).toBeUndefined();
+    const l = locals();
+    expect(String(l.db_users)).toContain('trimsuffix(google_service_account.fn[f].email, ".gserviceaccount.com")');
+    expect(String(l.db_users)).toContain('migrate = trimsuffix(google_service_account.migrate.email');
+    expect(String(l.db_roles)).toContain('roles/cloudsql.instanceUser');
+    expect(String(l.db_roles)).toContain('roles/cloudsql.client');
+    // Every service connects through the connector as its own user.
+    expect(l.plain_env).toMatchObject({ CLOUD_SQL_INSTANCE: '${google_sql_database_instance.main.connection_name}' });
+    expect(JSON.stringify(l.function_env)).toContain('DATABASE_IAM_USER = local.db_users[f]');
   });
 });

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { AuthDeps } from '../../../shared/auth/deps';
-import { signInAnonymous } from '../../../shared/auth/sign-in-anonymous';
+import { type AuthDeps, signInAnonymous } from '../../../shared/auth';
 import { deviceInfo } from '../../../shared/http/auth-middleware';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { AuthDeps } from '../../../shared/auth/deps';
-import { listCcUsersForCc } from '../../../shared/controlcenter/list-cc-users';
+import { type AuthDeps } from '../../../shared/auth';
+import { listCcUsersForCc } from '../../../shared/controlcenter';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

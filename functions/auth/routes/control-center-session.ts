@@ -1,11 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { ccLogin, ccMe } from '../../../shared/auth/cc-login';
-import type { AuthDeps } from '../../../shared/auth/deps';
-import type { TokenPair } from '../../../shared/auth/issue-tokens';
-import { logout, logoutByRefreshToken } from '../../../shared/auth/logout';
-import { refresh } from '../../../shared/auth/refresh';
+import {
+  type AuthDeps,
+  ccLogin,
+  ccMe,
+  logout,
+  logoutByRefreshToken,
+  refresh,
+  type TokenPair,
+} from '../../../shared/auth';
 import { AppError } from '../../../shared/errors';
 import { deviceInfo } from '../../../shared/http/auth-middleware';
 import { createRouter } from '../../../shared/http/function-app';

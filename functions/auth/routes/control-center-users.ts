@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { adminResetPassword, changeOwnPassword, createCcUser } from '../../../shared/auth/cc-users';
-import type { AuthDeps } from '../../../shared/auth/deps';
+import { adminResetPassword, type AuthDeps, changeOwnPassword, createCcUser } from '../../../shared/auth';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { IdParam } from '../../../shared/http/schemas';

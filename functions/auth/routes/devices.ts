@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { AuthDeps } from '../../../shared/auth/deps';
-import { putDeviceToken, removeDeviceToken } from '../../../shared/auth/device-tokens';
+import { type AuthDeps, putDeviceToken, removeDeviceToken } from '../../../shared/auth';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

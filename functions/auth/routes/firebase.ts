@@ -1,5 +1,4 @@
-import type { AuthDeps } from '../../../shared/auth/deps';
-import { mintFirebaseToken } from '../../../shared/auth/mint-firebase-token';
+import { type AuthDeps, mintFirebaseToken } from '../../../shared/auth';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

@@ -1,9 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import type { AuthDeps } from '../../../shared/auth/deps';
-import type { OtpUserType } from '../../../shared/auth/request-otp';
-import { requestOtp } from '../../../shared/auth/request-otp';
-import { verifyCustomerOtp } from '../../../shared/auth/verify-customer-otp';
-import { verifyMitraOtp } from '../../../shared/auth/verify-mitra-otp';
+import { type AuthDeps, type OtpUserType, requestOtp, verifyCustomerOtp, verifyMitraOtp } from '../../../shared/auth';
 import type { ErrorCode } from '../../../shared/errors';
 import { deviceInfo } from '../../../shared/http/auth-middleware';
 import { createRouter } from '../../../shared/http/function-app';

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { AuthDeps } from '../../../shared/auth/deps';
-import { customerMe, mitraMe, updateCustomerProfile } from '../../../shared/auth/profile';
+import { type AuthDeps, customerMe, mitraMe, updateCustomerProfile } from '../../../shared/auth';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { AuthDeps } from '../../../shared/auth/deps';
-import { socialSignIn, type SocialProvider } from '../../../shared/auth/social-sign-in';
+import { type AuthDeps, type SocialProvider, socialSignIn } from '../../../shared/auth';
 import { deviceInfo } from '../../../shared/http/auth-middleware';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';

@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { AuthDeps } from '../../../shared/auth/deps';
-import { logout } from '../../../shared/auth/logout';
-import { refresh } from '../../../shared/auth/refresh';
+import { type AuthDeps, logout, refresh } from '../../../shared/auth';
 import { deviceInfo } from '../../../shared/http/auth-middleware';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
@@ -55,8 +53,8 @@ export function tokenRoutes(deps: AuthDeps) {
       await logout(deps, c.var.principal);
       return c.body(null, 204);
     })
-    .openapi(jwksRoute, async (c) => {
+    .openapi(jwksRoute, (c) => {
       c.header('Cache-Control', 'public, max-age=300');
-      return c.json((await deps.tokens.jwks()) as z.infer<typeof JwkSet>, 200);
+      return c.json(deps.tokens.jwks() as z.infer<typeof JwkSet>, 200);
     });
 }

@@ -1,9 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { configAudit } from '../../../shared/config/audit';
-import type { ConfigDeps } from '../../../shared/config/deps';
-import { internalConfigView } from '../../../shared/config/internal-view';
-import { patchConfigSection, sectionBodyError } from '../../../shared/config/patch-section';
-import { SECTION_NAMES } from '../../../shared/config/sections';
+import {
+  configAudit,
+  type ConfigDeps,
+  internalConfigView,
+  patchConfigSection,
+  SECTION_NAMES,
+  sectionBodyError,
+} from '../../../shared/config';
 import { validationError } from '../../../shared/http/error-handler';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';

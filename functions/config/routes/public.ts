@@ -1,8 +1,7 @@
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import type { ConfigDeps } from '../../../shared/config/deps';
-import { publicConfigView } from '../../../shared/config/public-view';
+import { type ConfigDeps, publicConfigView } from '../../../shared/config';
 import { PublicConfigSchema } from '../schemas';
 
 export const publicConfigRoute = defineRoute(access.public, {

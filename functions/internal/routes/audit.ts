@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { listAudit } from '../../../shared/controlcenter/audit';
-import type { ControlCenterDeps } from '../../../shared/controlcenter/deps';
-import { AUDIT_KINDS } from '../../../shared/controlcenter/audit-kinds';
+import { AUDIT_KINDS, type ControlCenterDeps, listAudit } from '../../../shared/controlcenter';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

@@ -1,4 +1,4 @@
-import type { ControlCenterDeps } from '../../../shared/controlcenter/deps';
+import { type ControlCenterDeps } from '../../../shared/controlcenter';
 import { createRouter } from '../../../shared/http/function-app';
 import { auditRoutes } from './audit';
 import { customerRoutes } from './customers';

@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { banCustomer, unbanCustomer } from '../../../shared/controlcenter/ban-customer';
-import type { ControlCenterDeps } from '../../../shared/controlcenter/deps';
-import { listCustomersForCc } from '../../../shared/controlcenter/list-customers';
+import { banCustomer, type ControlCenterDeps, listCustomersForCc, unbanCustomer } from '../../../shared/controlcenter';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

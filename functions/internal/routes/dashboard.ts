@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { dashboard } from '../../../shared/controlcenter/dashboard';
-import type { ControlCenterDeps } from '../../../shared/controlcenter/deps';
+import { type ControlCenterDeps, dashboard } from '../../../shared/controlcenter';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

@@ -1,6 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import type { ControlCenterDeps } from '../../../shared/controlcenter/deps';
-import { MAX_RANGE_DAYS, mitraActivity, mitraActivityLogFor } from '../../../shared/controlcenter/mitra-activity';
+import {
+  type ControlCenterDeps,
+  MAX_RANGE_DAYS,
+  mitraActivity,
+  mitraActivityLogFor,
+} from '../../../shared/controlcenter';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

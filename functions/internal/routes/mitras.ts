@@ -1,8 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { ControlCenterDeps } from '../../../shared/controlcenter/deps';
-import { listMitrasForCc } from '../../../shared/controlcenter/list-mitras';
-import { registerMitra } from '../../../shared/controlcenter/register-mitra';
-import { updateMitra } from '../../../shared/controlcenter/update-mitra';
+import { type ControlCenterDeps, listMitrasForCc, registerMitra, updateMitra } from '../../../shared/controlcenter';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { ControlCenterDeps } from '../../../shared/controlcenter/deps';
-import { listReportsForCc } from '../../../shared/controlcenter/list-reports';
-import { reviewReport } from '../../../shared/controlcenter/review-report';
+import { type ControlCenterDeps, listReportsForCc, reviewReport } from '../../../shared/controlcenter';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

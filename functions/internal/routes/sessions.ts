@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { ControlCenterDeps } from '../../../shared/controlcenter/deps';
-import { listSessionsForCc } from '../../../shared/controlcenter/list-sessions';
-import { sessionDetail } from '../../../shared/controlcenter/session-detail';
+import { type ControlCenterDeps, listSessionsForCc, sessionDetail } from '../../../shared/controlcenter';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { ControlCenterDeps } from '../../../shared/controlcenter/deps';
-import { readTranscript } from '../../../shared/controlcenter/read-transcript';
+import { type ControlCenterDeps, readTranscript } from '../../../shared/controlcenter';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';

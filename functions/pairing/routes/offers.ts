@@ -2,10 +2,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam } from '../../../shared/http/schemas';
-import { acceptRequest } from '../../../shared/pairing/accept-request';
-import type { PairingDeps } from '../../../shared/pairing/deps';
-import { pendingOffers } from '../../../shared/pairing/pending-offers';
-import { rejectRequest } from '../../../shared/pairing/reject-request';
+import { acceptRequest, type PairingDeps, pendingOffers, rejectRequest } from '../../../shared/pairing';
 import { AcceptedSchema, PendingOffersSchema, RejectedSchema } from '../schemas';
 
 const tags = ['pairing: offers'];

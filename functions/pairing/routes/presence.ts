@@ -1,12 +1,14 @@
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import { availableMitraCount } from '../../../shared/pairing/availability';
-import type { PairingDeps } from '../../../shared/pairing/deps';
-import { goOffline } from '../../../shared/pairing/go-offline';
-import { goOnline } from '../../../shared/pairing/go-online';
-import { heartbeat } from '../../../shared/pairing/heartbeat';
-import { mitraStatus } from '../../../shared/pairing/status';
+import {
+  availableMitraCount,
+  goOffline,
+  goOnline,
+  heartbeat,
+  mitraStatus,
+  type PairingDeps,
+} from '../../../shared/pairing';
 import { AvailabilitySchema, PresenceSchema, WentOnlineSchema } from '../schemas';
 
 const tags = ['pairing: presence'];

@@ -4,12 +4,14 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IsoDateTime } from '../../../shared/http/schemas';
-import type { PairingDeps } from '../../../shared/pairing/deps';
-import { handleBlast } from '../../../shared/pairing/handle-blast';
-import { notificationTimeout } from '../../../shared/pairing/notification-timeout';
-import { PAIRING_PATHS } from '../../../shared/pairing/paths';
-import { requestTimeout } from '../../../shared/pairing/request-timeout';
-import { sweepStale } from '../../../shared/pairing/sweep-stale';
+import {
+  handleBlast,
+  notificationTimeout,
+  PAIRING_PATHS,
+  type PairingDeps,
+  requestTimeout,
+  sweepStale,
+} from '../../../shared/pairing';
 
 const tags = ['private'];
 
@@ -31,15 +33,9 @@ const BlastMessageSchema = z
   .openapi('BlastMessage');
 
 const RequestTimeoutTaskSchema = z.object({ request_id: z.string().uuid() }).openapi('RequestTimeoutTask');
-const OfferBatchTimeoutSchema = z
-  .object({ request_id: z.string().uuid(), offered_at: IsoDateTime })
-  .openapi('OfferBatchTimeoutTask', { description: 'Every notification of the request offered at offered_at' });
-const LegacyOfferTimeoutSchema = z
-  .object({ request_id: z.string().uuid(), mitra_id: z.string().uuid() })
-  .openapi('SingleOfferTimeoutTask', { description: 'One mitra (tasks enqueued before batching; still accepted)' });
 const NotificationTimeoutTaskSchema = z
-  .union([OfferBatchTimeoutSchema, LegacyOfferTimeoutSchema])
-  .openapi('NotificationTimeoutTask');
+  .object({ request_id: z.string().uuid(), offered_at: IsoDateTime })
+  .openapi('NotificationTimeoutTask', { description: 'Every notification of the request offered at offered_at' });
 
 const SweepResultSchema = z.object({ turned_offline: z.number().int().min(0) }).openapi('SweepResult');
 

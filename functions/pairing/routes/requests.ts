@@ -3,9 +3,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam } from '../../../shared/http/schemas';
-import { cancelRequest } from '../../../shared/pairing/cancel-request';
-import { createRequest } from '../../../shared/pairing/create-request';
-import type { PairingDeps } from '../../../shared/pairing/deps';
+import { cancelRequest, createRequest, type PairingDeps } from '../../../shared/pairing';
 import { ChatRequestCancelledSchema, ChatRequestCreatedSchema, ChatRequestInputSchema } from '../schemas';
 
 const tags = ['pairing: requests'];

@@ -2,11 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import { createInvoice } from '../../../shared/payments/create-invoice';
-import type { PaymentsDeps } from '../../../shared/payments/deps';
-import { PAYMENT_PATHS } from '../../../shared/payments/invoice-task';
-import { paymentTimeout } from '../../../shared/payments/payment-timeout';
-import { reconcile } from '../../../shared/payments/reconcile';
+import { createInvoice, PAYMENT_PATHS, type PaymentsDeps, paymentTimeout, reconcile } from '../../../shared/payments';
 
 const tags = ['private'];
 

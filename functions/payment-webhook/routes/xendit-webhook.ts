@@ -4,8 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import type { PaymentsDeps } from '../../../shared/payments/deps';
-import { callbackTokenMatches, receiveCallback } from '../../../shared/payments/receive-callback';
+import { callbackTokenMatches, type PaymentsDeps, receiveCallback } from '../../../shared/payments';
 
 const XENDIT_INVOICE_PATH = '/webhooks/xendit/invoice';
 

@@ -2,10 +2,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam } from '../../../shared/http/schemas';
-import type { SessionsDeps } from '../../../shared/sessions/deps';
-import { endEarly } from '../../../shared/sessions/end-early';
-import { getSession } from '../../../shared/sessions/get-session';
-import { postGoodbye } from '../../../shared/sessions/post-goodbye';
+import { endEarly, getSession, postGoodbye, type SessionsDeps } from '../../../shared/sessions';
 import { GoodbyeInputSchema, SessionForCustomerSchema, SessionForMitraSchema } from '../schemas';
 
 const tags = ['sessions: closing'];

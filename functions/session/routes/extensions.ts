@@ -2,9 +2,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam } from '../../../shared/http/schemas';
-import { answerExtension } from '../../../shared/sessions/answer-extension';
-import type { SessionsDeps } from '../../../shared/sessions/deps';
-import { requestExtension } from '../../../shared/sessions/request-extension';
+import { answerExtension, requestExtension, type SessionsDeps } from '../../../shared/sessions';
 import { ExtensionOfferSchema, ExtensionParams, ExtensionRequestSchema, ExtensionSchema } from '../schemas';
 
 const tags = ['sessions: extensions'];

@@ -2,9 +2,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam } from '../../../shared/http/schemas';
-import type { SessionsDeps } from '../../../shared/sessions/deps';
-import { listMessages } from '../../../shared/sessions/list-messages';
-import { sendMessage } from '../../../shared/sessions/send-message';
+import { listMessages, sendMessage, type SessionsDeps } from '../../../shared/sessions';
 import { MessageInputSchema, MessageListQuery, MessagePageSchema, MessageSchema } from '../schemas';
 
 const tags = ['sessions: messages'];

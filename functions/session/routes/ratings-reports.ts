@@ -2,9 +2,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam } from '../../../shared/http/schemas';
-import type { SessionsDeps } from '../../../shared/sessions/deps';
-import { rateSession } from '../../../shared/sessions/rate-session';
-import { reportSession } from '../../../shared/sessions/report-session';
+import { rateSession, reportSession, type SessionsDeps } from '../../../shared/sessions';
 import { RatingInputSchema, RatingSchema, ReportInputSchema, ReportSchema } from '../schemas';
 
 const tags = ['sessions: feedback'];

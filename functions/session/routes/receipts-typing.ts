@@ -2,9 +2,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam } from '../../../shared/http/schemas';
-import type { SessionsDeps } from '../../../shared/sessions/deps';
-import { markReceipts } from '../../../shared/sessions/mark-receipts';
-import { setTyping } from '../../../shared/sessions/set-typing';
+import { markReceipts, type SessionsDeps, setTyping } from '../../../shared/sessions';
 import { ReceiptsInputSchema, ReceiptsSchema, TypingInputSchema } from '../schemas';
 
 const tags = ['sessions: messages'];

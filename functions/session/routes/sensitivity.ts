@@ -2,8 +2,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam } from '../../../shared/http/schemas';
-import type { SessionsDeps } from '../../../shared/sessions/deps';
-import { flipSensitivity } from '../../../shared/sessions/flip-sensitivity';
+import { flipSensitivity, type SessionsDeps } from '../../../shared/sessions';
 import { SensitivityInputSchema, SessionForMitraSchema } from '../schemas';
 
 export const mitraFlipSensitivityRoute = defineRoute(access.mitra, {

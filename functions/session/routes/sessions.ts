@@ -2,9 +2,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam, ListQuery } from '../../../shared/http/schemas';
-import type { SessionsDeps } from '../../../shared/sessions/deps';
-import { getSession } from '../../../shared/sessions/get-session';
-import { currentSessions, listSessions } from '../../../shared/sessions/list-sessions';
+import { currentSessions, getSession, listSessions, type SessionsDeps } from '../../../shared/sessions';
 import {
   CustomerActiveSessionSchema,
   MitraActiveSessionsSchema,

@@ -1,14 +1,15 @@
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import { closingGraceEnded } from '../../../shared/sessions/closing-grace';
-import type { SessionsDeps } from '../../../shared/sessions/deps';
-import { expireSession } from '../../../shared/sessions/expire-session';
-import { extensionTimedOut } from '../../../shared/sessions/extension-timeout';
-import { extensionWindowClosed } from '../../../shared/sessions/extension-window-closed';
-import { SESSION_PATHS } from '../../../shared/sessions/paths';
-import { syncCounters } from '../../../shared/sessions/sync-counters';
-import { ExtensionTimeoutTaskSchema, SessionSyncTaskSchema, SessionTimerTaskSchema } from '../schemas';
+import {
+  closingGraceEnded,
+  expireSession,
+  extensionTimedOut,
+  extensionWindowClosed,
+  SESSION_PATHS,
+  type SessionsDeps,
+} from '../../../shared/sessions';
+import { ExtensionTimeoutTaskSchema, SessionTimerTaskSchema } from '../schemas';
 
 const tags = ['private'];
 const handled = { 204: { description: 'Handled; a late, duplicated or stale task changes nothing' } };
@@ -44,15 +45,6 @@ export const taskExtensionTimeoutRoute = defineRoute(access.oidc, {
   request: jsonBody(ExtensionTimeoutTaskSchema),
   responses: handled,
 });
-export const taskSyncRoute = defineRoute(access.oidc, {
-  method: 'post',
-  path: SESSION_PATHS.sync,
-  operationId: 'taskSessionSync',
-  tags,
-  summary: 'Coalesced session-doc counters (last_seq, unread, receipts): at most one write per second',
-  request: jsonBody(SessionSyncTaskSchema),
-  responses: handled,
-});
 
 export function timerRoutes(deps: SessionsDeps) {
   return createRouter()
@@ -73,10 +65,6 @@ export function timerRoutes(deps: SessionsDeps) {
     })
     .openapi(taskExtensionTimeoutRoute, async (c) => {
       await extensionTimedOut(deps, c.req.valid('json').extension_id);
-      return c.body(null, 204);
-    })
-    .openapi(taskSyncRoute, async (c) => {
-      await syncCounters(deps, c.req.valid('json').session_id);
       return c.body(null, 204);
     });
 }

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../../shared/http/function-app';
 import { access, defineRoute } from '../../../shared/http/route';
 import type { Logger } from '../../../shared/logger';
-import type { OutboxRelay } from '../../../shared/outbox/relay';
+import { type OutboxRelay } from '../../../shared/outbox';
 
 const DrainedSchema = z.object({ delivered: z.number().int() }).openapi('OutboxDrained');
 

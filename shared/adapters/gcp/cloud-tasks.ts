@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { functionForPath } from '../../http/path-table';
+import { functionForPath } from '../../path-table';
 import type { ScheduledTask, TaskScheduler } from '../../ports/task-scheduler';
 
 export interface CloudTasksConfig {

@@ -1,37 +1,17 @@
-import { ANDROID_CHANNEL_ID, notSent, type Push, type PushMessage, type PushResult } from '../../ports/push';
-
-export interface FcmMessage {
-  token: string;
-  data: Record<string, string>;
-  notification?: { title: string; body: string };
-  android: { priority: 'high' | 'normal'; notification?: { channelId: string } };
-  apns: { headers: Record<string, string>; payload: { aps: Record<string, unknown> } };
-}
+import type { TokenMessage } from 'firebase-admin/messaging';
+import { notSent, type Push, type PushMessage, type PushResult } from '../../ports/push';
+import { buildFcmMessage } from './fcm-message';
 
 interface BatchResponseLike {
   responses: Array<{ success: boolean; messageId?: string; error?: { code?: string; message?: string } }>;
 }
 
 export interface MessagingLike {
-  send(message: FcmMessage): Promise<string>;
-  sendEach?(messages: FcmMessage[]): Promise<BatchResponseLike>;
+  send(message: TokenMessage): Promise<string>;
+  sendEach?(messages: TokenMessage[]): Promise<BatchResponseLike>;
 }
 
 const UNREGISTERED = new Set(['messaging/registration-token-not-registered', 'messaging/invalid-registration-token']);
-
-export function buildFcmMessage(m: PushMessage): FcmMessage {
-  const high = m.highPriority ?? true;
-  return {
-    token: m.token,
-    data: m.data,
-    ...(m.notification ? { notification: m.notification } : {}),
-    android: { priority: high ? 'high' : 'normal', notification: { channelId: ANDROID_CHANNEL_ID } },
-    apns: {
-      headers: { 'apns-priority': high ? '10' : '5' },
-      payload: { aps: m.notification ? { sound: 'default' } : { 'content-available': 1 } },
-    },
-  };
-}
 
 /** FCM through firebase-admin's messaging only (seed 001: never `.auth()`). */
 export class FcmPush implements Push {
@@ -54,7 +34,7 @@ export class FcmPush implements Push {
     if (!messaging.sendEach) return Promise.all(messages.map((m) => this.send(m).catch(notSent)));
     let batch: BatchResponseLike;
     try {
-      batch = await messaging.sendEach(messages.map(buildFcmMessage));
+      batch = await messaging.sendEach(messages.map((m) => buildFcmMessage(m)));
     } catch (err) {
       // A session that broke mid-call still says which messages FCM took (firebase-admin's
       // FirebaseMessagingSessionError); failing them all would push those devices twice on the retry.

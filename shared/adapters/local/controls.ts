@@ -1,10 +1,9 @@
 import type { AdjustableClock } from '../../clock';
-import { CRON_JOBS, CRON_TASK_PREFIX } from '../../cron';
 import type { Db } from '../../db/pool';
 import type { Logger } from '../../logger';
-import type { OutboxRelay } from '../../outbox/relay';
+import { type OutboxRelay } from '../../outbox';
 import type { TaskScheduler } from '../../ports/task-scheduler';
-import { LocalDispatcher, type Deliver } from './dispatcher';
+import { CRON_TASK_PREFIX, LocalDispatcher, type Deliver } from './dispatcher';
 import type { LocalOidcIssuer } from './oidc-issuer';
 import type { PushRecorder } from './push-recorder';
 
@@ -34,10 +33,12 @@ export function createLocalControls(deps: {
   issuer: LocalOidcIssuer;
   pushRecorder: PushRecorder;
   scheduler: TaskScheduler;
-  outbox: () => OutboxRelay;
+  relay: () => OutboxRelay;
   logger: Logger;
   audience: string;
   queueName: string;
+  /** Cloud Scheduler's jobs, fired from this clock (scripts/local/cron.ts). */
+  cronJobs: ReadonlyArray<{ name: string; path: string; everySeconds: number }>;
   /** Local adapters that announce work due now; they wake the attached dispatcher. */
   wakeOn: Array<{ onDue?: () => void }>;
 }): LocalControls {
@@ -72,7 +73,7 @@ export function createLocalControls(deps: {
       await this.tickCron();
       // Handlers may enqueue more work (a timer that schedules the next one); settle it all.
       for (let round = 0; round < 100; round++) {
-        const relayed = await deps.outbox().drainAll();
+        const relayed = await deps.relay().drainAll();
         const ran = (await this.dispatcher?.runDue()) ?? { attempted: 0, tasks: 0 };
         if (relayed === 0 && ran.attempted === 0) break;
       }
@@ -80,7 +81,7 @@ export function createLocalControls(deps: {
     },
     async tickCron() {
       const nowMs = clock.now().getTime();
-      for (const job of CRON_JOBS) {
+      for (const job of deps.cronJobs) {
         const slot = Math.floor(nowMs / (job.everySeconds * 1000));
         await scheduler.schedule({
           name: `${CRON_TASK_PREFIX}${job.name}:${slot}`,

@@ -1,7 +1,6 @@
 import type { AdjustableClock } from '../../clock';
 import type { Queryable } from '../../db/pool';
 import type { Logger } from '../../logger';
-import { CRON_TASK_PREFIX } from '../../cron';
 import type { LocalOidcIssuer } from './oidc-issuer';
 
 export interface DeliveryRequest {
@@ -31,6 +30,9 @@ export interface LocalDispatcherDeps {
   queueName: string;
   maxAttempts?: number;
 }
+
+/** Names of the scheduler jobs' deliveries: they are not product timers, so the clock route does not count them. */
+export const CRON_TASK_PREFIX = 'cron:';
 
 export function backoffSeconds(attempt: number): number {
   return Math.min(60, 2 ** Math.max(0, attempt - 1));

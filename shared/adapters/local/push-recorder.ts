@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../clock';
 import type { Queryable } from '../../db/pool';
 import type { Push, PushMessage, PushResult } from '../../ports/push';
-import { buildFcmMessage } from '../gcp/fcm';
+import { buildFcmMessage } from '../gcp/fcm-message';
 
 /** Tokens with this prefix behave like tokens FCM reports as unregistered (to exercise cleanup). */
 export const UNREGISTERED_TOKEN_PREFIX = 'unregistered-';
 
 /** FCM stand-in: records the exact message the FCM adapter would send. */
 export class PushRecorder implements Push {
-  constructor(private readonly db: Queryable) {}
+  /** The clock fixes an expiring push's remaining ttl, as the send time does in FCM. */
+  constructor(
+    private readonly db: Queryable,
+    private readonly clock: Clock,
+  ) {}
 
   async send(message: PushMessage): Promise<PushResult> {
     if (message.token.startsWith(UNREGISTERED_TOKEN_PREFIX)) {
@@ -17,7 +22,7 @@ export class PushRecorder implements Push {
     const messageId = randomUUID();
     await this.db.query('INSERT INTO local_push_log (user_id, message) VALUES ($1, $2)', [
       message.userId,
-      JSON.stringify({ message_id: messageId, ...buildFcmMessage(message) }),
+      JSON.stringify({ message_id: messageId, ...buildFcmMessage(message, this.clock.now()) }),
     ]);
     return { ok: true, messageId };
   }
@@ -26,13 +31,14 @@ export class PushRecorder implements Push {
   async sendMany(messages: PushMessage[]): Promise<PushResult[]> {
     const results: PushResult[] = [];
     const rows: Array<{ user: string; message: unknown }> = [];
+    const now = this.clock.now();
     for (const m of messages) {
       if (m.token.startsWith(UNREGISTERED_TOKEN_PREFIX)) {
         results.push({ ok: false, unregistered: true, error: 'messaging/registration-token-not-registered' });
         continue;
       }
       const messageId = randomUUID();
-      rows.push({ user: m.userId, message: { message_id: messageId, ...buildFcmMessage(m) } });
+      rows.push({ user: m.userId, message: { message_id: messageId, ...buildFcmMessage(m, now) } });
       results.push({ ok: true, messageId });
     }
     if (rows.length) {

@@ -1,24 +1,17 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREBASE_CUSTOM_TOKEN_AUDIENCE } from '../../../shared/auth/firebase-token';
-import { enqueue, outbox } from '../../../shared/outbox/outbox';
-import { bearer, ccLogin, createGuest, signInActiveMitra } from '../../helpers/auth';
+import { effect } from '../../../shared/outbox';
+import { enqueue } from '../../helpers/outbox';
+import { buildPush } from '../../../shared/push';
+import { bearer, ccLogin, createGuest, otpSignIn, signInActiveMitra } from '../../helpers/auth';
+import { realtime, settle } from '../../helpers/pairing';
 import { json } from '../../helpers/http';
 import { createTestStack, type TestStack } from '../../helpers/runtime';
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const SA_EMAIL = 'firebase-adminsdk@halo-test.iam.gserviceaccount.com';
 let s: TestStack;
 beforeAll(async () => {
-  s = await createTestStack({
-    env: {
-      FIREBASE_SERVICE_ACCOUNT_JSON: JSON.stringify({
-        client_email: SA_EMAIL,
-        private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }),
-      }),
-    },
-  });
+  s = await createTestStack();
 });
 afterAll(() => s.close());
 
@@ -70,10 +63,14 @@ describe('device tokens', () => {
     for (const t of await tokens(m.profile.id)) {
       await enqueue(
         s.rt.db,
-        outbox.push({ userId: `m_${m.profile.id}`, token: t.fcm_token, data: { type: 'chat_request' } }),
+        effect.push({
+          ...buildPush('request_withdrawn', { request_id: 'r1', reason: 'taken' }),
+          userId: m.profile.id,
+          token: t.fcm_token,
+        }),
       );
     }
-    await s.rt.outbox.drainAll();
+    await s.rt.relay.drainAll();
     expect((await tokens(m.profile.id)).map((t: { device_id: string }) => t.device_id)).toEqual(['new-phone']);
   });
 
@@ -85,8 +82,9 @@ describe('device tokens', () => {
   });
 });
 
+// The signature and the exact IAM signJwt request are unit-tested (test/unit/firebase-token.test.ts).
 describe('Firebase custom token', () => {
-  it('is RS256, signed by the service account, for uid c_<id> with the user_type claim, valid ≤ 1 h', async () => {
+  it('is RS256, for uid c_<id> / m_<id>, with the user_type and epoch claims, valid ≤ 1 h (made on first use)', async () => {
     const guest = await createGuest(s);
     const res = await s.request('/api/shared/auth/firebase-token', {
       method: 'POST',
@@ -96,34 +94,77 @@ describe('Firebase custom token', () => {
     const body = await json(res);
     expect(body.uid).toBe(`c_${guest.profile.id}`);
     expect(decodeProtectedHeader(body.firebase_token).alg).toBe('RS256');
-    const key = await importSPKI(publicKey.export({ type: 'spki', format: 'pem' }).toString(), 'RS256');
-    const { payload } = await jwtVerify(body.firebase_token, key, {
-      issuer: SA_EMAIL,
-      audience: FIREBASE_CUSTOM_TOKEN_AUDIENCE,
-      currentDate: s.rt.clock.now(),
+    const payload = decodeJwt(body.firebase_token);
+    expect(payload).toMatchObject({
+      iss: 'local-firebase@halobestie.invalid',
+      sub: 'local-firebase@halobestie.invalid',
+      aud: FIREBASE_CUSTOM_TOKEN_AUDIENCE,
+      uid: `c_${guest.profile.id}`,
+      claims: { user_type: 'customer', epoch: 0 },
     });
-    expect(payload).toMatchObject({ sub: SA_EMAIL, uid: `c_${guest.profile.id}`, claims: { user_type: 'customer' } });
     expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(3600);
+    expect(body.expires_at).toBe(new Date(payload.exp! * 1000).toISOString());
 
     const mitra = await signInActiveMitra(s);
     const m = await json(
       s.request('/api/shared/auth/firebase-token', { method: 'POST', headers: bearer(mitra.access_token) }),
     );
     expect(m.uid).toBe(`m_${mitra.profile.id}`);
+    expect(decodeJwt(m.firebase_token).claims).toEqual({ user_type: 'mitra', epoch: 0 });
     expect((await s.request('/api/shared/auth/firebase-token', { method: 'POST' })).status).toBe(401);
   });
+});
 
-  it('outside production without a service account, a throwaway key (made on first use) signs', async () => {
-    const local = await createTestStack({ databaseUrl: s.rt.env.DATABASE_URL });
-    try {
-      const guest = await json(local.request('/api/shared/auth/anonymous', { method: 'POST' }));
-      const body = await json(
-        local.request('/api/shared/auth/firebase-token', { method: 'POST', headers: bearer(guest.access_token) }),
-      );
-      expect(decodeProtectedHeader(body.firebase_token).alg).toBe('RS256');
-      expect(body.uid).toBe(`c_${guest.profile.id}`);
-    } finally {
-      await local.close();
-    }
+describe('Firestore access ends with the account (SPEC §13)', () => {
+  const firebaseToken = async (accessToken: string) =>
+    json(s.request('/api/shared/auth/firebase-token', { method: 'POST', headers: bearer(accessToken) }));
+  const epochClaim = (body: { firebase_token: string }) =>
+    (decodeJwt(body.firebase_token).claims as { epoch: number }).epoch;
+  const userDoc = async (uid: string) => (await realtime(s, `users/${uid}`)).data;
+
+  it('logging out of the last session bumps the epoch into users/{uid}; logging out of one of two does not', async () => {
+    const mitra = await signInActiveMitra(s);
+    await s.rt.local!.advanceClock(61);
+    const second = (await otpSignIn(s, 'mitra', mitra.profile.phone)).body;
+    const uid = `m_${mitra.profile.id}`;
+    expect(epochClaim(await firebaseToken(mitra.access_token))).toBe(0);
+    const logout = (token: string) => s.request('/api/shared/auth/logout', { method: 'POST', headers: bearer(token) });
+    expect((await logout(second.access_token)).status).toBe(204);
+    await settle(s);
+    expect(await userDoc(uid)).toBeNull();
+    expect((await logout(mitra.access_token)).status).toBe(204);
+    await settle(s);
+    expect(await userDoc(uid)).toEqual({ epoch: 1 });
+    await s.rt.local!.advanceClock(3601); // past the phone's OTP limit for the hour
+    const again = (await otpSignIn(s, 'mitra', mitra.profile.phone)).body;
+    // A new sign-in gets a token with the new epoch: the rules let it read again.
+    expect(epochClaim(await firebaseToken(again.access_token))).toBe(1);
+  });
+
+  it('a ban and a deactivation bump the epoch at once', async () => {
+    const cc = await json(ccLogin(s));
+    const guest = await createGuest(s);
+    expect(
+      (
+        await s.request(`/internal/customers/${guest.profile.id}/ban`, {
+          method: 'POST',
+          json: { reason: 'spam' },
+          headers: bearer(cc.access_token),
+        })
+      ).status,
+    ).toBe(200);
+    const mitra = await signInActiveMitra(s);
+    expect(
+      (
+        await s.request(`/internal/mitras/${mitra.profile.id}`, {
+          method: 'PATCH',
+          json: { is_active: false },
+          headers: bearer(cc.access_token),
+        })
+      ).status,
+    ).toBe(200);
+    await settle(s);
+    expect(await userDoc(`c_${guest.profile.id}`)).toEqual({ epoch: 1 });
+    expect(await userDoc(`m_${mitra.profile.id}`)).toEqual({ epoch: 1 });
   });
 });

@@ -4,12 +4,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createAuthApp } from '../../../functions/auth/app';
 import { parseEnv } from '../../../shared/env';
 import { createLogger } from '../../../shared/logger';
-import { createRuntime, type Runtime } from '../../../shared/runtime';
+import type { Runtime } from '../../../shared/runtime';
+import { authAdapters } from '../../../functions/auth/adapters';
+import { createLocalRuntime } from '../../../scripts/local/runtime';
 import { createTestDatabase } from '../../helpers/db';
 import { json } from '../../helpers/http';
 import { testEnv } from '../../helpers/runtime';
 
-// The auth function as production runs it: NODE_ENV=production, OTP_PROVIDER=fazpass, keys set.
+// The auth function as production runs it: NODE_ENV=production, OTP_PROVIDER=fazpass, keys set, behind IAP.
 let fazpass: Server | undefined;
 let rt: Runtime | undefined;
 afterAll(async () => {
@@ -39,10 +41,11 @@ describe('auth in production with Fazpass', () => {
       FAZPASS_BASE_URL: `http://127.0.0.1:${port}`,
       FAZPASS_MERCHANT_KEY: 'merchant-key',
       FAZPASS_GATEWAY_KEY: 'gateway-key',
+      IAP_AUDIENCE: '/projects/1/global/backendServices/2',
     };
-    rt = await createRuntime(parseEnv(production), { logger: createLogger('silent') });
+    rt = await createLocalRuntime(parseEnv(production, 'auth'), { logger: createLogger('silent') });
     const app = createAuthApp(rt);
-    expect(rt.otpProvider.name).toBe('fazpass');
+    expect(authAdapters(rt).otpProvider.name).toBe('fazpass');
 
     const res = await app.request('/api/client/auth/otp/request', {
       method: 'POST',
@@ -60,13 +63,8 @@ describe('auth in production with Fazpass', () => {
     const { rows } = await rt.db.query('SELECT count(*)::int AS n FROM otp_requests');
     expect(rows[0].n).toBe(0);
 
-    const stub = await createRuntime(parseEnv({ ...production, OTP_PROVIDER: 'stub' }), {
-      logger: createLogger('silent'),
-    });
-    try {
-      expect(() => createAuthApp(stub)).toThrow(/OTP_PROVIDER/);
-    } finally {
-      await stub.close();
-    }
+    expect(() => parseEnv({ ...production, OTP_PROVIDER: 'stub' }, 'auth')).toThrow(
+      /OTP_PROVIDER: the stub provider logs codes/,
+    );
   });
 });

@@ -3,7 +3,8 @@ import { decodeJwt, decodeProtectedHeader, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPem } from '../../../scripts/local/dev-keys';
 import { refreshPolicy } from '../../../shared/auth/guards';
-import { revokeAuthSession, revokeUserSessions, rotateRefreshToken } from '../../../shared/auth/refresh-sessions';
+import { rotateRefreshToken } from '../../../shared/auth/refresh-sessions';
+import { revokeAuthSession, revokeUserSessions } from '../../../shared/auth/repo/auth-sessions';
 import { bearer, createGuest, signInActiveMitra, ccLogin } from '../../helpers/auth';
 import { expectError, json } from '../../helpers/http';
 import { createTestStack, testSigningKey, type TestStack } from '../../helpers/runtime';
@@ -255,12 +256,16 @@ describe('refresh tokens and sessions', () => {
     await s.rt.db.query('UPDATE customers SET is_banned = true WHERE id = $1', [customer.profile.id]);
     await expectError(refresh(mitra.refresh_token), 403, 'ACCOUNT_INACTIVE');
     await expectError(refresh(customer.refresh_token), 403, 'ACCOUNT_BANNED');
-    for (const t of [mitra.access_token, customer.access_token]) {
+    const ended = [
+      [mitra.access_token, 'mitra_deactivated'],
+      [customer.access_token, 'customer_banned'],
+    ] as const;
+    for (const [t, why] of ended) {
       expect((await me(t, meOf(t))).status).toBe(401);
       const reason = await s.rt.db.query('SELECT revoked_reason FROM auth_sessions WHERE id = $1', [
         decodeJwt(t).session_id,
       ]);
-      expect(reason.rows[0].revoked_reason).toBe('logout');
+      expect(reason.rows[0].revoked_reason).toBe(why);
     }
   });
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { json } from '../../helpers/http';
 import { randomUUID } from 'node:crypto';
-import { insertNotifications, offerOpenRequestsTo } from '../../../shared/pairing/repo';
+import { insertNotifications, offerOpenRequestsTo } from '../../../shared/pairing/repo/chat-request-notifications';
 import { accept, chatRequest, customerWithDevice, onlineMitra } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 

@@ -49,7 +49,8 @@ describe('redelivered and late triggers change nothing twice', () => {
     await accept(s, m1, req.request_id);
     await deliver('/events/pairing/blast', envelope(data, 'late'));
     await settle(s);
-    expect(await pushes(s, m2.id)).toHaveLength(1);
+    // The offer, then its withdrawal when m1 took it; nothing from the late blast.
+    expect((await pushes(s, m2.id)).map((p) => p.data.type)).toEqual(['chat_request', 'request_withdrawn']);
     expect((await realtime(s, `mitras/${m2.id}/offers/${req.request_id}`)).data.status).toBe('missed');
   });
 
@@ -128,20 +129,19 @@ describe('redelivered and late triggers change nothing twice', () => {
     expect([after[m2.id].status, after[m3.id].status, after[late.id].status]).toEqual(['accepted', 'missed', 'missed']);
   });
 
-  it('a single-offer timeout enqueued before batching shipped is still handled (rolling deploy)', async () => {
+  it('a notification timeout without its batch (offered_at) is refused: there is one task per batch', async () => {
     const c = await customerWithDevice(s);
     const m = await onlineMitra(s);
     const req = await json(chatRequest(s, c.token));
-    const legacy = { request_id: req.request_id, mitra_id: m.id };
-    expect((await deliver('/tasks/pairing/notification-timeout', legacy)).status).toBe(204);
-    expect((await deliver('/tasks/pairing/notification-timeout', legacy)).status).toBe(204);
+    for (const body of [
+      { request_id: req.request_id, mitra_id: m.id },
+      { request_id: req.request_id, offered_at: 'soon' },
+    ])
+      expect((await deliver('/tasks/pairing/notification-timeout', body)).status).toBe(400);
     const { rows } = await s.rt.db.query('SELECT status FROM chat_request_notifications WHERE request_id = $1', [
       req.request_id,
     ]);
-    expect(rows).toEqual([{ status: 'ignored' }]);
-    expect(
-      (await deliver('/tasks/pairing/notification-timeout', { request_id: req.request_id, offered_at: 'soon' })).status,
-    ).toBe(400);
+    expect(rows).toEqual([{ status: 'offered' }]);
   });
 
   it('the pairing timeout → expired, the customer told once (doc + push); accepting then → 410; fired twice and late → one effect', async () => {
@@ -163,6 +163,11 @@ describe('redelivered and late triggers change nothing twice', () => {
     expect(await pushes(s, c.id)).toEqual([
       expect.objectContaining({ data: { type: 'pairing_expired', request_id: req.request_id } }),
     ]);
+    expect((await pushes(s, m.id)).at(-1)!.data).toEqual({
+      type: 'request_withdrawn',
+      request_id: req.request_id,
+      reason: 'expired',
+    });
     expect((await realtime(s, `mitras/${m.id}/offers/${req.request_id}`)).data.status).toBe('expired');
     const late = await accept(s, m, req.request_id);
     expect(late.status).toBe(410);

@@ -58,12 +58,27 @@ describe('POST /api/client/chat/request', () => {
     await settle(s);
     for (const m of mitras) {
       const [push] = await pushes(s, m.id);
+      const offer = await realtime(s, `mitras/${m.id}/offers/${body.request_id}`);
+      // An alert that expires with the offer (SPEC §12), its text from the customer's name only.
       expect(push).toMatchObject({
         token: `fcm-${m.id}`,
         data: { type: 'chat_request', request_id: body.request_id, topic_sensitivity: 'sensitive' },
-        android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2' } },
+        notification: {
+          title: 'Ada yang ingin curhat',
+          body: expect.stringContaining(offer.data.customer_display_name),
+        },
+        android: { priority: 'high', notification: { channelId: 'halobestie_chat_v2', tag: body.request_id } },
+        apns: {
+          headers: {
+            'apns-priority': '10',
+            'apns-push-type': 'alert',
+            'apns-expiration': String(Math.floor(Date.parse(offer.data.respond_by) / 1000)),
+          },
+          payload: { aps: { sound: 'default', threadId: body.request_id } },
+        },
       });
-      const offer = await realtime(s, `mitras/${m.id}/offers/${body.request_id}`);
+      expect(push!.android.ttl).toBeGreaterThan(0);
+      expect(push!.android.ttl).toBeLessThanOrEqual(60_000);
       expect(offer.data).toMatchObject({
         status: 'offered',
         topic_sensitivity: 'sensitive',
@@ -221,9 +236,18 @@ describe('accept, reject, cancel', () => {
     expect(pairingDoc.data).toMatchObject({ status: 'paired', session_id: won.session_id, mitra_name: 'Bestie Race' });
     const customerPushes = await pushes(s, c.id);
     expect(customerPushes).toEqual([
-      expect.objectContaining({ data: { type: 'paired', session_id: won.session_id, mitra_name: 'Bestie Race' } }),
+      expect.objectContaining({
+        data: { type: 'paired', session_id: won.session_id },
+        notification: { title: 'Bestie ditemukan', body: expect.stringContaining('Bestie Race') },
+      }),
     ]);
     const loser = mitras[(winnerIdx + 1) % 10]!;
+    // Each loser's app is told at once that the offer closed: a background push, no alert.
+    expect((await pushes(s, loser.id)).map((p) => p.data)).toEqual([
+      expect.objectContaining({ type: 'chat_request' }),
+      { type: 'request_withdrawn', request_id: req.request_id, reason: 'taken' },
+    ]);
+    expect((await pushes(s, mitras[winnerIdx]!.id)).map((p) => p.data.type)).toEqual(['chat_request']);
     expect((await realtime(s, `mitras/${loser.id}/offers/${req.request_id}`)).data).toMatchObject({
       status: 'missed',
       reason: 'accepted_by_other',
@@ -286,6 +310,11 @@ describe('accept, reject, cancel', () => {
       reason: 'cancelled_by_customer',
     });
     expect((await realtime(s, `customers/${c.id}/pairing/current`)).data.status).toBe('cancelled');
+    expect((await pushes(s, m.id)).at(-1)!.data).toEqual({
+      type: 'request_withdrawn',
+      request_id: req.request_id,
+      reason: 'cancelled',
+    });
     expect((await chatRequest(s, c.token)).status).toBe(201);
   });
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { tx } from '../../../shared/db/tx';
-import { paymentsDeps } from '../../../shared/payments/deps';
-import type { PaymentRow } from '../../../shared/payments/repo';
+import { XenditProvider } from '../../../shared/adapters/gcp/xendit';
+import { commitWithEffects } from '../../../shared/outbox';
+import { paymentsDeps } from '../../../shared/payments';
+import type { PaymentRow } from '../../../shared/payments/repo/payments';
 import { settlePayment, type ProviderReport } from '../../../shared/payments/settle-payment';
+import { sessionPaymentHooks, sessionsDeps } from '../../../shared/sessions';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { callbackRows, paymentOf, pendingPaidSession, sessionRow, usePaymentStack } from '../../helpers/payments';
@@ -19,8 +21,11 @@ const report = (p: PaymentRow, status: ProviderReport['status']): ProviderReport
 });
 
 /** The one settlement every report goes through, as one transaction of its own. */
-const settleNow = (s: TestStack, p: PaymentRow, r: ProviderReport) =>
-  tx(s.rt.db, (c) => settlePayment(c, paymentsDeps(s.rt), p, r, s.rt.clock.now()));
+function settleNow(s: TestStack, p: PaymentRow, r: ProviderReport) {
+  const provider = new XenditProvider(s.rt.env.XENDIT_API_BASE_URL, s.rt.env.XENDIT_SECRET_KEY ?? '');
+  const deps = paymentsDeps(s.rt, provider, sessionPaymentHooks(sessionsDeps(s.rt)));
+  return commitWithEffects(deps, (c) => settlePayment(c, deps, p, r, s.rt.clock.now()));
+}
 
 describe('settling a payment: what each report does', () => {
   it('the timeout task while the provider still says PENDING: still_pending, and nothing moves', async () => {

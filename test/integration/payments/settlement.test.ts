@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enqueue } from '../../../shared/outbox/outbox';
+import { enqueue } from '../../helpers/outbox';
 import { invoiceTask } from '../../../shared/payments/invoice-task';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { settle } from '../../helpers/pairing';
-import { flaggedPayments } from '../../../shared/payments/views';
+import { flaggedPayments } from '../../../shared/payments';
 import {
   CALLBACK_TOKEN,
   callbackRows,

@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { tx } from '../../../shared/db/tx';
-import { applyPaidExtension } from '../../../shared/sessions/apply-extension';
-import { sessionsDeps } from '../../../shared/sessions/deps';
-import { lapseExtension } from '../../../shared/sessions/lapse-extension';
+import { commitWithEffects } from '../../../shared/outbox';
+import { sessionPaymentHooks, sessionsDeps } from '../../../shared/sessions';
 import { json } from '../../helpers/http';
 import { pushes, realtime, settle } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
@@ -66,11 +64,19 @@ describe('extensions', () => {
     await settle(s);
     const offer = (await realtime(s, `mitras/${t.mitra.id}/sessions/${t.sessionId}`)).data;
     expect(offer.extension).toMatchObject({ id: ext.id, status: 'requested', topic_sensitivity: 'sensitive' });
-    expect((await pushes(s, t.mitra.id)).at(-1)!.data).toMatchObject({
-      type: 'extension_request',
+    const asked = (await pushes(s, t.mitra.id)).at(-1)!;
+    expect(asked.data).toMatchObject({
+      type: 'extension_requested',
       extension_id: ext.id,
+      duration_minutes: '30',
       topic_sensitivity: 'sensitive',
+      respond_by: offer.extension.respond_by,
     });
+    // An alert that expires when the mitra's time to answer does (SPEC §12).
+    expect(asked.notification).toMatchObject({ title: 'Permintaan tambah waktu' });
+    expect(asked.apns.headers['apns-expiration']).toBe(
+      String(Math.floor(Date.parse(offer.extension.respond_by) / 1000)),
+    );
     const customerDoc = (await realtime(s, `sessions/${t.sessionId}`)).data;
     expect(customerDoc.extension).toMatchObject({ id: ext.id, status: 'requested' });
     expect(JSON.stringify(customerDoc)).not.toMatch(/sensitiv/);
@@ -85,7 +91,14 @@ describe('extensions', () => {
     expect((await json(answer(t, ext.id, 'accept'))).error.code).toBe('EXTENSION_NOT_PENDING');
     expect(await row(s, t.sessionId)).toMatchObject({ status: 'closing', closing_reason: 'extension_rejected' });
     await settle(s);
-    expect((await pushes(s, t.customer.id)).map((p) => p.data.type)).toContain('extension_rejected');
+    const told = (await pushes(s, t.customer.id)).at(-1)!;
+    expect(told.data).toEqual({
+      type: 'extension_answered',
+      session_id: t.sessionId,
+      extension_id: ext.id,
+      answer: 'rejected',
+    });
+    expect(told.notification).toMatchObject({ title: 'Tambah waktu ditolak' });
   });
 
   it('no answer within extension_timeout_seconds → timed out → closing; the timers again and late change nothing', async () => {
@@ -117,15 +130,16 @@ describe('extensions', () => {
     expect((await row(s, t.sessionId)).status).toBe('expired');
 
     const deps = sessionsDeps(s.rt);
+    const { applyPaidExtension } = sessionPaymentHooks(deps);
     const now = s.rt.clock.now();
     // the payment lands while the old expiry task is delivered again, concurrently
     const [applied] = await Promise.all([
-      tx(s.rt.db, (c) => applyPaidExtension(c, deps, ext.id, now)),
+      commitWithEffects(deps, (t) => applyPaidExtension(t, ext.id, now)),
       deliver(s, '/tasks/sessions/expire', { session_id: t.sessionId, version: 1 }),
       deliver(s, '/tasks/sessions/expire', { session_id: t.sessionId, version: 2 }),
     ]);
     expect(applied).toBe(true);
-    expect(await tx(s.rt.db, (c) => applyPaidExtension(c, deps, ext.id, now))).toBe(false); // replay
+    expect(await commitWithEffects(deps, (t) => applyPaidExtension(t, ext.id, now))).toBe(false); // replay
     const r = await row(s, t.sessionId);
     expect(r.status).toBe('active');
     expect(r.ends_at.getTime()).toBe(Math.max(oldEnds.getTime(), now.getTime()) + 30 * 60_000);
@@ -147,10 +161,12 @@ describe('extensions', () => {
     const ext = await json(ask(t));
     await answer(t, ext.id, 'accept');
     const deps = sessionsDeps(s.rt);
+    const { applyPaidExtension, lapseExtension } = sessionPaymentHooks(deps);
     const now = s.rt.clock.now();
-    expect(await tx(s.rt.db, (c) => lapseExtension(c, deps, ext.id, now))).toBe(true);
-    expect(await tx(s.rt.db, (c) => lapseExtension(c, deps, ext.id, now))).toBe(false);
-    expect(await tx(s.rt.db, (c) => applyPaidExtension(c, deps, ext.id, now))).toBe(false);
+    const run = (fn: typeof lapseExtension) => commitWithEffects(deps, (t) => fn(t, ext.id, now));
+    expect(await run(lapseExtension)).toBe(true);
+    expect(await run(lapseExtension)).toBe(false);
+    expect(await run(applyPaidExtension)).toBe(false);
     expect(await row(s, t.sessionId)).toMatchObject({ status: 'closing', closing_reason: 'extension_lapsed' });
   });
 });

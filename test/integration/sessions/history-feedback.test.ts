@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { flaggedUserIds } from '../../../shared/sessions/admin-reports';
+import { flaggedUserIds } from '../../../shared/sessions';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { customerWithDevice, onlineMitra } from '../../helpers/pairing';

@@ -1,10 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { tx } from '../../../shared/db/tx';
-import { activatePaidSession } from '../../../shared/sessions/activate-paid-session';
-import { cancelUnpaidSession } from '../../../shared/sessions/cancel-unpaid-session';
-import { sessionsDeps } from '../../../shared/sessions/deps';
-import { endSessionByOperator } from '../../../shared/sessions/end-by-operator';
-import { capacityUsed } from '../../../shared/sessions/repo';
+import { commitWithEffects } from '../../../shared/outbox';
+import { capacityUsed, endSessionByOperator, sessionPaymentHooks, sessionsDeps } from '../../../shared/sessions';
 import { json } from '../../helpers/http';
 import { accept, chatRequest, customerWithDevice, onlineMitra, pushes, realtime, settle } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
@@ -34,7 +30,12 @@ describe('the session state machine and its timers', () => {
     await s.rt.local!.advanceClock(10 * 60);
     expect(await row(s, t.sessionId)).toMatchObject({ status: 'expired', version: 2 });
     expect(await doc(t.sessionId)).toMatchObject({ status: 'expired', version: 2 });
-    expect((await pushes(s, t.customer.id)).at(-1)!.data).toMatchObject({ type: 'session_expired' });
+    // Time-up is an alert to each side, its text from the other side's name.
+    const timeUp = (await pushes(s, t.customer.id)).at(-1)!;
+    expect(timeUp.data).toEqual({ type: 'time_up', session_id: t.sessionId });
+    expect(timeUp.notification).toMatchObject({ title: 'Waktu curhat habis' });
+    expect(timeUp.apns.headers).toMatchObject({ 'apns-priority': '10', 'apns-push-type': 'alert' });
+    expect((await pushes(s, t.mitra.id)).at(-1)!.notification).toMatchObject({ title: 'Waktu sesi habis' });
     const view = await json(get(s, t.customer, `/sessions/${t.sessionId}`));
     expect(Date.parse(view.extension_window_ends_at) - Date.parse(view.expired_at)).toBe(300_000);
 
@@ -86,7 +87,14 @@ describe('the session state machine and its timers', () => {
     expect((await json(again)).error.code).toBe('GOODBYE_ALREADY_SENT');
     await settle(s);
     expect((await doc(t.sessionId)).goodbyes.customer.message).toBe('Makasih ya');
-    expect((await pushes(s, t.mitra.id)).at(-1)!.data).toMatchObject({ type: 'goodbye', from: 'customer' });
+    // A goodbye is only synced (the session doc shows it): a background push.
+    const goodbye = (await pushes(s, t.mitra.id)).at(-1)!;
+    expect(goodbye.data).toMatchObject({ type: 'goodbye', from: 'customer' });
+    expect(goodbye).not.toHaveProperty('notification');
+    expect(goodbye.apns).toMatchObject({
+      headers: { 'apns-priority': '5', 'apns-push-type': 'background' },
+      payload: { aps: { contentAvailable: true } },
+    });
     const second = await json(act(s, t.mitra, t.sessionId, 'goodbye', {}));
     expect(second.status).toBe('completed');
     expect(second.goodbyes.mitra).toEqual({ at: expect.any(String) });
@@ -126,13 +134,15 @@ describe('the session state machine and its timers', () => {
 
   it('payment hooks: activate a paid session (expiry scheduled), cancel an unpaid one (capacity freed, both told)', async () => {
     const deps = sessionsDeps(s.rt);
+    const { activatePaidSession, cancelUnpaidSession } = sessionPaymentHooks(deps);
     const m = await onlineMitra(s);
     const c = await customerWithDevice(s);
     const req = await json(chatRequest(s, c.token));
     const { session_id } = await json(accept(s, m, req.request_id));
     const now = s.rt.clock.now();
-    expect(await tx(s.rt.db, (cl) => activatePaidSession(cl, deps, session_id, now))).toBe(true);
-    expect(await tx(s.rt.db, (cl) => activatePaidSession(cl, deps, session_id, now))).toBe(false); // a replay
+    const activate = () => commitWithEffects(deps, (t) => activatePaidSession(t, session_id, now));
+    expect(await activate()).toBe(true);
+    expect(await activate()).toBe(false); // a replay
     const r = await row(s, session_id);
     expect(r).toMatchObject({ status: 'active', version: 2 });
     expect(r.ends_at.getTime() - now.getTime()).toBe(30 * 60_000);
@@ -145,8 +155,9 @@ describe('the session state machine and its timers', () => {
     const { session_id: unpaid } = await json(accept(s, m2, req2.request_id));
     expect(await capacityUsed(s.rt.db, m2.id)).toBe(1);
     const at = s.rt.clock.now();
-    expect(await tx(s.rt.db, (cl) => cancelUnpaidSession(cl, deps, unpaid, at, 'payment_expired'))).toBe(true);
-    expect(await tx(s.rt.db, (cl) => cancelUnpaidSession(cl, deps, unpaid, at, 'payment_expired'))).toBe(false);
+    const cancel = () => commitWithEffects(deps, (t) => cancelUnpaidSession(t, unpaid, at, 'payment_expired'));
+    expect(await cancel()).toBe(true);
+    expect(await cancel()).toBe(false);
     expect(await capacityUsed(s.rt.db, m2.id)).toBe(0);
     await settle(s);
     expect(await doc(unpaid)).toMatchObject({ status: 'cancelled', cancel_reason: 'payment_expired' });
@@ -154,14 +165,20 @@ describe('the session state machine and its timers', () => {
       type: 'session_cancelled',
       reason: 'payment_expired',
     });
-    expect((await pushes(s, m2.id)).at(-1)!.data).toMatchObject({ type: 'session_cancelled' });
+    // The customer is alerted; the mitra, whose place is freed, only syncs.
+    expect((await pushes(s, c2.id)).at(-1)!.notification).toMatchObject({ title: 'Sesi dibatalkan' });
+    expect((await pushes(s, m2.id)).at(-1)!.data).toEqual({
+      type: 'session_updated',
+      session_id: unpaid,
+      status: 'cancelled',
+    });
   });
 
   it('an operator ends a live session: active → closing (customer_banned), unpaid → cancelled, ended ones stay', async () => {
     const deps = sessionsDeps(s.rt);
     const t = await activeFreeTrialSession(s);
     const end = (id: string, reason: 'customer_banned' | 'mitra_deactivated') =>
-      tx(s.rt.db, (c) => endSessionByOperator(c, deps, id, reason));
+      commitWithEffects(deps, (t) => endSessionByOperator(t, deps, id, reason));
     expect(await end(t.sessionId, 'customer_banned')).toEqual({ changed: true, status: 'closing' });
     expect(await row(s, t.sessionId)).toMatchObject({ closing_reason: 'customer_banned' });
     expect(await end(t.sessionId, 'customer_banned')).toEqual({ changed: false, status: 'closing' });

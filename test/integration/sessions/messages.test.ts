@@ -114,6 +114,9 @@ describe('messages', () => {
     const afterFirst = await pushes(s, t.mitra.id);
     expect(afterFirst.length).toBe(before + 1);
     expect(afterFirst.at(-1)!.data).toMatchObject({ type: 'chat_message', session_id: t.sessionId, seq: '1' });
+    // An alert named after the sender; what was typed never leaves the chat (SPEC §12).
+    expect(afterFirst.at(-1)!.notification!.title).toMatch(/^Pesan baru dari /);
+    expect(JSON.stringify(afterFirst.at(-1))).not.toContain('mitra has never been active');
     await act(s, t.mitra, t.sessionId, 'messages/receipts', { up_to_seq: 1, status: 'delivered' }); // mitra app in front
     await send(s, t.customer, t.sessionId, 'mitra just acted → no push');
     await settle(s);
@@ -189,7 +192,7 @@ describe('messages', () => {
     for (let round = 0; round < 6; round++) {
       // the relay's backoff is in real seconds: let it be due now instead of waiting
       await s.rt.db.query('UPDATE outbox SET available_at = now() WHERE delivered_at IS NULL');
-      await s.rt.outbox.drainAll();
+      await s.rt.relay.drainAll();
     }
     expect(failures).toBe(3);
     const docs = (await realtime(s, `sessions/${t.sessionId}/messages`)).docs as Array<{

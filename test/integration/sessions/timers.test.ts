@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxRelay } from '../../../shared/outbox/relay';
-import { closingGraceEnded } from '../../../shared/sessions/closing-grace';
 import { sessionsDeps, type SessionsDeps } from '../../../shared/sessions/deps';
-import { expireSession } from '../../../shared/sessions/expire-session';
-import { extensionTimedOut } from '../../../shared/sessions/extension-timeout';
-import { extensionWindowClosed } from '../../../shared/sessions/extension-window-closed';
+import {
+  closingGraceEnded,
+  expireSession,
+  extensionTimedOut,
+  extensionWindowClosed,
+} from '../../../shared/sessions/timers';
 import { json } from '../../helpers/http';
 import { whileHeld } from '../../helpers/locks';
 import { pushes } from '../../helpers/pairing';
@@ -27,7 +29,7 @@ function timerDeps(at?: Date) {
   const deps: SessionsDeps = {
     ...base,
     clock: at ? { now: () => at } : base.clock,
-    outbox: { kick: () => void kicks++ } as unknown as OutboxRelay,
+    relay: { kick: () => void kicks++ } as unknown as OutboxRelay,
   };
   return { deps, kicks: () => kicks };
 }
@@ -71,9 +73,9 @@ describe('the expiry timer', () => {
     await s.rt.local!.advanceClock(10 * 60);
     for (const t of [a, b])
       for (const w of [t.customer, t.mitra])
-        expect(
-          (await pushes(s, w.id)).filter((p) => p.data.type === 'session_expired').map((p) => p.data.session_id),
-        ).toEqual([t.sessionId]);
+        expect((await pushes(s, w.id)).filter((p) => p.data.type === 'time_up').map((p) => p.data.session_id)).toEqual([
+          t.sessionId,
+        ]);
   });
 });
 

@@ -1,0 +1,9 @@
+import { PAIRING_PATHS } from '../../shared/pairing';
+import { PAYMENT_PATHS } from '../../shared/payments';
+
+/** Cloud Scheduler jobs: Terraform declares them in GCP; the local stack fires them from its clock. */
+export const CRON_JOBS = [
+  { name: 'outbox-drain', path: '/tasks/outbox/drain', everySeconds: 60 },
+  { name: 'pairing-sweep', path: PAIRING_PATHS.sweep, everySeconds: 60 },
+  { name: 'payments-reconcile', path: PAYMENT_PATHS.reconcile, everySeconds: 600 },
+] as const;

@@ -1,0 +1,18 @@
+import { effect, type Tx } from '../outbox';
+import { firebaseUid } from '../realtime';
+import { bumpFirestoreEpoch, type EpochSide } from '../users';
+
+/** What every Firestore rule compares the token's `epoch` claim with; no app reads it (SPEC §13). */
+export const userDocPath = (uid: string) => `users/${uid}`;
+
+/**
+ * Ends the Firestore access of every Firebase session the user holds (logout of the last session, ban,
+ * deactivation, deletion): a new epoch, published to `users/{uid}` in the same transaction. A listener
+ * signed in with an older token is refused by the rules as soon as the document lands; the app gets a
+ * new Firebase token (which carries the new epoch) only while it still has a session of ours.
+ */
+export async function endFirestoreAccess(t: Tx, side: EpochSide, userId: string): Promise<void> {
+  const epoch = await bumpFirestoreEpoch(t, side, userId);
+  if (epoch === undefined) return;
+  await t.enqueue([{ item: effect.setDoc(userDocPath(firebaseUid(side, userId)), { epoch }, false) }]);
+}

@@ -1,0 +1,27 @@
+/** Auth (SPEC §4): tokens, refresh rotation, OTP, social sign-in, control-center login, device tokens. */
+export { USER_TYPES, type AccessTokens, type MobileUser, type Principal, type UserType } from './access-tokens';
+export { ccLogin, ccMe } from './cc-login';
+export { adminResetPassword, changeOwnPassword, createCcUser } from './cc-users';
+export { JwsError, MAX_TOKEN_LENGTH, verifyCompactJws } from './compact-jws';
+export { authDeps, type AuthAdapters, type AuthDeps } from './deps';
+export { putDeviceToken, removeDeviceToken } from './device-tokens';
+export * from './firebase-token';
+export { authGuards, refreshPolicy } from './guards';
+export { APPLE_ISSUERS, GOOGLE_ISSUERS, jwksIdTokenVerifier, type IdTokenVerifier } from './id-tokens';
+export type { TokenPair } from './issue-tokens';
+export * from '../security/keys';
+export { endFirestoreAccess, userDocPath } from './firestore-access';
+export { logout, logoutByRefreshToken, revokeAllSessions } from './logout';
+export { mintFirebaseToken } from './mint-firebase-token';
+export { assertPasswordComplexity, hashPassword, verifyPassword } from './passwords';
+export { normaliseIndonesianPhone } from './phone';
+export { customerMe, mitraMe, updateCustomerProfile } from './profile';
+export { createAuthSession, type DeviceInfo } from './refresh-sessions';
+export { refresh } from './refresh';
+export { requestOtp } from './request-otp';
+export type { OtpUserType } from './repo/otp-requests';
+export { revokeUserSessions } from './repo/auth-sessions';
+export { signInAnonymous } from './sign-in-anonymous';
+export { socialSignIn, type SocialProvider } from './social-sign-in';
+export { verifyCustomerOtp } from './verify-customer-otp';
+export { verifyMitraOtp } from './verify-mitra-otp';

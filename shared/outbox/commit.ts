@@ -1,0 +1,45 @@
+import type { Db, Queryable } from '../db/pool';
+import { tx } from '../db/tx';
+import type { OutboxEntry } from './effects';
+import { insertEntries } from './enqueue';
+
+/** A transaction that can record side effects: they commit with its changes, or not at all. */
+export interface Tx extends Queryable {
+  /** Records effects (outbox rows, in this order); returns how many were new (not already recorded). */
+  enqueue(entries: readonly OutboxEntry[]): Promise<number>;
+  /** `enqueue` that says which dedupe keys this call recorded first: the effects this trigger owns. */
+  enqueueFirst(entries: readonly OutboxEntry[]): Promise<Set<string>>;
+}
+
+/** What delivers committed effects: woken after every commit that recorded one. */
+export interface Wakeable {
+  kick(): void;
+  /** Wakes it again when an effect scheduled for later becomes due. */
+  kickAt?(at: Date): void;
+}
+
+/**
+ * Runs `fn` in one transaction and, once it committed, wakes the relay if it recorded any effect.
+ * The only way to record effects, so no use case has to remember to deliver them.
+ */
+export async function commitWithEffects<T>(deps: { db: Db; relay: Wakeable }, fn: (t: Tx) => Promise<T>): Promise<T> {
+  let recorded = 0;
+  let later: Date | undefined;
+  const result = await tx(deps.db, (client) => {
+    const record = async (entries: readonly OutboxEntry[]) => {
+      const r = await insertEntries(client, entries);
+      recorded += r.inserted;
+      for (const e of entries) if (e.notBefore && (!later || e.notBefore < later)) later = e.notBefore;
+      return r;
+    };
+    const t: Tx = {
+      query: client.query.bind(client) as Queryable['query'],
+      enqueue: async (entries) => (await record(entries)).inserted,
+      enqueueFirst: async (entries) => (await record(entries)).keys,
+    };
+    return fn(t);
+  });
+  if (recorded > 0) deps.relay.kick();
+  if (recorded > 0 && later) deps.relay.kickAt?.(later);
+  return result;
+}

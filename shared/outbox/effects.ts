@@ -1,0 +1,55 @@
+import type { PublishedEvent } from '../ports/event-bus';
+import type { PushMessage } from '../ports/push';
+import type { RealtimeDoc } from '../ports/realtime';
+
+/** A side effect of a state change: committed with it as an outbox row, delivered by the relay. */
+export type OutboxItem =
+  | { kind: 'task'; name: string; path: string; body: Record<string, unknown>; runAt: string }
+  | { kind: 'event'; event: PublishedEvent }
+  | { kind: 'realtime'; op: 'set'; path: string; data: RealtimeDoc; merge?: boolean }
+  | { kind: 'realtime'; op: 'delete'; path: string }
+  /** A document whose content the relay computes from Postgres when it writes it (`OutboxRelayDeps.computers`). */
+  | { kind: 'realtime'; op: 'compute'; path: string; compute: string; id: string }
+  | { kind: 'push'; message: PushMessage }
+  /** A blast's pushes, one per device, sent together (FCM sendEach) as one row. */
+  | { kind: 'push'; messages: PushMessage[] };
+
+/** One effect and its optional dedupe key: a redelivered trigger records the same effect only once. */
+export interface OutboxEntry {
+  item: OutboxItem;
+  dedupeKey?: string;
+  /** Not delivered before this moment (a coalesced write that lands at the end of its window). */
+  notBefore?: Date;
+}
+
+/** Builders for every kind of effect. */
+export const effect = {
+  task: (name: string, path: string, body: Record<string, unknown>, runAt: Date): OutboxItem => ({
+    kind: 'task',
+    name,
+    path,
+    body,
+    runAt: runAt.toISOString(),
+  }),
+  event: (event: PublishedEvent): OutboxItem => ({ kind: 'event', event }),
+  setDoc: (path: string, data: RealtimeDoc, merge = true): OutboxItem => ({
+    kind: 'realtime',
+    op: 'set',
+    path,
+    data,
+    merge,
+  }),
+  deleteDoc: (path: string): OutboxItem => ({ kind: 'realtime', op: 'delete', path }),
+  computeDoc: (path: string, compute: string, id: string): OutboxItem => ({
+    kind: 'realtime',
+    op: 'compute',
+    path,
+    compute,
+    id,
+  }),
+  push: (message: PushMessage): OutboxItem => ({ kind: 'push', message }),
+  pushes: (messages: PushMessage[]): OutboxItem => ({ kind: 'push', messages }),
+};
+
+/** An entry without a dedupe key. */
+export const entry = (item: OutboxItem, dedupeKey?: string): OutboxEntry => ({ item, dedupeKey });

@@ -1,0 +1,26 @@
+/** Presence and pairing (SPEC §6): who is available, requests, offers, the one-winner accept. */
+export { acceptRequest } from './accept-request';
+export { availableMitraCount } from './availability';
+export { cancelRequest } from './cancel-request';
+export { createRequest, type ChatRequestInput } from './create-request';
+export { pairingDeps, type PairingDeps } from './deps';
+export { goOffline } from './go-offline';
+export { goOnline } from './go-online';
+export { handleBlast, type BlastMessage } from './handle-blast';
+export { heartbeat } from './heartbeat';
+export { pairingMirrorEntries } from './mirror';
+export { notificationTimeout, type NotificationTimeoutTarget } from './notification-timeout';
+export { offerDocPath, PAIRING_PATHS, pairingDocPath } from './paths';
+export { pendingOffers } from './pending-offers';
+export { rejectRequest } from './reject-request';
+export type { NotificationStatus } from './repo/chat-request-notifications';
+export {
+  mitraActivityLog,
+  mitraActivityPage,
+  type ActivityLogRow,
+  type ActivityRow,
+} from './repo/chat-request-notifications.admin';
+export { requestTimeout } from './request-timeout';
+export { mitraStatus, type MitraStatus } from './status';
+export { sweepStale } from './sweep-stale';
+export { withdrawOpenOffers } from './withdraw-offers';

@@ -1,0 +1,125 @@
+import type { Queryable } from '../../db/pool';
+
+export type RequestStatus = 'searching' | 'accepted' | 'cancelled' | 'expired';
+
+export interface ChatRequestRow {
+  id: string;
+  customer_id: string;
+  topic_sensitivity: 'regular' | 'sensitive';
+  is_free_trial: boolean;
+  tier_id: string | null;
+  duration_minutes: number;
+  price_idr: number;
+  target_mitra_id: string | null;
+  status: RequestStatus;
+  idempotency_key: string | null;
+  accepted_by: string | null;
+  session_id: string | null;
+  expires_at: Date;
+  created_at: Date;
+}
+
+/** chat_requests: every column, in one list. */
+const COLUMNS = [
+  'id',
+  'customer_id',
+  'topic_sensitivity',
+  'is_free_trial',
+  'tier_id',
+  'duration_minutes',
+  'price_idr',
+  'target_mitra_id',
+  'status',
+  'idempotency_key',
+  'accepted_by',
+  'session_id',
+  'expires_at',
+  'created_at',
+] as const satisfies readonly (keyof ChatRequestRow)[];
+const ALL = COLUMNS.join(', ');
+
+export async function insertRequest(
+  q: Queryable,
+  r: Omit<ChatRequestRow, 'id' | 'status' | 'accepted_by' | 'session_id' | 'created_at'>,
+  now: Date,
+): Promise<ChatRequestRow> {
+  const { rows } = await q.query<ChatRequestRow>(
+    `INSERT INTO chat_requests (customer_id, topic_sensitivity, is_free_trial, tier_id, duration_minutes, price_idr, target_mitra_id, status, idempotency_key, expires_at, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'searching', $8, $9, $10, $10) RETURNING ${ALL}`,
+    [
+      r.customer_id,
+      r.topic_sensitivity,
+      r.is_free_trial,
+      r.tier_id,
+      r.duration_minutes,
+      r.price_idr,
+      r.target_mitra_id,
+      r.idempotency_key,
+      r.expires_at,
+      now,
+    ],
+  );
+  return rows[0]!;
+}
+
+export async function findRequest(q: Queryable, id: string, lock = false): Promise<ChatRequestRow | undefined> {
+  const { rows } = await q.query<ChatRequestRow>(
+    `SELECT ${ALL} FROM chat_requests WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function findByIdempotencyKey(
+  q: Queryable,
+  customerId: string,
+  key: string,
+): Promise<ChatRequestRow | undefined> {
+  const { rows } = await q.query<ChatRequestRow>(
+    `SELECT ${ALL} FROM chat_requests WHERE customer_id = $1 AND idempotency_key = $2`,
+    [customerId, key],
+  );
+  return rows[0];
+}
+
+export async function openRequestOf(q: Queryable, customerId: string): Promise<ChatRequestRow | undefined> {
+  const { rows } = await q.query<ChatRequestRow>(
+    `SELECT ${ALL} FROM chat_requests WHERE customer_id = $1 AND status = 'searching' FOR NO KEY UPDATE`,
+    [customerId],
+  );
+  return rows[0];
+}
+
+export async function setRequestStatus(
+  q: Queryable,
+  id: string,
+  status: RequestStatus,
+  now: Date,
+  extra: { accepted_by?: string; session_id?: string } = {},
+): Promise<void> {
+  await q.query(
+    'UPDATE chat_requests SET status = $2, accepted_by = COALESCE($3, accepted_by), session_id = COALESCE($4, session_id), updated_at = $5 WHERE id = $1',
+    [id, status, extra.accepted_by ?? null, extra.session_id ?? null, now],
+  );
+}
+
+export interface LatestRequest extends Pick<
+  ChatRequestRow,
+  'id' | 'customer_id' | 'status' | 'expires_at' | 'session_id'
+> {
+  notified: number;
+  mitra_name: string | null;
+}
+
+/** Each customer's latest request since `since`: what `customers/{id}/pairing/current` shows. */
+export async function latestRequests(q: Queryable, since: Date): Promise<LatestRequest[]> {
+  const { rows } = await q.query<LatestRequest>(
+    `SELECT DISTINCT ON (r.customer_id) r.id, r.customer_id, r.status, r.expires_at, r.session_id,
+            (SELECT count(*) FROM chat_request_notifications n WHERE n.request_id = r.id AND n.offered_at = r.created_at)::int AS notified,
+            m.display_name AS mitra_name
+     FROM chat_requests r LEFT JOIN mitras m ON m.id = r.accepted_by
+     WHERE r.created_at >= $1 ORDER BY r.customer_id, r.created_at DESC`,
+    [since],
+  );
+  return rows;
+}

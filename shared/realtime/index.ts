@@ -1,0 +1,2 @@
+/** Who may read which Firestore document: one table for the rules and their model. */
+export * from './access';

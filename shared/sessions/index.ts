@@ -1,0 +1,55 @@
+/** Sessions and chat (SPEC §7): the session state machine, messages, extensions, goodbyes, feedback. */
+export { answerExtension } from './answer-extension';
+export { sessionsDeps, type SessionsDeps } from './deps';
+export { endSessionByOperator, endSessionsOfUser, type OperatorReason } from './end-by-operator';
+export { endEarly } from './end-early';
+export { flipSensitivity } from './flip-sensitivity';
+export { getSession } from './get-session';
+export { listMessages } from './list-messages';
+export { currentSessions, listSessions } from './list-sessions';
+export { markReceipts } from './mark-receipts';
+export { sessionMirrorEntries } from './mirror';
+export { messageDocPath, mitraSessionDocPath, SESSION_PATHS, sessionDocPath, typingDocPath } from './paths';
+export { sessionPaymentHooks } from './payment-hooks';
+export { postGoodbye } from './post-goodbye';
+export { rateSession } from './rate-session';
+export { reportSession } from './report-session';
+export { requestExtension } from './request-extension';
+export { sendMessage } from './send-message';
+export { setTyping } from './set-typing';
+export { startSession, type SessionStart } from './start-session';
+export { sessionCounterDocs, SESSION_COUNTERS } from './counters';
+export { closingGraceEnded, expireSession, extensionTimedOut, extensionWindowClosed } from './timers';
+export { moveSession, TRANSITIONS, type TransitionName } from './transitions';
+export type { Sensitivity, SessionStatus, Side } from './types';
+export {
+  CAPACITY_STATUSES,
+  capacityUsed,
+  findSession,
+  hasUsedFreeTrial,
+  liveSessionOfCustomer,
+} from './repo/chat-sessions';
+export {
+  adminSession,
+  listSessionsForAdmin,
+  liveSessionCounts,
+  sessionFiguresSql,
+  type AdminSessionRow,
+  type SessionFilter,
+} from './repo/chat-sessions.admin';
+export { transcriptPage, type TranscriptRow } from './repo/chat-messages';
+export {
+  findReport,
+  FLAG_THRESHOLD,
+  flaggedUserIds,
+  listReports,
+  pendingReportCounts,
+  reportFiguresSql,
+  reportsOfSession,
+  setReportReview,
+  type ReportRow,
+  type ReportStatus,
+} from './repo/reports';
+export { latestExtensionOf, type ExtensionRow } from './repo/session-extensions';
+export { sessionParts } from './session-parts';
+export type { SessionRow } from './types';

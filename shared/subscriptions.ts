@@ -1,7 +1,0 @@
-import type { Env } from './env';
-import { PAIRING_PATHS } from './pairing/paths';
-
-/** Pub/Sub push subscriptions: topic → the private route that receives the push. Terraform mirrors this. */
-export function subscriptions(env: Env) {
-  return [{ name: `${env.PUBSUB_PAIRING_TOPIC}-push`, topic: env.PUBSUB_PAIRING_TOPIC, path: PAIRING_PATHS.blast }];
-}

@@ -1,0 +1,163 @@
+import type { Queryable } from '../../db/pool';
+
+export interface MitraRow {
+  id: string;
+  phone: string;
+  display_name: string;
+  is_active: boolean;
+  is_online: boolean;
+  last_heartbeat_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** mitras: every column, in one list; the projections below are subsets of it. */
+export const COLUMNS = [
+  'id',
+  'phone',
+  'display_name',
+  'is_active',
+  'is_online',
+  'last_heartbeat_at',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof MitraRow)[];
+type Column = (typeof COLUMNS)[number];
+const ALL = COLUMNS.join(', ');
+/** What the presence paths read and answer. */
+const PRESENCE = ['id', 'is_online', 'is_active', 'last_heartbeat_at'] as const satisfies readonly Column[];
+export type PresenceRow = Pick<MitraRow, (typeof PRESENCE)[number]>;
+/** What an accept needs of the mitra it locks. */
+const LOCKED = ['is_active', 'display_name'] as const satisfies readonly Column[];
+
+/**
+ * The session statuses that hold a mitra's place, as SQL literals. They are the sessions feature's (it
+ * owns chat_sessions; users sits below it, so the caller passes them); literals, not a parameter, so
+ * the capacity partial index on chat_sessions matches.
+ */
+export function liveStatusList(liveStatuses: readonly string[]): string {
+  if (liveStatuses.length === 0 || liveStatuses.some((s) => !/^[a-z_]+$/.test(s)))
+    throw new Error(`not session statuses: ${liveStatuses.join(', ')}`);
+  return liveStatuses.map((x) => `'${x}'`).join(', ');
+}
+
+/** Sessions holding one of mitra `m`'s places. */
+const capacityCount = (liveStatuses: readonly string[]) =>
+  `(SELECT count(*)::int FROM chat_sessions s WHERE s.mitra_id = m.id AND s.status IN (${liveStatusList(liveStatuses)}))`;
+
+export async function findMitra(q: Queryable, id: string, lock = false): Promise<MitraRow | undefined> {
+  const { rows } = await q.query<MitraRow>(
+    `SELECT ${ALL} FROM mitras WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** Finds the mitra with this phone, creating an inactive one (operators activate) when none exists. */
+export async function findOrCreateMitraByPhone(
+  q: Queryable,
+  phone: string,
+  now: Date,
+  fields: { display_name?: string; is_active?: boolean } = {},
+): Promise<{ mitra: MitraRow; created: boolean }> {
+  const inserted = await q.query<MitraRow>(
+    `INSERT INTO mitras (phone, display_name, is_active, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
+     ON CONFLICT (phone) DO NOTHING RETURNING ${ALL}`,
+    [phone, fields.display_name ?? `Bestie ${phone.slice(-4)}`, fields.is_active ?? false, now],
+  );
+  if (inserted.rows[0]) return { mitra: inserted.rows[0], created: true };
+  const { rows } = await q.query<MitraRow>(`SELECT ${ALL} FROM mitras WHERE phone = $1`, [phone]);
+  return { mitra: rows[0]!, created: false };
+}
+
+/** An operator's edit; a deactivated mitra is offline too (it can no longer heartbeat or accept). */
+export async function updateMitraByOperator(
+  q: Queryable,
+  id: string,
+  patch: { display_name?: string; is_active?: boolean },
+  now: Date,
+): Promise<MitraRow | undefined> {
+  const { rows } = await q.query<MitraRow>(
+    `UPDATE mitras SET display_name = COALESCE($2, display_name), is_active = COALESCE($3, is_active),
+       is_online = CASE WHEN $3 = false THEN false ELSE is_online END, updated_at = $4
+     WHERE id = $1 RETURNING ${ALL}`,
+    [id, patch.display_name ?? null, patch.is_active ?? null, now],
+  );
+  return rows[0];
+}
+
+/** Online only for an active mitra; undefined means deactivated (or unknown). */
+export async function setMitraOnline(
+  q: Queryable,
+  mitraId: string,
+  online: boolean,
+  now: Date,
+): Promise<PresenceRow | undefined> {
+  const { rows } = await q.query<PresenceRow>(
+    `UPDATE mitras SET is_online = $2, last_heartbeat_at = CASE WHEN $2 THEN $3 ELSE last_heartbeat_at END, updated_at = $3
+     WHERE id = $1 AND is_active RETURNING ${PRESENCE.join(', ')}`,
+    [mitraId, online, now],
+  );
+  return rows[0];
+}
+
+/** The hot path: one primary-key UPDATE, no join. False means deactivated → 403 with no slower path. */
+export async function touchHeartbeat(q: Queryable, mitraId: string, now: Date): Promise<boolean> {
+  const res = await q.query('UPDATE mitras SET last_heartbeat_at = $2 WHERE id = $1 AND is_active', [mitraId, now]);
+  return (res.rowCount ?? 0) > 0;
+}
+
+/** Turns mitras whose heartbeat is older than the stale threshold offline; returns their ids. */
+export async function turnStaleOffline(q: Queryable, now: Date, staleSeconds: number): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    `UPDATE mitras SET is_online = false, updated_at = $1
+     WHERE is_online AND (last_heartbeat_at IS NULL OR last_heartbeat_at < $1::timestamptz - make_interval(secs => $2)) RETURNING id`,
+    [now, staleSeconds],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Locks the mitra row first in every accept (lock order mitra → request → notifications): capacity holds across requests. */
+export async function lockMitra(q: Queryable, mitraId: string) {
+  const { rows } = await q.query<Pick<MitraRow, (typeof LOCKED)[number]>>(
+    `SELECT ${LOCKED.join(', ')} FROM mitras WHERE id = $1 FOR NO KEY UPDATE`,
+    [mitraId],
+  );
+  return rows[0];
+}
+
+export interface AvailableMitra {
+  id: string;
+  active_session_count: number;
+}
+
+/**
+ * Online, active, fresh heartbeat and below capacity (SPEC §6), optionally among the given ids;
+ * `liveStatuses` are the session statuses that hold a place.
+ */
+export async function availableMitras(
+  q: Queryable,
+  p: { now: Date; staleSeconds: number; maxSessions: number; liveStatuses: readonly string[] },
+  onlyIds?: string[],
+): Promise<AvailableMitra[]> {
+  const count = capacityCount(p.liveStatuses);
+  const { rows } = await q.query<AvailableMitra>(
+    `SELECT m.id, ${count} AS active_session_count FROM mitras m
+     WHERE m.is_online AND m.is_active AND m.last_heartbeat_at > $1::timestamptz - make_interval(secs => $2)
+       AND ($4::uuid[] IS NULL OR m.id = ANY($4::uuid[]))
+       AND ${count} < $3
+     ORDER BY m.id`,
+    [p.now, p.staleSeconds, p.maxSessions, onlyIds ?? null],
+  );
+  return rows;
+}
+
+/** A mitra's presence and the places its sessions hold (`liveStatuses` as for availableMitras). */
+export async function presenceOf(q: Queryable, mitraId: string, liveStatuses: readonly string[]) {
+  const { rows } = await q.query<PresenceRow & { active_session_count: number }>(
+    `SELECT ${PRESENCE.map((c) => `m.${c}`).join(', ')}, ${capacityCount(liveStatuses)} AS active_session_count
+     FROM mitras m WHERE m.id = $1`,
+    [mitraId],
+  );
+  return rows[0];
+}
