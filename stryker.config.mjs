@@ -213,7 +213,8 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   clearTextReporter: { allowColor: false, logTests: false },
-  tempDirName: '.stryker-tmp',
+  // One sandbox folder per group, so two groups can run at once.
+  tempDirName: `.stryker-tmp/${name}`,
   cleanTempDir: true,
-  ignorePatterns: ['dist', '.data', '.scratch', 'coverage', 'reports', 'docs'],
+  ignorePatterns: ['dist', '.data', '.scratch', 'coverage', 'reports', 'docs', '.stryker-tmp'],
 };
