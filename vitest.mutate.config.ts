@@ -7,4 +7,6 @@ import base from './vitest.config';
 const files = (process.env.MUTATE_TEST_FILES ?? '').split(',').filter(Boolean);
 if (files.length === 0) throw new Error('MUTATE_TEST_FILES is empty: run through npm run mutate');
 
-export default defineConfig({ ...base, test: { ...base.test, include: files } });
+// A mutated module is instrumented (slower), and bcrypt-heavy tests (five failed logins) outlast the
+// suite's 30 s on a loaded machine: an endless mutant is Stryker's timeoutMS to catch, not this.
+export default defineConfig({ ...base, test: { ...base.test, include: files, testTimeout: 120_000 } });
