@@ -209,6 +209,8 @@ export default {
   // Integration tests take seconds each on a shared machine: a slow run is not an infinite loop.
   timeoutMS: 60_000,
   timeoutFactor: 2,
+  // The first run of the whole group, on a loaded machine, outlasts Stryker's 5 minutes.
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
