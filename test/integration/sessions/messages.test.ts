@@ -21,6 +21,16 @@ const messageRows = async (sessionId: string) =>
     )
   ).rows;
 
+/** The participants' display names, as the session's pushes name them. */
+const names = async (sessionId: string) =>
+  (
+    await s.rt.db.query<{ customer: string; mitra: string }>(
+      `SELECT c.display_name AS customer, m.display_name AS mitra FROM chat_sessions cs
+       JOIN customers c ON c.id = cs.customer_id JOIN mitras m ON m.id = cs.mitra_id WHERE cs.id = $1`,
+      [sessionId],
+    )
+  ).rows[0]!;
+
 describe('messages', () => {
   it('a participant sends → 201 with seq 1, 2, …; Postgres first, then the message doc through the outbox', async () => {
     const t = await activeFreeTrialSession(s);
@@ -115,7 +125,7 @@ describe('messages', () => {
     expect(afterFirst.length).toBe(before + 1);
     expect(afterFirst.at(-1)!.data).toMatchObject({ type: 'chat_message', session_id: t.sessionId, seq: '1' });
     // An alert named after the sender; what was typed never leaves the chat (SPEC §12).
-    expect(afterFirst.at(-1)!.notification!.title).toMatch(/^Pesan baru dari /);
+    expect(afterFirst.at(-1)!.notification!.title).toBe(`Pesan baru dari ${(await names(t.sessionId)).customer}`);
     expect(JSON.stringify(afterFirst.at(-1))).not.toContain('mitra has never been active');
     await act(s, t.mitra, t.sessionId, 'messages/receipts', { up_to_seq: 1, status: 'delivered' }); // mitra app in front
     await send(s, t.customer, t.sessionId, 'mitra just acted → no push');
@@ -138,6 +148,7 @@ describe('messages', () => {
     expect(after.at(-1)).toMatchObject({
       token: `fcm-${t.customer.id}`,
       data: { type: 'chat_message', session_id: t.sessionId, message_id: m.id, seq: '1' },
+      notification: { title: `Pesan baru dari ${(await names(t.sessionId)).mitra}` },
     });
   });
 
