@@ -234,24 +234,16 @@ export async function touchActivity(q: Queryable, id: string, side: Side, now: D
 }
 
 /**
- * Takes the next seq: the session row's counter, incremented under its row lock, so two senders are
- * serialised and seq stays gap-free (a rolled-back transaction gives its number back). Also the
- * participant and state check, and the sender's activity mark, in the same statement.
+ * The CTE `slot` that takes the next seq ($1 session, $2 sender, $3 now): the session row's counter,
+ * incremented under its row lock, so two senders are serialised and seq stays gap-free (a rolled-back
+ * statement gives its number back). Also the participant and state check, and the sender's activity mark.
  */
-export async function allocateSeq(q: Queryable, sessionId: string, side: Side, userId: string, now: Date) {
+export function seqSlotCte(side: Side): string {
   const other = side === 'customer' ? 'mitra' : 'customer';
-  const { rows } = await q.query<{
-    seq: number;
-    customer_id: string;
-    mitra_id: string;
-    other_last_active_at: Date | null;
-  }>(
-    `UPDATE chat_sessions SET last_seq = last_seq + 1, ${side}_last_active_at = $3
-     WHERE id = $1 AND ${side}_id = $2 AND status = 'active'
-     RETURNING last_seq AS seq, customer_id, mitra_id, ${other}_last_active_at AS other_last_active_at`,
-    [sessionId, userId, now],
-  );
-  return rows[0];
+  return `slot AS (
+    UPDATE chat_sessions SET last_seq = last_seq + 1, ${side}_last_active_at = $3
+    WHERE id = $1 AND ${side}_id = $2 AND status = 'active'
+    RETURNING last_seq AS seq, customer_id, mitra_id, ${other}_last_active_at AS other_last_active_at)`;
 }
 
 /** Sessions the apps are still looking at, with names and unread counts (the doc's whole content). */
