@@ -67,7 +67,9 @@ export const groups = [
   {
     name: 'relay-outcomes',
     mutate: ['shared/outbox/relay-outcomes.ts'],
-    tests: ['test/integration/outbox-outcomes.test.ts', 'test/integration/realtime-outbox.test.ts'],
+    // Its own tests only: realtime-outbox.test.ts holds timing-bound delivery tests that fail the initial
+    // run on a loaded machine with no mutant active.
+    tests: ['test/integration/outbox-outcomes.test.ts'],
   },
 ];
 
@@ -86,24 +88,6 @@ export const equivalent = [
     replacement: 'false',
     reason:
       "Every writer of an offer row holds the request row lock (reject, cancel, notification timeout, expiry) or the mitra row lock (withdrawal on deactivation, offers on going online), and accept takes both before this read: the offer's own lock adds nothing.",
-  },
-  {
-    file: 'shared/sessions/send-message.ts',
-    mutator: 'ConditionalExpression',
-    line: 'if (replay && replay.sender_id === userId) return replayed(deps, replay, side, userId);',
-    original: 'replay.sender_id === userId',
-    replacement: 'true',
-    reason:
-      "The look-up is per session and side, and a side has one participant: a stored message's sender is that participant. Anyone else reaches replayed(), whose participant check answers the same 403 (same code and message) as the send path's refusal.",
-  },
-  {
-    file: 'shared/sessions/send-message.ts',
-    mutator: 'BooleanLiteral',
-    line: '{ item: effect.setDoc(messageDocPath(sessionId, row.id), messageDoc(row), false) },',
-    original: 'false',
-    replacement: 'true',
-    reason:
-      "The document's id was created in this transaction, so no document exists yet: a plain set and a merging set write the same document.",
   },
   {
     file: 'shared/payments/settle-payment.ts',
