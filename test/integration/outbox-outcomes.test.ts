@@ -5,7 +5,7 @@ import type { Db } from '../../shared/db/pool';
 import { createLogger } from '../../shared/logger';
 import { effect } from '../../shared/outbox';
 import { enqueue } from '../helpers/outbox';
-import { MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from '../../shared/outbox/relay-outcomes';
+import { errorText, fail, MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from '../../shared/outbox/relay-outcomes';
 import { createTestStack, type TestStack } from '../helpers/runtime';
 
 let s: TestStack;
@@ -50,6 +50,19 @@ const state = async (id: number) =>
   ).rows[0];
 
 describe('recording delivery outcomes', () => {
+  it('a failed delivery is an outcome carrying the row, its attempts and kind, and the error as text', () => {
+    const claimed = { id: 7, kind: 'push' as const, payload: {}, attempts: 3 };
+    expect(fail(claimed, new Error('UNAVAILABLE: down'))).toEqual({
+      id: 7,
+      ok: false,
+      error: 'UNAVAILABLE: down',
+      attempts: 3,
+      kind: 'push',
+    });
+    expect(errorText('a thrown string')).toBe('a thrown string');
+    expect(errorText(new TypeError('bad'))).toBe('bad');
+  });
+
   it('delivered rows are marked in one statement, failures put back with backoff in one more; nothing, no statement', async () => {
     const [a, b, c, d] = [await row(), await row(), await row(), await row()];
     const { logger } = capturing();
