@@ -28,7 +28,7 @@ function findControl(value: unknown, path: string, depth = 0): string | undefine
 }
 
 const controlError = (where: string) =>
-  new AppError('BAD_REQUEST', 'Control characters are not allowed', {
+  new AppError('BAD_REQUEST', 'Karakter kontrol tidak diizinkan', {
     issues: [{ path: where, message: 'contains a NUL or control character', code: 'invalid_string' }],
   });
 
@@ -39,7 +39,7 @@ export const rejectControlCharacters: MiddlewareHandler = async (c, next) => {
     try {
       decoded = decodeURIComponent(path);
     } catch {
-      throw new AppError('BAD_REQUEST', 'The path is not valid percent-encoding');
+      throw new AppError('BAD_REQUEST', 'Alamat (path) tidak valid');
     }
     if (FORBIDDEN.test(decoded)) throw controlError('path');
   }

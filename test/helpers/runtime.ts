@@ -12,6 +12,7 @@ import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { seed } from '../../scripts/seed';
 import { ContractChecker } from './contract';
 import { FUNCTION_NAMES } from '../../shared/path-table';
+import { checkedPush, checkedRealtime, publishedContract } from './published';
 
 export type RequestOptions = RequestInit & { json?: unknown; clientIp?: string; unchecked?: boolean };
 
@@ -58,6 +59,11 @@ export async function createTestStack(
     databaseUrl?: string;
     /** Keep every log line (debug and up) in `logs`, for tests of what operators are told. */
     captureLogs?: boolean;
+    /**
+     * false: this file feeds the relay documents and pushes of its own making to test its mechanics, so
+     * they are not held to docs/asyncapi.yaml. Everywhere else every write and push is.
+     */
+    publishedContract?: false;
   } = {},
 ): Promise<TestStack> {
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
@@ -70,7 +76,16 @@ export async function createTestStack(
   const logger = options.captureLogs
     ? createLogger('debug', {}, (line) => logs.push(JSON.parse(line) as Record<string, unknown>))
     : createLogger(level);
-  const rt = await createLocalRuntime(env, { logger, subscriptions: options.subscriptions });
+  const published = options.publishedContract === false ? undefined : await publishedContract();
+  let checked: ReturnType<typeof checkedRealtime> | undefined;
+  const rt = await createLocalRuntime(env, {
+    logger,
+    subscriptions: options.subscriptions,
+    observe: published && {
+      realtime: (r) => (checked = checkedRealtime(r, published)),
+      push: (p) => checkedPush(p, published),
+    },
+  });
   await seed(rt);
   const apps = createAllApps(rt);
   const gateway = createLocalGateway(rt, apps);
@@ -100,7 +115,11 @@ export async function createTestStack(
     await res.arrayBuffer();
     return res.status;
   });
-  return { rt, apps, request, contract, logs, close: () => rt.close() };
+  const close = async () => {
+    await checked?.quiesce();
+    await rt.close();
+  };
+  return { rt, apps, request, contract, logs, close };
 }
 
 /** The per-file preamble: a fresh stack per test (or one per file with `perFile`), closed afterwards. */

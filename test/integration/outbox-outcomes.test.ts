@@ -10,7 +10,7 @@ import { createTestStack, type TestStack } from '../helpers/runtime';
 
 let s: TestStack;
 beforeAll(async () => {
-  s = await createTestStack();
+  s = await createTestStack({ publishedContract: false });
 });
 afterAll(() => s.close());
 
