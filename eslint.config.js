@@ -50,7 +50,19 @@ const frontDoors = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.data', '.scratch', 'coverage', 'terraform', 'test/generated'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      '.data',
+      '.scratch',
+      'coverage',
+      'terraform',
+      'test/generated',
+      '.stryker-tmp',
+      'reports',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

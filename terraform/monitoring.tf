@@ -28,7 +28,7 @@ resource "google_logging_metric" "outbox_dead_letters" {
     labels {
       key         = "kind"
       value_type  = "STRING"
-      description = "task, publish, realtime or push"
+      description = "task, event, realtime or push"
     }
   }
 }

@@ -63,7 +63,8 @@ export function requireIap(iap: { verify(assertion: string): Promise<void> }): M
     try {
       await iap.verify(assertion);
     } catch {
-      throw new AppError('IAP_REQUIRED');
+      // Told apart from a missing one: a request that came through IAP with a bad assertion is an incident.
+      throw new AppError('IAP_REQUIRED', 'Asersi IAP tidak sah');
     }
     await next();
   };

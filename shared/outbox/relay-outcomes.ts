@@ -7,8 +7,18 @@ export const MAX_OUTBOX_ATTEMPTS = 25;
 /** How delivering one claimed row went. */
 export type Outcome =
   | { id: number; ok: true }
-  /** `retry`: the payload to try again with, when part of the row was delivered (a push row's sent messages). */
-  | { id: number; ok: false; error: string; attempts: number; retry?: Record<string, unknown> };
+  /**
+   * `retry`: the payload to try again with, when part of the row was delivered (a push row's sent messages).
+   * `kind` labels the dead-letter metric (terraform/monitoring.tf), so it goes into the failure's log line.
+   */
+  | {
+      id: number;
+      ok: false;
+      error: string;
+      attempts: number;
+      kind: OutboxRow['kind'];
+      retry?: Record<string, unknown>;
+    };
 
 export const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -17,6 +27,7 @@ export const fail = (row: OutboxRow, err: unknown): Outcome => ({
   ok: false,
   error: errorText(err),
   attempts: row.attempts,
+  kind: row.kind,
 });
 
 /** Delivered rows marked in one statement; failures rescheduled with backoff in one more. */
@@ -28,7 +39,7 @@ export async function recordOutcomes(db: Db, logger: Logger, outcomes: Outcome[]
   }
   if (failed.length) {
     for (const f of failed) {
-      logger.warn('outbox delivery failed', { outbox_id: f.id, attempts: f.attempts, error: f.error });
+      logger.warn('outbox delivery failed', { outbox_id: f.id, kind: f.kind, attempts: f.attempts, error: f.error });
       if (f.attempts >= MAX_OUTBOX_ATTEMPTS) logger.error('outbox dead letter', { outbox_id: f.id });
     }
     await reschedule(

@@ -65,7 +65,7 @@ export async function deliverPushes(deps: PushDeps, rows: OutboxRow[]): Promise<
     if (!f) return { id: row.id, ok: true };
     const all = messagesOf(row.payload);
     const retry = f.at.size === all.length ? undefined : { messages: all.filter((_, at) => f.at.has(at)) };
-    return { id: row.id, ok: false, error: f.error, attempts: row.attempts, retry };
+    return { id: row.id, ok: false, error: f.error, attempts: row.attempts, kind: row.kind, retry };
   });
 }
 

@@ -34,6 +34,7 @@ export function usePaymentStack(): () => PaymentStack {
   beforeEach(async () => {
     const port = await freePort();
     const s = await createTestStack({
+      captureLogs: true,
       env: {
         XENDIT_API_BASE_URL: `http://127.0.0.1:${port}`,
         XENDIT_SECRET_KEY: SECRET_KEY,

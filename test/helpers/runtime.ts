@@ -26,6 +26,8 @@ export interface TestStack {
    */
   request(path: string, init?: RequestOptions): Promise<Response>;
   contract: ContractChecker;
+  /** Every line logged (parsed), when the stack was created with `captureLogs`; otherwise empty. */
+  logs: Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,8 @@ export async function createTestStack(
     databaseUrl?: string;
     /** Every log line of the stack, at debug level, lands here (a test can check what was logged). */
     logs?: string[];
+    /** Keep every log line (debug and up) in the stack's `logs`, parsed, for tests of what operators are told. */
+    captureLogs?: boolean;
     /**
      * false: this file feeds the relay documents and pushes of its own making to test its mechanics, so
      * they are not held to docs/asyncapi.yaml. Everywhere else every write and push is.
@@ -70,8 +74,15 @@ export async function createTestStack(
   const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }), FUNCTION_NAMES);
   // TEST_LOG_LEVEL=error shows what a failing request logged.
   const level = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' | 'error' | 'warn' | 'info' | 'debug';
-  const logs = options.logs;
-  const logger = logs ? createLogger('debug', {}, (line) => logs.push(line)) : createLogger(level);
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = options.logs;
+  const logger =
+    sink || options.captureLogs
+      ? createLogger('debug', {}, (line) => {
+          sink?.push(line);
+          if (options.captureLogs) logs.push(JSON.parse(line) as Record<string, unknown>);
+        })
+      : createLogger(level);
   const published = options.publishedContract === false ? undefined : await publishedContract();
   let checked: ReturnType<typeof checkedRealtime> | undefined;
   const rt = await createLocalRuntime(env, {
@@ -115,7 +126,7 @@ export async function createTestStack(
     await checked?.quiesce();
     await rt.close();
   };
-  return { rt, apps, request, contract, close };
+  return { rt, apps, request, contract, logs, close };
 }
 
 /** The per-file preamble: a fresh stack per test (or one per file with `perFile`), closed afterwards. */

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../../scripts/seed';
 import { bearer, ccLogin, createGuest } from '../../helpers/auth';
@@ -108,6 +109,43 @@ describe('control-center login', () => {
         .status,
     ).toBe(401);
     expect((await s.request('/internal/auth/me', { headers: bearer(access_token) })).status).toBe(401);
+  });
+
+  it('logout with the cookie alone (the app lost its access token) ends that session at once; an unknown cookie is fine', async () => {
+    const login = await ccLogin(s);
+    const cookie = cookieOf(login)!;
+    const { access_token } = await json(login);
+    expect((await s.request('/internal/auth/me', { headers: bearer(access_token) })).status).toBe(200);
+    const out = await s.request('/internal/auth/logout', {
+      method: 'POST',
+      headers: { cookie: `cc_refresh_token=${cookie}` },
+    });
+    expect(out.status).toBe(204);
+    expect((await s.request('/internal/auth/me', { headers: bearer(access_token) })).status).toBe(401);
+    const { rows } = await s.rt.db.query('SELECT revoked_reason FROM auth_sessions WHERE id = $1', [
+      decodeJwt(access_token).session_id,
+    ]);
+    expect(rows[0].revoked_reason).toBe('logout');
+    const unknown = await s.request('/internal/auth/logout', {
+      method: 'POST',
+      headers: { cookie: 'cc_refresh_token=never-issued' },
+    });
+    expect(unknown.status).toBe(204);
+  });
+
+  it('logout with the access token alone ends that session (no cookie needed)', async () => {
+    const login = await ccLogin(s);
+    const cookie = cookieOf(login)!;
+    const { access_token } = await json(login);
+    expect((await s.request('/internal/auth/logout', { method: 'POST', headers: bearer(access_token) })).status).toBe(
+      204,
+    );
+    expect((await s.request('/internal/auth/me', { headers: bearer(access_token) })).status).toBe(401);
+    const refresh = await s.request('/internal/auth/refresh', {
+      method: 'POST',
+      headers: { cookie: `cc_refresh_token=${cookie}` },
+    });
+    expect(refresh.status).toBe(401);
   });
 });
 

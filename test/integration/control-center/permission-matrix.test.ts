@@ -97,8 +97,12 @@ describe('permission matrix over every documented /internal operation', () => {
         const granted = !op.permission || rows.some((r) => r.role_id === role && r.permission === op.permission);
         // A fresh session per call: a route like logout must not end the next call's session.
         const res = await call(s, op, bearer(await tokenOf(s, 'cc_user', users[role]!.id, role)));
-        const code = res.status >= 400 ? (await json(res)).error.code : undefined;
-        const ok = granted ? ![401, 403].includes(res.status) : res.status === 403 && code === 'FORBIDDEN';
+        const error = res.status >= 400 ? (await json(res)).error : undefined;
+        const code = error?.code;
+        // A refusal names the permission it lacked (what the operator asks an admin for).
+        const ok = granted
+          ? ![401, 403].includes(res.status)
+          : res.status === 403 && code === 'FORBIDDEN' && error.message === `Butuh izin ${op.permission}`;
         if (!ok) outcomes.push(`${op.operationId} as ${role} (granted=${granted}) → ${res.status} ${code}`);
         if (!granted) refused.push(`${op.operationId} ${role}`);
       }
@@ -162,9 +166,11 @@ describe('permission matrix over every documented /internal operation', () => {
           ['garbage', { ...token, 'x-goog-iap-jwt-assertion': 'x.y.z' }],
         ] as const) {
           const res = await call(iap, op, headers);
-          const code = (await json(res)).error?.code;
-          if (res.status !== 401 || code !== 'IAP_REQUIRED')
-            outcomes.push(`${op.operationId} ${label} → ${res.status} ${code}`);
+          const error = (await json(res)).error;
+          // A missing assertion (not through IAP at all) and a bad one are told apart.
+          const message = label === 'no assertion' ? 'Akses hanya melalui IAP' : 'Asersi IAP tidak sah';
+          if (res.status !== 401 || error?.code !== 'IAP_REQUIRED' || error.message !== message)
+            outcomes.push(`${op.operationId} ${label} → ${res.status} ${error?.code} ${error?.message}`);
         }
         const res = await call(iap, op, {
           ...bearer(await tokenOf(iap, 'cc_user', admin.id, 'super_admin')),

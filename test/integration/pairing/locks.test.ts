@@ -13,8 +13,7 @@ beforeEach(() => {
 });
 
 describe('lock ordering', () => {
-  it('a customer asking again while a mitra accepts their free trial never deadlocks (no 500s)', async () => {
-    const seen: number[] = [];
+  it('a customer asking again while a mitra accepts their free trial never deadlocks, and is refused for what is in the way', async () => {
     for (let i = 0; i < 15; i++) {
       const c = await customerWithDevice(s);
       const m = await onlineMitra(s);
@@ -23,11 +22,20 @@ describe('lock ordering', () => {
         accept(s, m, req.request_id),
         chatRequest(s, c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30' }),
       ]);
-      seen.push(won.status, again.status);
       expect(won.status).toBe(200);
       expect(again.status).toBe(409);
+      const { session_id } = await json(won);
+      // Serialised on the customer row: the second request saw either the open request or the new session.
+      const { error } = await json(again);
+      expect(error.code).toBe('ALREADY_ACTIVE');
+      expect([{ request_id: req.request_id }, { session_id }]).toContainEqual(error.details);
+      const { rows } = await s.rt.db.query(
+        `SELECT (SELECT array_agg(status) FROM chat_requests WHERE customer_id = $1) AS requests,
+                (SELECT array_agg(status) FROM chat_sessions WHERE customer_id = $1) AS sessions`,
+        [c.id],
+      );
+      expect(rows[0]).toEqual({ requests: ['accepted'], sessions: ['active'] });
     }
-    expect(seen).not.toContain(500);
   });
 
   it('cancel racing accept: exactly one of them wins, never both, never a 500', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
-import { customerWithDevice, onlineMitra, settle } from '../../helpers/pairing';
+import { customerWithDevice, onlineMitra } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 
 const stack = useTestStack();
@@ -35,22 +35,41 @@ describe('presence', () => {
     }
   });
 
-  it('the heartbeat is one primary-key UPDATE and nothing else', async () => {
+  it('a heartbeat, in one statement, moves its own mitra’s last_heartbeat_at to now and changes nothing else; a deactivated mitra’s changes nothing', async () => {
     const m = await onlineMitra(s);
-    await settle(s); // let the online call's side effects finish first
-    const statements: string[] = [];
-    const original = s.rt.db.query.bind(s.rt.db);
-    s.rt.db.query = ((text: string, ...rest: unknown[]) => {
-      statements.push(text);
-      return (original as (...a: unknown[]) => unknown)(text, ...rest);
-    }) as typeof s.rt.db.query;
-    try {
-      await s.request('/api/mitra/status/heartbeat', { method: 'POST', headers: bearer(m.token) });
-    } finally {
-      s.rt.db.query = original;
-    }
-    const writes = statements.filter((q) => !/SELECT id FROM auth_sessions/.test(q)); // the revocation-cache refresh, at most every lag/2
-    expect(writes).toEqual(['UPDATE mitras SET last_heartbeat_at = $2 WHERE id = $1 AND is_active']);
+    const other = await onlineMitra(s);
+    const mitras = async () => (await s.rt.db.query('SELECT * FROM mitras ORDER BY id')).rows;
+    /** The request's answer and how many statements it sent (the auth revocation-cache refresh aside). */
+    const heartbeat = async (token: string) => {
+      const statements: string[] = [];
+      const original = s.rt.db.query.bind(s.rt.db);
+      s.rt.db.query = ((text: string, ...rest: unknown[]) => {
+        statements.push(text);
+        return (original as (...a: unknown[]) => unknown)(text, ...rest);
+      }) as typeof s.rt.db.query;
+      try {
+        const res = await s.request('/api/mitra/status/heartbeat', { method: 'POST', headers: bearer(token) });
+        return { status: res.status, statements: statements.filter((q) => !/FROM auth_sessions/.test(q)).length };
+      } finally {
+        s.rt.db.query = original;
+      }
+    };
+    await s.rt.local!.advanceClock(5); // the heartbeat's time differs from the online call's
+    const before = await mitras();
+    const from = s.rt.clock.now().getTime();
+    expect(await heartbeat(m.token)).toEqual({ status: 204, statements: 1 });
+    const to = s.rt.clock.now().getTime();
+    const after = await mitras();
+    const beat = after.find((r) => r.id === m.id).last_heartbeat_at as Date;
+    expect(beat.getTime()).toBeGreaterThanOrEqual(from);
+    expect(beat.getTime()).toBeLessThanOrEqual(to);
+    expect(after).toEqual(before.map((r) => (r.id === m.id ? { ...r, last_heartbeat_at: beat } : r)));
+
+    await s.rt.db.query('UPDATE mitras SET is_active = false WHERE id = $1', [other.id]);
+    await s.rt.local!.advanceClock(5);
+    const inactive = await mitras();
+    expect(await heartbeat(other.token)).toEqual({ status: 403, statements: 1 });
+    expect(await mitras()).toEqual(inactive);
   });
 
   it('availability counts online, active, fresh mitras below capacity; the sweep turns stale mitras offline', async () => {

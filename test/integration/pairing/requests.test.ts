@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { configReader } from '../../../shared/config/reader';
 import { bearer, createGuest } from '../../helpers/auth';
-import { json } from '../../helpers/http';
+import { expectError, json } from '../../helpers/http';
 import { accept, chatRequest, customerWithDevice, onlineMitra, pushes, realtime, settle } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 
@@ -276,8 +276,8 @@ describe('accept, reject, cancel', () => {
     const m = await onlineMitra(s);
     const req = await json(chatRequest(s, c.token));
     const latecomer = await onlineMitra(s, { online: false });
-    expect((await accept(s, latecomer, req.request_id)).status).toBe(403);
-    expect((await accept(s, m, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    await expectError(accept(s, latecomer, req.request_id), 403, 'FORBIDDEN');
+    await expectError(accept(s, m, '00000000-0000-4000-8000-000000000000'), 404, 'NOT_FOUND');
     await settle(s);
     const other = await customerWithDevice(s);
     expect(

@@ -40,6 +40,8 @@ describe('payment settlement', () => {
     expect(await xendit.expire(p.provider_invoice_id!)).toBe(200);
     expect(await xendit.redeliver(p.provider_invoice_id!)).toBe(200); // a duplicate changes nothing
     expect(await sessionRow(s, first.sessionId)).toMatchObject({ status: 'cancelled', version: 2 });
+    const { rows } = await s.rt.db.query('SELECT cancel_reason FROM chat_sessions WHERE id = $1', [first.sessionId]);
+    expect(rows[0].cancel_reason).toBe('payment_expired');
     expect(await paymentOf(s, `session:${first.sessionId}`)).toMatchObject({ status: 'expired' });
     await settle(s);
     expect(await sessionDoc(s, first.sessionId)).toMatchObject({
@@ -95,6 +97,11 @@ describe('payment settlement', () => {
     await xendit.expire(pe2.provider_invoice_id!);
     expect((await sessionRow(s, sessionId)).status).toBe('closing');
     expect(await paymentOf(s, `extension:${ext2}`)).toMatchObject({ status: 'expired' });
+    expect((await callbackRows(s)).map((r) => r.outcome)).toEqual([
+      'activated',
+      'extension_applied',
+      'extension_lapsed',
+    ]);
   });
 
   it('callback lost → the payment-timeout task asks the provider and unlocks (paid) or cancels (expired); late/duplicate timeouts do nothing', async () => {

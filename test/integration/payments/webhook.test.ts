@@ -159,6 +159,22 @@ describe('the webhook refuses what it cannot trust', () => {
     ]);
   });
 
+  it('a callback paying less than the invoice (paid_amount) is flagged and unlocks nothing, though its amount matches', async () => {
+    const { s, xendit } = stack();
+    const { sessionId } = await pendingPaidSession(s);
+    const p = (await paymentOf(s, `session:${sessionId}`))!;
+    expect(await xendit.pay(p.provider_invoice_id!, { overrides: { amount: 25000, paid_amount: 20000 } })).toBe(200);
+    expect(await paymentOf(s, `session:${sessionId}`)).toMatchObject({
+      status: 'flagged',
+      flag_reason: 'amount_mismatch: expected 25000 IDR, got 20000 IDR',
+      paid_amount: 20000,
+    });
+    expect(await sessionRow(s, sessionId)).toMatchObject({ status: 'pending_payment', version: 1 });
+    expect(await callbackRows(s)).toEqual([
+      { provider_invoice_id: p.provider_invoice_id, status: 'PAID', outcome: 'flagged_mismatch' },
+    ]);
+  });
+
   it('a callback for a session that moved on unlocks nothing, is kept with its outcome, and flags the money for review; an unknown invoice is acknowledged and kept', async () => {
     const { s, xendit } = stack();
     const { sessionId } = await pendingPaidSession(s);

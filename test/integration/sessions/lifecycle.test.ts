@@ -7,6 +7,7 @@ import { useTestStack, type TestStack } from '../../helpers/runtime';
 import {
   act,
   activeFreeTrialSession,
+  deliver,
   get,
   redeliverSessionTimers,
   row,
@@ -52,6 +53,24 @@ describe('the session state machine and its timers', () => {
     expect(await redeliverSessionTimers(s)).toBeGreaterThanOrEqual(3);
     await settle(s);
     expect(await snapshot(s, t.sessionId)).toEqual(before);
+  });
+
+  it('the current expiry task delivered early (Cloud Tasks may) changes nothing; on time it expires the session', async () => {
+    const t = await activeFreeTrialSession(s);
+    // Halfway: real time keeps running under the test clock, so a loaded machine cannot make it due.
+    await s.rt.local!.advanceClock(5 * 60);
+    const { rows } = await s.rt.db.query<{ body: { session_id: string; version: number } }>(
+      "SELECT body FROM local_deliveries WHERE path = '/tasks/sessions/expire' AND status = 'pending'",
+    );
+    expect(rows.map((r) => r.body)).toEqual([{ session_id: t.sessionId, version: 1 }]);
+    const before = await snapshot(s, t.sessionId);
+    expect((await deliver(s, '/tasks/sessions/expire', rows[0]!.body)).status).toBe(204);
+    await settle(s);
+    expect(await snapshot(s, t.sessionId)).toEqual(before);
+    expect(before).toMatchObject({ status: 'active', version: 1 });
+    expect((await send(s, t.customer, t.sessionId, 'masih ada waktu')).status).toBe(201);
+    await s.rt.local!.advanceClock(5 * 60);
+    expect(await row(s, t.sessionId)).toMatchObject({ status: 'expired', version: 2 });
   });
 
   it('both goodbyes complete at once; one goodbye per side; only while closing; the other side sees it', async () => {

@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { sessionsDeps } from '../../../shared/sessions/deps';
+import { sendMessage } from '../../../shared/sessions/send-message';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { customerWithDevice, pushes, realtime, settle } from '../../helpers/pairing';
@@ -19,6 +21,16 @@ const messageRows = async (sessionId: string) =>
       [sessionId],
     )
   ).rows;
+
+/** The participants' display names, as the session's pushes name them. */
+const names = async (sessionId: string) =>
+  (
+    await s.rt.db.query<{ customer: string; mitra: string }>(
+      `SELECT c.display_name AS customer, m.display_name AS mitra FROM chat_sessions cs
+       JOIN customers c ON c.id = cs.customer_id JOIN mitras m ON m.id = cs.mitra_id WHERE cs.id = $1`,
+      [sessionId],
+    )
+  ).rows[0]!;
 
 describe('messages', () => {
   it('a participant sends → 201 with seq 1, 2, …; Postgres first, then the message doc through the outbox', async () => {
@@ -93,6 +105,20 @@ describe('messages', () => {
     expect((await json(send(s, t.mitra, t.sessionId, 'x', 'retry-me'))).seq).toBe(3);
   });
 
+  it('a retry of a message stored before time-up answers that message after time-up, not 409', async () => {
+    const t = await activeFreeTrialSession(s);
+    const stored = await json(send(s, t.customer, t.sessionId, 'terkirim tepat waktu', 'sent-in-time'));
+    await s.rt.local!.advanceClock(10 * 60 + 1); // the app lost the answer, then time ran out
+    expect((await row(s, t.sessionId)).status).toBe('expired');
+    const retry = await send(s, t.customer, t.sessionId, 'terkirim tepat waktu', 'sent-in-time');
+    expect(retry.status).toBe(201);
+    expect(await json(retry)).toMatchObject({ id: stored.id, seq: 1, body: 'terkirim tepat waktu' });
+    expect(await messageRows(t.sessionId)).toHaveLength(1);
+    // Only a replay passes: a new message, or the other side reusing the id, is refused.
+    expect((await send(s, t.customer, t.sessionId, 'baru', 'sent-late')).status).toBe(409);
+    expect((await send(s, t.mitra, t.sessionId, 'x', 'sent-in-time')).status).toBe(409);
+  });
+
   it('two participants sending at once → seq is gap-free and unique', async () => {
     const t = await activeFreeTrialSession(s);
     await Promise.all(
@@ -137,7 +163,7 @@ describe('messages', () => {
     expect(afterFirst.length).toBe(before + 1);
     expect(afterFirst.at(-1)!.data).toMatchObject({ type: 'chat_message', session_id: t.sessionId, seq: '1' });
     // An alert named after the sender; what was typed never leaves the chat (SPEC §12).
-    expect(afterFirst.at(-1)!.notification!.title).toMatch(/^Pesan baru dari /);
+    expect(afterFirst.at(-1)!.notification!.title).toBe(`Pesan baru dari ${(await names(t.sessionId)).customer}`);
     expect(JSON.stringify(afterFirst.at(-1))).not.toContain('mitra has never been active');
     await act(s, t.mitra, t.sessionId, 'messages/receipts', { up_to_seq: 1, status: 'delivered' }); // mitra app in front
     await send(s, t.customer, t.sessionId, 'mitra just acted → no push');
@@ -147,6 +173,50 @@ describe('messages', () => {
     await send(s, t.customer, t.sessionId, 'quiet for 31 s → push again');
     await settle(s);
     expect((await pushes(s, t.mitra.id)).length).toBe(before + 2);
+  });
+
+  it('a message from the mitra pushes the quiet customer, on the customer’s devices', async () => {
+    const t = await activeFreeTrialSession(s);
+    await settle(s);
+    const before = (await pushes(s, t.customer.id)).length;
+    const m = await json(send(s, t.mitra, t.sessionId, 'halo dari bestie'));
+    await settle(s);
+    const after = await pushes(s, t.customer.id);
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)).toMatchObject({
+      token: `fcm-${t.customer.id}`,
+      data: { type: 'chat_message', session_id: t.sessionId, message_id: m.id, seq: '1' },
+      notification: { title: `Pesan baru dari ${(await names(t.sessionId)).mitra}` },
+    });
+  });
+
+  it('quiet means more than 30 s since the other side’s last activity, to the millisecond', async () => {
+    const t = await activeFreeTrialSession(s);
+    const lastActive = new Date(Math.floor(s.rt.clock.now().getTime() / 1000) * 1000);
+    await s.rt.db.query('UPDATE chat_sessions SET mitra_last_active_at = $2 WHERE id = $1', [t.sessionId, lastActive]);
+    const deps = sessionsDeps(s.rt);
+    const sendAt = (ms: number, cm: string) =>
+      sendMessage(
+        { ...deps, clock: { now: () => new Date(lastActive.getTime() + ms) } },
+        'customer',
+        t.customer.id,
+        t.sessionId,
+        {
+          client_message_id: cm,
+          body: cm,
+        },
+      );
+    const pushed = async (messageId: string) =>
+      (
+        await s.rt.db.query("SELECT count(*)::int AS n FROM outbox WHERE kind = 'push' AND payload::text LIKE $1", [
+          `%${messageId}%`,
+        ])
+      ).rows[0].n;
+    const atThirty = await sendAt(30_000, 'at-30s');
+    expect(await pushed(atThirty.id)).toBe(0);
+    // The first send made the customer active, not the mitra: the mitra's quiet time is unchanged.
+    const past = await sendAt(30_001, 'past-30s');
+    expect(await pushed(past.id)).toBe(1);
   });
 
   it('a Firestore write failing 3 times → the message still lands, in order', async () => {
