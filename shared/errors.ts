@@ -35,6 +35,7 @@ export const ERROR_CATALOGUE = {
   CODE_MISMATCH: entry('unauthenticated', 'Kode OTP salah'),
   IAP_REQUIRED: entry('unauthenticated', 'This route is only reachable through IAP'),
   CALLBACK_TOKEN_INVALID: entry('unauthenticated', 'The callback token is not valid'),
+  APP_CHECK_INVALID: entry('unauthenticated', 'Aplikasi tidak dikenali. Perbarui aplikasi Halo Bestie.'),
 
   FORBIDDEN: entry('forbidden', 'You may not do this'),
   ACCOUNT_INACTIVE: entry('forbidden', 'Akun tidak aktif. Hubungi administrator.'),
@@ -87,12 +88,14 @@ export const ERROR_CATALOGUE = {
   OTP_RATE_LIMIT_PHONE: entry('rate_limited', 'Terlalu banyak permintaan kode untuk nomor ini'),
   OTP_RATE_LIMIT_IP: entry('rate_limited', 'Terlalu banyak permintaan kode dari jaringan ini'),
   OTP_ATTEMPTS_EXCEEDED: entry('rate_limited', 'Terlalu banyak percobaan. Minta kode baru.'),
+  RATE_LIMITED: entry('rate_limited', 'Terlalu banyak permintaan. Coba lagi nanti.'),
 
   INTERNAL: entry('internal', 'Something went wrong'),
 
   PROVIDER_NOT_CONFIGURED: entry('unavailable', 'This sign-in provider is not configured'),
   PROVIDER_UNAVAILABLE: entry('unavailable', 'The provider could not be reached'),
   OTP_SEND_FAILED: entry('unavailable', 'Kode OTP gagal dikirim, coba lagi'),
+  OTP_UNAVAILABLE: entry('unavailable', 'Layanan kode OTP sedang sibuk. Coba lagi nanti.'),
 } as const satisfies Record<string, { kind: ErrorKind; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

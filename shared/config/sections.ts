@@ -22,7 +22,8 @@ export const CONFIG_SECTIONS = {
   stale: ['mitra_stale_after_seconds'],
   pairing: ['pairing_timeout_seconds', 'request_notification_timeout_seconds'],
   closing: ['closing_grace_seconds'],
-  payment: ['payment_timeout_seconds'],
+  payment: ['payment_hold_seconds'],
+  limits: ['limits'],
   support: ['support_handles_json'],
 } as const satisfies Record<string, readonly ConfigKey[]>;
 

@@ -30,7 +30,7 @@ export async function createInvoice(
   id: string,
 ): Promise<{ outcome: CreateInvoiceOutcome; payment_id: string | null }> {
   const now = deps.clock.now();
-  const timeout = (await deps.config.get()).payment_timeout_seconds;
+  const timeout = (await deps.config.get()).payment_hold_seconds;
   const externalId = externalIdOf(kind, id);
 
   const prepared = await commitWithEffects(deps, async (c) => {
