@@ -1,9 +1,21 @@
 import { startupProblems } from './rules';
 import { DATABASE_KEYS, databaseChecks, type DatabaseEnv } from './database';
-import { bool, int, Invalid, matching, oneOf, optional, optionalUrl, text, url, type Reader } from './readers';
+import {
+  bool,
+  int,
+  Invalid,
+  matching,
+  oneOf,
+  optional,
+  optionalBool,
+  optionalUrl,
+  text,
+  url,
+  type Reader,
+} from './readers';
 import type { FunctionName } from '../path-table';
 
-export { allowedServiceAccounts } from './rules';
+export { allowedServiceAccounts, appCheckEnforced } from './rules';
 export { usesCloudSqlConnector, type DatabaseEnv } from './database';
 
 // The one spec of the environment: each variable, how it is read (its default), one line of meaning.
@@ -108,6 +120,14 @@ const auth = {
     '/projects/<number>/global/backendServices/<id> of the IAP backend (set in production)',
   ),
   IAP_JWKS_URL: v(url('https://www.gstatic.com/iap/verify/public_key-jwk'), 'IAP signing keys'),
+  APP_CHECK_ENFORCED: v(
+    optionalBool,
+    'guest sign-up, OTP request and chat request need a valid X-Firebase-AppCheck (default: true in production)',
+  ),
+  APP_CHECK_TEST_TOKEN: v(
+    text('local-app-check-token'),
+    'RUNTIME=local: the one App Check token the stub verifier accepts (RUNTIME=gcp verifies with Firebase)',
+  ),
   ADMIN_EMAIL: v(optional, 'the seed’s bootstrap super admin (with ADMIN_PASSWORD)'),
   ADMIN_PASSWORD: v(optional, 'password of ADMIN_EMAIL'),
 };

@@ -13,6 +13,9 @@ export function allowedServiceAccounts(env: Env): string[] {
 /** What the code treats as production: Terraform sets both; either one turns the guards below on. */
 const isProduction = (env: Env) => env.NODE_ENV === 'production' || env.RUNTIME === 'gcp';
 
+/** SPEC §13: App Check is required in production unless turned off explicitly, and optional elsewhere. */
+export const appCheckEnforced = (env: Env): boolean => env.APP_CHECK_ENFORCED ?? isProduction(env);
+
 /** Whether a function owns any path under `prefix` in the load balancer's table. */
 const serves = (fn: FunctionName, prefix: '/internal/' | '/tasks/' | '/events/') =>
   PATH_TABLE.some((row) => row.fn === fn && row.prefix.startsWith(prefix));

@@ -34,3 +34,24 @@ export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
 
 /** A person's or thing's name (SPEC §3): NFC-normalised, trimmed, 1..max; control characters never pass the shell. */
 export const NameText = (max: number) => z.string().normalize('NFC').trim().min(1).max(max);
+
+/**
+ * `X-Device-Id` (SPEC §13): the app's stable id of the phone it runs on (the one it registers its push
+ * token under); device-keyed limits and the free trial's once per device read it.
+ */
+export const DeviceIdHeader = z
+  .string()
+  .regex(/^[\x21-\x7E]{1,128}$/, 'printable ASCII without spaces, at most 128 characters')
+  .openapi({ description: 'The app’s stable id of this device (limits and the free trial are counted per device)' });
+
+/** `X-Firebase-AppCheck` (SPEC §13): the app's App Check token, required where APP_CHECK_ENFORCED. */
+export const AppCheckHeader = z
+  .string()
+  .max(8192)
+  .openapi({ description: 'Firebase App Check token; required when the server enforces App Check' });
+
+/** The headers the public sign-up and OTP routes read (both optional as far as validation goes). */
+export const AbuseHeaders = z.object({
+  'x-device-id': DeviceIdHeader.optional(),
+  'x-firebase-appcheck': AppCheckHeader.optional(),
+});

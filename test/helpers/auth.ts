@@ -12,10 +12,21 @@ export function uniquePhone(): string {
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+let addressCounter = 0;
+/**
+ * A client address of its own per call (10.x.y.z): SPEC §13 allows 20 guest sign-ups an hour per
+ * address, and fixtures are not what those limits are about.
+ */
+export function uniqueClientIp(): string {
+  const n = ++addressCounter;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
 export async function createGuest(s: TestStack, displayName?: string) {
   const res = await s.request('/api/shared/auth/anonymous', {
     method: 'POST',
     json: displayName ? { display_name: displayName } : {},
+    clientIp: uniqueClientIp(),
   });
   expect(res.status).toBe(201);
   return json(res);
