@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import { commitWithEffects, effect } from '../outbox';
 import type { PairingDeps } from './deps';
 import { offerEndings, withdrawnPushes } from './effects';
+import { releaseTrial } from './free-trial';
 import { pairingDocPath } from './paths';
 import { findRequest, setRequestStatus } from './repo/chat-requests';
 import { transitionNotifications } from './repo/chat-request-notifications';
@@ -18,6 +19,7 @@ export async function cancelRequest(deps: PairingDeps, customerId: string, reque
     if (r.status === 'expired') throw new AppError('REQUEST_EXPIRED');
     if (r.status === 'searching') {
       await setRequestStatus(c, r.id, 'cancelled', now);
+      await releaseTrial(c, r);
       const offered = await transitionNotifications(
         c,
         r.id,

@@ -1,11 +1,13 @@
 import { AppError } from '../errors';
+import { enforceLimit } from '../limits';
 import { commitWithEffects, effect } from '../outbox';
-import { hasUsedFreeTrial, liveSessionOfCustomer } from '../sessions';
+import { liveSessionOfCustomer, unpaidCooldownSeconds } from '../sessions';
 import { availableMitras, findCustomer, isGuest } from '../users';
 import { availabilityAt } from './availability';
 import type { PairingDeps } from './deps';
 import { offerBatchEffects } from './effects';
 import { expireLockedRequest } from './expire-request';
+import { claimTrial, freeTrialEligibility, type TrialHashes } from './free-trial';
 import { pairingDocPath, PAIRING_PATHS } from './paths';
 import { findByIdempotencyKey, insertRequest, openRequestOf } from './repo/chat-requests';
 import { countOfferBatch, insertNotifications } from './repo/chat-request-notifications';
@@ -18,17 +20,29 @@ export interface ChatRequestInput {
   target_mitra_id?: string;
 }
 
+/** What the app sends beside the body: the replay key, its device id and its App Check token. */
+export interface RequestContext {
+  idempotencyKey?: string;
+  deviceId?: string;
+  appCheckToken?: string;
+}
+
 /**
  * A customer asks to talk: the request, one notification per available mitra (one offer batch), the
  * blast, the batch's notification timeout, the request timeout and the pairing doc — one transaction.
  * The customer row lock serialises one customer's requests (one open request, Idempotency-Key replays).
+ * SPEC §13 before any of it: App Check, the unpaid cool-down, the per-customer and per-device limits
+ * (taken in the transaction, so a refused or failed request costs no token) and the free trial's
+ * once per phone and device.
  */
 export async function createRequest(
   deps: PairingDeps,
   customerId: string,
   input: ChatRequestInput,
-  idempotencyKey: string | undefined,
+  ctx: RequestContext = {},
 ) {
+  await deps.appCheck.require(ctx.appCheckToken);
+  const { idempotencyKey } = ctx;
   const cfg = await deps.config.get();
   const now = deps.clock.now();
   if (!!input.free_trial === !!input.tier_id)
@@ -54,8 +68,15 @@ export async function createRequest(
     if (open) await expireLockedRequest(c, open, now); // its timer is late; settle it here
     const live = await liveSessionOfCustomer(c, customerId);
     if (live) throw new AppError('ALREADY_ACTIVE', 'Kamu masih punya sesi yang aktif', { session_id: live.id });
-    if (input.free_trial && (!cfg.free_trial.enabled || (await hasUsedFreeTrial(c, customerId))))
-      throw new AppError('FREE_TRIAL_UNAVAILABLE');
+    const cooldown = await unpaidCooldownSeconds(c, customerId, now, cfg.limits.unpaid_cancellations.max_per_day);
+    if (cooldown > 0)
+      throw AppError.rateLimited('RATE_LIMITED', cooldown, 'Terlalu banyak sesi yang tidak dibayar', {
+        limit: 'unpaid_cancellations',
+      });
+    let trial: TrialHashes | undefined;
+    if (input.free_trial)
+      trial = await freeTrialEligibility(c, deps.piiHashKey, cfg.free_trial, customer, ctx.deviceId);
+    await enforceLimit({ db: c, clock: deps.clock, config: deps.config }, 'chat_request', customerId, ctx.deviceId);
 
     const target = input.target_mitra_id;
     const candidates = await availableMitras(c, availabilityAt(cfg, now), target ? [target] : undefined);
@@ -76,6 +97,7 @@ export async function createRequest(
       },
       now,
     );
+    if (trial) await claimTrial(c, trial, request.id, customerId, now);
     const offered = await insertNotifications(c, request.id, request.topic_sensitivity, candidates, now);
     const doc = pairingDoc({ status: 'searching', request, notified_mitras: offered.length }, now);
     await c.enqueue([

@@ -1,6 +1,7 @@
 import { effect, type Tx } from '../outbox';
 import { buildPush } from '../push';
 import { customerPushes, offerEndings, withdrawnPushes } from './effects';
+import { releaseTrial } from './free-trial';
 import { pairingDocPath } from './paths';
 import { setRequestStatus, type ChatRequestRow } from './repo/chat-requests';
 import { mitrasWithNotificationStatus, transitionNotifications } from './repo/chat-request-notifications';
@@ -9,10 +10,12 @@ import { pairingDoc } from './views';
 /**
  * Expires a searching request whose row the caller holds locked (its timer, or the customer asking again
  * when the timer is late). Every offer still unanswered — just now, or earlier by its notification
- * timeout — shows 'expired'; the customer is told once (doc + deduplicated push).
+ * timeout — shows 'expired'; the customer is told once (doc + deduplicated push). A free trial it
+ * claimed is given back: the request ended without a session.
  */
 export async function expireLockedRequest(c: Tx, r: ChatRequestRow, now: Date): Promise<void> {
   await setRequestStatus(c, r.id, 'expired', now);
+  await releaseTrial(c, r);
   await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'request_expired');
   const unanswered = await mitrasWithNotificationStatus(c, r.id, 'ignored');
   const doc = pairingDoc({ status: 'expired', request_id: r.id }, now);

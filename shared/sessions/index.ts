@@ -19,8 +19,9 @@ export { sendMessage } from './send-message';
 export { setTyping } from './set-typing';
 export { startSession, type SessionStart } from './start-session';
 export { syncCounters } from './sync-counters';
-export { closingGraceEnded, expireSession, extensionTimedOut, extensionWindowClosed } from './timers';
+export { closingGraceEnded, expireSession, extensionTimedOut, extensionWindowClosed, paymentHoldEnded } from './timers';
 export { moveSession, TRANSITIONS, type TransitionName } from './transitions';
+export { unpaidCooldownSeconds } from './unpaid-cooldown';
 export type { Sensitivity, SessionStatus, Side } from './types';
 export {
   CAPACITY_STATUSES,

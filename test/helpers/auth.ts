@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { authGuards, refreshPolicy } from '../../shared/auth/guards';
+import { createAuthSession } from '../../shared/auth/refresh-sessions';
 import type { TestStack } from './runtime';
 import { json } from './http';
 
@@ -79,3 +81,16 @@ export async function ccLogin(s: TestStack, email = 'admin@halobestie.local', pa
 }
 
 export const normalise = (phone08: string) => `+62${phone08.slice(1)}`;
+
+/** A fresh access token for an existing user (a new auth session), for tests that move the clock past a day. */
+export async function freshToken(s: TestStack, userType: 'customer' | 'mitra', userId: string): Promise<string> {
+  const { sessionId } = await createAuthSession(
+    s.rt.db,
+    userType,
+    userId,
+    {},
+    s.rt.clock.now(),
+    refreshPolicy(s.rt.env),
+  );
+  return authGuards(s.rt).accessTokens.sign({ userId, userType, sessionId });
+}

@@ -32,6 +32,7 @@ const OWNERS: Record<string, string> = {
   app_config_version: 'config',
   cc_audit_log: 'controlcenter',
   rate_limits: 'limits',
+  free_trial_claims: 'pairing',
 };
 
 /** Platform folders: no feature, so their SQL (over their own tables) sits where their code is. */

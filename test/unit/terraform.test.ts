@@ -292,6 +292,13 @@ describe('terraform: the way to production', () => {
     expect(JSON.stringify(l.function_env)).toContain('f == \\"auth\\" ? { OTP_PROVIDER = \\"fazpass\\" }');
   });
 
+  it('only pairing reads the PII hash key (the free-trial ledger, SPEC §13)', () => {
+    const l = locals();
+    expect((l.secret_readers as Record<string, string>)['pii-hash-key']).toBe('${toset(["pairing"])}');
+    expect(l.secret_env_names).toMatchObject({ 'pii-hash-key': 'PII_HASH_KEY' });
+    expect(String(l.secrets)).toContain('pii-hash-key');
+  });
+
   it('alerts on 5xx per service, outbox backlog, dead letters, queue depth and Cloud SQL CPU; checks /healthz via the LB', () => {
     const filters = JSON.stringify(resources('google_monitoring_alert_policy'));
     for (const metric of [

@@ -71,6 +71,10 @@ BEGIN
 END
 $$;
 
+-- The unpaid hold replaced the invoice timeout as the one knob (payment_hold_seconds, SPEC §13): an
+-- operator's old value meant the invoice's length, not how long a mitra may be held, so it is not carried.
+DELETE FROM app_config WHERE key = 'payment_timeout_seconds';
+
 -- Down Migration
 DROP FUNCTION take_tokens(text[], float8[], float8[], timestamptz);
 DROP TABLE rate_limits;

@@ -121,6 +121,20 @@ export async function hasUsedFreeTrial(q: Queryable, customerId: string): Promis
   );
 }
 
+/** Why a pending_payment session was cancelled when nobody paid (an operator's cancellation is not one). */
+export const UNPAID_CANCEL_REASONS = ['payment_expired', 'payment_hold_expired'];
+
+/** When each of the customer's sessions cancelled unpaid since `since` was cancelled, oldest first. */
+export async function unpaidCancellationsSince(q: Queryable, customerId: string, since: Date): Promise<Date[]> {
+  const { rows } = await q.query<{ cancelled_at: Date }>(
+    `SELECT cancelled_at FROM chat_sessions
+     WHERE customer_id = $1 AND status = 'cancelled' AND cancelled_at > $2 AND cancel_reason = ANY($3)
+     ORDER BY cancelled_at`,
+    [customerId, since, UNPAID_CANCEL_REASONS],
+  );
+  return rows.map((r) => r.cancelled_at);
+}
+
 export async function liveSessionOfCustomer(q: Queryable, customerId: string): Promise<SessionRow | undefined> {
   const { rows } = await q.query<SessionRow>(
     `SELECT ${ALL} FROM chat_sessions WHERE customer_id = $1 AND status = ANY($2) LIMIT 1`,

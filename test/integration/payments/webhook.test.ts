@@ -26,8 +26,8 @@ describe('POST /webhooks/xendit/invoice', () => {
     expect(payment.invoice_url).toContain(`/web/invoices/${payment.provider_invoice_id}`);
     const inv = await xendit.invoice(`session:${sessionId}`);
     expect(inv).toMatchObject({ id: payment.provider_invoice_id, amount: 25000, status: 'PENDING' });
-    // invoice_duration: the config default (900 s) from the invoice's creation
-    expect(new Date(inv!.expiry_date as string).getTime() - new Date(inv!.created as string).getTime()).toBe(900_000);
+    // invoice_duration: the payment hold (payment_hold_seconds, 300 s by default, SPEC §13)
+    expect(new Date(inv!.expiry_date as string).getTime() - new Date(inv!.created as string).getTime()).toBe(300_000);
     const doc = await sessionDoc(s, sessionId);
     expect(doc).toMatchObject({
       status: 'pending_payment',
