@@ -47,6 +47,14 @@ export interface SessionRow extends NewSession {
   customer_goodbye_at: Date | null;
   mitra_goodbye: string | null;
   mitra_goodbye_at: Date | null;
+  /** Each sender's message bucket (SPEC §13): tokens left at `_msg_at`; null before its first message. */
+  customer_msg_tokens: number | null;
+  customer_msg_at: Date | null;
+  mitra_msg_tokens: number | null;
+  mitra_msg_at: Date | null;
+  /** When each side's typing flag was last written to Firestore. */
+  customer_typing_at: Date | null;
+  mitra_typing_at: Date | null;
 }
 
 export interface Names {

@@ -42,6 +42,12 @@ export const COLUMNS = [
   'customer_goodbye_at',
   'mitra_goodbye',
   'mitra_goodbye_at',
+  'customer_msg_tokens',
+  'customer_msg_at',
+  'mitra_msg_tokens',
+  'mitra_msg_at',
+  'customer_typing_at',
+  'mitra_typing_at',
 ] as const satisfies readonly (keyof SessionRow)[];
 
 const ALL = COLUMNS.join(', ');
@@ -232,21 +238,41 @@ export async function markReceipts(
   return rows[0];
 }
 
-/** Typing counts as activity; written at most every `minGapSeconds` (typing is not a write per keystroke). */
-export async function touchActivity(q: Queryable, id: string, side: Side, now: Date, minGapSeconds: number) {
-  await q.query(
-    `UPDATE chat_sessions SET ${side}_last_active_at = $2 WHERE id = $1
-     AND (${side}_last_active_at IS NULL OR ${side}_last_active_at < $2::timestamptz - make_interval(secs => $3))`,
-    [id, now, minGapSeconds],
-  );
+/**
+ * A sender's message bucket (SPEC §13), as SQL over the row's own columns: `burst` at most, refilled at
+ * `perSecond` since `_msg_at` (a clock running backwards refills nothing). $3 is now, $4 the burst, $5
+ * the refill; a null bucket is full.
+ */
+const bucketNow = (side: Side) =>
+  `LEAST($4::float8, COALESCE(${side}_msg_tokens + GREATEST(0, EXTRACT(EPOCH FROM $3::timestamptz - ${side}_msg_at)) * $5::float8, $4::float8))`;
+
+export interface MessageBucket {
+  burst: number;
+  perSecond: number;
+}
+
+/** The same bucket in TypeScript, for a refusal's Retry-After from the row. */
+export function messageTokens(s: SessionRow, side: Side, now: Date, bucket: MessageBucket): number {
+  const tokens = s[`${side}_msg_tokens`];
+  const at = s[`${side}_msg_at`];
+  if (tokens === null || at === null) return bucket.burst;
+  return Math.min(bucket.burst, tokens + Math.max(0, (now.getTime() - at.getTime()) / 1000) * bucket.perSecond);
 }
 
 /**
  * Takes the next seq: the session row's counter, incremented under its row lock, so two senders are
- * serialised and seq stays gap-free (a rolled-back transaction gives its number back). Also the
- * participant and state check, and the sender's activity mark, in the same statement.
+ * serialised and seq stays gap-free (a rolled-back transaction gives its number back). In the same
+ * statement: the participant and state check, the sender's message token (none left: nothing matches,
+ * nothing is written) and the sender's activity mark.
  */
-export async function allocateSeq(q: Queryable, sessionId: string, side: Side, userId: string, now: Date) {
+export async function allocateSeq(
+  q: Queryable,
+  sessionId: string,
+  side: Side,
+  userId: string,
+  now: Date,
+  bucket: MessageBucket,
+) {
   const other = side === 'customer' ? 'mitra' : 'customer';
   const { rows } = await q.query<{
     seq: number;
@@ -254,12 +280,38 @@ export async function allocateSeq(q: Queryable, sessionId: string, side: Side, u
     mitra_id: string;
     other_last_active_at: Date | null;
   }>(
-    `UPDATE chat_sessions SET last_seq = last_seq + 1, ${side}_last_active_at = $3
-     WHERE id = $1 AND ${side}_id = $2 AND status = 'active'
+    `UPDATE chat_sessions SET last_seq = last_seq + 1, ${side}_last_active_at = $3,
+       ${side}_msg_tokens = ${bucketNow(side)} - 1, ${side}_msg_at = $3
+     WHERE id = $1 AND ${side}_id = $2 AND status = 'active' AND ${bucketNow(side)} >= 1
      RETURNING last_seq AS seq, customer_id, mitra_id, ${other}_last_active_at AS other_last_active_at`,
-    [sessionId, userId, now],
+    [sessionId, userId, now, bucket.burst, bucket.perSecond],
   );
   return rows[0];
+}
+
+/**
+ * A typing flag may be written (SPEC §7: at most once per side per `minGapSeconds`): one conditional
+ * UPDATE that claims the write and marks the side active (at most every `activityGapSeconds`). False:
+ * not a participant, not active, or a write within the gap (the caller tells which only when needed).
+ */
+export async function claimTypingWrite(
+  q: Queryable,
+  id: string,
+  side: Side,
+  userId: string,
+  now: Date,
+  gaps: { minGapSeconds: number; activityGapSeconds: number },
+): Promise<boolean> {
+  const active = `${side}_last_active_at`;
+  const typing = `${side}_typing_at`;
+  const { rowCount } = await q.query(
+    `UPDATE chat_sessions SET ${typing} = $3,
+       ${active} = CASE WHEN ${active} IS NULL OR ${active} < $3::timestamptz - make_interval(secs => $5) THEN $3 ELSE ${active} END
+     WHERE id = $1 AND ${side}_id = $2 AND status = 'active'
+       AND (${typing} IS NULL OR ${typing} <= $3::timestamptz - make_interval(secs => $4))`,
+    [id, userId, now, gaps.minGapSeconds, gaps.activityGapSeconds],
+  );
+  return (rowCount ?? 0) > 0;
 }
 
 /** Sessions the apps are still looking at, with names and unread counts (the doc's whole content). */
