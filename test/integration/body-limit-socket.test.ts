@@ -46,3 +46,60 @@ describe('an oversized body over a keep-alive connection', () => {
     }
   });
 });
+
+/**
+ * A client that writes its whole body before it reads (as most do), over its own socket: what it
+ * reads back, or the socket error it got instead.
+ */
+function sendWhole(port: number, path: string, bytes: number) {
+  return new Promise<{ status?: number; body?: string; error?: string }>((resolve) => {
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path,
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': String(bytes) },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode, body: text }));
+      res.on('error', (err) => resolve({ error: (err as NodeJS.ErrnoException).code ?? err.message }));
+    });
+    req.on('error', (err) => resolve({ error: (err as NodeJS.ErrnoException).code ?? err.message }));
+    let sent = 0;
+    const pump = () => {
+      while (sent < bytes) {
+        const n = Math.min(chunk.length, bytes - sent);
+        sent += n;
+        if (!req.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+describe('a 2 MB body to a public route, over a real socket', () => {
+  it('lets the client read its 413 (the rest of the body is drained, not reset), ten times over', async () => {
+    const s = stack();
+    const gateway = createLocalGateway(s.rt, s.apps);
+    const srv = await new Promise<ServerType>((resolve) => {
+      const x = serve({ fetch: gateway.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(x));
+    });
+    try {
+      const port = (srv.address() as { port: number }).port;
+      for (let i = 0; i < 10; i++) {
+        const answer = await sendWhole(port, '/api/shared/auth/anonymous', 2 * 1024 * 1024);
+        expect(answer.error).toBeUndefined();
+        expect(answer.status).toBe(413);
+        expect(JSON.parse(answer.body!).error.code).toBe('PAYLOAD_TOO_LARGE');
+      }
+      expect((await s.rt.db.query('SELECT count(*)::int AS n FROM customers')).rows[0].n).toBe(0);
+    } finally {
+      await new Promise<void>((r) => srv.close(() => r()));
+    }
+  });
+});
