@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrate } from '../shared/db/migrate';
 import { freePort } from '../scripts/local/free-port';
-import { startFirestoreEmulator } from '../scripts/local/firestore';
+import { startFirestoreEmulator } from '../scripts/local/firestore-emulator';
 import { startEmbeddedPostgres } from '../scripts/local/postgres';
 
 export interface BenchEnv {

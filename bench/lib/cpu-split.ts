@@ -1,3 +1,4 @@
+import { EMULATOR_ENTRY } from '../../scripts/local/firestore-emulator';
 import { procArgv } from '../../scripts/local/processes';
 import { cpuOfUs, processTree } from './stats';
 
@@ -11,7 +12,7 @@ export interface CpuSplit {
 /** CPU so far (µs) of the stack process, its emulator child, its Postgres tree, and this process. */
 export function cpuSplit(stackPid: number): CpuSplit {
   const children = processTree(stackPid).slice(1);
-  const emulator = children.filter((p) => procArgv(p).some((a) => a.includes('firestore-main')));
+  const emulator = children.filter((p) => procArgv(p).includes(EMULATOR_ENTRY));
   const self = process.cpuUsage();
   return {
     stack: cpuOfUs([stackPid]),

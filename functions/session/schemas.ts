@@ -185,7 +185,6 @@ export const SessionTimerTaskSchema = z
   .object({ session_id: z.string().uuid(), version: z.number().int() })
   .openapi('SessionTimerTask');
 export const ExtensionTimeoutTaskSchema = z.object({ extension_id: z.string().uuid() }).openapi('ExtensionTimeoutTask');
-export const SessionSyncTaskSchema = z.object({ session_id: z.string().uuid() }).openapi('SessionSyncTask');
 
 /** Path params of extension answers. */
 export const ExtensionParams = z.object({

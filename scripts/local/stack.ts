@@ -6,7 +6,7 @@ import { migrate } from '../../shared/db/migrate';
 import type { Runtime } from '../../shared/runtime';
 import { createLocalRuntime } from './runtime';
 import { createLocalGateway } from './apps';
-import { startFirestoreEmulatorProcess } from './firestore-process';
+import { startFirestoreEmulatorProcess } from './firestore-emulator';
 import { pushPoster } from './push-poster';
 import { startEmbeddedPostgres } from './postgres';
 import { startFakeXendit } from './fake-xendit';

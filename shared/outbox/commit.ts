@@ -14,6 +14,8 @@ export interface Tx extends Queryable {
 /** What delivers committed effects: woken after every commit that recorded one. */
 export interface Wakeable {
   kick(): void;
+  /** Wakes it again when an effect scheduled for later becomes due. */
+  kickAt?(at: Date): void;
 }
 
 /**
@@ -22,10 +24,12 @@ export interface Wakeable {
  */
 export async function commitWithEffects<T>(deps: { db: Db; relay: Wakeable }, fn: (t: Tx) => Promise<T>): Promise<T> {
   let recorded = 0;
+  let later: Date | undefined;
   const result = await tx(deps.db, (client) => {
     const record = async (entries: readonly OutboxEntry[]) => {
       const r = await insertEntries(client, entries);
       recorded += r.inserted;
+      for (const e of entries) if (e.notBefore && (!later || e.notBefore < later)) later = e.notBefore;
       return r;
     };
     const t: Tx = {
@@ -36,5 +40,6 @@ export async function commitWithEffects<T>(deps: { db: Db; relay: Wakeable }, fn
     return fn(t);
   });
   if (recorded > 0) deps.relay.kick();
+  if (recorded > 0 && later) deps.relay.kickAt?.(later);
   return result;
 }

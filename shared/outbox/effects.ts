@@ -8,6 +8,8 @@ export type OutboxItem =
   | { kind: 'event'; event: PublishedEvent }
   | { kind: 'realtime'; op: 'set'; path: string; data: RealtimeDoc; merge?: boolean }
   | { kind: 'realtime'; op: 'delete'; path: string }
+  /** A document whose content the relay computes from Postgres when it writes it (`OutboxRelayDeps.computers`). */
+  | { kind: 'realtime'; op: 'compute'; path: string; compute: string; id: string }
   | { kind: 'push'; message: PushMessage }
   /** A blast's pushes, one per device, sent together (FCM sendEach) as one row. */
   | { kind: 'push'; messages: PushMessage[] };
@@ -16,6 +18,8 @@ export type OutboxItem =
 export interface OutboxEntry {
   item: OutboxItem;
   dedupeKey?: string;
+  /** Not delivered before this moment (a coalesced write that lands at the end of its window). */
+  notBefore?: Date;
 }
 
 /** Builders for every kind of effect. */
@@ -36,6 +40,13 @@ export const effect = {
     merge,
   }),
   deleteDoc: (path: string): OutboxItem => ({ kind: 'realtime', op: 'delete', path }),
+  computeDoc: (path: string, compute: string, id: string): OutboxItem => ({
+    kind: 'realtime',
+    op: 'compute',
+    path,
+    compute,
+    id,
+  }),
   push: (message: PushMessage): OutboxItem => ({ kind: 'push', message }),
   pushes: (messages: PushMessage[]): OutboxItem => ({ kind: 'push', messages }),
 };

@@ -12,10 +12,15 @@ export async function insertEntries(
   entries: readonly OutboxEntry[],
 ): Promise<{ inserted: number; keys: Set<string> }> {
   if (entries.length === 0) return { inserted: 0, keys: new Set() };
-  const rows = entries.map(({ item: { kind, ...payload }, dedupeKey }) => ({ kind, payload, key: dedupeKey ?? null }));
+  const rows = entries.map(({ item: { kind, ...payload }, dedupeKey, notBefore }) => ({
+    kind,
+    payload,
+    key: dedupeKey ?? null,
+    at: notBefore?.toISOString() ?? null,
+  }));
   const res = await q.query<{ dedupe_key: string | null }>(
-    `INSERT INTO outbox (kind, payload, dedupe_key)
-     SELECT r->>'kind', r->'payload', r->>'key'
+    `INSERT INTO outbox (kind, payload, dedupe_key, available_at)
+     SELECT r->>'kind', r->'payload', r->>'key', COALESCE((r->>'at')::timestamptz, now())
      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS u(r, ord)
      ORDER BY u.ord
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,

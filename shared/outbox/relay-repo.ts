@@ -10,17 +10,22 @@ export interface OutboxRow {
 }
 
 /**
- * Claims up to `limit` due rows under a lease, skipping rows another relay holds. Per-document order
- * across instances: a realtime write is handed out only when no older write to its path is undelivered.
- * The ids come back as an array, so the update finds its rows by primary key rather than by a hash join
- * over the whole table; the pending rows are found through outbox_pending_id_idx, past no delivered row.
+ * Claims up to `limit` due rows under a lease, skipping rows another relay holds. Order per ordering key
+ * (a document's path; one key for all messages of a session) across batches and instances: a realtime
+ * write is handed out only when no older write with its key is undelivered — except one scheduled for
+ * later and never tried (a coalesced counter write: it reads Postgres when it lands, so a later write may
+ * pass it). "Now" is the later of the database's and the caller's clock (the local stack moves its clock
+ * ahead; production's clocks agree). The ids come back as an array, so the update finds its rows by
+ * primary key rather than by a hash join over the whole table; the pending rows are found through
+ * outbox_pending_id_idx, past no delivered row.
  */
-export const CLAIM_SQL = `UPDATE outbox SET available_at = now() + make_interval(secs => $2), attempts = attempts + 1
+export const CLAIM_SQL = `UPDATE outbox SET available_at = GREATEST(now(), $4::timestamptz) + make_interval(secs => $2), attempts = attempts + 1
      WHERE id = ANY(ARRAY(SELECT o.id FROM outbox o
-                  WHERE o.delivered_at IS NULL AND o.available_at <= now() AND o.attempts < $3
+                  WHERE o.delivered_at IS NULL AND o.available_at <= GREATEST(now(), $4::timestamptz) AND o.attempts < $3
                     AND (o.ordering_key IS NULL OR NOT EXISTS (
                       SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.id < o.id
-                        AND p.delivered_at IS NULL AND p.attempts < $3))
+                        AND p.delivered_at IS NULL AND p.attempts < $3
+                        AND NOT (p.attempts = 0 AND p.available_at > GREATEST(now(), $4::timestamptz))))
                   ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED))
      RETURNING id, kind, payload, attempts`;
 
@@ -32,10 +37,16 @@ export const CLAIM_SQL = `UPDATE outbox SET available_at = now() + make_interval
  */
 export const CLAIM_PLANNER_SETTINGS = 'SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off';
 
-export async function claimBatch(db: Db, limit: number, leaseSeconds: number, maxAttempts: number) {
+export async function claimBatch(
+  db: Db,
+  limit: number,
+  leaseSeconds: number,
+  maxAttempts: number,
+  now: Date = new Date(0),
+) {
   const rows = await tx(db, async (client) => {
     await client.query(CLAIM_PLANNER_SETTINGS);
-    return (await client.query<OutboxRow>(CLAIM_SQL, [limit, leaseSeconds, maxAttempts])).rows;
+    return (await client.query<OutboxRow>(CLAIM_SQL, [limit, leaseSeconds, maxAttempts, now])).rows;
   });
   return rows.sort((a, b) => a.id - b.id);
 }

@@ -5,6 +5,7 @@ import { MAX_BATCH_WRITES, type Realtime, type RealtimeWrite } from '../ports/re
 import type { TaskScheduler } from '../ports/task-scheduler';
 import type { OutboxItem } from './effects';
 import { claimBatch, type OutboxRow } from './relay-repo';
+import { resolveWrites, type Computers } from './relay-computed';
 import { fail, MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from './relay-outcomes';
 import { deliverPushes, type PushDeps } from './relay-pushes';
 
@@ -21,6 +22,11 @@ export interface OutboxRelayDeps extends PushDeps {
   concurrency?: number;
   /** Batches in flight at once (default 3): one is claimed and marked in Postgres while another is written out. */
   batchesInFlight?: number;
+  /**
+   * The documents the relay computes when it writes them (`effect.computeDoc`), by name: each reads the
+   * current values of a batch's ids in one query (a coalesced counter write reads what its window left).
+   */
+  computers?: Computers;
 }
 
 const LEASE_SECONDS = 30;
@@ -43,6 +49,29 @@ export class OutboxRelay {
   /** Fire-and-forget drain after a commit; failures stay in the table for the next pass. */
   kick(): void {
     this.drainAll().catch((err: Error) => this.deps.logger.error('outbox drain failed', { error: err.message }));
+  }
+
+  private readonly wakeups = new Map<number, NodeJS.Timeout>();
+
+  /**
+   * A drain when an effect scheduled for later (a coalesced write at the end of its window) is due: one
+   * timer per tenth of a second, so a burst of commits sets one. Lost with the instance, in which case
+   * the next commit's drain or the scheduled one delivers it.
+   */
+  kickAt(at: Date): void {
+    const slot = Math.ceil(at.getTime() / 100) * 100;
+    if (this.wakeups.has(slot)) return;
+    const delay = Math.max(0, slot - this.now().getTime()) + 5;
+    const timer = setTimeout(() => {
+      this.wakeups.delete(slot);
+      this.kick();
+    }, delay);
+    timer.unref();
+    this.wakeups.set(slot, timer);
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
   }
 
   /**
@@ -112,7 +141,7 @@ export class OutboxRelay {
   }
 
   private async batch(limit: number): Promise<{ claimed: number; delivered: number }> {
-    const rows = await claimBatch(this.deps.db, limit, LEASE_SECONDS, MAX_OUTBOX_ATTEMPTS);
+    const rows = await claimBatch(this.deps.db, limit, LEASE_SECONDS, MAX_OUTBOX_ATTEMPTS, this.now());
     if (rows.length === 0) return { claimed: 0, delivered: 0 };
     const byKind = (kind: OutboxItem['kind']) => rows.filter((r) => r.kind === kind);
     const outcomes = (
@@ -126,11 +155,10 @@ export class OutboxRelay {
     return { claimed: rows.length, delivered: outcomes.filter((o) => o.ok).length };
   }
 
-  private async deliverRealtime(rows: OutboxRow[]): Promise<Outcome[]> {
-    if (rows.length === 0) return [];
-    const writes = rows.map((r) =>
-      toWrite({ kind: r.kind, ...r.payload } as Extract<OutboxItem, { kind: 'realtime' }>),
-    );
+  private async deliverRealtime(claimed: OutboxRow[]): Promise<Outcome[]> {
+    if (claimed.length === 0) return [];
+    const { rows, writes, outcomes: settled } = await resolveWrites(this.deps.db, this.deps.computers, claimed);
+    if (rows.length === 0) return settled;
     const { realtime } = this.deps;
     if (realtime.writeBatch && rows.length > 1) {
       const outcomes: Outcome[] = [];
@@ -141,24 +169,34 @@ export class OutboxRelay {
           outcomes.push(...chunk.map((r) => ({ id: r.id, ok: true as const })));
         } catch {
           // One bad write must not hold every other document back: retry this chunk one by one.
-          outcomes.push(...(await this.deliverEach(chunk)));
+          outcomes.push(...(await this.deliverEach(chunk, writes.slice(i, i + MAX_BATCH_WRITES))));
         }
       }
-      return outcomes;
+      return [...settled, ...outcomes];
     }
-    return this.deliverEach(rows);
+    return [...settled, ...(await this.deliverEach(rows, writes))];
   }
 
-  /** Independent rows delivered concurrently, bounded. */
-  private async deliverEach(rows: OutboxRow[]): Promise<Outcome[]> {
+  /**
+   * Independent rows delivered concurrently, bounded (the claim hands out one row per ordering key, so no
+   * two of them are ordered). Realtime rows come with their resolved writes.
+   */
+  private async deliverEach(rows: OutboxRow[], writes?: RealtimeWrite[]): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
     const limit = this.deps.concurrency ?? 32;
     let next = 0;
     const worker = async () => {
       while (next < rows.length) {
-        const row = rows[next++]!;
+        const at = next++;
+        const row = rows[at]!;
         try {
-          await this.deliver({ kind: row.kind, ...row.payload } as Exclude<OutboxItem, { kind: 'push' }>);
+          const write = writes?.[at];
+          if (write) await this.write(write);
+          else
+            await this.deliver({ kind: row.kind, ...row.payload } as Exclude<
+              OutboxItem,
+              { kind: 'push' | 'realtime' }
+            >);
           outcomes.push({ id: row.id, ok: true });
         } catch (err) {
           outcomes.push(fail(row, err));
@@ -169,27 +207,20 @@ export class OutboxRelay {
     return outcomes;
   }
 
-  private async deliver(item: Exclude<OutboxItem, { kind: 'push' }>): Promise<void> {
-    switch (item.kind) {
-      case 'task':
-        return this.deps.scheduler.schedule({
-          name: item.name,
-          path: item.path,
-          body: item.body,
-          runAt: new Date(item.runAt),
-        });
-      case 'event':
-        await this.deps.eventBus.publish(item.event);
-        return;
-      case 'realtime':
-        if (item.op === 'set') return this.deps.realtime.set(item.path, item.data, { merge: item.merge ?? true });
-        return this.deps.realtime.delete(item.path);
-    }
+  private async deliver(item: Exclude<OutboxItem, { kind: 'push' | 'realtime' }>): Promise<void> {
+    if (item.kind === 'task')
+      return this.deps.scheduler.schedule({
+        name: item.name,
+        path: item.path,
+        body: item.body,
+        runAt: new Date(item.runAt),
+      });
+    await this.deps.eventBus.publish(item.event);
   }
-}
 
-function toWrite(item: Extract<OutboxItem, { kind: 'realtime' }>): RealtimeWrite {
-  return item.op === 'set'
-    ? { op: 'set', path: item.path, data: item.data, merge: item.merge ?? true }
-    : { op: 'delete', path: item.path };
+  private write(w: RealtimeWrite): Promise<void> {
+    return w.op === 'set'
+      ? this.deps.realtime.set(w.path, w.data, { merge: w.merge })
+      : this.deps.realtime.delete(w.path);
+  }
 }

@@ -4,17 +4,10 @@ import type { PushContent } from '../ports/push';
 import { paymentOfSession } from '../payments';
 import { deviceTokensOf } from '../users';
 import { latestExtensionOf } from './repo/session-extensions';
-import {
-  EXTENSION_WINDOW_SECONDS,
-  mitraSessionDocPath,
-  SESSION_PATHS,
-  sessionDocPath,
-  SYNC_WINDOW_MS,
-  taskNames,
-} from './paths';
+import { EXTENSION_WINDOW_SECONDS, mitraSessionDocPath, SESSION_PATHS, sessionDocPath, taskNames } from './paths';
 import { findFullSession, findSessionNames } from './repo/chat-sessions';
 import type { SessionRow, Side } from './types';
-import { mitraSessionDoc, sessionCounters, sessionDoc } from './views';
+import { mitraSessionDoc, sessionDoc } from './views';
 
 /**
  * Both documents of a session, rebuilt whole from Postgres (absolute values, never increments), with
@@ -28,12 +21,6 @@ export async function sessionDocEntries(q: Queryable, sessionId: string): Promis
     { item: effect.setDoc(sessionDocPath(s.id), { ...payment, ...sessionDoc(s, s, { extension: ext ?? null }) }) },
     { item: effect.setDoc(mitraSessionDocPath(s.mitra_id, s.id), mitraSessionDoc(s, ext ?? null)) },
   ];
-}
-
-/** Only the counters (last_seq, unread, receipts): what the coalesced sync task writes. */
-export async function counterDocEntry(q: Queryable, sessionId: string): Promise<OutboxEntry | undefined> {
-  const s = await findFullSession(q, sessionId);
-  return s && { item: effect.setDoc(sessionDocPath(s.id), sessionCounters(s)) };
 }
 
 /** One push (built by `buildPush`) per device of the user, deduplicated per trigger. */
@@ -105,17 +92,4 @@ export const timers = {
       respondBy,
     ),
   }),
-  /**
-   * The coalesced counter write: one task per session per SYNC_WINDOW_MS bucket, due at the bucket's
-   * end (trailing edge: it reads whatever the bucket's last message or receipt left). The dedupe key
-   * keeps it to one outbox row per bucket however many messages the bucket holds.
-   */
-  sync: (sessionId: string, now: Date): OutboxEntry => {
-    const bucket = Math.floor(now.getTime() / SYNC_WINDOW_MS);
-    const name = taskNames.sync(sessionId, bucket);
-    return {
-      item: effect.task(name, SESSION_PATHS.sync, { session_id: sessionId }, new Date((bucket + 1) * SYNC_WINDOW_MS)),
-      dedupeKey: name,
-    };
-  },
 };

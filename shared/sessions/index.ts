@@ -18,7 +18,7 @@ export { requestExtension } from './request-extension';
 export { sendMessage } from './send-message';
 export { setTyping } from './set-typing';
 export { startSession, type SessionStart } from './start-session';
-export { syncCounters } from './sync-counters';
+export { sessionCounterDocs, SESSION_COUNTERS } from './counters';
 export { closingGraceEnded, expireSession, extensionTimedOut, extensionWindowClosed, paymentHoldEnded } from './timers';
 export { moveSession, TRANSITIONS, type TransitionName } from './transitions';
 export { unpaidCooldownSeconds } from './unpaid-cooldown';

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { commitWithEffects } from '../outbox';
 import type { SessionsDeps } from './deps';
-import { timers } from './effects';
+import { counters } from './counters';
 import { markReceipts as moveWatermarks } from './repo/chat-sessions';
 import { sessionOfParticipant } from './participant';
 import type { Side } from './types';
@@ -26,7 +26,7 @@ export async function markReceipts(
       await sessionOfParticipant(t, sessionId, side, userId);
       throw new AppError('FORBIDDEN');
     }
-    await t.enqueue([timers.sync(sessionId, now)]);
+    await t.enqueue([counters(sessionId, now)]);
     return r;
   });
   return {

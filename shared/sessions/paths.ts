@@ -6,7 +6,6 @@ export const SESSION_PATHS = {
   extensionTimeout: '/tasks/sessions/extension-timeout',
   closingGrace: '/tasks/sessions/closing-grace',
   paymentHold: '/tasks/sessions/payment-hold',
-  sync: '/tasks/sessions/sync',
 } as const;
 
 export const SESSION_EXPIRE_PATH = SESSION_PATHS.expire;
@@ -24,7 +23,7 @@ export const EXTENSION_WINDOW_SECONDS = 300;
 export const PUSH_QUIET_SECONDS = 30;
 
 /** Session-doc counters (unread, receipts, last_seq) are written at most once per this window. */
-export const SYNC_WINDOW_MS = 1000;
+export const COUNTERS_WINDOW_MS = 1000;
 
 export const sessionDocPath = (sessionId: string) => `sessions/${sessionId}`;
 export const messageDocPath = (sessionId: string, messageId: string) => `sessions/${sessionId}/messages/${messageId}`;
@@ -39,5 +38,4 @@ export const taskNames = {
   extensionTimeout: (extensionId: string) => `session-ext-timeout:${extensionId}`,
   closingGrace: (id: string, version: number) => `session-closing-grace:${id}:v${version}`,
   paymentHold: (id: string, version: number) => `session-payment-hold:${id}:v${version}`,
-  sync: (id: string, bucket: number) => `session-sync:${id}:${bucket}`,
 };

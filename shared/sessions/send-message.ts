@@ -2,7 +2,8 @@ import { AppError } from '../errors';
 import { commitWithEffects, effect, type OutboxEntry, type Tx } from '../outbox';
 import { buildPush } from '../push';
 import type { SessionsDeps } from './deps';
-import { pushEntries, timers } from './effects';
+import { counters } from './counters';
+import { pushEntries } from './effects';
 import { allocateSeq, messageTokens, type MessageBucket } from './repo/chat-sessions';
 import { findByClientId, insertMessage, type MessageRow } from './repo/chat-messages';
 import { sessionOfParticipant } from './participant';
@@ -64,7 +65,7 @@ export async function sendMessage(
         !slot.other_last_active_at || now.getTime() - slot.other_last_active_at.getTime() > PUSH_QUIET_SECONDS * 1000;
       const entries: OutboxEntry[] = [
         { item: effect.setDoc(messageDocPath(sessionId, row.id), messageDoc(row), false) },
-        timers.sync(sessionId, now),
+        counters(sessionId, now),
       ];
       if (quiet)
         entries.push(

@@ -145,7 +145,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask to talk: blasted to every available mitra (or the targeted one) */
+        /** Ask to talk (limited per customer and device): offered to available mitras (or the targeted one) */
         post: operations["clientCreateChatRequest"];
         delete?: never;
         options?: never;
@@ -282,7 +282,7 @@ export interface paths {
         /** The transcript, cursor on seq, ascending or descending */
         get: operations["customerListMessages"];
         put?: never;
-        /** Send a message: per-session gap-free seq; the same client_message_id again returns the same message */
+        /** Send a message (a burst, then 1 a second per sender): gap-free seq; the same client_message_id returns the same message */
         post: operations["customerSendMessage"];
         delete?: never;
         options?: never;
@@ -589,7 +589,7 @@ export interface paths {
         /** The transcript, cursor on seq, ascending or descending */
         get: operations["mitraListMessages"];
         put?: never;
-        /** Send a message: per-session gap-free seq; the same client_message_id again returns the same message */
+        /** Send a message (a burst, then 1 a second per sender): gap-free seq; the same client_message_id returns the same message */
         post: operations["mitraSendMessage"];
         delete?: never;
         options?: never;
@@ -742,7 +742,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a guest customer; the body is optional (a name is generated when absent) */
+        /** Create a guest customer (limited per client address and device); the body is optional */
         post: operations["sharedSignInAnonymous"];
         delete?: never;
         options?: never;
@@ -826,7 +826,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Upsert per (user, device); the token leaves any other user or device it was registered to */
+        /** Upsert per (user, device), 20 an hour per user; the token leaves any other user or device it had */
         put: operations["sharedPutDeviceToken"];
         post?: never;
         /** Forget this device's FCM token */
@@ -1603,7 +1603,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/tasks/sessions/sync": {
+    "/tasks/sessions/payment-hold": {
         parameters: {
             query?: never;
             header?: never;
@@ -1612,8 +1612,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Coalesced session-doc counters (last_seq, unread, receipts): at most one write per second */
-        post: operations["taskSessionSync"];
+        /** payment_hold_seconds after a paid session started waiting: still unpaid → cancelled, the mitra freed */
+        post: operations["taskSessionPaymentHold"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1649,7 +1649,7 @@ export interface components {
         ErrorEnvelope: {
             error: {
                 /** @enum {string} */
-                code: "BAD_REQUEST" | "WRONG_FLOW" | "AUTH_MISSING" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "REFRESH_INVALID" | "INVALID_CREDENTIALS" | "INVALID_ID_TOKEN" | "CODE_MISMATCH" | "IAP_REQUIRED" | "CALLBACK_TOKEN_INVALID" | "FORBIDDEN" | "ACCOUNT_INACTIVE" | "ACCOUNT_BANNED" | "REGISTRATION_REQUIRED" | "EARLY_END_DISABLED" | "NOT_FOUND" | "OTP_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ALREADY_ACTIVE" | "FREE_TRIAL_UNAVAILABLE" | "MITRA_UNAVAILABLE" | "REQUEST_TAKEN" | "REQUEST_CANCELLED" | "REQUEST_REJECTED" | "CAPACITY_FULL" | "OTP_USED" | "IDENTITY_CONFLICT" | "EMAIL_TAKEN" | "PHONE_TAKEN" | "SESSION_NOT_ACTIVE" | "SESSION_NOT_CLOSING" | "SESSION_NOT_ENDED" | "GOODBYE_ALREADY_SENT" | "SENSITIVITY_LATCHED" | "EXTENSION_NOT_ALLOWED" | "EXTENSION_PENDING" | "EXTENSION_NOT_PENDING" | "ALREADY_RATED" | "ALREADY_REPORTED" | "REPORT_ALREADY_RESOLVED" | "REQUEST_EXPIRED" | "OTP_EXPIRED" | "PAYLOAD_TOO_LARGE" | "PHONE_INVALID" | "CONFIG_OUT_OF_BOUNDS" | "PASSWORD_TOO_SHORT" | "PASSWORD_MISSING_DIGIT" | "PASSWORD_MISSING_UPPERCASE" | "PASSWORD_MISSING_LOWERCASE" | "ACCOUNT_LOCKED" | "OTP_COOLDOWN" | "OTP_RATE_LIMIT_PHONE" | "OTP_RATE_LIMIT_IP" | "OTP_ATTEMPTS_EXCEEDED" | "INTERNAL" | "PROVIDER_NOT_CONFIGURED" | "PROVIDER_UNAVAILABLE" | "OTP_SEND_FAILED";
+                code: "BAD_REQUEST" | "WRONG_FLOW" | "AUTH_MISSING" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "REFRESH_INVALID" | "INVALID_CREDENTIALS" | "INVALID_ID_TOKEN" | "CODE_MISMATCH" | "IAP_REQUIRED" | "CALLBACK_TOKEN_INVALID" | "APP_CHECK_INVALID" | "FORBIDDEN" | "ACCOUNT_INACTIVE" | "ACCOUNT_BANNED" | "REGISTRATION_REQUIRED" | "EARLY_END_DISABLED" | "NOT_FOUND" | "OTP_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ALREADY_ACTIVE" | "FREE_TRIAL_UNAVAILABLE" | "MITRA_UNAVAILABLE" | "REQUEST_TAKEN" | "REQUEST_CANCELLED" | "REQUEST_REJECTED" | "CAPACITY_FULL" | "OTP_USED" | "IDENTITY_CONFLICT" | "EMAIL_TAKEN" | "PHONE_TAKEN" | "SESSION_NOT_ACTIVE" | "SESSION_NOT_CLOSING" | "SESSION_NOT_ENDED" | "GOODBYE_ALREADY_SENT" | "SENSITIVITY_LATCHED" | "EXTENSION_NOT_ALLOWED" | "EXTENSION_PENDING" | "EXTENSION_NOT_PENDING" | "ALREADY_RATED" | "ALREADY_REPORTED" | "REPORT_ALREADY_RESOLVED" | "REQUEST_EXPIRED" | "OTP_EXPIRED" | "PAYLOAD_TOO_LARGE" | "PHONE_INVALID" | "CONFIG_OUT_OF_BOUNDS" | "PASSWORD_TOO_SHORT" | "PASSWORD_MISSING_DIGIT" | "PASSWORD_MISSING_UPPERCASE" | "PASSWORD_MISSING_LOWERCASE" | "ACCOUNT_LOCKED" | "OTP_COOLDOWN" | "OTP_RATE_LIMIT_PHONE" | "OTP_RATE_LIMIT_IP" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "PROVIDER_NOT_CONFIGURED" | "PROVIDER_UNAVAILABLE" | "OTP_SEND_FAILED" | "OTP_UNAVAILABLE";
                 message: string;
                 details: {
                     [key: string]: unknown;
@@ -2281,10 +2281,6 @@ export interface components {
             /** Format: uuid */
             extension_id: string;
         };
-        SessionSyncTask: {
-            /** Format: uuid */
-            session_id: string;
-        };
         PublicConfig: {
             anonymity_enabled: boolean;
             free_trial: components["schemas"]["FreeTrial"];
@@ -2305,6 +2301,8 @@ export interface components {
         FreeTrial: {
             enabled: boolean;
             duration_minutes: number;
+            /** @default true */
+            requires_phone: boolean;
         };
         PricingTier: {
             id: string;
@@ -2339,6 +2337,8 @@ export interface components {
             free_trial: {
                 enabled: boolean;
                 duration_minutes: number;
+                /** @default true */
+                requires_phone: boolean;
             };
             pricing_tiers: {
                 id: string;
@@ -2360,7 +2360,7 @@ export interface components {
             pairing_timeout_seconds: number;
             request_notification_timeout_seconds: number;
             closing_grace_seconds: number;
-            payment_timeout_seconds: number;
+            payment_hold_seconds: number;
             sensitive_flip_confirmation_enabled: boolean;
             sensitive_flag_one_way_latch: boolean;
             support_handles_json: {
@@ -2375,6 +2375,32 @@ export interface components {
             otp_max_verify_attempts: number;
             cc_lockout_max_failures: number;
             cc_lockout_minutes: number;
+            limits: {
+                guest_signup: {
+                    per_ip_per_hour: number;
+                    per_device_per_day: number;
+                };
+                chat_request: {
+                    per_customer_per_hour: number;
+                    per_device_per_day: number;
+                };
+                unpaid_cancellations: {
+                    max_per_day: number;
+                };
+                messages: {
+                    burst: number;
+                    per_second: number;
+                };
+                reports: {
+                    per_reporter_per_day: number;
+                };
+                device_token_upserts: {
+                    per_user_per_hour: number;
+                };
+                otp: {
+                    hourly_budget: number;
+                };
+            };
         };
         /** @description Deploy-fixed values (env), shown beside the DB values */
         ConfigEnvValues: {
@@ -2408,10 +2434,11 @@ export interface components {
             pairing: components["schemas"]["ConfigKey"][];
             closing: components["schemas"]["ConfigKey"][];
             payment: components["schemas"]["ConfigKey"][];
+            limits: components["schemas"]["ConfigKey"][];
             support: components["schemas"]["ConfigKey"][];
         };
         /** @enum {string} */
-        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_timeout_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes";
+        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_hold_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes" | "limits";
         ConfigAuditPage: {
             items: components["schemas"]["ConfigAuditEntry"][];
             next_cursor: string | null;
@@ -2428,6 +2455,8 @@ export interface components {
                 free_trial?: {
                     enabled: boolean;
                     duration_minutes: number;
+                    /** @default true */
+                    requires_phone: boolean;
                 };
                 pricing_tiers?: {
                     id: string;
@@ -2449,7 +2478,7 @@ export interface components {
                 pairing_timeout_seconds?: number;
                 request_notification_timeout_seconds?: number;
                 closing_grace_seconds?: number;
-                payment_timeout_seconds?: number;
+                payment_hold_seconds?: number;
                 sensitive_flip_confirmation_enabled?: boolean;
                 sensitive_flag_one_way_latch?: boolean;
                 support_handles_json?: {
@@ -2464,6 +2493,32 @@ export interface components {
                 otp_max_verify_attempts?: number;
                 cc_lockout_max_failures?: number;
                 cc_lockout_minutes?: number;
+                limits?: {
+                    guest_signup: {
+                        per_ip_per_hour: number;
+                        per_device_per_day: number;
+                    };
+                    chat_request: {
+                        per_customer_per_hour: number;
+                        per_device_per_day: number;
+                    };
+                    unpaid_cancellations: {
+                        max_per_day: number;
+                    };
+                    messages: {
+                        burst: number;
+                        per_second: number;
+                    };
+                    reports: {
+                        per_reporter_per_day: number;
+                    };
+                    device_token_upserts: {
+                        per_user_per_hour: number;
+                    };
+                    otp: {
+                        hourly_budget: number;
+                    };
+                };
             };
             /**
              * Format: date-time
@@ -2476,6 +2531,8 @@ export interface components {
             free_trial?: {
                 enabled: boolean;
                 duration_minutes: number;
+                /** @default true */
+                requires_phone: boolean;
             };
             pricing_tiers?: {
                 id: string;
@@ -2497,7 +2554,7 @@ export interface components {
             pairing_timeout_seconds?: number;
             request_notification_timeout_seconds?: number;
             closing_grace_seconds?: number;
-            payment_timeout_seconds?: number;
+            payment_hold_seconds?: number;
             sensitive_flip_confirmation_enabled?: boolean;
             sensitive_flag_one_way_latch?: boolean;
             support_handles_json?: {
@@ -2512,6 +2569,32 @@ export interface components {
             otp_max_verify_attempts?: number;
             cc_lockout_max_failures?: number;
             cc_lockout_minutes?: number;
+            limits?: {
+                guest_signup: {
+                    per_ip_per_hour: number;
+                    per_device_per_day: number;
+                };
+                chat_request: {
+                    per_customer_per_hour: number;
+                    per_device_per_day: number;
+                };
+                unpaid_cancellations: {
+                    max_per_day: number;
+                };
+                messages: {
+                    burst: number;
+                    per_second: number;
+                };
+                reports: {
+                    per_reporter_per_day: number;
+                };
+                device_token_upserts: {
+                    per_user_per_hour: number;
+                };
+                otp: {
+                    hourly_budget: number;
+                };
+            };
         };
         ConfigPatchResult: {
             changed: boolean;
@@ -2519,7 +2602,7 @@ export interface components {
             values: components["schemas"]["ConfigValues"];
         };
         /** @description The keys of the section named in the path (see ConfigSections) */
-        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchSupport"];
+        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchLimits"] | components["schemas"]["ConfigPatchSupport"];
         ConfigPatchAnonymity: {
             anonymity_enabled?: boolean;
         };
@@ -2527,6 +2610,8 @@ export interface components {
             free_trial?: {
                 enabled: boolean;
                 duration_minutes: number;
+                /** @default true */
+                requires_phone: boolean;
             };
         };
         ConfigPatchExtensionTimeout: {
@@ -2580,7 +2665,35 @@ export interface components {
             closing_grace_seconds?: number;
         };
         ConfigPatchPayment: {
-            payment_timeout_seconds?: number;
+            payment_hold_seconds?: number;
+        };
+        ConfigPatchLimits: {
+            limits?: {
+                guest_signup: {
+                    per_ip_per_hour: number;
+                    per_device_per_day: number;
+                };
+                chat_request: {
+                    per_customer_per_hour: number;
+                    per_device_per_day: number;
+                };
+                unpaid_cancellations: {
+                    max_per_day: number;
+                };
+                messages: {
+                    burst: number;
+                    per_second: number;
+                };
+                reports: {
+                    per_reporter_per_day: number;
+                };
+                device_token_upserts: {
+                    per_user_per_hour: number;
+                };
+                otp: {
+                    hourly_budget: number;
+                };
+            };
         };
         ConfigPatchSupport: {
             support_handles_json?: {
@@ -3128,6 +3241,9 @@ export interface components {
             to_status?: string;
             note?: string | null;
         };
+        OutboxDrained: {
+            delivered: number;
+        };
         TestClockAdvanced: {
             /**
              * Format: date-time
@@ -3226,9 +3342,6 @@ export interface components {
             phone: string;
             display_name?: string;
             is_active?: boolean;
-        };
-        OutboxDrained: {
-            delivered: number;
         };
     };
     responses: never;
@@ -3537,7 +3650,10 @@ export interface operations {
     customerRequestOtp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Firebase App Check token; required when the server enforces App Check */
+                "x-firebase-appcheck"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3558,6 +3674,15 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: APP_CHECK_INVALID */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3601,7 +3726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: OTP_SEND_FAILED */
+            /** @description Error: OTP_SEND_FAILED, OTP_UNAVAILABLE, PROVIDER_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3855,6 +3980,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The app’s stable id of this device (limits and the free trial are counted per device) */
+                "x-device-id"?: string;
+                /** @description Firebase App Check token; required when the server enforces App Check */
+                "x-firebase-appcheck"?: string;
                 /** @description A replay with the same key answers the original 201 body */
                 "idempotency-key"?: string;
             };
@@ -3885,7 +4014,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: AUTH_MISSING, TOKEN_EXPIRED, TOKEN_INVALID */
+            /** @description Error: APP_CHECK_INVALID, AUTH_MISSING, TOKEN_EXPIRED, TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3921,8 +4050,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: INTERNAL */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PROVIDER_UNAVAILABLE */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4095,6 +4242,15 @@ export interface operations {
             };
             /** @description Error: PAYLOAD_TOO_LARGE */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: RATE_LIMITED */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4652,6 +4808,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -5043,7 +5208,10 @@ export interface operations {
     mitraRequestOtp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Firebase App Check token; required when the server enforces App Check */
+                "x-firebase-appcheck"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5064,6 +5232,15 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: APP_CHECK_INVALID */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5107,7 +5284,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: OTP_SEND_FAILED */
+            /** @description Error: OTP_SEND_FAILED, OTP_UNAVAILABLE, PROVIDER_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5292,6 +5469,15 @@ export interface operations {
             };
             /** @description Error: PAYLOAD_TOO_LARGE */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: RATE_LIMITED */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6176,6 +6362,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -6760,7 +6955,12 @@ export interface operations {
     sharedSignInAnonymous: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The app’s stable id of this device (limits and the free trial are counted per device) */
+                "x-device-id"?: string;
+                /** @description Firebase App Check token; required when the server enforces App Check */
+                "x-firebase-appcheck"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6788,6 +6988,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: APP_CHECK_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -6797,8 +7006,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: INTERNAL */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PROVIDER_UNAVAILABLE */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7108,6 +7335,15 @@ export interface operations {
             };
             /** @description Error: PAYLOAD_TOO_LARGE */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: RATE_LIMITED */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8068,7 +8304,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "closing" | "payment" | "support";
+                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "closing" | "payment" | "limits" | "support";
             };
             cookie?: never;
         };
@@ -10234,7 +10470,7 @@ export interface operations {
             };
         };
     };
-    taskSessionSync: {
+    taskSessionPaymentHold: {
         parameters: {
             query?: never;
             header?: never;
@@ -10243,7 +10479,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SessionSyncTask"];
+                "application/json": components["schemas"]["SessionTimerTask"];
             };
         };
         responses: {

@@ -4,7 +4,7 @@ import { Firestore, type DocumentData, type QuerySnapshot } from '@google-cloud/
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 // The local emulator as the apps and the relay meet it through the official client: Listen
-// (scripts/local/firestore-watch.ts) and set semantics (scripts/local/firestore.ts).
+// (scripts/local/firestore-emulator/indexed-watch.ts) and set semantics (replace-on-set.ts beside it).
 let fs: Firestore;
 beforeAll(() => {
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
@@ -75,8 +75,11 @@ describe('the emulator’s writes', () => {
     const ref = fs.doc(`rooms/${randomUUID()}`);
     const w = docWatch(ref.path);
     await ref.set({ a: 1, b: 2 });
+    const created = (await ref.get()).createTime!;
     await ref.set({ a: 3 });
-    expect((await ref.get()).data()).toEqual({ a: 3 });
+    const replaced = await ref.get();
+    expect(replaced.data()).toEqual({ a: 3 });
+    expect(replaced.createTime!.isEqual(created)).toBe(true);
     await w.until('the replaced document', (d) => d?.a === 3 && !('b' in d));
     await ref.set({ c: 4 }, { merge: true });
     await ref.update({ d: 5 });

@@ -175,6 +175,52 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
     expect([...seen.values()]).toEqual(Array.from({ length: 12 }, () => [0, 1, 2, 3, 4]));
   });
 
+  it('a session’s messages never overtake each other: one message of a session in flight at a time, under parallel batches', async () => {
+    const sessions = [randomUUID(), randomUUID()];
+    const written: Record<string, number[]> = {};
+    const inFlight = new Map<string, number>();
+    let overlapped = 0;
+    let widest = 0;
+    let batches = 0;
+    const slow = fakeRealtime({
+      writeBatch: async (writes) => {
+        widest = Math.max(widest, ++batches);
+        const mine = writes.filter((w) => w.path.match(/^sessions\/[^/]+\/messages\//));
+        for (const w of mine) {
+          const session = w.path.split('/')[1]!;
+          if ((inFlight.get(session) ?? 0) > 0) overlapped++;
+          inFlight.set(session, (inFlight.get(session) ?? 0) + 1);
+        }
+        await new Promise((r) => setTimeout(r, 15));
+        for (const w of mine) {
+          const session = w.path.split('/')[1]!;
+          inFlight.set(session, inFlight.get(session)! - 1);
+          if (w.op === 'set') (written[session] ??= []).push(w.data.seq as number);
+        }
+        batches -= 1;
+      },
+    });
+    await s.rt.relay.drainAll();
+    // Interleaved as two busy sessions' sends commit, with other documents between them.
+    const items = Array.from({ length: 20 }, (_, i) => [
+      ...sessions.map((id) => effect.setDoc(`sessions/${id}/messages/${randomUUID()}`, { seq: i + 1 }, false)),
+      effect.setDoc(`elsewhere/${randomUUID()}`, { i }),
+    ]).flat();
+    await tx(s.rt.db, async (c) => {
+      for (const item of items) await enqueue(c, item);
+    });
+    const relay = new OutboxRelay({ ...s.rt, realtime: slow, batchSize: 4, batchesInFlight: 3 });
+    expect(await relay.drainAll()).toBe(items.length);
+    expect(widest).toBe(3); // the batches did run side by side
+    expect(overlapped).toBe(0);
+    const seqs = Array.from({ length: 20 }, (_, i) => i + 1);
+    expect(sessions.map((id) => written[id])).toEqual([seqs, seqs]);
+    const { rows } = await s.rt.db.query(`SELECT DISTINCT ordering_key FROM outbox WHERE payload->>'path' LIKE $1`, [
+      `sessions/${sessions[0]}/messages/%`,
+    ]);
+    expect(rows).toEqual([{ ordering_key: `sessions/${sessions[0]}/messages` }]);
+  });
+
   it('a drain whose database fails rejects every caller once and leaves no worker’s error unobserved', async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (err: unknown) => unhandled.push(err);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../shared/db/migrate';
-import { startFirestoreEmulator } from '../../scripts/local/firestore';
+import { startFirestoreEmulator } from '../../scripts/local/firestore-emulator';
 import { freePort } from '../../scripts/local/free-port';
 import { startEmbeddedPostgres } from '../../scripts/local/postgres';
 

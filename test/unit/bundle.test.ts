@@ -111,6 +111,14 @@ describe('runtime manifest for the image', () => {
     expect(packageLock.packages['node_modules/@google-cloud/firestore']).toBeDefined();
   });
 
+  it('keeps the local Firestore emulator a devDependency, so no production install has it', () => {
+    const EMULATOR = '@firestore-emulator/server';
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, Record<string, string>>;
+    expect(Object.keys(pkg.dependencies!)).not.toContain(EMULATOR);
+    expect(Object.keys(pkg.devDependencies!)).toContain(EMULATOR);
+    expect(lock.packages[`node_modules/${EMULATOR}`]).toEqual(expect.objectContaining({ dev: true }));
+  });
+
   it('refuses a dependency the project lock does not have', () => {
     expect(() => runtimeManifest(lock, ['left-pad-not-here'])).toThrow(/not a dependency/);
   });

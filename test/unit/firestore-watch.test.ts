@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { IndexedWatch, type ListenCall } from '../../scripts/local/firestore-watch';
-import { emulator, emulatorProto } from '../helpers/emulator';
-import { decodeListenResponse, type DecodedListenResponse } from '../helpers/firestore-descriptors';
+import {
+  FirestoreState,
+  IndexedWatch,
+  ListenRequest,
+  type ListenCall,
+} from '../../scripts/local/firestore-emulator/testing';
 
-const { FirestoreState } = emulator;
-const { ListenRequest } = emulatorProto('firestore/v1/firestore') as {
-  ListenRequest: { fromObject(data: unknown): unknown };
-};
-
+// The indexed Listen alone, driven as the gRPC server drives it: what a write wakes, and what each stream
+// is sent. The official client's side of it is test/integration/firestore-emulator.test.ts.
 const root = 'projects/p/databases/(default)/documents';
-type Sent = DecodedListenResponse;
+
+interface Sent {
+  response_type: 'target_change' | 'document_change' | 'document_remove';
+  toObject(): {
+    target_change?: { target_change_type: number; target_ids: number[]; cause?: { message: string } };
+    document_change?: { document: { name: string; update_time: { seconds: number; nanos: number } } };
+    document_remove?: { document: string; removed_target_ids: number[] };
+  };
+}
 
 /** A Listen stream as the gRPC server hands it over, recording what the watch writes. */
 function stream(watch: IndexedWatch) {
@@ -17,38 +25,35 @@ function stream(watch: IndexedWatch) {
   const sent: Sent[] = [];
   const call: ListenCall = {
     on: (event: string, handler: (request: never) => void) => handlers.set(event, handler),
-    write: (bytes) => sent.push(decodeListenResponse(bytes)),
+    write: (message) => sent.push(message as unknown as Sent),
     end: () => undefined,
   };
   watch.listen(call);
+  const request = (r: unknown) => handlers.get('data')!(ListenRequest.fromObject(r) as never);
   return {
     sent,
-    add: (target: Record<string, unknown>) =>
-      handlers.get('data')!(ListenRequest.fromObject({ add_target: target }) as never),
+    add: (target: Record<string, unknown>) => request({ add_target: target }),
+    remove: (targetId: number) => request({ remove_target: targetId }),
     close: () => handlers.get('cancelled')!(undefined as never),
   };
 }
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
-const kinds = (sent: Sent[]) => sent.map((m) => Object.keys(m)[0]);
+const kinds = (sent: Sent[]) => sent.map((m) => m.response_type);
+const objects = (sent: Sent[]) => sent.map((m) => m.toObject());
+const documentTarget = (id: number, path: string) => ({ target_id: id, documents: { documents: [path] } });
+const queryTarget = (id: number, parent: string, collection: string) => ({
+  target_id: id,
+  query: { parent, structured_query: { from: [{ collection_id: collection }] } },
+});
 
 function setup() {
   const state = new FirestoreState();
-  // A query target's evaluation reads its collection's documents once, through v1Query or directly.
   let evaluations = 0;
-  const counted = new WeakSet<object>();
-  const getCollection = state.getCollection.bind(state);
-  state.getCollection = (path) => {
-    const collection = getCollection(path);
-    if (!counted.has(collection)) {
-      counted.add(collection);
-      const all = collection.getAllDocuments.bind(collection);
-      collection.getAllDocuments = () => {
-        evaluations += 1;
-        return all();
-      };
-    }
-    return collection;
+  const v1Query = state.v1Query.bind(state);
+  state.v1Query = (parent, query) => {
+    evaluations += 1;
+    return v1Query(parent, query);
   };
   return { state, watch: new IndexedWatch(state), evaluations: () => evaluations };
 }
@@ -58,15 +63,12 @@ describe('IndexedWatch', () => {
     const { state, watch, evaluations } = setup();
     const docs = Array.from({ length: 200 }, (_, i) => {
       const s = stream(watch);
-      s.add({ target_id: 1, documents: { documents: [`${root}/offers/o${i}`] } });
+      s.add(documentTarget(1, `${root}/offers/o${i}`));
       return s;
     });
     const queries = Array.from({ length: 50 }, (_, i) => {
       const s = stream(watch);
-      s.add({
-        target_id: 1,
-        query: { parent: `${root}/rooms/r${i}`, structured_query: { from: [{ collection_id: 'messages' }] } },
-      });
+      s.add(queryTarget(1, `${root}/rooms/r${i}`, 'messages'));
       return s;
     });
     const before = [...docs, ...queries].map((s) => s.sent.length);
@@ -80,11 +82,11 @@ describe('IndexedWatch', () => {
 
     const grew = [...docs, ...queries].map((s, i) => s.sent.length - before[i]!);
     expect(grew.filter((n) => n > 0)).toHaveLength(2);
-    expect(kinds(docs[7]!.sent.slice(before[7]))).toEqual(['documentChange', 'targetChange']);
+    expect(kinds(docs[7]!.sent.slice(before[7]))).toEqual(['document_change', 'target_change']);
     expect(kinds(queries[3]!.sent.slice(before[200 + 3]))).toEqual([
-      'documentChange',
-      'documentChange',
-      'targetChange',
+      'document_change',
+      'document_change',
+      'target_change',
     ]);
     expect(evaluations() - opened).toBe(1);
   });
@@ -93,57 +95,120 @@ describe('IndexedWatch', () => {
     const { state, watch } = setup();
     const s = stream(watch);
     const path = `${root}/sessions/s1`;
-    s.add({ target_id: 1, documents: { documents: [path] } });
+    s.add(documentTarget(1, path));
     const at = new Date();
     state.getDocument(path).set(at, {});
     await turn();
     state.getDocument(path).set(at, {});
     await turn();
-    const times = s.sent.filter((m) => m.documentChange).map((m) => m.documentChange!.document!.updateTime!);
+    const times = objects(s.sent).flatMap((m) => (m.document_change ? [m.document_change.document.update_time] : []));
     expect(times).toHaveLength(2);
     expect(times[1]!.seconds).toBe(times[0]!.seconds);
-    expect(times[1]!.nanos ?? 0).toBeGreaterThan(times[0]!.nanos ?? 0);
+    expect(times[1]!.nanos).toBeGreaterThan(times[0]!.nanos);
+  });
+
+  it('several targets on one stream: each change names its own target, and a removed target gets nothing more', async () => {
+    const { state, watch } = setup();
+    const s = stream(watch);
+    const parent = `${root}/rooms/r1`;
+    s.add(documentTarget(2, `${parent}/state/current`));
+    s.add(queryTarget(4, parent, 'messages'));
+    const opened = s.sent.length;
+
+    state.getDocument(`${parent}/messages/m1`).set(new Date(), {});
+    await turn();
+    const change = objects(s.sent.slice(opened));
+    expect(change.map((m) => m.document_change?.document.name ?? m.target_change?.target_change_type)).toEqual([
+      `${parent}/messages/m1`,
+      0, // NO_CHANGE: the snapshot is consistent
+    ]);
+    expect(s.sent[opened]!.toObject().document_change).toMatchObject({ target_ids: [4] });
+
+    s.remove(4);
+    expect(objects(s.sent.slice(-1))).toEqual([
+      { target_change: expect.objectContaining({ target_change_type: 2, target_ids: [4] }) },
+    ]);
+    const removed = s.sent.length;
+    state.getDocument(`${parent}/messages/m2`).set(new Date(), {});
+    state.getDocument(`${parent}/state/current`).set(new Date(), {});
+    await turn();
+    expect(objects(s.sent.slice(removed)).map((m) => m.document_change ?? m.target_change?.target_change_type)).toEqual(
+      [expect.objectContaining({ target_ids: [2] }), 0],
+    );
+
+    // The same id added again starts over: ADD, RESET, the whole result, CURRENT.
+    const readded = s.sent.length;
+    s.add(queryTarget(4, parent, 'messages'));
+    expect(kinds(s.sent.slice(readded))).toEqual([
+      'target_change',
+      'target_change',
+      'document_change',
+      'document_change',
+      'target_change',
+      'target_change',
+    ]);
+    expect(
+      objects(s.sent.slice(readded)).map(
+        (m) => m.target_change?.target_change_type ?? m.document_change?.document.name,
+      ),
+    ).toEqual([1, 4, `${parent}/messages/m1`, `${parent}/messages/m2`, 3, 0]);
+  });
+
+  it('a deleted document is removed from every target that held it, each removal naming its target', async () => {
+    const { state, watch } = setup();
+    const s = stream(watch);
+    const parent = `${root}/rooms/r1`;
+    s.add(queryTarget(1, parent, 'messages'));
+    s.add(documentTarget(3, `${parent}/messages/m1`));
+    state.getDocument(`${parent}/messages/m1`).set(new Date(), {});
+    await turn();
+    const before = s.sent.length;
+    state.getDocument(`${parent}/messages/m1`).delete();
+    await turn();
+    const after = objects(s.sent.slice(before));
+    const removals = after.flatMap((m) => (m.document_remove ? [m.document_remove] : []));
+    expect(removals.sort((a, b) => a.removed_target_ids[0]! - b.removed_target_ids[0]!)).toEqual([
+      { document: `${parent}/messages/m1`, removed_target_ids: [1] },
+      { document: `${parent}/messages/m1`, removed_target_ids: [3] },
+    ]);
+    expect(after.at(-1)!.target_change?.target_change_type).toBe(0);
+  });
+
+  it('a query or a path the state cannot answer removes that target with a cause; the stream goes on', async () => {
+    const { state, watch } = setup();
+    const s = stream(watch);
+    const parent = `${root}/rooms/r1`;
+    s.add({
+      target_id: 5,
+      query: { parent, structured_query: { from: [{ collection_id: 'a' }, { collection_id: 'b' }] } },
+    });
+    s.add(documentTarget(7, 'not/a/document/path'));
+    const refusals = objects(s.sent).filter((m) => m.target_change?.target_change_type === 2);
+    expect(refusals.map((m) => m.target_change)).toEqual([
+      expect.objectContaining({
+        target_ids: [5],
+        cause: expect.objectContaining({ message: 'query.from.length must be 1' }),
+      }),
+      expect.objectContaining({
+        target_ids: [7],
+        cause: expect.objectContaining({ message: expect.stringMatching(/Invalid path/) }),
+      }),
+    ]);
+    s.add(documentTarget(6, `${parent}/state/current`));
+    state.getDocument(`${parent}/state/current`).set(new Date(), {});
+    await turn();
+    expect(objects(s.sent.slice(-2))[0]!.document_change).toMatchObject({ target_ids: [6] });
   });
 
   it('a closed stream is forgotten: later writes send it nothing', async () => {
     const { state, watch } = setup();
     const s = stream(watch);
     const path = `${root}/sessions/s2`;
-    s.add({ target_id: 1, documents: { documents: [path] } });
+    s.add(documentTarget(1, path));
     s.close();
     const count = s.sent.length;
     state.getDocument(path).set(new Date(), {});
     await turn();
     expect(s.sent).toHaveLength(count);
-  });
-
-  it('a whole-collection listener (the client orders it by __name__) gets what v1Query returns, without it', async () => {
-    const { state, watch } = setup();
-    let queried = 0;
-    const v1Query = state.v1Query.bind(state);
-    state.v1Query = (parent, q) => {
-      queried += 1;
-      return v1Query(parent, q);
-    };
-    const parent = `${root}/mitras/m1`;
-    for (const id of ['o3', 'o1', 'o2', 'o4']) state.getDocument(`${parent}/offers/${id}`).set(new Date(), {});
-    state.getDocument(`${parent}/offers/o1`).delete();
-    const orderedBy = (direction: number) => ({
-      from: [{ collection_id: 'offers' }],
-      order_by: [{ field: { field_path: '__name__' }, direction }],
-    });
-    const names = (sent: Sent[]) => sent.flatMap((m) => (m.documentChange ? [m.documentChange.document!.name!] : []));
-    for (const query of [orderedBy(1), orderedBy(2), { from: [{ collection_id: 'offers' }] }]) {
-      const target = { target_id: 1, query: { parent, structured_query: query } };
-      const s = stream(watch);
-      s.add(target);
-      const request = ListenRequest.fromObject({ add_target: target }) as {
-        add_target: { query: { structured_query: Parameters<typeof v1Query>[1] } };
-      };
-      const expected = v1Query(parent, request.add_target.query.structured_query).map((d) => d.getPath());
-      expect(expected).toEqual(['o3', 'o2', 'o4'].map((id) => `${parent}/offers/${id}`));
-      expect(names(s.sent)).toEqual(expected);
-    }
-    expect(queried).toBe(0);
   });
 });

@@ -8,10 +8,9 @@ import {
   extensionWindowClosed,
   paymentHoldEnded,
   SESSION_PATHS,
-  syncCounters,
   type SessionsDeps,
 } from '../../../shared/sessions';
-import { ExtensionTimeoutTaskSchema, SessionSyncTaskSchema, SessionTimerTaskSchema } from '../schemas';
+import { ExtensionTimeoutTaskSchema, SessionTimerTaskSchema } from '../schemas';
 
 const tags = ['private'];
 const handled = { 204: { description: 'Handled; a late, duplicated or stale task changes nothing' } };
@@ -52,15 +51,6 @@ export const taskExtensionTimeoutRoute = defineRoute(access.oidc, {
   request: jsonBody(ExtensionTimeoutTaskSchema),
   responses: handled,
 });
-export const taskSyncRoute = defineRoute(access.oidc, {
-  method: 'post',
-  path: SESSION_PATHS.sync,
-  operationId: 'taskSessionSync',
-  tags,
-  summary: 'Coalesced session-doc counters (last_seq, unread, receipts): at most one write per second',
-  request: jsonBody(SessionSyncTaskSchema),
-  responses: handled,
-});
 
 export function timerRoutes(deps: SessionsDeps) {
   return createRouter()
@@ -86,10 +76,6 @@ export function timerRoutes(deps: SessionsDeps) {
     })
     .openapi(taskExtensionTimeoutRoute, async (c) => {
       await extensionTimedOut(deps, c.req.valid('json').extension_id);
-      return c.body(null, 204);
-    })
-    .openapi(taskSyncRoute, async (c) => {
-      await syncCounters(deps, c.req.valid('json').session_id);
       return c.body(null, 204);
     });
 }

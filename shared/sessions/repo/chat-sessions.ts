@@ -1,6 +1,6 @@
 // long-file: every statement that writes chat_sessions, beside the one column list they share.
 import type { Queryable } from '../../db/pool';
-import type { Names, NewSession, SessionRow, SessionStatus, Side, WithNames } from '../types';
+import type { Names, NewSession, SessionRow, SessionStatus, Side, Unread, WithNames } from '../types';
 
 /** Sessions that count against a mitra's capacity (SPEC §6); closing frees the place. */
 export const CAPACITY_STATUSES: SessionStatus[] = ['pending_payment', 'active'];
@@ -102,6 +102,12 @@ export async function findSession(q: Queryable, id: string, lock = false): Promi
     [id],
   );
   return rows[0];
+}
+
+/** What the session doc's counters show, for many sessions in one statement (the coalesced write). */
+export async function countersOf(q: Queryable, ids: string[]): Promise<Array<SessionRow & Unread>> {
+  const { rows } = await q.query<SessionRow & Unread>(`${FULL_SELECT} WHERE s.id = ANY($1::uuid[])`, [ids]);
+  return rows;
 }
 
 /** The session as every view and document shows it (names, unread counts). */

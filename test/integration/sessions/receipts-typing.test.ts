@@ -52,6 +52,19 @@ describe('receipts, unread counts and typing', () => {
     const writes = (await sessionDocWrites(t.sessionId)) - writesBefore;
     expect(writes).toBeGreaterThanOrEqual(1);
     expect(writes).toBeLessThanOrEqual(3);
+    // No Cloud Task per session-second: the counters ride in the relay's batch, computed when written.
+    const counterRows = await s.rt.db.query(
+      "SELECT kind, payload->>'op' AS op, payload->>'compute' AS compute FROM outbox WHERE dedupe_key LIKE $1",
+      [`counters:${t.sessionId}:%`],
+    );
+    expect(counterRows.rows.length).toBe(writes);
+    for (const r of counterRows.rows)
+      expect(r).toEqual({ kind: 'realtime', op: 'compute', compute: 'session-counters' });
+    const tasks = await s.rt.db.query(
+      "SELECT count(*)::int AS n FROM outbox WHERE kind = 'task' AND payload->>'body' LIKE $1",
+      [`%${t.sessionId}%`],
+    );
+    expect(tasks.rows[0].n).toBe(1); // the free trial's expiry timer, and nothing per message
     const doc = (await realtime(s, `sessions/${t.sessionId}`)).data;
     expect(doc).toMatchObject({ last_seq: 13, unread: { mitra: 12, customer: 1 } });
     const mitraHistory = await json(get(s, t.mitra, '/sessions'));

@@ -1,7 +1,7 @@
-import { startFirestoreEmulator } from './firestore';
+import { startFirestoreEmulator } from './server';
 
 /**
- * The emulator as its own process (forked by firestore-process.ts): in production Firestore is another
+ * The emulator as its own process (forked by process.ts): in production Firestore is another
  * service, so locally it gets its own event loop and core instead of sharing the functions' one.
  * It lives exactly as long as its parent: it leaves when the IPC channel closes (the parent stopped or
  * was killed) and ignores the terminal's Ctrl-C, which the parent answers by stopping it last.

@@ -1,13 +1,14 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const ENTRY = fileURLToPath(new URL('./firestore-main.ts', import.meta.url));
+/** The child's entry, as its command line shows it (the benches find the emulator's CPU by it). */
+export const EMULATOR_ENTRY = fileURLToPath(new URL('./main.ts', import.meta.url));
 
-/** Starts the emulator in a child process (see firestore-main.ts); resolves once it listens. */
+/** Starts the emulator in a child process (see main.ts); resolves once it listens. */
 export async function startFirestoreEmulatorProcess(port: number): Promise<{ host: string; stop(): Promise<void> }> {
   // The TypeScript loader, plus the parent's CPU-profile flags so a profiled stack profiles its emulator too.
   const execArgv = ['--import', 'tsx', ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))];
-  const child = fork(ENTRY, [String(port)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(EMULATOR_ENTRY, [String(port)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const host = await new Promise<string>((resolve, reject) => {
     child.once('message', (m: { ready?: string }) =>
       m.ready ? resolve(m.ready) : reject(new Error('emulator sent no address')),

@@ -1,50 +1,35 @@
-import type { FirestoreState, FirestoreStateDocument } from '@firestore-emulator/server';
 import {
+  ADD,
+  CURRENT,
   documentChange,
   documentRemove,
-  encodeDocument,
+  INVALID_ARGUMENT,
+  NO_CHANGE,
+  now,
+  REMOVE,
+  RESET,
   targetChange,
-  type StoredField,
-  type Timestamp,
-} from './listen-wire';
+  timestamp,
+  type DocumentObject,
+  type ListenRequest,
+  type ListenTarget,
+} from './listen-messages';
+import type { FirestoreState, FirestoreStateDocument, Message } from './package';
 
 type Doc = FirestoreStateDocument;
-type Query = Parameters<FirestoreState['v1Query']>[1];
-
-interface ListenTarget {
-  target_id: number;
-  has_query: boolean;
-  query: { parent: string; structured_query: Query };
-  has_documents: boolean;
-  documents: { documents: string[] };
-}
-
-interface ListenRequest {
-  has_add_target: boolean;
-  add_target: ListenTarget;
-  has_remove_target: boolean;
-  remove_target: number;
-}
 
 /** The gRPC bidi call, as much of it as the watch uses. */
 export interface ListenCall {
   on(event: 'data', handler: (request: ListenRequest) => void): unknown;
   on(event: 'end' | 'cancelled' | 'close' | 'error', handler: () => void): unknown;
-  write(response: Buffer): unknown;
+  write(response: Message): unknown;
   end(): void;
 }
-
-const NO_CHANGE = 0;
-const ADD = 1;
-const REMOVE = 2;
-const CURRENT = 3;
-const RESET = 4;
-const INVALID_ARGUMENT = 3;
 
 interface Target {
   readonly id: number;
   readonly stream: Stream;
-  /** A document path (document target) or a collection path (query target): where its changes come from. */
+  /** Document paths (a document target) or a collection path (a query target): where its changes come from. */
   readonly keys: string[];
   readonly index: Map<string, Set<Target>>;
   evaluate(): Doc[];
@@ -63,18 +48,20 @@ interface Version {
   n: number;
   ms: number;
   sub: number;
-  /** This version's Document message, once a target needed it. */
-  encoded?: Buffer;
+  /** This version as a Document, once a target needed it. */
+  document?: DocumentObject;
 }
 
 /**
  * Firestore's Listen for the Node emulator, indexed. The package's own Listen subscribes every target to
  * every write in the project and answers each with a RESET and the target's whole result, so a write
  * costs O(all listeners × their documents): with a few thousand listeners (a pairing burst, a few hundred
- * chats) changes reached listeners tens of seconds late. Here a write wakes only the targets watching its
- * document or its collection; a target is re-evaluated at most once per event-loop turn (so one commit is
- * one snapshot) and sends only what changed since it last sent. Update times carry a per-document
- * sequence below the millisecond, because the client drops a change whose update time it already has.
+ * chats) changes reached listeners tens of seconds late, and 100 chat listeners ran it out of heap. It
+ * also refuses remove_target and reads only a stream's first request, where the mobile SDKs multiplex
+ * targets on one stream. Here a write wakes only the targets watching its document or its collection; a
+ * target is re-evaluated at most once per event-loop turn (so one commit is one snapshot) and sends only
+ * what changed since it last sent. Update times carry a per-document sequence below the millisecond,
+ * because the client drops a change whose update time it already has.
  */
 export class IndexedWatch {
   private readonly byDocument = new Map<string, Set<Target>>();
@@ -116,30 +103,16 @@ export class IndexedWatch {
     let target: Target;
     if (spec.has_documents) {
       const paths = [...spec.documents.documents];
-      // The state keeps one object per path for good: resolved once, not on every wake.
+      // The state keeps one object per path for good: resolved once, not on every wake, and inside the
+      // evaluation, so a path the state refuses removes the target with a cause like a bad query.
       let docs: Doc[] | undefined;
       target = this.target(stream, id, this.byDocument, paths, () =>
         (docs ??= paths.map((p) => this.state.getDocument(p))).filter((d) => d.metadata.hasExist),
       );
     } else if (spec.has_query) {
       const { parent, structured_query: query } = spec.query;
-      const collectionId = query.from[0]?.collection_id ?? '';
-      const path = `${parent}/${collectionId}`;
-      // Nothing filters or limits it (a mitra's offers, a chat's messages), and the only order is the
-      // client's implicit __name__, which the package's sort cannot read (no field has that name): v1Query
-      // would return the collection's existing documents as stored, after a path lookup and a sort.
-      const byNameOnly = query.order_by.every((o) => o.field.field_path === '__name__');
-      const whole = query.from.length === 1 && collectionId && !query.has_where && byNameOnly && !query.has_limit;
-      let collection: ReturnType<FirestoreState['getCollection']> | undefined;
-      target = this.target(
-        stream,
-        id,
-        this.byCollection,
-        [path],
-        whole
-          ? () => (collection ??= this.state.getCollection(path)).getAllDocuments().filter((d) => d.metadata.hasExist)
-          : () => this.state.v1Query(parent, query),
-      );
+      const path = `${parent}/${query.from[0]?.collection_id ?? ''}`;
+      target = this.target(stream, id, this.byCollection, [path], () => this.state.v1Query(parent, query));
     } else {
       this.send(stream, targetChange(REMOVE, [id]));
       return;
@@ -195,7 +168,7 @@ export class IndexedWatch {
       v.n += 1;
       v.sub = v.ms === ms ? v.sub + 1 : 0;
       v.ms = ms;
-      v.encoded = undefined;
+      v.document = undefined;
     }
     const collection = doc.parent.getPath();
     for (const t of this.byDocument.get(`${collection}/${doc.name}`) ?? []) this.markDirty(t);
@@ -247,39 +220,28 @@ export class IndexedWatch {
       const n = version?.n ?? 0;
       if (target.sent.get(doc) === n) continue;
       target.sent.set(doc, n);
-      this.send(target.stream, documentChange(this.encoded(doc, version), [target.id]));
+      this.send(target.stream, documentChange(this.document(doc, version), target.id));
       wrote = true;
     }
     for (const doc of target.sent.keys()) {
       if (matched.has(doc)) continue;
       target.sent.delete(doc);
-      this.send(target.stream, documentRemove(doc.getPath(), [target.id]));
+      this.send(target.stream, documentRemove(doc.getPath(), target.id));
       wrote = true;
     }
     return wrote;
   }
 
-  /** A document's bytes, encoded once per version however many targets it goes to. */
-  private encoded(doc: Doc, version: Version | undefined): Buffer {
-    if (version?.encoded) return version.encoded;
-    const bytes = encodeDocument({
-      name: doc.getPath(),
-      fields: (doc as unknown as { fields: Record<string, StoredField> }).fields,
-      createTime: timestamp(doc.metadata.createdAt?.getTime() ?? 0),
-      updateTime: timestamp(doc.metadata.updatedAt?.getTime() ?? 0, version?.sub),
-    });
-    if (version) version.encoded = bytes;
-    return bytes;
+  /** A document version as the client gets it, built once however many targets it goes to. */
+  private document(doc: Doc, version: Version | undefined): DocumentObject {
+    if (version?.document) return version.document;
+    const updated = doc.metadata.updatedAt?.getTime() ?? 0;
+    const document = { ...doc.toV1DocumentObject(), update_time: timestamp(updated, version?.sub) };
+    if (version) version.document = document;
+    return document;
   }
 
-  private send(stream: Stream, message: Buffer) {
+  private send(stream: Stream, message: Message) {
     if (!stream.closed) stream.call.write(message);
   }
 }
-
-/** Milliseconds as a protobuf Timestamp, plus a sequence below the millisecond (capped within it). */
-function timestamp(ms: number, sub = 0): Timestamp {
-  return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 + Math.min(sub, 999_999) };
-}
-
-const now = () => timestamp(Date.now());
