@@ -13,7 +13,7 @@ const stack = useTestStack();
 /** The burst as configured, with a refill too slow to matter while the test runs in real time. */
 async function burstOnly(s: TestStack) {
   const limits = (await configReader(s.rt).get()).limits;
-  await setConfig(s, 'limits', { ...limits, messages: { burst: limits.messages.burst, per_second: 0.0001 } });
+  await setConfig(s, 'limits', { ...limits, messages: { burst: limits.messages.burst, per_second: 0.001 } });
 }
 
 describe('message limits', () => {
