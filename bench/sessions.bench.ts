@@ -1,6 +1,7 @@
 import { interleaved, printAb, type Variant } from './lib/ab';
 import { serialise } from './lib/load';
 import { messageLatency, type Pair } from './lib/message-latency';
+import { messageStatements } from './lib/message-statements';
 import { abOptions, NOISE_NOTE } from './lib/options';
 import { startBaseline, startStack, tempDir, type Server } from './lib/procs';
 import { pool, StackUsers } from './lib/users';
@@ -73,16 +74,17 @@ export async function benchSessions(): Promise<void> {
       },
     });
     const res = await interleaved(
-      'POST /api/client/sessions/:id/messages (ES256 verify, seq allocation + INSERT in one transaction, 201)',
+      'POST /api/client/sessions/:id/messages (ES256 verify, seq allocation + INSERT, 201)',
       [variant('bare Hono, same 2 statements', bare), variant('local stack (npm start): the real route', stack)],
       o,
     );
     printAb(res, o);
     console.log(
-      '  the real route also commits the message doc, the coalesced sync task and (recipient idle) a push as outbox rows,\n' +
-        '  looks up the client_message_id first (idempotency), logs the request, validates against OpenAPI, and its relay\n' +
-        '  delivers every row to the emulator and the push recorder in the same process',
+      '  the real route also records the message doc and the coalesced counter write as outbox rows in the same\n' +
+        '  statement (and, recipient idle, a push), logs the request, and its relay delivers every row to the emulator\n' +
+        '  and the push recorder in the same process',
     );
+    await messageStatements();
   } finally {
     for (const s of servers.reverse()) await s.stop().catch(() => undefined);
   }

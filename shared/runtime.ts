@@ -12,7 +12,7 @@ import type { EventBus } from './ports/event-bus';
 import type { Push } from './ports/push';
 import type { TaskScheduler } from './ports/task-scheduler';
 import type { OidcVerifier } from './security/oidc';
-import { SESSION_COUNTERS, sessionCounterDocs } from './sessions';
+import { MESSAGE_DOCS, messageDocs, SESSION_COUNTERS, sessionCounterDocs } from './sessions';
 import { deleteUnregisteredToken } from './users';
 
 export type { LocalControls };
@@ -63,7 +63,7 @@ export async function createRuntime(
     logger,
     onUnregisteredToken: (m) => deleteUnregisteredToken(db, m.token),
     now: () => clock.now(),
-    computers: { [SESSION_COUNTERS]: sessionCounterDocs },
+    computers: { [SESSION_COUNTERS]: sessionCounterDocs, [MESSAGE_DOCS]: messageDocs },
   });
   return {
     env,

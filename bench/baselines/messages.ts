@@ -5,9 +5,10 @@ import { Hono } from 'hono';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
 
-// A bare Hono route doing what our message route commits for a message, verbatim from
-// shared/sessions/messages-repo.ts, after an ES256 verify: no idempotency lookup, no outbox rows (doc,
-// sync task, push), no logging, no OpenAPI validation. Bench only (bench/sessions.bench.ts).
+// A bare Hono route doing what our message route commits for a message (the seq allocation and the
+// INSERT of shared/sessions/repo/chat-sessions.ts and chat-messages.ts) as two statements in a
+// transaction, after an ES256 verify: no outbox rows (doc, counters, push), no logging. Bench only
+// (bench/sessions.bench.ts).
 const ALLOCATE = `UPDATE chat_sessions SET last_seq = last_seq + 1, customer_last_active_at = $3
   WHERE id = $1 AND customer_id = $2 AND status = 'active' RETURNING last_seq AS seq`;
 const INSERT = `INSERT INTO chat_messages (session_id, seq, sender_type, sender_id, client_message_id, body, created_at)

@@ -69,8 +69,12 @@ export const counter: { cur: Counts; baseline?: Counts } = { cur: fresh() };
 
 /** Statements of the local stand-ins (task table, push recorder, clock) have no GCP counterpart. */
 export const LOCAL_ONLY = /\blocal_(deliveries|state|push_log)\b|fake_xendit/;
-/** The relay's own bookkeeping (claim, mark delivered, retry); INSERT INTO outbox is the caller's. */
-export const RELAY = /^(?!\s*INSERT INTO outbox)[\s\S]*\boutbox\b/i;
+/**
+ * The relay's own bookkeeping (claim, mark delivered, retry) and the documents it computes; INSERT INTO
+ * outbox is the caller's, also inside a state change's own statement (`runWithEffects`: WITH … effects).
+ */
+export const RELAY =
+  /^(?!\s*INSERT INTO outbox)(?![\s\S]*\beffects AS \(INSERT INTO outbox)[\s\S]*\boutbox\b|FROM chat_messages WHERE id = ANY|\bs\.id = ANY\(/i;
 
 export function perOne(list: Counts[]): Counts {
   const n = list.length;

@@ -109,8 +109,9 @@ async function oursRound(fs: Firestore, stack: StackServer, pairs: Pair[], perSe
   stop();
   const db = new pg.Pool({ connectionString: stack.databaseUrl, max: 1 });
   const { rows } = await db.query<{ cmid: string; delivered_at: Date | null }>(
-    `SELECT payload->'data'->>'client_message_id' AS cmid, delivered_at FROM outbox
-     WHERE kind = 'realtime' AND payload->>'path' LIKE 'sessions/%/messages/%'`,
+    `SELECT m.client_message_id AS cmid, o.delivered_at FROM outbox o
+     JOIN chat_messages m ON m.id::text = o.payload->>'id'
+     WHERE o.kind = 'realtime' AND o.payload->>'path' LIKE 'sessions/%/messages/%'`,
   );
   await db.end();
   for (const r of rows) {

@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../db/pool';
 import { tx } from '../db/tx';
 import type { OutboxEntry } from './effects';
-import { insertEntries } from './enqueue';
+import { insertEntries, runWithEntries, type StatementWithEffects } from './enqueue';
 
 /** A transaction that can record side effects: they commit with its changes, or not at all. */
 export interface Tx extends Queryable {
@@ -9,6 +9,8 @@ export interface Tx extends Queryable {
   enqueue(entries: readonly OutboxEntry[]): Promise<number>;
   /** `enqueue` that says which dedupe keys this call recorded first: the effects this trigger owns. */
   enqueueFirst(entries: readonly OutboxEntry[]): Promise<Set<string>>;
+  /** Runs a state change and records its effects in one statement (`StatementWithEffects`); returns its rows. */
+  runWithEffects<R extends object>(statement: StatementWithEffects, entries: readonly OutboxEntry[]): Promise<R[]>;
 }
 
 /** What delivers committed effects: woken after every commit that recorded one. */
@@ -26,16 +28,25 @@ export async function commitWithEffects<T>(deps: { db: Db; relay: Wakeable }, fn
   let recorded = 0;
   let later: Date | undefined;
   const result = await tx(deps.db, (client) => {
+    const noteRecorded = (entries: readonly OutboxEntry[], inserted: number) => {
+      recorded += inserted;
+      for (const e of entries) if (e.notBefore && (!later || e.notBefore < later)) later = e.notBefore;
+    };
     const record = async (entries: readonly OutboxEntry[]) => {
       const r = await insertEntries(client, entries);
-      recorded += r.inserted;
-      for (const e of entries) if (e.notBefore && (!later || e.notBefore < later)) later = e.notBefore;
+      noteRecorded(entries, r.inserted);
       return r;
     };
     const t: Tx = {
       query: client.query.bind(client) as Queryable['query'],
       enqueue: async (entries) => (await record(entries)).inserted,
       enqueueFirst: async (entries) => (await record(entries)).keys,
+      runWithEffects: async <R extends object>(statement: StatementWithEffects, entries: readonly OutboxEntry[]) => {
+        const rows = await runWithEntries<R>(client, statement, entries);
+        // Rows mean the gate passed and its effects were recorded (a duplicate dedupe key only wakes in vain).
+        if (rows.length > 0) noteRecorded(entries, entries.length);
+        return rows;
+      },
     };
     return fn(t);
   });

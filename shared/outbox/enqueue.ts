@@ -2,32 +2,65 @@ import type { Queryable } from '../db/pool';
 import type { OutboxEntry } from './effects';
 
 /**
- * N effects in one statement: rows get ids in the given order (per-document delivery order follows
- * ids), a dedupe key already present skips its row. The rows go as one JSON array: as text[]
- * parameters every quote of every payload was escaped into an array literal first (the largest single
- * cost of a 100-mitra blast). Returns the dedupe keys inserted and how many rows were.
+ * The outbox insert of a JSON array of rows given as parameter `$param`, in order (per-document delivery
+ * order follows ids); a dedupe key already present skips its row. With `gate`, a CTE name: rows are
+ * inserted only when that CTE returned one (the state change they are effects of happened).
  */
+export function outboxInsert(param: number, gate?: string): string {
+  return `INSERT INTO outbox (kind, payload, dedupe_key, available_at)
+     SELECT r->>'kind', r->'payload', r->>'key', COALESCE((r->>'at')::timestamptz, now())
+     FROM jsonb_array_elements($${param}::jsonb) WITH ORDINALITY AS u(r, ord)
+     ${gate ? `WHERE EXISTS (SELECT 1 FROM ${gate})` : ''}
+     ORDER BY u.ord
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`;
+}
+
+/**
+ * The rows as one JSON parameter: as text[] parameters every quote of every payload was escaped into an
+ * array literal first (the largest single cost of a 100-mitra blast).
+ */
+export function entriesParam(entries: readonly OutboxEntry[]): string {
+  return JSON.stringify(
+    entries.map(({ item: { kind, ...payload }, dedupeKey, notBefore }) => ({
+      kind,
+      payload,
+      key: dedupeKey ?? null,
+      at: notBefore?.toISOString() ?? null,
+    })),
+  );
+}
+
+/** N effects in one statement. Returns the dedupe keys inserted and how many rows were. */
 export async function insertEntries(
   q: Queryable,
   entries: readonly OutboxEntry[],
 ): Promise<{ inserted: number; keys: Set<string> }> {
   if (entries.length === 0) return { inserted: 0, keys: new Set() };
-  const rows = entries.map(({ item: { kind, ...payload }, dedupeKey, notBefore }) => ({
-    kind,
-    payload,
-    key: dedupeKey ?? null,
-    at: notBefore?.toISOString() ?? null,
-  }));
-  const res = await q.query<{ dedupe_key: string | null }>(
-    `INSERT INTO outbox (kind, payload, dedupe_key, available_at)
-     SELECT r->>'kind', r->'payload', r->>'key', COALESCE((r->>'at')::timestamptz, now())
-     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS u(r, ord)
-     ORDER BY u.ord
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
-    [JSON.stringify(rows)],
-  );
+  const res = await q.query<{ dedupe_key: string | null }>(outboxInsert(1), [entriesParam(entries)]);
   return {
     inserted: res.rowCount ?? 0,
     keys: new Set(res.rows.map((r) => r.dedupe_key).filter((k): k is string => k !== null)),
   };
+}
+
+/**
+ * A state change and its effects in ONE statement: `ctes` (data-modifying CTEs, parameters $1..$n) end in
+ * the CTE `gate`; the entries go in as parameter $n+1, recorded only if `gate` returned a row; `select`
+ * reads the result. For a hot path where each round trip counts (a chat message).
+ */
+export interface StatementWithEffects {
+  ctes: string;
+  gate: string;
+  select: string;
+  params: unknown[];
+}
+
+export async function runWithEntries<R extends object>(
+  q: Queryable,
+  s: StatementWithEffects,
+  entries: readonly OutboxEntry[],
+): Promise<R[]> {
+  const sql = `WITH ${s.ctes}, effects AS (${outboxInsert(s.params.length + 1, s.gate)}) ${s.select}`;
+  const { rows } = await q.query<R>(sql, [...s.params, entriesParam(entries)]);
+  return rows;
 }

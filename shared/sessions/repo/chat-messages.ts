@@ -1,4 +1,6 @@
 import type { Queryable } from '../../db/pool';
+import type { OutboxEntry, Tx } from '../../outbox';
+import { seqSlotCte, type MessageBucket } from './chat-sessions';
 import type { Side } from '../types';
 
 export interface MessageRow {
@@ -35,19 +37,64 @@ export async function findByClientId(q: Queryable, sessionId: string, side: Side
   return rows[0];
 }
 
-/** Nothing returned: the same client_message_id won meanwhile (the caller rolls back its seq). */
-export async function insertMessage(
-  q: Queryable,
-  m: Omit<MessageRow, 'id' | 'created_at'>,
+export interface AppendedMessage extends MessageRow {
+  customer_id: string;
+  mitra_id: string;
+  other_last_active_at: Date | null;
+}
+
+/**
+ * The message under the next seq, with its effects, in one statement (a chat's hot path). Nothing
+ * returned: the session is not active for this sender. The same client_message_id again fails the whole
+ * statement with a unique violation, so its seq goes back (`isDuplicateMessage`).
+ */
+export async function appendMessage(
+  t: Tx,
+  m: Pick<MessageRow, 'id' | 'session_id' | 'sender_type' | 'sender_id' | 'client_message_id' | 'body'>,
   now: Date,
-): Promise<MessageRow | undefined> {
-  const { rows } = await q.query<MessageRow>(
-    `INSERT INTO chat_messages (session_id, seq, sender_type, sender_id, client_message_id, body, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (session_id, sender_type, client_message_id) DO NOTHING RETURNING ${ALL}`,
-    [m.session_id, m.seq, m.sender_type, m.sender_id, m.client_message_id, m.body, now],
+  bucket: MessageBucket,
+  entries: readonly OutboxEntry[],
+): Promise<AppendedMessage | undefined> {
+  const rows = await t.runWithEffects<AppendedMessage>(
+    {
+      ctes: `${seqSlotCte(m.sender_type, '$8', '$9')},
+        message AS (
+          INSERT INTO chat_messages (${ALL})
+          SELECT $4::uuid, $1, slot.seq, $5::text, $2, $6::text, $7::text, $3 FROM slot
+          RETURNING ${ALL})`,
+      gate: 'message',
+      select: 'SELECT message.*, slot.customer_id, slot.mitra_id, slot.other_last_active_at FROM message, slot',
+      params: [
+        m.session_id,
+        m.sender_id,
+        now,
+        m.id,
+        m.sender_type,
+        m.client_message_id,
+        m.body,
+        bucket.burst,
+        bucket.perSecond,
+      ],
+    },
+    entries,
   );
   return rows[0];
+}
+
+/** The unique violation of a client_message_id sent twice (also in parallel). */
+export function isDuplicateMessage(err: unknown): boolean {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    (err as { code?: string }).code === '23505' &&
+    ((err as { constraint?: string }).constraint ?? '').includes('client_message_id')
+  );
+}
+
+/** The relay's message documents: every message of a batch in one statement. */
+export async function messagesByIds(q: Queryable, ids: string[]): Promise<MessageRow[]> {
+  const { rows } = await q.query<MessageRow>(`SELECT ${ALL} FROM chat_messages WHERE id = ANY($1::uuid[])`, [ids]);
+  return rows;
 }
 
 /** A page of a session's messages by seq, either direction; limit + 1 rows prove a next page. */

@@ -249,8 +249,8 @@ export async function markReceipts(
  * `perSecond` since `_msg_at` (a clock running backwards refills nothing). $3 is now, $4 the burst, $5
  * the refill; a null bucket is full.
  */
-const bucketNow = (side: Side) =>
-  `LEAST($4::float8, COALESCE(${side}_msg_tokens + GREATEST(0, EXTRACT(EPOCH FROM $3::timestamptz - ${side}_msg_at)) * $5::float8, $4::float8))`;
+const bucketNow = (side: Side, burst: string, perSecond: string) =>
+  `LEAST(${burst}::float8, COALESCE(${side}_msg_tokens + GREATEST(0, EXTRACT(EPOCH FROM $3::timestamptz - ${side}_msg_at)) * ${perSecond}::float8, ${burst}::float8))`;
 
 export interface MessageBucket {
   burst: number;
@@ -266,33 +266,20 @@ export function messageTokens(s: SessionRow, side: Side, now: Date, bucket: Mess
 }
 
 /**
- * Takes the next seq: the session row's counter, incremented under its row lock, so two senders are
- * serialised and seq stays gap-free (a rolled-back transaction gives its number back). In the same
- * statement: the participant and state check, the sender's message token (none left: nothing matches,
- * nothing is written) and the sender's activity mark.
+ * The CTE `slot` that takes the next seq ($1 session, $2 sender, $3 now; the sender's message bucket's
+ * burst and refill in the two parameters named): the session row's counter, incremented under its row
+ * lock, so two senders are serialised and seq stays gap-free (a rolled-back statement gives its number
+ * back). Also the participant and state check, the sender's message token (none left: the slot is empty
+ * and nothing is written; SPEC §13) and the sender's activity mark.
  */
-export async function allocateSeq(
-  q: Queryable,
-  sessionId: string,
-  side: Side,
-  userId: string,
-  now: Date,
-  bucket: MessageBucket,
-) {
+export function seqSlotCte(side: Side, burst: string, perSecond: string): string {
   const other = side === 'customer' ? 'mitra' : 'customer';
-  const { rows } = await q.query<{
-    seq: number;
-    customer_id: string;
-    mitra_id: string;
-    other_last_active_at: Date | null;
-  }>(
-    `UPDATE chat_sessions SET last_seq = last_seq + 1, ${side}_last_active_at = $3,
-       ${side}_msg_tokens = ${bucketNow(side)} - 1, ${side}_msg_at = $3
-     WHERE id = $1 AND ${side}_id = $2 AND status = 'active' AND ${bucketNow(side)} >= 1
-     RETURNING last_seq AS seq, customer_id, mitra_id, ${other}_last_active_at AS other_last_active_at`,
-    [sessionId, userId, now, bucket.burst, bucket.perSecond],
-  );
-  return rows[0];
+  const tokens = bucketNow(side, burst, perSecond);
+  return `slot AS (
+    UPDATE chat_sessions SET last_seq = last_seq + 1, ${side}_last_active_at = $3,
+      ${side}_msg_tokens = ${tokens} - 1, ${side}_msg_at = $3
+    WHERE id = $1 AND ${side}_id = $2 AND status = 'active' AND ${tokens} >= 1
+    RETURNING last_seq AS seq, customer_id, mitra_id, ${other}_last_active_at AS other_last_active_at)`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { json } from '../../helpers/http';
 import { customerWithDevice, pushes, realtime, settle } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 import { act, activeFreeTrialSession, get, row, send } from '../../helpers/sessions';
+import { recordStatements } from '../../helpers/statements';
 
 const stack = useTestStack();
 let s: TestStack;
@@ -37,6 +38,43 @@ describe('messages', () => {
     const doc = await realtime(s, `sessions/${t.sessionId}/messages/${m1.id}`);
     expect(doc.data).toMatchObject({ seq: 1, sender_type: 'customer', body: m1.body, client_message_id: 'c-1' });
     expect(doc.data.status).toBeUndefined(); // written once; receipts live in the session doc
+  });
+
+  it('costs three statements in the common case (no replay, no push): BEGIN, one statement, COMMIT', async () => {
+    const t = await activeFreeTrialSession(s);
+    await json(send(s, t.mitra, t.sessionId, 'hai', 'm-0')); // the mitra is active: no push to it
+    await settle(s);
+    const recorded = recordStatements(s.rt.db);
+    const sent = await json(send(s, t.customer, t.sessionId, 'halo', 'c-0'));
+    recorded.stop();
+    expect(sent).toMatchObject({ seq: 2, status: 'sent' });
+    // The seq, the message and its effects (the message doc, the counters) in one statement.
+    expect(recorded.own()).toEqual([
+      'BEGIN',
+      expect.stringMatching(
+        /^WITH slot AS \(\s*UPDATE chat_sessions[\s\S]*INSERT INTO chat_messages[\s\S]*INSERT INTO outbox/,
+      ),
+      'COMMIT',
+    ]);
+    await settle(s);
+    const doc = await realtime(s, `sessions/${t.sessionId}/messages/${sent.id}`);
+    expect(doc.data).toMatchObject({ seq: 2, body: 'halo', client_message_id: 'c-0' });
+    // The outbox row carries no copy of the text: the relay read the message when it wrote the doc.
+    const { rows } = await s.rt.db.query(`SELECT payload FROM outbox WHERE payload->>'path' = $1`, [
+      `sessions/${t.sessionId}/messages/${sent.id}`,
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0].payload)).not.toContain('halo');
+  });
+
+  it('a retry after the session ended still answers the stored message, not SESSION_NOT_ACTIVE', async () => {
+    const t = await activeFreeTrialSession(s);
+    const first = await json(send(s, t.customer, t.sessionId, 'sebelum selesai', 'late-retry'));
+    expect((await act(s, t.mitra, t.sessionId, 'end')).status).toBe(200);
+    const again = await send(s, t.customer, t.sessionId, 'sebelum selesai', 'late-retry');
+    expect(again.status).toBe(201);
+    expect((await json(again)).id).toBe(first.id);
+    expect((await send(s, t.customer, t.sessionId, 'baru', 'new-one')).status).toBe(409);
   });
 
   it('the same client_message_id again — also 10 retries in parallel — returns the same message, one row', async () => {
