@@ -65,14 +65,18 @@ describe('message limits', () => {
   it('refills at 1 a second after the burst (defaults)', async () => {
     const s = stack();
     const t = await activeFreeTrialSession(s);
+    // Sent one after another until the first refusal: real time passes while they run, so a slow machine
+    // gets a token back now and then, but the burst is never less than 20 and the sender meets the limit.
     let accepted = 0;
-    for (let i = 0; i < 25; i++) if ((await send(s, t.customer, t.sessionId, `m${i}`)).status === 201) accepted++;
-    // Real time passes while these run, so a token or two may come back meanwhile.
+    let limited: Response | undefined;
+    for (let i = 0; i < 200 && !limited; i++) {
+      const r = await send(s, t.customer, t.sessionId, `m${i}`);
+      if (r.status === 201) accepted++;
+      else limited = r;
+    }
     expect(accepted).toBeGreaterThanOrEqual(20);
-    expect(accepted).toBeLessThan(25);
-    const limited = await send(s, t.customer, t.sessionId, 'now?');
-    expect(limited.status).toBe(429);
-    expect((await json(limited)).error.details.retry_after_seconds).toBe(1);
+    expect(limited?.status).toBe(429);
+    expect((await json(limited!)).error.details.retry_after_seconds).toBe(1);
     await s.rt.local!.advanceClock(1);
     expect((await send(s, t.customer, t.sessionId, 'one a second')).status).toBe(201);
     await s.rt.local!.advanceClock(3);
