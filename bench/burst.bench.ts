@@ -33,6 +33,44 @@ const listenOffers =
     return listenViewFree(fs, offers, docs, onError);
   };
 
+/** The default `blast.max_mitras` (SPEC §6): each request's first wave reaches this many mitras. */
+const WAVE = 25;
+
+/** Waves on (the default), off (`blast.max_mitras = 0`: every mitra at once), or both alternately (A/B). */
+const WAVES = process.env.BENCH_WAVES ?? 'on';
+
+/** Sets `blast` in the stack's config; its readers take it within their 2 s re-check. */
+async function setWaves(users: StackUsers, maxMitras: number): Promise<void> {
+  await users.rt.db.query(
+    `INSERT INTO app_config (key, value) VALUES ('blast', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+    [JSON.stringify({ max_mitras: maxMitras, wave_seconds: 20 })],
+  );
+  await users.rt.db.query('UPDATE app_config_version SET version = version + 1');
+}
+
+/**
+ * One accepting mitra per request among those it was offered, no mitra twice (each has one place): a
+ * bipartite matching by augmenting paths over the offers the listeners saw.
+ */
+function winners(requestIds: string[], offered: Set<string>, mitraIds: string[]): string[] {
+  const offersOf = requestIds.map((r) => mitraIds.filter((m) => offered.has(`${m}/${r}`)));
+  const holder = new Map<string, number>();
+  const place = (i: number, tried: Set<string>): boolean =>
+    offersOf[i]!.some((m) => {
+      if (tried.has(m)) return false;
+      tried.add(m);
+      const other = holder.get(m);
+      if (other === undefined || place(other, tried)) return (holder.set(m, i), true);
+      return false;
+    });
+  requestIds.forEach((_, i) => {
+    if (!place(i, new Set())) throw new Error(`no free offered mitra for request ${i}`);
+  });
+  const byRequest = new Array<string>(requestIds.length);
+  for (const [m, i] of holder) byRequest[i] = m;
+  return byRequest;
+}
+
 /** Where the time went: when the last document write was committed to the outbox, and when the relay wrote it. */
 async function stages(users: StackUsers, sinceWall: number): Promise<Stages> {
   const { rows } = await users.rt.db.query<{ committed: Date; delivered: Date; n: string }>(
@@ -49,9 +87,10 @@ async function stages(users: StackUsers, sinceWall: number): Promise<Stages> {
 }
 
 /**
- * `requests` customers ask at once with `mitras` online: time until a Firestore listener (the official
- * client, as the apps listen) has seen every offer doc; then one accept per request by a different mitra:
- * time until every loser's offer doc says `missed` and every customer's pairing doc says `paired`.
+ * `requests` customers ask at once with `mitras` online, waves on (the default config: each request's
+ * first wave reaches 25 mitras in the fair order): time until a Firestore listener (the official client,
+ * as the apps listen) has seen every offer doc; then one accept per request by a different mitra it was
+ * offered to: time until every loser's offer doc says `missed` and every customer's pairing doc says `paired`.
  * A fresh `npm start` stack per scenario (durable Postgres, emulator, relay, dispatcher, request logs).
  */
 async function scenario(
@@ -59,17 +98,20 @@ async function scenario(
   mitraCount: number,
   goalMs: number,
   bareFirst?: BurstDocs,
+  maxMitras = WAVE,
 ): Promise<BurstFigures> {
   const logDir = tempDir('halo-bench-burst-');
   const stack = await startStack(logDir);
   const users = await StackUsers.open(stack);
+  if (maxMitras !== WAVE) await setWaves(users, maxMitras);
   const fs = new Firestore({ projectId: stack.projectId });
   const unsubs: Array<() => void> = [];
   try {
     const mitras = await users.mitras(mitraCount);
     const customers = await users.customers(requests);
     const listen = listenOffers(fs);
-    let bare = bareFirst && (await bareBurst(fs, requests, mitraCount, bareFirst, listen));
+    const perRequest = maxMitras === 0 ? mitraCount : Math.min(maxMitras, mitraCount);
+    let bare = bareFirst && (await bareBurst(fs, requests, mitraCount, bareFirst, listen, perRequest));
     const seen = { offered: new Set<string>(), missed: new Set<string>(), paired: new Set<string>() };
     let listenErrors = 0;
     for (const c of customers) {
@@ -90,7 +132,7 @@ async function scenario(
       };
       unsubs.push(await listen(m.id, see, () => listenErrors++));
     }
-    await sleep(500); // listeners attached (initial empty snapshots)
+    await sleep(maxMitras === WAVE ? 500 : 3000); // listeners attached (initial empty snapshots); config re-read
 
     const cpu0 = cpuSplit(stack.pid);
     const t0 = performance.now();
@@ -103,7 +145,7 @@ async function scenario(
     const requestsAnsweredMs = performance.now() - t0;
     const requestIds = asked.map((a) => a.request_id as string);
     const notified = asked.reduce((n, a) => n + Number(a.notified_mitras ?? 0), 0);
-    const offers = requests * mitraCount;
+    const offers = requests * perRequest;
     if (notified !== offers) throw new Error(`only ${notified} of ${offers} offers were made`);
     const offersMissing = await until(
       () => `${offers} offer docs (seen ${seen.offered.size})`,
@@ -114,16 +156,23 @@ async function scenario(
     const offerCpu = cpuSpent(cpu0, cpuSplit(stack.pid));
     const offerStages = await stages(users, t0Wall);
     const read = async (path: string) => (await fs.doc(path).get()).data()!;
-    const offerDoc = await read(`mitras/${mitras[0]!.id}/offers/${requestIds[0]}`);
+    const firstOffered = mitras.find((m) => seen.offered.has(`${m.id}/${requestIds[0]}`))!;
+    const offerDoc = await read(`mitras/${firstOffered.id}/offers/${requestIds[0]}`);
 
+    const tokenOf = new Map(mitras.map((m) => [m.id, m.token]));
+    const winnerOf = winners(
+      requestIds,
+      seen.offered,
+      mitras.map((m) => m.id),
+    );
     const cpu1 = cpuSplit(stack.pid);
     const t1 = performance.now();
     const t1Wall = Date.now();
     await pool(requestIds, requestIds.length, (rid, i) =>
-      users.http('POST', `/api/mitra/requests/${rid}/accept`, undefined, mitras[i % mitras.length]!.token),
+      users.http('POST', `/api/mitra/requests/${rid}/accept`, undefined, tokenOf.get(winnerOf[i]!)!),
     );
     const acceptsAnsweredMs = performance.now() - t1;
-    const losers = requests * (mitraCount - 1);
+    const losers = requests * (perRequest - 1);
     const settleMissing = await until(
       () => `${seen.missed.size} of ${losers} missed, ${seen.paired.size} of ${requests} paired seen`,
       () => seen.missed.size >= losers && seen.paired.size >= requests,
@@ -132,20 +181,21 @@ async function scenario(
     const settledMs = performance.now() - t1;
     const settleCpu = cpuSpent(cpu1, cpuSplit(stack.pid));
     const settleStages = await stages(users, t1Wall);
-    // Request 0 went to mitras[0] (its offer accepted): mitras[1]'s offer of it was missed.
+    // Request 0 went to its winner: any other mitra it was offered to missed it.
+    const loser = mitras.find((m) => m.id !== winnerOf[0] && seen.offered.has(`${m.id}/${requestIds[0]}`))!;
     const docs: BurstDocs = {
       offer: offerDoc,
-      missed: await read(`mitras/${mitras[1]!.id}/offers/${requestIds[0]}`),
+      missed: await read(`mitras/${loser.id}/offers/${requestIds[0]}`),
       paired: await read(`customers/${customers[0]!.id}/pairing/current`),
     };
     if (listenErrors) throw new Error(`${listenErrors} listener errors`);
     // The phases' listeners go first, so that the bare run after them has only its own, as the one before.
     for (const u of unsubs.splice(0)) u();
-    bare ??= await bareBurst(fs, requests, mitraCount, docs, listen);
+    bare ??= await bareBurst(fs, requests, mitraCount, docs, listen, perRequest);
     return {
       bare,
       docs,
-      scenario: `${requests} requests × ${mitraCount} mitras`,
+      scenario: `${requests} requests × ${mitraCount} mitras, waves ${maxMitras ? `of ${maxMitras}` : 'off'}`,
       offerStages: { ...offerStages, cpu: offerCpu },
       settleStages: { ...settleStages, cpu: settleCpu },
       offers,
@@ -177,10 +227,16 @@ export async function benchBurst(): Promise<void> {
     [100, 100, 5000],
   ] as const) {
     if (only && only !== `${r}x${m}`) continue;
-    const runs: BurstFigures[] = [];
+    // A/B: waves on and off alternate within each round, the order reversed every other round.
+    const variants = WAVES === 'ab' ? [WAVE, 0] : [WAVES === 'off' ? 0 : WAVE];
+    const runs = variants.map((): BurstFigures[] => []);
     // The bare baseline goes after the stack's phases in even rounds and before them in odd ones.
-    for (let i = 0; i < rounds; i++) runs.push(await scenario(r, m, goal, i % 2 ? runs[i - 1]!.docs : undefined));
-    results.push(runs);
+    for (let i = 0; i < rounds; i++)
+      for (const v of i % 2 ? [...variants.keys()].reverse() : [...variants.keys()]) {
+        const mine = runs[v]!;
+        mine.push(await scenario(r, m, goal, i % 2 ? mine[i - 1]!.docs : undefined, variants[v]));
+      }
+    results.push(...runs);
   }
   console.log(
     `\nBurst through the local stack (npm start as a child, fsync on), ${rounds} rounds, a fresh stack each; ` +

@@ -57,6 +57,11 @@ export async function benchPairing(env: BenchEnv): Promise<void> {
   // Room for every mitra to win several times, so the race is decided by the request lock, not capacity.
   await rt.db.query(`UPDATE app_config SET value = '10' WHERE key = 'max_customers_per_mitra'`);
   await rt.db.query(`UPDATE app_config SET value = '3600' WHERE key = 'pairing_timeout_seconds'`);
+  // The race is about one winner among many offered mitras, not about waves: every mitra is offered.
+  await rt.db.query(
+    `INSERT INTO app_config (key, value) VALUES ('blast', '{"max_mitras": 0, "wave_seconds": 20}')
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+  );
   configReader(rt).invalidate();
   const app = createPairingApp(rt);
   const now = rt.clock.now();

@@ -10,8 +10,10 @@ import { createLogger, type LogOptions, type Logger } from './logger';
 import { OutboxRelay } from './outbox';
 import type { EventBus } from './ports/event-bus';
 import type { Push } from './ports/push';
+import type { Realtime } from './ports/realtime';
 import type { TaskScheduler } from './ports/task-scheduler';
 import type { OidcVerifier } from './security/oidc';
+import { QUEUE_STATUS, queueStatusDocs } from './pairing';
 import { MESSAGE_DOCS, messageDocs, SESSION_COUNTERS, sessionCounterDocs } from './sessions';
 import { deleteUnregisteredToken } from './users';
 
@@ -42,6 +44,8 @@ export async function createRuntime(
     adapters?: AdapterFactory;
     /** Stands in for the Cloud SQL connector (tests). */
     cloudSqlConnector?: () => Promise<SqlConnector>;
+    /** Wraps what documents and pushes go out through (the tests check each against the published schemas). */
+    observe?: { realtime?: (r: Realtime) => Realtime; push?: (p: Push) => Push };
   } = {},
 ): Promise<Runtime> {
   if (env.RUNTIME === 'local' && !options.adapters) {
@@ -51,19 +55,25 @@ export async function createRuntime(
   }
   const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'halobestie' }, undefined, logOptions(env));
   const db = openDatabase(env, { connector: options.cloudSqlConnector });
-  const realtime = new FirestoreRealtime(env.FIREBASE_PROJECT_ID ?? env.GCP_PROJECT_ID);
+  const firestore = new FirestoreRealtime(env.FIREBASE_PROJECT_ID ?? env.GCP_PROJECT_ID);
+  const realtime = options.observe?.realtime?.(firestore) ?? firestore;
   const adapters = await (options.adapters ?? gcpAdapters)({ env, db, logger, relay: () => relay });
   const { clock } = adapters;
+  const push = options.observe?.push?.(adapters.push) ?? adapters.push;
   const relay = new OutboxRelay({
     db,
     scheduler: adapters.scheduler,
     eventBus: adapters.eventBus,
     realtime,
-    push: adapters.push,
+    push,
     logger,
     onUnregisteredToken: (m) => deleteUnregisteredToken(db, m.token),
     now: () => clock.now(),
-    computers: { [SESSION_COUNTERS]: sessionCounterDocs, [MESSAGE_DOCS]: messageDocs },
+    computers: {
+      [SESSION_COUNTERS]: sessionCounterDocs,
+      [MESSAGE_DOCS]: messageDocs,
+      [QUEUE_STATUS]: (q, ids) => queueStatusDocs(q, ids, clock.now()),
+    },
   });
   return {
     env,
@@ -74,12 +84,12 @@ export async function createRuntime(
     relay,
     scheduler: adapters.scheduler,
     eventBus: adapters.eventBus,
-    push: adapters.push,
+    push,
     oidc: adapters.oidc,
     local: adapters.local,
     async close() {
       await adapters.close?.();
-      await realtime.close();
+      await firestore.close();
       await db.end();
     },
   };

@@ -79,7 +79,12 @@ export async function runSteps(s: Stack): Promise<StepResult[]> {
     const c = customers[r]!;
     let requestId = '';
     create.push(await measure(s, async () => void (requestId = await chatRequest(s, c.token))));
-    const winner = mitras[r % mitras.length]!;
+    // Waves on (the default config): the winner is one of the mitras the request's first wave reached.
+    const { rows: offered } = await s.rt.db.query<{ mitra_id: string }>(
+      'SELECT mitra_id FROM chat_request_notifications WHERE request_id = $1 ORDER BY mitra_id LIMIT 1',
+      [requestId],
+    );
+    const winner = mitras.find((m) => m.id === offered[0]?.mitra_id)!;
     accept.push(
       await measure(
         s,
@@ -94,7 +99,7 @@ export async function runSteps(s: Stack): Promise<StepResult[]> {
   requestTimeout.push(scale(await measure(s, () => settle(s, cfg.pairing_timeout_seconds)), 1 / REQUESTS));
   record(
     'chat request + blast',
-    `blast to every available mitra (${MITRAS} online, one more busy per request)`,
+    `first wave: min(blast.max_mitras ${cfg.blast.max_mitras}, available) of ${MITRAS} online, one more busy per request`,
     create,
   );
   record('accept (first mitra wins)', 'losers told "missed"; paid tier → pending_payment', accept);
@@ -119,7 +124,7 @@ export async function runSteps(s: Stack): Promise<StepResult[]> {
   const nt = await measure(s, () => settle(s, cfg.request_notification_timeout_seconds + 1));
   const rtm = await measure(s, () => settle(s, cfg.pairing_timeout_seconds));
   record('chat request + blast (second wave)', 'same as above, to be left unanswered', unanswered);
-  record('notification timeout, unanswered request', `per request; ${MITRAS} offers → ignored`, [
+  record('notification timeout, unanswered request', `per request; its first wave's offers → ignored`, [
     scale(nt, 1 / REQUESTS),
   ]);
   record('request timeout, unanswered request', 'per request; expired, customer told', [scale(rtm, 1 / REQUESTS)]);

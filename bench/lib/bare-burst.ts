@@ -25,11 +25,10 @@ export interface BareBurst {
 
 /**
  * The burst's bare baseline, in the same run and against the same emulator, its two phases as the stack's:
- * 1. `requests × mitras` copies of a real offer doc, to `mitras` fresh collections each held by a listener
- *    like the offers phase's;
- * 2. for each request, a copy of a real missed offer doc over every offer but one (the winner's, request i
- *    going to mitra i as the accepts do) and of a real paired doc to a fresh customer's pairing doc, held
- *    by a document listener as the customers' are.
+ * 1. `requests × perRequest` copies of a real offer doc (each request to `perRequest` of the `mitras`, as
+ *    a capped wave reaches), to `mitras` fresh collections each held by a listener like the offers phase's;
+ * 2. for each request, a copy of a real missed offer doc over every offer but one (the winner's) and of a
+ *    real paired doc to a fresh customer's pairing doc, held by a document listener as the customers' are.
  * Written straight from this process (bench/lib/bare-writes.ts). No requests, no Postgres, no outbox:
  * what the emulator and the listeners alone need for as many documents (the writes' own CPU is spent in
  * this process, beside the listeners, where the stack's is not).
@@ -40,8 +39,11 @@ export async function bareBurst(
   mitras: number,
   docs: BurstDocs,
   listen: OfferListen,
+  perRequest = mitras,
 ): Promise<BareBurst> {
   const ids = Array.from({ length: mitras }, () => randomUUID());
+  // Request i goes to perRequest consecutive mitras from mitra i; the first of them wins it.
+  const offeredTo = (i: number) => Array.from({ length: perRequest }, (_, k) => ids[(i + k) % mitras]!);
   const customers = Array.from({ length: requests }, () => randomUUID());
   const seen = { offered: new Set<string>(), missed: new Set<string>(), paired: new Set<string>() };
   let errors = 0;
@@ -70,9 +72,9 @@ export async function bareBurst(
   try {
     await sleep(500); // listeners attached, as in the offers phase
     const requestIds = Array.from({ length: requests }, () => randomUUID());
-    // In the relay's order: request by request, each to every mitra.
-    const offers = requestIds.flatMap((r) =>
-      ids.map((m) => ({ ref: fs.doc(`mitras/${m}/offers/${r}`), data: docs.offer })),
+    // In the relay's order: request by request, each to its wave's mitras.
+    const offers = requestIds.flatMap((r, i) =>
+      offeredTo(i).map((m) => ({ ref: fs.doc(`mitras/${m}/offers/${r}`), data: docs.offer })),
     );
     const t0 = performance.now();
     await writeStraight(fs, offers);
@@ -84,12 +86,12 @@ export async function bareBurst(
     const offersMs = performance.now() - t0;
 
     const settle = requestIds.flatMap((r, i) => [
-      ...ids
-        .filter((_, k) => k !== i % mitras)
+      ...offeredTo(i)
+        .slice(1)
         .map((m) => ({ ref: fs.doc(`mitras/${m}/offers/${r}`), data: docs.missed })),
       { ref: fs.doc(`customers/${customers[i]}/pairing/current`), data: docs.paired },
     ]);
-    const losers = requests * (mitras - 1);
+    const losers = requests * (perRequest - 1);
     const t1 = performance.now();
     await writeStraight(fs, settle, true);
     const settleMissing = await until(

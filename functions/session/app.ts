@@ -1,4 +1,5 @@
 import { createFunctionApp } from '../../shared/http/function-app';
+import { mitraFreedHook, reofferDeps } from '../../shared/pairing';
 import type { Runtime } from '../../shared/runtime';
 import { sessionsDeps } from '../../shared/sessions';
 import { closingRoutes } from './routes/closing';
@@ -12,7 +13,8 @@ import { timerRoutes } from './routes/timers';
 
 export function createSessionApp(rt: Runtime) {
   const app = createFunctionApp('session', rt);
-  const deps = sessionsDeps(rt);
+  // A session that frees its mitra's place offers the mitra the oldest waiting request in the same transaction.
+  const deps = { ...sessionsDeps(rt), onMitraFreed: mitraFreedHook(reofferDeps(rt)) };
   app.route('/', sessionRoutes(deps));
   app.route('/', messageRoutes(deps));
   app.route('/', receiptTypingRoutes(deps));

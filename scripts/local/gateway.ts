@@ -1,4 +1,3 @@
-import { Scalar } from '@scalar/hono-api-reference';
 import { Hono } from 'hono';
 import { getPath } from 'hono/utils/url';
 import { IncomingMessage } from 'node:http';
@@ -6,42 +5,11 @@ import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import { errorHandler, notFoundHandler } from '../../shared/http/error-handler';
 import { functionForPath, type FunctionName } from '../../shared/path-table';
 import type { Runtime } from '../../shared/runtime';
-import { backlogAgeSeconds, deadLetters } from '../../shared/outbox';
-import { API_VERSION } from '../../shared/http/function-app';
+import { docRoutes, gatewayApp, mergedOpenApi } from './gateway-docs';
 import { isTestRoute } from './test-routes/app';
 
 type App = { fetch: (req: Request, env?: HttpBindings | Http2Bindings) => Response | Promise<Response> };
 export type FunctionApps = Record<FunctionName, App>;
-
-interface OpenApiDoc {
-  paths?: Record<string, unknown>;
-  components?: Record<string, Record<string, unknown>>;
-}
-
-/** Every function's document in one: the API the load balancer serves on one base URL. */
-export async function mergedOpenApi(apps: FunctionApps, testRoutes?: App) {
-  const paths: Record<string, unknown> = {};
-  const components: Record<string, Record<string, unknown>> = {};
-  for (const app of [...Object.values(apps), ...(testRoutes ? [testRoutes] : [])]) {
-    const doc = (await fnJson(app, '/openapi.json')).body as OpenApiDoc;
-    Object.assign(paths, doc.paths ?? {});
-    for (const [kind, entries] of Object.entries(doc.components ?? {})) {
-      components[kind] = { ...components[kind], ...entries };
-    }
-  }
-  const sorted = Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)));
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'Halo Bestie API',
-      version: API_VERSION,
-      description: 'Every function behind the load balancer. Errors always answer the ErrorEnvelope.',
-    },
-    servers: [{ url: 'http://127.0.0.1:8080', description: 'npm start' }],
-    paths: sorted,
-    components,
-  };
-}
 
 export const GATEWAY_IP = '127.0.0.1';
 
@@ -88,42 +56,16 @@ function setWireHeader(incoming: IncomingMessage, name: string, value: string, p
   incoming.headers[name] = value;
 }
 
-async function fnJson(app: App, path: string): Promise<{ status: number; body: unknown }> {
-  const res = await app.fetch(new Request(`http://local${path}`));
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
-
-/** One base URL with the load balancer's path table, plus the merged OpenAPI document and /docs. */
+/** One base URL with the load balancer's path table, plus the stack's health, its documents and /docs. */
 export function createGateway(apps: FunctionApps, rt: Runtime, testRoutes?: App) {
   const gw = new Hono<{ Bindings: HttpBindings }>();
 
-  gw.get('/healthz', async (c) => {
-    const functions: Record<string, string> = {};
-    for (const [name, app] of Object.entries(apps)) {
-      functions[name] = (await fnJson(app, '/healthz').catch(() => ({ status: 0 }))).status === 200 ? 'ok' : 'down';
-    }
-    const dependencies = {
-      postgres: await rt.db.query('SELECT 1').then(
-        () => 'ok',
-        () => 'down',
-      ),
-      firestore: await rt.realtime.get('_health/ping').then(
-        () => 'ok',
-        () => 'down',
-      ),
-    };
-    const ok = [...Object.values(functions), ...Object.values(dependencies)].every((s) => s === 'ok');
-    // Dead letters do not make the stack unhealthy, but they must be seen (and are logged when they die).
-    const outbox = await Promise.all([deadLetters(rt.db), backlogAgeSeconds(rt.db)]).then(
-      ([dead, age]) => ({ dead_letters: dead, oldest_pending_age_seconds: Math.round(age) }),
-      () => null,
-    );
-    return c.json({ status: ok ? 'ok' : 'degraded', functions, dependencies, outbox }, ok ? 200 : 503);
-  });
-
-  gw.get('/openapi.json', async (c) => c.json(await mergedOpenApi(apps, testRoutes)));
-
-  gw.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Halo Bestie API' }));
+  const own = gatewayApp(apps, rt);
+  gw.route('/', own);
+  gw.route(
+    '/',
+    docRoutes(() => mergedOpenApi(apps, testRoutes, own)),
+  );
 
   gw.all('*', (c) => notFoundHandler(c));
   gw.onError(errorHandler(rt.logger));

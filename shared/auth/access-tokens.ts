@@ -33,7 +33,7 @@ export interface AccessTokenConfig {
 
 const isNumericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-const invalid = (message = 'The access token is not valid') => new AppError('TOKEN_INVALID', message);
+const invalid = (message?: string) => new AppError('TOKEN_INVALID', message);
 
 /**
  * Verifies our access tokens (asymmetric, by kid: the current and, while rotating, the previous key;
@@ -74,9 +74,9 @@ export class AccessTokens {
     if (typeof sessionId !== 'string' || !UUID.test(sessionId)) throw invalid();
     if (!USER_TYPES.includes(userType as UserType)) throw invalid();
     if (role !== undefined && (typeof role !== 'string' || role.length > 100)) throw invalid();
-    if (iat > now + IAT_SKEW_SECONDS) throw invalid('The access token was issued in the future');
-    if (exp - iat > this.cfg.ttlSeconds) throw invalid('The access token outlives its TTL');
-    if (await this.revocations.isRevoked(sessionId)) throw invalid('The session has been signed out');
+    if (iat > now + IAT_SKEW_SECONDS) throw invalid('Token akses dibuat di masa depan');
+    if (exp - iat > this.cfg.ttlSeconds) throw invalid('Masa berlaku token akses terlalu panjang');
+    if (await this.revocations.isRevoked(sessionId)) throw invalid('Sesi ini sudah keluar');
     return { userId: sub, userType: userType as UserType, sessionId, ...(typeof role === 'string' ? { role } : {}) };
   }
 
@@ -96,7 +96,7 @@ export class AccessTokens {
     if (iss !== this.cfg.issuer || payload.sub === undefined) throw invalid();
     if (!isNumericDate(iat) || !isNumericDate(exp) || (nbf !== undefined && !isNumericDate(nbf))) throw invalid();
     if (nbf !== undefined && nbf > now) throw invalid();
-    if (exp <= now) throw new AppError('TOKEN_EXPIRED', 'The access token has expired');
+    if (exp <= now) throw new AppError('TOKEN_EXPIRED');
     return payload as Record<string, unknown> & { iat: number; exp: number };
   }
 

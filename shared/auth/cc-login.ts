@@ -42,6 +42,6 @@ export async function ccLogin(deps: Deps, input: { email: string; password: stri
 
 export async function ccMe(deps: Pick<AuthDeps, 'db' | 'permissions'>, userId: string) {
   const user = await findCcUser(deps.db, userId);
-  if (!user) throw new AppError('NOT_FOUND', 'User not found');
+  if (!user) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan');
   return { profile: ccUserProfile(user), role: user.role_id, permissions: await deps.permissions.of(user.role_id) };
 }

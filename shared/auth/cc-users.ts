@@ -42,6 +42,6 @@ export async function adminResetPassword(deps: Deps, targetId: string, next: str
   assertPasswordComplexity(next);
   const hash = await hashPassword(next);
   if (!(await setPasswordHash(deps.db, targetId, hash, deps.clock.now())))
-    throw new AppError('NOT_FOUND', 'User not found');
+    throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan');
   await revokeAllSessions(deps, { userType: 'cc_user', userId: targetId }, 'password_reset');
 }

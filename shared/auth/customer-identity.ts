@@ -39,10 +39,10 @@ export async function resolveCustomer(
   const existing = await findCustomerBy(c, field, value);
   if (guestId) {
     if (!caller || caller.userType !== 'customer' || caller.userId !== guestId) {
-      throw new AppError('FORBIDDEN', 'anonymous_customer_id must be the signed-in guest');
+      throw new AppError('FORBIDDEN', 'anonymous_customer_id harus akun tamu yang sedang masuk');
     }
     const guest = await findCustomer(c, guestId, true);
-    if (!guest) throw new AppError('NOT_FOUND', 'Guest account not found');
+    if (!guest) throw new AppError('NOT_FOUND', 'Akun tamu tidak ditemukan');
     if (existing && existing.id !== guest.id) throw identityConflict();
     if (existing) return existing;
     if (guest[field] && guest[field] !== value) throw identityConflict();

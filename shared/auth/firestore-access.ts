@@ -1,6 +1,7 @@
 import { effect, type Tx } from '../outbox';
 import { firebaseUid } from '../realtime';
 import { bumpFirestoreEpoch, type EpochSide } from '../users';
+import type { UserAccessDoc } from './documents';
 
 /** What every Firestore rule compares the token's `epoch` claim with; no app reads it (SPEC §13). */
 export const userDocPath = (uid: string) => `users/${uid}`;
@@ -14,5 +15,6 @@ export const userDocPath = (uid: string) => `users/${uid}`;
 export async function endFirestoreAccess(t: Tx, side: EpochSide, userId: string): Promise<void> {
   const epoch = await bumpFirestoreEpoch(t, side, userId);
   if (epoch === undefined) return;
-  await t.enqueue([{ item: effect.setDoc(userDocPath(firebaseUid(side, userId)), { epoch }, false) }]);
+  const doc: UserAccessDoc = { epoch };
+  await t.enqueue([{ item: effect.setDoc(userDocPath(firebaseUid(side, userId)), doc, false) }]);
 }

@@ -42,9 +42,9 @@ export function jwksIdTokenVerifier(cfg: {
           err instanceof errors.JWKSInvalid ||
           (err as Error).name === 'TypeError'
         ) {
-          throw new AppError('PROVIDER_UNAVAILABLE', 'The identity provider could not be reached');
+          throw new AppError('PROVIDER_UNAVAILABLE', 'Layanan login tidak dapat dihubungi. Coba lagi.');
         }
-        throw new AppError('INVALID_ID_TOKEN', 'The id_token is not valid');
+        throw new AppError('INVALID_ID_TOKEN');
       }
     },
   };

@@ -11,6 +11,7 @@ export { authGuards, refreshPolicy } from './guards';
 export { APPLE_ISSUERS, GOOGLE_ISSUERS, jwksIdTokenVerifier, type IdTokenVerifier } from './id-tokens';
 export type { TokenPair } from './issue-tokens';
 export * from '../security/keys';
+export { PUBLISHED_DOCUMENTS, type UserAccessDoc } from './documents';
 export { endFirestoreAccess, userDocPath } from './firestore-access';
 export { logout, logoutByRefreshToken, revokeAllSessions } from './logout';
 export { mintFirebaseToken } from './mint-firebase-token';

@@ -9,7 +9,7 @@ import type { AuthDeps } from './deps';
  * is the user's Firestore access epoch (SPEC §13), which every rule compares with `users/{uid}.epoch`.
  */
 export async function mintFirebaseToken(deps: Pick<AuthDeps, 'firebase' | 'db'>, p: MobileUser) {
-  if (!deps.firebase) throw new AppError('PROVIDER_NOT_CONFIGURED', 'Firebase custom tokens are not configured');
+  if (!deps.firebase) throw new AppError('PROVIDER_NOT_CONFIGURED', 'Token Firebase belum tersedia');
   const uid = firebaseUid(p.userType, p.userId);
   const epoch = (await firestoreEpochOf(deps.db, p.userType, p.userId)) ?? 0;
   const { token, expiresAt } = await deps.firebase.mint(uid, { user_type: p.userType, epoch });

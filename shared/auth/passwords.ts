@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../errors';
+import { AppError } from '../errors';
 
 export const BCRYPT_COST = 12;
 // A real cost-12 hash of 32 random bytes nobody kept: an unknown email pays the same bcrypt time as a
@@ -11,11 +11,10 @@ let bcryptModule: Promise<typeof import('bcrypt')> | undefined;
 const bcrypt = () => (bcryptModule ??= import('bcrypt').then((m) => m.default));
 
 export function assertPasswordComplexity(password: string): void {
-  const fail = (code: ErrorCode, message: string) => new AppError(code, message);
-  if (password.length < 8) throw fail('PASSWORD_TOO_SHORT', 'Password must be at least 8 characters');
-  if (!/\d/.test(password)) throw fail('PASSWORD_MISSING_DIGIT', 'Password must contain a digit');
-  if (!/[A-Z]/.test(password)) throw fail('PASSWORD_MISSING_UPPERCASE', 'Password must contain an uppercase letter');
-  if (!/[a-z]/.test(password)) throw fail('PASSWORD_MISSING_LOWERCASE', 'Password must contain a lowercase letter');
+  if (password.length < 8) throw new AppError('PASSWORD_TOO_SHORT');
+  if (!/\d/.test(password)) throw new AppError('PASSWORD_MISSING_DIGIT');
+  if (!/[A-Z]/.test(password)) throw new AppError('PASSWORD_MISSING_UPPERCASE');
+  if (!/[a-z]/.test(password)) throw new AppError('PASSWORD_MISSING_LOWERCASE');
 }
 
 export const hashPassword = async (password: string) => (await bcrypt()).hash(password, BCRYPT_COST);

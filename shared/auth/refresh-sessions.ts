@@ -13,7 +13,7 @@ export interface DeviceInfo {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newRefreshToken = () => randomBytes(32).toString('base64url');
-const refreshInvalid = () => new AppError('REFRESH_INVALID', 'The refresh token is not valid');
+const refreshInvalid = () => new AppError('REFRESH_INVALID');
 
 export interface RefreshPolicy {
   ttlDays: number;

@@ -18,7 +18,7 @@ export async function socialSignIn(
   device: DeviceInfo,
 ) {
   const verifier = deps.idTokens[input.provider];
-  if (!verifier) throw new AppError('PROVIDER_NOT_CONFIGURED', `${input.provider} sign-in is not configured`);
+  if (!verifier) throw new AppError('PROVIDER_NOT_CONFIGURED', `Masuk dengan ${input.provider} belum tersedia`);
   const claims = await verifier.verify(input.idToken);
   const { customer, session } = await txKeepingWrites(deps.db, async (c) => {
     const customer = await resolveCustomer(

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/pool';
 import type { Env } from '../env';
-import { type OutboxRelay } from '../outbox';
+import { type OutboxRelay, type Tx } from '../outbox';
 import type { Platform } from '../platform';
 import { configReader, type ConfigReader } from './reader';
 
@@ -11,6 +11,11 @@ export interface ConfigDeps {
   env: Env;
   reader: ConfigReader;
   relay: OutboxRelay;
+  /**
+   * max_customers_per_mitra went up (in the change's transaction, with the new value): pairing, above
+   * config, offers waiting requests to every mitra with a place now free — handed in by the composition.
+   */
+  onCapacityRaised?: (t: Tx, now: Date, maxCustomersPerMitra: number) => Promise<void>;
 }
 
 export function configDeps(rt: Platform): ConfigDeps {

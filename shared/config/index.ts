@@ -1,6 +1,7 @@
 /** Run-time config (SPEC §5): the sections operators change, cached per instance, mirrored to config/public. */
 export { configAudit } from './audit';
 export { configDeps, type ConfigDeps } from './deps';
+export { PUBLISHED_DOCUMENTS } from './documents';
 export { internalConfigView } from './internal-view';
 export { publicConfigEntry } from './mirror-public';
 export { patchConfigSection, sectionBodyError } from './patch-section';

@@ -14,9 +14,9 @@ const issuesOf = (error: { issues: Array<{ path: PropertyKey[]; message: string;
 
 /** A section body that failed: 404 for an unknown section, else 400 with that section's own issues. */
 export function sectionBodyError(section: string, body: unknown): AppError {
-  if (!isConfigSection(section)) return new AppError('NOT_FOUND', `Unknown settings section ${section}`);
+  if (!isConfigSection(section)) return new AppError('NOT_FOUND', `Bagian pengaturan ${section} tidak dikenal`);
   const parsed = sectionSchema(section).safeParse(body);
-  return new AppError('BAD_REQUEST', 'The settings are invalid', {
+  return new AppError('BAD_REQUEST', 'Pengaturan tidak valid', {
     issues: parsed.success ? [] : issuesOf(parsed.error),
   });
 }
@@ -39,7 +39,7 @@ export async function patchConfigSection(deps: ConfigDeps, section: string, body
     const next = { ...current, ...Object.fromEntries(changes) } as AppConfig;
     const violations = boundViolations(next, deps.env);
     if (violations.length)
-      throw new AppError('CONFIG_OUT_OF_BOUNDS', violations.map((v) => `${v.key} ${v.message}`).join('; '), {
+      throw new AppError('CONFIG_OUT_OF_BOUNDS', undefined, {
         violations,
         env: envDerived(deps.env),
       });
@@ -51,6 +51,8 @@ export async function patchConfigSection(deps: ConfigDeps, section: string, body
     await insertConfigAudit(c, { section, actorId, before, after, at: now });
     const bumped = await bumpConfigVersion(c);
     await c.enqueue([{ item: effect.setDoc(PUBLIC_CONFIG_DOC, publicConfigDoc(next, deps.env, bumped, now), false) }]);
+    if (next.max_customers_per_mitra > current.max_customers_per_mitra)
+      await deps.onCapacityRaised?.(c, now, next.max_customers_per_mitra);
     return { changed: true, version: bumped, values: next };
   });
   if (result.changed) {

@@ -46,6 +46,11 @@ export const CONFIG_KEYS = {
   mitra_stale_after_seconds: { schema: seconds(10, 3600), default: 90 },
   max_customers_per_mitra: { schema: z.number().int().min(1).max(10), default: 1 },
   pairing_timeout_seconds: { schema: seconds(15, 1800), default: 120 },
+  /** SPEC §6 fair waves: at most max_mitras offers per wave (0 = every available mitra at once), a wave every wave_seconds. */
+  blast: {
+    schema: z.strictObject({ max_mitras: z.number().int().min(0).max(1000), wave_seconds: seconds(5, 600) }),
+    default: { max_mitras: 25, wave_seconds: 20 },
+  },
   request_notification_timeout_seconds: { schema: seconds(5, 600), default: 60 },
   closing_grace_seconds: { schema: seconds(10, 3600), default: 300 },
   /** How long an unpaid session holds its mitra (SPEC §13): the invoice lasts this long, then it is cancelled. */

@@ -21,6 +21,7 @@ export const CONFIG_SECTIONS = {
   capacity: ['max_customers_per_mitra'],
   stale: ['mitra_stale_after_seconds'],
   pairing: ['pairing_timeout_seconds', 'request_notification_timeout_seconds'],
+  blast: ['blast'],
   closing: ['closing_grace_seconds'],
   payment: ['payment_hold_seconds'],
   limits: ['limits'],

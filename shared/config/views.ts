@@ -1,4 +1,5 @@
 import type { Env } from '../env';
+import type { PublicConfig, PublicConfigDoc } from './documents';
 import type { ConfigAuditEntryRow } from './repo/app-config-audit';
 import type { AppConfig } from './schema';
 
@@ -8,7 +9,7 @@ export const PUBLIC_CONFIG_DOC = 'config/public';
  * What the apps may read: no limits, no secrets. `GET /api/shared/config` answers exactly this; the
  * Firestore doc `config/public` is this plus the version and when it was written.
  */
-export function publicConfig(cfg: AppConfig, env: Env) {
+export function publicConfig(cfg: AppConfig, env: Env): PublicConfig {
   return {
     anonymity_enabled: cfg.anonymity_enabled,
     free_trial: cfg.free_trial,
@@ -26,9 +27,9 @@ export function publicConfig(cfg: AppConfig, env: Env) {
     otp_resend_cooldown_seconds: cfg.otp_resend_cooldown_seconds,
   };
 }
-export type PublicConfig = ReturnType<typeof publicConfig>;
+export type { PublicConfig };
 
-export function publicConfigDoc(cfg: AppConfig, env: Env, version: number, now: Date) {
+export function publicConfigDoc(cfg: AppConfig, env: Env, version: number, now: Date): PublicConfigDoc {
   return { ...publicConfig(cfg, env), version, updated_at: now.toISOString() };
 }
 

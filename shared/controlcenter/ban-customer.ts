@@ -7,7 +7,7 @@ import type { ControlCenterDeps } from './deps';
 import { ccCustomer } from './list-customers';
 import { insertAudit } from './repo/cc-audit-log';
 
-type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'relay'>;
+type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'relay' | 'onMitraFreed'>;
 
 /**
  * Bans a customer: the flag, every auth session revoked in the same transaction (refresh → 403
@@ -18,7 +18,7 @@ export async function banCustomer(deps: Deps, actorId: string, customerId: strin
   const now = deps.clock.now();
   const { row, revoked } = await commitWithEffects(deps, async (c) => {
     const row = await setCustomerBan(c, customerId, { reason }, now);
-    if (!row) throw new AppError('NOT_FOUND', 'Customer not found');
+    if (!row) throw new AppError('NOT_FOUND', 'Customer tidak ditemukan');
     const revoked = await revokeUserSessions(c, 'customer', customerId, 'customer_banned', now);
     await endFirestoreAccess(c, 'customer', customerId);
     // A live chat ends with the ban: active/expired → closing, unpaid → cancelled (SPEC §9).
@@ -45,7 +45,7 @@ export async function unbanCustomer(deps: Deps, actorId: string, customerId: str
   const now = deps.clock.now();
   const row = await commitWithEffects(deps, async (c) => {
     const row = await setCustomerBan(c, customerId, null, now);
-    if (!row) throw new AppError('NOT_FOUND', 'Customer not found');
+    if (!row) throw new AppError('NOT_FOUND', 'Customer tidak ditemukan');
     await insertAudit(c, { kind: 'customer_unbanned', actorId, targetType: 'customer', targetId: customerId }, now);
     return row;
   });

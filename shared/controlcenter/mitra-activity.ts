@@ -40,7 +40,7 @@ export async function mitraActivityLogFor(
 ) {
   const range = activityRange(deps.clock.now(), input.from, input.to);
   const before = decodeCursor(input.cursor, TimeIdCursor);
-  if (!(await findMitra(deps.db, mitraId))) throw new AppError('NOT_FOUND', 'Mitra not found');
+  if (!(await findMitra(deps.db, mitraId))) throw new AppError('NOT_FOUND', 'Mitra tidak ditemukan');
   const rows = await mitraActivityLog(
     deps.db,
     mitraId,

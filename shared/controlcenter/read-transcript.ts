@@ -18,7 +18,7 @@ export async function readTranscript(
 ) {
   const afterSeq = decodeCursor(input.cursor, SeqCursor) ?? 0;
   return tx(deps.db, async (c) => {
-    if (!(await adminSession(c, sessionId))) throw new AppError('NOT_FOUND', 'Session not found');
+    if (!(await adminSession(c, sessionId))) throw new AppError('NOT_FOUND', 'Sesi tidak ditemukan');
     const rows = await transcriptPage(c, sessionId, afterSeq, input.limit + 1);
     await insertAudit(
       c,

@@ -17,7 +17,7 @@ export async function reviewReport(
   const now = deps.clock.now();
   const row = await tx(deps.db, async (c) => {
     const before = await findReport(c, reportId, true);
-    if (!before) throw new AppError('NOT_FOUND', 'Report not found');
+    if (!before) throw new AppError('NOT_FOUND', 'Laporan tidak ditemukan');
     if (!OPEN.includes(before.status))
       throw new AppError('REPORT_ALREADY_RESOLVED', undefined, { status: before.status });
     const after = await setReportReview(

@@ -8,7 +8,7 @@ import { paymentView, reportView, sessionSummaryView } from './views';
 /** A session with its participants, payments, extensions, rating, reports and sensitivity timeline (ascending). */
 export async function sessionDetail(deps: Pick<ControlCenterDeps, 'db'>, sessionId: string) {
   const s = await adminSession(deps.db, sessionId);
-  if (!s) throw new AppError('NOT_FOUND', 'Session not found');
+  if (!s) throw new AppError('NOT_FOUND', 'Sesi tidak ditemukan');
   const [customer, mitra, parts, payments, reports] = await Promise.all([
     findCustomer(deps.db, s.customer_id),
     findMitra(deps.db, s.mitra_id),

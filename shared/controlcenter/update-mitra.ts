@@ -16,15 +16,15 @@ import { insertAudit } from './repo/cc-audit-log';
  * Activation only flips the flag: the next OTP sign-in succeeds.
  */
 export async function updateMitra(
-  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'relay' | 'config'>,
+  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'relay' | 'config' | 'onMitraFreed'>,
   actorId: string,
   mitraId: string,
-  patch: { display_name?: string; is_active?: boolean },
+  patch: { display_name?: string; is_active?: boolean; sensitive_ok?: boolean },
 ) {
   const now = deps.clock.now();
   const { revoked } = await commitWithEffects(deps, async (c) => {
     const before = await findMitra(c, mitraId, true);
-    if (!before) throw new AppError('NOT_FOUND', 'Mitra not found');
+    if (!before) throw new AppError('NOT_FOUND', 'Mitra tidak ditemukan');
     await updateMitraByOperator(c, mitraId, patch, now);
     const deactivated = patch.is_active === false;
     const revoked = deactivated ? await revokeUserSessions(c, 'mitra', mitraId, 'mitra_deactivated', now) : [];
@@ -40,7 +40,7 @@ export async function updateMitra(
         targetType: 'mitra',
         targetId: mitraId,
         details: {
-          before: { display_name: before.display_name, is_active: before.is_active },
+          before: { display_name: before.display_name, is_active: before.is_active, sensitive_ok: before.sensitive_ok },
           after: patch,
           sessions_revoked: revoked.length,
           offers_withdrawn: withdrawn.length,

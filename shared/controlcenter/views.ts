@@ -27,6 +27,7 @@ export function ccMitraView(m: MitraRow, extra: { liveSessions: number; pendingR
     is_active: m.is_active,
     is_online: m.is_online,
     last_heartbeat_at: isoOrNull(m.last_heartbeat_at),
+    sensitive_ok: m.sensitive_ok,
     live_sessions: extra.liveSessions,
     ...flagOf(extra.pendingReports),
     created_at: iso(m.created_at),

@@ -11,7 +11,7 @@ type WithPrincipal<P> = { Variables: AppEnv['Variables'] & { principal: P } };
 export function bearer(header: string | undefined | null): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new AppError('TOKEN_INVALID', 'The Authorization header must be "Bearer <token>"');
+  if (!match) throw new AppError('TOKEN_INVALID', 'Header Authorization harus "Bearer <token>"');
   return match[1];
 }
 
@@ -49,7 +49,7 @@ export function requirePermission(permission: Permission): MiddlewareHandler<Wit
     requireCcUser(c, async () => {
       const role = c.var.principal.role;
       if (!role || !(await c.var.guards.permissions.of(role)).includes(permission)) {
-        throw new AppError('FORBIDDEN', `Requires permission ${permission}`);
+        throw new AppError('FORBIDDEN', `Butuh izin ${permission}`);
       }
       await next();
     });
@@ -63,7 +63,7 @@ export function requireIap(iap: { verify(assertion: string): Promise<void> }): M
     try {
       await iap.verify(assertion);
     } catch {
-      throw new AppError('IAP_REQUIRED', 'The IAP assertion is not valid');
+      throw new AppError('IAP_REQUIRED');
     }
     await next();
   };

@@ -20,7 +20,7 @@ export function zodIssues(error: z.ZodError) {
 }
 
 export function validationError(error: z.ZodError): AppError {
-  return new AppError('BAD_REQUEST', 'The request is invalid', { issues: zodIssues(error) });
+  return new AppError('BAD_REQUEST', undefined, { issues: zodIssues(error) });
 }
 
 export function requestIdOf(c: Context): string | undefined {
@@ -72,5 +72,5 @@ export function errorHandler(logger: Logger) {
 }
 
 export function notFoundHandler(c: Context) {
-  return envelope(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
+  return envelope(c, new AppError('NOT_FOUND', `Tidak ada rute ${c.req.method} ${c.req.path}`));
 }

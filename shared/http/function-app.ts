@@ -71,7 +71,12 @@ const limitBodies: MiddlewareHandler = (c, next) => {
 };
 
 /** The shell every function shares: request id, logging, limits, input rule, OIDC/IAP guards, health, OpenAPI. */
-export function createFunctionApp(name: FunctionName, rt: Runtime) {
+export function createFunctionApp(
+  name: FunctionName,
+  rt: Runtime,
+  /** false: no IAP check on /internal/* (the local stack's test routes, which take no credentials). */
+  options: { iap?: false } = {},
+) {
   const app = createRouter();
   const log = rt.logger.child({ function: name });
   const guards = authGuards(rt);
@@ -101,7 +106,7 @@ export function createFunctionApp(name: FunctionName, rt: Runtime) {
   app.use('*', rejectControlCharacters);
   app.use('/tasks/*', requireOidc(rt.oidc));
   app.use('/events/*', requireOidc(rt.oidc));
-  const iap = iapVerifier(rt.env);
+  const iap = options.iap === false ? undefined : iapVerifier(rt.env);
   if (iap) app.use('/internal/*', requireIap(iap));
 
   for (const [key, scheme] of Object.entries(SECURITY_SCHEMES)) {

@@ -32,7 +32,7 @@ function findControl(value: unknown, path: string, depth = 0): string | undefine
 }
 
 const controlError = (where: string) =>
-  new AppError('BAD_REQUEST', 'Control characters and lone surrogates are not allowed', {
+  new AppError('BAD_REQUEST', 'Teks berisi karakter yang tidak diizinkan', {
     issues: [
       { path: where, message: 'contains a NUL, a control character or a lone surrogate', code: 'invalid_string' },
     ],
@@ -45,7 +45,7 @@ export const rejectControlCharacters: MiddlewareHandler = async (c, next) => {
     try {
       decoded = decodeURIComponent(path);
     } catch {
-      throw new AppError('BAD_REQUEST', 'The path is not valid percent-encoding');
+      throw new AppError('BAD_REQUEST', 'Alamat (path) tidak valid');
     }
     if (forbidden(decoded)) throw controlError('path');
   }

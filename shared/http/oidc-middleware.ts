@@ -7,11 +7,11 @@ import { bearer } from './auth-middleware';
 export function requireOidc(verifier: OidcVerifier): MiddlewareHandler {
   return async (c, next) => {
     const token = bearer(c.req.header('authorization'));
-    if (!token) throw new AppError('AUTH_MISSING', 'An OIDC bearer token is required');
+    if (!token) throw new AppError('AUTH_MISSING', 'Token OIDC wajib ada');
     try {
       await verifier.verify(token);
     } catch {
-      throw new AppError('TOKEN_INVALID', 'The OIDC token is not valid for this service');
+      throw new AppError('TOKEN_INVALID', 'Token OIDC tidak berlaku untuk layanan ini');
     }
     await next();
   };

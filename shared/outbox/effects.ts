@@ -8,8 +8,11 @@ export type OutboxItem =
   | { kind: 'event'; event: PublishedEvent }
   | { kind: 'realtime'; op: 'set'; path: string; data: RealtimeDoc; merge?: boolean }
   | { kind: 'realtime'; op: 'delete'; path: string }
-  /** A document whose content the relay computes from Postgres when it writes it (`OutboxRelayDeps.computers`). */
-  | { kind: 'realtime'; op: 'compute'; path: string; compute: string; id: string }
+  /**
+   * A document whose content the relay computes from Postgres when it writes it (`OutboxRelayDeps.computers`).
+   * `merge` false: the computed content is the whole document (absent: merged, as rows recorded before it say).
+   */
+  | { kind: 'realtime'; op: 'compute'; path: string; compute: string; id: string; merge?: boolean }
   | { kind: 'push'; message: PushMessage }
   /** A blast's pushes, one per device, sent together (FCM sendEach) as one row. */
   | { kind: 'push'; messages: PushMessage[] };
@@ -40,12 +43,13 @@ export const effect = {
     merge,
   }),
   deleteDoc: (path: string): OutboxItem => ({ kind: 'realtime', op: 'delete', path }),
-  computeDoc: (path: string, compute: string, id: string): OutboxItem => ({
+  computeDoc: (path: string, compute: string, id: string, merge = true): OutboxItem => ({
     kind: 'realtime',
     op: 'compute',
     path,
     compute,
     id,
+    ...(merge ? {} : { merge }),
   }),
   push: (message: PushMessage): OutboxItem => ({ kind: 'push', message }),
   pushes: (messages: PushMessage[]): OutboxItem => ({ kind: 'push', messages }),

@@ -40,7 +40,7 @@ export async function resolveWrites(q: Queryable, computers: Computers | undefin
       if (!data) outcomes.push({ id: row.id, ok: true });
       else {
         rows.push(row);
-        writes.push({ op: 'set', path: item.path, data, merge: true });
+        writes.push({ op: 'set', path: item.path, data, merge: item.merge ?? true });
       }
     }
   });

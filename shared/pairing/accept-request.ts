@@ -6,7 +6,12 @@ import type { PairingDeps } from './deps';
 import { customerPushes, offerEndings, withdrawnPushes } from './effects';
 import { pairingDocPath } from './paths';
 import { findRequest, setRequestStatus, type ChatRequestRow } from './repo/chat-requests';
-import { findNotification, transitionNotifications } from './repo/chat-request-notifications';
+import {
+  findNotification,
+  mitrasWithNotificationStatus,
+  transitionNotifications,
+} from './repo/chat-request-notifications';
+import { queueMoved } from './queue-status';
 import { pairingDoc } from './views';
 import { buildPush } from '../push';
 
@@ -23,12 +28,12 @@ export async function acceptRequest(deps: PairingDeps, mitraId: string, requestI
     const mitra = await lockMitra(t, mitraId);
     if (!mitra?.is_active) throw new AppError('ACCOUNT_INACTIVE');
     const r = await findRequest(t, requestId, true);
-    if (!r) throw new AppError('NOT_FOUND', 'Request not found');
+    if (!r) throw new AppError('NOT_FOUND', 'Permintaan tidak ditemukan');
     const n = await findNotification(t, requestId, mitraId, true);
-    if (!n) throw new AppError('FORBIDDEN', 'This request was not offered to you');
+    if (!n) throw new AppError('FORBIDDEN', 'Permintaan ini tidak ditawarkan kepadamu');
     if (r.status === 'accepted') {
       if (r.accepted_by === mitraId) return (await findSession(t, r.session_id!))!;
-      throw new AppError('REQUEST_TAKEN'); // their offer is already 'missed'
+      throw new AppError('REQUEST_TAKEN'); // their offer closed when the winner took it
     }
     if (r.status === 'cancelled') throw new AppError('REQUEST_CANCELLED');
     if (r.status === 'expired' || r.expires_at <= now) throw new AppError('REQUEST_EXPIRED');
@@ -39,7 +44,9 @@ export async function acceptRequest(deps: PairingDeps, mitraId: string, requestI
     const session = await startSession(t, sessionStartOf(r, mitraId), now, cfg.payment_hold_seconds);
     await setRequestStatus(t, r.id, 'accepted', now, { accepted_by: mitraId, session_id: session.id });
     await transitionNotifications(t, r.id, ['offered', 'ignored'], 'accepted', now, null, { mitraId });
-    const losers = await transitionNotifications(t, r.id, ['offered', 'ignored'], 'missed', now, 'accepted_by_other');
+    // Taken first by another: only unanswered offers are 'missed'; an ignored one keeps its outcome, its doc closes.
+    const missed = await transitionNotifications(t, r.id, ['offered'], 'missed', now, 'accepted_by_other');
+    const losers = [...missed, ...(await mitrasWithNotificationStatus(t, r.id, 'ignored'))];
     await t.enqueue(await acceptEffects(t, r, session, mitra.display_name, losers, now));
     return session;
   });
@@ -78,5 +85,6 @@ async function acceptEffects(
       buildPush('paired', { session_id: session.id, mitra_name: mitraName }),
       `paired:${session.id}`,
     )),
+    queueMoved(now),
   ];
 }

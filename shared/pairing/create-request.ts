@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { enforceLimit } from '../limits';
 import { commitWithEffects, effect } from '../outbox';
 import { liveSessionOfCustomer, unpaidCooldownSeconds } from '../sessions';
-import { availableMitras, findCustomer, isGuest } from '../users';
+import { findCustomer, isGuest } from '../users';
 import { availabilityAt } from './availability';
 import type { PairingDeps } from './deps';
 import { offerBatchEffects } from './effects';
@@ -10,8 +10,11 @@ import { expireLockedRequest } from './expire-request';
 import { claimTrial, freeTrialEligibility, type TrialHashes } from './free-trial';
 import { pairingDocPath, PAIRING_PATHS } from './paths';
 import { findByIdempotencyKey, insertRequest, openRequestOf } from './repo/chat-requests';
-import { countOfferBatch, insertNotifications } from './repo/chat-request-notifications';
+import { countOfferBatch } from './repo/chat-request-notifications';
+import { offerWave } from './repo/chat-request-notifications.offers';
+import { queueStatus } from './queue-status';
 import { pairingDoc, requestCreatedView } from './views';
+import { nextWave, waveLimit } from './waves';
 
 export interface ChatRequestInput {
   topic_sensitivity: 'regular' | 'sensitive';
@@ -28,8 +31,9 @@ export interface RequestContext {
 }
 
 /**
- * A customer asks to talk: the request, one notification per available mitra (one offer batch), the
- * blast, the batch's notification timeout, the request timeout and the pairing doc — one transaction.
+ * A customer asks to talk: the request, its first wave (one notification per mitra offered: one offer
+ * batch), the blast, the batch's notification timeout, the next wave's task, the request timeout and the
+ * pairing doc — one transaction.
  * The customer row lock serialises one customer's requests (one open request, Idempotency-Key replays).
  * SPEC §13 before any of it: App Check, the unpaid cool-down, the per-customer and per-device limits
  * (taken in the transaction, so a refused or failed request costs no token) and the free trial's
@@ -79,9 +83,6 @@ export async function createRequest(
     await enforceLimit({ db: c, clock: deps.clock, config: deps.config }, 'chat_request', customerId, ctx.deviceId);
 
     const target = input.target_mitra_id;
-    const candidates = await availableMitras(c, availabilityAt(cfg, now), target ? [target] : undefined);
-    if (target && candidates.length === 0) throw new AppError('MITRA_UNAVAILABLE');
-
     const request = await insertRequest(
       c,
       {
@@ -98,10 +99,14 @@ export async function createRequest(
       now,
     );
     if (trial) await claimTrial(c, trial, request.id, customerId, now);
-    const offered = await insertNotifications(c, request.id, request.topic_sensitivity, candidates, now);
+    // A targeted request goes to its mitra only (no waves); the rollback undoes the request when it cannot.
+    const offered = await offerWave(c, availabilityAt(cfg, now), request, target ? null : waveLimit(cfg));
+    if (target && offered.length === 0) throw new AppError('MITRA_UNAVAILABLE');
     const doc = pairingDoc({ status: 'searching', request, notified_mitras: offered.length }, now);
     await c.enqueue([
       ...offerBatchEffects(deps, request.id, offered, now, cfg.request_notification_timeout_seconds),
+      ...(target ? [] : nextWave(request, now, cfg)),
+      queueStatus(customerId, request.id, now),
       {
         item: effect.task(
           `pairing-request-timeout:${request.id}`,

@@ -1,4 +1,5 @@
 import type { AppCheckGate } from '../auth';
+import { configReader } from '../config';
 import { piiHashKey } from '../env';
 import { featureDeps, type FeatureDeps, type Platform } from '../feature-deps';
 
@@ -29,4 +30,13 @@ export const pairingDeps = (rt: Platform, adapters: PairingAdapters): PairingDep
   availabilityCache: undefined,
   appCheck: adapters.appCheck,
   piiHashKey: piiHashKey(rt.env),
+});
+
+/**
+ * What the re-offer hooks need (reoffer.ts), for the other functions' compositions: they offer waiting
+ * requests but never take one, so they hold neither App Check nor the PII hash key.
+ */
+export const reofferDeps = (rt: Platform): Pick<PairingDeps, 'config' | 'blastTopic'> => ({
+  config: configReader(rt),
+  blastTopic: rt.env.PUBSUB_PAIRING_TOPIC,
 });

@@ -5,23 +5,25 @@ import { releaseTrial } from './free-trial';
 import { pairingDocPath } from './paths';
 import { setRequestStatus, type ChatRequestRow } from './repo/chat-requests';
 import { mitrasWithNotificationStatus, transitionNotifications } from './repo/chat-request-notifications';
+import { queueMoved } from './queue-status';
 import { pairingDoc } from './views';
 
 /**
  * Expires a searching request whose row the caller holds locked (its timer, or the customer asking again
- * when the timer is late). Every offer still unanswered — just now, or earlier by its notification
- * timeout — shows 'expired'; the customer is told once (doc + deduplicated push). A free trial it
- * claimed is given back: the request ended without a session.
+ * when the timer is late). Offers still unanswered are withdrawn ('expired'); one already timed out keeps
+ * its 'ignored' outcome. Every open offer's doc shows 'expired'; the customer is told once (doc +
+ * deduplicated push). A free trial it claimed is given back: the request ended without a session.
  */
 export async function expireLockedRequest(c: Tx, r: ChatRequestRow, now: Date): Promise<void> {
   await setRequestStatus(c, r.id, 'expired', now);
   await releaseTrial(c, r);
-  await transitionNotifications(c, r.id, ['offered'], 'ignored', now, 'request_expired');
-  const unanswered = await mitrasWithNotificationStatus(c, r.id, 'ignored');
+  const withdrawn = await transitionNotifications(c, r.id, ['offered'], 'expired', now, 'request_expired');
+  const open = [...withdrawn, ...(await mitrasWithNotificationStatus(c, r.id, 'ignored'))];
   const doc = pairingDoc({ status: 'expired', request_id: r.id }, now);
   await c.enqueue([
-    ...offerEndings(unanswered, r.id, { status: 'expired' }, now),
-    ...(await withdrawnPushes(c, unanswered, r.id, 'expired')),
+    ...offerEndings(open, r.id, { status: 'expired' }, now),
+    ...(await withdrawnPushes(c, open, r.id, 'expired')),
+    queueMoved(now),
     { item: effect.setDoc(pairingDocPath(r.customer_id), doc.data, doc.merge) },
     ...(await customerPushes(
       c,

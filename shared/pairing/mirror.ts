@@ -3,6 +3,7 @@ import { effect, type OutboxEntry } from '../outbox';
 import { latestRequests } from './repo/chat-requests';
 import { openOffers } from './repo/chat-request-notifications';
 import { offerDocPath, pairingDocPath } from './paths';
+import { queueStatus } from './queue-status';
 import { offerView, pairingDoc, type PairingState } from './views';
 
 /** How far back a customer's pairing doc is rebuilt. */
@@ -14,13 +15,19 @@ export async function pairingMirrorEntries(
   now: Date,
   notificationTimeoutSeconds: number,
 ): Promise<{ entries: OutboxEntry[]; pairing: number; offers: number }> {
-  const pairing = (await latestRequests(q, new Date(now.getTime() - PAIRING_LOOKBACK_MS))).map((r) => ({
-    item: effect.setDoc(pairingDocPath(r.customer_id), pairingDoc(pairingStateOf(r, now), now).data, false),
-  }));
+  const latest = await latestRequests(q, new Date(now.getTime() - PAIRING_LOOKBACK_MS));
+  const pairing = latest.flatMap((r) => {
+    const state = pairingStateOf(r, now);
+    const doc = { item: effect.setDoc(pairingDocPath(r.customer_id), pairingDoc(state, now).data, false) };
+    // Its own row, due now and never deduplicated into a live one already written: the whole doc above
+    // resets the fields, and a rebuild drains before the stack listens.
+    const queue = { ...queueStatus(r.customer_id, r.id, now), dedupeKey: undefined, notBefore: undefined };
+    return state.status === 'searching' ? [doc, queue] : [doc];
+  });
   const offers = (await openOffers(q, now)).map((o) => ({
     item: effect.setDoc(offerDocPath(o.mitra_id, o.request_id), offerView(o, notificationTimeoutSeconds), false),
   }));
-  return { entries: [...pairing, ...offers], pairing: pairing.length, offers: offers.length };
+  return { entries: [...pairing, ...offers], pairing: latest.length, offers: offers.length };
 }
 
 function pairingStateOf(r: Awaited<ReturnType<typeof latestRequests>>[number], now: Date): PairingState {
@@ -28,7 +35,11 @@ function pairingStateOf(r: Awaited<ReturnType<typeof latestRequests>>[number], n
     return { status: 'paired', request_id: r.id, session_id: r.session_id, mitra_name: r.mitra_name ?? '' };
   }
   if (r.status === 'searching' && r.expires_at > now) {
-    return { status: 'searching', request: { id: r.id, expires_at: r.expires_at }, notified_mitras: r.notified };
+    return {
+      status: 'searching',
+      request: { id: r.id, expires_at: r.expires_at, wave: r.wave },
+      notified_mitras: r.notified,
+    };
   }
   return { status: r.status === 'cancelled' ? 'cancelled' : 'expired', request_id: r.id };
 }

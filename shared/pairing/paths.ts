@@ -3,6 +3,8 @@ export const PAIRING_PATHS = {
   blast: '/events/pairing/blast',
   requestTimeout: '/tasks/pairing/request-timeout',
   notificationTimeout: '/tasks/pairing/notification-timeout',
+  wave: '/tasks/pairing/wave',
+  queueMoved: '/tasks/pairing/queue-moved',
   sweep: '/tasks/pairing/sweep-stale',
 } as const;
 

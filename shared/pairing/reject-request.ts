@@ -11,9 +11,9 @@ export async function rejectRequest(deps: PairingDeps, mitraId: string, requestI
   const now = deps.clock.now();
   await commitWithEffects(deps, async (c) => {
     const r = await findRequest(c, requestId, true);
-    if (!r) throw new AppError('NOT_FOUND', 'Request not found');
+    if (!r) throw new AppError('NOT_FOUND', 'Permintaan tidak ditemukan');
     const n = await findNotification(c, requestId, mitraId, true);
-    if (!n) throw new AppError('FORBIDDEN', 'This request was not offered to you');
+    if (!n) throw new AppError('FORBIDDEN', 'Permintaan ini tidak ditawarkan kepadamu');
     if (n.status === 'rejected') return;
     if (r.status === 'accepted') throw new AppError('REQUEST_TAKEN');
     if (r.status === 'cancelled') throw new AppError('REQUEST_CANCELLED');

@@ -7,7 +7,7 @@ import type { PairingDeps } from './deps';
 export async function mitraStatus(deps: PairingDeps, mitraId: string) {
   const cfg = await deps.config.get();
   const p = await presenceOf(deps.db, mitraId, CAPACITY_STATUSES);
-  if (!p) throw new AppError('NOT_FOUND', 'Mitra not found');
+  if (!p) throw new AppError('NOT_FOUND', 'Mitra tidak ditemukan');
   const now = deps.clock.now().getTime();
   const fresh = !!p.last_heartbeat_at && now - p.last_heartbeat_at.getTime() < cfg.mitra_stale_after_seconds * 1000;
   return {

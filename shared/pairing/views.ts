@@ -1,4 +1,4 @@
-import type { RealtimeDoc } from '../ports/realtime';
+import type { OfferEndingDoc, OfferView, PairingDoc } from './documents';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -20,7 +20,7 @@ export interface OfferSource {
  * The offer as a mitra sees it — `GET /api/mitra/requests/pending` and the Firestore doc
  * `mitras/{id}/offers/{request_id}` are this one shape, so the app renders both with one model.
  */
-export function offerView(o: OfferSource, notificationTimeoutSeconds: number) {
+export function offerView(o: OfferSource, notificationTimeoutSeconds: number): OfferView {
   return {
     request_id: o.request_id,
     status: o.status,
@@ -34,18 +34,18 @@ export function offerView(o: OfferSource, notificationTimeoutSeconds: number) {
     expires_at: iso(o.expires_at),
   };
 }
-export type OfferView = ReturnType<typeof offerView>;
+export type { OfferView };
 
 /** How an offer ended, merged into its doc; the app shows `message` when there is one. */
 export type OfferEnding =
   { status: 'accepted'; session_id: string } | { status: 'missed' | 'cancelled' | 'rejected' | 'ignored' | 'expired' };
 
-const ENDINGS: Partial<Record<OfferEnding['status'], { reason: string; message: string }>> = {
+const ENDINGS: Partial<Record<OfferEnding['status'], Pick<OfferEndingDoc, 'reason' | 'message'>>> = {
   missed: { reason: 'accepted_by_other', message: 'Sudah diambil Bestie lain' },
   cancelled: { reason: 'cancelled_by_customer', message: 'Dibatalkan oleh customer' },
 };
 
-export function offerEndingDoc(ending: OfferEnding, now: Date): RealtimeDoc {
+export function offerEndingDoc(ending: OfferEnding, now: Date): OfferEndingDoc {
   return { ...ending, ...ENDINGS[ending.status], updated_at: iso(now) };
 }
 
@@ -59,18 +59,21 @@ export function requestCreatedView(
 
 /** The customer's `customers/{id}/pairing/current` doc in each state of a request. */
 export type PairingState =
-  | { status: 'searching'; request: { id: string; expires_at: Date }; notified_mitras: number }
+  | { status: 'searching'; request: { id: string; expires_at: Date; wave: number }; notified_mitras: number }
   | { status: 'paired'; request_id: string; session_id: string; mitra_name: string }
   | { status: 'cancelled' | 'expired'; request_id: string };
 
 /**
  * Always the whole document: its content is a function of the request's state alone, so a previous
- * state's fields never linger and a rebuild from Postgres writes exactly what the live path wrote.
+ * state's fields never linger and a rebuild from Postgres writes exactly what the live path wrote. While
+ * searching, the queue status (position, estimate, later waves) is merged in by its computed write
+ * (queue-status.ts) within a second; until then position and estimate are unknown (null).
  */
-export function pairingDoc(state: PairingState, now: Date): { data: RealtimeDoc; merge: boolean } {
+export function pairingDoc(state: PairingState, now: Date): { data: PairingDoc; merge: boolean } {
   if (state.status === 'searching') {
     const created = requestCreatedView(state.request, state.notified_mitras);
-    return { data: { ...created, session_id: null, mitra_name: null, updated_at: iso(now) }, merge: false };
+    const queue = { wave: state.request.wave, position: null, estimated_wait_seconds: null };
+    return { data: { ...created, ...queue, session_id: null, mitra_name: null, updated_at: iso(now) }, merge: false };
   }
   return { data: { ...state, updated_at: iso(now) }, merge: false };
 }

@@ -77,7 +77,7 @@ export async function createInvoice(
     });
   } catch (err) {
     deps.logger.warn('invoice creation failed; the task retries', { external_id: externalId, error: err as Error });
-    throw new AppError('PROVIDER_UNAVAILABLE', 'The payment provider could not create the invoice');
+    throw new AppError('PROVIDER_UNAVAILABLE', 'Layanan pembayaran tidak dapat dihubungi. Coba lagi.');
   }
 
   const done = await commitWithEffects(deps, async (c) => {

@@ -8,4 +8,11 @@ export { reconcile, RECONCILE_AFTER_SECONDS, RECONCILE_BATCH } from './reconcile
 export type { PaymentRow } from './repo/payments';
 export { flaggedPayments, paidRevenueSql, paymentsOfSession, type SessionPaymentRow } from './repo/payments.admin';
 export { settlePayment, type ProviderReport, type SettleOutcome } from './settle-payment';
-export { NO_PAYMENT, paymentFields, paymentOfSession, paymentsOfSessions, type PaymentFields } from './views';
+export {
+  NO_PAYMENT,
+  paymentFields,
+  paymentFieldsShape,
+  paymentOfSession,
+  paymentsOfSessions,
+  type PaymentFields,
+} from './views';

@@ -21,7 +21,7 @@ export async function settleFromProvider(
       invoice = await deps.provider.getInvoice(payment.provider_invoice_id);
     } catch (err) {
       deps.logger.warn('invoice lookup failed', { payment_id: payment.id, error: err as Error });
-      throw new AppError('PROVIDER_UNAVAILABLE', 'The payment provider could not be asked about the invoice');
+      throw new AppError('PROVIDER_UNAVAILABLE', 'Layanan pembayaran tidak dapat dihubungi. Coba lagi.');
     }
     report = {
       invoiceId: invoice.id,

@@ -1,18 +1,24 @@
+import { z } from 'zod';
 import type { Queryable } from '../db/pool';
-import { latestPaymentOf, latestPaymentsOf, type PaymentRow } from './repo/payments';
+import { latestPaymentOf, latestPaymentsOf, type PaymentRow, type PaymentStatus } from './repo/payments';
 
 /**
  * What the apps see of a session's payment: the same fields in the REST session payload and in the
- * Firestore session doc (`sessions/{id}`), so the two can never disagree.
+ * Firestore session doc (`sessions/{id}`), so the two can never disagree. Built on first use (the
+ * published schema of the session doc), not at a cold start.
  */
-export interface PaymentFields {
-  xendit_invoice_url: string | null;
-  payment_expires_at: string | null;
-  payment_status: PaymentRow['status'] | null;
-  /** What the open invoice pays for: the session itself or an extension of it. */
-  payment_for: 'session' | 'extension' | null;
-  payment_extension_id: string | null;
+function buildPaymentFieldsShape() {
+  return {
+    xendit_invoice_url: z.string().nullable().describe('the pay link, only while the invoice can still be paid'),
+    payment_expires_at: z.iso.datetime().nullable(),
+    payment_status: z.enum(['creating', 'pending', 'paid', 'expired', 'flagged'] satisfies PaymentStatus[]).nullable(),
+    payment_for: z.enum(['session', 'extension']).nullable().describe('what the latest invoice pays for'),
+    payment_extension_id: z.uuid().nullable(),
+  };
 }
+let shape: ReturnType<typeof buildPaymentFieldsShape> | undefined;
+export const paymentFieldsShape = () => (shape ??= buildPaymentFieldsShape());
+export type PaymentFields = z.infer<z.ZodObject<ReturnType<typeof buildPaymentFieldsShape>>>;
 
 export const NO_PAYMENT: PaymentFields = {
   xendit_invoice_url: null,

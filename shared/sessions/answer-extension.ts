@@ -27,7 +27,7 @@ export async function answerExtension(
   const e = await commitWithEffects(deps, async (t) => {
     const s = await sessionOfParticipant(t, sessionId, 'mitra', mitraId, true);
     const seen = await findExtension(t, extensionId);
-    if (!seen || seen.session_id !== s.id) throw new AppError('NOT_FOUND', 'Extension not found');
+    if (!seen || seen.session_id !== s.id) throw new AppError('NOT_FOUND', 'Perpanjangan tidak ditemukan');
     if (seen.status === to) return seen;
     if (seen.status !== 'requested' || seen.respond_by <= now || s.status !== 'expired')
       throw new AppError('EXTENSION_NOT_PENDING', undefined, { status: seen.status });

@@ -18,7 +18,7 @@ export async function sessionDocEntries(q: Queryable, sessionId: string): Promis
   const s = (await findFullSession(q, sessionId))!;
   const [ext, payment] = await Promise.all([latestExtensionOf(q, sessionId), paymentOfSession(q, sessionId)]);
   return [
-    { item: effect.setDoc(sessionDocPath(s.id), { ...payment, ...sessionDoc(s, s, { extension: ext ?? null }) }) },
+    { item: effect.setDoc(sessionDocPath(s.id), sessionDoc(s, s, { extension: ext ?? null, payment })) },
     { item: effect.setDoc(mitraSessionDocPath(s.mitra_id, s.id), mitraSessionDoc(s, ext ?? null)) },
   ];
 }

@@ -1,6 +1,7 @@
 /** Sessions and chat (SPEC §7): the session state machine, messages, extensions, goodbyes, feedback. */
 export { answerExtension } from './answer-extension';
 export { sessionsDeps, type SessionsDeps } from './deps';
+export { PUBLISHED_DOCUMENTS } from './documents';
 export { endSessionByOperator, endSessionsOfUser, type OperatorReason } from './end-by-operator';
 export { endEarly } from './end-early';
 export { flipSensitivity } from './flip-sensitivity';

@@ -12,7 +12,7 @@ export async function sessionOfParticipant(
   lock = false,
 ): Promise<SessionRow> {
   const s = await findSession(q, sessionId, lock);
-  if (!s) throw new AppError('NOT_FOUND', 'Session not found');
-  if (s[`${side}_id`] !== userId) throw new AppError('FORBIDDEN', 'You are not part of this session');
+  if (!s) throw new AppError('NOT_FOUND', 'Sesi tidak ditemukan');
+  if (s[`${side}_id`] !== userId) throw new AppError('FORBIDDEN', 'Kamu bukan peserta sesi ini');
   return s;
 }

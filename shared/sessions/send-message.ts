@@ -55,7 +55,8 @@ export async function sendMessage(
         { id, session_id: sessionId, sender_type: side, sender_id: userId, ...input },
         now,
         bucket,
-        [{ item: effect.computeDoc(messageDocPath(sessionId, id), MESSAGE_DOCS, id) }, counters(sessionId, now)],
+        // The message doc is computed whole (docs/asyncapi.yaml: MessageDoc is written whole).
+        [{ item: effect.computeDoc(messageDocPath(sessionId, id), MESSAGE_DOCS, id, false) }, counters(sessionId, now)],
       );
       if (!row) {
         // A retry after the session moved on still answers the message it stored.

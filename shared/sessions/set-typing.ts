@@ -4,6 +4,7 @@ import { sessionOfParticipant } from './participant';
 import { typingDocPath } from './paths';
 import { claimTypingWrite } from './repo/chat-sessions';
 import type { Side } from './types';
+import { typingDoc } from './views';
 
 /** A typing flag not refreshed within this long is stale (a lost "stopped typing" must not stick). */
 const TYPING_TTL_SECONDS = 10;
@@ -33,15 +34,9 @@ export async function setTyping(
     return; // written within the gap: coalesced
   }
   try {
-    await deps.realtime.set(
-      typingDocPath(sessionId, side),
-      {
-        is_typing: isTyping,
-        at: now.toISOString(),
-        expires_at: new Date(now.getTime() + TYPING_TTL_SECONDS * 1000).toISOString(),
-      },
-      { merge: false },
-    );
+    await deps.realtime.set(typingDocPath(sessionId, side), typingDoc(isTyping, now, TYPING_TTL_SECONDS), {
+      merge: false,
+    });
   } catch (err) {
     deps.logger.warn('typing flag not written', { session_id: sessionId, error: (err as Error).message });
   }

@@ -1,12 +1,14 @@
 import { NO_PAYMENT, type PaymentFields } from '../payments';
+import type { MessageDoc, MitraSessionDoc, SessionCounters, SessionDoc, TypingDoc } from './documents';
 import type { ExtensionRow } from './repo/session-extensions';
 import type { MessageRow } from './repo/chat-messages';
 import { EXTENSION_WINDOW_SECONDS } from './paths';
 import { otherSide, type Names, type SessionRow, type Side, type Unread, type WithNames } from './types';
 
 /**
- * One builder per document shape: the REST views and the Firestore docs come from these functions.
- * Customers never see topic_sensitivity: only the mitra view and the mitra's own doc carry it.
+ * One builder per document shape: the REST views and the Firestore docs come from these functions; a
+ * Firestore doc's type is its published schema's (documents.ts). Customers never see topic_sensitivity:
+ * only the mitra view and the mitra's own doc carry it.
  */
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
@@ -133,7 +135,7 @@ export function sessionView(
 }
 
 /** The counters of the session doc: the only part that changes per message, written coalesced. */
-export function sessionCounters(s: SessionRow & Unread) {
+export function sessionCounters(s: SessionRow & Unread): SessionCounters {
   return {
     last_seq: s.last_seq,
     unread: { customer: s.customer_unread ?? 0, mitra: s.mitra_unread ?? 0 },
@@ -146,10 +148,16 @@ export function sessionCounters(s: SessionRow & Unread) {
 
 /**
  * `sessions/{id}`, read by both participants (rules: `participants`), so it never carries
- * topic_sensitivity. Complete: pairing writes it whole at accept, every transition rewrites it.
+ * topic_sensitivity. Complete: pairing writes it whole at accept, every transition rewrites it, with
+ * the payment the customer has to make now.
  */
-export function sessionDoc(s: SessionRow & Unread, names: Names, extras: { extension?: ExtensionRow | null } = {}) {
+export function sessionDoc(
+  s: SessionRow & Unread,
+  names: Names,
+  extras: { extension?: ExtensionRow | null; payment?: PaymentFields } = {},
+): SessionDoc {
   return {
+    ...(extras.payment ?? NO_PAYMENT),
     session_id: s.id,
     participants: [`c_${s.customer_id}`, `m_${s.mitra_id}`],
     customer_name: names.customer_name,
@@ -163,7 +171,7 @@ export function sessionDoc(s: SessionRow & Unread, names: Names, extras: { exten
 }
 
 /** `mitras/{mitra}/sessions/{id}`: the mitra's private view (sensitivity, the extension offer). */
-export function mitraSessionDoc(s: SessionRow, extension?: ExtensionRow | null) {
+export function mitraSessionDoc(s: SessionRow, extension?: ExtensionRow | null): MitraSessionDoc {
   return {
     session_id: s.id,
     status: s.status,
@@ -174,7 +182,7 @@ export function mitraSessionDoc(s: SessionRow, extension?: ExtensionRow | null) 
 }
 
 /** The message doc `sessions/{id}/messages/{message_id}` (written once) and the REST item (plus status). */
-export function messageDoc(m: MessageRow) {
+export function messageDoc(m: MessageRow): MessageDoc {
   return {
     id: m.id,
     session_id: m.session_id,
@@ -191,4 +199,13 @@ export function messageView(m: MessageRow, s: Pick<SessionRow, `${Side}_${'deliv
   const to = otherSide(m.sender_type);
   const status = m.seq <= s[`${to}_read_seq`] ? 'read' : m.seq <= s[`${to}_delivered_seq`] ? 'delivered' : 'sent';
   return { ...messageDoc(m), status: status as 'sent' | 'delivered' | 'read' };
+}
+
+/** `sessions/{id}/typing/{side}`: a flag that carries its own expiry, so a lost "stopped typing" cannot stick. */
+export function typingDoc(isTyping: boolean, now: Date, ttlSeconds: number): TypingDoc {
+  return {
+    is_typing: isTyping,
+    at: now.toISOString(),
+    expires_at: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
+  };
 }

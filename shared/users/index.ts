@@ -34,6 +34,7 @@ export {
 } from './repo/device-tokens';
 export {
   availableMitras,
+  availableMitrasSql,
   findMitra,
   findOrCreateMitraByPhone,
   lockMitra,

@@ -1,13 +1,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
+import { errorsJson, errorsMarkdown } from '../../scripts/docs/errors';
+import { MOBILE_PATH, MOBILE_SERVERS, mobileOpenApi } from '../../scripts/docs/mobile-openapi';
+import { ERROR_CODES } from '../../shared/errors';
 import { useTestStack } from '../helpers/runtime';
 
 // The merged document is the contract the apps generate clients from. `npm run openapi` rewrites the
-// committed copy (docs/openapi.json) and the TypeScript types the e2e tests call the stack with.
+// committed copy (docs/openapi.json), the apps' part of it (docs/openapi.mobile.json), the error catalogue
+// generated with it (docs/errors.md, docs/errors.json) and the TypeScript types the e2e tests call with.
 const DOC_FILE = 'docs/openapi.json';
+const MOBILE_FILE = 'docs/openapi.mobile.json';
 const TYPES_FILE = 'test/generated/api.d.ts';
 const update = process.env.UPDATE_OPENAPI === '1';
+
+/** Writes the file under `npm run openapi`, then holds the committed copy to what was generated. */
+function committed(file: string, text: string) {
+  if (update) writeFileSync(file, text);
+  expect(readFileSync(file, 'utf8'), `${file} is stale: run \`npm run openapi\``).toBe(text);
+}
+const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 interface Schema {
   type?: string | string[];
@@ -95,6 +107,8 @@ describe('the merged OpenAPI document', () => {
     const bad = operations().flatMap(({ path, method, op }) =>
       Object.entries(op.responses)
         .filter(([status]) => Number(status) >= 400)
+        // A degraded stack answers its health report, not an error.
+        .filter(([status]) => !(path === '/healthz' && status === '503'))
         .filter(
           ([, r]) =>
             r.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorEnvelope' ||
@@ -119,16 +133,71 @@ describe('the merged OpenAPI document', () => {
     );
   });
 
+  it('declares no security on the test routes, which take none (SPEC §11)', () => {
+    const declared = operations()
+      .filter(({ path }) => path.startsWith('/internal/_test/'))
+      .filter(({ op }) => op.security?.length !== 0)
+      .map(({ method, path }) => `${method} ${path}`);
+    expect(declared).toEqual([]);
+  });
+
+  it('documents the base URL’s /healthz as the stack answers it, and the answer matches', async () => {
+    expect(doc.paths['/healthz']?.get?.operationId).toBe('stackHealth');
+    // The contract checker validates the body against the document.
+    expect((await stack().request('/healthz')).status).toBe(200);
+  });
+
   it('is the committed docs/openapi.json, and the generated client types match it', async () => {
     const text = `${JSON.stringify(doc, null, 2)}\n`;
     const types = astToString(await openapiTS(doc as never));
     if (update) {
-      writeFileSync(DOC_FILE, text);
       writeFileSync(TYPES_FILE, `// Generated from docs/openapi.json by \`npm run openapi\`. Do not edit.\n${types}`);
     }
-    expect(readFileSync(DOC_FILE, 'utf8'), 'docs/openapi.json is stale: run `npm run openapi`').toBe(text);
+    committed(DOC_FILE, text);
     expect(readFileSync(TYPES_FILE, 'utf8'), 'test/generated/api.d.ts is stale: run `npm run openapi`').toContain(
       types,
     );
+  });
+
+  it('has its mobile part committed: only the apps’ paths, what they reference, production servers', () => {
+    const mobile = mobileOpenApi(doc as never);
+    committed(MOBILE_FILE, jsonText(mobile));
+    const paths = Object.keys(mobile.paths);
+    expect(paths.filter((p) => !MOBILE_PATH.test(p))).toEqual([]);
+    expect(paths.filter((p) => /^\/(internal|tasks|events|webhooks)\//.test(p))).toEqual([]);
+    expect(paths).toEqual(Object.keys(doc.paths).filter((p) => MOBILE_PATH.test(p)));
+    expect(mobile.servers).toEqual(MOBILE_SERVERS);
+    // Every reference resolves inside the file, and nothing else rides along.
+    const text = JSON.stringify(mobile);
+    const refs = new Set([...text.matchAll(/"#\/components\/([^/"]+)\/([^"]+)"/g)].map((m) => `${m[1]}/${m[2]}`));
+    const held = Object.entries(mobile.components).flatMap(([kind, entries]) =>
+      Object.keys(entries).map((name) => `${kind}/${name}`),
+    );
+    expect([...refs].filter((r) => !held.includes(r))).toEqual([]);
+    expect(held.filter((h) => !h.startsWith('securitySchemes/') && !refs.has(h))).toEqual([]);
+    expect(Object.keys(mobile.components.securitySchemes ?? {})).toEqual(['bearerAuth']);
+  });
+
+  it('has the error catalogue committed for the apps: every code, each with an Indonesian message', () => {
+    const json = errorsJson(doc as never);
+    committed('docs/errors.json', jsonText(json));
+    committed('docs/errors.md', errorsMarkdown(doc as never));
+    expect(Object.keys(json.errors)).toEqual(ERROR_CODES);
+    for (const [code, e] of Object.entries(json.errors)) {
+      expect(e.messages.id.trim(), code).not.toBe('');
+      expect(e.messages.id, `${code}: the Indonesian default is still the English text`).not.toBe(e.messages.en);
+    }
+    // What the apps call can answer a code only the apps' table lists.
+    const appCodes = new Set(
+      Object.entries(mobileOpenApi(doc as never).paths).flatMap(([, item]) =>
+        Object.values(item).flatMap((op) =>
+          Object.values((op as Operation).responses).flatMap((r) => r['x-error-codes'] ?? []),
+        ),
+      ),
+    );
+    const missing = [...appCodes].filter(
+      (c) => !json.errors[c as keyof typeof json.errors]?.answered_by.includes('apps'),
+    );
+    expect(missing).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { json } from '../helpers/http';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES } from '../../shared/path-table';
+import { expectOfflineDocs } from '../helpers/docs-page';
 import { spawnStack, stackPorts, tempDataDir, type SpawnedStack } from '../helpers/spawn-stack';
 
 const dataDir = tempDataDir();
@@ -48,9 +49,8 @@ describe('npm start (the whole local stack in its own process)', () => {
     const doc = await json(fetch(`${stack.baseUrl}/openapi.json`));
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/internal/_test/clock');
-    const docs = await fetch(`${stack.baseUrl}/docs`);
-    expect(docs.status).toBe(200);
-    expect(await docs.text()).toMatch(/openapi\.json/);
+    await expectOfflineDocs(stack.baseUrl, (url) => fetch(url));
+    expect((await fetch(`${stack.baseUrl}/asyncapi.yaml`)).status).toBe(200);
 
     const unknown = await fetch(`${stack.baseUrl}/api/nope`);
     expect(unknown.status).toBe(404);

@@ -860,8 +860,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness of one function */
-        get: operations["functionHealth"];
+        /** Every function and dependency of the local stack (a function alone answers FunctionHealth) */
+        get: operations["stackHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1450,6 +1450,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/pairing/queue-moved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** At most one a second: every waiting customer's queue status (position, estimate) is rewritten */
+        post: operations["pairingQueueMoved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/pairing/request-timeout": {
         parameters: {
             query?: never;
@@ -1478,6 +1495,23 @@ export interface paths {
         put?: never;
         /** Cloud Scheduler: stale mitras → offline */
         post: operations["pairingSweepStale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/pairing/wave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One task per request per wave: the next mitras in the fair order are offered (SPEC §6) */
+        post: operations["pairingWave"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1641,11 +1675,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        FunctionHealth: {
-            /** @enum {string} */
-            status: "ok";
-            function: string;
-        };
         ErrorEnvelope: {
             error: {
                 /** @enum {string} */
@@ -1958,6 +1987,13 @@ export interface components {
              */
             offered_at: string;
         };
+        /** @description The request's next offer wave (the one after its last) */
+        WaveTask: {
+            /** Format: uuid */
+            request_id: string;
+            wave: number;
+        };
+        QueueMovedTask: Record<string, never>;
         SweepResult: {
             turned_offline: number;
         };
@@ -2358,6 +2394,10 @@ export interface components {
             mitra_stale_after_seconds: number;
             max_customers_per_mitra: number;
             pairing_timeout_seconds: number;
+            blast: {
+                max_mitras: number;
+                wave_seconds: number;
+            };
             request_notification_timeout_seconds: number;
             closing_grace_seconds: number;
             payment_hold_seconds: number;
@@ -2432,13 +2472,14 @@ export interface components {
             capacity: components["schemas"]["ConfigKey"][];
             stale: components["schemas"]["ConfigKey"][];
             pairing: components["schemas"]["ConfigKey"][];
+            blast: components["schemas"]["ConfigKey"][];
             closing: components["schemas"]["ConfigKey"][];
             payment: components["schemas"]["ConfigKey"][];
             limits: components["schemas"]["ConfigKey"][];
             support: components["schemas"]["ConfigKey"][];
         };
         /** @enum {string} */
-        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_hold_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes" | "limits";
+        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "blast" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_hold_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes" | "limits";
         ConfigAuditPage: {
             items: components["schemas"]["ConfigAuditEntry"][];
             next_cursor: string | null;
@@ -2476,6 +2517,10 @@ export interface components {
                 mitra_stale_after_seconds?: number;
                 max_customers_per_mitra?: number;
                 pairing_timeout_seconds?: number;
+                blast?: {
+                    max_mitras: number;
+                    wave_seconds: number;
+                };
                 request_notification_timeout_seconds?: number;
                 closing_grace_seconds?: number;
                 payment_hold_seconds?: number;
@@ -2552,6 +2597,10 @@ export interface components {
             mitra_stale_after_seconds?: number;
             max_customers_per_mitra?: number;
             pairing_timeout_seconds?: number;
+            blast?: {
+                max_mitras: number;
+                wave_seconds: number;
+            };
             request_notification_timeout_seconds?: number;
             closing_grace_seconds?: number;
             payment_hold_seconds?: number;
@@ -2602,7 +2651,7 @@ export interface components {
             values: components["schemas"]["ConfigValues"];
         };
         /** @description The keys of the section named in the path (see ConfigSections) */
-        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchLimits"] | components["schemas"]["ConfigPatchSupport"];
+        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchBlast"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchLimits"] | components["schemas"]["ConfigPatchSupport"];
         ConfigPatchAnonymity: {
             anonymity_enabled?: boolean;
         };
@@ -2660,6 +2709,12 @@ export interface components {
         ConfigPatchPairing: {
             pairing_timeout_seconds?: number;
             request_notification_timeout_seconds?: number;
+        };
+        ConfigPatchBlast: {
+            blast?: {
+                max_mitras: number;
+                wave_seconds: number;
+            };
         };
         ConfigPatchClosing: {
             closing_grace_seconds?: number;
@@ -2816,7 +2871,9 @@ export interface components {
              * @example 2026-11-25T10:00:00.000Z
              */
             last_heartbeat_at: string | null;
-            /** @description Sessions pending payment or active */
+            /** @description May be offered sensitive requests (SPEC §6) */
+            sensitive_ok: boolean;
+            /** @description Sessions holding a place: pending payment, active, or in the extension window */
             live_sessions: number;
             pending_reports: number;
             /** @description 3+ pending reports against this mitra */
@@ -2840,6 +2897,7 @@ export interface components {
         CcUpdateMitra: {
             display_name?: string;
             is_active?: boolean;
+            sensitive_ok?: boolean;
         };
         MitraActivityPage: {
             /**
@@ -2899,7 +2957,7 @@ export interface components {
             /** Format: uuid */
             request_id: string;
             /** @enum {string} */
-            status: "offered" | "accepted" | "rejected" | "ignored" | "missed" | "cancelled";
+            status: "offered" | "accepted" | "rejected" | "ignored" | "missed" | "cancelled" | "expired";
             reason: string | null;
             /** @enum {string} */
             topic_sensitivity: "regular" | "sensitive";
@@ -3342,6 +3400,37 @@ export interface components {
             phone: string;
             display_name?: string;
             is_active?: boolean;
+        };
+        StackHealth: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            functions: {
+                /** @enum {string} */
+                auth: "ok" | "down";
+                /** @enum {string} */
+                pairing: "ok" | "down";
+                /** @enum {string} */
+                session: "ok" | "down";
+                /** @enum {string} */
+                config: "ok" | "down";
+                /** @enum {string} */
+                "payment-webhook": "ok" | "down";
+                /** @enum {string} */
+                internal: "ok" | "down";
+                /** @enum {string} */
+                workers: "ok" | "down";
+            };
+            dependencies: {
+                /** @enum {string} */
+                postgres: "ok" | "down";
+                /** @enum {string} */
+                firestore: "ok" | "down";
+            };
+            /** @description null when the outbox could not be read */
+            outbox: {
+                dead_letters: number;
+                oldest_pending_age_seconds: number;
+            } | null;
         };
     };
     responses: never;
@@ -7487,7 +7576,7 @@ export interface operations {
             };
         };
     };
-    functionHealth: {
+    stackHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -7496,13 +7585,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The function is up */
+            /** @description Everything is up */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FunctionHealth"];
+                    "application/json": components["schemas"]["StackHealth"];
                 };
             };
             /** @description Error: BAD_REQUEST */
@@ -7521,6 +7610,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Something is down: the same report, with `status: degraded` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StackHealth"];
                 };
             };
         };
@@ -7549,15 +7647,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7623,15 +7712,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: NOT_FOUND */
             404: {
                 headers: {
@@ -7676,15 +7756,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7741,15 +7812,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -7783,15 +7845,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7848,15 +7901,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: IAP_REQUIRED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -7892,15 +7936,6 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Error: IAP_REQUIRED */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8331,7 +8366,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "closing" | "payment" | "limits" | "support";
+                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "blast" | "closing" | "payment" | "limits" | "support";
             };
             cookie?: never;
         };
@@ -9131,7 +9166,7 @@ export interface operations {
                 from?: string;
                 /** @description Exclusive: offers made before (default: now); at most 366 days after from */
                 to?: string;
-                status?: "offered" | "accepted" | "rejected" | "ignored" | "missed" | "cancelled";
+                status?: "offered" | "accepted" | "rejected" | "ignored" | "missed" | "cancelled" | "expired";
             };
             header?: never;
             path: {
@@ -9957,6 +9992,64 @@ export interface operations {
             };
         };
     };
+    pairingQueueMoved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueMovedTask"];
+            };
+        };
+        responses: {
+            /** @description Handled (idempotent) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     pairingRequestTimeout: {
         parameters: {
             query?: never;
@@ -10032,6 +10125,64 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SweepResult"];
                 };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    pairingWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaveTask"];
+            };
+        };
+        responses: {
+            /** @description Handled (idempotent) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error: BAD_REQUEST */
             400: {

@@ -14,7 +14,8 @@ export class ContractViolation extends Error {
   override name = 'ContractViolation';
 }
 
-const GATEWAY_PATHS = new Set(['/healthz', '/openapi.json', '/docs']);
+/** The base URL's documents and reference page: not API operations. Its /healthz is one (stackHealth). */
+const GATEWAY_PATHS = new Set(['/openapi.json', '/asyncapi.yaml', '/docs', '/docs/redoc.js']);
 
 /**
  * Checks a live answer against the merged OpenAPI document: the operation must document the status,

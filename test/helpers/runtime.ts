@@ -12,6 +12,7 @@ import { generateSigningKeyPem } from '../../scripts/local/dev-keys';
 import { seed } from '../../scripts/seed';
 import { ContractChecker } from './contract';
 import { FUNCTION_NAMES } from '../../shared/path-table';
+import { checkedPush, checkedRealtime, publishedContract } from './published';
 
 export type RequestOptions = RequestInit & { json?: unknown; clientIp?: string; unchecked?: boolean };
 
@@ -50,7 +51,16 @@ let contractChecker: ContractChecker | undefined;
 
 /** A runtime over a fresh database, with every function app and an in-process task/event dispatcher. */
 export async function createTestStack(
-  options: { env?: Record<string, string>; subscriptions?: LocalSubscription[]; databaseUrl?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    subscriptions?: LocalSubscription[];
+    databaseUrl?: string;
+    /**
+     * false: this file feeds the relay documents and pushes of its own making to test its mechanics, so
+     * they are not held to docs/asyncapi.yaml. Everywhere else every write and push is.
+     */
+    publishedContract?: false;
+  } = {},
 ): Promise<TestStack> {
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
   process.env.METADATA_SERVER_DETECTION = 'none';
@@ -58,7 +68,16 @@ export async function createTestStack(
   const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }), FUNCTION_NAMES);
   // TEST_LOG_LEVEL=error shows what a failing request logged.
   const level = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' | 'error' | 'warn' | 'info' | 'debug';
-  const rt = await createLocalRuntime(env, { logger: createLogger(level), subscriptions: options.subscriptions });
+  const published = options.publishedContract === false ? undefined : await publishedContract();
+  let checked: ReturnType<typeof checkedRealtime> | undefined;
+  const rt = await createLocalRuntime(env, {
+    logger: createLogger(level),
+    subscriptions: options.subscriptions,
+    observe: published && {
+      realtime: (r) => (checked = checkedRealtime(r, published)),
+      push: (p) => checkedPush(p, published),
+    },
+  });
   await seed(rt);
   const apps = createAllApps(rt);
   const gateway = createLocalGateway(rt, apps);
@@ -88,7 +107,11 @@ export async function createTestStack(
     await res.arrayBuffer();
     return res.status;
   });
-  return { rt, apps, request, contract, close: () => rt.close() };
+  const close = async () => {
+    await checked?.quiesce();
+    await rt.close();
+  };
+  return { rt, apps, request, contract, close };
 }
 
 /** The per-file preamble: a fresh stack per test (or one per file with `perFile`), closed afterwards. */

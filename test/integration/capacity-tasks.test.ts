@@ -24,6 +24,8 @@ async function taskRows(requestId: string) {
 async function blastTo(n: number) {
   // Nobody else is available while this request is blasted: earlier mitras go offline first.
   await s.rt.db.query('UPDATE mitras SET is_online = false');
+  // Nor is anyone else waiting: a mitra coming online is offered the oldest waiting request.
+  await s.rt.db.query("UPDATE chat_requests SET status = 'cancelled' WHERE status = 'searching'");
   for (let i = 0; i < n; i++) await onlineMitra(s);
   const c = await customerWithDevice(s);
   const req = await json(chatRequest(s, c.token));
@@ -33,11 +35,12 @@ async function blastTo(n: number) {
 }
 
 describe('capacity: tasks per chat request are O(1) in the number of offered mitras', () => {
-  it('a blast to N mitras enqueues the same tasks as a blast to 2: one notification timeout + one request timeout', async () => {
+  it('a blast to N mitras enqueues the same tasks as a blast to 2: one notification timeout, one request timeout, one next wave', async () => {
     const small = await blastTo(2);
     const large = await blastTo(12);
     expect(large.names.length).toBe(small.names.length);
-    expect(large.names.length).toBeLessThanOrEqual(2);
+    expect(large.names.length).toBeLessThanOrEqual(3);
+    expect(large.names.filter((n) => n.startsWith('pairing-wave:'))).toHaveLength(1);
     expect(large.names.filter((n) => n.startsWith('pairing-notify-timeout:'))).toHaveLength(1);
     expect(large.names.filter((n) => n.startsWith('pairing-request-timeout:'))).toHaveLength(1);
     // The blast itself is ONE Pub/Sub message per request.

@@ -65,6 +65,9 @@ describe('PATCH /internal/config/:section', () => {
     ['capacity', { max_customers_per_mitra: 0 }],
     ['stale', { mitra_stale_after_seconds: 'soon' }],
     ['pairing', { pairing_timeout_seconds: 1 }],
+    ['blast', { blast: { max_mitras: -1, wave_seconds: 20 } }],
+    ['blast', { blast: { max_mitras: 25 } }],
+    ['blast', { blast: { max_mitras: 25, wave_seconds: 20, per_wave: 1 } }],
     ['anonymity', {}],
     ['anonymity', { anonymity_enabled: true, free_trial: { enabled: false, duration_minutes: 10 } }],
   ];

@@ -100,7 +100,7 @@ export function controlCenterSessionRoutes(deps: AuthDeps) {
     })
     .openapi(ccRefreshRoute, async (c) => {
       const token = getCookie(c, CC_REFRESH_COOKIE);
-      if (!token) throw new AppError('REFRESH_INVALID', 'No refresh cookie');
+      if (!token) throw new AppError('REFRESH_INVALID', 'Cookie refresh tidak ada');
       const { tokens } = await refresh(deps, { refreshToken: token, device: deviceInfo(c), audience: 'cc_user' });
       return c.json(withCookie(c, tokens), 200);
     })

@@ -13,7 +13,7 @@ import { IdParam, IsoDateTime, ListQuery, Uuid } from '../../../shared/http/sche
 const tags = ['control center: mitra activity'];
 const count = z.number().int().min(0);
 const rate = z.number().min(0).max(100).nullable();
-const NOTIFICATION_STATUSES = ['offered', 'accepted', 'rejected', 'ignored', 'missed', 'cancelled'] as const;
+const NOTIFICATION_STATUSES = ['offered', 'accepted', 'rejected', 'ignored', 'missed', 'cancelled', 'expired'] as const;
 
 const RangeQuery = ListQuery.extend({
   from: IsoDateTime.optional().openapi({ description: 'Inclusive: offers made at or after (default: to − 30 days)' }),

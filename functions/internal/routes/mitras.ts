@@ -21,7 +21,12 @@ export const CcMitraSchema = z
     is_active: z.boolean(),
     is_online: z.boolean(),
     last_heartbeat_at: IsoDateTime.nullable(),
-    live_sessions: z.number().int().min(0).openapi({ description: 'Sessions pending payment or active' }),
+    sensitive_ok: z.boolean().openapi({ description: 'May be offered sensitive requests (SPEC §6)' }),
+    live_sessions: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'Sessions holding a place: pending payment, active, or in the extension window' }),
     pending_reports: z.number().int().min(0),
     flagged_for_review: z.boolean().openapi({ description: '3+ pending reports against this mitra' }),
     created_at: IsoDateTime,
@@ -42,9 +47,12 @@ const RegisterMitraBody = z
   .openapi('CcRegisterMitra');
 
 const UpdateMitraBody = z
-  .object({ display_name: CcName.optional(), is_active: z.boolean().optional() })
+  .object({ display_name: CcName.optional(), is_active: z.boolean().optional(), sensitive_ok: z.boolean().optional() })
   .strict()
-  .refine((b) => b.display_name !== undefined || b.is_active !== undefined, 'display_name or is_active is required')
+  .refine(
+    (b) => b.display_name !== undefined || b.is_active !== undefined || b.sensitive_ok !== undefined,
+    'display_name, is_active or sensitive_ok is required',
+  )
   .openapi('CcUpdateMitra');
 
 export const listMitrasRoute = defineRoute(access.permission('mitras:read'), {

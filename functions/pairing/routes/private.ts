@@ -9,7 +9,9 @@ import {
   notificationTimeout,
   PAIRING_PATHS,
   type PairingDeps,
+  refreshQueue,
   requestTimeout,
+  sendWave,
   sweepStale,
 } from '../../../shared/pairing';
 
@@ -36,6 +38,12 @@ const RequestTimeoutTaskSchema = z.object({ request_id: z.string().uuid() }).ope
 const NotificationTimeoutTaskSchema = z
   .object({ request_id: z.string().uuid(), offered_at: IsoDateTime })
   .openapi('NotificationTimeoutTask', { description: 'Every notification of the request offered at offered_at' });
+
+const WaveTaskSchema = z
+  .object({ request_id: z.string().uuid(), wave: z.number().int().min(2).max(1000) })
+  .openapi('WaveTask', { description: "The request's next offer wave (the one after its last)" });
+
+const QueueMovedTaskSchema = z.object({}).openapi('QueueMovedTask');
 
 const SweepResultSchema = z.object({ turned_offline: z.number().int().min(0) }).openapi('SweepResult');
 
@@ -66,6 +74,26 @@ export const notificationTimeoutRoute = defineRoute(access.oidc, {
   tags,
   summary: 'One task per offer batch: its still-offered notifications become ignored',
   request: jsonBody(NotificationTimeoutTaskSchema),
+  responses: { 204: { description: 'Handled (idempotent)' } },
+});
+
+export const waveRoute = defineRoute(access.oidc, {
+  method: 'post',
+  path: PAIRING_PATHS.wave,
+  operationId: 'pairingWave',
+  tags,
+  summary: 'One task per request per wave: the next mitras in the fair order are offered (SPEC §6)',
+  request: jsonBody(WaveTaskSchema),
+  responses: { 204: { description: 'Handled (idempotent)' } },
+});
+
+export const queueMovedRoute = defineRoute(access.oidc, {
+  method: 'post',
+  path: PAIRING_PATHS.queueMoved,
+  operationId: 'pairingQueueMoved',
+  tags,
+  summary: "At most one a second: every waiting customer's queue status (position, estimate) is rewritten",
+  request: jsonBody(QueueMovedTaskSchema),
   responses: { 204: { description: 'Handled (idempotent)' } },
 });
 
@@ -103,6 +131,14 @@ export function privateRoutes(deps: PairingDeps) {
     })
     .openapi(notificationTimeoutRoute, async (c) => {
       await notificationTimeout(deps, c.req.valid('json'));
+      return c.body(null, 204);
+    })
+    .openapi(waveRoute, async (c) => {
+      await sendWave(deps, c.req.valid('json'));
+      return c.body(null, 204);
+    })
+    .openapi(queueMovedRoute, async (c) => {
+      await refreshQueue(deps);
       return c.body(null, 204);
     })
     .openapi(sweepStaleRoute, async (c) => c.json({ turned_offline: await sweepStale(deps) }, 200));

@@ -20,7 +20,8 @@ export const isTestRoute = (path: string) => TEST_ROUTE_PREFIXES.some((p) => pat
  * ENABLE_TEST_ROUTES=true; no function's production entry reaches this folder.
  */
 export function createTestRoutesApp(rt: Runtime) {
-  return createFunctionApp('internal', rt)
+  // No token and no IAP assertion (SPEC §11: "no token needed"), whatever IAP the stack is configured with.
+  return createFunctionApp('internal', rt, { iap: false })
     .route('/', testClockRoutes(rt))
     .route('/', testPushRoutes(rt))
     .route('/', testRealtimeRoutes(rt))

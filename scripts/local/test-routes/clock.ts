@@ -23,7 +23,7 @@ const ClockAdvancedSchema = z
   })
   .openapi('TestClockAdvanced');
 
-export const testClockRoute = defineRoute(access.iap, {
+export const testClockRoute = defineRoute(access.public, {
   method: 'post',
   path: '/internal/_test/clock',
   operationId: 'testAdvanceClock',

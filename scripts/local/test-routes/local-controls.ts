@@ -3,6 +3,6 @@ import { AppError } from '../../../shared/errors';
 
 /** The local stack's controls, or a 404 where the runtime has none (test routes on a GCP runtime). */
 export function localControls(rt: { local?: LocalControls }): LocalControls {
-  if (!rt.local) throw new AppError('NOT_FOUND', 'Only available in the local stack');
+  if (!rt.local) throw new AppError('NOT_FOUND', 'Hanya tersedia di stack lokal');
   return rt.local;
 }

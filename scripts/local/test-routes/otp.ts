@@ -9,7 +9,7 @@ import { TEST_TAGS } from './schemas';
 
 const OtpCodeSchema = z.object({ code: z.string() }).openapi('TestOtpCode');
 
-export const testOtpRoute = defineRoute(access.iap, {
+export const testOtpRoute = defineRoute(access.public, {
   method: 'get',
   path: '/internal/_test/otp/{otp_request_id}',
   operationId: 'testPeekOtp',
@@ -31,9 +31,9 @@ export function testOtpRoutes(rt: Runtime) {
   // The stub keeps the codes it "sent" in Postgres, so this instance reads what auth's instance wrote.
   const stub = new StubOtpProvider(rt.db, rt.logger);
   return createRouter().openapi(testOtpRoute, async (c) => {
-    if (rt.env.OTP_PROVIDER !== 'stub') throw new AppError('NOT_FOUND', 'Only the stub OTP provider keeps codes');
+    if (rt.env.OTP_PROVIDER !== 'stub') throw new AppError('NOT_FOUND', 'Hanya penyedia OTP stub yang menyimpan kode');
     const code = await stub.peek(c.req.valid('param').otp_request_id);
-    if (!code) throw new AppError('NOT_FOUND', 'Unknown OTP request');
+    if (!code) throw new AppError('NOT_FOUND', 'Permintaan OTP tidak dikenal');
     return c.json({ code }, 200);
   });
 }

@@ -21,7 +21,7 @@ const ProbeScheduledSchema = z
   .openapi('TestProbeScheduled');
 const ProbeRunsSchema = z.object({ runs: z.number().int().min(0) }).openapi('TestProbeRuns');
 
-export const testScheduleProbeRoute = defineRoute(access.iap, {
+export const testScheduleProbeRoute = defineRoute(access.public, {
   method: 'post',
   path: '/internal/_test/probe',
   operationId: 'testScheduleProbe',
@@ -31,7 +31,7 @@ export const testScheduleProbeRoute = defineRoute(access.iap, {
   responses: { 201: jsonResponse('Scheduled', ProbeScheduledSchema) },
 });
 
-export const testProbeRunsRoute = defineRoute(access.iap, {
+export const testProbeRunsRoute = defineRoute(access.public, {
   method: 'get',
   path: '/internal/_test/probe/{id}',
   operationId: 'testProbeRuns',

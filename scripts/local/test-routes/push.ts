@@ -37,7 +37,7 @@ const RecordedPushSchema = z
   .openapi('RecordedPush');
 const RecordedPushesSchema = z.object({ messages: z.array(RecordedPushSchema) }).openapi('RecordedPushes');
 
-export const testPushRoute = defineRoute(access.iap, {
+export const testPushRoute = defineRoute(access.public, {
   method: 'get',
   path: '/internal/_test/push',
   operationId: 'testRecordedPushes',

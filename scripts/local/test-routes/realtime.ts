@@ -14,7 +14,7 @@ const RealtimeCollectionSchema = z
   .object({ path: z.string(), docs: z.array(z.object({ id: z.string(), data: FirestoreDocumentSchema })) })
   .openapi('TestRealtimeCollection');
 
-export const testRealtimeRoute = defineRoute(access.iap, {
+export const testRealtimeRoute = defineRoute(access.public, {
   method: 'get',
   path: '/internal/_test/realtime',
   operationId: 'testReadRealtime',

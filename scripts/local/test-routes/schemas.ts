@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi';
 
+/**
+ * The test routes take no credentials (SPEC §11: "no token needed"), so they declare no security scheme:
+ * the gateway mounts them only with ENABLE_TEST_ROUTES, which the production env refuses.
+ */
 export const TEST_TAGS = ['test (ENABLE_TEST_ROUTES only)'];
 
 type Json = string | number | boolean | Array<Json | null> | { [key: string]: Json | null };

@@ -16,7 +16,7 @@ const SeedMitraInputSchema = z
   .openapi('TestSeedMitraInput');
 const SeededMitraSchema = z.object({ mitra_id: z.string().uuid(), created: z.boolean() }).openapi('TestSeededMitra');
 
-export const testSeedMitraRoute = defineRoute(access.iap, {
+export const testSeedMitraRoute = defineRoute(access.public, {
   method: 'post',
   path: '/internal/_test/seed-mitra',
   operationId: 'testSeedMitra',

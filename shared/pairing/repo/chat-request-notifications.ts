@@ -1,7 +1,11 @@
 import type { Queryable } from '../../db/pool';
 import type { OfferSource } from '../views';
 
-export type NotificationStatus = 'offered' | 'accepted' | 'rejected' | 'ignored' | 'missed' | 'cancelled';
+/**
+ * An offer's outcome is the mitra's record (SPEC §6): accepted, rejected, ignored (no answer in time) or
+ * missed (taken by another first). `cancelled` and `expired` are withdrawals of a still-unanswered offer.
+ */
+export type NotificationStatus = 'offered' | 'accepted' | 'rejected' | 'ignored' | 'missed' | 'cancelled' | 'expired';
 
 export interface NotificationRow {
   request_id: string;
@@ -36,44 +40,6 @@ const OPEN_OFFER = `r.id AS request_id, n.status, r.topic_sensitivity, r.is_free
             c.display_name AS customer_display_name, n.offered_at, r.expires_at
      FROM chat_request_notifications n JOIN chat_requests r ON r.id = n.request_id JOIN customers c ON c.id = r.customer_id
      WHERE n.status IN ('offered', 'ignored') AND r.status = 'searching'`;
-
-export async function insertNotifications(
-  q: Queryable,
-  requestId: string,
-  sensitivity: string,
-  offers: Array<{ id: string; active_session_count: number }>,
-  now: Date,
-): Promise<string[]> {
-  if (offers.length === 0) return [];
-  const { rows } = await q.query<{ mitra_id: string }>(
-    `INSERT INTO chat_request_notifications (request_id, mitra_id, status, topic_sensitivity, active_session_count, offered_at)
-     SELECT $1, u.mitra_id, 'offered', $2, u.n, $3 FROM unnest($4::uuid[], $5::int[]) AS u(mitra_id, n)
-       JOIN mitras m ON m.id = u.mitra_id
-     ON CONFLICT DO NOTHING RETURNING mitra_id`,
-    [requestId, sensitivity, now, offers.map((o) => o.id), offers.map((o) => o.active_session_count)],
-  );
-  return rows.map((r) => r.mitra_id);
-}
-
-/**
- * Offers a newly online mitra every searching request it has not been offered (untargeted or targeted
- * at it) in one INSERT; returns the requests it was offered. An existing notification is left alone.
- */
-export async function offerOpenRequestsTo(
-  q: Queryable,
-  mitra: { id: string; active_session_count: number },
-  now: Date,
-): Promise<string[]> {
-  const { rows } = await q.query<{ request_id: string }>(
-    `INSERT INTO chat_request_notifications (request_id, mitra_id, status, topic_sensitivity, active_session_count, offered_at)
-     SELECT r.id, $1, 'offered', r.topic_sensitivity, $3, $2 FROM chat_requests r JOIN mitras m ON m.id = $1
-     WHERE r.status = 'searching' AND r.expires_at > $2 AND (r.target_mitra_id IS NULL OR r.target_mitra_id = $1)
-     ORDER BY r.created_at
-     ON CONFLICT DO NOTHING RETURNING request_id`,
-    [mitra.id, now, mitra.active_session_count],
-  );
-  return rows.map((r) => r.request_id);
-}
 
 export async function findNotification(q: Queryable, requestId: string, mitraId: string, lock = false) {
   const { rows } = await q.query<Pick<NotificationRow, (typeof STATE)[number]>>(

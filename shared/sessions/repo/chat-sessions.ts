@@ -2,8 +2,12 @@
 import type { Queryable } from '../../db/pool';
 import type { Names, NewSession, SessionRow, SessionStatus, Side, Unread, WithNames } from '../types';
 
-/** Sessions that count against a mitra's capacity (SPEC §6); closing frees the place. */
-export const CAPACITY_STATUSES: SessionStatus[] = ['pending_payment', 'active'];
+/**
+ * Sessions that count against a mitra's capacity (SPEC §6); closing frees the place. A session in its
+ * extension window (`expired`) keeps it, so a paid extension never takes the mitra past
+ * max_customers_per_mitra: the place cannot have been given away meanwhile (migration 0034's index).
+ */
+export const CAPACITY_STATUSES: SessionStatus[] = ['pending_payment', 'active', 'expired'];
 /** Sessions that make a customer ALREADY_ACTIVE (one at a time, enforced by a unique index). */
 export const CUSTOMER_LIVE_STATUSES: SessionStatus[] = ['pending_payment', 'active', 'expired'];
 /** What the apps show as "current". */

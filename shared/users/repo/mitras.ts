@@ -7,6 +7,8 @@ export interface MitraRow {
   is_active: boolean;
   is_online: boolean;
   last_heartbeat_at: Date | null;
+  /** Operator-set: may be offered `sensitive` requests (SPEC §6). */
+  sensitive_ok: boolean;
   created_at: Date;
   updated_at: Date;
 }
@@ -19,6 +21,7 @@ export const COLUMNS = [
   'is_active',
   'is_online',
   'last_heartbeat_at',
+  'sensitive_ok',
   'created_at',
   'updated_at',
 ] as const satisfies readonly (keyof MitraRow)[];
@@ -74,14 +77,15 @@ export async function findOrCreateMitraByPhone(
 export async function updateMitraByOperator(
   q: Queryable,
   id: string,
-  patch: { display_name?: string; is_active?: boolean },
+  patch: { display_name?: string; is_active?: boolean; sensitive_ok?: boolean },
   now: Date,
 ): Promise<MitraRow | undefined> {
   const { rows } = await q.query<MitraRow>(
     `UPDATE mitras SET display_name = COALESCE($2, display_name), is_active = COALESCE($3, is_active),
-       is_online = CASE WHEN $3 = false THEN false ELSE is_online END, updated_at = $4
+       is_online = CASE WHEN $3 = false THEN false ELSE is_online END,
+       sensitive_ok = COALESCE($5, sensitive_ok), updated_at = $4
      WHERE id = $1 RETURNING ${ALL}`,
-    [id, patch.display_name ?? null, patch.is_active ?? null, now],
+    [id, patch.display_name ?? null, patch.is_active ?? null, now, patch.sensitive_ok ?? null],
   );
   return rows[0];
 }
@@ -150,6 +154,32 @@ export async function availableMitras(
     [p.now, p.staleSeconds, p.maxSessions, onlyIds ?? null],
   );
   return rows;
+}
+
+/**
+ * Every available mitra (SPEC §6) as a subquery, with what the fair order ranks by: sessions accepted in
+ * the last 24 h and when its latest session ended (`now` while that session still holds a place; null
+ * when it never had one: idle longest). Placeholders are the caller's, so an offer stays one statement;
+ * `only` narrows to one mitra (NULL: all). Each figure is an index range on chat_sessions (mitra_id, …).
+ */
+export function availableMitrasSql(p: {
+  now: string;
+  staleSeconds: string;
+  maxSessions: string;
+  only: string;
+  liveStatuses: readonly string[];
+}): string {
+  const live = liveStatusList(p.liveStatuses);
+  return `SELECT m.id, m.sensitive_ok, cap.n AS active_session_count, day.n AS accepted_24h, latest.ended AS idle_since
+    FROM mitras m
+    CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM chat_sessions s WHERE s.mitra_id = m.id AND s.status IN (${live})) cap
+    CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM chat_sessions s
+      WHERE s.mitra_id = m.id AND s.created_at > ${p.now}::timestamptz - interval '24 hours') day
+    LEFT JOIN LATERAL (SELECT CASE WHEN s.status IN (${live}) THEN ${p.now}::timestamptz
+        ELSE COALESCE(s.closing_at, s.cancelled_at, s.completed_at, s.created_at) END AS ended
+      FROM chat_sessions s WHERE s.mitra_id = m.id ORDER BY s.created_at DESC LIMIT 1) latest ON true
+    WHERE m.is_online AND m.is_active AND m.last_heartbeat_at > ${p.now}::timestamptz - make_interval(secs => ${p.staleSeconds})
+      AND (${p.only}::uuid IS NULL OR m.id = ${p.only}::uuid) AND cap.n < ${p.maxSessions}`;
 }
 
 /** A mitra's presence and the places its sessions hold (`liveStatuses` as for availableMitras). */

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { json } from '../../helpers/http';
 import { randomUUID } from 'node:crypto';
-import { insertNotifications, offerOpenRequestsTo } from '../../../shared/pairing/repo/chat-request-notifications';
+import { offerWaitingRequests, offerWave } from '../../../shared/pairing/repo/chat-request-notifications.offers';
+import { CAPACITY_STATUSES } from '../../../shared/sessions';
 import { accept, chatRequest, customerWithDevice, freeTrialRequest, onlineMitra } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 
@@ -63,24 +64,23 @@ describe('lock ordering', () => {
     );
     expect(locks[0].n).toBe(0);
     const other = await onlineMitra(s, { online: false });
-    const unknown = randomUUID();
-    const offered = await insertNotifications(
-      s.rt.db,
-      req.request_id,
-      'regular',
-      [other.id, unknown].map((id) => ({ id, active_session_count: 0 })),
+    // Online without going through goOnline (which would offer it the request already).
+    await s.rt.db.query('UPDATE mitras SET is_online = true, last_heartbeat_at = $2 WHERE id = $1', [
+      other.id,
       s.rt.clock.now(),
-    );
-    expect(offered).toEqual([other.id]);
+    ]);
+    const unknown = randomUUID();
+    const a = { now: s.rt.clock.now(), staleSeconds: 90, maxSessions: 1, liveStatuses: CAPACITY_STATUSES };
+    const target = (id: string) => ({ id: req.request_id, topic_sensitivity: 'regular', target_mitra_id: id });
+    expect(await offerWave(s.rt.db, a, target(unknown), null)).toEqual([]);
+    expect(await offerWave(s.rt.db, a, target(other.id), null)).toEqual([other.id]);
     const { rows } = await s.rt.db.query('SELECT mitra_id FROM chat_request_notifications WHERE request_id = $1', [
       req.request_id,
     ]);
     const named = rows.map((r) => r.mitra_id);
     expect(named).toEqual(expect.arrayContaining([m.id, other.id]));
     expect(named).not.toContain(unknown);
-    expect(await offerOpenRequestsTo(s.rt.db, { id: randomUUID(), active_session_count: 0 }, s.rt.clock.now())).toEqual(
-      [],
-    );
+    expect(await offerWaitingRequests(s.rt.db, a, randomUUID())).toEqual([]);
     await expect(s.rt.db.query('DELETE FROM mitras WHERE id = $1', [other.id])).rejects.toMatchObject({
       code: '23001',
     });
