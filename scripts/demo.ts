@@ -55,6 +55,7 @@ async function play(target: Target, fs: Firestore, tally: HttpTally, metrics: Me
     await sc.awaitClosing();
     await sc.finish();
     await Scenario.settle();
+    await sc.deleteAccount();
   } finally {
     sc.close();
   }
@@ -62,7 +63,9 @@ async function play(target: Target, fs: Firestore, tally: HttpTally, metrics: Me
 }
 
 async function main() {
-  say('Halo Bestie demo: one paid session with an extension, as the customer app and the mitra app see it');
+  say(
+    'Halo Bestie demo: one paid session with an extension, as the customer app and the mitra app see it; then the customer deletes the account',
+  );
   const target = await findOrStartStack(say);
   const fs = firestoreFor(target);
   const tally = new HttpTally();

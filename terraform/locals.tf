@@ -27,6 +27,10 @@ locals {
     "/api/mitra/sessions/*"    = "session"
     "/api/client/reports"      = "session"
     "/api/mitra/reports"       = "session"
+    "/api/client/account"      = "session"
+    "/api/client/account/*"    = "session"
+    "/api/mitra/account"       = "session"
+    "/api/mitra/account/*"     = "session"
     "/webhooks/*"              = "payment-webhook"
   }
   internal_paths = {

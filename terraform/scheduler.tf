@@ -5,6 +5,8 @@ locals {
     "pairing-sweep" = { fn = "pairing", path = "/tasks/pairing/sweep-stale", schedule = "* * * * *" } # stale mitras → offline
     # Payments stuck past their invoice expiry, settled from Xendit (lost callbacks).
     "payments-reconcile" = { fn = "payment-webhook", path = "/tasks/payments/reconcile", schedule = "*/10 * * * *" }
+    # SPEC §14 retention, daily at 03:17 in Jakarta (20:17 UTC), the quietest hour; chains its own rounds.
+    "privacy-retention" = { fn = "session", path = "/tasks/privacy/retention", schedule = "17 20 * * *" }
   }
 }
 

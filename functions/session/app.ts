@@ -1,10 +1,13 @@
 import { createFunctionApp } from '../../shared/http/function-app';
 import { mitraFreedHook, reofferDeps } from '../../shared/pairing';
 import type { Runtime } from '../../shared/runtime';
+import { privacyDeps } from '../../shared/privacy';
 import { sessionsDeps } from '../../shared/sessions';
+import { accountRoutes } from './routes/account';
 import { closingRoutes } from './routes/closing';
 import { extensionRoutes } from './routes/extensions';
 import { messageRoutes } from './routes/messages';
+import { privacyTaskRoutes } from './routes/privacy-tasks';
 import { feedbackRoutes } from './routes/ratings-reports';
 import { receiptTypingRoutes } from './routes/receipts-typing';
 import { sensitivityRoutes } from './routes/sensitivity';
@@ -23,5 +26,9 @@ export function createSessionApp(rt: Runtime) {
   app.route('/', sensitivityRoutes(deps));
   app.route('/', feedbackRoutes(deps));
   app.route('/', timerRoutes(deps));
+  // The account's deletion and export (SPEC §14) orchestrate the features this function already serves.
+  const privacy = privacyDeps(rt);
+  app.route('/', accountRoutes(privacy));
+  app.route('/', privacyTaskRoutes(privacy));
   return app;
 }

@@ -20,8 +20,14 @@ const ClosingReason = z
     'ended_by_mitra',
     'customer_banned',
     'mitra_deactivated',
+    'account_deleted',
   ])
   .openapi('ClosingReason');
+
+/** Why a message's body is gone (SPEC §14); absent while it is there. */
+export const RemovedReason = z.enum(['account_deleted', 'retention']).openapi('MessageRemovedReason', {
+  description: 'The sender deleted the account, or the message passed retention.message_days after the session',
+});
 
 const Goodbye = z.object({ at: IsoDateTime, message: z.string().optional() }).openapi('Goodbye');
 
@@ -120,7 +126,8 @@ export const MessageSchema = z
     seq: z.number().int().min(1),
     sender_type: Side,
     client_message_id: z.string(),
-    body: z.string(),
+    body: z.string().openapi({ description: 'Empty when removed' }),
+    removed: RemovedReason.optional(),
     created_at: IsoDateTime,
     status: z.enum(['sent', 'delivered', 'read']),
   })

@@ -1,6 +1,7 @@
 import { signInCustomer, signInMitra } from './actors';
 import { chatWithReceipts } from './chat-step';
 import { awaitClosing, finish } from './closing-step';
+import { deleteAccount } from './erasure-step';
 import { awaitExpired, endsAt, extend } from './extension-step';
 import { pair } from './pairing-step';
 import { paySession } from './payment-step';
@@ -64,6 +65,11 @@ export class Scenario {
   /** In closing: goodbye from both → completed → rating; then the message accounting. */
   async finish() {
     await finish(this.s);
+  }
+
+  /** The customer deletes the account; the control center's lookup by phone finds nobody (SPEC §14). */
+  async deleteAccount() {
+    await deleteAccount(this.s);
   }
 
   /** Counts what the listeners saw (duplicates, out of order) and closes them. */

@@ -42,7 +42,8 @@ export async function resolveCustomer(
       throw new AppError('FORBIDDEN', 'anonymous_customer_id harus akun tamu yang sedang masuk');
     }
     const guest = await findCustomer(c, guestId, true);
-    if (!guest) throw new AppError('NOT_FOUND', 'Akun tamu tidak ditemukan');
+    // A deleted guest's token may outlive the deletion on another instance for the revocation lag.
+    if (!guest || guest.erased_at) throw new AppError('NOT_FOUND', 'Akun tamu tidak ditemukan');
     if (existing && existing.id !== guest.id) throw identityConflict();
     if (existing) return existing;
     if (guest[field] && guest[field] !== value) throw identityConflict();

@@ -1,6 +1,7 @@
-import { effect, type Tx } from '../outbox';
+import type { Queryable } from '../db/pool';
+import { effect, type OutboxEntry, type Tx } from '../outbox';
 import { firebaseUid } from '../realtime';
-import { bumpFirestoreEpoch, type EpochSide } from '../users';
+import { bumpFirestoreEpoch, movedEpochs, type EpochSide } from '../users';
 import type { UserAccessDoc } from './documents';
 
 /** What every Firestore rule compares the token's `epoch` claim with; no app reads it (SPEC §13). */
@@ -17,4 +18,14 @@ export async function endFirestoreAccess(t: Tx, side: EpochSide, userId: string)
   if (epoch === undefined) return;
   const doc: UserAccessDoc = { epoch };
   await t.enqueue([{ item: effect.setDoc(userDocPath(firebaseUid(side, userId)), doc, false) }]);
+}
+
+/**
+ * Every `users/{uid}` epoch doc, for the mirror rebuild: without them a rebuilt project would read every
+ * epoch as 0, and a Firebase token from before a logout, a ban or a deletion would pass the rules again.
+ */
+export async function epochMirrorEntries(q: Queryable): Promise<OutboxEntry[]> {
+  return (await movedEpochs(q)).map((u) => ({
+    item: effect.setDoc(userDocPath(firebaseUid(u.side, u.id)), { epoch: u.epoch } satisfies UserAccessDoc, false),
+  }));
 }

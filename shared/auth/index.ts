@@ -1,4 +1,5 @@
 /** Auth (SPEC §4): tokens, refresh rotation, OTP, social sign-in, control-center login, device tokens. */
+export { endAccountAccess, purgeAuthRecords } from './account-erasure';
 export { USER_TYPES, type AccessTokens, type MobileUser, type Principal, type UserType } from './access-tokens';
 export { appCheckGate, OPEN_GATE, type AppCheckGate } from './app-check';
 export { ccLogin, ccMe } from './cc-login';
@@ -12,7 +13,7 @@ export { APPLE_ISSUERS, GOOGLE_ISSUERS, jwksIdTokenVerifier, type IdTokenVerifie
 export type { TokenPair } from './issue-tokens';
 export * from '../security/keys';
 export { PUBLISHED_DOCUMENTS, type UserAccessDoc } from './documents';
-export { endFirestoreAccess, userDocPath } from './firestore-access';
+export { endFirestoreAccess, epochMirrorEntries, userDocPath } from './firestore-access';
 export { logout, logoutByRefreshToken, revokeAllSessions } from './logout';
 export { mintFirebaseToken } from './mint-firebase-token';
 export { assertPasswordComplexity, hashPassword, verifyPassword } from './passwords';

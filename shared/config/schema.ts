@@ -93,6 +93,18 @@ export const CONFIG_KEYS = {
       otp: { hourly_budget: 2000 },
     },
   },
+  /**
+   * SPEC §14: how long what is personal is kept. `outbox_days` stays above every redelivery horizon (Cloud
+   * Tasks retries for one day), so a delivered row's dedupe key outlives any trigger that can come back.
+   */
+  retention: {
+    schema: z.object({
+      message_days: z.number().int().min(30).max(3650),
+      outbox_days: z.number().int().min(2).max(90),
+      auth_days: z.number().int().min(1).max(365),
+    }),
+    default: { message_days: 365, outbox_days: 7, auth_days: 30 },
+  },
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

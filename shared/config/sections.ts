@@ -26,6 +26,7 @@ export const CONFIG_SECTIONS = {
   payment: ['payment_hold_seconds'],
   limits: ['limits'],
   support: ['support_handles_json'],
+  retention: ['retention'],
 } as const satisfies Record<string, readonly ConfigKey[]>;
 
 export type ConfigSection = keyof typeof CONFIG_SECTIONS;

@@ -6,5 +6,6 @@ export const AUDIT_KINDS = [
   'customer_banned',
   'customer_unbanned',
   'report_reviewed',
+  'account_erased',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];

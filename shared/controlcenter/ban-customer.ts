@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { setCustomerBan } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccCustomer } from './list-customers';
+import type { PiiAccess } from './masking';
 import { insertAudit } from './repo/cc-audit-log';
 
 type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'relay' | 'onMitraFreed'>;
@@ -14,7 +15,7 @@ type Deps = Pick<ControlCenterDeps, 'db' | 'clock' | 'tokens' | 'config' | 'rela
  * ACCOUNT_BANNED at once; access tokens refused within REVOCATION_MAX_LAG_SECONDS, on this instance at
  * once) and an audit row. Banning again only updates the reason.
  */
-export async function banCustomer(deps: Deps, actorId: string, customerId: string, reason: string) {
+export async function banCustomer(deps: Deps, actorId: string, customerId: string, reason: string, pii: PiiAccess) {
   const now = deps.clock.now();
   const { row, revoked } = await commitWithEffects(deps, async (c) => {
     const row = await setCustomerBan(c, customerId, { reason }, now);
@@ -37,11 +38,11 @@ export async function banCustomer(deps: Deps, actorId: string, customerId: strin
     return { row, revoked };
   });
   for (const id of revoked) deps.tokens.revocations.markRevoked(id);
-  return ccCustomer(deps, row);
+  return ccCustomer(deps, row, pii.customers);
 }
 
 /** Lifts a ban; the customer signs in again (their old sessions stay revoked). */
-export async function unbanCustomer(deps: Deps, actorId: string, customerId: string) {
+export async function unbanCustomer(deps: Deps, actorId: string, customerId: string, pii: PiiAccess) {
   const now = deps.clock.now();
   const row = await commitWithEffects(deps, async (c) => {
     const row = await setCustomerBan(c, customerId, null, now);
@@ -49,5 +50,5 @@ export async function unbanCustomer(deps: Deps, actorId: string, customerId: str
     await insertAudit(c, { kind: 'customer_unbanned', actorId, targetType: 'customer', targetId: customerId }, now);
     return row;
   });
-  return ccCustomer(deps, row);
+  return ccCustomer(deps, row, pii.customers);
 }

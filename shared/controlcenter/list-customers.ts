@@ -10,15 +10,16 @@ export type CustomerStatus = 'active' | 'banned' | 'flagged';
 export async function listCustomersForCc(
   deps: Pick<ControlCenterDeps, 'db'>,
   input: { q?: string; status?: CustomerStatus; limit: number; cursor?: string },
+  fullPii: boolean,
 ) {
   const before = decodeCursor(input.cursor, TimeIdCursor);
   const ids = input.status === 'flagged' ? await flaggedUserIds(deps.db, 'customer') : undefined;
   const banned = input.status === 'active' ? false : input.status === 'banned' ? true : undefined;
   const rows = await listCustomers(deps.db, { q: input.q, banned, ids }, { limit: input.limit + 1, before });
-  return withFlags(deps, rows, input.limit);
+  return withFlags(deps, rows, input.limit, fullPii);
 }
 
-async function withFlags(deps: Pick<ControlCenterDeps, 'db'>, rows: CustomerRow[], limit: number) {
+async function withFlags(deps: Pick<ControlCenterDeps, 'db'>, rows: CustomerRow[], limit: number, fullPii: boolean) {
   const pending = await pendingReportCounts(
     deps.db,
     'customer',
@@ -27,11 +28,11 @@ async function withFlags(deps: Pick<ControlCenterDeps, 'db'>, rows: CustomerRow[
   return pageFrom(
     rows,
     limit,
-    (c) => ccCustomerView(c, pending.get(c.id) ?? 0),
+    (c) => ccCustomerView(c, pending.get(c.id) ?? 0, fullPii),
     (c) => [c.created_at.toISOString(), c.id],
   );
 }
 
-export async function ccCustomer(deps: Pick<ControlCenterDeps, 'db'>, c: CustomerRow) {
-  return (await withFlags(deps, [c], 1)).items[0]!;
+export async function ccCustomer(deps: Pick<ControlCenterDeps, 'db'>, c: CustomerRow, fullPii: boolean) {
+  return (await withFlags(deps, [c], 1, fullPii)).items[0]!;
 }

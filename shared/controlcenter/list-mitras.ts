@@ -14,7 +14,7 @@ export interface ListMitrasInput {
 }
 
 /** Search (name, phone) and filters combine; `flagged` narrows to the users with 3+ pending reports. */
-export async function listMitrasForCc(deps: Pick<ControlCenterDeps, 'db'>, input: ListMitrasInput) {
+export async function listMitrasForCc(deps: Pick<ControlCenterDeps, 'db'>, input: ListMitrasInput, fullPii: boolean) {
   const before = decodeCursor(input.cursor, TimeIdCursor);
   const flagged = input.flagged === undefined ? undefined : await flaggedUserIds(deps.db, 'mitra');
   let rows: MitraRow[];
@@ -27,10 +27,10 @@ export async function listMitrasForCc(deps: Pick<ControlCenterDeps, 'db'>, input
   } else {
     rows = await listMitras(deps.db, { ...input, ids: flagged }, { limit: input.limit + 1, before });
   }
-  return withExtras(deps, rows, input.limit);
+  return withExtras(deps, rows, input.limit, fullPii);
 }
 
-async function withExtras(deps: Pick<ControlCenterDeps, 'db'>, rows: MitraRow[], limit: number) {
+async function withExtras(deps: Pick<ControlCenterDeps, 'db'>, rows: MitraRow[], limit: number, fullPii: boolean) {
   const ids = rows.map((r) => r.id);
   const [live, pending] = await Promise.all([
     liveSessionCounts(deps.db, ids),
@@ -39,12 +39,12 @@ async function withExtras(deps: Pick<ControlCenterDeps, 'db'>, rows: MitraRow[],
   return pageFrom(
     rows,
     limit,
-    (m) => ccMitraView(m, { liveSessions: live.get(m.id) ?? 0, pendingReports: pending.get(m.id) ?? 0 }),
+    (m) => ccMitraView(m, { liveSessions: live.get(m.id) ?? 0, pendingReports: pending.get(m.id) ?? 0 }, fullPii),
     (m) => [m.created_at.toISOString(), m.id],
   );
 }
 
 /** One mitra as the list shows it (the answer of register and update). */
-export async function ccMitra(deps: Pick<ControlCenterDeps, 'db'>, m: MitraRow) {
-  return (await withExtras(deps, [m], 1)).items[0]!;
+export async function ccMitra(deps: Pick<ControlCenterDeps, 'db'>, m: MitraRow, fullPii: boolean) {
+  return (await withExtras(deps, [m], 1, fullPii)).items[0]!;
 }

@@ -8,7 +8,12 @@ import { activityLogView, activityRowView } from './views';
 
 const DAY_MS = 86_400_000;
 export const MAX_RANGE_DAYS = 366;
-const NameIdCursor = z.tuple([z.string().max(400), z.string().uuid()]);
+/**
+ * The page after a mitra, by id alone: a cursor travels in the URL, and a name there is personal data
+ * (SPEC §14). The keyset's name is read back from the row (renamed meanwhile: the walk goes on from the
+ * new name).
+ */
+const AfterMitraCursor = z.tuple([z.string().uuid()]);
 
 /** [from, to): defaults to the 30 days up to now; from must precede to, and a range spans at most a year. */
 export function activityRange(now: Date, from?: string, to?: string): { from: Date; to: Date } {
@@ -24,11 +29,20 @@ export function activityRange(now: Date, from?: string, to?: string): { from: Da
 export async function mitraActivity(
   deps: Pick<ControlCenterDeps, 'db' | 'clock'>,
   input: { from?: string; to?: string; limit: number; cursor?: string },
+  fullPii: boolean,
 ) {
   const range = activityRange(deps.clock.now(), input.from, input.to);
-  const after = decodeCursor(input.cursor, NameIdCursor);
+  const afterId = decodeCursor(input.cursor, AfterMitraCursor)?.[0];
+  const afterMitra = afterId ? await findMitra(deps.db, afterId) : undefined;
+  if (afterId && !afterMitra) throw AppError.invalid('cursor', 'not a cursor of this list');
+  const after: [string, string] | undefined = afterMitra ? [afterMitra.display_name, afterMitra.id] : undefined;
   const rows = await mitraActivityPage(deps.db, range, { limit: input.limit + 1, after });
-  const page = pageFrom(rows, input.limit, activityRowView, (r) => [r.display_name, r.mitra_id]);
+  const page = pageFrom(
+    rows,
+    input.limit,
+    (r) => activityRowView(r, fullPii),
+    (r) => [r.mitra_id],
+  );
   return { from: range.from.toISOString(), to: range.to.toISOString(), ...page };
 }
 

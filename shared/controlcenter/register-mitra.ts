@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { findMitra, findOrCreateMitraByPhone } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitra } from './list-mitras';
+import type { PiiAccess } from './masking';
 import { insertAudit } from './repo/cc-audit-log';
 
 /**
@@ -14,6 +15,7 @@ export async function registerMitra(
   deps: Pick<ControlCenterDeps, 'db' | 'clock'>,
   actorId: string,
   input: { phone: string; display_name?: string; is_active?: boolean },
+  pii: PiiAccess,
 ) {
   const phone = normaliseIndonesianPhone(input.phone);
   const now = deps.clock.now();
@@ -36,5 +38,5 @@ export async function registerMitra(
     );
     return mitra.id;
   });
-  return ccMitra(deps, (await findMitra(deps.db, id))!);
+  return ccMitra(deps, (await findMitra(deps.db, id))!, pii.mitras);
 }

@@ -1,24 +1,25 @@
-import { tx } from '../db/tx';
 import { AppError } from '../errors';
-import { findReport, type ReportStatus, setReportReview } from '../sessions';
+import { commitWithEffects } from '../outbox';
+import { findReport, OPEN_REPORT_STATUSES, setReportReview } from '../sessions';
 import type { ControlCenterDeps } from './deps';
 import { ccReport } from './list-reports';
 import { insertAudit } from './repo/cc-audit-log';
 
-/** `actioned` and `dismissed` close a report; `reviewed` is a note on the way (it may still be closed). */
-const OPEN: ReportStatus[] = ['pending', 'reviewed'];
-
+/**
+ * `actioned` and `dismissed` close a report; `reviewed` is a note on the way (it may still be closed).
+ * Closing one tells `onReportClosed` in the same transaction (a deleted user's transcript held for it).
+ */
 export async function reviewReport(
-  deps: Pick<ControlCenterDeps, 'db' | 'clock'>,
+  deps: Pick<ControlCenterDeps, 'db' | 'clock' | 'relay' | 'onReportClosed'>,
   actorId: string,
   reportId: string,
   input: { status: 'reviewed' | 'actioned' | 'dismissed'; note?: string },
 ) {
   const now = deps.clock.now();
-  const row = await tx(deps.db, async (c) => {
+  const row = await commitWithEffects(deps, async (c) => {
     const before = await findReport(c, reportId, true);
     if (!before) throw new AppError('NOT_FOUND', 'Laporan tidak ditemukan');
-    if (!OPEN.includes(before.status))
+    if (!OPEN_REPORT_STATUSES.includes(before.status))
       throw new AppError('REPORT_ALREADY_RESOLVED', undefined, { status: before.status });
     const after = await setReportReview(
       c,
@@ -37,6 +38,7 @@ export async function reviewReport(
       },
       now,
     );
+    if (!OPEN_REPORT_STATUSES.includes(after.status)) await deps.onReportClosed?.(c, after, now);
     return after;
   });
   return ccReport(deps, row);

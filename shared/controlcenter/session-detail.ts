@@ -3,10 +3,17 @@ import { paymentsOfSession } from '../payments';
 import { adminSession, pendingReportCounts, reportsOfSession, sessionParts } from '../sessions';
 import { findCustomer, findMitra } from '../users';
 import type { ControlCenterDeps } from './deps';
+import { emailFor, phoneFor, type PiiAccess } from './masking';
 import { paymentView, reportView, sessionSummaryView } from './views';
 
-/** A session with its participants, payments, extensions, rating, reports and sensitivity timeline (ascending). */
-export async function sessionDetail(deps: Pick<ControlCenterDeps, 'db'>, sessionId: string) {
+const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * A session with its participants, payments, extensions, rating, reports and sensitivity timeline
+ * (ascending). Phones and e-mails are masked for a caller without customers:read / mitras:read, and
+ * goodbye texts are chat content: they are in the audited transcript, here only when each was said.
+ */
+export async function sessionDetail(deps: Pick<ControlCenterDeps, 'db'>, sessionId: string, pii: PiiAccess) {
   const s = await adminSession(deps.db, sessionId);
   if (!s) throw new AppError('NOT_FOUND', 'Sesi tidak ditemukan');
   const [customer, mitra, parts, payments, reports] = await Promise.all([
@@ -36,19 +43,19 @@ export async function sessionDetail(deps: Pick<ControlCenterDeps, 'db'>, session
     closing_at: s.closing_at?.toISOString() ?? null,
     cancel_reason: s.cancel_reason,
     message_count: s.last_seq,
-    goodbyes: { customer: s.customer_goodbye, mitra: s.mitra_goodbye },
+    goodbye_at: { customer: isoOrNull(s.customer_goodbye_at), mitra: isoOrNull(s.mitra_goodbye_at) },
     participants: {
       customer: {
         id: s.customer_id,
         display_name: customer?.display_name ?? '',
-        phone: customer?.phone ?? null,
-        email: customer?.email ?? null,
+        phone: phoneFor(customer?.phone ?? null, pii.customers),
+        email: emailFor(customer?.email ?? null, pii.customers),
         is_banned: customer?.is_banned ?? false,
       },
       mitra: {
         id: s.mitra_id,
         display_name: mitra?.display_name ?? '',
-        phone: mitra?.phone ?? '',
+        phone: phoneFor(mitra?.phone ?? null, pii.mitras),
         is_active: mitra?.is_active ?? false,
       },
     },

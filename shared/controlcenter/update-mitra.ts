@@ -6,6 +6,7 @@ import { endSessionsOfUser } from '../sessions';
 import { findMitra, updateMitraByOperator } from '../users';
 import type { ControlCenterDeps } from './deps';
 import { ccMitra } from './list-mitras';
+import type { PiiAccess } from './masking';
 import { insertAudit } from './repo/cc-audit-log';
 
 /**
@@ -20,11 +21,12 @@ export async function updateMitra(
   actorId: string,
   mitraId: string,
   patch: { display_name?: string; is_active?: boolean; sensitive_ok?: boolean },
+  pii: PiiAccess,
 ) {
   const now = deps.clock.now();
   const { revoked } = await commitWithEffects(deps, async (c) => {
     const before = await findMitra(c, mitraId, true);
-    if (!before) throw new AppError('NOT_FOUND', 'Mitra tidak ditemukan');
+    if (!before || before.erased_at) throw new AppError('NOT_FOUND', 'Mitra tidak ditemukan');
     await updateMitraByOperator(c, mitraId, patch, now);
     const deactivated = patch.is_active === false;
     const revoked = deactivated ? await revokeUserSessions(c, 'mitra', mitraId, 'mitra_deactivated', now) : [];
@@ -51,5 +53,5 @@ export async function updateMitra(
     return { revoked, withdrawn };
   });
   for (const id of revoked) deps.tokens.revocations.markRevoked(id);
-  return ccMitra(deps, (await findMitra(deps.db, mitraId))!);
+  return ccMitra(deps, (await findMitra(deps.db, mitraId))!, pii.mitras);
 }

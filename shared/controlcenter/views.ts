@@ -2,6 +2,7 @@ import { type ActivityLogRow, type ActivityRow } from '../pairing';
 import { type SessionPaymentRow } from '../payments';
 import { type AdminSessionRow, FLAG_THRESHOLD, type ReportRow, type TranscriptRow } from '../sessions';
 import { type AdminCcUserRow, type CustomerRow, type MitraRow } from '../users';
+import { emailFor, phoneFor } from './masking';
 import type { AuditRow } from './repo/cc-audit-log';
 
 /** One builder per control-center document shape (the routes' named schemas mirror these). */
@@ -19,10 +20,11 @@ export const flagOf = (pending: number) => ({
   flagged_for_review: pending >= FLAG_THRESHOLD,
 });
 
-export function ccMitraView(m: MitraRow, extra: { liveSessions: number; pendingReports: number }) {
+/** `fullPii`: the caller holds mitras:read (else the phone is masked, SPEC §14). */
+export function ccMitraView(m: MitraRow, extra: { liveSessions: number; pendingReports: number }, fullPii: boolean) {
   return {
     id: m.id,
-    phone: m.phone,
+    phone: phoneFor(m.phone, fullPii),
     display_name: m.display_name,
     is_active: m.is_active,
     is_online: m.is_online,
@@ -35,12 +37,13 @@ export function ccMitraView(m: MitraRow, extra: { liveSessions: number; pendingR
   };
 }
 
-export function ccCustomerView(c: CustomerRow, pendingReports: number) {
+/** `fullPii`: the caller holds customers:read (else phone and e-mail are masked, SPEC §14). */
+export function ccCustomerView(c: CustomerRow, pendingReports: number, fullPii: boolean) {
   return {
     id: c.id,
     display_name: c.display_name,
-    phone: c.phone,
-    email: c.email,
+    phone: phoneFor(c.phone, fullPii),
+    email: emailFor(c.email, fullPii),
     is_guest: !c.phone && !c.google_sub && !c.apple_sub,
     is_banned: c.is_banned,
     banned_at: isoOrNull(c.banned_at),
@@ -113,19 +116,30 @@ export function reportView(r: ReportRow, names: Names, pendingAgainstReported: n
   };
 }
 
+/** Each side's goodbye: when, and its text unless a deletion or the retention window removed it. */
+export function goodbyesView(s: Pick<AdminSessionRow, `${'customer' | 'mitra'}_goodbye${'' | '_at'}`>) {
+  const one = (message: string | null, at: Date | null) => (at ? { message, at: iso(at) } : null);
+  return {
+    customer: one(s.customer_goodbye, s.customer_goodbye_at),
+    mitra: one(s.mitra_goodbye, s.mitra_goodbye_at),
+  };
+}
+
+/** A purged or deleted message shows as such: its body is empty and `removed` says why. */
 export function transcriptMessageView(m: TranscriptRow) {
   return {
     seq: m.seq,
     sender_type: m.sender_type,
     sender_id: m.sender_id,
     body: m.body,
+    removed: m.removed_reason,
     created_at: iso(m.created_at),
   };
 }
 
-export function activityRowView(a: ActivityRow) {
+export function activityRowView(a: ActivityRow, fullPii: boolean) {
   return {
-    mitra: { id: a.mitra_id, display_name: a.display_name, phone: a.phone, is_active: a.is_active },
+    mitra: { id: a.mitra_id, display_name: a.display_name, phone: phoneFor(a.phone, fullPii), is_active: a.is_active },
     offered: a.offered,
     accepted: a.accepted,
     rejected: a.rejected,

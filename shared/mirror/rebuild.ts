@@ -1,3 +1,4 @@
+import { epochMirrorEntries } from '../auth';
 import type { Clock } from '../clock';
 import { configReader, publicConfigEntry } from '../config';
 import type { Db } from '../db/pool';
@@ -13,6 +14,7 @@ export interface RebuildCounts {
   offers: number;
   sessions: number;
   messages: number;
+  epochs: number;
 }
 
 /**
@@ -32,13 +34,15 @@ export async function rebuildMirror(rt: {
   const config = await publicConfigEntry(rt.db, rt.env, now);
   const pairing = await pairingMirrorEntries(rt.db, now, cfg.request_notification_timeout_seconds);
   const sessions = await sessionMirrorEntries(rt.db);
-  await commitWithEffects(rt, (t) => t.enqueue([config, ...pairing.entries, ...sessions.entries]));
+  const epochs = await epochMirrorEntries(rt.db);
+  await commitWithEffects(rt, (t) => t.enqueue([config, ...epochs, ...pairing.entries, ...sessions.entries]));
   const counts = {
     config: 1,
     pairing: pairing.pairing,
     offers: pairing.offers,
     sessions: sessions.sessions,
     messages: sessions.messages,
+    epochs: epochs.length,
   };
   rt.logger.info('mirror rebuild enqueued', { ...counts });
   return counts;

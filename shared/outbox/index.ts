@@ -4,3 +4,4 @@ export { effect, entry, type OutboxEntry, type OutboxItem } from './effects';
 export type { StatementWithEffects } from './enqueue';
 export { OutboxRelay, type OutboxRelayDeps } from './relay';
 export { backlogAgeSeconds, deadLetters } from './backlog';
+export { newestOutboxId, purgeDeliveredBefore, scrubDeliveredMentions } from './retention';

@@ -58,6 +58,8 @@ export async function createRequest(
   const created = await commitWithEffects(deps, async (c) => {
     const customer = await findCustomer(c, customerId, true);
     if (!customer) throw new AppError('FORBIDDEN');
+    // The deletion revoked the token; another instance may honour it for up to REVOCATION_MAX_LAG_SECONDS.
+    if (customer.erased_at) throw new AppError('TOKEN_INVALID', 'The account was deleted');
     if (idempotencyKey) {
       const replay = await findByIdempotencyKey(c, customerId, idempotencyKey);
       // The original 201 body: the mitras offered at creation (later offers carry a later offered_at).
@@ -103,7 +105,9 @@ export async function createRequest(
     const offered = await offerWave(c, availabilityAt(cfg, now), request, target ? null : waveLimit(cfg));
     if (target && offered.length === 0) throw new AppError('MITRA_UNAVAILABLE');
     const doc = pairingDoc({ status: 'searching', request, notified_mitras: offered.length }, now);
+    // The whole doc before its queue status: the merge must land on a doc, never create a partial one.
     await c.enqueue([
+      { item: effect.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
       ...offerBatchEffects(deps, request.id, offered, now, cfg.request_notification_timeout_seconds),
       ...(target ? [] : nextWave(request, now, cfg)),
       queueStatus(customerId, request.id, now),
@@ -115,7 +119,6 @@ export async function createRequest(
           request.expires_at,
         ),
       },
-      { item: effect.setDoc(pairingDocPath(customerId), doc.data, doc.merge) },
     ]);
     return requestCreatedView(request, offered.length);
   });

@@ -48,7 +48,20 @@ function build() {
   const searching = z.strictObject({
     status: z.literal('searching'),
     request_id: z.uuid(),
-    notified_mitras: z.number().int().min(0),
+    notified_mitras: z.number().int().min(0).describe('mitras offered so far, over every wave'),
+    wave: z.number().int().min(1).describe('offer waves sent so far (SPEC §6)'),
+    position: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .describe('1 = the oldest searching request; null until the first queue update (within a second)'),
+    estimated_wait_seconds: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .describe('median time to accept over the last hour; null when unknown'),
     expires_at: iso,
     session_id: z.null(),
     mitra_name: z.null(),
@@ -63,7 +76,7 @@ function build() {
   });
   const ended = z.strictObject({ status: z.enum(['cancelled', 'expired']), request_id: z.uuid(), updated_at: iso });
 
-  /** Always written whole: a function of the request's state alone. */
+  /** Written whole at each step; while searching, the queue fields are merged in at most once a second. */
   const PairingDocSchema = z.union([searching, paired, ended]);
   return { OfferViewSchema, OfferEndingDocSchema, OfferDocSchema, PairingDocSchema };
 }
@@ -83,11 +96,13 @@ export const PUBLISHED_DOCUMENTS: PublishedDocument[] = [
     parameters: { customerId: { description: 'the customer’s user id (UUID)' } },
     schema: () => pairingSchemas().PairingDocSchema,
     readers: ['customer'],
-    writes: 'whole',
+    writes: 'merged',
     summary: 'The customer’s latest chat request: searching, paired (with the session id), cancelled or expired.',
     description:
-      'Written whole at each step of the request. On `paired` the app opens the session doc; a `paired` ' +
-      'push says the same thing when the app is in the background.',
+      'Written whole at each step of the request. While `searching`, the queue status (`notified_mitras`, ' +
+      '`wave`, `position`, `estimated_wait_seconds`, `updated_at`) is merged in at most once a second. On ' +
+      '`paired` the app opens the session doc; a `paired` push says the same thing when the app is in the ' +
+      'background.',
   },
   {
     name: 'OfferDoc',

@@ -1,7 +1,7 @@
 /** Presence and pairing (SPEC §6): who is available, requests, offers, the one-winner accept. */
 export { acceptRequest } from './accept-request';
 export { availableMitraCount } from './availability';
-export { cancelRequest } from './cancel-request';
+export { cancelOpenRequestOf, cancelRequest } from './cancel-request';
 export { createRequest, type ChatRequestInput, type RequestContext } from './create-request';
 export { pairingDeps, reofferDeps, type PairingAdapters, type PairingDeps } from './deps';
 export { PUBLISHED_DOCUMENTS } from './documents';
@@ -16,7 +16,7 @@ export { pendingOffers } from './pending-offers';
 export { QUEUE_STATUS, queueStatusDocs, refreshQueue } from './queue-status';
 export { capacityRaisedHook, mitraFreedHook } from './reoffer';
 export { rejectRequest } from './reject-request';
-export type { NotificationStatus } from './repo/chat-request-notifications';
+export { offeredRequestIdsPage, type NotificationStatus } from './repo/chat-request-notifications';
 export {
   mitraActivityLog,
   mitraActivityPage,

@@ -6,7 +6,13 @@ export { paymentTimeout, settleFromProvider } from './payment-timeout';
 export { callbackTokenMatches, processCallback, receiveCallback, type InvoiceCallback } from './receive-callback';
 export { reconcile, RECONCILE_AFTER_SECONDS, RECONCILE_BATCH } from './reconcile';
 export type { PaymentRow } from './repo/payments';
-export { flaggedPayments, paidRevenueSql, paymentsOfSession, type SessionPaymentRow } from './repo/payments.admin';
+export {
+  flaggedPayments,
+  paidRevenueSql,
+  paymentsOfSession,
+  paymentRowsOfSessions,
+  type SessionPaymentRow,
+} from './repo/payments.admin';
 export { settlePayment, type ProviderReport, type SettleOutcome } from './settle-payment';
 export {
   NO_PAYMENT,

@@ -16,7 +16,32 @@ export function callbackTokenMatches(expected: string | undefined, given: string
   return timingSafeEqual(digest(expected), digest(given ?? ''));
 }
 
-/** The fields of Xendit's invoice callback we act on (the whole payload is kept as received). */
+/**
+ * What is kept of a callback (SPEC §14: raw provider callbacks keep only the fields payments need): what
+ * settlement acts on and what reconciles with Xendit's own records. Xendit also sends the payer's e-mail,
+ * payment details (e-wallet accounts, card data), the invoice description and our redirect URLs; none is
+ * stored. Migration 0023 applied the same list to the callbacks recorded before.
+ */
+export const KEPT_CALLBACK_FIELDS = [
+  'id',
+  'external_id',
+  'status',
+  'amount',
+  'paid_amount',
+  'currency',
+  'paid_at',
+  'payment_id',
+  'payment_method',
+  'payment_channel',
+  'created',
+  'updated',
+] as const;
+
+export function keptCallbackFields(payload: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(KEPT_CALLBACK_FIELDS.filter((k) => k in payload).map((k) => [k, payload[k]]));
+}
+
+/** The fields of Xendit's invoice callback we act on. */
 export interface InvoiceCallback {
   id: string;
   external_id: string;
@@ -37,12 +62,12 @@ export type CallbackOutcome = SettleOutcome | 'duplicate';
 export async function receiveCallback(
   deps: PaymentsDeps,
   cb: InvoiceCallback,
-  payload: unknown,
+  payload: Record<string, unknown>,
 ): Promise<{ outcome: CallbackOutcome; duplicate: boolean }> {
   const now = deps.clock.now();
   const rec = await recordCallback(
     deps.db,
-    { invoiceId: cb.id, externalId: cb.external_id, status: cb.status, payload },
+    { invoiceId: cb.id, externalId: cb.external_id, status: cb.status, payload: keptCallbackFields(payload) },
     now,
   );
   const result = await processCallback(deps, rec.id);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { paymentFieldsShape } from '../payments';
 import type { PublishedDocument } from '../realtime';
 import type { ExtensionStatus } from './repo/session-extensions';
+import type { RemovedReason } from './repo/chat-messages';
 import type { ClosingReason, Sensitivity, SessionStatus, Side } from './types';
 
 /**
@@ -33,6 +34,7 @@ function build() {
     'ended_by_mitra',
     'customer_banned',
     'mitra_deactivated',
+    'account_deleted',
   ] satisfies ClosingReason[]);
 
   const Goodbye = z.strictObject({ at: iso, message: z.string().optional() });
@@ -116,7 +118,11 @@ function build() {
     seq: z.number().int().min(1).describe('the order of the session’s messages, from 1 without gaps'),
     sender_type: SideSchema,
     client_message_id: z.string().describe('the id the sending app chose: match it to the pending bubble'),
-    body: z.string(),
+    body: z.string().describe('empty once removed'),
+    removed: z
+      .enum(['account_deleted', 'retention'] satisfies RemovedReason[])
+      .optional()
+      .describe('why the body is gone (SPEC §14): its sender deleted the account, or the retention window passed'),
     created_at: iso,
   });
 

@@ -23,6 +23,18 @@ export async function sessionDocEntries(q: Queryable, sessionId: string): Promis
   ];
 }
 
+/**
+ * The shared `sessions/{id}` doc alone, replacing what Firestore holds (not merged into it): a field that
+ * went (an erased goodbye, SPEC §14) goes from the document too. The doc is complete, so nothing is lost.
+ */
+export async function replaceSessionDocEntry(q: Queryable, sessionId: string): Promise<OutboxEntry> {
+  const s = (await findFullSession(q, sessionId))!;
+  const [ext, payment] = await Promise.all([latestExtensionOf(q, sessionId), paymentOfSession(q, sessionId)]);
+  return {
+    item: effect.setDoc(sessionDocPath(s.id), { ...payment, ...sessionDoc(s, s, { extension: ext ?? null }) }, false),
+  };
+}
+
 /** One push (built by `buildPush`) per device of the user, deduplicated per trigger. */
 export async function pushEntries(
   q: Queryable,

@@ -4,10 +4,10 @@ import { findSession, liveSessionIdsOf } from './repo/chat-sessions';
 import { moveSession } from './transitions';
 import type { SessionStatus, Side } from './types';
 
-export type OperatorReason = 'customer_banned' | 'mitra_deactivated';
+export type OperatorReason = 'customer_banned' | 'mitra_deactivated' | 'account_deleted';
 
 /**
- * A ban or a deactivation ends the chat (SPEC §9): an unpaid session is cancelled, an active or
+ * A ban, a deactivation or an account deletion ends the chat (SPEC §9, §14): an unpaid session is cancelled, an active or
  * expired one goes to closing with the operator's reason; closing, completed and cancelled stay.
  * In the caller's transaction; answers the status the session is in afterwards and whether it changed.
  */
@@ -29,7 +29,7 @@ export async function endSessionByOperator(
   return { changed: Boolean(moved), status: moved?.status ?? s.status };
 }
 
-/** Every live session of a banned customer or a deactivated mitra. */
+/** Every live session of a banned customer, a deactivated mitra or a deleted account. */
 export async function endSessionsOfUser(
   t: Tx,
   deps: Pick<SessionsDeps, 'config' | 'clock' | 'onMitraFreed'>,

@@ -4,6 +4,7 @@ export { sessionsDeps, type SessionsDeps } from './deps';
 export { PUBLISHED_DOCUMENTS } from './documents';
 export { endSessionByOperator, endSessionsOfUser, type OperatorReason } from './end-by-operator';
 export { endEarly } from './end-early';
+export { eraseOwnFeedback, releaseHeldSession, removeOwnMessageBodies, rewriteOwnSessions } from './erase-traces';
 export { flipSensitivity } from './flip-sensitivity';
 export { getSession } from './get-session';
 export { listMessages } from './list-messages';
@@ -13,6 +14,7 @@ export { sessionMirrorEntries } from './mirror';
 export { messageDocPath, mitraSessionDocPath, SESSION_PATHS, sessionDocPath, typingDocPath } from './paths';
 export { sessionPaymentHooks } from './payment-hooks';
 export { postGoodbye } from './post-goodbye';
+export { purgeOldMessages } from './purge-old-messages';
 export { rateSession } from './rate-session';
 export { reportSession } from './report-session';
 export { requestExtension } from './request-extension';
@@ -30,6 +32,7 @@ export {
   capacityUsed,
   findSession,
   hasUsedFreeTrial,
+  liveSessionIdsOf,
   liveSessionOfCustomer,
 } from './repo/chat-sessions';
 export {
@@ -40,10 +43,15 @@ export {
   type AdminSessionRow,
   type SessionFilter,
 } from './repo/chat-sessions.admin';
-export { transcriptPage, type TranscriptRow } from './repo/chat-messages';
+export { transcriptPage, type MessageRow, type RemovedReason, type TranscriptRow } from './repo/chat-messages';
+export { ownMessagesIn } from './repo/chat-messages.privacy';
+export { sessionIdsPage, sessionsOf } from './repo/chat-sessions.privacy';
+export { ratingsOf, type RatingRow } from './repo/session-ratings';
 export {
   findReport,
   FLAG_THRESHOLD,
+  OPEN_REPORT_STATUSES,
+  reportsFiledBy,
   flaggedUserIds,
   listReports,
   pendingReportCounts,

@@ -44,6 +44,8 @@ const ALERTED_ON_CLOSE: Record<ClosingReason, readonly Side[]> = {
   ended_by_mitra: ['customer'],
   customer_banned: ['mitra'],
   mitra_deactivated: ['customer'],
+  // The other side: the deleted side's devices were forgotten with its access, so nothing reaches it.
+  account_deleted: ['customer', 'mitra'],
 };
 const updated = (s: SessionRow) => buildPush('session_updated', { session_id: s.id, status: s.status });
 const minutes = (n: number) => n * 60_000;

@@ -9,7 +9,8 @@ export type ClosingReason =
   | 'ended_by_customer'
   | 'ended_by_mitra'
   | 'customer_banned'
-  | 'mitra_deactivated';
+  | 'mitra_deactivated'
+  | 'account_deleted';
 
 /** What pairing inserts at accept. */
 export interface NewSession {

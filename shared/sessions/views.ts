@@ -181,7 +181,10 @@ export function mitraSessionDoc(s: SessionRow, extension?: ExtensionRow | null):
   };
 }
 
-/** The message doc `sessions/{id}/messages/{message_id}` (written once) and the REST item (plus status). */
+/**
+ * The message doc `sessions/{id}/messages/{message_id}` and the REST item (plus status). Written once,
+ * and once more if its body is removed (SPEC §14): then `body` is empty and `removed` says why.
+ */
 export function messageDoc(m: MessageRow): MessageDoc {
   return {
     id: m.id,
@@ -190,6 +193,8 @@ export function messageDoc(m: MessageRow): MessageDoc {
     sender_type: m.sender_type,
     client_message_id: m.client_message_id,
     body: m.body,
+    // Absent, not null, while the body is there: the docs of every message ever sent keep their shape.
+    ...(m.removed_reason ? { removed: m.removed_reason } : {}),
     created_at: m.created_at.toISOString(),
   };
 }

@@ -14,6 +14,8 @@ export {
 export { ccUsersByIds, listCcUsers, type AdminCcUserRow } from './repo/control-center-users.admin';
 export {
   createCustomer,
+  eraseCustomerRow,
+  ERASED_NAME,
   findCustomer,
   findCustomerBy,
   linkIdentity,
@@ -26,6 +28,7 @@ export {
 export { listCustomers } from './repo/customers.admin';
 export {
   deleteDeviceToken,
+  deleteDeviceTokensOf,
   deleteUnregisteredToken,
   deviceTokensOf,
   upsertDeviceToken,
@@ -35,6 +38,7 @@ export {
 export {
   availableMitras,
   availableMitrasSql,
+  eraseMitraRow,
   findMitra,
   findOrCreateMitraByPhone,
   lockMitra,
@@ -49,4 +53,4 @@ export {
 } from './repo/mitras';
 export { listMitras, mitraFiguresSql, type MitraFilter } from './repo/mitras.admin';
 export { roleExists } from './repo/roles';
-export { bumpFirestoreEpoch, firestoreEpochOf, type EpochSide } from './repo/firestore-epochs';
+export { bumpFirestoreEpoch, firestoreEpochOf, movedEpochs, type EpochSide } from './repo/firestore-epochs';

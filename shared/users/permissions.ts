@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'reports:update',
   'mitra_activity:read',
   'audit:read',
+  'privacy:erase',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

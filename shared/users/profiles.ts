@@ -28,7 +28,8 @@ export function mitraProfile(m: MitraRow) {
   return {
     id: m.id,
     display_name: m.display_name,
-    phone: m.phone,
+    // A signed-in mitra always has one: only a deleted account (which signs in no more) has none.
+    phone: m.phone ?? '',
     is_active: m.is_active,
     is_online: m.is_online,
     created_at: m.created_at.toISOString(),

@@ -171,7 +171,7 @@ describe('a customer, a mitra and an operator through the whole API', () => {
     const viewer = await ccUser(s, 'viewer');
     await call('/internal/auth/me', as(admin), 200);
     await call('/internal/dashboard', as(admin), 200);
-    await call('/internal/mitras?q=Walk', as(admin), 200);
+    await call('/internal/mitras/search', as(admin, { method: 'POST', json: { q: 'Walk' } }), 200);
     await call('/internal/mitras', as(viewer.token, { method: 'POST', json: { phone: '081234567890' } }), 403);
     await call(`/internal/mitra-activity?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z`, as(admin), 200);
     await call(
@@ -184,7 +184,7 @@ describe('a customer, a mitra and an operator through the whole API', () => {
     await call(`/internal/sessions/${id}/transcript`, as(admin), 200);
     await call(`/internal/sessions/${id}/transcript`, as(viewer.token), 403);
     await call('/internal/audit?kind=transcript_access', as(admin), 200);
-    await call('/internal/customers?q=Rani', as(admin), 200);
+    await call('/internal/customers/search', as(admin, { method: 'POST', json: { q: 'Rani' } }), 200);
     const reports = await json(await call('/internal/reports?status=pending', as(admin), 200));
     await call(
       `/internal/reports/${reports.items[0].id}`,

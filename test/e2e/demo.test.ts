@@ -32,7 +32,7 @@ function runDemo(env: Record<string, string>, withinMs: number): Promise<{ code:
 }
 
 describe('npm run demo', () => {
-  it('plays one whole paid session with an extension against a booted stack and exits 0', async () => {
+  it('plays one whole paid session with an extension, then deletes the account, against a booted stack and exits 0', async () => {
     stack = await spawnStack(dataDir, await stackPorts(), {
       DATABASE_URL: await createTestDatabase(),
       FIRESTORE_EMULATOR_HOST: inject('firestoreHost'),
@@ -57,6 +57,8 @@ describe('npm run demo', () => {
       'goodbye_mitra',
       'completed_seen',
       'rating',
+      'account_deleted',
+      'cc_lookup',
     ])
       expect(out).toMatch(new RegExp(`^\\[\\+ *[\\d.]+s\\] ${step} `, 'm'));
     expect(out).toMatch(/mitra listener <- #\d+ from Rani/);

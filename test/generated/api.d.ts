@@ -17,6 +17,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/client/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete the account (SPEC §14): 401 from then on; the live session closes, messages are emptied, payments kept anonymous */
+        delete: operations["customerDeleteAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/client/account/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything of yours: profile, sessions, your messages, payments, ratings and reports filed
+         * @description One JSON document (SPEC §14), sent as it is read (chunked, no Content-Length): the messages come last, a few sessions at a time. Only data still kept is in it (message bodies go after retention.message_days). A connection cut mid-way leaves invalid JSON: ask again.
+         */
+        get: operations["customerExportAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/client/auth/apple": {
         parameters: {
             query?: never;
@@ -350,6 +387,43 @@ export interface paths {
         };
         /** The customer’s current session (pending_payment, active, expired or closing), or null */
         get: operations["customerActiveSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mitra/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete the account (SPEC §14): 401 from then on; the live session closes, messages are emptied, payments kept anonymous */
+        delete: operations["mitraDeleteAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mitra/account/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything of yours: profile, sessions, your messages, ratings received and reports filed
+         * @description One JSON document (SPEC §14), sent as it is read (chunked, no Content-Length): the messages come last, a few sessions at a time. Only data still kept is in it (message bodies go after retention.message_days). A connection cut mid-way leaves invalid JSON: ask again.
+         */
+        get: operations["mitraExportAccount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1132,7 +1206,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Newest first; search by email or name, filter by role */
+        /** Newest first; filter by role; to search by e-mail or name use POST /internal/control-center-users/search */
         get: operations["ccListUsers"];
         put?: never;
         /** An unknown role is 400 (details.issues on role) */
@@ -1177,6 +1251,23 @@ export interface paths {
         patch: operations["ccChangeOwnPassword"];
         trace?: never;
     };
+    "/internal/control-center-users/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Newest first; search by e-mail or name (in the body, never in the URL), filter by role */
+        post: operations["ccSearchUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/customers": {
         parameters: {
             query?: never;
@@ -1184,7 +1275,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Newest first; search by name, phone or email */
+        /** Newest first; to search by name, phone or e-mail use POST /internal/customers/search */
         get: operations["ccListCustomers"];
         put?: never;
         post?: never;
@@ -1211,6 +1302,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/customers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete the account as the user would (SPEC §14), audited; repeating answers the same erased_at and changes nothing */
+        post: operations["ccEraseCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/customers/{id}/unban": {
         parameters: {
             query?: never;
@@ -1222,6 +1330,23 @@ export interface paths {
         put?: never;
         /** Lift a customer's ban */
         post: operations["ccUnbanCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/customers/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Newest first; search by name, phone or e-mail (in the body, never in the URL) */
+        post: operations["ccSearchCustomers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1286,7 +1411,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Newest first; search and filters combine */
+        /** Newest first; the filters combine; to search by name or phone use POST /internal/mitras/search */
         get: operations["ccListMitras"];
         put?: never;
         /** Pre-register a phone (inactive unless is_active: true) */
@@ -1312,6 +1437,40 @@ export interface paths {
         head?: never;
         /** Deactivation sets offline, revokes every auth session at once (refresh → 403 ACCOUNT_INACTIVE; access tokens within REVOCATION_MAX_LAG_SECONDS) and withdraws open offers */
         patch: operations["ccUpdateMitra"];
+        trace?: never;
+    };
+    "/internal/mitras/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete the account as the user would (SPEC §14), audited; repeating answers the same erased_at and changes nothing */
+        post: operations["ccEraseMitra"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/mitras/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Newest first; search by name or phone (in the body, never in the URL) and the filters combine */
+        post: operations["ccSearchMitras"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/internal/reports": {
@@ -1563,6 +1722,57 @@ export interface paths {
         put?: never;
         /** Past the invoice expiry: settle by asking the provider (the callback may have been lost) */
         post: operations["taskPaymentTimeout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/privacy/erase-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One step of an account deletion, then the next one queued (acts only if the erasure is still there) */
+        post: operations["taskPrivacyEraseStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/privacy/release-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A report closed: a deleted user’s messages in its session are emptied, unless another report is open */
+        post: operations["taskPrivacyReleaseHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cloud Scheduler, daily: message bodies, delivered outbox rows, OTP and auth records past retention */
+        post: operations["taskPrivacyRetention"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1863,6 +2073,14 @@ export interface components {
              */
             created_at: string;
         };
+        CcUserSearch: {
+            /** @description E-mail or name */
+            q?: string;
+            role?: string;
+            /** @description Default 20 */
+            limit?: number;
+            cursor?: string;
+        };
         WentOnline: components["schemas"]["Presence"] & {
             /** @description searching requests offered on coming online */
             offered_requests: number;
@@ -2089,7 +2307,7 @@ export interface components {
         /** @enum {string} */
         SessionStatus: "pending_payment" | "active" | "expired" | "closing" | "completed" | "cancelled";
         /** @enum {string|null} */
-        ClosingReason: "time_up" | "extension_rejected" | "extension_timeout" | "extension_lapsed" | "ended_by_customer" | "ended_by_mitra" | "customer_banned" | "mitra_deactivated" | null;
+        ClosingReason: "time_up" | "extension_rejected" | "extension_timeout" | "extension_lapsed" | "ended_by_customer" | "ended_by_mitra" | "customer_banned" | "mitra_deactivated" | "account_deleted" | null;
         Goodbye: {
             /**
              * Format: date-time
@@ -2227,7 +2445,9 @@ export interface components {
             /** @enum {string} */
             sender_type: "customer" | "mitra";
             client_message_id: string;
+            /** @description Empty when removed */
             body: string;
+            removed?: components["schemas"]["MessageRemovedReason"];
             /**
              * Format: date-time
              * @example 2026-11-25T10:00:00.000Z
@@ -2236,6 +2456,11 @@ export interface components {
             /** @enum {string} */
             status: "sent" | "delivered" | "read";
         };
+        /**
+         * @description The sender deleted the account, or the message passed retention.message_days after the session
+         * @enum {string}
+         */
+        MessageRemovedReason: "account_deleted" | "retention";
         MessageInput: {
             client_message_id: string;
             /** @description 1–4000 characters after trimming */
@@ -2316,6 +2541,288 @@ export interface components {
         ExtensionTimeoutTask: {
             /** Format: uuid */
             extension_id: string;
+        };
+        AccountErased: {
+            /**
+             * Format: date-time
+             * @description When the account was deleted (the first request, if repeated)
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            erased_at: string;
+        };
+        AccountDeleteInput: {
+            /**
+             * @description Must be true: the app asked the user first
+             * @enum {boolean}
+             */
+            confirm: true;
+        };
+        CustomerAccountExport: {
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            exported_at: string;
+            profile: components["schemas"]["ExportCustomerProfile"];
+            sessions: components["schemas"]["ExportSession"][];
+            messages: components["schemas"]["ExportMessage"][];
+            payments: components["schemas"]["ExportPayment"][];
+            /** @description The ratings you gave */
+            ratings: components["schemas"]["ExportRatingGiven"][];
+            reports: components["schemas"]["ExportReport"][];
+        };
+        ExportCustomerProfile: {
+            /** Format: uuid */
+            id: string;
+            display_name: string;
+            phone: string | null;
+            email: string | null;
+            is_guest: boolean;
+            linked: {
+                phone: boolean;
+                google: boolean;
+                apple: boolean;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            created_at: string;
+        };
+        ExportSession: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SessionStatus"];
+            is_free_trial: boolean;
+            tier_id: string | null;
+            duration_minutes: number;
+            price_idr: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            started_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            ends_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            closing_at: string | null;
+            closing_reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            completed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            cancelled_at: string | null;
+            /** @description The goodbye you left, if any */
+            your_goodbye: {
+                message: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T10:00:00.000Z
+                 */
+                at: string;
+            } | null;
+        };
+        /** @description A message you wrote (never the other side’s) */
+        ExportMessage: {
+            /** Format: uuid */
+            session_id: string;
+            seq: number;
+            /** @description Empty when removed */
+            body: string;
+            /**
+             * @description Why the body is gone (MessageRemovedReason); null while it is there
+             * @enum {string|null}
+             */
+            removed: "account_deleted" | "retention" | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            created_at: string;
+        };
+        ExportPayment: {
+            /** Format: uuid */
+            session_id: string;
+            /** @enum {string} */
+            kind: "session" | "extension";
+            external_id: string;
+            amount_idr: number;
+            currency: string;
+            status: string;
+            paid_amount: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            paid_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            created_at: string;
+        };
+        ExportRatingGiven: {
+            /** Format: uuid */
+            session_id: string;
+            stars: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            created_at: string;
+            comment: string | null;
+        };
+        /** @description A report you filed */
+        ExportReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            session_id: string;
+            reason: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "pending" | "reviewed" | "actioned" | "dismissed";
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            created_at: string;
+        };
+        MitraAccountExport: {
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            exported_at: string;
+            profile: components["schemas"]["ExportMitraProfile"];
+            sessions: components["schemas"]["ExportMitraSession"][];
+            messages: components["schemas"]["ExportMessage"][];
+            /** @description Stars only: the comment is the customer’s own words */
+            ratings_received: components["schemas"]["ExportRating"][];
+            reports: components["schemas"]["ExportReport"][];
+        };
+        ExportMitraProfile: {
+            /** Format: uuid */
+            id: string;
+            display_name: string;
+            phone: string;
+            is_active: boolean;
+            is_online: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            created_at: string;
+        };
+        ExportMitraSession: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SessionStatus"];
+            is_free_trial: boolean;
+            tier_id: string | null;
+            duration_minutes: number;
+            price_idr: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            started_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            ends_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            closing_at: string | null;
+            closing_reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            completed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            cancelled_at: string | null;
+            /** @description The goodbye you left, if any */
+            your_goodbye: {
+                message: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T10:00:00.000Z
+                 */
+                at: string;
+            } | null;
+            /** @enum {string} */
+            topic_sensitivity: "regular" | "sensitive";
+        };
+        ExportRating: {
+            /** Format: uuid */
+            session_id: string;
+            stars: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            created_at: string;
+        };
+        EraseStepTask: {
+            /** Format: uuid */
+            erasure_id: string;
+            step: string;
+            batch: number;
+        };
+        ReleaseHoldTask: {
+            /** Format: uuid */
+            erasure_id: string;
+            /** Format: uuid */
+            session_id: string;
+            /** Format: uuid */
+            report_id: string;
+            batch: number;
+        };
+        RetentionRound: {
+            day: string;
+            round: number;
+            /** @description Message bodies purged */
+            messages: number;
+            /** @description Sessions whose bodies are now all gone */
+            sessions_purged: number;
+            outbox_rows: number;
+            otp_requests: number;
+            auth_sessions: number;
+            /** @description A batch was full: the next round is queued */
+            more: boolean;
+        };
+        /** @description Empty from Cloud Scheduler; a follow-up round names its day and round */
+        RetentionTask: {
+            day?: string;
+            round?: number;
         };
         PublicConfig: {
             anonymity_enabled: boolean;
@@ -2441,6 +2948,11 @@ export interface components {
                     hourly_budget: number;
                 };
             };
+            retention: {
+                message_days: number;
+                outbox_days: number;
+                auth_days: number;
+            };
         };
         /** @description Deploy-fixed values (env), shown beside the DB values */
         ConfigEnvValues: {
@@ -2477,9 +2989,10 @@ export interface components {
             payment: components["schemas"]["ConfigKey"][];
             limits: components["schemas"]["ConfigKey"][];
             support: components["schemas"]["ConfigKey"][];
+            retention: components["schemas"]["ConfigKey"][];
         };
         /** @enum {string} */
-        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "blast" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_hold_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes" | "limits";
+        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "blast" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_hold_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes" | "limits" | "retention";
         ConfigAuditPage: {
             items: components["schemas"]["ConfigAuditEntry"][];
             next_cursor: string | null;
@@ -2564,6 +3077,11 @@ export interface components {
                         hourly_budget: number;
                     };
                 };
+                retention?: {
+                    message_days: number;
+                    outbox_days: number;
+                    auth_days: number;
+                };
             };
             /**
              * Format: date-time
@@ -2644,6 +3162,11 @@ export interface components {
                     hourly_budget: number;
                 };
             };
+            retention?: {
+                message_days: number;
+                outbox_days: number;
+                auth_days: number;
+            };
         };
         ConfigPatchResult: {
             changed: boolean;
@@ -2651,7 +3174,7 @@ export interface components {
             values: components["schemas"]["ConfigValues"];
         };
         /** @description The keys of the section named in the path (see ConfigSections) */
-        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchBlast"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchLimits"] | components["schemas"]["ConfigPatchSupport"];
+        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchBlast"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchLimits"] | components["schemas"]["ConfigPatchSupport"] | components["schemas"]["ConfigPatchRetention"];
         ConfigPatchAnonymity: {
             anonymity_enabled?: boolean;
         };
@@ -2758,6 +3281,13 @@ export interface components {
                 email?: string;
             };
         };
+        ConfigPatchRetention: {
+            retention?: {
+                message_days: number;
+                outbox_days: number;
+                auth_days: number;
+            };
+        };
         XenditCallbackAck: {
             /** @enum {boolean} */
             received: true;
@@ -2862,7 +3392,8 @@ export interface components {
         CcMitra: {
             /** Format: uuid */
             id: string;
-            phone: string;
+            /** @description Masked (+62812****781) without mitras:read */
+            phone: string | null;
             display_name: string;
             is_active: boolean;
             is_online: boolean;
@@ -2888,6 +3419,17 @@ export interface components {
              * @example 2026-11-25T10:00:00.000Z
              */
             updated_at: string;
+        };
+        CcMitraSearch: {
+            /** @description Name or phone (any form: 08…, 62…, +62…) */
+            q?: string;
+            /** @description Online (and active) */
+            online?: boolean;
+            active?: boolean;
+            flagged?: boolean;
+            /** @description Default 20 */
+            limit?: number;
+            cursor?: string;
         };
         CcRegisterMitra: {
             phone: string;
@@ -2918,7 +3460,8 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 display_name: string;
-                phone: string;
+                /** @description Masked without mitras:read; null for a deleted account */
+                phone: string | null;
                 is_active: boolean;
             };
             /** @description Every notification offered in [from, to), whatever became of it */
@@ -3048,8 +3591,17 @@ export interface components {
             closing_at: string | null;
             cancel_reason: string | null;
             message_count: number;
-            goodbyes: {
+            /** @description When each side said goodbye; the texts are chat content, in the audited transcript */
+            goodbye_at: {
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T10:00:00.000Z
+                 */
                 customer: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T10:00:00.000Z
+                 */
                 mitra: string | null;
             };
             participants: {
@@ -3057,7 +3609,9 @@ export interface components {
                     /** Format: uuid */
                     id: string;
                     display_name: string;
+                    /** @description Masked (+62812****781) without customers:read */
                     phone: string | null;
+                    /** @description Masked (b***@g***.com) without customers:read */
                     email: string | null;
                     is_banned: boolean;
                 };
@@ -3065,7 +3619,8 @@ export interface components {
                     /** Format: uuid */
                     id: string;
                     display_name: string;
-                    phone: string;
+                    /** @description Masked without mitras:read; null for a deleted account */
+                    phone: string | null;
                     is_active: boolean;
                 };
             };
@@ -3201,6 +3756,11 @@ export interface components {
         TranscriptPage: {
             items: components["schemas"]["TranscriptMessage"][];
             next_cursor: string | null;
+            /** @description Each side’s goodbye (chat content: shown only here, under the audit) */
+            goodbyes: {
+                customer: components["schemas"]["TranscriptGoodbye"];
+                mitra: components["schemas"]["TranscriptGoodbye"];
+            };
         };
         TranscriptMessage: {
             seq: number;
@@ -3208,13 +3768,28 @@ export interface components {
             sender_type: "customer" | "mitra";
             /** Format: uuid */
             sender_id: string;
+            /** @description Empty when removed */
             body: string;
+            /**
+             * @description Why the body is gone: the sender deleted the account, or retention purged it
+             * @enum {string|null}
+             */
+            removed: "account_deleted" | "retention" | null;
             /**
              * Format: date-time
              * @example 2026-11-25T10:00:00.000Z
              */
             created_at: string;
         };
+        TranscriptGoodbye: {
+            /** @description Null when removed */
+            message: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            at: string;
+        } | null;
         CcCustomerPage: {
             items: components["schemas"]["CcCustomer"][];
             next_cursor: string | null;
@@ -3223,7 +3798,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             display_name: string;
+            /** @description Masked (+62812****781) without customers:read */
             phone: string | null;
+            /** @description Masked (b***@g***.com) without customers:read */
             email: string | null;
             is_guest: boolean;
             is_banned: boolean;
@@ -3241,6 +3818,18 @@ export interface components {
              * @example 2026-11-25T10:00:00.000Z
              */
             created_at: string;
+        };
+        CcCustomerSearch: {
+            /** @description Name, phone (any form: 08…, 62…, +62…) or e-mail */
+            q?: string;
+            /**
+             * @description flagged: 3+ pending reports
+             * @enum {string}
+             */
+            status?: "active" | "banned" | "flagged";
+            /** @description Default 20 */
+            limit?: number;
+            cursor?: string;
         };
         CcBanCustomer: {
             reason: string;
@@ -3261,7 +3850,7 @@ export interface components {
         AuditEntry: {
             id: string;
             /** @enum {string} */
-            kind: "transcript_access" | "mitra_registered" | "mitra_updated" | "customer_banned" | "customer_unbanned" | "report_reviewed";
+            kind: "transcript_access" | "mitra_registered" | "mitra_updated" | "customer_banned" | "customer_unbanned" | "report_reviewed" | "account_erased";
             actor: {
                 /** Format: uuid */
                 id: string;
@@ -3298,6 +3887,14 @@ export interface components {
             from_status?: string;
             to_status?: string;
             note?: string | null;
+        };
+        CcAccountErased: {
+            /**
+             * Format: date-time
+             * @description When the account was deleted (the first time)
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            erased_at: string;
         };
         OutboxDrained: {
             delivered: number;
@@ -3461,6 +4058,140 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    customerDeleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountDeleteInput"];
+            };
+        };
+        responses: {
+            /** @description Deleted; the rest of the erasure runs in the background */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountErased"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    customerExportAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAccountExport"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5189,6 +5920,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerActiveSession"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    mitraDeleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountDeleteInput"];
+            };
+        };
+        responses: {
+            /** @description Deleted; the rest of the erasure runs in the background */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountErased"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    mitraExportAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MitraAccountExport"];
                 };
             };
             /** @description Error: BAD_REQUEST */
@@ -7977,7 +8842,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "transcript_access" | "mitra_registered" | "mitra_updated" | "customer_banned" | "customer_unbanned" | "report_reviewed";
+                kind?: "transcript_access" | "mitra_registered" | "mitra_updated" | "customer_banned" | "customer_unbanned" | "report_reviewed" | "account_erased";
                 actor_id?: string;
                 target_id?: string;
             };
@@ -8366,7 +9231,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "blast" | "closing" | "payment" | "limits" | "support";
+                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "blast" | "closing" | "payment" | "limits" | "support" | "retention";
             };
             cookie?: never;
         };
@@ -8514,7 +9379,6 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                q?: string;
                 role?: string;
             };
             header?: never;
@@ -8820,12 +9684,80 @@ export interface operations {
             };
         };
     };
+    ccSearchUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CcUserSearch"];
+            };
+        };
+        responses: {
+            /** @description A page of control-center users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CcUserPage"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, IAP_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     ccListCustomers: {
         parameters: {
             query?: {
                 limit?: number;
                 cursor?: string;
-                q?: string;
                 /** @description flagged: 3+ pending reports */
                 status?: "active" | "banned" | "flagged";
             };
@@ -8962,6 +9894,82 @@ export interface operations {
             };
         };
     };
+    ccEraseCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the rest of the erasure runs in the background */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CcAccountErased"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, IAP_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     ccUnbanCustomer: {
         parameters: {
             query?: never;
@@ -9011,6 +10019,75 @@ export interface operations {
             };
             /** @description Error: NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ccSearchCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CcCustomerSearch"];
+            };
+        };
+        responses: {
+            /** @description A page of customers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CcCustomerPage"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, IAP_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9237,8 +10314,6 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                /** @description Name or phone (any form: 08…, 62…, +62…) */
-                q?: string;
                 /** @description Online (and active) */
                 online?: "true" | "false";
                 active?: "true" | "false";
@@ -9437,6 +10512,151 @@ export interface operations {
             };
             /** @description Error: NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ccEraseMitra: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the rest of the erasure runs in the background */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CcAccountErased"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, IAP_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    ccSearchMitras: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CcMitraSearch"];
+            };
+        };
+        responses: {
+            /** @description A page of mitras */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CcMitraPage"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, IAP_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9762,7 +10982,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of messages */
+            /** @description A page of messages and the goodbyes */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10407,6 +11627,182 @@ export interface operations {
             };
             /** @description Error: PROVIDER_UNAVAILABLE */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    taskPrivacyEraseStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseStepTask"];
+            };
+        };
+        responses: {
+            /** @description Handled; a late, duplicated or stale task changes nothing */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    taskPrivacyReleaseHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseHoldTask"];
+            };
+        };
+        responses: {
+            /** @description Handled; a late, duplicated or stale task changes nothing */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    taskPrivacyRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionTask"];
+            };
+        };
+        responses: {
+            /** @description One round done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRound"];
+                };
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

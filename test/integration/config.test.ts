@@ -228,7 +228,8 @@ describe('PATCH /internal/config/:section', () => {
     const union = doc.components.schemas[body.$ref.split('/').pop()];
     const members = (union.anyOf ?? union.oneOf).map((m: { $ref: string }) => m.$ref.split('/').pop());
     expect(members).toContain('ConfigPatchFreeTrial');
-    expect(members).toHaveLength(16);
+    expect(members).toContain('ConfigPatchRetention');
+    expect(members).toHaveLength(17);
     expect(op.parameters.find((p: { name: string }) => p.name === 'section').schema.enum).toContain('price-tiers');
   });
 });

@@ -33,6 +33,7 @@ const OWNERS: Record<string, string> = {
   cc_audit_log: 'controlcenter',
   rate_limits: 'limits',
   free_trial_claims: 'pairing',
+  erasures: 'privacy',
 };
 
 /** Platform folders: no feature, so their SQL (over their own tables) sits where their code is. */

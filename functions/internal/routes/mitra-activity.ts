@@ -9,6 +9,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam, IsoDateTime, ListQuery, Uuid } from '../../../shared/http/schemas';
+import { piiOf } from './pii';
 
 const tags = ['control center: mitra activity'];
 const count = z.number().int().min(0);
@@ -24,7 +25,12 @@ const RangeQuery = ListQuery.extend({
 
 export const MitraActivityRowSchema = z
   .object({
-    mitra: z.object({ id: Uuid, display_name: z.string(), phone: z.string(), is_active: z.boolean() }),
+    mitra: z.object({
+      id: Uuid,
+      display_name: z.string(),
+      phone: z.string().nullable().openapi({ description: 'Masked without mitras:read; null for a deleted account' }),
+      is_active: z.boolean(),
+    }),
     offered: count.openapi({ description: 'Every notification offered in [from, to), whatever became of it' }),
     accepted: count,
     rejected: count,
@@ -96,7 +102,9 @@ export const mitraActivityLogRoute = defineRoute(access.permission('mitra_activi
 
 export function mitraActivityRoutes(deps: ControlCenterDeps) {
   return createRouter()
-    .openapi(mitraActivityRoute, async (c) => c.json(await mitraActivity(deps, c.req.valid('query')), 200))
+    .openapi(mitraActivityRoute, async (c) =>
+      c.json(await mitraActivity(deps, c.req.valid('query'), (await piiOf(c)).mitras), 200),
+    )
     .openapi(mitraActivityLogRoute, async (c) =>
       c.json(await mitraActivityLogFor(deps, c.req.valid('param').id, c.req.valid('query')), 200),
     );

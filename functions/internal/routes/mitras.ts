@@ -4,6 +4,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam, IsoDateTime, ListQuery, pageOf, Uuid } from '../../../shared/http/schemas';
+import { piiOf } from './pii';
 
 const tags = ['control center: mitras'];
 
@@ -12,11 +13,13 @@ export const CcName = z.string().normalize('NFC').trim().min(1).max(80);
 /** `?flag=true|false`; absent means "either". */
 export const QueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const SearchText = z.string().trim().min(1).max(100);
+/** A search body's page size: optional (20), as `?limit` is for the lists (SPEC §3). */
+export const SearchLimit = z.number().int().min(1).max(100).optional().openapi({ description: 'Default 20' });
 
 export const CcMitraSchema = z
   .object({
     id: Uuid,
-    phone: z.string(),
+    phone: z.string().nullable().openapi({ description: 'Masked (+62812****781) without mitras:read' }),
     display_name: z.string(),
     is_active: z.boolean(),
     is_online: z.boolean(),
@@ -34,12 +37,25 @@ export const CcMitraSchema = z
   })
   .openapi('CcMitra');
 
+/** Strict: a `q` here is refused (400), so a client still searching in the URL learns it at once. */
 const MitraListQuery = ListQuery.extend({
-  q: SearchText.optional().openapi({ description: 'Name or phone (any form: 08…, 62…, +62…)' }),
   online: QueryBool.optional().openapi({ description: 'Online (and active)' }),
   active: QueryBool.optional(),
   flagged: QueryBool.optional(),
-});
+}).strict();
+
+/** The search travels in the body: the load balancer logs whole URLs, and a phone number is personal data. */
+const MitraSearchBody = z
+  .object({
+    q: SearchText.optional().openapi({ description: 'Name or phone (any form: 08…, 62…, +62…)' }),
+    online: z.boolean().optional().openapi({ description: 'Online (and active)' }),
+    active: z.boolean().optional(),
+    flagged: z.boolean().optional(),
+    limit: SearchLimit,
+    cursor: ListQuery.shape.cursor,
+  })
+  .strict()
+  .openapi('CcMitraSearch');
 
 const RegisterMitraBody = z
   .object({ phone: z.string().min(1).max(32), display_name: CcName.optional(), is_active: z.boolean().optional() })
@@ -60,8 +76,18 @@ export const listMitrasRoute = defineRoute(access.permission('mitras:read'), {
   path: '/internal/mitras',
   operationId: 'ccListMitras',
   tags,
-  summary: 'Newest first; search and filters combine',
+  summary: 'Newest first; the filters combine; to search by name or phone use POST /internal/mitras/search',
   request: { query: MitraListQuery },
+  responses: { 200: jsonResponse('A page of mitras', pageOf(CcMitraSchema, 'CcMitraPage')) },
+});
+
+export const searchMitrasRoute = defineRoute(access.permission('mitras:read'), {
+  method: 'post',
+  path: '/internal/mitras/search',
+  operationId: 'ccSearchMitras',
+  tags,
+  summary: 'Newest first; search by name or phone (in the body, never in the URL) and the filters combine',
+  request: jsonBody(MitraSearchBody),
   responses: { 200: jsonResponse('A page of mitras', pageOf(CcMitraSchema, 'CcMitraPage')) },
 });
 
@@ -90,11 +116,26 @@ export const updateMitraRoute = defineRoute(access.permission('mitras:update'), 
 
 export function mitraRoutes(deps: ControlCenterDeps) {
   return createRouter()
-    .openapi(listMitrasRoute, async (c) => c.json(await listMitrasForCc(deps, c.req.valid('query')), 200))
+    .openapi(listMitrasRoute, async (c) =>
+      c.json(await listMitrasForCc(deps, c.req.valid('query'), (await piiOf(c)).mitras), 200),
+    )
+    .openapi(searchMitrasRoute, async (c) =>
+      c.json(
+        await listMitrasForCc(
+          deps,
+          { ...c.req.valid('json'), limit: c.req.valid('json').limit ?? 20 },
+          (await piiOf(c)).mitras,
+        ),
+        200,
+      ),
+    )
     .openapi(registerMitraRoute, async (c) =>
-      c.json(await registerMitra(deps, c.var.principal.userId, c.req.valid('json')), 201),
+      c.json(await registerMitra(deps, c.var.principal.userId, c.req.valid('json'), await piiOf(c)), 201),
     )
     .openapi(updateMitraRoute, async (c) =>
-      c.json(await updateMitra(deps, c.var.principal.userId, c.req.valid('param').id, c.req.valid('json')), 200),
+      c.json(
+        await updateMitra(deps, c.var.principal.userId, c.req.valid('param').id, c.req.valid('json'), await piiOf(c)),
+        200,
+      ),
     );
 }

@@ -4,6 +4,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
 import { IdParam, IsoDateTime, ListQuery, pageOf, Uuid } from '../../../shared/http/schemas';
+import { piiOf } from './pii';
 import { CcReportSchema } from './reports';
 
 const tags = ['control center: sessions'];
@@ -69,10 +70,19 @@ export const CcSessionDetailSchema = CcSessionSummarySchema.extend({
   closing_at: IsoDateTime.nullable(),
   cancel_reason: z.string().nullable(),
   message_count: z.number().int().min(0),
-  goodbyes: z.object({ customer: z.string().nullable(), mitra: z.string().nullable() }),
+  goodbye_at: z
+    .object({ customer: IsoDateTime.nullable(), mitra: IsoDateTime.nullable() })
+    .openapi({ description: 'When each side said goodbye; the texts are chat content, in the audited transcript' }),
   participants: z.object({
-    customer: PersonRef.extend({ phone: z.string().nullable(), email: z.string().nullable(), is_banned: z.boolean() }),
-    mitra: PersonRef.extend({ phone: z.string(), is_active: z.boolean() }),
+    customer: PersonRef.extend({
+      phone: z.string().nullable().openapi({ description: 'Masked (+62812****781) without customers:read' }),
+      email: z.string().nullable().openapi({ description: 'Masked (b***@g***.com) without customers:read' }),
+      is_banned: z.boolean(),
+    }),
+    mitra: PersonRef.extend({
+      phone: z.string().nullable().openapi({ description: 'Masked without mitras:read; null for a deleted account' }),
+      is_active: z.boolean(),
+    }),
   }),
   payments: z.array(CcPaymentSchema),
   extensions: z.array(CcExtensionSchema),
@@ -118,5 +128,7 @@ export const sessionDetailRoute = defineRoute(access.permission('sessions:read')
 export function sessionRoutes(deps: ControlCenterDeps) {
   return createRouter()
     .openapi(listSessionsRoute, async (c) => c.json(await listSessionsForCc(deps, c.req.valid('query')), 200))
-    .openapi(sessionDetailRoute, async (c) => c.json(await sessionDetail(deps, c.req.valid('param').id), 200));
+    .openapi(sessionDetailRoute, async (c) =>
+      c.json(await sessionDetail(deps, c.req.valid('param').id, await piiOf(c)), 200),
+    );
 }

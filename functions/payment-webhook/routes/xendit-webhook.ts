@@ -10,7 +10,7 @@ const XENDIT_INVOICE_PATH = '/webhooks/xendit/invoice';
 
 const amount = z.number().finite().nonnegative();
 
-/** Xendit's invoice callback: the fields we act on are checked; the rest is kept as received. */
+/** Xendit's invoice callback: the fields we act on are checked; only those payments need are kept (SPEC §14). */
 export const XenditInvoiceCallbackSchema = z
   .object({
     id: z.string().min(1).max(255),

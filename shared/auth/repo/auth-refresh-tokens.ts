@@ -41,3 +41,12 @@ export async function findRefreshToken(q: Queryable, tokenHash: string) {
   );
   return rows[0];
 }
+
+/** Every refresh token of the user's auth sessions (account deletion): presenting one is then 401. */
+export async function deleteRefreshTokensOfUser(q: Queryable, userType: string, userId: string): Promise<number> {
+  const res = await q.query(
+    `DELETE FROM auth_refresh_tokens WHERE session_id IN (SELECT id FROM auth_sessions WHERE user_type = $1 AND user_id = $2)`,
+    [userType, userId],
+  );
+  return res.rowCount ?? 0;
+}

@@ -107,3 +107,26 @@ export async function hasLiveSession(q: Queryable, userType: UserType, userId: s
   );
   return (rowCount ?? 0) > 0;
 }
+
+/** The devices (user agent, IP) the user's sessions were used from go (account deletion); the rows stay revoked. */
+export async function forgetDevicesOfUser(q: Queryable, userType: UserType, userId: string): Promise<void> {
+  await q.query(
+    `UPDATE auth_sessions SET device_info = '{}'::jsonb WHERE user_type = $1 AND user_id = $2 AND device_info <> '{}'::jsonb`,
+    [userType, userId],
+  );
+}
+
+/**
+ * Retention (SPEC §14): up to `limit` sessions revoked or expired before `cutoff` go, with their refresh
+ * tokens (ON DELETE CASCADE). Long past the revocation cache's window (the access-token TTL).
+ */
+export async function deleteEndedSessions(q: Queryable, cutoff: Date, limit: number): Promise<number> {
+  const res = await q.query(
+    `DELETE FROM auth_sessions WHERE id IN (
+       SELECT id FROM auth_sessions WHERE revoked_at < $1
+       UNION SELECT id FROM auth_sessions WHERE expires_at < $1
+       LIMIT $2)`,
+    [cutoff, limit],
+  );
+  return res.rowCount ?? 0;
+}

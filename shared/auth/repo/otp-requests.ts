@@ -126,3 +126,18 @@ export async function countWrongAttempt(q: Queryable, id: string): Promise<void>
 export async function markOtpUsed(q: Queryable, id: string, now: Date): Promise<void> {
   await q.query('UPDATE otp_requests SET used_at = $2 WHERE id = $1', [id, now]);
 }
+
+/** Every OTP request sent to the phone for this flow (account deletion): the number is not kept. */
+export async function deleteOtpRequestsOf(q: Queryable, userType: OtpUserType, phone: string): Promise<number> {
+  const res = await q.query('DELETE FROM otp_requests WHERE user_type = $1 AND phone = $2', [userType, phone]);
+  return res.rowCount ?? 0;
+}
+
+/** Retention (SPEC §14): up to `limit` requests older than `cutoff`, long past every limit that counts them. */
+export async function deleteOtpRequestsBefore(q: Queryable, cutoff: Date, limit: number): Promise<number> {
+  const res = await q.query(
+    'DELETE FROM otp_requests WHERE id IN (SELECT id FROM otp_requests WHERE created_at < $1 LIMIT $2)',
+    [cutoff, limit],
+  );
+  return res.rowCount ?? 0;
+}

@@ -49,3 +49,16 @@ export async function auditRows(
   );
   return rows;
 }
+
+/**
+ * An erased user's name goes from the operators' trail too (account deletion, SPEC §14): the entries
+ * about them stay (who did what, when), naming them by id alone.
+ */
+export async function forgetNamesIn(q: Queryable, targetType: 'customer' | 'mitra', targetId: string) {
+  await q.query(
+    `UPDATE cc_audit_log SET details = details - 'display_name' #- '{before,display_name}' #- '{after,display_name}'
+     WHERE target_type = $1 AND target_id = $2
+       AND (details ? 'display_name' OR details->'before' ? 'display_name' OR details->'after' ? 'display_name')`,
+    [targetType, targetId],
+  );
+}

@@ -9,7 +9,7 @@ const LOG = COLUMNS.filter((c) => c !== 'mitra_id');
 export interface ActivityRow {
   mitra_id: string;
   display_name: string;
-  phone: string;
+  phone: string | null;
   is_active: boolean;
   offered: number;
   accepted: number;

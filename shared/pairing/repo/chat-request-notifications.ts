@@ -153,3 +153,18 @@ export async function openOffers(q: Queryable, now: Date): Promise<Array<OfferSo
   );
   return rows;
 }
+
+/** A page (by request id) of every request ever offered to the mitra: the offer docs under its path. */
+export async function offeredRequestIdsPage(
+  q: Queryable,
+  mitraId: string,
+  afterRequestId: string | undefined,
+  limit: number,
+): Promise<string[]> {
+  const { rows } = await q.query<{ request_id: string }>(
+    `SELECT request_id FROM chat_request_notifications WHERE mitra_id = $1 AND ($2::uuid IS NULL OR request_id > $2)
+     ORDER BY request_id LIMIT $3`,
+    [mitraId, afterRequestId ?? null, limit],
+  );
+  return rows.map((r) => r.request_id);
+}

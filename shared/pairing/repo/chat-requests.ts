@@ -114,14 +114,18 @@ export interface LatestRequest extends Pick<
   mitra_name: string | null;
 }
 
-/** Each customer's latest request since `since`: what `customers/{id}/pairing/current` shows. */
+/**
+ * Each customer's latest request since `since`: what `customers/{id}/pairing/current` shows. Not for a
+ * deleted account: its documents are gone and a rebuild must not bring them back (SPEC §14).
+ */
 export async function latestRequests(q: Queryable, since: Date): Promise<LatestRequest[]> {
   const { rows } = await q.query<LatestRequest>(
     `SELECT DISTINCT ON (r.customer_id) r.id, r.customer_id, r.status, r.expires_at, r.session_id, r.wave,
             (SELECT count(*) FROM chat_request_notifications n WHERE n.request_id = r.id AND n.offered_at = r.created_at)::int AS notified,
             m.display_name AS mitra_name
      FROM chat_requests r LEFT JOIN mitras m ON m.id = r.accepted_by
-     WHERE r.created_at >= $1 ORDER BY r.customer_id, r.created_at DESC`,
+     WHERE r.created_at >= $1 AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = r.customer_id AND c.erased_at IS NOT NULL)
+     ORDER BY r.customer_id, r.created_at DESC`,
     [since],
   );
   return rows;

@@ -40,6 +40,19 @@ export async function paymentsOfSession(q: Queryable, sessionId: string): Promis
   return rows;
 }
 
+/** Every payment of these sessions, oldest first (a customer's data export, SPEC §14). */
+export async function paymentRowsOfSessions(
+  q: Queryable,
+  sessionIds: string[],
+): Promise<Array<SessionPaymentRow & { session_id: string }>> {
+  if (sessionIds.length === 0) return [];
+  const { rows } = await q.query<SessionPaymentRow & { session_id: string }>(
+    `SELECT session_id, ${DETAIL.join(', ')} FROM payments WHERE session_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+    [sessionIds],
+  );
+  return rows;
+}
+
 /** Payments the operators must look at (amount/currency mismatch, money for a session that moved on). */
 export async function flaggedPayments(q: Queryable, limit = 100) {
   const { rows } = await q.query<Pick<PaymentRow, (typeof FLAGGED)[number]>>(

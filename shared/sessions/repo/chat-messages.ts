@@ -3,6 +3,9 @@ import type { OutboxEntry, Tx } from '../../outbox';
 import { seqSlotCte, type MessageBucket } from './chat-sessions';
 import type { Side } from '../types';
 
+/** Why a message's body is gone (SPEC §14): its sender deleted the account, or the retention window passed. */
+export type RemovedReason = 'account_deleted' | 'retention';
+
 export interface MessageRow {
   id: string;
   session_id: string;
@@ -10,12 +13,15 @@ export interface MessageRow {
   sender_type: Side;
   sender_id: string;
   client_message_id: string;
+  /** Empty once removed. */
   body: string;
   created_at: Date;
+  removed_reason: RemovedReason | null;
+  removed_at: Date | null;
 }
 
 /** chat_messages: every column, in one list. */
-const COLUMNS = [
+export const COLUMNS = [
   'id',
   'session_id',
   'seq',
@@ -24,10 +30,14 @@ const COLUMNS = [
   'client_message_id',
   'body',
   'created_at',
-] as const;
+  'removed_reason',
+  'removed_at',
+] as const satisfies readonly (keyof MessageRow)[];
 const ALL = COLUMNS.join(', ');
+/** What a new message sets (it is never born removed). */
+const INSERTED = COLUMNS.slice(0, 8).join(', ');
 /** What the audited transcript shows. */
-const TRANSCRIPT = ['seq', 'sender_type', 'sender_id', 'body', 'created_at'].join(', ');
+const TRANSCRIPT = ['seq', 'sender_type', 'sender_id', 'body', 'removed_reason', 'created_at'].join(', ');
 
 export async function findByClientId(q: Queryable, sessionId: string, side: Side, clientMessageId: string) {
   const { rows } = await q.query<MessageRow>(
@@ -59,7 +69,7 @@ export async function appendMessage(
     {
       ctes: `${seqSlotCte(m.sender_type, '$8', '$9')},
         message AS (
-          INSERT INTO chat_messages (${ALL})
+          INSERT INTO chat_messages (${INSERTED})
           SELECT $4::uuid, $1, slot.seq, $5::text, $2, $6::text, $7::text, $3 FROM slot
           RETURNING ${ALL})`,
       gate: 'message',
@@ -131,6 +141,7 @@ export interface TranscriptRow {
   sender_type: Side;
   sender_id: string;
   body: string;
+  removed_reason: RemovedReason | null;
   created_at: Date;
 }
 

@@ -6,11 +6,11 @@ import { CAPACITY_STATUSES, COLUMNS } from './chat-sessions';
 
 /** What the control center reads (not the receipts, activity or version the state machine uses). */
 const ADMIN = COLUMNS.filter(
-  (c) => !/_(delivered|read)_seq$|_last_active_at$|^version$|_goodbye_at$/.test(c),
+  (c) => !/_(delivered|read)_seq$|_last_active_at$|^version$/.test(c),
 ) as readonly AdminColumn[];
 type AdminColumn = Exclude<
   (typeof COLUMNS)[number],
-  `${Side}_${'delivered' | 'read'}_seq` | `${Side}_last_active_at` | 'version' | `${Side}_goodbye_at`
+  `${Side}_${'delivered' | 'read'}_seq` | `${Side}_last_active_at` | 'version'
 >;
 export type AdminSessionRow = Pick<SessionRow, AdminColumn>;
 const ADMIN_LIST = ADMIN.join(', ');

@@ -42,6 +42,46 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof ReportRow)[];
 const ALL = COLUMNS.join(', ');
 
+/** `reviewed` is a note on the way: only `actioned` and `dismissed` close a report (decision 26). */
+export const OPEN_REPORT_STATUSES: readonly ReportStatus[] = ['pending', 'reviewed'];
+
+/**
+ * SQL: the session (an expression naming its id) has a report still open. While it has, its transcript
+ * is under legal hold: neither an account deletion nor the retention window empties it (SPEC §14).
+ */
+export const OPEN_REPORT_ON = (sessionId: string) =>
+  `EXISTS (SELECT 1 FROM reports r WHERE r.session_id = ${sessionId} AND r.status IN ('pending', 'reviewed'))`;
+
+export async function hasOpenReport(q: Queryable, sessionId: string): Promise<boolean> {
+  const { rowCount } = await q.query(`SELECT 1 WHERE ${OPEN_REPORT_ON('$1::uuid')}`, [sessionId]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** The reporter's own words go once the report is closed (account deletion); an open one keeps them. */
+export async function eraseOwnReportTexts(
+  q: Queryable,
+  side: Party,
+  userId: string,
+  sessionId?: string,
+): Promise<number> {
+  const res = await q.query(
+    `UPDATE reports SET description = NULL
+     WHERE reporter_type = $1 AND reporter_id = $2 AND ($3::uuid IS NULL OR session_id = $3)
+       AND description IS NOT NULL AND status NOT IN ('pending', 'reviewed')`,
+    [side, userId, sessionId ?? null],
+  );
+  return res.rowCount ?? 0;
+}
+
+/** Every report the user filed, oldest first (the export). */
+export async function reportsFiledBy(q: Queryable, side: Party, userId: string): Promise<ReportRow[]> {
+  const { rows } = await q.query<ReportRow>(
+    `SELECT ${ALL} FROM reports WHERE reporter_type = $1 AND reporter_id = $2 ORDER BY created_at, id`,
+    [side, userId],
+  );
+  return rows;
+}
+
 /** Dashboard fragment (a one-row CTE body): pending reports and users flagged by them. */
 export function reportFiguresSql(): string {
   return `SELECT

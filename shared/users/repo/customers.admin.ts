@@ -9,7 +9,7 @@ const ADMIN = COLUMNS.join(', ');
 /** What a page names a customer by. */
 const NAME = ['id', 'display_name'] as const satisfies readonly (typeof COLUMNS)[number][];
 
-/** Newest first, keyset on (created_at, id); search over name, phone and email. */
+/** Newest first, keyset on (created_at, id); search over name, phone and email. Deleted accounts are gone here. */
 export async function listCustomers(
   q: Queryable,
   f: { q?: string; banned?: boolean; ids?: string[] },
@@ -17,7 +17,7 @@ export async function listCustomers(
 ): Promise<CustomerRow[]> {
   const { rows } = await q.query<CustomerRow>(
     `SELECT ${ADMIN} FROM customers
-     WHERE ($1::text IS NULL OR display_name ILIKE $1 OR email ILIKE $1 OR ($2::text IS NOT NULL AND phone LIKE $2))
+     WHERE erased_at IS NULL AND ($1::text IS NULL OR display_name ILIKE $1 OR email ILIKE $1 OR ($2::text IS NOT NULL AND phone LIKE $2))
        AND ($3::boolean IS NULL OR is_banned = $3) AND ($4::uuid[] IS NULL OR id = ANY($4::uuid[]))
        AND ($5::timestamptz IS NULL OR (created_at, id) < ($5::timestamptz, $6::uuid))
      ORDER BY created_at DESC, id DESC LIMIT $7`,

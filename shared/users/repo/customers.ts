@@ -11,6 +11,8 @@ export interface CustomerRow {
   banned_at: Date | null;
   ban_reason: string | null;
   created_at: Date;
+  /** Set when the account was deleted (SPEC §14): the row is then a stub without personal data. */
+  erased_at: Date | null;
 }
 
 export type IdentityField = 'phone' | 'google_sub' | 'apple_sub';
@@ -27,6 +29,7 @@ export const COLUMNS = [
   'banned_at',
   'ban_reason',
   'created_at',
+  'erased_at',
 ] as const satisfies readonly (keyof CustomerRow)[];
 const ALL = COLUMNS.join(', ');
 
@@ -95,7 +98,7 @@ export async function updateDisplayName(
   now: Date,
 ): Promise<CustomerRow | undefined> {
   const { rows } = await q.query<CustomerRow>(
-    `UPDATE customers SET display_name = $2, updated_at = $3 WHERE id = $1 RETURNING ${ALL}`,
+    `UPDATE customers SET display_name = $2, updated_at = $3 WHERE id = $1 AND erased_at IS NULL RETURNING ${ALL}`,
     [id, displayName, now],
   );
   return rows[0];
@@ -114,8 +117,26 @@ export async function setCustomerBan(
   const { rows } = await q.query<CustomerRow>(
     `UPDATE customers SET is_banned = $2, banned_at = CASE WHEN $2 THEN COALESCE(banned_at, $4) END,
        ban_reason = CASE WHEN $2 THEN $3 END, updated_at = $4
-     WHERE id = $1 RETURNING ${ALL}`,
+     WHERE id = $1 AND erased_at IS NULL RETURNING ${ALL}`,
     [id, ban !== null, ban?.reason ?? null, now],
+  );
+  return rows[0];
+}
+
+/** What a deleted customer's row keeps of a name: the apps and the control center show this instead. */
+export const ERASED_NAME = 'Akun dihapus';
+
+/**
+ * Account deletion (SPEC §14): the row stays (sessions, payments and ratings point at its id, which is
+ * all that is left of the person) and every personal field goes. Undefined for an unknown customer;
+ * a second call changes nothing but answers the row.
+ */
+export async function eraseCustomerRow(q: Queryable, id: string, now: Date): Promise<CustomerRow | undefined> {
+  const { rows } = await q.query<CustomerRow>(
+    `UPDATE customers SET display_name = $2, phone = NULL, email = NULL, google_sub = NULL, apple_sub = NULL,
+       ban_reason = NULL, erased_at = COALESCE(erased_at, $3), updated_at = $3
+     WHERE id = $1 RETURNING ${ALL}`,
+    [id, ERASED_NAME, now],
   );
   return rows[0];
 }

@@ -75,6 +75,12 @@ export async function deleteDeviceToken(
   return (res.rowCount ?? 0) > 0;
 }
 
+/** Every device of a user (account deletion): nothing is pushed to them again. */
+export async function deleteDeviceTokensOf(q: Queryable, userType: 'customer' | 'mitra', userId: string) {
+  const res = await q.query('DELETE FROM device_tokens WHERE user_type = $1 AND user_id = $2', [userType, userId]);
+  return res.rowCount ?? 0;
+}
+
 /** FCM reported the token as unregistered: forget it. */
 export async function deleteUnregisteredToken(q: Queryable, fcmToken: string): Promise<void> {
   await q.query('DELETE FROM device_tokens WHERE fcm_token = $1', [fcmToken]);

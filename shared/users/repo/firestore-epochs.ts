@@ -21,3 +21,12 @@ export async function bumpFirestoreEpoch(q: Queryable, side: EpochSide, id: stri
   );
   return rows[0]?.epoch;
 }
+
+/** Every user whose epoch moved on (only they need `users/{uid}`: a missing doc means 0), for a mirror rebuild. */
+export async function movedEpochs(q: Queryable): Promise<Array<{ side: EpochSide; id: string; epoch: number }>> {
+  const { rows } = await q.query<{ side: EpochSide; id: string; epoch: number }>(
+    `SELECT 'customer' AS side, id, firestore_epoch AS epoch FROM customers WHERE firestore_epoch > 0
+     UNION ALL SELECT 'mitra', id, firestore_epoch FROM mitras WHERE firestore_epoch > 0`,
+  );
+  return rows;
+}

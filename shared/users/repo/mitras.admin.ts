@@ -40,7 +40,7 @@ export interface MitraFilter {
   ids?: string[];
 }
 
-/** Newest first, keyset on (created_at, id); search over name and phone. */
+/** Newest first, keyset on (created_at, id); search over name and phone. Deleted accounts are gone here. */
 export async function listMitras(
   q: Queryable,
   f: MitraFilter,
@@ -48,7 +48,7 @@ export async function listMitras(
 ): Promise<MitraRow[]> {
   const { rows } = await q.query<MitraRow>(
     `SELECT ${ADMIN} FROM mitras
-     WHERE ($1::text IS NULL OR display_name ILIKE $1 OR ($2::text IS NOT NULL AND phone LIKE $2))
+     WHERE erased_at IS NULL AND ($1::text IS NULL OR display_name ILIKE $1 OR ($2::text IS NOT NULL AND phone LIKE $2))
        AND ($3::boolean IS NULL OR (is_online AND is_active) = $3) AND ($4::boolean IS NULL OR is_active = $4)
        AND ($5::uuid[] IS NULL OR id = ANY($5::uuid[]))
        AND ($6::timestamptz IS NULL OR (created_at, id) < ($6::timestamptz, $7::uuid))

@@ -1,8 +1,10 @@
 import type { Queryable } from '../../db/pool';
+import { ERASED_NAME } from './customers';
 
 export interface MitraRow {
   id: string;
-  phone: string;
+  /** Null only once the account was deleted (SPEC §14). */
+  phone: string | null;
   display_name: string;
   is_active: boolean;
   is_online: boolean;
@@ -11,6 +13,7 @@ export interface MitraRow {
   sensitive_ok: boolean;
   created_at: Date;
   updated_at: Date;
+  erased_at: Date | null;
 }
 
 /** mitras: every column, in one list; the projections below are subsets of it. */
@@ -24,6 +27,7 @@ export const COLUMNS = [
   'sensitive_ok',
   'created_at',
   'updated_at',
+  'erased_at',
 ] as const satisfies readonly (keyof MitraRow)[];
 type Column = (typeof COLUMNS)[number];
 const ALL = COLUMNS.join(', ');
@@ -84,7 +88,7 @@ export async function updateMitraByOperator(
     `UPDATE mitras SET display_name = COALESCE($2, display_name), is_active = COALESCE($3, is_active),
        is_online = CASE WHEN $3 = false THEN false ELSE is_online END,
        sensitive_ok = COALESCE($5, sensitive_ok), updated_at = $4
-     WHERE id = $1 RETURNING ${ALL}`,
+     WHERE id = $1 AND erased_at IS NULL RETURNING ${ALL}`,
     [id, patch.display_name ?? null, patch.is_active ?? null, now, patch.sensitive_ok ?? null],
   );
   return rows[0];
@@ -188,6 +192,20 @@ export async function presenceOf(q: Queryable, mitraId: string, liveStatuses: re
     `SELECT ${PRESENCE.map((c) => `m.${c}`).join(', ')}, ${capacityCount(liveStatuses)} AS active_session_count
      FROM mitras m WHERE m.id = $1`,
     [mitraId],
+  );
+  return rows[0];
+}
+
+/**
+ * Account deletion (SPEC §14): the row stays (mitras are never deleted, their id never changes:
+ * migrations 0014, 0015), inactive and offline, with every personal field gone.
+ */
+export async function eraseMitraRow(q: Queryable, id: string, now: Date): Promise<MitraRow | undefined> {
+  const { rows } = await q.query<MitraRow>(
+    `UPDATE mitras SET display_name = $2, phone = NULL, is_active = false, is_online = false, last_heartbeat_at = NULL,
+       erased_at = COALESCE(erased_at, $3), updated_at = $3
+     WHERE id = $1 RETURNING ${ALL}`,
+    [id, ERASED_NAME, now],
   );
   return rows[0];
 }

@@ -4,7 +4,14 @@ import type { UserType } from '../../../shared/auth/access-tokens';
 import { createAuthSession } from '../../../shared/auth/refresh-sessions';
 import { PERMISSIONS } from '../../../shared/users/permissions';
 import { bearer } from '../../helpers/auth';
-import { ccUser, insertCustomer, insertMitra, type CcRole } from '../../helpers/control-center';
+import {
+  ccUser,
+  insertCustomer,
+  insertMitra,
+  insertOffers,
+  insertSession,
+  type CcRole,
+} from '../../helpers/control-center';
 import { json } from '../../helpers/http';
 import { createTestStack, useTestStack, type TestStack } from '../../helpers/runtime';
 import { fakeIap } from '../../helpers/jwks-server';
@@ -112,9 +119,16 @@ describe('permission matrix over every documented /internal operation', () => {
       if (garbage.status !== 401) outcomes.push(`${op.operationId} with a bad token → ${garbage.status}`);
     }
     expect(outcomes).toEqual([]);
-    // The matrix really distinguishes roles: e.g. only the super admin reads transcripts and the audit trail.
+    // The matrix really distinguishes roles: e.g. only the super admin reads transcripts and the audit
+    // trail, and erases an account (SPEC §14).
     expect(refused).toEqual(
-      expect.arrayContaining(['ccSessionTranscript operator', 'ccAudit viewer', 'ccBanCustomer viewer']),
+      expect.arrayContaining([
+        'ccSessionTranscript operator',
+        'ccAudit viewer',
+        'ccBanCustomer viewer',
+        'ccEraseCustomer operator',
+        'ccEraseMitra viewer',
+      ]),
     );
     expect(refused.filter((r) => r.endsWith('super_admin'))).toEqual([]);
   });
@@ -162,6 +176,60 @@ describe('permission matrix over every documented /internal operation', () => {
     } finally {
       await iap.close();
       await signer.close();
+    }
+  });
+
+  it('phones and e-mails in full only with customers:read / mitras:read; every other role sees them masked', async () => {
+    const base = stack();
+    // Its own stack: roles' permissions are cached per instance, and this test adds a role.
+    await base.rt.db.query("INSERT INTO roles (id, name) VALUES ('auditor', 'Auditor')");
+    await base.rt.db.query(
+      `INSERT INTO role_permissions (role_id, permission)
+       SELECT 'auditor', p FROM unnest(ARRAY['sessions:read', 'mitra_activity:read', 'customers:update', 'mitras:update']) p`,
+    );
+    const s = await createTestStack({ databaseUrl: base.rt.env.DATABASE_URL });
+    try {
+      const customerId = await insertCustomer(s, { phone: '+6281234567781', email: 'budi.santoso@gmail.com' });
+      const mitraId = await insertMitra(s);
+      const mitraPhone = (await s.rt.db.query('SELECT phone FROM mitras WHERE id = $1', [mitraId])).rows[0].phone;
+      const masked = `${mitraPhone.slice(0, 6)}****${mitraPhone.slice(-3)}`;
+      const { sessionId } = await insertSession(s, { mitraId, customerId });
+      await insertOffers(s, { offered_at: s.rt.clock.now(), offers: [{ mitraId, status: 'accepted' }] });
+      const seen = async (role: string) => {
+        const u = await ccUser(s, role as CcRole);
+        const detail = await json(s.request(`/internal/sessions/${sessionId}`, { headers: u.headers }));
+        const activity = await json(s.request('/internal/mitra-activity?limit=100', { headers: u.headers }));
+        const row = activity.items.find((a: { mitra: { id: string } }) => a.mitra.id === mitraId);
+        const { customer, mitra } = detail.participants;
+        return [customer.phone, customer.email, mitra.phone, row.mitra.phone];
+      };
+      const full = ['+6281234567781', 'budi.santoso@gmail.com', mitraPhone, mitraPhone];
+      expect(await seen('super_admin')).toEqual(full);
+      expect(await seen('operator')).toEqual(full);
+      // The viewer reads sessions but not customers: the customer's number and e-mail are masked.
+      expect(await seen('viewer')).toEqual(['+62812****781', 'b***@g***.com', mitraPhone, mitraPhone]);
+      expect(await seen('auditor')).toEqual(['+62812****781', 'b***@g***.com', masked, masked]);
+
+      // An action's answer follows the same rule: a ban by a role without customers:read shows the mask.
+      const auditor = await ccUser(s, 'auditor' as CcRole);
+      const banned = await json(
+        s.request(`/internal/customers/${customerId}/ban`, {
+          method: 'POST',
+          json: { reason: 'test' },
+          headers: auditor.headers,
+        }),
+      );
+      expect([banned.phone, banned.email]).toEqual(['+62812****781', 'b***@g***.com']);
+      const renamed = await json(
+        s.request(`/internal/mitras/${mitraId}`, {
+          method: 'PATCH',
+          json: { display_name: 'X' },
+          headers: auditor.headers,
+        }),
+      );
+      expect(renamed.phone).toBe(masked);
+    } finally {
+      await s.close();
     }
   });
 });
