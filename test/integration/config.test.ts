@@ -229,7 +229,8 @@ describe('PATCH /internal/config/:section', () => {
     const members = (union.anyOf ?? union.oneOf).map((m: { $ref: string }) => m.$ref.split('/').pop());
     expect(members).toContain('ConfigPatchFreeTrial');
     expect(members).toContain('ConfigPatchRetention');
-    expect(members).toHaveLength(17);
+    expect(members).toContain('ConfigPatchLimits');
+    expect(members).toHaveLength(18);
     expect(op.parameters.find((p: { name: string }) => p.name === 'section').schema.enum).toContain('price-tiers');
   });
 });
