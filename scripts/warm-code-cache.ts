@@ -29,6 +29,7 @@ export function warmUpEnv(fn: FunctionName, signingKeyPem: string): Record<strin
           FAZPASS_GATEWAY_KEY: 'x',
         }
       : { AUTH_PUBLIC_KEYS: publicKeysOf(signingKeyPem) }),
+    ...(fn === 'pairing' ? { PII_HASH_KEY: 'warm-up pii hash key, 32 bytes or more' } : {}),
     FUNCTION_URLS: '{}',
     TASKS_INVOKER_SERVICE_ACCOUNT: account,
     OIDC_AUDIENCE: `https://${fn}.warm-up.invalid`,

@@ -107,6 +107,12 @@ export const ERROR_CATALOGUE = {
     means: 'A payment-provider webhook without the right callback token. Never seen by the apps.',
     action: 'contact_support',
   }),
+  APP_CHECK_INVALID: entry('unauthenticated', 'Aplikasi tidak dikenali. Perbarui aplikasi Halo Bestie.', {
+    en: 'The app was not recognised. Update the Halo Bestie app.',
+    means:
+      'Firebase App Check refused the `X-Firebase-AppCheck` token (missing, expired or not from a genuine app) on guest sign-up, OTP request or chat request; `details.reason` says why.',
+    action: 'contact_support',
+  }),
 
   FORBIDDEN: entry('forbidden', 'Kamu tidak punya akses untuk ini', {
     en: 'You may not do this',
@@ -345,6 +351,12 @@ export const ERROR_CATALOGUE = {
     means: 'The code was guessed wrong too often and is void; a new one may be asked for once the wait is over.',
     action: 'wait',
   }),
+  RATE_LIMITED: entry('rate_limited', 'Terlalu banyak permintaan. Coba lagi nanti.', {
+    en: 'Too many requests. Try again later.',
+    means:
+      'An abuse limit (SPEC §13) was reached: messages, reports, chat requests, unpaid cancellations, guest sign-ups or device-token registrations; `details.limit` names it.',
+    action: 'wait',
+  }),
 
   INTERNAL: entry('internal', 'Terjadi kesalahan. Coba lagi.', {
     en: 'Something went wrong. Try again.',
@@ -366,6 +378,12 @@ export const ERROR_CATALOGUE = {
     en: 'The OTP code could not be sent; try again',
     means: 'The SMS/WhatsApp provider refused or failed to send the code.',
     action: 'retry',
+  }),
+  OTP_UNAVAILABLE: entry('unavailable', 'Layanan kode OTP sedang sibuk. Coba lagi nanti.', {
+    en: 'The OTP service is busy. Try again later.',
+    means:
+      'The hourly budget of OTP messages for the whole service is spent; `details.retry_after_seconds` says when it frees.',
+    action: 'wait',
   }),
 } as const satisfies Record<string, { kind: ErrorKind; message: string } & ErrorTexts>;
 

@@ -26,6 +26,7 @@ resource "google_compute_backend_service" "public" {
   name                  = "be-${each.value}"
   load_balancing_scheme = "EXTERNAL_MANAGED"
   protocol              = "HTTPS"
+  security_policy       = google_compute_security_policy.edge.id
   backend {
     group = google_compute_region_network_endpoint_group.fn[each.value].id
   }

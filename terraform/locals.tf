@@ -56,7 +56,7 @@ locals {
   # access-token TTL.
   secrets = toset([
     "auth-signing-key", "auth-public-keys", "xendit-secret-key", "xendit-callback-token", "fazpass-merchant-key",
-    "fazpass-gateway-key",
+    "fazpass-gateway-key", "pii-hash-key",
   ])
 }
 

@@ -46,6 +46,19 @@ resource "google_logging_metric" "pubsub_push_failures" {
   }
 }
 
+# The OTP request refused because the service's hourly SMS budget is spent (shared/auth/request-otp.ts,
+# OTP_BUDGET_EXHAUSTED): every such line is a user who could not sign in by phone (SPEC §13).
+resource "google_logging_metric" "otp_budget_exhausted" {
+  name        = "halobestie/otp_budget_exhausted"
+  description = "OTP requests refused with 503 OTP_UNAVAILABLE because the hourly SMS budget is spent"
+  filter      = "resource.type=\"cloud_run_revision\" AND resource.labels.service_name=\"auth\" AND jsonPayload.message=\"OTP hourly SMS budget exhausted\""
+  metric_descriptor {
+    metric_kind = "DELTA"
+    value_type  = "INT64"
+    unit        = "1"
+  }
+}
+
 # The drain route (Cloud Scheduler, every minute) logs "outbox backlog" with oldest_pending_age_seconds.
 resource "google_logging_metric" "outbox_backlog_age" {
   name            = "halobestie/outbox_backlog_age"
@@ -265,6 +278,28 @@ resource "google_monitoring_alert_policy" "uptime" {
         per_series_aligner   = "ALIGN_NEXT_OLDER"
         cross_series_reducer = "REDUCE_COUNT_FALSE"
         group_by_fields      = ["resource.label.host"]
+      }
+    }
+  }
+  notification_channels = local.alert_channels
+}
+
+# The first refusal pages: either a real surge (raise limits.otp.hourly_budget) or a script spending SMS.
+resource "google_monitoring_alert_policy" "otp_budget" {
+  display_name = "OTP SMS budget exhausted: phone sign-in refused"
+  combiner     = "OR"
+  severity     = "ERROR"
+  conditions {
+    display_name = "OTP requests refused for the SMS budget"
+    condition_threshold {
+      filter          = "resource.type=\"cloud_run_revision\" AND metric.type=\"logging.googleapis.com/user/${google_logging_metric.otp_budget_exhausted.name}\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 0
+      duration        = "0s"
+      aggregations {
+        alignment_period     = "300s"
+        per_series_aligner   = "ALIGN_DELTA"
+        cross_series_reducer = "REDUCE_SUM"
       }
     }
   }

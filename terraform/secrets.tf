@@ -19,6 +19,8 @@ locals {
     "xendit-callback-token" = toset(["payment-webhook"])
     "fazpass-merchant-key"  = toset(["auth"])
     "fazpass-gateway-key"   = toset(["auth"])
+    # The key of the free-trial ledger's phone and device hashes (SPEC §13): only pairing keeps them.
+    "pii-hash-key" = toset(["pairing"])
   }
   # The env variable each secret becomes in the functions allowed to read it.
   secret_env_names = {
@@ -28,6 +30,7 @@ locals {
     "xendit-callback-token" = "XENDIT_CALLBACK_TOKEN"
     "fazpass-merchant-key"  = "FAZPASS_MERCHANT_KEY"
     "fazpass-gateway-key"   = "FAZPASS_GATEWAY_KEY"
+    "pii-hash-key"          = "PII_HASH_KEY"
   }
   secret_bindings = merge([for s, fns in local.secret_readers : { for f in fns : "${s}/${f}" => { secret = s, fn = f } }]...)
 }

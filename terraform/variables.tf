@@ -53,3 +53,9 @@ variable "tasks_queue_depth_alert" {
   default     = 5000
   description = "Cloud Tasks queue depth that raises an alert after 10 minutes."
 }
+
+variable "armor_requests_per_ip_per_minute" {
+  type        = number
+  default     = 600
+  description = "Cloud Armor's per-IP throttle on each public backend (cloud_armor.tf explains the number)."
+}

@@ -1,9 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { appCheckVerifier } from '../../shared/adapters/app-check';
 import { fazpassFromEnv } from '../../shared/adapters/gcp/fazpass';
 import { IamFirebaseTokenMinter } from '../../shared/adapters/gcp/iam-firebase-token';
 import { StubOtpProvider } from '../../shared/adapters/local/stub-otp-provider';
 import {
   APPLE_ISSUERS,
+  appCheckGate,
   GOOGLE_ISSUERS,
   jwksIdTokenVerifier,
   LocalKeyTokenMinter,
@@ -11,10 +13,13 @@ import {
   type FirebaseTokenMinter,
 } from '../../shared/auth';
 import type { Clock } from '../../shared/clock';
-import type { Env } from '../../shared/env';
+import { appCheckEnforced, type Env } from '../../shared/env';
 import type { Platform } from '../../shared/feature-deps';
 
-/** The adapters only the auth function uses: the OTP sender, the sign-in providers' keys, the Firebase signer. */
+/**
+ * The adapters only the auth function uses: the OTP sender, the sign-in providers' keys, the Firebase
+ * signer, the App Check verifier.
+ */
 export function authAdapters(p: Platform): AuthAdapters {
   const { env } = p;
   return {
@@ -22,6 +27,7 @@ export function authAdapters(p: Platform): AuthAdapters {
     otpProvider: env.OTP_PROVIDER === 'fazpass' ? fazpassFromEnv(env) : new StubOtpProvider(p.db, p.logger),
     idTokens: idTokenVerifiers(env),
     firebase: firebaseMinter(env, p.clock),
+    appCheck: appCheckGate(appCheckVerifier(env), appCheckEnforced(env), p.logger),
   };
 }
 

@@ -1,3 +1,6 @@
+import { appCheckVerifier } from '../../shared/adapters/app-check';
+import { appCheckGate } from '../../shared/auth';
+import { appCheckEnforced } from '../../shared/env';
 import { createFunctionApp } from '../../shared/http/function-app';
 import { pairingDeps } from '../../shared/pairing';
 import type { Runtime } from '../../shared/runtime';
@@ -8,7 +11,9 @@ import { requestRoutes } from './routes/requests';
 
 export function createPairingApp(rt: Runtime) {
   const app = createFunctionApp('pairing', rt);
-  const deps = pairingDeps(rt);
+  // The one adapter only pairing uses: App Check in front of chat requests (SPEC §13).
+  const appCheck = appCheckGate(appCheckVerifier(rt.env), appCheckEnforced(rt.env), rt.logger);
+  const deps = pairingDeps(rt, { appCheck });
   app.route('/', presenceRoutes(deps));
   app.route('/', requestRoutes(deps));
   app.route('/', offerRoutes(deps));

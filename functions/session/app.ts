@@ -1,5 +1,5 @@
 import { createFunctionApp } from '../../shared/http/function-app';
-import { mitraFreedHook, pairingDeps } from '../../shared/pairing';
+import { mitraFreedHook, reofferDeps } from '../../shared/pairing';
 import type { Runtime } from '../../shared/runtime';
 import { privacyDeps } from '../../shared/privacy';
 import { safetyDeps } from '../../shared/safety';
@@ -19,7 +19,7 @@ import { timerRoutes } from './routes/timers';
 export function createSessionApp(rt: Runtime) {
   const app = createFunctionApp('session', rt);
   // A session that frees its mitra's place offers the mitra the oldest waiting request in the same transaction.
-  const deps = { ...sessionsDeps(rt), onMitraFreed: mitraFreedHook(pairingDeps(rt)) };
+  const deps = { ...sessionsDeps(rt), onMitraFreed: mitraFreedHook(reofferDeps(rt)) };
   app.route('/', sessionRoutes(deps));
   app.route('/', messageRoutes(deps));
   app.route('/', receiptTypingRoutes(deps));

@@ -7,6 +7,7 @@ import type { OtpProvider } from '../ports/otp-provider';
 import type { Platform } from '../platform';
 import { type RolePermissions } from '../users';
 import type { AccessTokens } from './access-tokens';
+import type { AppCheckGate } from './app-check';
 import type { FirebaseTokenMinter } from './firebase-token';
 import { authGuards, refreshPolicy } from './guards';
 import type { IdTokenVerifier } from './id-tokens';
@@ -25,6 +26,7 @@ export interface AuthDeps {
   refreshPolicy: RefreshPolicy;
   logger: Logger;
   relay: OutboxRelay;
+  appCheck: AppCheckGate;
 }
 
 /** The adapters only the auth function uses, built by its composition (functions/auth/adapters.ts). */
@@ -32,6 +34,7 @@ export interface AuthAdapters {
   otpProvider: OtpProvider;
   idTokens: { google?: IdTokenVerifier; apple?: IdTokenVerifier };
   firebase?: FirebaseTokenMinter;
+  appCheck: AppCheckGate;
 }
 
 export function authDeps(rt: Platform, adapters: AuthAdapters): AuthDeps {

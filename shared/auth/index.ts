@@ -1,6 +1,7 @@
 /** Auth (SPEC §4): tokens, refresh rotation, OTP, social sign-in, control-center login, device tokens. */
 export { endAccountAccess, purgeAuthRecords } from './account-erasure';
 export { USER_TYPES, type AccessTokens, type MobileUser, type Principal, type UserType } from './access-tokens';
+export { appCheckGate, OPEN_GATE, type AppCheckGate } from './app-check';
 export { ccLogin, ccMe } from './cc-login';
 export { adminResetPassword, changeOwnPassword, createCcUser } from './cc-users';
 export { JwsError, MAX_TOKEN_LENGTH, verifyCompactJws } from './compact-jws';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_CRISIS_RESOURCES, DEFAULT_SAFETY_NOTICE, DEFAULT_SAFETY_RULES } from './safety-defaults';
 
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
+const count = (max: number) => z.number().int().min(1).max(max);
 
 export const pricingTierSchema = z.object({
   id: z.string().regex(/^[a-z0-9_-]{1,32}$/),
@@ -52,8 +53,13 @@ const hotlineSchema = z.object({
 export const CONFIG_KEYS = {
   anonymity_enabled: { schema: z.boolean(), default: true },
   free_trial: {
-    schema: z.object({ enabled: z.boolean(), duration_minutes: z.number().int().min(1).max(60) }),
-    default: { enabled: true, duration_minutes: 10 },
+    schema: z.object({
+      enabled: z.boolean(),
+      duration_minutes: z.number().int().min(1).max(60),
+      // SPEC §13; defaulted so a value stored before the field existed still reads (and keeps `enabled`).
+      requires_phone: z.boolean().default(true),
+    }),
+    default: { enabled: true, duration_minutes: 10, requires_phone: true },
   },
   pricing_tiers: {
     schema: z
@@ -86,7 +92,8 @@ export const CONFIG_KEYS = {
   },
   request_notification_timeout_seconds: { schema: seconds(5, 600), default: 60 },
   closing_grace_seconds: { schema: seconds(10, 3600), default: 300 },
-  payment_timeout_seconds: { schema: seconds(300, 86400), default: 900 },
+  /** How long an unpaid session holds its mitra (SPEC §13): the invoice lasts this long, then it is cancelled. */
+  payment_hold_seconds: { schema: seconds(60, 3600), default: 300 },
   sensitive_flip_confirmation_enabled: { schema: z.boolean(), default: true },
   sensitive_flag_one_way_latch: { schema: z.boolean(), default: false },
   support_handles_json: {
@@ -103,6 +110,28 @@ export const CONFIG_KEYS = {
   otp_max_verify_attempts: { schema: z.number().int().min(1).max(20), default: 5 },
   cc_lockout_max_failures: { schema: z.number().int().min(1).max(50), default: 5 },
   cc_lockout_minutes: { schema: z.number().int().min(1).max(1440), default: 15 },
+  /** SPEC §13's abuse limits, each a token bucket per key (shared/limits), tuned at run time. */
+  limits: {
+    schema: z.object({
+      guest_signup: z.object({ per_ip_per_hour: count(100_000), per_device_per_day: count(10_000) }),
+      chat_request: z.object({ per_customer_per_hour: count(10_000), per_device_per_day: count(10_000) }),
+      // This many unpaid cancellations in 24 h refuse further chat requests until the oldest leaves the window.
+      unpaid_cancellations: z.object({ max_per_day: count(100) }),
+      messages: z.object({ burst: count(10_000), per_second: z.number().min(0.001).max(1000) }),
+      reports: z.object({ per_reporter_per_day: count(10_000) }),
+      device_token_upserts: z.object({ per_user_per_hour: count(10_000) }),
+      otp: z.object({ hourly_budget: count(10_000_000) }),
+    }),
+    default: {
+      guest_signup: { per_ip_per_hour: 20, per_device_per_day: 3 },
+      chat_request: { per_customer_per_hour: 10, per_device_per_day: 20 },
+      unpaid_cancellations: { max_per_day: 3 },
+      messages: { burst: 20, per_second: 1 },
+      reports: { per_reporter_per_day: 10 },
+      device_token_upserts: { per_user_per_hour: 20 },
+      otp: { hourly_budget: 2000 },
+    },
+  },
   /**
    * SPEC §14: how long what is personal is kept. `outbox_days` stays above every redelivery horizon (Cloud
    * Tasks retries for one day), so a delivered row's dedupe key outlives any trigger that can come back.

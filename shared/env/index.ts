@@ -1,9 +1,21 @@
 import { startupProblems } from './rules';
 import { DATABASE_KEYS, databaseChecks, type DatabaseEnv } from './database';
-import { bool, int, Invalid, matching, oneOf, optional, optionalUrl, text, url, type Reader } from './readers';
+import {
+  bool,
+  int,
+  Invalid,
+  matching,
+  oneOf,
+  optional,
+  optionalBool,
+  optionalUrl,
+  text,
+  url,
+  type Reader,
+} from './readers';
 import type { FunctionName } from '../path-table';
 
-export { allowedServiceAccounts } from './rules';
+export { allowedServiceAccounts, appCheckEnforced, piiHashKey } from './rules';
 export { usesCloudSqlConnector, type DatabaseEnv } from './database';
 
 // The one spec of the environment: each variable, how it is read (its default), one line of meaning.
@@ -95,7 +107,7 @@ const auth = {
   FAZPASS_BASE_URL: v(url('https://api.fazpass.com'), 'Fazpass API'),
   FAZPASS_MERCHANT_KEY: v(optional, 'required with OTP_PROVIDER=fazpass (a secret, auth only)'),
   FAZPASS_GATEWAY_KEY: v(optional, 'required with OTP_PROVIDER=fazpass (a secret, auth only)'),
-  FAZPASS_TIMEOUT_MS: v(int(5000, 100), 'per attempt; one retry after a 5xx, a timeout or a network error'),
+  FAZPASS_TIMEOUT_MS: v(int(5000, 100), 'per attempt; retried once only when the connection never opened'),
   GOOGLE_OAUTH_CLIENT_IDS: v(optional, 'comma-separated audiences of Google sign-in ID tokens'),
   GOOGLE_JWKS_URL: v(url('https://www.googleapis.com/oauth2/v3/certs'), 'Google sign-in keys'),
   APPLE_SERVICES_ID: v(optional, 'comma-separated audiences of Sign in with Apple ID tokens'),
@@ -112,6 +124,18 @@ const auth = {
     '/projects/<number>/global/backendServices/<id> of the IAP backend (set in production)',
   ),
   IAP_JWKS_URL: v(url('https://www.gstatic.com/iap/verify/public_key-jwk'), 'IAP signing keys'),
+  APP_CHECK_ENFORCED: v(
+    optionalBool,
+    'guest sign-up, OTP request and chat request need a valid X-Firebase-AppCheck (default: true in production)',
+  ),
+  APP_CHECK_TEST_TOKEN: v(
+    text('local-app-check-token'),
+    'RUNTIME=local: the one App Check token the stub verifier accepts (RUNTIME=gcp verifies with Firebase)',
+  ),
+  PII_HASH_KEY: v(
+    optional,
+    'HMAC-SHA256 key (≥ 32 bytes) of the kept hashes of phone numbers and device ids; required in production by pairing',
+  ),
   ADMIN_EMAIL: v(optional, 'the seed’s bootstrap super admin (with ADMIN_PASSWORD)'),
   ADMIN_PASSWORD: v(optional, 'password of ADMIN_EMAIL'),
 };

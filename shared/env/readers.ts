@@ -34,6 +34,9 @@ export const bool =
   (raw) =>
     blank(raw) ? def : ['true', '1'].includes(booleanWord(raw));
 
+/** Unset → undefined, so the caller can choose a default from other variables; otherwise a boolean word. */
+export const optionalBool: Reader<boolean | undefined> = (raw) => (blank(raw) ? undefined : bool(false)(raw));
+
 /** A whole number in decimal digits, at least `min`. */
 export const int =
   (def: number, min = 0): Reader<number> =>

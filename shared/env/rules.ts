@@ -13,6 +13,18 @@ export function allowedServiceAccounts(env: Env): string[] {
 /** What the code treats as production: Terraform sets both; either one turns the guards below on. */
 const isProduction = (env: Env) => env.NODE_ENV === 'production' || env.RUNTIME === 'gcp';
 
+/** Outside production an unset PII_HASH_KEY is this: hashes made locally are not meant to be kept. */
+const LOCAL_PII_HASH_KEY = 'local-only pii hash key: never used in production';
+const PII_HASH_KEY_MIN_BYTES = 32;
+/** Functions that keep hashes of phone numbers or device ids (the free-trial ledger, SPEC §13). */
+const PII_HASHERS: readonly FunctionName[] = ['pairing'];
+
+/** The key of the kept phone and device hashes (production refuses to start without a strong one). */
+export const piiHashKey = (env: Env): string => env.PII_HASH_KEY ?? LOCAL_PII_HASH_KEY;
+
+/** SPEC §13: App Check is required in production unless turned off explicitly, and optional elsewhere. */
+export const appCheckEnforced = (env: Env): boolean => env.APP_CHECK_ENFORCED ?? isProduction(env);
+
 /** Whether a function owns any path under `prefix` in the load balancer's table. */
 const serves = (fn: FunctionName, prefix: '/internal/' | '/tasks/' | '/events/') =>
   PATH_TABLE.some((row) => row.fn === fn && row.prefix.startsWith(prefix));
@@ -68,7 +80,14 @@ function functionRequirements(
   if (verifiers.length && !env.AUTH_SIGNING_KEY && !env.AUTH_PUBLIC_KEYS) {
     add('AUTH_PUBLIC_KEYS', `required by ${verifiers.join(', ')}: the JWK set that verifies access tokens`);
   }
+  if (env.PII_HASH_KEY && Buffer.byteLength(env.PII_HASH_KEY) < PII_HASH_KEY_MIN_BYTES) {
+    add('PII_HASH_KEY', `must be at least ${PII_HASH_KEY_MIN_BYTES} bytes`);
+  }
   if (!production) return;
+  const hashers = serving.filter((fn) => PII_HASHERS.includes(fn));
+  if (hashers.length && !env.PII_HASH_KEY) {
+    add('PII_HASH_KEY', `required in production by ${hashers.join(', ')}: the key of the kept phone and device hashes`);
+  }
   if (!signs && env.AUTH_SIGNING_KEY) {
     add('AUTH_SIGNING_KEY', 'only the auth function holds the signing key; the others get AUTH_PUBLIC_KEYS');
   }

@@ -36,7 +36,11 @@ export function envelope(c: Context, err: AppError) {
   // The rest of an oversized body may still be on the wire: close the connection rather than let it be
   // parsed as the next request on a keep-alive socket.
   if (err.code === 'PAYLOAD_TOO_LARGE') headers.Connection = 'close';
-  if (err.kind === 'rate_limited' && typeof err.details?.retry_after_seconds === 'number') {
+  // A 429 always says when to retry (SPEC §3); a 503 may (the OTP budget), per RFC 9110's Retry-After.
+  if (
+    (err.kind === 'rate_limited' || err.kind === 'unavailable') &&
+    typeof err.details?.retry_after_seconds === 'number'
+  ) {
     headers['Retry-After'] = String(err.details.retry_after_seconds);
   }
   const body = {

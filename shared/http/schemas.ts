@@ -61,3 +61,23 @@ export function pubSubMessage<T extends z.ZodType>(data: string, schema: T, what
   if (!message.success) throw AppError.invalid('message.data', `not ${what}`);
   return message.data;
 }
+/**
+ * `X-Device-Id` (SPEC §13): the app's stable id of the phone it runs on (the one it registers its push
+ * token under); device-keyed limits and the free trial's once per device read it.
+ */
+export const DeviceIdHeader = z
+  .string()
+  .regex(/^[\x21-\x7E]{1,128}$/, 'printable ASCII without spaces, at most 128 characters')
+  .openapi({ description: 'The app’s stable id of this device (limits and the free trial are counted per device)' });
+
+/** `X-Firebase-AppCheck` (SPEC §13): the app's App Check token, required where APP_CHECK_ENFORCED. */
+export const AppCheckHeader = z
+  .string()
+  .max(8192)
+  .openapi({ description: 'Firebase App Check token; required when the server enforces App Check' });
+
+/** The headers the public sign-up and OTP routes read (both optional as far as validation goes). */
+export const AbuseHeaders = z.object({
+  'x-device-id': DeviceIdHeader.optional(),
+  'x-firebase-appcheck': AppCheckHeader.optional(),
+});

@@ -30,6 +30,17 @@ export const fail = (row: OutboxRow, err: unknown): Outcome => ({
   kind: row.kind,
 });
 
+/**
+ * Seconds until a failed row is tried again: doubling per attempt up to 256 s (the step it always had), with "equal jitter"
+ * (half the step fixed, half random). Rows that failed together in one outage (a Firestore or FCM
+ * blip fails a whole batch) then come back spread over the second half of their step instead of all
+ * at once, and never sooner than half of it.
+ */
+export function retryDelaySeconds(attempts: number, random: () => number = Math.random): number {
+  const step = Math.min(300, 2 ** Math.min(attempts, 8));
+  return step / 2 + random() * (step / 2);
+}
+
 /** Delivered rows marked in one statement; failures rescheduled with backoff in one more. */
 export async function recordOutcomes(db: Db, logger: Logger, outcomes: Outcome[]): Promise<void> {
   const done = outcomes.filter((o) => o.ok).map((o) => o.id);
@@ -46,7 +57,7 @@ export async function recordOutcomes(db: Db, logger: Logger, outcomes: Outcome[]
       db,
       failed.map((f) => ({
         id: f.id,
-        delaySeconds: Math.min(300, 2 ** Math.min(f.attempts, 8)),
+        delaySeconds: retryDelaySeconds(f.attempts),
         error: f.error,
         retry: f.retry,
       })),

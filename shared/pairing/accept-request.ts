@@ -41,7 +41,7 @@ export async function acceptRequest(deps: PairingDeps, mitraId: string, requestI
     if (n.status === 'rejected') throw new AppError('REQUEST_REJECTED');
     if ((await capacityUsed(t, mitraId)) >= cfg.max_customers_per_mitra) throw new AppError('CAPACITY_FULL');
 
-    const session = await startSession(t, sessionStartOf(r, mitraId), now);
+    const session = await startSession(t, sessionStartOf(r, mitraId), now, cfg.payment_hold_seconds);
     await setRequestStatus(t, r.id, 'accepted', now, { accepted_by: mitraId, session_id: session.id });
     await transitionNotifications(t, r.id, ['offered', 'ignored'], 'accepted', now, null, { mitraId });
     // Taken first by another: only unanswered offers are 'missed'; an ignored one keeps its outcome, its doc closes.

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import { commitWithEffects, effect, type Tx } from '../outbox';
 import type { PairingDeps } from './deps';
 import { offerEndings, withdrawnPushes } from './effects';
+import { releaseTrial } from './free-trial';
 import { pairingDocPath } from './paths';
 import { findRequest, openRequestOf, setRequestStatus, type ChatRequestRow } from './repo/chat-requests';
 import { mitrasWithNotificationStatus, transitionNotifications } from './repo/chat-request-notifications';
@@ -33,9 +34,13 @@ export async function cancelOpenRequestOf(t: Tx, customerId: string, now: Date):
   return open?.id;
 }
 
-/** A searching request, locked by the caller: cancelled, its open offers withdrawn and the customer's doc told. */
+/**
+ * A searching request, locked by the caller: cancelled, a free trial it claimed given back (no session
+ * came of it), its open offers withdrawn and the customer's doc told.
+ */
 async function cancelLocked(c: Tx, r: ChatRequestRow, now: Date) {
   await setRequestStatus(c, r.id, 'cancelled', now);
+  await releaseTrial(c, r);
   // Only unanswered offers are withdrawn; an ignored one keeps its outcome but its doc closes too.
   const withdrawn = await transitionNotifications(c, r.id, ['offered'], 'cancelled', now, 'cancelled_by_customer');
   const open = [...withdrawn, ...(await mitrasWithNotificationStatus(c, r.id, 'ignored'))];

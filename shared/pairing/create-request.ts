@@ -1,11 +1,13 @@
 import { AppError } from '../errors';
+import { enforceLimit } from '../limits';
 import { commitWithEffects, effect } from '../outbox';
-import { hasUsedFreeTrial, liveSessionOfCustomer } from '../sessions';
+import { liveSessionOfCustomer, unpaidCooldownSeconds } from '../sessions';
 import { findCustomer, isGuest } from '../users';
 import { availabilityAt } from './availability';
 import type { PairingDeps } from './deps';
 import { offerBatchEffects } from './effects';
 import { expireLockedRequest } from './expire-request';
+import { claimTrial, freeTrialEligibility, type TrialHashes } from './free-trial';
 import { pairingDocPath, PAIRING_PATHS } from './paths';
 import { findByIdempotencyKey, insertRequest, openRequestOf } from './repo/chat-requests';
 import { countOfferBatch } from './repo/chat-request-notifications';
@@ -21,18 +23,30 @@ export interface ChatRequestInput {
   target_mitra_id?: string;
 }
 
+/** What the app sends beside the body: the replay key, its device id and its App Check token. */
+export interface RequestContext {
+  idempotencyKey?: string;
+  deviceId?: string;
+  appCheckToken?: string;
+}
+
 /**
  * A customer asks to talk: the request, its first wave (one notification per mitra offered: one offer
  * batch), the blast, the batch's notification timeout, the next wave's task, the request timeout and the
  * pairing doc — one transaction.
  * The customer row lock serialises one customer's requests (one open request, Idempotency-Key replays).
+ * SPEC §13 before any of it: App Check, the unpaid cool-down, the per-customer and per-device limits
+ * (taken in the transaction, so a refused or failed request costs no token) and the free trial's
+ * once per phone and device.
  */
 export async function createRequest(
   deps: PairingDeps,
   customerId: string,
   input: ChatRequestInput,
-  idempotencyKey: string | undefined,
+  ctx: RequestContext = {},
 ) {
+  await deps.appCheck.require(ctx.appCheckToken);
+  const { idempotencyKey } = ctx;
   const cfg = await deps.config.get();
   const now = deps.clock.now();
   if (!!input.free_trial === !!input.tier_id)
@@ -60,8 +74,15 @@ export async function createRequest(
     if (open) await expireLockedRequest(c, open, now); // its timer is late; settle it here
     const live = await liveSessionOfCustomer(c, customerId);
     if (live) throw new AppError('ALREADY_ACTIVE', 'Kamu masih punya sesi yang aktif', { session_id: live.id });
-    if (input.free_trial && (!cfg.free_trial.enabled || (await hasUsedFreeTrial(c, customerId))))
-      throw new AppError('FREE_TRIAL_UNAVAILABLE');
+    const cooldown = await unpaidCooldownSeconds(c, customerId, now, cfg.limits.unpaid_cancellations.max_per_day);
+    if (cooldown > 0)
+      throw AppError.rateLimited('RATE_LIMITED', cooldown, 'Terlalu banyak sesi yang tidak dibayar', {
+        limit: 'unpaid_cancellations',
+      });
+    let trial: TrialHashes | undefined;
+    if (input.free_trial)
+      trial = await freeTrialEligibility(c, deps.piiHashKey, cfg.free_trial, customer, ctx.deviceId);
+    await enforceLimit({ db: c, clock: deps.clock, config: deps.config }, 'chat_request', customerId, ctx.deviceId);
 
     const target = input.target_mitra_id;
     const request = await insertRequest(
@@ -79,6 +100,7 @@ export async function createRequest(
       },
       now,
     );
+    if (trial) await claimTrial(c, trial, request.id, customerId, now);
     // A targeted request goes to its mitra only (no waves); the rollback undoes the request when it cannot.
     const offered = await offerWave(c, availabilityAt(cfg, now), request, target ? null : waveLimit(cfg));
     if (target && offered.length === 0) throw new AppError('MITRA_UNAVAILABLE');

@@ -2,8 +2,8 @@
 export { acceptRequest } from './accept-request';
 export { availableMitraCount } from './availability';
 export { cancelOpenRequestOf, cancelRequest } from './cancel-request';
-export { createRequest, type ChatRequestInput } from './create-request';
-export { pairingDeps, type PairingDeps } from './deps';
+export { createRequest, type ChatRequestInput, type RequestContext } from './create-request';
+export { pairingDeps, reofferDeps, type PairingAdapters, type PairingDeps } from './deps';
 export { PUBLISHED_DOCUMENTS } from './documents';
 export { goOffline } from './go-offline';
 export { goOnline } from './go-online';

@@ -22,7 +22,8 @@ export type CreateInvoiceOutcome = 'created' | 'exists' | 'not_payable' | 'expir
 /**
  * The create-invoice task: one payments row per external id, then the provider call with that id as
  * Xendit's idempotency key (a retry after a crash or an outage returns the same invoice), then the
- * link into the session doc and the payment-timeout task. A provider failure is a 503: the task retries.
+ * link into the session doc and the payment-timeout task. The invoice lasts until the payment hold
+ * (`payment_hold_seconds` from when the session started waiting) ends. A provider failure is a 503: the task retries.
  */
 export async function createInvoice(
   deps: PaymentsDeps,
@@ -30,7 +31,7 @@ export async function createInvoice(
   id: string,
 ): Promise<{ outcome: CreateInvoiceOutcome; payment_id: string | null }> {
   const now = deps.clock.now();
-  const timeout = (await deps.config.get()).payment_timeout_seconds;
+  const holdSeconds = (await deps.config.get()).payment_hold_seconds;
   const externalId = externalIdOf(kind, id);
 
   const prepared = await commitWithEffects(deps, async (c) => {
@@ -45,8 +46,9 @@ export async function createInvoice(
         extension_id: kind === 'extension' ? id : null,
         external_id: externalId,
         amount_idr: what.amountIdr,
-        // The deadline: if the provider stays down past it, the customer never saw a link to pay.
-        expires_at: new Date(now.getTime() + timeout * 1000),
+        // The hold's end (SPEC §13): the invoice lasts no longer than the session waits for it; if the
+        // provider stays down past it, the customer never saw a link to pay.
+        expires_at: new Date(what.waitingSince.getTime() + holdSeconds * 1000),
       },
       now,
     );

@@ -15,12 +15,17 @@ export interface SessionPayments {
   lapseExtension(t: Tx, extensionId: string, now: Date): Promise<boolean>;
   /** The session's documents show its payment as it is now (an invoice created, a payment flagged). */
   paymentChanged(t: Tx, sessionId: string): Promise<void>;
-  /** What an invoice is created for: the payable thing's price and whether it still waits for payment. */
+  /**
+   * What an invoice is created for: the payable thing's price, whether it still waits for payment and
+   * since when (the payment hold runs from then, however late the invoice is created).
+   */
   payable(
     t: Tx,
     kind: 'session' | 'extension',
     id: string,
-  ): Promise<{ sessionId: string; amountIdr: number; description: string; payable: boolean } | undefined>;
+  ): Promise<
+    { sessionId: string; amountIdr: number; description: string; payable: boolean; waitingSince: Date } | undefined
+  >;
 }
 
 export interface PaymentsDeps extends FeatureDeps {

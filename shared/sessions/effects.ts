@@ -100,6 +100,15 @@ export const timers = {
       after(now, graceSeconds),
     ),
   }),
+  /** SPEC §13: an unpaid session holds its mitra no longer than this, whatever the provider does. */
+  paymentHold: (s: SessionRow, holdSeconds: number): OutboxEntry => ({
+    item: effect.task(
+      taskNames.paymentHold(s.id, s.version),
+      SESSION_PATHS.paymentHold,
+      body(s),
+      after(s.created_at, holdSeconds),
+    ),
+  }),
   extensionTimeout: (extensionId: string, respondBy: Date): OutboxEntry => ({
     item: effect.task(
       taskNames.extensionTimeout(extensionId),

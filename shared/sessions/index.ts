@@ -25,8 +25,9 @@ export { setTyping } from './set-typing';
 export { startSession, type SessionStart } from './start-session';
 export { sessionCounterDocs, SESSION_COUNTERS } from './counters';
 export { MESSAGE_DOCS, messageDocs } from './message-docs';
-export { closingGraceEnded, expireSession, extensionTimedOut, extensionWindowClosed } from './timers';
+export { closingGraceEnded, expireSession, extensionTimedOut, extensionWindowClosed, paymentHoldEnded } from './timers';
 export { moveSession, TRANSITIONS, type TransitionName } from './transitions';
+export { unpaidCooldownSeconds } from './unpaid-cooldown';
 export type { Sensitivity, SessionStatus, Side } from './types';
 export {
   CAPACITY_STATUSES,

@@ -16,9 +16,3 @@ export async function sessionOfParticipant(
   if (s[`${side}_id`] !== userId) throw new AppError('FORBIDDEN', 'Kamu bukan peserta sesi ini');
   return s;
 }
-
-/** Why a one-statement guard (participant + state) matched nothing. */
-export async function refusal(q: Queryable, sessionId: string, side: Side, userId: string): Promise<AppError> {
-  await sessionOfParticipant(q, sessionId, side, userId);
-  return new AppError('SESSION_NOT_ACTIVE');
-}

@@ -5,6 +5,7 @@ export const SESSION_PATHS = {
   extensionWindow: '/tasks/sessions/extension-window',
   extensionTimeout: '/tasks/sessions/extension-timeout',
   closingGrace: '/tasks/sessions/closing-grace',
+  paymentHold: '/tasks/sessions/payment-hold',
 } as const;
 
 export const SESSION_EXPIRE_PATH = SESSION_PATHS.expire;
@@ -36,4 +37,5 @@ export const taskNames = {
   extensionWindow: (id: string, version: number) => `session-ext-window:${id}:v${version}`,
   extensionTimeout: (extensionId: string) => `session-ext-timeout:${extensionId}`,
   closingGrace: (id: string, version: number) => `session-closing-grace:${id}:v${version}`,
+  paymentHold: (id: string, version: number) => `session-payment-hold:${id}:v${version}`,
 };

@@ -55,6 +55,7 @@ export function sessionPaymentHooks(deps: SessionsDeps) {
             amountIdr: e.price_idr,
             description: `Perpanjangan Halo Bestie ${e.duration_minutes} menit`,
             payable: e.status === 'accepted',
+            waitingSince: e.responded_at ?? e.created_at,
           }
         );
       }
@@ -65,6 +66,7 @@ export function sessionPaymentHooks(deps: SessionsDeps) {
           amountIdr: s.price_idr,
           description: `Halo Bestie ${s.duration_minutes} menit`,
           payable: s.status === 'pending_payment' && !s.is_free_trial,
+          waitingSince: s.created_at,
         }
       );
     },

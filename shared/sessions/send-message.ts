@@ -1,16 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { commitWithEffects, effect } from '../outbox';
+import { AppError } from '../errors';
+import { commitWithEffects, effect, type Tx } from '../outbox';
 import { buildPush } from '../push';
 import type { SessionsDeps } from './deps';
 import { counters } from './counters';
 import { pushEntries, screeningEntry } from './effects';
 import { appendMessage, findByClientId, isDuplicateMessage, type MessageRow } from './repo/chat-messages';
-import { refusal, sessionOfParticipant } from './participant';
-import { findSessionNames } from './repo/chat-sessions';
+import { sessionOfParticipant } from './participant';
+import { findSessionNames, messageTokens, type MessageBucket } from './repo/chat-sessions';
 import { MESSAGE_DOCS } from './message-docs';
 import { messageDocPath, PUSH_QUIET_SECONDS } from './paths';
 import { otherSide, type Side } from './types';
 import { messageDoc, messageView } from './views';
+
+/**
+ * Why the slot matched nothing, read only then (the common path adds no statement): not the session's
+ * participant (404/403), not active (409), or no message token left (429 with the seconds until the
+ * next one; SPEC §13).
+ */
+async function refusal(t: Tx, sessionId: string, side: Side, userId: string, now: Date, bucket: MessageBucket) {
+  const s = await sessionOfParticipant(t, sessionId, side, userId);
+  if (s.status !== 'active') return new AppError('SESSION_NOT_ACTIVE');
+  const missing = 1 - messageTokens(s, side, now, bucket);
+  return AppError.rateLimited('RATE_LIMITED', missing / bucket.perSecond, 'Pesan terlalu cepat. Tunggu sebentar.', {
+    limit: 'messages',
+  });
+}
 
 /**
  * One statement in the common case (seq, message, and its effects: the message doc and the coalesced
@@ -18,7 +33,9 @@ import { messageDoc, messageView } from './views';
  * message, never loses it. A push follows in the same transaction when the other side shows no recent
  * activity. The same client_message_id again (also in parallel, or after the session moved on) answers the
  * message already stored, found when the insert fails on the unique key or the session refuses: no look-up
- * before the insert.
+ * before the insert. The sender's message token (burst, then so many a second: SPEC §13) is taken in that
+ * same statement, by the seq slot: a message refused for rate writes nothing and costs no statement on
+ * the way that accepts one.
  */
 export async function sendMessage(
   deps: SessionsDeps,
@@ -29,12 +46,15 @@ export async function sendMessage(
 ) {
   const now = deps.clock.now();
   const id = randomUUID();
+  const { messages } = (await deps.config.get()).limits;
+  const bucket = { burst: messages.burst, perSecond: messages.per_second };
   try {
     const m = await commitWithEffects(deps, async (t) => {
       const row = await appendMessage(
         t,
         { id, session_id: sessionId, sender_type: side, sender_id: userId, ...input },
         now,
+        bucket,
         // The message doc is computed whole (docs/asyncapi.yaml: MessageDoc is written whole).
         [
           { item: effect.computeDoc(messageDocPath(sessionId, id), MESSAGE_DOCS, id, false) },
@@ -46,7 +66,7 @@ export async function sendMessage(
         // A retry after the session moved on still answers the message it stored.
         const stored = await findByClientId(t, sessionId, side, input.client_message_id);
         if (stored?.sender_id === userId) return { replay: stored, sent: undefined };
-        throw await refusal(t, sessionId, side, userId);
+        throw await refusal(t, sessionId, side, userId, now, bucket);
       }
       const quiet =
         !row.other_last_active_at || now.getTime() - row.other_last_active_at.getTime() > PUSH_QUIET_SECONDS * 1000;

@@ -20,9 +20,15 @@ export interface SessionStart {
 /**
  * The first state of a session, in the accept's transaction: a free trial starts active with its
  * expiry timer, a paid session waits for payment, and its invoice is created through the outbox (a
- * provider outage delays the invoice, never the accept). Both session documents are written here.
+ * provider outage delays the invoice, never the accept); its hold timer cancels it unpaid after
+ * `paymentHoldSeconds` (SPEC §13). Both session documents are written here.
  */
-export async function startSession(t: Tx, start: SessionStart, now: Date): Promise<SessionRow> {
+export async function startSession(
+  t: Tx,
+  start: SessionStart,
+  now: Date,
+  paymentHoldSeconds: number,
+): Promise<SessionRow> {
   const free = start.is_free_trial;
   let s: SessionRow;
   try {
@@ -43,7 +49,9 @@ export async function startSession(t: Tx, start: SessionStart, now: Date): Promi
     throw err;
   }
   await t.enqueue([
-    free ? timers.expire(s) : { item: invoiceTask('session', s.id, now) },
+    ...(free
+      ? [timers.expire(s)]
+      : [{ item: invoiceTask('session', s.id, now) }, timers.paymentHold(s, paymentHoldSeconds)]),
     ...(await sessionDocEntries(t, s.id)),
   ]);
   return s;

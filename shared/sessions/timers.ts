@@ -46,6 +46,18 @@ export async function extensionTimedOut(deps: SessionsDeps, extensionId: string)
   });
 }
 
+/**
+ * payment_hold_seconds after a paid session started waiting: still unpaid → cancelled, its mitra freed
+ * (SPEC §13), whatever the provider does. A payment that lands later is flagged for refund by the
+ * settlement (paid_but_moved_on); one that landed first moved the version, so this task is stale.
+ */
+export async function paymentHoldEnded(deps: SessionsDeps, sessionId: string, version: number) {
+  const now = deps.clock.now();
+  return commitWithEffects(deps, async (t) =>
+    Boolean(await moveSession(t, deps, sessionId, 'cancel', { now, version, reason: 'payment_hold_expired' })),
+  );
+}
+
 /** closing_grace_seconds after closing: → completed, unless both goodbyes completed it already. */
 export async function closingGraceEnded(deps: SessionsDeps, sessionId: string, version: number) {
   const now = deps.clock.now();

@@ -54,6 +54,14 @@ export interface SessionRow extends NewSession {
   /** The guidance its mitra was shown once a customer's message showed a crisis sign. */
   safety_notice: string | null;
   safety_notice_at: Date | null;
+  /** Each sender's message bucket (SPEC §13): tokens left at `_msg_at`; null before its first message. */
+  customer_msg_tokens: number | null;
+  customer_msg_at: Date | null;
+  mitra_msg_tokens: number | null;
+  mitra_msg_at: Date | null;
+  /** When each side's typing flag was last written to Firestore. */
+  customer_typing_at: Date | null;
+  mitra_typing_at: Date | null;
 }
 
 export interface Names {

@@ -6,7 +6,7 @@ export {
   findCcUser,
   findCcUserByEmail,
   insertCcUser,
-  recordFailedLogin,
+  claimLoginAttempt,
   resetFailedLogins,
   setPasswordHash,
   type CcUserRow,

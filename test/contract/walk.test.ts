@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearer, ccLogin, createGuest } from '../helpers/auth';
+import { bearer, ccLogin, createGuest, otpSignIn, uniqueClientIp, uniquePhone } from '../helpers/auth';
 import { ccUser } from '../helpers/control-center';
 import { json } from '../helpers/http';
 import { customerWithDevice, onlineMitra, settle } from '../helpers/pairing';
@@ -32,7 +32,7 @@ describe('a customer, a mitra and an operator through the whole API', () => {
 
     // ---- the customer, before a session ----
     const guest = await createGuest(s, 'Rani');
-    const ct = guest.access_token as string;
+    let ct = guest.access_token as string;
     await call('/api/client/auth/me', as(ct), 200);
     await call('/api/client/auth/profile', as(ct, { method: 'PATCH', json: { display_name: ' Rani  ' } }), 200);
     await call('/api/client/auth/profile', as(ct, { method: 'PATCH', json: { display_name: '' } }), 400);
@@ -57,15 +57,29 @@ describe('a customer, a mitra and an operator through the whole API', () => {
     await call('/api/mitra/requests/00000000-0000-4000-8000-000000000000/accept', as(m.token, { method: 'POST' }), 404);
 
     // ---- pairing ----
+    const device = { 'x-device-id': `walk-${guest.profile.id}` };
+    // A guest's free trial is refused (SPEC §13: a verified phone first); the guest verifies hers.
+    await call(
+      '/api/client/chat/request',
+      as(ct, { method: 'POST', json: { topic_sensitivity: 'sensitive', free_trial: true }, headers: device }),
+      409,
+    );
+    const upgraded = await otpSignIn(s, 'client', uniquePhone(), {
+      anonymous_customer_id: guest.profile.id,
+      token: ct,
+      ip: uniqueClientIp(),
+    });
+    expect(upgraded.status).toBe(200);
+    ct = upgraded.body.access_token as string;
     const created = await call(
       '/api/client/chat/request',
-      as(ct, { method: 'POST', json: { topic_sensitivity: 'sensitive', free_trial: true } }),
+      as(ct, { method: 'POST', json: { topic_sensitivity: 'sensitive', free_trial: true }, headers: device }),
       201,
     );
     const { request_id } = await json(created);
     await call(
       '/api/client/chat/request',
-      as(ct, { method: 'POST', json: { topic_sensitivity: 'regular', free_trial: true } }),
+      as(ct, { method: 'POST', json: { topic_sensitivity: 'regular', free_trial: true }, headers: device }),
       409,
     );
     await settle(s);

@@ -182,7 +182,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask to talk: blasted to every available mitra (or the targeted one) */
+        /** Ask to talk (limited per customer and device): offered to available mitras (or the targeted one) */
         post: operations["clientCreateChatRequest"];
         delete?: never;
         options?: never;
@@ -319,7 +319,7 @@ export interface paths {
         /** The transcript, cursor on seq, ascending or descending */
         get: operations["customerListMessages"];
         put?: never;
-        /** Send a message: per-session gap-free seq; the same client_message_id again returns the same message */
+        /** Send a message (a burst, then 1 a second per sender): gap-free seq; the same client_message_id returns the same message */
         post: operations["customerSendMessage"];
         delete?: never;
         options?: never;
@@ -663,7 +663,7 @@ export interface paths {
         /** The transcript, cursor on seq, ascending or descending */
         get: operations["mitraListMessages"];
         put?: never;
-        /** Send a message: per-session gap-free seq; the same client_message_id again returns the same message */
+        /** Send a message (a burst, then 1 a second per sender): gap-free seq; the same client_message_id returns the same message */
         post: operations["mitraSendMessage"];
         delete?: never;
         options?: never;
@@ -816,7 +816,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a guest customer; the body is optional (a name is generated when absent) */
+        /** Create a guest customer (limited per client address and device); the body is optional */
         post: operations["sharedSignInAnonymous"];
         delete?: never;
         options?: never;
@@ -900,7 +900,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Upsert per (user, device); the token leaves any other user or device it was registered to */
+        /** Upsert per (user, device), 20 an hour per user; the token leaves any other user or device it had */
         put: operations["sharedPutDeviceToken"];
         post?: never;
         /** Forget this device's FCM token */
@@ -1898,6 +1898,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/sessions/payment-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** payment_hold_seconds after a paid session started waiting: still unpaid → cancelled, the mitra freed */
+        post: operations["taskSessionPaymentHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/xendit/invoice": {
         parameters: {
             query?: never;
@@ -1922,7 +1939,7 @@ export interface components {
         ErrorEnvelope: {
             error: {
                 /** @enum {string} */
-                code: "BAD_REQUEST" | "WRONG_FLOW" | "AUTH_MISSING" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "REFRESH_INVALID" | "INVALID_CREDENTIALS" | "INVALID_ID_TOKEN" | "CODE_MISMATCH" | "IAP_REQUIRED" | "CALLBACK_TOKEN_INVALID" | "FORBIDDEN" | "ACCOUNT_INACTIVE" | "ACCOUNT_BANNED" | "REGISTRATION_REQUIRED" | "EARLY_END_DISABLED" | "NOT_FOUND" | "OTP_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ALREADY_ACTIVE" | "FREE_TRIAL_UNAVAILABLE" | "MITRA_UNAVAILABLE" | "REQUEST_TAKEN" | "REQUEST_CANCELLED" | "REQUEST_REJECTED" | "CAPACITY_FULL" | "OTP_USED" | "IDENTITY_CONFLICT" | "EMAIL_TAKEN" | "PHONE_TAKEN" | "SESSION_NOT_ACTIVE" | "SESSION_NOT_CLOSING" | "SESSION_NOT_ENDED" | "GOODBYE_ALREADY_SENT" | "SENSITIVITY_LATCHED" | "EXTENSION_NOT_ALLOWED" | "EXTENSION_PENDING" | "EXTENSION_NOT_PENDING" | "ALREADY_RATED" | "ALREADY_REPORTED" | "REPORT_ALREADY_RESOLVED" | "SAFETY_ALERT_CLOSED" | "REQUEST_EXPIRED" | "OTP_EXPIRED" | "PAYLOAD_TOO_LARGE" | "PHONE_INVALID" | "CONFIG_OUT_OF_BOUNDS" | "PASSWORD_TOO_SHORT" | "PASSWORD_MISSING_DIGIT" | "PASSWORD_MISSING_UPPERCASE" | "PASSWORD_MISSING_LOWERCASE" | "ACCOUNT_LOCKED" | "OTP_COOLDOWN" | "OTP_RATE_LIMIT_PHONE" | "OTP_RATE_LIMIT_IP" | "OTP_ATTEMPTS_EXCEEDED" | "INTERNAL" | "PROVIDER_NOT_CONFIGURED" | "PROVIDER_UNAVAILABLE" | "OTP_SEND_FAILED";
+                code: "BAD_REQUEST" | "WRONG_FLOW" | "AUTH_MISSING" | "TOKEN_INVALID" | "TOKEN_EXPIRED" | "REFRESH_INVALID" | "INVALID_CREDENTIALS" | "INVALID_ID_TOKEN" | "CODE_MISMATCH" | "IAP_REQUIRED" | "CALLBACK_TOKEN_INVALID" | "APP_CHECK_INVALID" | "FORBIDDEN" | "ACCOUNT_INACTIVE" | "ACCOUNT_BANNED" | "REGISTRATION_REQUIRED" | "EARLY_END_DISABLED" | "NOT_FOUND" | "OTP_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ALREADY_ACTIVE" | "FREE_TRIAL_UNAVAILABLE" | "MITRA_UNAVAILABLE" | "REQUEST_TAKEN" | "REQUEST_CANCELLED" | "REQUEST_REJECTED" | "CAPACITY_FULL" | "OTP_USED" | "IDENTITY_CONFLICT" | "EMAIL_TAKEN" | "PHONE_TAKEN" | "SESSION_NOT_ACTIVE" | "SESSION_NOT_CLOSING" | "SESSION_NOT_ENDED" | "GOODBYE_ALREADY_SENT" | "SENSITIVITY_LATCHED" | "EXTENSION_NOT_ALLOWED" | "EXTENSION_PENDING" | "EXTENSION_NOT_PENDING" | "ALREADY_RATED" | "ALREADY_REPORTED" | "REPORT_ALREADY_RESOLVED" | "SAFETY_ALERT_CLOSED" | "REQUEST_EXPIRED" | "OTP_EXPIRED" | "PAYLOAD_TOO_LARGE" | "PHONE_INVALID" | "CONFIG_OUT_OF_BOUNDS" | "PASSWORD_TOO_SHORT" | "PASSWORD_MISSING_DIGIT" | "PASSWORD_MISSING_UPPERCASE" | "PASSWORD_MISSING_LOWERCASE" | "ACCOUNT_LOCKED" | "OTP_COOLDOWN" | "OTP_RATE_LIMIT_PHONE" | "OTP_RATE_LIMIT_IP" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "INTERNAL" | "PROVIDER_NOT_CONFIGURED" | "PROVIDER_UNAVAILABLE" | "OTP_SEND_FAILED" | "OTP_UNAVAILABLE";
                 message: string;
                 details: {
                     [key: string]: unknown;
@@ -2878,6 +2895,8 @@ export interface components {
         FreeTrial: {
             enabled: boolean;
             duration_minutes: number;
+            /** @default true */
+            requires_phone: boolean;
         };
         PricingTier: {
             id: string;
@@ -2912,6 +2931,8 @@ export interface components {
             free_trial: {
                 enabled: boolean;
                 duration_minutes: number;
+                /** @default true */
+                requires_phone: boolean;
             };
             pricing_tiers: {
                 id: string;
@@ -2937,7 +2958,7 @@ export interface components {
             };
             request_notification_timeout_seconds: number;
             closing_grace_seconds: number;
-            payment_timeout_seconds: number;
+            payment_hold_seconds: number;
             sensitive_flip_confirmation_enabled: boolean;
             sensitive_flag_one_way_latch: boolean;
             support_handles_json: {
@@ -2952,6 +2973,32 @@ export interface components {
             otp_max_verify_attempts: number;
             cc_lockout_max_failures: number;
             cc_lockout_minutes: number;
+            limits: {
+                guest_signup: {
+                    per_ip_per_hour: number;
+                    per_device_per_day: number;
+                };
+                chat_request: {
+                    per_customer_per_hour: number;
+                    per_device_per_day: number;
+                };
+                unpaid_cancellations: {
+                    max_per_day: number;
+                };
+                messages: {
+                    burst: number;
+                    per_second: number;
+                };
+                reports: {
+                    per_reporter_per_day: number;
+                };
+                device_token_upserts: {
+                    per_user_per_hour: number;
+                };
+                otp: {
+                    hourly_budget: number;
+                };
+            };
             retention: {
                 message_days: number;
                 outbox_days: number;
@@ -3012,12 +3059,13 @@ export interface components {
             blast: components["schemas"]["ConfigKey"][];
             closing: components["schemas"]["ConfigKey"][];
             payment: components["schemas"]["ConfigKey"][];
+            limits: components["schemas"]["ConfigKey"][];
             support: components["schemas"]["ConfigKey"][];
             retention: components["schemas"]["ConfigKey"][];
             safety: components["schemas"]["ConfigKey"][];
         };
         /** @enum {string} */
-        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "blast" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_timeout_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes" | "retention" | "safety_rules" | "crisis_resources" | "safety_notice";
+        ConfigKey: "anonymity_enabled" | "free_trial" | "pricing_tiers" | "extension_timeout_seconds" | "early_end" | "mitra_ping" | "mitra_stale_after_seconds" | "max_customers_per_mitra" | "pairing_timeout_seconds" | "blast" | "request_notification_timeout_seconds" | "closing_grace_seconds" | "payment_hold_seconds" | "sensitive_flip_confirmation_enabled" | "sensitive_flag_one_way_latch" | "support_handles_json" | "otp_resend_cooldown_seconds" | "otp_max_per_phone_per_hour" | "otp_max_per_ip_per_hour" | "otp_max_verify_attempts" | "cc_lockout_max_failures" | "cc_lockout_minutes" | "limits" | "retention" | "safety_rules" | "crisis_resources" | "safety_notice";
         ConfigAuditPage: {
             items: components["schemas"]["ConfigAuditEntry"][];
             next_cursor: string | null;
@@ -3034,6 +3082,8 @@ export interface components {
                 free_trial?: {
                     enabled: boolean;
                     duration_minutes: number;
+                    /** @default true */
+                    requires_phone: boolean;
                 };
                 pricing_tiers?: {
                     id: string;
@@ -3059,7 +3109,7 @@ export interface components {
                 };
                 request_notification_timeout_seconds?: number;
                 closing_grace_seconds?: number;
-                payment_timeout_seconds?: number;
+                payment_hold_seconds?: number;
                 sensitive_flip_confirmation_enabled?: boolean;
                 sensitive_flag_one_way_latch?: boolean;
                 support_handles_json?: {
@@ -3074,6 +3124,32 @@ export interface components {
                 otp_max_verify_attempts?: number;
                 cc_lockout_max_failures?: number;
                 cc_lockout_minutes?: number;
+                limits?: {
+                    guest_signup: {
+                        per_ip_per_hour: number;
+                        per_device_per_day: number;
+                    };
+                    chat_request: {
+                        per_customer_per_hour: number;
+                        per_device_per_day: number;
+                    };
+                    unpaid_cancellations: {
+                        max_per_day: number;
+                    };
+                    messages: {
+                        burst: number;
+                        per_second: number;
+                    };
+                    reports: {
+                        per_reporter_per_day: number;
+                    };
+                    device_token_upserts: {
+                        per_user_per_hour: number;
+                    };
+                    otp: {
+                        hourly_budget: number;
+                    };
+                };
                 retention?: {
                     message_days: number;
                     outbox_days: number;
@@ -3112,6 +3188,8 @@ export interface components {
             free_trial?: {
                 enabled: boolean;
                 duration_minutes: number;
+                /** @default true */
+                requires_phone: boolean;
             };
             pricing_tiers?: {
                 id: string;
@@ -3137,7 +3215,7 @@ export interface components {
             };
             request_notification_timeout_seconds?: number;
             closing_grace_seconds?: number;
-            payment_timeout_seconds?: number;
+            payment_hold_seconds?: number;
             sensitive_flip_confirmation_enabled?: boolean;
             sensitive_flag_one_way_latch?: boolean;
             support_handles_json?: {
@@ -3152,6 +3230,32 @@ export interface components {
             otp_max_verify_attempts?: number;
             cc_lockout_max_failures?: number;
             cc_lockout_minutes?: number;
+            limits?: {
+                guest_signup: {
+                    per_ip_per_hour: number;
+                    per_device_per_day: number;
+                };
+                chat_request: {
+                    per_customer_per_hour: number;
+                    per_device_per_day: number;
+                };
+                unpaid_cancellations: {
+                    max_per_day: number;
+                };
+                messages: {
+                    burst: number;
+                    per_second: number;
+                };
+                reports: {
+                    per_reporter_per_day: number;
+                };
+                device_token_upserts: {
+                    per_user_per_hour: number;
+                };
+                otp: {
+                    hourly_budget: number;
+                };
+            };
             retention?: {
                 message_days: number;
                 outbox_days: number;
@@ -3185,7 +3289,7 @@ export interface components {
             values: components["schemas"]["ConfigValues"];
         };
         /** @description The keys of the section named in the path (see ConfigSections) */
-        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchBlast"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchSupport"] | components["schemas"]["ConfigPatchRetention"] | components["schemas"]["ConfigPatchSafety"];
+        ConfigPatch: components["schemas"]["ConfigPatchAnonymity"] | components["schemas"]["ConfigPatchFreeTrial"] | components["schemas"]["ConfigPatchExtensionTimeout"] | components["schemas"]["ConfigPatchEarlyEnd"] | components["schemas"]["ConfigPatchMitraPing"] | components["schemas"]["ConfigPatchPriceTiers"] | components["schemas"]["ConfigPatchSensitivity"] | components["schemas"]["ConfigPatchOtp"] | components["schemas"]["ConfigPatchLockout"] | components["schemas"]["ConfigPatchCapacity"] | components["schemas"]["ConfigPatchStale"] | components["schemas"]["ConfigPatchPairing"] | components["schemas"]["ConfigPatchBlast"] | components["schemas"]["ConfigPatchClosing"] | components["schemas"]["ConfigPatchPayment"] | components["schemas"]["ConfigPatchLimits"] | components["schemas"]["ConfigPatchSupport"] | components["schemas"]["ConfigPatchRetention"] | components["schemas"]["ConfigPatchSafety"];
         ConfigPatchAnonymity: {
             anonymity_enabled?: boolean;
         };
@@ -3193,6 +3297,8 @@ export interface components {
             free_trial?: {
                 enabled: boolean;
                 duration_minutes: number;
+                /** @default true */
+                requires_phone: boolean;
             };
         };
         ConfigPatchExtensionTimeout: {
@@ -3252,7 +3358,35 @@ export interface components {
             closing_grace_seconds?: number;
         };
         ConfigPatchPayment: {
-            payment_timeout_seconds?: number;
+            payment_hold_seconds?: number;
+        };
+        ConfigPatchLimits: {
+            limits?: {
+                guest_signup: {
+                    per_ip_per_hour: number;
+                    per_device_per_day: number;
+                };
+                chat_request: {
+                    per_customer_per_hour: number;
+                    per_device_per_day: number;
+                };
+                unpaid_cancellations: {
+                    max_per_day: number;
+                };
+                messages: {
+                    burst: number;
+                    per_second: number;
+                };
+                reports: {
+                    per_reporter_per_day: number;
+                };
+                device_token_upserts: {
+                    per_user_per_hour: number;
+                };
+                otp: {
+                    hourly_budget: number;
+                };
+            };
         };
         ConfigPatchSupport: {
             support_handles_json?: {
@@ -4550,7 +4684,10 @@ export interface operations {
     customerRequestOtp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Firebase App Check token; required when the server enforces App Check */
+                "x-firebase-appcheck"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4571,6 +4708,15 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: APP_CHECK_INVALID */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4614,7 +4760,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: OTP_SEND_FAILED */
+            /** @description Error: OTP_SEND_FAILED, OTP_UNAVAILABLE, PROVIDER_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4868,6 +5014,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The app’s stable id of this device (limits and the free trial are counted per device) */
+                "x-device-id"?: string;
+                /** @description Firebase App Check token; required when the server enforces App Check */
+                "x-firebase-appcheck"?: string;
                 /** @description A replay with the same key answers the original 201 body */
                 "idempotency-key"?: string;
             };
@@ -4898,7 +5048,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: AUTH_MISSING, TOKEN_EXPIRED, TOKEN_INVALID */
+            /** @description Error: APP_CHECK_INVALID, AUTH_MISSING, TOKEN_EXPIRED, TOKEN_INVALID */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4934,8 +5084,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: INTERNAL */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PROVIDER_UNAVAILABLE */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5108,6 +5276,15 @@ export interface operations {
             };
             /** @description Error: PAYLOAD_TOO_LARGE */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: RATE_LIMITED */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5665,6 +5842,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -6190,7 +6376,10 @@ export interface operations {
     mitraRequestOtp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Firebase App Check token; required when the server enforces App Check */
+                "x-firebase-appcheck"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6211,6 +6400,15 @@ export interface operations {
             };
             /** @description Error: BAD_REQUEST */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: APP_CHECK_INVALID */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6254,7 +6452,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Error: OTP_SEND_FAILED */
+            /** @description Error: OTP_SEND_FAILED, OTP_UNAVAILABLE, PROVIDER_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6439,6 +6637,15 @@ export interface operations {
             };
             /** @description Error: PAYLOAD_TOO_LARGE */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: RATE_LIMITED */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7323,6 +7530,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: INTERNAL */
             500: {
                 headers: {
@@ -7907,7 +8123,12 @@ export interface operations {
     sharedSignInAnonymous: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The app’s stable id of this device (limits and the free trial are counted per device) */
+                "x-device-id"?: string;
+                /** @description Firebase App Check token; required when the server enforces App Check */
+                "x-firebase-appcheck"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7935,6 +8156,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: APP_CHECK_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7944,8 +8174,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: INTERNAL */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PROVIDER_UNAVAILABLE */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8255,6 +8503,15 @@ export interface operations {
             };
             /** @description Error: PAYLOAD_TOO_LARGE */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: RATE_LIMITED */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8954,6 +9211,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -9010,6 +9276,15 @@ export interface operations {
             };
             /** @description Error: IAP_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9138,6 +9413,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -9219,7 +9503,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "blast" | "closing" | "payment" | "support" | "retention" | "safety";
+                section: "anonymity" | "free-trial" | "extension-timeout" | "early-end" | "mitra-ping" | "price-tiers" | "sensitivity" | "otp" | "lockout" | "capacity" | "stale" | "pairing" | "blast" | "closing" | "payment" | "limits" | "support" | "retention" | "safety";
             };
             cookie?: never;
         };
@@ -12128,6 +12412,64 @@ export interface operations {
         };
     };
     taskSessionExtensionWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionTimerTask"];
+            };
+        };
+        responses: {
+            /** @description Handled; a late, duplicated or stale task changes nothing */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: BAD_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: AUTH_MISSING, TOKEN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    taskSessionPaymentHold: {
         parameters: {
             query?: never;
             header?: never;

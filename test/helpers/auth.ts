@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { authGuards, refreshPolicy } from '../../shared/auth/guards';
+import { createAuthSession } from '../../shared/auth/refresh-sessions';
 import type { TestStack } from './runtime';
 import { json } from './http';
 
@@ -12,10 +14,21 @@ export function uniquePhone(): string {
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+let addressCounter = 0;
+/**
+ * A client address of its own per call (10.x.y.z): SPEC §13 allows 20 guest sign-ups an hour per
+ * address, and fixtures are not what those limits are about.
+ */
+export function uniqueClientIp(): string {
+  const n = ++addressCounter;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
 export async function createGuest(s: TestStack, displayName?: string) {
   const res = await s.request('/api/shared/auth/anonymous', {
     method: 'POST',
     json: displayName ? { display_name: displayName } : {},
+    clientIp: uniqueClientIp(),
   });
   expect(res.status).toBe(201);
   return json(res);
@@ -68,3 +81,16 @@ export async function ccLogin(s: TestStack, email = 'admin@halobestie.local', pa
 }
 
 export const normalise = (phone08: string) => `+62${phone08.slice(1)}`;
+
+/** A fresh access token for an existing user (a new auth session), for tests that move the clock past a day. */
+export async function freshToken(s: TestStack, userType: 'customer' | 'mitra', userId: string): Promise<string> {
+  const { sessionId } = await createAuthSession(
+    s.rt.db,
+    userType,
+    userId,
+    {},
+    s.rt.clock.now(),
+    refreshPolicy(s.rt.env),
+  );
+  return authGuards(s.rt).accessTokens.sign({ userId, userType, sessionId });
+}

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { authGuards, refreshPolicy } from '../../shared/auth/guards';
 import { createAuthSession } from '../../shared/auth/refresh-sessions';
 import type { TestStack } from './runtime';
-import { bearer, createGuest, uniquePhone } from './auth';
+import { bearer, createGuest, otpSignIn, uniqueClientIp, uniquePhone } from './auth';
 import { json } from './http';
 import { validateWithFirebaseAdmin } from './fcm-validate';
 
@@ -44,15 +44,44 @@ export async function onlineMitra(
   return { id: seeded.mitra_id, token };
 }
 
-export async function customerWithDevice(s: TestStack) {
+export interface TestCustomer {
+  id: string;
+  token: string;
+  /** What its app sends as X-Device-Id (and registers its push token under). */
+  deviceId: string;
+}
+
+/**
+ * A guest with a push token on its own device; `verified` upgrades it through the real OTP flow (a
+ * phone-verified customer, as SPEC §13's free trial asks by default).
+ */
+export async function customerWithDevice(s: TestStack, opts: { verified?: boolean } = {}): Promise<TestCustomer> {
   const guest = await createGuest(s);
+  const deviceId = `device-${guest.profile.id}`;
   await s.request('/api/shared/device-token', {
     method: 'PUT',
-    json: { fcm_token: `fcm-${guest.profile.id}`, device_id: 'phone-c', platform: 'ios' },
+    json: { fcm_token: `fcm-${guest.profile.id}`, device_id: deviceId, platform: 'ios' },
     headers: bearer(guest.access_token),
   });
-  return { id: guest.profile.id as string, token: guest.access_token as string };
+  let token = guest.access_token as string;
+  if (opts.verified) {
+    const upgraded = await otpSignIn(s, 'client', uniquePhone(), {
+      anonymous_customer_id: guest.profile.id,
+      token,
+      ip: uniqueClientIp(),
+    });
+    expect(upgraded.status).toBe(200);
+    token = upgraded.body.access_token;
+  }
+  return { id: guest.profile.id as string, token, deviceId };
 }
+
+/** A free-trial request as the app sends it: its device id beside it (SPEC §13: once per device). */
+export const freeTrialRequest = (
+  s: TestStack,
+  c: Pick<TestCustomer, 'token' | 'deviceId'>,
+  topicSensitivity: 'regular' | 'sensitive' = 'regular',
+) => chatRequest(s, c.token, { topic_sensitivity: topicSensitivity, free_trial: true }, { 'x-device-id': c.deviceId });
 
 export function chatRequest(
   s: TestStack,

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { configReader } from '../../shared/config/reader';
 import { bearer } from './auth';
 import { json } from './http';
-import { accept, chatRequest, customerWithDevice, onlineMitra, type TestMitra } from './pairing';
+import { accept, customerWithDevice, freeTrialRequest, onlineMitra, type TestMitra } from './pairing';
 import type { TestStack } from './runtime';
 
 export type Who = { side: 'customer' | 'mitra'; id: string; token: string };
@@ -14,16 +14,14 @@ export interface TestSession {
   mitra: Who;
 }
 
-/** A customer's free trial accepted by a mitra: an `active` session of 10 minutes (the default config). */
+/** A phone-verified customer's free trial accepted by a mitra: an `active` session of 10 minutes (the default config). */
 export async function activeFreeTrialSession(
   s: TestStack,
   opts: { mitra?: TestMitra; sensitivity?: 'regular' | 'sensitive' } = {},
 ): Promise<TestSession> {
   const m = opts.mitra ?? (await onlineMitra(s));
-  const c = await customerWithDevice(s);
-  const req = await json(
-    chatRequest(s, c.token, { topic_sensitivity: opts.sensitivity ?? 'regular', free_trial: true }),
-  );
+  const c = await customerWithDevice(s, { verified: true });
+  const req = await json(freeTrialRequest(s, c, opts.sensitivity));
   const won = await accept(s, m, req.request_id);
   expect(won.status).toBe(200);
   const { session_id, session_status } = await won.json();

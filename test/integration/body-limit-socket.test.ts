@@ -1,4 +1,5 @@
 import { request as httpRequest, Agent } from 'node:http';
+import { connect } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalGateway } from '../../scripts/local/apps';
@@ -43,6 +44,49 @@ describe('an oversized body over a keep-alive connection', () => {
       for (let i = 0; i < 3; i++) expect((await send(agent, port, 'GET', '/api/shared/config')).status).toBe(200);
     } finally {
       agent.destroy();
+    }
+  });
+});
+
+/**
+ * A client that writes its whole body before it reads a byte (as many do): a raw socket, paused until
+ * the last byte is written, so the answer waits in its receive buffer. A server that closes with body
+ * bytes unread sends a reset, and a reset throws that buffer away: the client then sees the reset, not
+ * the 413.
+ */
+function sendWhole(port: number, path: string, bytes: number) {
+  return new Promise<{ raw?: string; error?: string }>((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.pause();
+    let raw = '';
+    socket.on('error', (err) => resolve({ error: (err as NodeJS.ErrnoException).code ?? err.message }));
+    socket.on('data', (c) => (raw += c.toString('latin1')));
+    socket.on('end', () => resolve({ raw }));
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${bytes}\r\n\r\n`,
+    );
+    socket.write(Buffer.alloc(bytes, 'x'), () => socket.resume());
+  });
+}
+
+describe('a 2 MB body to a public route, over a real socket', () => {
+  it('lets the client read its 413 (the rest of the body is drained, not reset), ten times over', async () => {
+    const s = stack();
+    const gateway = createLocalGateway(s.rt, s.apps);
+    const srv = await new Promise<ServerType>((resolve) => {
+      const x = serve({ fetch: gateway.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(x));
+    });
+    try {
+      const port = (srv.address() as { port: number }).port;
+      for (let i = 0; i < 10; i++) {
+        const answer = await sendWhole(port, '/api/shared/auth/anonymous', 2 * 1024 * 1024);
+        expect(answer.error).toBeUndefined();
+        expect(answer.raw).toMatch(/^HTTP\/1\.1 413 /);
+        expect(answer.raw).toContain('"PAYLOAD_TOO_LARGE"');
+      }
+      expect((await s.rt.db.query('SELECT count(*)::int AS n FROM customers')).rows[0].n).toBe(0);
+    } finally {
+      await new Promise<void>((r) => srv.close(() => r()));
     }
   });
 });

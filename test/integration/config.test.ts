@@ -27,7 +27,7 @@ describe('GET /api/shared/config', () => {
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body.pricing_tiers).toHaveLength(3);
-    expect(body.free_trial).toEqual({ enabled: true, duration_minutes: 10 });
+    expect(body.free_trial).toEqual({ enabled: true, duration_minutes: 10, requires_phone: true });
     expect(body.anonymity_enabled).toBe(true);
     expect(body.mitra_heartbeat_cadence_seconds).toBe(20);
     expect(body.sensitive_flip_confirmation_enabled).toBe(true);
@@ -162,10 +162,10 @@ describe('PATCH /internal/config/:section', () => {
         after: { free_trial: { enabled: false, duration_minutes: 15 } },
       });
       const internal = await json(s.request('/internal/config', { headers: bearer(admin) }));
-      expect(internal.values.free_trial).toEqual({ enabled: false, duration_minutes: 15 });
+      expect(internal.values.free_trial).toEqual({ enabled: false, duration_minutes: 15, requires_phone: true });
       expect(internal.env.mitra_heartbeat_cadence_seconds).toBe(20);
       expect(internal.bounds['mitra_ping.interval_seconds'].min).toBe(20);
-      expect(internal.defaults.free_trial).toEqual({ enabled: true, duration_minutes: 10 });
+      expect(internal.defaults.free_trial).toEqual({ enabled: true, duration_minutes: 10, requires_phone: true });
       expect(internal.sections['free-trial']).toEqual(['free_trial']);
 
       const unchanged = await json(patch('free-trial', { free_trial: { enabled: false, duration_minutes: 15 } }));
@@ -234,6 +234,7 @@ describe('PATCH /internal/config/:section', () => {
     const members = (union.anyOf ?? union.oneOf).map((m: { $ref: string }) => m.$ref.split('/').pop());
     expect(members).toContain('ConfigPatchFreeTrial');
     expect(members).toContain('ConfigPatchRetention');
+    expect(members).toContain('ConfigPatchLimits');
     expect(members).toHaveLength(SECTION_NAMES.length);
     expect(op.parameters.find((p: { name: string }) => p.name === 'section').schema.enum).toContain('price-tiers');
   });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FirebaseAppCheckVerifier, type AppCheckLike } from '../../shared/adapters/gcp/firebase-app-check';
 import { StubAppCheckVerifier, STUB_APP_ID } from '../../shared/adapters/local/app-check-stub';
+import { appCheckGate } from '../../shared/auth';
+import { appCheckEnforced, parseEnv } from '../../shared/env';
+import { createLogger } from '../../shared/logger';
+import type { AppCheckResult, AppCheckVerifier } from '../../shared/ports/app-check';
 
 /** firebase-admin's App Check surface, faked: what it was asked, what it answers. */
 function fakeAppCheck(answer: (token: string) => Promise<{ appId: string }>) {
@@ -61,5 +65,50 @@ describe('the local App Check stub', () => {
     expect(await stub.verify('other')).toEqual({ valid: false, reason: 'not the test token' });
     expect(await stub.verify(undefined)).toEqual({ valid: false, reason: 'missing' });
     expect(() => new StubAppCheckVerifier('')).toThrow();
+  });
+});
+
+describe('appCheckGate (SPEC §13: what the routes ask)', () => {
+  const logger = createLogger('silent');
+  const verifier = (answer: () => Promise<AppCheckResult>): AppCheckVerifier => ({ verify: answer });
+
+  it('enforced: passes a valid token, refuses an invalid or missing one with 401 APP_CHECK_INVALID', async () => {
+    const gate = appCheckGate(new StubAppCheckVerifier('good'), true, logger);
+    await expect(gate.require('good')).resolves.toBeUndefined();
+    await expect(gate.require('bad')).rejects.toMatchObject({ code: 'APP_CHECK_INVALID' });
+    await expect(gate.require(undefined)).rejects.toMatchObject({
+      code: 'APP_CHECK_INVALID',
+      details: { reason: 'missing' },
+    });
+  });
+
+  it('enforced: a verifier that cannot answer fails closed as 503, not as the app’s fault', async () => {
+    const gate = appCheckGate(
+      verifier(() => Promise.reject(new Error('keys unreachable'))),
+      true,
+      logger,
+    );
+    await expect(gate.require('t')).rejects.toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
+  });
+
+  it('not enforced: nothing is verified', async () => {
+    let asked = 0;
+    const gate = appCheckGate(
+      verifier(async () => (asked++, { valid: false, reason: 'x' })),
+      false,
+      logger,
+    );
+    await expect(gate.require(undefined)).resolves.toBeUndefined();
+    expect(asked).toBe(0);
+  });
+
+  it('APP_CHECK_ENFORCED defaults to true in production and false elsewhere; either way it can be set', () => {
+    const base = { DATABASE_URL: 'postgres://u@127.0.0.1/db', FIRESTORE_EMULATOR_HOST: '127.0.0.1:1' };
+    expect(appCheckEnforced(parseEnv(base, []))).toBe(false);
+    expect(appCheckEnforced(parseEnv({ ...base, NODE_ENV: 'production' }, []))).toBe(true);
+    expect(appCheckEnforced(parseEnv({ ...base, NODE_ENV: 'production', APP_CHECK_ENFORCED: 'false' }, []))).toBe(
+      false,
+    );
+    expect(appCheckEnforced(parseEnv({ ...base, APP_CHECK_ENFORCED: 'true' }, []))).toBe(true);
   });
 });

@@ -119,7 +119,12 @@ describe('production start-up', () => {
     expect(() => parseEnv({ ...gcp, AUTH_SIGNING_KEY: keyPem }, 'auth')).toThrow(
       /OTP_PROVIDER: the stub provider logs codes/,
     );
-    const pairing = { ...gcp, OIDC_AUDIENCE: 'https://pairing-1.a.run.app', AUTH_PUBLIC_KEYS: publicKeysOf(keyPem) };
+    const pairing = {
+      ...gcp,
+      OIDC_AUDIENCE: 'https://pairing-1.a.run.app',
+      AUTH_PUBLIC_KEYS: publicKeysOf(keyPem),
+      PII_HASH_KEY: 'k'.repeat(32), // the free-trial ledger's key (SPEC §13)
+    };
     expect(parseEnv(pairing, 'pairing').NODE_ENV).toBe('production');
   });
 

@@ -163,6 +163,17 @@ describe('production fails closed, per function', () => {
   });
 });
 
+describe('PII_HASH_KEY (SPEC §13: the kept phone and device hashes)', () => {
+  it('pairing refuses to start in production without it; a short key is refused anywhere', () => {
+    expect(refused(without(production('pairing'), 'PII_HASH_KEY'), 'pairing')).toEqual([
+      'PII_HASH_KEY: required in production by pairing: the key of the kept phone and device hashes',
+    ]);
+    expect(refused(without(production('session'), 'PII_HASH_KEY'), 'session')).toEqual([]);
+    expect(refused({ ...base, PII_HASH_KEY: 'short' }, 'pairing')).toEqual(['PII_HASH_KEY: must be at least 32 bytes']);
+    expect(refused({ ...base, NODE_ENV: 'test' }, 'pairing')).toEqual([]);
+  });
+});
+
 describe('only auth signs', () => {
   it('auth refuses to start without its private key', () => {
     expect(refused(without(production('auth'), 'AUTH_SIGNING_KEY'), 'auth')).toEqual([

@@ -31,6 +31,8 @@ const OWNERS: Record<string, string> = {
   app_config_audit: 'config',
   app_config_version: 'config',
   cc_audit_log: 'controlcenter',
+  rate_limits: 'limits',
+  free_trial_claims: 'pairing',
   erasures: 'privacy',
   safety_alerts: 'safety',
 };

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CRON_JOBS } from '../../scripts/local/cron';
 import { subscriptions } from '../../scripts/local/subscriptions';
 import type { Env } from '../../shared/env';
+import { OTP_BUDGET_EXHAUSTED } from '../../shared/auth/request-otp';
 import { FUNCTION_NAMES, functionForPath, PATH_TABLE } from '../../shared/path-table';
 
 // Offline Terraform checks (the google provider cannot be downloaded here): every resource type,
@@ -338,6 +339,38 @@ describe('terraform: the way to production', () => {
       'fazpass-gateway-key': 'FAZPASS_GATEWAY_KEY',
     });
     expect(JSON.stringify(l.function_env)).toContain('f == \\"auth\\" ? { OTP_PROVIDER = \\"fazpass\\" }');
+  });
+
+  it('only pairing reads the PII hash key (the free-trial ledger, SPEC §13)', () => {
+    const l = locals();
+    expect((l.secret_readers as Record<string, string>)['pii-hash-key']).toBe('${toset(["pairing"])}');
+    expect(l.secret_env_names).toMatchObject({ 'pii-hash-key': 'PII_HASH_KEY' });
+    expect(String(l.secrets)).toContain('pii-hash-key');
+  });
+
+  it('Cloud Armor throttles each client IP on every public backend, webhooks excepted (SPEC §13)', () => {
+    const policy = one('google_compute_security_policy', 'edge');
+    const rules = policy.rule as Body[];
+    const throttle = rules.find((r) => r.action === 'throttle')!;
+    expect(JSON.stringify(throttle.match)).toContain("!request.path.startsWith('/webhooks/')");
+    const options = (throttle.rate_limit_options as Body[])[0]!;
+    expect(options).toMatchObject({ conform_action: 'allow', exceed_action: 'deny(429)', enforce_on_key: 'IP' });
+    expect((options.rate_limit_threshold as Body[])[0]).toMatchObject({
+      count: '${var.armor_requests_per_ip_per_minute}',
+      interval_sec: 60,
+    });
+    expect(rules.find((r) => r.priority === 2147483647)?.action).toBe('allow');
+    expect(one('google_compute_backend_service', 'public').security_policy).toBe(
+      '${google_compute_security_policy.edge.id}',
+    );
+  });
+
+  it('alerts on the first OTP refused for the SMS budget, matching the line the code logs', () => {
+    const metric = one('google_logging_metric', 'otp_budget_exhausted');
+    expect(metric.filter).toContain(`jsonPayload.message="${OTP_BUDGET_EXHAUSTED}"`);
+    expect(JSON.stringify(one('google_monitoring_alert_policy', 'otp_budget'))).toContain(
+      'logging.googleapis.com/user/${google_logging_metric.otp_budget_exhausted.name}',
+    );
   });
 
   it('alerts on 5xx per service, outbox backlog, dead letters, queue depth and Cloud SQL CPU; checks /healthz via the LB', () => {

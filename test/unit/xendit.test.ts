@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { callbackTokenMatches } from '../../shared/payments/receive-callback';
-import { buildCreateInvoiceRequest, XenditError, XenditProvider } from '../../shared/adapters/gcp/xendit';
+import {
+  buildCreateInvoiceRequest,
+  XENDIT_TIMEOUT_MS,
+  XenditError,
+  XenditProvider,
+  XenditTimeout,
+} from '../../shared/adapters/gcp/xendit';
 
 describe('Xendit adapter', () => {
   it('builds the exact invoice request: Basic auth with the secret key, idempotency key = external id, IDR amount and duration', () => {
@@ -42,7 +48,9 @@ describe('Xendit adapter', () => {
       expiry_date: '2026-11-22T10:15:00.000Z',
     };
     const provider = new XenditProvider('https://api.xendit.co', 'xnd_secret', async (url, init) => {
-      calls.push({ url, init });
+      expect(init.signal).toBeInstanceOf(AbortSignal);
+      const { signal: _signal, ...rest } = init;
+      calls.push({ url, init: rest });
       return { status: 200, json: async () => invoice };
     });
     await provider.createInvoice({
@@ -111,6 +119,33 @@ describe('Xendit adapter', () => {
     await expect(
       provider.createInvoice({ externalId: 'x', amountIdr: 1, description: '', durationSeconds: 60 }),
     ).rejects.toBeInstanceOf(XenditError);
+  });
+});
+
+describe('Xendit calls time out', () => {
+  // A fetch that never answers, as a silent Xendit would: it settles only when the call's signal aborts.
+  const silent = (url: string, init: { signal: AbortSignal }) =>
+    new Promise<never>((_, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason)));
+
+  it('abandons a create or a get that gets no answer within the timeout (10 s by default)', async () => {
+    expect(XENDIT_TIMEOUT_MS).toBe(10_000);
+    const provider = new XenditProvider('https://api.xendit.co', 'k', silent, 50);
+    const started = Date.now();
+    await expect(
+      provider.createInvoice({ externalId: 'session:1', amountIdr: 25000, description: '', durationSeconds: 300 }),
+    ).rejects.toBeInstanceOf(XenditTimeout);
+    await expect(provider.getInvoice('inv_1')).rejects.toBeInstanceOf(XenditTimeout);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('also when the headers came but the body stalls', async () => {
+    const provider = new XenditProvider(
+      'https://api.xendit.co',
+      'k',
+      async (url, init) => ({ status: 200, json: () => silent(url, init) }),
+      50,
+    );
+    await expect(provider.getInvoice('inv_1')).rejects.toBeInstanceOf(XenditTimeout);
   });
 });
 

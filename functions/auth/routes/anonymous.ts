@@ -6,7 +6,7 @@ import { createRouter } from '../../../shared/http/function-app';
 import { jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute, type Access } from '../../../shared/http/route';
 import { CustomerAuth } from '../schemas';
-import { NameText } from '../../../shared/http/schemas';
+import { AbuseHeaders, NameText } from '../../../shared/http/schemas';
 
 /**
  * The body is optional: a client that labels an empty body as JSON (common in mobile HTTP libraries)
@@ -30,13 +30,24 @@ export const signInAnonymousRoute = defineRoute(publicOptionalBody, {
   path: '/api/shared/auth/anonymous',
   operationId: 'sharedSignInAnonymous',
   tags: ['auth: shared'],
-  summary: 'Create a guest customer; the body is optional (a name is generated when absent)',
-  request: { body: { content: { 'application/json': { schema: AnonymousSignUpBody } }, required: false } },
+  summary: 'Create a guest customer (limited per client address and device); the body is optional',
+  request: {
+    headers: AbuseHeaders,
+    body: { content: { 'application/json': { schema: AnonymousSignUpBody } }, required: false },
+  },
   responses: { 201: jsonResponse('Guest created', CustomerAuth) },
+  errors: ['APP_CHECK_INVALID', 'RATE_LIMITED', 'PROVIDER_UNAVAILABLE'],
 });
 
 export function anonymousRoutes(deps: AuthDeps) {
-  return createRouter().openapi(signInAnonymousRoute, async (c) =>
-    c.json(await signInAnonymous(deps, { displayName: c.req.valid('json').display_name, device: deviceInfo(c) }), 201),
-  );
+  return createRouter().openapi(signInAnonymousRoute, async (c) => {
+    const h = c.req.valid('header');
+    const input = {
+      displayName: c.req.valid('json').display_name,
+      device: deviceInfo(c),
+      deviceId: h['x-device-id'],
+      appCheckToken: h['x-firebase-appcheck'],
+    };
+    return c.json(await signInAnonymous(deps, input), 201);
+  });
 }

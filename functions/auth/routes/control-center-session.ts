@@ -14,6 +14,7 @@ import { AppError } from '../../../shared/errors';
 import { deviceInfo } from '../../../shared/http/auth-middleware';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
+import { sameOriginOnly } from '../../../shared/http/same-origin';
 import { access, defineRoute, type Access } from '../../../shared/http/route';
 import { CcAccessToken, CcLogin, CcMe } from '../schemas';
 
@@ -43,7 +44,7 @@ export const ccLoginRoute = defineRoute(access.iap, {
   tags,
   request: jsonBody(CcLoginBody),
   responses: { 200: jsonResponse('Signed in; refresh token set in the cc_refresh_token cookie', CcLogin) },
-  errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED'],
+  errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'FORBIDDEN'],
 });
 
 export const ccRefreshRoute = defineRoute(access.iapCookie, {
@@ -53,7 +54,7 @@ export const ccRefreshRoute = defineRoute(access.iapCookie, {
   summary: 'Rotate the control-center refresh cookie for a new access token',
   tags,
   responses: { 200: jsonResponse('Rotated; new cookie set', CcAccessToken) },
-  errors: ['REFRESH_INVALID'],
+  errors: ['REFRESH_INVALID', 'FORBIDDEN'],
 });
 
 export const ccLogoutRoute = defineRoute(cookieOrBearer, {
@@ -63,6 +64,7 @@ export const ccLogoutRoute = defineRoute(cookieOrBearer, {
   summary: 'Control-center sign-out; clears the refresh cookie',
   tags,
   responses: { 204: { description: 'Signed out; cookie cleared' } },
+  errors: ['FORBIDDEN'],
 });
 
 export const ccMeRoute = defineRoute(access.ccUser, {
@@ -88,7 +90,9 @@ export function controlCenterSessionRoutes(deps: AuthDeps) {
     return { access_token: tokens.access_token, token_type: tokens.token_type, expires_in: tokens.expires_in };
   };
 
-  return createRouter()
+  const router = createRouter();
+  for (const route of [ccLoginRoute, ccRefreshRoute, ccLogoutRoute]) router.use(route.path, sameOriginOnly);
+  return router
     .openapi(ccLoginRoute, async (c) => {
       const { email, password } = c.req.valid('json');
       const { tokens, ...rest } = await ccLogin(deps, { email, password, device: deviceInfo(c) });

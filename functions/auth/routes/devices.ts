@@ -16,9 +16,10 @@ export const putDeviceTokenRoute = defineRoute(access.mobileUser, {
   path: '/api/shared/device-token',
   operationId: 'sharedPutDeviceToken',
   tags,
-  summary: 'Upsert per (user, device); the token leaves any other user or device it was registered to',
+  summary: 'Upsert per (user, device), 20 an hour per user; the token leaves any other user or device it had',
   request: jsonBody(DeviceTokenBody),
   responses: { 204: { description: 'Stored' } },
+  errors: ['RATE_LIMITED'],
 });
 
 export const deleteDeviceTokenRoute = defineRoute(access.mobileUser, {

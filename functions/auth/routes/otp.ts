@@ -5,6 +5,7 @@ import { deviceInfo } from '../../../shared/http/auth-middleware';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute, type Access } from '../../../shared/http/route';
+import { AbuseHeaders } from '../../../shared/http/schemas';
 import {
   CustomerAuth,
   CustomerOtpVerifyBody,
@@ -20,6 +21,9 @@ const REQUEST_ERRORS = [
   'OTP_RATE_LIMIT_PHONE',
   'OTP_RATE_LIMIT_IP',
   'OTP_SEND_FAILED',
+  'OTP_UNAVAILABLE',
+  'APP_CHECK_INVALID',
+  'PROVIDER_UNAVAILABLE',
 ] as const;
 const VERIFY_ERRORS = [
   'OTP_NOT_FOUND',
@@ -29,6 +33,9 @@ const VERIFY_ERRORS = [
   'OTP_ATTEMPTS_EXCEEDED',
   'CODE_MISMATCH',
 ] as const;
+
+/** An OTP request reads only the App Check token (SPEC §13). */
+const AppCheckOnly = AbuseHeaders.pick({ 'x-firebase-appcheck': true });
 
 /** The customer and mitra OTP pairs differ only in these; one declaration makes both. */
 function otpRouteDeclarations<
@@ -49,7 +56,7 @@ function otpRouteDeclarations<
       operationId: `${o.actor}RequestOtp`,
       summary: `Send a sign-in code to a ${o.actor}’s phone (rate-limited per phone and IP)`,
       tags,
-      request: jsonBody(OtpRequestBody),
+      request: { headers: AppCheckOnly, ...jsonBody(OtpRequestBody) },
       responses: { 200: jsonResponse('OTP sent', OtpRequested) },
       errors: REQUEST_ERRORS,
     }),
@@ -95,18 +102,24 @@ export const mitraVerifyOtpRoute = mitra.verify;
 
 export function otpRoutes(deps: AuthDeps) {
   return createRouter()
-    .openapi(customerRequestOtpRoute, async (c) =>
-      c.json(
-        await requestOtp(deps, { userType: 'customer', phone: c.req.valid('json').phone, ip: deviceInfo(c).ip }),
-        200,
-      ),
-    )
-    .openapi(mitraRequestOtpRoute, async (c) =>
-      c.json(
-        await requestOtp(deps, { userType: 'mitra', phone: c.req.valid('json').phone, ip: deviceInfo(c).ip }),
-        200,
-      ),
-    )
+    .openapi(customerRequestOtpRoute, async (c) => {
+      const input = {
+        userType: 'customer' as const,
+        phone: c.req.valid('json').phone,
+        ip: deviceInfo(c).ip,
+        appCheckToken: c.req.valid('header')['x-firebase-appcheck'],
+      };
+      return c.json(await requestOtp(deps, input), 200);
+    })
+    .openapi(mitraRequestOtpRoute, async (c) => {
+      const input = {
+        userType: 'mitra' as const,
+        phone: c.req.valid('json').phone,
+        ip: deviceInfo(c).ip,
+        appCheckToken: c.req.valid('header')['x-firebase-appcheck'],
+      };
+      return c.json(await requestOtp(deps, input), 200);
+    })
     .openapi(customerVerifyOtpRoute, async (c) => {
       const b = c.req.valid('json');
       const input = { otpRequestId: b.otp_request_id, code: b.code, anonymousCustomerId: b.anonymous_customer_id };

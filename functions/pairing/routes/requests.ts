@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody, jsonResponse } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
-import { IdParam } from '../../../shared/http/schemas';
+import { AbuseHeaders, IdParam } from '../../../shared/http/schemas';
 import { cancelRequest, createRequest, type PairingDeps } from '../../../shared/pairing';
 import { ChatRequestCancelledSchema, ChatRequestCreatedSchema, ChatRequestInputSchema } from '../schemas';
 
@@ -13,9 +13,9 @@ export const createChatRequestRoute = defineRoute(access.customer, {
   path: '/api/client/chat/request',
   operationId: 'clientCreateChatRequest',
   tags,
-  summary: 'Ask to talk: blasted to every available mitra (or the targeted one)',
+  summary: 'Ask to talk (limited per customer and device): offered to available mitras (or the targeted one)',
   request: {
-    headers: z.object({
+    headers: AbuseHeaders.extend({
       'idempotency-key': z
         .string()
         .min(1)
@@ -26,7 +26,16 @@ export const createChatRequestRoute = defineRoute(access.customer, {
     ...jsonBody(ChatRequestInputSchema),
   },
   responses: { 201: jsonResponse('Searching', ChatRequestCreatedSchema) },
-  errors: ['REGISTRATION_REQUIRED', 'ACCOUNT_BANNED', 'ALREADY_ACTIVE', 'FREE_TRIAL_UNAVAILABLE', 'MITRA_UNAVAILABLE'],
+  errors: [
+    'REGISTRATION_REQUIRED',
+    'ACCOUNT_BANNED',
+    'ALREADY_ACTIVE',
+    'FREE_TRIAL_UNAVAILABLE',
+    'MITRA_UNAVAILABLE',
+    'APP_CHECK_INVALID',
+    'RATE_LIMITED',
+    'PROVIDER_UNAVAILABLE',
+  ],
 });
 
 export const cancelChatRequestRoute = defineRoute(access.customer, {
@@ -43,8 +52,13 @@ export const cancelChatRequestRoute = defineRoute(access.customer, {
 export function requestRoutes(deps: PairingDeps) {
   return createRouter()
     .openapi(createChatRequestRoute, async (c) => {
-      const key = c.req.valid('header')['idempotency-key'];
-      return c.json(await createRequest(deps, c.var.principal.userId, c.req.valid('json'), key), 201);
+      const h = c.req.valid('header');
+      const ctx = {
+        idempotencyKey: h['idempotency-key'],
+        deviceId: h['x-device-id'],
+        appCheckToken: h['x-firebase-appcheck'],
+      };
+      return c.json(await createRequest(deps, c.var.principal.userId, c.req.valid('json'), ctx), 201);
     })
     .openapi(cancelChatRequestRoute, async (c) =>
       c.json(await cancelRequest(deps, c.var.principal.userId, c.req.valid('param').id), 200),

@@ -13,10 +13,11 @@ const send = (ns: 'client' | 'mitra', operationId: string) =>
     path: `/api/${ns}/sessions/{id}/messages`,
     operationId,
     tags,
-    summary: 'Send a message: per-session gap-free seq; the same client_message_id again returns the same message',
+    summary:
+      'Send a message (a burst, then 1 a second per sender): gap-free seq; the same client_message_id returns the same message',
     request: { params: IdParam, ...jsonBody(MessageInputSchema) },
     responses: { 201: jsonResponse('Stored (or the one already stored for this client_message_id)', MessageSchema) },
-    errors: ['NOT_FOUND', 'FORBIDDEN', 'SESSION_NOT_ACTIVE'],
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'SESSION_NOT_ACTIVE', 'RATE_LIMITED'],
   }) as const;
 
 const list = (ns: 'client' | 'mitra', operationId: string) =>

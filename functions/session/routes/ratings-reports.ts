@@ -27,7 +27,7 @@ const report = (ns: 'client' | 'mitra', operationId: string) =>
     summary: 'Report the other participant: one per session per reporter',
     request: jsonBody(ReportInputSchema),
     responses: { 201: jsonResponse('Reported', ReportSchema) },
-    errors: ['NOT_FOUND', 'FORBIDDEN', 'ALREADY_REPORTED'],
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'ALREADY_REPORTED', 'RATE_LIMITED'],
   }) as const;
 
 export const customerReportRoute = defineRoute(access.customer, report('client', 'customerReport'));

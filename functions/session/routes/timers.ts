@@ -6,6 +6,7 @@ import {
   expireSession,
   extensionTimedOut,
   extensionWindowClosed,
+  paymentHoldEnded,
   SESSION_PATHS,
   type SessionsDeps,
 } from '../../../shared/sessions';
@@ -36,6 +37,11 @@ export const taskClosingGraceRoute = timer(
   'taskSessionClosingGrace',
   'closing_grace_seconds after closing: → completed',
 );
+export const taskPaymentHoldRoute = timer(
+  SESSION_PATHS.paymentHold,
+  'taskSessionPaymentHold',
+  'payment_hold_seconds after a paid session started waiting: still unpaid → cancelled, the mitra freed',
+);
 export const taskExtensionTimeoutRoute = defineRoute(access.oidc, {
   method: 'post',
   path: SESSION_PATHS.extensionTimeout,
@@ -61,6 +67,11 @@ export function timerRoutes(deps: SessionsDeps) {
     .openapi(taskClosingGraceRoute, async (c) => {
       const b = c.req.valid('json');
       await closingGraceEnded(deps, b.session_id, b.version);
+      return c.body(null, 204);
+    })
+    .openapi(taskPaymentHoldRoute, async (c) => {
+      const b = c.req.valid('json');
+      await paymentHoldEnded(deps, b.session_id, b.version);
       return c.body(null, 204);
     })
     .openapi(taskExtensionTimeoutRoute, async (c) => {

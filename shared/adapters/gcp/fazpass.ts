@@ -1,5 +1,5 @@
 import type { Env } from '../../env';
-import type { OtpProvider } from '../../ports/otp-provider';
+import type { OtpProvider, OtpSendFailure } from '../../ports/otp-provider';
 
 export const FAZPASS_DEFAULT_BASE_URL = 'https://api.fazpass.com';
 
@@ -9,7 +9,7 @@ export interface FazpassConfig {
   gatewayKey: string;
   /** Per attempt; the whole send is bounded by about twice this (one retry). */
   timeoutMs?: number;
-  /** Pause before the single retry after a 5xx or a network failure. */
+  /** Pause before the single retry after a connection that never opened. */
   retryDelayMs?: number;
 }
 
@@ -32,16 +32,37 @@ interface FazpassAnswer {
   data?: { id?: unknown } | null;
 }
 
-/** A send Fazpass did not accept; the auth service turns any throw into 503 OTP_SEND_FAILED. */
-export class FazpassError extends Error {
+/**
+ * A send Fazpass did not accept; the auth service turns any throw into 503 OTP_SEND_FAILED. `retryable`:
+ * the request never reached Fazpass (no connection), so sending it again cannot send a second SMS.
+ * `maybeSent`: it did reach Fazpass and we do not know what Fazpass did (a timeout, a 5xx).
+ */
+export class FazpassError extends Error implements OtpSendFailure {
   constructor(
     message: string,
     readonly httpStatus?: number,
     readonly retryable = false,
+    readonly maybeSent = false,
   ) {
     super(message);
     this.name = 'FazpassError';
   }
+}
+
+/** Failures of the connection itself, before a byte of the request could reach Fazpass. */
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function causeCode(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++)
+    if (typeof e.code === 'string') return e.code;
+  return undefined;
 }
 
 /** Fazpass wants the number as digits with the country code and no "+": 62812… */
@@ -66,8 +87,13 @@ export function buildFazpassSendRequest(config: FazpassConfig, phone: string, co
 
 /**
  * Delivers the code we generated through Fazpass (we keep generation, limits, attempts and hashing;
- * Fazpass only sends). `status: false` or a non-2xx answer is a failed send. A 5xx, a timeout or a
- * network error is retried once: the user is waiting on the request, so no more than that.
+ * Fazpass only sends). `status: false` or a non-2xx answer is a failed send.
+ *
+ * Fazpass's send API (POST /v1/otp/send: bearer merchant key; phone, otp, gateway_key) documents no
+ * idempotency key, so a request that may have reached it is never sent again: after a timeout or a 5xx
+ * Fazpass may already have handed the SMS to the carrier, and a retry would be a second SMS for the
+ * same code. Only a connection that never opened (refused, no DNS answer, connect timeout) is retried,
+ * once: the user is waiting on the request.
  */
 export class FazpassOtpProvider implements OtpProvider {
   readonly name = 'fazpass';
@@ -108,13 +134,12 @@ export class FazpassOtpProvider implements OtpProvider {
       text = await res.text();
     } catch (err) {
       const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-      throw new FazpassError(
-        timedOut ? `no answer within ${this.timeoutMs} ms` : `request failed: ${String(err)}`,
-        undefined,
-        true,
-      );
+      if (timedOut) throw new FazpassError(`no answer within ${this.timeoutMs} ms`, undefined, false, true);
+      const code = causeCode(err);
+      const neverConnected = code !== undefined && NEVER_CONNECTED.has(code);
+      throw new FazpassError(`request failed: ${code ?? String(err)}`, undefined, neverConnected, !neverConnected);
     }
-    if (status >= 500) throw new FazpassError(`answered ${status}`, status, true);
+    if (status >= 500) throw new FazpassError(`answered ${status}`, status, false, true);
     if (status < 200 || status >= 300) throw new FazpassError(`answered ${status}: ${summary(text)}`, status);
     let answer: FazpassAnswer;
     try {

@@ -19,8 +19,16 @@ export interface XenditRequest {
 
 type Fetch = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string },
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
 ) => Promise<{ status: number; json(): Promise<unknown> }>;
+
+/**
+ * How long one Xendit call may take, answer body included. Past it the call is abandoned and the caller
+ * fails (the invoice task answers 503 and is retried under the same idempotency key, so a call that did
+ * reach Xendit never makes a second invoice); without it a silent Xendit would hold the task and its
+ * instance until Cloud Tasks gave up.
+ */
+export const XENDIT_TIMEOUT_MS = 10_000;
 
 export function buildCreateInvoiceRequest(baseUrl: string, secretKey: string, input: CreateInvoice): XenditRequest {
   return {
@@ -56,6 +64,13 @@ export function toInvoice(j: XenditInvoiceJson): Invoice {
   };
 }
 
+/** Xendit did not answer within the timeout: what it did with the request is unknown. */
+export class XenditTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`Xendit did not answer within ${timeoutMs} ms`);
+  }
+}
+
 export class XenditError extends Error {
   constructor(
     readonly status: number,
@@ -71,11 +86,19 @@ export class XenditProvider implements PaymentProvider {
     private readonly baseUrl: string,
     private readonly secretKey: string,
     private readonly fetchImpl: Fetch = fetch as unknown as Fetch,
+    private readonly timeoutMs = XENDIT_TIMEOUT_MS,
   ) {}
 
   private async send(req: XenditRequest): Promise<Invoice> {
-    const res = await this.fetchImpl(req.url, { method: req.method, headers: req.headers, body: req.body });
-    const body = await res.json();
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    let res, body;
+    try {
+      res = await this.fetchImpl(req.url, { method: req.method, headers: req.headers, body: req.body, signal });
+      body = await res.json();
+    } catch (err) {
+      if (signal.aborted) throw new XenditTimeout(this.timeoutMs);
+      throw err;
+    }
     if (res.status < 200 || res.status >= 300) throw new XenditError(res.status, body);
     return toInvoice(body as XenditInvoiceJson);
   }

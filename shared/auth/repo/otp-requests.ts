@@ -7,6 +7,8 @@ export interface OtpRequestRow {
   user_type: OtpUserType;
   phone: string;
   ip: string | null;
+  /** What the per-address limit counts by: the address's key (IPv6 /64; 'unknown' when none was seen). */
+  ip_key: string;
   code_hash: string;
   provider: string;
   provider_ref: string | null;
@@ -22,6 +24,7 @@ export const COLUMNS = [
   'user_type',
   'phone',
   'ip',
+  'ip_key',
   'code_hash',
   'provider',
   'provider_ref',
@@ -41,25 +44,39 @@ const VERIFY = [
 ] as const satisfies readonly (typeof COLUMNS)[number][];
 export type OtpRow = Pick<OtpRequestRow, (typeof VERIFY)[number]>;
 
-/** Serialises every OTP request for this phone and this IP (limits are counted under them). */
-export async function lockOtpLimits(q: Queryable, phone: string, ip: string | undefined): Promise<void> {
-  await q.query("SELECT pg_advisory_xact_lock(hashtext('otp-phone:' || $1))", [phone]);
-  if (ip) await q.query("SELECT pg_advisory_xact_lock(hashtext('otp-ip:' || $1))", [ip]);
+/**
+ * Serialises the OTP requests a limit counts together, each count taken under its lock: the phone's,
+ * then the address key's, then (`budget`) the whole service's. Always in that order, so never a cycle.
+ */
+export async function lockOtpLimit(q: Queryable, on: { phone: string } | { ipKey: string } | 'budget') {
+  const key = on === 'budget' ? 'otp-budget' : 'phone' in on ? `otp-phone:${on.phone}` : `otp-ip:${on.ipKey}`;
+  await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
 }
 
-export async function recentByPhone(q: Queryable, phone: string, userType: OtpUserType, since: Date) {
+/** Codes sent to a phone since `since`, by both apps' flows together (SPEC §4 counts per phone). */
+export async function recentByPhone(q: Queryable, phone: string, since: Date) {
   const { rows } = await q.query<{ n: number; newest: Date | null; oldest: Date | null }>(
     `SELECT count(*)::int AS n, max(created_at) AS newest, min(created_at) AS oldest
-     FROM otp_requests WHERE phone = $1 AND user_type = $2 AND created_at > $3`,
-    [phone, userType, since],
+     FROM otp_requests WHERE phone = $1 AND created_at > $2`,
+    [phone, since],
   );
   return rows[0]!;
 }
 
-export async function recentByIp(q: Queryable, ip: string, since: Date) {
+/** Codes asked for from one address key since `since`, oldest first where it matters (the window's end). */
+export async function recentByIpKey(q: Queryable, ipKey: string, since: Date) {
   const { rows } = await q.query<{ n: number; oldest: Date | null }>(
-    'SELECT count(*)::int AS n, min(created_at) AS oldest FROM otp_requests WHERE ip = $1 AND created_at > $2',
-    [ip, since],
+    'SELECT count(*)::int AS n, min(created_at) AS oldest FROM otp_requests WHERE ip_key = $1 AND created_at > $2',
+    [ipKey, since],
+  );
+  return rows[0]!;
+}
+
+/** Codes the whole service sent since `since` (the hourly SMS budget). */
+export async function sentSince(q: Queryable, since: Date) {
+  const { rows } = await q.query<{ n: number; oldest: Date | null }>(
+    'SELECT count(*)::int AS n, min(created_at) AS oldest FROM otp_requests WHERE created_at > $1',
+    [since],
   );
   return rows[0]!;
 }
@@ -71,6 +88,7 @@ export async function insertOtp(
     userType: OtpUserType;
     phone: string;
     ip?: string;
+    ipKey: string;
     codeHash: string;
     provider: string;
     expiresAt: Date;
@@ -78,9 +96,9 @@ export async function insertOtp(
   },
 ): Promise<void> {
   await q.query(
-    `INSERT INTO otp_requests (id, user_type, phone, ip, code_hash, provider, expires_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [o.id, o.userType, o.phone, o.ip ?? null, o.codeHash, o.provider, o.expiresAt, o.now],
+    `INSERT INTO otp_requests (id, user_type, phone, ip, ip_key, code_hash, provider, expires_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [o.id, o.userType, o.phone, o.ip ?? null, o.ipKey, o.codeHash, o.provider, o.expiresAt, o.now],
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/pool';
 import type { OutboxEntry, Tx } from '../../outbox';
-import { seqSlotCte } from './chat-sessions';
+import { seqSlotCte, type MessageBucket } from './chat-sessions';
 import type { Side } from '../types';
 
 /** Why a message's body is gone (SPEC §14): its sender deleted the account, or the retention window passed. */
@@ -62,18 +62,29 @@ export async function appendMessage(
   t: Tx,
   m: Pick<MessageRow, 'id' | 'session_id' | 'sender_type' | 'sender_id' | 'client_message_id' | 'body'>,
   now: Date,
+  bucket: MessageBucket,
   entries: readonly OutboxEntry[],
 ): Promise<AppendedMessage | undefined> {
   const rows = await t.runWithEffects<AppendedMessage>(
     {
-      ctes: `${seqSlotCte(m.sender_type)},
+      ctes: `${seqSlotCte(m.sender_type, '$8', '$9')},
         message AS (
           INSERT INTO chat_messages (${INSERTED})
           SELECT $4::uuid, $1, slot.seq, $5::text, $2, $6::text, $7::text, $3 FROM slot
           RETURNING ${ALL})`,
       gate: 'message',
       select: 'SELECT message.*, slot.customer_id, slot.mitra_id, slot.other_last_active_at FROM message, slot',
-      params: [m.session_id, m.sender_id, now, m.id, m.sender_type, m.client_message_id, m.body],
+      params: [
+        m.session_id,
+        m.sender_id,
+        now,
+        m.id,
+        m.sender_type,
+        m.client_message_id,
+        m.body,
+        bucket.burst,
+        bucket.perSecond,
+      ],
     },
     entries,
   );

@@ -50,6 +50,12 @@ export const COLUMNS = [
   'safety_flagged_at',
   'safety_notice',
   'safety_notice_at',
+  'customer_msg_tokens',
+  'customer_msg_at',
+  'mitra_msg_tokens',
+  'mitra_msg_at',
+  'customer_typing_at',
+  'mitra_typing_at',
 ] as const satisfies readonly (keyof SessionRow)[];
 
 const ALL = COLUMNS.join(', ');
@@ -133,6 +139,20 @@ export async function hasUsedFreeTrial(q: Queryable, customerId: string): Promis
     ((await q.query('SELECT 1 FROM chat_sessions WHERE customer_id = $1 AND is_free_trial LIMIT 1', [customerId]))
       .rowCount ?? 0) > 0
   );
+}
+
+/** Why a pending_payment session was cancelled when nobody paid (an operator's cancellation is not one). */
+export const UNPAID_CANCEL_REASONS = ['payment_expired', 'payment_hold_expired'];
+
+/** When each of the customer's sessions cancelled unpaid since `since` was cancelled, oldest first. */
+export async function unpaidCancellationsSince(q: Queryable, customerId: string, since: Date): Promise<Date[]> {
+  const { rows } = await q.query<{ cancelled_at: Date }>(
+    `SELECT cancelled_at FROM chat_sessions
+     WHERE customer_id = $1 AND status = 'cancelled' AND cancelled_at > $2 AND cancel_reason = ANY($3)
+     ORDER BY cancelled_at`,
+    [customerId, since, UNPAID_CANCEL_REASONS],
+  );
+  return rows.map((r) => r.cancelled_at);
 }
 
 export async function liveSessionOfCustomer(q: Queryable, customerId: string): Promise<SessionRow | undefined> {
@@ -232,25 +252,41 @@ export async function markReceipts(
   return rows[0];
 }
 
-/** Typing counts as activity; written at most every `minGapSeconds` (typing is not a write per keystroke). */
-export async function touchActivity(q: Queryable, id: string, side: Side, now: Date, minGapSeconds: number) {
-  await q.query(
-    `UPDATE chat_sessions SET ${side}_last_active_at = $2 WHERE id = $1
-     AND (${side}_last_active_at IS NULL OR ${side}_last_active_at < $2::timestamptz - make_interval(secs => $3))`,
-    [id, now, minGapSeconds],
-  );
+/**
+ * A sender's message bucket (SPEC §13), as SQL over the row's own columns: `burst` at most, refilled at
+ * `perSecond` since `_msg_at` (a clock running backwards refills nothing). $3 is now, $4 the burst, $5
+ * the refill; a null bucket is full.
+ */
+const bucketNow = (side: Side, burst: string, perSecond: string) =>
+  `LEAST(${burst}::float8, COALESCE(${side}_msg_tokens + GREATEST(0, EXTRACT(EPOCH FROM $3::timestamptz - ${side}_msg_at)) * ${perSecond}::float8, ${burst}::float8))`;
+
+export interface MessageBucket {
+  burst: number;
+  perSecond: number;
+}
+
+/** The same bucket in TypeScript, for a refusal's Retry-After from the row. */
+export function messageTokens(s: SessionRow, side: Side, now: Date, bucket: MessageBucket): number {
+  const tokens = s[`${side}_msg_tokens`];
+  const at = s[`${side}_msg_at`];
+  if (tokens === null || at === null) return bucket.burst;
+  return Math.min(bucket.burst, tokens + Math.max(0, (now.getTime() - at.getTime()) / 1000) * bucket.perSecond);
 }
 
 /**
- * The CTE `slot` that takes the next seq ($1 session, $2 sender, $3 now): the session row's counter,
- * incremented under its row lock, so two senders are serialised and seq stays gap-free (a rolled-back
- * statement gives its number back). Also the participant and state check, and the sender's activity mark.
+ * The CTE `slot` that takes the next seq ($1 session, $2 sender, $3 now; the sender's message bucket's
+ * burst and refill in the two parameters named): the session row's counter, incremented under its row
+ * lock, so two senders are serialised and seq stays gap-free (a rolled-back statement gives its number
+ * back). Also the participant and state check, the sender's message token (none left: the slot is empty
+ * and nothing is written; SPEC §13) and the sender's activity mark.
  */
-export function seqSlotCte(side: Side): string {
+export function seqSlotCte(side: Side, burst: string, perSecond: string): string {
   const other = side === 'customer' ? 'mitra' : 'customer';
+  const tokens = bucketNow(side, burst, perSecond);
   return `slot AS (
-    UPDATE chat_sessions SET last_seq = last_seq + 1, ${side}_last_active_at = $3
-    WHERE id = $1 AND ${side}_id = $2 AND status = 'active'
+    UPDATE chat_sessions SET last_seq = last_seq + 1, ${side}_last_active_at = $3,
+      ${side}_msg_tokens = ${tokens} - 1, ${side}_msg_at = $3
+    WHERE id = $1 AND ${side}_id = $2 AND status = 'active' AND ${tokens} >= 1
     RETURNING last_seq AS seq, customer_id, mitra_id, ${other}_last_active_at AS other_last_active_at)`;
 }
 
@@ -279,6 +315,31 @@ export async function currentSafetyNotices(q: Queryable) {
     [CURRENT_STATUSES],
   );
   return rows;
+}
+
+/**
+ * A typing flag may be written (SPEC §7: at most once per side per `minGapSeconds`): one conditional
+ * UPDATE that claims the write and marks the side active (at most every `activityGapSeconds`). False:
+ * not a participant, not active, or a write within the gap (the caller tells which only when needed).
+ */
+export async function claimTypingWrite(
+  q: Queryable,
+  id: string,
+  side: Side,
+  userId: string,
+  now: Date,
+  gaps: { minGapSeconds: number; activityGapSeconds: number },
+): Promise<boolean> {
+  const active = `${side}_last_active_at`;
+  const typing = `${side}_typing_at`;
+  const { rowCount } = await q.query(
+    `UPDATE chat_sessions SET ${typing} = $3,
+       ${active} = CASE WHEN ${active} IS NULL OR ${active} < $3::timestamptz - make_interval(secs => $5) THEN $3 ELSE ${active} END
+     WHERE id = $1 AND ${side}_id = $2 AND status = 'active'
+       AND (${typing} IS NULL OR ${typing} <= $3::timestamptz - make_interval(secs => $4))`,
+    [id, userId, now, gaps.minGapSeconds, gaps.activityGapSeconds],
+  );
+  return (rowCount ?? 0) > 0;
 }
 
 /** Sessions the apps are still looking at, with names and unread counts (the doc's whole content). */

@@ -50,25 +50,29 @@ export async function insertCcUser(
   return rows[0];
 }
 
-/** Counts a failed login; the Nth consecutive failure locks the account. An expired lock restarts the count. */
-export async function recordFailedLogin(
+/**
+ * Takes one login attempt for the account before its password is checked (SPEC §4, §13): counted, and
+ * the Nth consecutive one sets the lock, in one statement under the row's lock, so N parallel guesses
+ * take N numbered attempts and the (max + 1)th finds the account locked. Undefined when no account has
+ * this email or it is locked now; an expired lock starts the count again. A success resets the count.
+ */
+export async function claimLoginAttempt(
   q: Queryable,
-  id: string,
+  email: string,
   now: Date,
   maxFailures: number,
   lockMinutes: number,
-): Promise<void> {
-  await q.query(
+): Promise<CcUserRow | undefined> {
+  const next = 'CASE WHEN lockout_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END';
+  const { rows } = await q.query<CcUserRow>(
     `UPDATE control_center_users SET
-       failed_login_count = CASE WHEN lockout_until IS NOT NULL AND lockout_until <= $2 THEN 1 ELSE failed_login_count + 1 END,
-       lockout_until = CASE
-         WHEN (CASE WHEN lockout_until IS NOT NULL AND lockout_until <= $2 THEN 1 ELSE failed_login_count + 1 END) >= $3
-           THEN $2 + make_interval(mins => $4)
-         WHEN lockout_until IS NOT NULL AND lockout_until <= $2 THEN NULL
-         ELSE lockout_until END
-     WHERE id = $1`,
-    [id, now, maxFailures, lockMinutes],
+       failed_login_count = ${next},
+       lockout_until = CASE WHEN ${next} >= $3 THEN $2::timestamptz + make_interval(mins => $4) END
+     WHERE lower(email) = lower($1) AND (lockout_until IS NULL OR lockout_until <= $2)
+     RETURNING ${ALL}`,
+    [email, now, maxFailures, lockMinutes],
   );
+  return rows[0];
 }
 
 export async function resetFailedLogins(q: Queryable, id: string): Promise<void> {

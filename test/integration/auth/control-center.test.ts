@@ -149,6 +149,45 @@ describe('control-center login', () => {
   });
 });
 
+describe('the cookie routes refuse another site (CSRF)', () => {
+  it('logout, refresh and login: a foreign Origin or Sec-Fetch-Site cross-site → 403 and the session lives on; the own host passes', async () => {
+    const login = await ccLogin(s);
+    const cookie = `cc_refresh_token=${cookieOf(login)!}`;
+    const post = (path: string, headers: Record<string, string>) =>
+      s.request(path, { method: 'POST', headers: { cookie, ...headers } });
+    const foreigns: Array<Record<string, string>> = [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: 'not a url' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const foreign of foreigns) {
+      for (const path of ['/internal/auth/logout', '/internal/auth/refresh', '/internal/auth/login']) {
+        const res = await post(path, foreign);
+        expect([path, foreign, res.status]).toEqual([path, foreign, 403]);
+        expect((await json(res)).error.code).toBe('FORBIDDEN');
+        expect(res.headers.get('set-cookie')).toBeNull();
+      }
+    }
+    // Nothing was revoked: the cookie still refreshes, from the control center's own origin.
+    const own = await post('/internal/auth/refresh', {
+      origin: 'https://api.halobestie.local',
+      host: 'api.halobestie.local',
+    });
+    expect(own.status).toBe(200);
+    const out = await s.request('/internal/auth/logout', {
+      method: 'POST',
+      headers: {
+        cookie: `cc_refresh_token=${cookieOf(own)!}`,
+        origin: 'https://api.halobestie.local',
+        host: 'api.halobestie.local',
+        'sec-fetch-site': 'same-origin',
+      },
+    });
+    expect(out.status).toBe(204);
+  });
+});
+
 describe('control-center users', () => {
   it('weak passwords get the complexity codes; duplicate email (any case) → 409 EMAIL_TAKEN; unknown role → 400', async () => {
     const post = (password: string, email = `x${Date.now()}${Math.random()}@halobestie.local`, role = 'viewer') =>

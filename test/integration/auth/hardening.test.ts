@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { bearer, ccLogin, createGuest } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { testSigningKey, useTestStack } from '../../helpers/runtime';
+import { configReader } from '../../../shared/config';
+import { setConfig } from '../../helpers/sessions';
 
 // Issue 12: inputs that used to reach Postgres as 500s, device-token races, and signed-but-insane claims.
 const stack = useTestStack({ perFile: true });
@@ -102,6 +104,9 @@ describe('device tokens under concurrency', () => {
 
   it('20 parallel pairs with one fcm_token from one user on two device ids: never a 500, one row each time', async () => {
     const s = stack();
+    // 40 upserts by one user: the race is what is tested here, not SPEC §13's 20 an hour.
+    const limits = (await configReader(s.rt).get()).limits;
+    await setConfig(s, 'limits', { ...limits, device_token_upserts: { per_user_per_hour: 100 } });
     const a = await createGuest(s);
     const tokens = Array.from({ length: 20 }, () => `fcm-two-devices-${randomUUID()}`);
     const results = await Promise.all(

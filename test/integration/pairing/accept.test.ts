@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { appCheckVerifier } from '../../../shared/adapters/app-check';
+import { appCheckGate } from '../../../shared/auth';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { authGuards, refreshPolicy } from '../../../shared/auth/guards';
 import { createAuthSession } from '../../../shared/auth/refresh-sessions';
@@ -17,7 +19,14 @@ beforeEach(() => {
 
 /** The accept use case as an instance whose clock reads `at` sees it. */
 const acceptAt = (at: Date, mitraId: string, requestId: string) =>
-  acceptRequest({ ...pairingDeps(s.rt), clock: { now: () => at } }, mitraId, requestId);
+  acceptRequest(
+    {
+      ...pairingDeps(s.rt, { appCheck: appCheckGate(appCheckVerifier(s.rt.env), false, s.rt.logger) }),
+      clock: { now: () => at },
+    },
+    mitraId,
+    requestId,
+  );
 
 const requestRow = async (id: string) =>
   (await s.rt.db.query('SELECT status, expires_at FROM chat_requests WHERE id = $1', [id])).rows[0];

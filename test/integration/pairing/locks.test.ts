@@ -3,7 +3,7 @@ import { json } from '../../helpers/http';
 import { randomUUID } from 'node:crypto';
 import { offerWaitingRequests, offerWave } from '../../../shared/pairing/repo/chat-request-notifications.offers';
 import { CAPACITY_STATUSES } from '../../../shared/sessions';
-import { accept, chatRequest, customerWithDevice, onlineMitra } from '../../helpers/pairing';
+import { accept, chatRequest, customerWithDevice, freeTrialRequest, onlineMitra } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 
 const stack = useTestStack({ perFile: true });
@@ -15,9 +15,9 @@ beforeEach(() => {
 describe('lock ordering', () => {
   it('a customer asking again while a mitra accepts their free trial never deadlocks, and is refused for what is in the way', async () => {
     for (let i = 0; i < 15; i++) {
-      const c = await customerWithDevice(s);
+      const c = await customerWithDevice(s, { verified: true });
       const m = await onlineMitra(s);
-      const req = await json(chatRequest(s, c.token, { topic_sensitivity: 'regular', free_trial: true }));
+      const req = await json(freeTrialRequest(s, c));
       const [won, again] = await Promise.all([
         accept(s, m, req.request_id),
         chatRequest(s, c.token, { topic_sensitivity: 'regular', tier_id: 'tier_30' }),

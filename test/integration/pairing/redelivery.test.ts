@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
-import { accept, chatRequest, customerWithDevice, onlineMitra, pushes, realtime, settle } from '../../helpers/pairing';
+import {
+  accept,
+  chatRequest,
+  customerWithDevice,
+  freeTrialRequest,
+  onlineMitra,
+  pushes,
+  realtime,
+  settle,
+} from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 
 const stack = useTestStack();
@@ -194,9 +203,9 @@ describe('redelivered and late triggers change nothing twice', () => {
   });
 
   it('the session expiry task is version-checked: duplicated, late or stale versions change nothing', async () => {
-    const c = await customerWithDevice(s);
+    const c = await customerWithDevice(s, { verified: true });
     const m = await onlineMitra(s);
-    const req = await json(chatRequest(s, c.token, { topic_sensitivity: 'regular', free_trial: true }));
+    const req = await json(freeTrialRequest(s, c));
     const { session_id } = await json(accept(s, m, req.request_id));
     expect((await deliver('/tasks/sessions/expire', { session_id, version: 1 })).status).toBe(204); // early: not yet at ends_at
     expect(

@@ -2,7 +2,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { configReader } from '../../../shared/config/reader';
 import { bearer, createGuest } from '../../helpers/auth';
 import { expectError, json } from '../../helpers/http';
-import { accept, chatRequest, customerWithDevice, onlineMitra, pushes, realtime, settle } from '../../helpers/pairing';
+import {
+  accept,
+  chatRequest,
+  customerWithDevice,
+  freeTrialRequest,
+  onlineMitra,
+  pushes,
+  realtime,
+  settle,
+} from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 
 const stack = useTestStack();
@@ -153,9 +162,9 @@ describe('POST /api/client/chat/request', () => {
   });
 
   it('a free trial starts the session active with its expiry timer; it is then used up → 409 FREE_TRIAL_UNAVAILABLE', async () => {
-    const c = await customerWithDevice(s);
+    const c = await customerWithDevice(s, { verified: true });
     const m = await onlineMitra(s);
-    const req = await json(chatRequest(s, c.token, { topic_sensitivity: 'regular', free_trial: true }));
+    const req = await json(freeTrialRequest(s, c));
     const won = await json(accept(s, m, req.request_id));
     expect(won.session_status).toBe('active');
     const session = (
@@ -177,7 +186,7 @@ describe('POST /api/client/chat/request', () => {
     expect((await realtime(s, `sessions/${won.session_id}`)).data.status).toBe('expired');
     // The session stays live (expired, awaiting an extension) so the customer is ALREADY_ACTIVE; once it ends, the trial is still used.
     await s.rt.db.query("UPDATE chat_sessions SET status = 'completed' WHERE id = $1", [won.session_id]);
-    const again = await chatRequest(s, c.token, { topic_sensitivity: 'regular', free_trial: true });
+    const again = await freeTrialRequest(s, c);
     expect(again.status).toBe(409);
     expect((await json(again)).error.code).toBe('FREE_TRIAL_UNAVAILABLE');
   });

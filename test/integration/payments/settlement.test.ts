@@ -104,15 +104,23 @@ describe('payment settlement', () => {
     ]);
   });
 
-  it('callback lost → the payment-timeout task asks the provider and unlocks (paid) or cancels (expired); late/duplicate timeouts do nothing', async () => {
+  it('callback lost → the hold ends the session at payment_hold_seconds anyway; the payment-timeout task then learns it was paid and flags it for refund; late/duplicate timeouts do nothing', async () => {
     const { s, xendit } = stack();
     const paid = await pendingPaidSession(s);
     const lapsed = await pendingPaidSession(s);
     const pp = (await paymentOf(s, `session:${paid.sessionId}`))!;
     await xendit.pay(pp.provider_invoice_id!, { callback: false });
-    await advance(s, 900 + 61); // past expiry + grace: both timeout tasks run
-    expect((await sessionRow(s, paid.sessionId)).status).toBe('active');
-    expect((await sessionRow(s, lapsed.sessionId)).status).toBe('cancelled');
+    await advance(s, 300 + 61); // past the hold (its timer) and the invoice's expiry + grace (the timeout tasks)
+    // SPEC §13: the mitra is held no longer than the hold, whatever the provider says or fails to say.
+    for (const x of [paid, lapsed]) expect((await sessionRow(s, x.sessionId)).status).toBe('cancelled');
+    expect(
+      (await s.rt.db.query('SELECT cancel_reason FROM chat_sessions WHERE id = $1', [paid.sessionId])).rows[0],
+    ).toEqual({ cancel_reason: 'payment_hold_expired' });
+    expect(await paymentOf(s, `session:${paid.sessionId}`)).toMatchObject({
+      status: 'flagged',
+      flag_reason: 'paid_after_session_moved_on',
+    });
+    expect(await paymentOf(s, `session:${lapsed.sessionId}`)).toMatchObject({ status: 'expired' });
     expect(await callbackRows(s)).toEqual([]); // settled without any callback
     // The same task delivered again, late: nothing moves.
     const again = await json(task(s, '/tasks/payments/timeout', { payment_id: pp.id }));
@@ -127,10 +135,12 @@ describe('payment settlement', () => {
     const pa = (await paymentOf(s, `session:${a.sessionId}`))!;
     await xendit.pay(pa.provider_invoice_id!, { callback: false });
     await s.rt.db.query("UPDATE local_deliveries SET status = 'done' WHERE path = '/tasks/payments/timeout'"); // lost
-    // The 10-minute Cloud Scheduler job (CRON_JOBS) runs as the clock passes the invoices' expiry.
-    await advance(s, 900 + 121);
-    expect((await sessionRow(s, a.sessionId)).status).toBe('active');
-    expect((await sessionRow(s, b.sessionId)).status).toBe('cancelled');
+    // The 10-minute Cloud Scheduler job (CRON_JOBS) runs as the clock passes the invoices' expiry; the
+    // hold ended both sessions first, so the payment it finds paid is flagged for refund.
+    await advance(s, 600 + 1);
+    for (const x of [a, b]) expect((await sessionRow(s, x.sessionId)).status).toBe('cancelled');
+    expect(await paymentOf(s, `session:${a.sessionId}`)).toMatchObject({ status: 'flagged' });
+    expect(await paymentOf(s, `session:${b.sessionId}`)).toMatchObject({ status: 'expired' });
     const first = await json(task(s, '/tasks/payments/reconcile'));
     expect(first).toEqual({ checked: 0, settled: 0, failed: 0, callbacks_reprocessed: 0 });
     expect(await json(task(s, '/tasks/payments/reconcile'))).toEqual({

@@ -26,8 +26,8 @@ describe('POST /webhooks/xendit/invoice', () => {
     expect(payment.invoice_url).toContain(`/web/invoices/${payment.provider_invoice_id}`);
     const inv = await xendit.invoice(`session:${sessionId}`);
     expect(inv).toMatchObject({ id: payment.provider_invoice_id, amount: 25000, status: 'PENDING' });
-    // invoice_duration: the config default (900 s) from the invoice's creation
-    expect(new Date(inv!.expiry_date as string).getTime() - new Date(inv!.created as string).getTime()).toBe(900_000);
+    // invoice_duration: the payment hold (payment_hold_seconds, 300 s by default, SPEC §13)
+    expect(new Date(inv!.expiry_date as string).getTime() - new Date(inv!.created as string).getTime()).toBe(300_000);
     const doc = await sessionDoc(s, sessionId);
     expect(doc).toMatchObject({
       status: 'pending_payment',
@@ -125,6 +125,30 @@ describe('the webhook refuses what it cannot trust', () => {
       expect((await res.json()).error.code).toBe('BAD_REQUEST');
     }
     expect(await callbackRows(s)).toEqual([]);
+  });
+
+  it('a lone UTF-16 surrogate in id, external_id, currency or paid_at → 400 and nothing recorded (was a 500)', async () => {
+    const { s } = stack();
+    const valid = { id: 'inv_2', external_id: 'session:y', status: 'PAID', amount: 25000, currency: 'IDR' };
+    // JSON.stringify writes a lone surrogate as the escape Postgres refuses: "\ud800".
+    const lone = {
+      id: ['\ud800', '\udfff', 'a\udbffb'],
+      external_id: ['session:\ud800', '\udc00session'],
+      currency: ['I\ud800R', 'ID\udfff'], // three UTF-16 units, as the schema counts
+      paid_at: ['2026-01-01T00:00:00\ud83d'],
+    };
+    for (const [field, values] of Object.entries(lone)) {
+      for (const value of values) {
+        const res = await postCallback(s, { ...valid, [field]: value });
+        expect([field, value, res.status]).toEqual([field, value, 400]);
+        expect((await res.json()).error.code).toBe('BAD_REQUEST');
+      }
+    }
+    // A real character outside the BMP (a surrogate pair) is text like any other: recorded.
+    expect((await postCallback(s, { ...valid, id: 'inv_😀' })).status).toBe(200);
+    expect(await callbackRows(s)).toEqual([
+      { provider_invoice_id: 'inv_😀', status: 'PAID', outcome: 'unknown_invoice' },
+    ]);
   });
 
   it('amount or currency mismatch → payment flagged (operators see why), nothing unlocked, duplicates change nothing', async () => {

@@ -82,8 +82,8 @@ describe('the daily retention job (SPEC §14)', () => {
     const otp = async (daysAgo: number) =>
       (
         await s.rt.db.query(
-          `INSERT INTO otp_requests (user_type, phone, ip, code_hash, provider, expires_at, created_at)
-           VALUES ('customer', '+6281200000001', '203.0.113.9', 'h', 'stub', $1, $1) RETURNING id`,
+          `INSERT INTO otp_requests (user_type, phone, ip, ip_key, code_hash, provider, expires_at, created_at)
+           VALUES ('customer', '+6281200000001', '203.0.113.9', '203.0.113.9', 'h', 'stub', $1, $1) RETURNING id`,
           [at(now, -daysAgo * DAY)],
         )
       ).rows[0].id as string;

@@ -13,6 +13,7 @@ import {
   send,
   snapshot,
   type TestSession,
+  setConfig,
 } from '../../helpers/sessions';
 
 const stack = useTestStack();
@@ -116,6 +117,8 @@ describe('extensions', () => {
   });
 
   it('accepted → an invoice task for payments; the window passing does not close it; applied → active again, and the old expiry task firing changes nothing', async () => {
+    // The payment hold outlasts the extension window here, so the window passes while payment is awaited.
+    await setConfig(s, 'payment_hold_seconds', 600);
     const t = await expiredSession();
     const oldEnds = (await row(s, t.sessionId)).ends_at as Date;
     const ext = await json(ask(t));
