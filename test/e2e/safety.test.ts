@@ -33,10 +33,26 @@ describe('safety screening through the local stack (npm start)', () => {
     const mitra = (await api.POST('/api/mitra/auth/otp/verify', { body: { otp_request_id, code } })).data!;
     const m = apiClient(stack.baseUrl, mitra.access_token);
     expect((await m.POST('/api/mitra/status/online')).response.status).toBe(200);
-    const customer = (await api.POST('/api/shared/auth/anonymous', { body: { display_name: 'Nina' } })).data!;
+    const guest = (await api.POST('/api/shared/auth/anonymous', { body: { display_name: 'Nina' } })).data!;
+    // A free trial needs a verified phone and the app's device id (SPEC §13): the guest verifies hers.
+    const customerPhone = `08217${String(Date.now() % 1_000_000).padStart(6, '0')}4`;
+    const clientOtp = (await api.POST('/api/client/auth/otp/request', { body: { phone: customerPhone } })).data!;
+    const clientCode = (
+      await api.GET('/internal/_test/otp/{otp_request_id}', {
+        params: { path: { otp_request_id: clientOtp.otp_request_id } },
+      })
+    ).data!.code;
+    const customer = (
+      await apiClient(stack.baseUrl, guest.access_token).POST('/api/client/auth/otp/verify', {
+        body: { otp_request_id: clientOtp.otp_request_id, code: clientCode, anonymous_customer_id: guest.profile.id },
+      })
+    ).data!;
     const c = apiClient(stack.baseUrl, customer.access_token);
     const request = (
-      await c.POST('/api/client/chat/request', { body: { topic_sensitivity: 'regular', free_trial: true } })
+      await c.POST('/api/client/chat/request', {
+        body: { topic_sensitivity: 'regular', free_trial: true },
+        params: { header: { 'x-device-id': 'e2e-nina-phone' } },
+      })
     ).data!;
     const won = await m.POST('/api/mitra/requests/{id}/accept', { params: { path: { id: request.request_id } } });
     const { session_id } = won.data!;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { parseEnv } from '../../shared/env';
 import { createLogger } from '../../shared/logger';
@@ -71,7 +71,13 @@ export async function createTestStack(
   process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
   process.env.METADATA_SERVER_DETECTION = 'none';
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
-  const env = parseEnv(testEnv({ DATABASE_URL: databaseUrl, ...options.env }), FUNCTION_NAMES);
+  // One deployment is one database and one Firestore project: a second instance on the same database
+  // (another process of the same service) writes to the same project, whichever relay delivers a row.
+  const project = `test-${createHash('sha256').update(databaseUrl).digest('hex').slice(0, 8)}`;
+  const env = parseEnv(
+    testEnv({ DATABASE_URL: databaseUrl, FIREBASE_PROJECT_ID: project, ...options.env }),
+    FUNCTION_NAMES,
+  );
   // TEST_LOG_LEVEL=error shows what a failing request logged.
   const level = (process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent' | 'error' | 'warn' | 'info' | 'debug';
   const logs: Array<Record<string, unknown>> = [];

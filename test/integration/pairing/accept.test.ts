@@ -7,7 +7,16 @@ import { createAuthSession } from '../../../shared/auth/refresh-sessions';
 import { acceptRequest } from '../../../shared/pairing/accept-request';
 import { pairingDeps } from '../../../shared/pairing/deps';
 import { expectError, json } from '../../helpers/http';
-import { accept, chatRequest, customerWithDevice, onlineMitra, pushes, realtime, settle } from '../../helpers/pairing';
+import {
+  accept,
+  chatRequest,
+  customerWithDevice,
+  freeTrialRequest,
+  onlineMitra,
+  pushes,
+  realtime,
+  settle,
+} from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 import { setConfig } from '../../helpers/sessions';
 
@@ -146,7 +155,7 @@ describe('accept: when the session cannot be stored', () => {
 });
 
 describe('accept: what it sets in motion', () => {
-  it('a paid session: both names in the session doc, the winner’s offer doc accepted, one invoice task and no expiry', async () => {
+  it('a paid session: both names in the session doc, the winner’s offer doc accepted, one invoice task and the payment hold, no expiry', async () => {
     const c = await customerWithDevice(s);
     const m = await onlineMitra(s, { name: 'Bestie Nadia' });
     const req = await json(chatRequest(s, c.token));
@@ -168,13 +177,18 @@ describe('accept: what it sets in motion', () => {
         path: '/tasks/payments/create-invoice',
         body: { kind: 'session', session_id },
       },
+      {
+        name: `session-payment-hold:${session_id}:v1`,
+        path: '/tasks/sessions/payment-hold',
+        body: { session_id, version: 1 },
+      },
     ]);
   });
 
   it('a free trial: its expiry task is named for the session and its version; no invoice', async () => {
-    const c = await customerWithDevice(s);
+    const c = await customerWithDevice(s, { verified: true });
     const m = await onlineMitra(s);
-    const req = await json(chatRequest(s, c.token, { topic_sensitivity: 'regular', free_trial: true }));
+    const req = await json(freeTrialRequest(s, c));
     const { session_id } = await json(accept(s, m, req.request_id));
     await settle(s);
     expect((await tasksOf(session_id)).map((t) => ({ name: t.name, path: t.path }))).toEqual([
