@@ -25,6 +25,7 @@ async function pairUp(users: StackUsers, n: number): Promise<Pair[]> {
       '/api/client/chat/request',
       { topic_sensitivity: 'regular', free_trial: true, target_mitra_id: m.id },
       customer.token,
+      { 'x-device-id': `bench-${customer.id}` }, // a free trial is counted per device (SPEC §13)
     );
     const won = await users.http('POST', `/api/mitra/requests/${req.request_id as string}/accept`, {}, m.token);
     return { sessionId: won.session_id as string, customer, mitra: m };

@@ -14,7 +14,14 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { HttpTally } from './scenario/client';
 import { Metrics, Scenario } from './scenario/scenario';
-import { advanceClock, findOrStartStack, firestoreFor, raiseOtpIpLimit, stackNow } from './scenario/stack';
+import {
+  advanceClock,
+  findOrStartStack,
+  firestoreFor,
+  raiseLimitsForLoad,
+  raiseOtpIpLimit,
+  stackNow,
+} from './scenario/stack';
 
 const { values } = parseArgs({
   options: {
@@ -124,6 +131,7 @@ async function main() {
   const phases: Record<string, number> = {};
   try {
     await raiseOtpIpLimit(target.base, tally, OTP_IP_LIMIT);
+    await raiseLimitsForLoad(target.base, tally);
     const runTag = randomBytes(2).toString('hex');
     const all = Array.from(
       { length: N },

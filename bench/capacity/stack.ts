@@ -77,7 +77,14 @@ export async function boot(env: BenchEnv): Promise<Stack> {
   return { rt, apps, postmasterPid, signingKey, databaseUrl };
 }
 
-export async function call(s: Stack, method: string, p: string, token?: string, body?: unknown): Promise<Response> {
+export async function call(
+  s: Stack,
+  method: string,
+  p: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const app = s.apps[functionForPath(p) ?? ''];
   if (!app) throw new Error(`no function mounted for ${p}`);
   return phase.run('handler', async () => {
@@ -88,6 +95,7 @@ export async function call(s: Stack, method: string, p: string, token?: string, 
         headers: {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       }),

@@ -1,3 +1,4 @@
+import { configReader } from '../../shared/config';
 import { withBenchEnv } from '../harness';
 import { counter, perOne, type Counts } from '../capacity/counts';
 import { boot, call, makeCustomers, makeMitras, measure, must } from '../capacity/stack';
@@ -13,15 +14,27 @@ export async function messageStatements(messages = 20): Promise<void> {
     const empties: Counts[] = [];
     for (let i = 0; i < 10; i++) empties.push(await measure(s, async () => undefined));
     counter.baseline = perOne(empties);
+    // A free trial without a verified phone: this measures the message path, not SPEC §13's gate.
+    await s.rt.db.query(
+      `UPDATE app_config SET value = jsonb_set(value, '{requires_phone}', 'false') WHERE key = 'free_trial'`,
+    );
+    configReader(s.rt).invalidate();
     const [mitra] = await makeMitras(s, 1, '7');
     const [customer] = await makeCustomers(s, 1, '7');
     await must(call(s, 'POST', '/api/mitra/status/online', mitra!.token), 200, 'online');
     const req = await must(
-      call(s, 'POST', '/api/client/chat/request', customer!.token, {
-        topic_sensitivity: 'regular',
-        free_trial: true,
-        target_mitra_id: mitra!.id,
-      }),
+      call(
+        s,
+        'POST',
+        '/api/client/chat/request',
+        customer!.token,
+        {
+          topic_sensitivity: 'regular',
+          free_trial: true,
+          target_mitra_id: mitra!.id,
+        },
+        { 'x-device-id': 'bench-statements' },
+      ),
       201,
       'request',
     );

@@ -7,6 +7,8 @@ import type { Runtime } from '../../shared/runtime';
 import { createLocalRuntime } from '../../scripts/local/runtime';
 import type { StackServer } from './procs';
 import { FUNCTION_NAMES } from '../../shared/path-table';
+import { HttpTally } from '../../scripts/scenario/client';
+import { raiseLimitsForLoad } from '../../scripts/scenario/stack';
 
 export interface BenchUser {
   id: string;
@@ -28,12 +30,20 @@ export async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: num
   return out;
 }
 
-async function call(base: string, method: string, path: string, body?: unknown, token?: string) {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -70,11 +80,12 @@ export class StackUsers {
       ),
       { logger: createLogger('silent') },
     );
+    await raiseLimitsForLoad(stack.baseUrl, new HttpTally(), { freeTrialWithoutPhone: true });
     return new StackUsers(stack, rt);
   }
 
-  http(method: string, path: string, body?: unknown, token?: string) {
-    return call(this.stack.baseUrl, method, path, body, token);
+  http(method: string, path: string, body?: unknown, token?: string, headers?: Record<string, string>) {
+    return call(this.stack.baseUrl, method, path, body, token, headers);
   }
 
   /** `n` active mitras with tokens and device tokens; online unless told otherwise. */
