@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, createGuest, normalise, otpSignIn, uniqueClientIp, uniquePhone } from '../../helpers/auth';
 import { json } from '../../helpers/http';
-import { accept, customerWithDevice, freeTrialRequest, onlineMitra, type TestCustomer } from '../../helpers/pairing';
+import {
+  accept,
+  customerWithDevice,
+  freeTrialRequest,
+  onlineMitra,
+  settle,
+  type TestCustomer,
+} from '../../helpers/pairing';
 import { setConfig } from '../../helpers/sessions';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 
@@ -27,8 +34,18 @@ async function expectUnavailable(res: Response, reason: string) {
 }
 
 /** SPEC §14's erasure as the privacy work will do it: the account's phone (and name) are gone. */
-const eraseAccount = (s: TestStack, customerId: string) =>
-  s.rt.db.query("UPDATE customers SET phone = NULL, display_name = 'Dihapus' WHERE id = $1", [customerId]);
+/** The customer deletes the account (SPEC §14) and the erasure runs to its end. */
+async function eraseAccount(s: TestStack, c: Pick<TestCustomer, 'token' | 'id'>) {
+  const del = await s.request('/api/client/account', {
+    method: 'DELETE',
+    json: { confirm: true },
+    headers: bearer(c.token),
+  });
+  expect(del.status).toBe(202);
+  await settle(s);
+  const { rows } = await s.rt.db.query('SELECT phone FROM customers WHERE id = $1', [c.id]);
+  expect(rows[0]?.phone ?? null).toBeNull();
+}
 
 describe('free trial eligibility', () => {
   it('a guest cannot take it while requires_phone is on; the app must send X-Device-Id', async () => {
@@ -59,7 +76,7 @@ describe('free trial eligibility', () => {
     expect(claims.rows[0].phone_hash).toHaveLength(32);
     expect(claims.rows[0].phone_hash.toString('latin1')).not.toContain(normalise(phone).slice(1));
 
-    await eraseAccount(s, first.id);
+    await eraseAccount(s, first);
     await s.rt.local!.advanceClock(61); // the number's OTP resend cool-down
     const again = await verifiedOn(s, phone, 'device-new-phone-same-number');
     expect(again.id).not.toBe(first.id);
