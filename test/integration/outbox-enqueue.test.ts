@@ -61,6 +61,31 @@ describe('enqueueMany', () => {
     expect(rows.map((r) => r.dedupe_key)).toEqual([`${key}-a`, null, `${key}-b`, null]);
   });
 
+  it('re-arms a computed document whose window already went out (a late commit still reaches it); nothing else', async () => {
+    const key = `w-${Date.now()}`;
+    const computed: OutboxEntry = {
+      item: effect.computeDoc(`sessions/${key}`, 'session-counters', key),
+      dedupeKey: `${key}-counters`,
+    };
+    const plain: OutboxEntry = { item: effect.setDoc(`rooms/${key}`, { n: 1 }), dedupeKey: `${key}-plain` };
+    expect(await enqueueMany(db, [computed, plain])).toBe(2);
+    // Undelivered: the same window's change is already covered (the write reads Postgres when it goes).
+    expect(await enqueueMany(db, [computed, plain])).toBe(0);
+    await db.query('UPDATE outbox SET delivered_at = now(), attempts = 1 WHERE dedupe_key = ANY($1)', [
+      [`${key}-counters`, `${key}-plain`],
+    ]);
+    // Delivered: the computed row goes out again, the plain one (a push, a whole doc) never twice.
+    expect(await enqueueMany(db, [computed, plain])).toBe(1);
+    const { rows } = await db.query(
+      'SELECT dedupe_key, delivered_at IS NULL AS pending, attempts FROM outbox WHERE dedupe_key = ANY($1) ORDER BY dedupe_key',
+      [[`${key}-counters`, `${key}-plain`]],
+    );
+    expect(rows).toEqual([
+      { dedupe_key: `${key}-counters`, pending: true, attempts: 0 },
+      { dedupe_key: `${key}-plain`, pending: false, attempts: 1 },
+    ]);
+  });
+
   it('enqueueFirst names the keys it recorded: the ones no earlier delivery of the trigger had', async () => {
     const key = `f-${Date.now()}`;
     const entry = (n: number, dedupeKey?: string): OutboxEntry => ({
