@@ -5,10 +5,9 @@ import type { OutboxEntry } from './effects';
  * The outbox insert of a JSON array of rows given as parameter `$param`, in order (per-document delivery
  * order follows ids); a dedupe key already present skips its row. With `gate`, a CTE name: rows are
  * inserted only when that CTE returned one (the state change they are effects of happened).
- * A computed document's row whose write already went out, or is going out, is re-armed instead (attempts
- * back to 0, which also keeps the relay from marking the flight that read too early as delivered): a
- * change committed after the relay read its window (a transaction that began in the window and committed
- * past its end) would otherwise never reach the document; the write reads Postgres again.
+ * A computed document's row whose write already went out is re-armed instead: a change committed after
+ * the relay read its window (a transaction that began in the window and committed past its end) would
+ * otherwise never reach the document; the write reads Postgres again, so delivering it twice is harmless.
  */
 export function outboxInsert(param: number, gate?: string): string {
   return `INSERT INTO outbox (kind, payload, dedupe_key, available_at)
@@ -18,7 +17,7 @@ export function outboxInsert(param: number, gate?: string): string {
      ORDER BY u.ord
      ON CONFLICT (dedupe_key) DO UPDATE SET delivered_at = NULL, attempts = 0, last_error = NULL,
        available_at = EXCLUDED.available_at
-       WHERE outbox.payload->>'op' = 'compute' AND (outbox.delivered_at IS NOT NULL OR outbox.attempts > 0)
+       WHERE outbox.delivered_at IS NOT NULL AND outbox.payload->>'op' = 'compute'
      RETURNING dedupe_key`;
 }
 

@@ -52,12 +52,7 @@ export async function claimBatch(
 }
 
 export async function markDelivered(db: Queryable, ids: number[]): Promise<void> {
-  // A computed row re-armed while in flight (attempts back to 0) goes out again rather than being marked.
-  await db.query(
-    `UPDATE outbox SET delivered_at = now(), last_error = NULL
-     WHERE id = ANY($1) AND NOT (attempts = 0 AND payload->>'op' = 'compute')`,
-    [ids],
-  );
+  await db.query('UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = ANY($1)', [ids]);
 }
 
 /** Failed rows back in the queue after their backoff, in one statement; `retry` replaces a row's payload. */

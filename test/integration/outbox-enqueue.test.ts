@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effect, type OutboxEntry } from '../../shared/outbox';
 import { enqueueFirst, enqueueMany } from '../helpers/outbox';
-import { markDelivered, reschedule } from '../../shared/outbox/relay-repo';
+import { reschedule } from '../../shared/outbox/relay-repo';
 import { buildPush } from '../../shared/push';
 import { createTestDatabase } from '../helpers/db';
 
@@ -84,14 +84,6 @@ describe('enqueueMany', () => {
       { dedupe_key: `${key}-counters`, pending: true, attempts: 0 },
       { dedupe_key: `${key}-plain`, pending: false, attempts: 1 },
     ]);
-    // In flight (claimed, its read perhaps already made): re-armed too, and that flight is not marked delivered.
-    await db.query('UPDATE outbox SET attempts = 1 WHERE dedupe_key = $1', [`${key}-counters`]);
-    expect(await enqueueMany(db, [computed])).toBe(1);
-    const { rows: flight } = await db.query('SELECT id FROM outbox WHERE dedupe_key = $1', [`${key}-counters`]);
-    await markDelivered(db, [flight[0].id]);
-    expect(
-      (await db.query('SELECT delivered_at IS NULL AS pending FROM outbox WHERE id = $1', [flight[0].id])).rows[0],
-    ).toEqual({ pending: true });
   });
 
   it('enqueueFirst names the keys it recorded: the ones no earlier delivery of the trigger had', async () => {
