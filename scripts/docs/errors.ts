@@ -3,7 +3,7 @@ import { API_VERSION } from '../../shared/http/function-app';
 import { statusOf } from '../../shared/http/error-status';
 
 /**
- * docs/errors.md and docs/errors.json, generated from the catalogue (shared/errors.ts) and the merged
+ * docs/errors.md and docs/errors.json, generated from the catalogue (shared/errors/) and the merged
  * OpenAPI document (which routes list which codes): the apps localise from the JSON by code, and show
  * `error.message` (Indonesian) only for a code they do not know yet.
  */
@@ -45,7 +45,7 @@ function surfaces(doc: OpenApiDoc): Map<ErrorCode, Set<Surface>> {
 export function errorsJson(doc: OpenApiDoc) {
   const where = surfaces(doc);
   return {
-    $comment: 'Generated from shared/errors.ts by `npm run openapi`. Do not edit.',
+    $comment: 'Generated from shared/errors/ by `npm run openapi`. Do not edit.',
     version: API_VERSION,
     languages: ['id', 'en'],
     actions: ERROR_ACTIONS,
@@ -83,7 +83,7 @@ export function errorsMarkdown(doc: OpenApiDoc): string {
   return [
     '# Error codes',
     '',
-    'Generated from `shared/errors.ts` by `npm run openapi`; a test keeps it current. The same data, for',
+    'Generated from `shared/errors/` by `npm run openapi`; a test keeps it current. The same data, for',
     'the apps to localise from: [errors.json](errors.json).',
     '',
     'Every error answers `{"error": {"code", "message", "details", "request_id"}}` (SPEC §3). `message` is',
