@@ -32,12 +32,12 @@ export type { Sensitivity, SessionStatus, Side } from './types';
 export {
   CAPACITY_STATUSES,
   capacityUsed,
-  currentSafetyNotices,
   findSession,
-  hasUsedFreeTrial,
   liveSessionIdsOf,
   liveSessionOfCustomer,
 } from './repo/chat-sessions';
+export { currentSafetyNotices } from './repo/chat-sessions.safety';
+export { hasUsedFreeTrial } from './repo/chat-sessions.customer';
 export {
   adminSession,
   listSessionsForAdmin,

@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { commitWithEffects } from '../outbox';
 import type { SessionsDeps } from './deps';
 import { counters } from './counters';
-import { markReceipts as moveWatermarks } from './repo/chat-sessions';
+import { markReceipts as moveWatermarks } from './repo/chat-sessions.chat';
 import { sessionOfParticipant } from './participant';
 import type { Side } from './types';
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/pool';
 import { effect, type OutboxEntry } from '../outbox';
 import { mitraSessionDocPath } from './paths';
-import { flagForSafety } from './repo/chat-sessions';
+import { flagForSafety } from './repo/chat-sessions.safety';
 import { safetyNotice } from './views';
 
 /**

@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import type { SessionsDeps } from './deps';
 import { sessionOfParticipant } from './participant';
 import { typingDocPath } from './paths';
-import { claimTypingWrite } from './repo/chat-sessions';
+import { claimTypingWrite } from './repo/chat-sessions.chat';
 import type { Side } from './types';
 import { typingDoc } from './views';
 

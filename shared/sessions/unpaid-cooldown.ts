@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/pool';
-import { unpaidCancellationsSince } from './repo/chat-sessions';
+import { unpaidCancellationsSince } from './repo/chat-sessions.customer';
 
 const WINDOW_MS = 24 * 3600_000;
 

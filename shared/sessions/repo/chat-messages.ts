@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/pool';
 import type { OutboxEntry, Tx } from '../../outbox';
-import { seqSlotCte, type MessageBucket } from './chat-sessions';
+import { seqSlotCte, type MessageBucket } from './chat-sessions.chat';
 import type { Side } from '../types';
 
 /** Why a message's body is gone (SPEC §14): its sender deleted the account, or the retention window passed. */

@@ -1,4 +1,3 @@
-// long-file: every statement that writes chat_sessions, beside the one column list they share.
 import type { Queryable } from '../../db/pool';
 import type { Names, NewSession, SessionRow, SessionStatus, Side, Unread, WithNames } from '../types';
 
@@ -9,7 +8,7 @@ import type { Names, NewSession, SessionRow, SessionStatus, Side, Unread, WithNa
  */
 export const CAPACITY_STATUSES: SessionStatus[] = ['pending_payment', 'active', 'expired'];
 /** Sessions that make a customer ALREADY_ACTIVE (one at a time, enforced by a unique index). */
-export const CUSTOMER_LIVE_STATUSES: SessionStatus[] = ['pending_payment', 'active', 'expired'];
+const CUSTOMER_LIVE_STATUSES: SessionStatus[] = ['pending_payment', 'active', 'expired'];
 /** What the apps show as "current". */
 export const CURRENT_STATUSES: SessionStatus[] = ['pending_payment', 'active', 'expired', 'closing'];
 
@@ -133,28 +132,6 @@ export async function capacityUsed(q: Queryable, mitraId: string): Promise<numbe
   return rows[0]!.n;
 }
 
-/** "Free trial used" is derived: the customer already had a free-trial session. */
-export async function hasUsedFreeTrial(q: Queryable, customerId: string): Promise<boolean> {
-  return (
-    ((await q.query('SELECT 1 FROM chat_sessions WHERE customer_id = $1 AND is_free_trial LIMIT 1', [customerId]))
-      .rowCount ?? 0) > 0
-  );
-}
-
-/** Why a pending_payment session was cancelled when nobody paid (an operator's cancellation is not one). */
-export const UNPAID_CANCEL_REASONS = ['payment_expired', 'payment_hold_expired'];
-
-/** When each of the customer's sessions cancelled unpaid since `since` was cancelled, oldest first. */
-export async function unpaidCancellationsSince(q: Queryable, customerId: string, since: Date): Promise<Date[]> {
-  const { rows } = await q.query<{ cancelled_at: Date }>(
-    `SELECT cancelled_at FROM chat_sessions
-     WHERE customer_id = $1 AND status = 'cancelled' AND cancelled_at > $2 AND cancel_reason = ANY($3)
-     ORDER BY cancelled_at`,
-    [customerId, since, UNPAID_CANCEL_REASONS],
-  );
-  return rows.map((r) => r.cancelled_at);
-}
-
 export async function liveSessionOfCustomer(q: Queryable, customerId: string): Promise<SessionRow | undefined> {
   const { rows } = await q.query<SessionRow>(
     `SELECT ${ALL} FROM chat_sessions WHERE customer_id = $1 AND status = ANY($2) LIMIT 1`,
@@ -231,117 +208,6 @@ export async function updateSession(
   return rows[0];
 }
 
-/** Receipt watermarks only move forward and never past the last message; read implies delivered. */
-export async function markReceipts(
-  q: Queryable,
-  id: string,
-  side: Side,
-  userId: string,
-  upTo: number,
-  status: 'delivered' | 'read',
-  now: Date,
-) {
-  const d = `${side}_delivered_seq`;
-  const r = `${side}_read_seq`;
-  const readSet = status === 'read' ? `, ${r} = GREATEST(${r}, LEAST($3, last_seq))` : '';
-  const { rows } = await q.query<{ delivered_seq: number; read_seq: number; last_seq: number }>(
-    `UPDATE chat_sessions SET ${d} = GREATEST(${d}, LEAST($3, last_seq))${readSet}, ${side}_last_active_at = $4
-     WHERE id = $1 AND ${side}_id = $2 RETURNING ${d} AS delivered_seq, ${r} AS read_seq, last_seq`,
-    [id, userId, upTo, now],
-  );
-  return rows[0];
-}
-
-/**
- * A sender's message bucket (SPEC §13), as SQL over the row's own columns: `burst` at most, refilled at
- * `perSecond` since `_msg_at` (a clock running backwards refills nothing). $3 is now, $4 the burst, $5
- * the refill; a null bucket is full.
- */
-const bucketNow = (side: Side, burst: string, perSecond: string) =>
-  `LEAST(${burst}::float8, COALESCE(${side}_msg_tokens + GREATEST(0, EXTRACT(EPOCH FROM $3::timestamptz - ${side}_msg_at)) * ${perSecond}::float8, ${burst}::float8))`;
-
-export interface MessageBucket {
-  burst: number;
-  perSecond: number;
-}
-
-/** The same bucket in TypeScript, for a refusal's Retry-After from the row. */
-export function messageTokens(s: SessionRow, side: Side, now: Date, bucket: MessageBucket): number {
-  const tokens = s[`${side}_msg_tokens`];
-  const at = s[`${side}_msg_at`];
-  if (tokens === null || at === null) return bucket.burst;
-  return Math.min(bucket.burst, tokens + Math.max(0, (now.getTime() - at.getTime()) / 1000) * bucket.perSecond);
-}
-
-/**
- * The CTE `slot` that takes the next seq ($1 session, $2 sender, $3 now; the sender's message bucket's
- * burst and refill in the two parameters named): the session row's counter, incremented under its row
- * lock, so two senders are serialised and seq stays gap-free (a rolled-back statement gives its number
- * back). Also the participant and state check, the sender's message token (none left: the slot is empty
- * and nothing is written; SPEC §13) and the sender's activity mark.
- */
-export function seqSlotCte(side: Side, burst: string, perSecond: string): string {
-  const other = side === 'customer' ? 'mitra' : 'customer';
-  const tokens = bucketNow(side, burst, perSecond);
-  return `slot AS (
-    UPDATE chat_sessions SET last_seq = last_seq + 1, ${side}_last_active_at = $3,
-      ${side}_msg_tokens = ${tokens} - 1, ${side}_msg_at = $3
-    WHERE id = $1 AND ${side}_id = $2 AND status = 'active' AND ${tokens} >= 1
-    RETURNING last_seq AS seq, customer_id, mitra_id, ${other}_last_active_at AS other_last_active_at)`;
-}
-
-/**
- * Flags the session for operators (idempotent) and, when a notice is given, keeps the first one: the
- * row lock orders concurrent screenings of one session, so exactly one of them sees `noticed_now`.
- */
-export async function flagForSafety(q: Queryable, id: string, notice: string | null, now: Date) {
-  const { rows } = await q.query<{ noticed_now: boolean; customer_id: string; mitra_id: string }>(
-    `WITH before AS (SELECT id, safety_notice_at FROM chat_sessions WHERE id = $1 FOR NO KEY UPDATE)
-     UPDATE chat_sessions s SET safety_flag = true, safety_flagged_at = COALESCE(s.safety_flagged_at, $3),
-       safety_notice = CASE WHEN $2::text IS NOT NULL AND s.safety_notice_at IS NULL THEN $2 ELSE s.safety_notice END,
-       safety_notice_at = CASE WHEN $2::text IS NOT NULL THEN COALESCE(s.safety_notice_at, $3) ELSE s.safety_notice_at END
-     FROM before WHERE s.id = before.id
-     RETURNING ($2::text IS NOT NULL AND before.safety_notice_at IS NULL) AS noticed_now, s.customer_id, s.mitra_id`,
-    [id, notice, now],
-  );
-  return rows[0];
-}
-
-/** Per customer, the latest session still in the apps whose mitra was given a crisis notice. */
-export async function currentSafetyNotices(q: Queryable) {
-  const { rows } = await q.query<{ customer_id: string; session_id: string; at: Date }>(
-    `SELECT DISTINCT ON (customer_id) customer_id, id AS session_id, safety_notice_at AS at FROM chat_sessions
-     WHERE status = ANY($1) AND safety_notice_at IS NOT NULL ORDER BY customer_id, safety_notice_at DESC`,
-    [CURRENT_STATUSES],
-  );
-  return rows;
-}
-
-/**
- * A typing flag may be written (SPEC §7: at most once per side per `minGapSeconds`): one conditional
- * UPDATE that claims the write and marks the side active (at most every `activityGapSeconds`). False:
- * not a participant, not active, or a write within the gap (the caller tells which only when needed).
- */
-export async function claimTypingWrite(
-  q: Queryable,
-  id: string,
-  side: Side,
-  userId: string,
-  now: Date,
-  gaps: { minGapSeconds: number; activityGapSeconds: number },
-): Promise<boolean> {
-  const active = `${side}_last_active_at`;
-  const typing = `${side}_typing_at`;
-  const { rowCount } = await q.query(
-    `UPDATE chat_sessions SET ${typing} = $3,
-       ${active} = CASE WHEN ${active} IS NULL OR ${active} < $3::timestamptz - make_interval(secs => $5) THEN $3 ELSE ${active} END
-     WHERE id = $1 AND ${side}_id = $2 AND status = 'active'
-       AND (${typing} IS NULL OR ${typing} <= $3::timestamptz - make_interval(secs => $4))`,
-    [id, userId, now, gaps.minGapSeconds, gaps.activityGapSeconds],
-  );
-  return (rowCount ?? 0) > 0;
-}
-
 /** Sessions the apps are still looking at, with names and unread counts (the doc's whole content). */
 export async function currentSessions(q: Queryable): Promise<Array<WithNames<SessionRow>>> {
   const { rows } = await q.query<WithNames<SessionRow>>(`${FULL_SELECT} WHERE s.status = ANY($1)`, [CURRENT_STATUSES]);
@@ -362,9 +228,4 @@ export async function sessionsPageOf(
     [userId, page.limit, page.after?.[0] ?? null, page.after?.[1] ?? null],
   );
   return rows;
-}
-
-/** Holds the row against a transition while the counters are read (a coalesced counter write). */
-export async function shareLockSession(q: Queryable, id: string): Promise<boolean> {
-  return ((await q.query('SELECT 1 FROM chat_sessions WHERE id = $1 FOR SHARE', [id])).rowCount ?? 0) > 0;
 }
