@@ -100,24 +100,22 @@ export const customerVerifyOtpRoute = customer.verify;
 export const mitraRequestOtpRoute = mitra.request;
 export const mitraVerifyOtpRoute = mitra.verify;
 
+/** Both apps ask for a code the same way; only who asks differs. */
+const otpAsk = (
+  userType: OtpUserType,
+  body: { phone: string },
+  headers: { 'x-firebase-appcheck'?: string },
+  device: { ip?: string },
+) => ({ userType, phone: body.phone, ip: device.ip, appCheckToken: headers['x-firebase-appcheck'] });
+
 export function otpRoutes(deps: AuthDeps) {
   return createRouter()
     .openapi(customerRequestOtpRoute, async (c) => {
-      const input = {
-        userType: 'customer' as const,
-        phone: c.req.valid('json').phone,
-        ip: deviceInfo(c).ip,
-        appCheckToken: c.req.valid('header')['x-firebase-appcheck'],
-      };
+      const input = otpAsk('customer', c.req.valid('json'), c.req.valid('header'), deviceInfo(c));
       return c.json(await requestOtp(deps, input), 200);
     })
     .openapi(mitraRequestOtpRoute, async (c) => {
-      const input = {
-        userType: 'mitra' as const,
-        phone: c.req.valid('json').phone,
-        ip: deviceInfo(c).ip,
-        appCheckToken: c.req.valid('header')['x-firebase-appcheck'],
-      };
+      const input = otpAsk('mitra', c.req.valid('json'), c.req.valid('header'), deviceInfo(c));
       return c.json(await requestOtp(deps, input), 200);
     })
     .openapi(customerVerifyOtpRoute, async (c) => {
