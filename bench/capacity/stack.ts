@@ -162,18 +162,20 @@ export async function token(s: Stack, userType: 'mitra' | 'customer', id: string
   return authGuards(s.rt).accessTokens.sign({ userId: id, userType, sessionId });
 }
 
+/** A user as the apps leave it after sign-in: one registered device and an access token. */
+async function withDevice(s: Stack, userType: 'mitra' | 'customer', userId: string, platform: 'android' | 'ios') {
+  const device = { userType, userId, deviceId: `phone-${userType}`, fcmToken: `fcm-${userId}`, platform };
+  await upsertDeviceToken(s.rt.db, device, s.rt.clock.now());
+  return { id: userId, token: await token(s, userType, userId) };
+}
+
 export async function makeMitras(s: Stack, n: number, tag: string): Promise<User[]> {
   const out: User[] = [];
   for (let i = 0; i < n; i++) {
     const now = s.rt.clock.now();
     const phone = `+62813${tag}${String(i).padStart(4, '0')}`;
     const { mitra } = await findOrCreateMitraByPhone(s.rt.db, phone, now, { is_active: true });
-    await upsertDeviceToken(
-      s.rt.db,
-      { userType: 'mitra', userId: mitra.id, deviceId: 'phone-1', fcmToken: `fcm-${mitra.id}`, platform: 'android' },
-      now,
-    );
-    out.push({ id: mitra.id, token: await token(s, 'mitra', mitra.id) });
+    out.push(await withDevice(s, 'mitra', mitra.id, 'android'));
   }
   return out;
 }
@@ -183,12 +185,7 @@ export async function makeCustomers(s: Stack, n: number, tag: string): Promise<U
   for (let i = 0; i < n; i++) {
     const now = s.rt.clock.now();
     const c = await createCustomer(s.rt.db, { display_name: `Capacity ${tag} ${i}` }, now);
-    await upsertDeviceToken(
-      s.rt.db,
-      { userType: 'customer', userId: c.id, deviceId: 'phone-c', fcmToken: `fcm-${c.id}`, platform: 'ios' },
-      now,
-    );
-    out.push({ id: c.id, token: await token(s, 'customer', c.id) });
+    out.push(await withDevice(s, 'customer', c.id, 'ios'));
   }
   return out;
 }
