@@ -5,7 +5,12 @@ import type { RealtimeDoc } from '../ports/realtime';
 /** A side effect of a state change: committed with it as an outbox row, delivered by the relay. */
 export type OutboxItem =
   | { kind: 'task'; name: string; path: string; body: Record<string, unknown>; runAt: string }
-  | { kind: 'event'; event: PublishedEvent }
+  /**
+   * `batch`: published together with the batch's other batched events of the same topic and attributes, as
+   * one message whose data is `{ items: [data, …] }` (a subscriber that does the same work for each reads
+   * its input in one query instead of one per event).
+   */
+  | { kind: 'event'; event: PublishedEvent; batch?: true }
   | { kind: 'realtime'; op: 'set'; path: string; data: RealtimeDoc; merge?: boolean }
   | { kind: 'realtime'; op: 'delete'; path: string }
   /**
@@ -35,6 +40,7 @@ export const effect = {
     runAt: runAt.toISOString(),
   }),
   event: (event: PublishedEvent): OutboxItem => ({ kind: 'event', event }),
+  batchedEvent: (event: PublishedEvent): OutboxItem => ({ kind: 'event', event, batch: true }),
   setDoc: (path: string, data: RealtimeDoc, merge = true): OutboxItem => ({
     kind: 'realtime',
     op: 'set',

@@ -6,6 +6,7 @@ import type { TaskScheduler } from '../ports/task-scheduler';
 import type { OutboxItem } from './effects';
 import { claimBatch, type OutboxRow } from './relay-repo';
 import { resolveWrites, type Computers } from './relay-computed';
+import { groupEvents, type EventGroup } from './relay-events';
 import { fail, MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from './relay-outcomes';
 import { deliverPushes, type PushDeps } from './relay-pushes';
 
@@ -144,19 +145,20 @@ export class OutboxRelay {
     const rows = await claimBatch(this.deps.db, limit, LEASE_SECONDS, MAX_OUTBOX_ATTEMPTS, this.now());
     if (rows.length === 0) return { claimed: 0, delivered: 0 };
     const byKind = (kind: OutboxItem['kind']) => rows.filter((r) => r.kind === kind);
+    const events = groupEvents(byKind('event'));
     const record = async (outcomes: Outcome[]) => {
       await recordOutcomes(this.deps.db, this.deps.logger, outcomes);
       return outcomes;
     };
     // A session's next message is claimable only once this one is recorded delivered, so the ordered
-    // writes are recorded as soon as they land, not after the batch's pushes and events (one screening
-    // event per message) have gone out too.
+    // writes are recorded as soon as they land, not after the batch's pushes and events have gone out too.
     const outcomes = (
       await Promise.all([
         this.deliverRealtime(byKind('realtime')).then(record),
         Promise.all([
           deliverPushes(this.deps, byKind('push')),
-          this.deliverEach([...byKind('task'), ...byKind('event')]),
+          this.deliverEach([...byKind('task'), ...events.single]),
+          ...events.groups.map((g) => this.publishGroup(g)),
         ]).then((o) => record(o.flat())),
       ])
     ).flat();
@@ -213,6 +215,16 @@ export class OutboxRelay {
     };
     await Promise.all(Array.from({ length: Math.min(limit, rows.length) }, worker));
     return outcomes;
+  }
+
+  /** A group of batched events is one message: its rows are delivered, or fail, together. */
+  private async publishGroup(g: EventGroup): Promise<Outcome[]> {
+    try {
+      await this.deps.eventBus.publish(g.event);
+      return g.rows.map((r) => ({ id: r.id, ok: true as const }));
+    } catch (err) {
+      return g.rows.map((r) => fail(r, err));
+    }
   }
 
   private async deliver(item: Exclude<OutboxItem, { kind: 'push' | 'realtime' }>): Promise<void> {

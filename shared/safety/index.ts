@@ -6,6 +6,6 @@ export { reviewSafetyAlertIn } from './review-alert';
 export { safetyMirrorEntries } from './mirror';
 export { SAFETY_PATHS, safetyDocPath } from './paths';
 export { safetyFiguresSql, type AlertStatus, type SafetyAlertRow } from './repo/safety-alerts';
-export { screenMessage } from './screen-message';
+export { screenMessages } from './screen-messages';
 export { screenText, type SafetyHit } from './screen';
 export { safetyAlertView } from './views';

@@ -71,9 +71,12 @@ export interface ScreeningEvent {
 }
 export const SCREENING_EVENT_TYPE = 'message_screening';
 
-/** Every committed message is screened after the commit, off the send path, by whoever the topic feeds. */
+/**
+ * Every committed message is screened after the commit, off the send path, by whoever the topic feeds: a
+ * batched event, so a relay batch's messages reach the screener as one Pub/Sub message (`{ items }`).
+ */
 export function screeningEntry(topic: string, data: ScreeningEvent): OutboxEntry {
-  return { item: effect.event({ topic, data: { ...data }, attributes: { type: SCREENING_EVENT_TYPE } }) };
+  return { item: effect.batchedEvent({ topic, data: { ...data }, attributes: { type: SCREENING_EVENT_TYPE } }) };
 }
 
 const body = (s: SessionRow) => ({ session_id: s.id, version: s.version });

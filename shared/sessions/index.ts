@@ -47,7 +47,7 @@ export {
   type SessionFilter,
 } from './repo/chat-sessions.admin';
 export {
-  messageToScreen,
+  messagesToScreen,
   transcriptPage,
   type MessageRow,
   type RemovedReason,

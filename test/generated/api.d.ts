@@ -936,7 +936,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pub/Sub push: one committed message screened; alerts, flag, crisis resources (redelivery-safe) */
+        /** Pub/Sub push: committed messages screened; alerts, flag, crisis resources (redelivery-safe) */
         post: operations["safetyScreenMessage"];
         delete?: never;
         options?: never;

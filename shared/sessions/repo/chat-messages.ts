@@ -137,12 +137,15 @@ export async function recentMessages(q: Queryable, sessionIds: string[], perSess
 }
 
 /** What screening reads of one message (SPEC §15): who sent it and its text. */
-export async function messageToScreen(q: Queryable, sessionId: string, messageId: string) {
-  const { rows } = await q.query<Pick<MessageRow, 'session_id' | 'seq' | 'sender_type' | 'sender_id' | 'body'>>(
-    'SELECT session_id, seq, sender_type, sender_id, body FROM chat_messages WHERE id = $2 AND session_id = $1',
-    [sessionId, messageId],
+/** The messages a screening batch names, in one statement (an id with another session's id finds nothing). */
+export async function messagesToScreen(q: Queryable, refs: Array<{ session_id: string; message_id: string }>) {
+  const { rows } = await q.query<Pick<MessageRow, 'id' | 'session_id' | 'seq' | 'sender_type' | 'sender_id' | 'body'>>(
+    `SELECT m.id, m.session_id, m.seq, m.sender_type, m.sender_id, m.body
+     FROM unnest($1::uuid[], $2::uuid[]) AS r(session_id, id) JOIN chat_messages m USING (session_id, id)
+     ORDER BY m.session_id, m.seq`,
+    [refs.map((r) => r.session_id), refs.map((r) => r.message_id)],
   );
-  return rows[0];
+  return rows;
 }
 
 export interface TranscriptRow {

@@ -124,6 +124,36 @@ describe('safety screening after commit (SPEC §15)', () => {
     expect((await redeliver({ ...event.event.data, message_id: randomUUID() })).status).toBe(204);
   });
 
+  it("one event screens a relay batch's messages of several sessions; a batch redelivered records nothing twice", async () => {
+    const a = await activeFreeTrialSession(s);
+    const b = await activeFreeTrialSession(s);
+    const sent = [
+      [a, a.customer, CRISIS],
+      [a, a.customer, 'halo kak'],
+      [b, b.mitra, 'chat aku di wa aja ya 0812-3456-7890'],
+      [b, b.customer, 'tadi mati lampu seharian'],
+    ] as const;
+    const items = [];
+    for (const [t, who, body] of sent) {
+      const m = await json(await send(s, who, t.sessionId, body));
+      items.push({
+        session_id: t.sessionId,
+        message_id: m.id as string,
+        sender_type: who === t.mitra ? 'mitra' : 'customer',
+      });
+    }
+    await settle(s);
+    await s.rt.db.query('DELETE FROM safety_alerts WHERE session_id = ANY($1)', [[a.sessionId, b.sessionId]]);
+    for (let i = 0; i < 2; i++) expect((await redeliver({ items })).status).toBe(204);
+    await settle(s);
+    expect((await alertsOf(a.sessionId)).map((x) => [x.message_seq, x.category])).toEqual([[1, 'self_harm']]);
+    expect((await alertsOf(b.sessionId)).map((x) => [x.message_seq, x.category])).toEqual([[1, 'contact_info']]);
+    expect((await pushes(s, a.customer.id)).filter((p) => p.data?.type === 'safety_resources')).toHaveLength(1);
+    // A batch is at least one message and at most one claimed relay batch.
+    expect((await redeliver({ items: [] })).status).toBe(400);
+    expect((await redeliver({ items: Array.from({ length: 501 }, () => items[0]) })).status).toBe(400);
+  });
+
   it("a mitra's words raise alerts and flag the session, but bring no crisis resources; contact details are their own category", async () => {
     const t = await activeFreeTrialSession(s);
     await send(s, t.mitra, t.sessionId, 'dulu aku juga pernah pengen bunuh diri');

@@ -1,29 +1,38 @@
+import type { AppConfig } from '../config';
 import { commitWithEffects, effect, type OutboxEntry } from '../outbox';
 import { buildPush } from '../push';
-import { flagSessionForSafety, messageToScreen, type ScreeningEvent } from '../sessions';
+import { flagSessionForSafety, messagesToScreen, type ScreeningEvent } from '../sessions';
 import { deviceTokensOf } from '../users';
 import type { SafetyDeps } from './deps';
 import { safetyDocPath } from './paths';
 import { insertAlerts } from './repo/safety-alerts';
-import { screenText } from './screen';
+import { screenText, type SafetyHit } from './screen';
 import { crisisResourcesDoc } from './views';
 
 /**
- * One committed message screened (SPEC §15), from its screening event: the text is read here, from
- * Postgres, and goes nowhere else. A hit raises one alert per category and flags the session; a crisis
- * sign from a customer, the first time in a session, also brings the customer the crisis resources (doc
- * and push) and the mitra the notice, in the same transaction. Redelivered, it finds its alerts and the
- * notice already there and records nothing twice.
+ * Committed messages screened (SPEC §15), from a screening event (one message, or a relay batch's): the
+ * texts are read here, from Postgres, in one statement, and go nowhere else. A hit raises one alert per
+ * category and flags the session; a crisis sign from a customer, the first time in a session, also brings
+ * the customer the crisis resources (doc and push) and the mitra the notice, in the same transaction.
+ * Redelivered, it finds its alerts and the notice already there and records nothing twice.
  */
-export async function screenMessage(deps: SafetyDeps, ev: Pick<ScreeningEvent, 'session_id' | 'message_id'>) {
-  const m = await messageToScreen(deps.db, ev.session_id, ev.message_id);
-  if (!m) {
-    deps.logger.warn('screening: no such message', { session_id: ev.session_id, message_id: ev.message_id });
-    return { alerts: 0 };
-  }
+export async function screenMessages(deps: SafetyDeps, refs: Array<Pick<ScreeningEvent, 'session_id' | 'message_id'>>) {
+  const found = await messagesToScreen(deps.db, refs);
+  if (found.length < refs.length)
+    deps.logger.warn('screening: messages not found', { asked: refs.length, found: found.length });
   const cfg = await deps.config.get();
-  const hits = screenText(m.body, cfg.safety_rules);
-  if (hits.length === 0) return { alerts: 0 };
+  let alerts = 0;
+  for (const m of found) {
+    const hits = screenText(m.body, cfg.safety_rules);
+    if (hits.length) alerts += await raise(deps, cfg, m, hits);
+  }
+  return { alerts };
+}
+
+type Screened = Awaited<ReturnType<typeof messagesToScreen>>[number];
+
+/** One message's hits: the alerts, the flag and, for a customer's first crisis sign, the resources. */
+async function raise(deps: SafetyDeps, cfg: AppConfig, m: Screened, hits: SafetyHit[]) {
   const crisis = m.sender_type === 'customer' && hits.some((h) => h.category === 'self_harm');
   const now = deps.clock.now();
   const raised = await commitWithEffects(deps, async (t) => {
@@ -68,5 +77,5 @@ export async function screenMessage(deps: SafetyDeps, ev: Pick<ScreeningEvent, '
       category: a.category,
       rule_id: a.rule_id,
     });
-  return { alerts: raised.length };
+  return raised.length;
 }
