@@ -133,7 +133,7 @@ describe('safety screening after commit (SPEC §15)', () => {
       [b, b.mitra, 'chat aku di wa aja ya 0812-3456-7890'],
       [b, b.customer, 'tadi mati lampu seharian'],
     ] as const;
-    const items = [];
+    const items: Array<{ session_id: string; message_id: string; sender_type: string }> = [];
     for (const [t, who, body] of sent) {
       const m = await json(await send(s, who, t.sessionId, body));
       items.push({
