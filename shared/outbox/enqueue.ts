@@ -5,9 +5,12 @@ import type { OutboxEntry } from './effects';
  * The outbox insert of a JSON array of rows given as parameter `$param`, in order (per-document delivery
  * order follows ids); a dedupe key already present skips its row. With `gate`, a CTE name: rows are
  * inserted only when that CTE returned one (the state change they are effects of happened).
- * A computed document's row whose write already went out is re-armed instead: a change committed after
- * the relay read its window (a transaction that began in the window and committed past its end) would
- * otherwise never reach the document; the write reads Postgres again, so delivering it twice is harmless.
+ * A computed document's row is not skipped when its write already went out or is going out: a change
+ * committed after the relay read (a transaction that began in the window and committed past its end)
+ * would otherwise never reach the document. A delivered row is re-armed; a claimed one is marked
+ * `changed_in_flight`, so its flight puts it back in the queue instead of marking it delivered (it keeps
+ * its lease meanwhile: no second flight can overtake the first). The write reads Postgres again, so
+ * delivering it twice is harmless. A row not yet claimed covers the change already.
  */
 export function outboxInsert(param: number, gate?: string): string {
   return `INSERT INTO outbox (kind, payload, dedupe_key, available_at)
@@ -15,9 +18,12 @@ export function outboxInsert(param: number, gate?: string): string {
      FROM jsonb_array_elements($${param}::jsonb) WITH ORDINALITY AS u(r, ord)
      ${gate ? `WHERE EXISTS (SELECT 1 FROM ${gate})` : ''}
      ORDER BY u.ord
-     ON CONFLICT (dedupe_key) DO UPDATE SET delivered_at = NULL, attempts = 0, last_error = NULL,
-       available_at = EXCLUDED.available_at
-       WHERE outbox.delivered_at IS NOT NULL AND outbox.payload->>'op' = 'compute'
+     ON CONFLICT (dedupe_key) DO UPDATE SET delivered_at = NULL, changed_in_flight = outbox.delivered_at IS NULL,
+       attempts = CASE WHEN outbox.delivered_at IS NULL THEN outbox.attempts ELSE 0 END,
+       last_error = CASE WHEN outbox.delivered_at IS NULL THEN outbox.last_error END,
+       available_at = CASE WHEN outbox.delivered_at IS NULL THEN outbox.available_at ELSE EXCLUDED.available_at END
+       WHERE outbox.payload->>'op' = 'compute'
+         AND (outbox.delivered_at IS NOT NULL OR (outbox.attempts > 0 AND NOT outbox.changed_in_flight))
      RETURNING dedupe_key`;
 }
 

@@ -19,7 +19,8 @@ export interface OutboxRow {
  * primary key rather than by a hash join over the whole table; the pending rows are found through
  * outbox_pending_id_idx, past no delivered row.
  */
-export const CLAIM_SQL = `UPDATE outbox SET available_at = GREATEST(now(), $4::timestamptz) + make_interval(secs => $2), attempts = attempts + 1
+export const CLAIM_SQL = `UPDATE outbox SET available_at = GREATEST(now(), $4::timestamptz) + make_interval(secs => $2), attempts = attempts + 1,
+       changed_in_flight = false
      WHERE id = ANY(ARRAY(SELECT o.id FROM outbox o
                   WHERE o.delivered_at IS NULL AND o.available_at <= GREATEST(now(), $4::timestamptz) AND o.attempts < $3
                     AND (o.ordering_key IS NULL OR NOT EXISTS (
@@ -51,8 +52,15 @@ export async function claimBatch(
   return rows.sort((a, b) => a.id - b.id);
 }
 
+/** A row changed while in flight (a computed document: enqueue.ts) goes back in the queue, due now. */
 export async function markDelivered(db: Queryable, ids: number[]): Promise<void> {
-  await db.query('UPDATE outbox SET delivered_at = now(), last_error = NULL WHERE id = ANY($1)', [ids]);
+  await db.query(
+    `UPDATE outbox SET delivered_at = CASE WHEN changed_in_flight THEN NULL ELSE now() END, last_error = NULL,
+       attempts = CASE WHEN changed_in_flight THEN 0 ELSE attempts END,
+       available_at = CASE WHEN changed_in_flight THEN now() ELSE available_at END, changed_in_flight = false
+     WHERE id = ANY($1)`,
+    [ids],
+  );
 }
 
 /** Failed rows back in the queue after their backoff, in one statement; `retry` replaces a row's payload. */

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { effect, type OutboxEntry } from '../../shared/outbox';
 import { enqueueFirst, enqueueMany } from '../helpers/outbox';
-import { reschedule } from '../../shared/outbox/relay-repo';
+import { markDelivered, reschedule } from '../../shared/outbox/relay-repo';
 import { buildPush } from '../../shared/push';
 import { createTestDatabase } from '../helpers/db';
 
@@ -84,6 +84,47 @@ describe('enqueueMany', () => {
       { dedupe_key: `${key}-counters`, pending: true, attempts: 0 },
       { dedupe_key: `${key}-plain`, pending: false, attempts: 1 },
     ]);
+  });
+
+  it('a computed row changed while in flight goes back in the queue after that flight, keeping its lease meanwhile', async () => {
+    const key = `i-${Date.now()}`;
+    const computed: OutboxEntry = {
+      item: effect.computeDoc(`sessions/${key}`, 'session-counters', key),
+      dedupeKey: `${key}-counters`,
+    };
+    const plain: OutboxEntry = { item: effect.setDoc(`rooms/${key}`, { n: 1 }), dedupeKey: `${key}-plain` };
+    const keys = [`${key}-counters`, `${key}-plain`];
+    const state = async () =>
+      (
+        await db.query(
+          `SELECT dedupe_key, delivered_at IS NULL AS pending, attempts, changed_in_flight,
+             available_at > now() + interval '10 seconds' AS leased
+           FROM outbox WHERE dedupe_key = ANY($1) ORDER BY dedupe_key`,
+          [keys],
+        )
+      ).rows;
+    expect(await enqueueMany(db, [computed, plain])).toBe(2);
+    // Claimed by a relay (what claimBatch does to a row), then the same window changes twice.
+    await db.query(
+      `UPDATE outbox SET attempts = 1, available_at = now() + interval '30 seconds' WHERE dedupe_key = ANY($1)`,
+      [keys],
+    );
+    expect(await enqueueMany(db, [computed, plain])).toBe(1);
+    expect(await enqueueMany(db, [computed, plain])).toBe(0);
+    expect(await state()).toEqual([
+      { dedupe_key: `${key}-counters`, pending: true, attempts: 1, changed_in_flight: true, leased: true },
+      { dedupe_key: `${key}-plain`, pending: true, attempts: 1, changed_in_flight: false, leased: true },
+    ]);
+    // The flight that read before the change lands: the computed row is due again, the plain one is done.
+    const ids = (await db.query('SELECT id FROM outbox WHERE dedupe_key = ANY($1)', [keys])).rows.map((r) => r.id);
+    await markDelivered(db, ids);
+    expect(await state()).toEqual([
+      { dedupe_key: `${key}-counters`, pending: true, attempts: 0, changed_in_flight: false, leased: false },
+      { dedupe_key: `${key}-plain`, pending: false, attempts: 1, changed_in_flight: false, leased: true },
+    ]);
+    // The next flight, with nothing changed meanwhile, is the last.
+    await markDelivered(db, ids);
+    expect((await state()).map((r) => r.pending)).toEqual([false, false]);
   });
 
   it('enqueueFirst names the keys it recorded: the ones no earlier delivery of the trigger had', async () => {

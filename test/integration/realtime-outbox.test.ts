@@ -273,7 +273,7 @@ describe('Realtime port (Firestore emulator) and the outbox', () => {
           const value = Reflect.get(target, key) as unknown;
           if (key !== 'query') return typeof value === 'function' ? value.bind(target) : value;
           return (text: string, ...rest: unknown[]) =>
-            /SET delivered_at = now\(\)/.test(text)
+            /^UPDATE outbox SET delivered_at = /.test(text)
               ? Promise.reject(new Error('database went away'))
               : (target.query as (t: string, ...r: unknown[]) => Promise<unknown>)(text, ...rest);
         },
