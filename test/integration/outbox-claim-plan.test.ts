@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIM_SQL, claimBatch } from '../../shared/outbox/relay-repo';
+import { CLAIM_PLANNER_SETTINGS, claimBatch, claimSql } from '../../shared/outbox/relay-repo';
 import { createTestDatabase } from '../helpers/db';
 
 // The relay's claim must grow neither with the rows already delivered (they stay in the table) nor with
@@ -24,28 +24,14 @@ beforeAll(async () => {
 afterAll(() => db.end());
 
 /**
- * The plan of the claim as claimBatch runs it (its transaction, its planner settings): its connection
- * explains and runs the claim's statement inside a savepoint it rolls back, so no row is leased.
+ * The plan of the claim as claimBatch sends it (its planner settings and the statement in one simple query),
+ * explained and run in a transaction rolled back, so no row is leased.
  */
 async function claimPlan(): Promise<string> {
-  let plan = '';
-  const explaining = {
-    connect: async () => {
-      const client = await db.connect();
-      const query = client.query.bind(client) as (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
-      const explain = async (text: string, values?: unknown[]) => {
-        if (text !== CLAIM_SQL) return query(text, values);
-        await query('SAVEPOINT explained');
-        const { rows } = await query(`EXPLAIN ANALYZE ${text}`, values);
-        await query('ROLLBACK TO SAVEPOINT explained');
-        plan = rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
-        return { rows: [] };
-      };
-      return { query: explain, release: () => client.release() };
-    },
-  };
-  expect(await claimBatch(explaining as unknown as pg.Pool, 200, 30, 10)).toEqual([]);
-  return plan;
+  const results = (await db.query(
+    `BEGIN; ${CLAIM_PLANNER_SETTINGS}; EXPLAIN ANALYZE ${claimSql(200, 30, 10, new Date(0))}; ROLLBACK`,
+  )) as unknown as pg.QueryResult[];
+  return results[3]!.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
 }
 
 describe('the relay claim', () => {
@@ -53,6 +39,18 @@ describe('the relay claim', () => {
     const plan = await claimPlan();
     expect(plan).toMatch(/Index Scan using outbox_pending_id_idx on outbox o .*actual time=[\d.]+ rows=200 loops=1/);
     expect(plan).not.toMatch(/Seq Scan|Sort|Bitmap/);
+  });
+
+  it('holds its planner settings for the claim alone: one simple query is one implicit transaction', async () => {
+    const results = (await db.query(
+      `${CLAIM_PLANNER_SETTINGS}; SELECT current_setting('enable_sort') AS sort, current_setting('enable_bitmapscan') AS bitmap`,
+    )) as unknown as pg.QueryResult[];
+    expect(results.at(-1)!.rows).toEqual([{ sort: 'off', bitmap: 'off' }]);
+    expect((await db.query(`SELECT current_setting('enable_sort') AS sort`)).rows).toEqual([{ sort: 'on' }]);
+  });
+
+  it('refuses a value that is not a count, since it is written into the statement', () => {
+    for (const bad of [-1, 1.5, Number.NaN]) expect(() => claimSql(bad, 30, 10, new Date(0))).toThrow('is not a count');
   });
 
   it('still claims the oldest due rows, in id order', async () => {
