@@ -23,6 +23,8 @@ export interface OutboxRelayDeps extends PushDeps {
   concurrency?: number;
   /** Batches in flight at once (default 3): one is claimed and marked in Postgres while another is written out. */
   batchesInFlight?: number;
+  /** How long a kick waits for a running batch's next claim before one starts alongside (default WIDEN_AFTER_MS). */
+  widenAfterMs?: number;
   /**
    * The documents the relay computes when it writes them (`effect.computeDoc`), by name: each reads the
    * current values of a batch's ids in one query (a coalesced counter write reads what its window left).
@@ -31,6 +33,8 @@ export interface OutboxRelayDeps extends PushDeps {
 }
 
 const LEASE_SECONDS = 30;
+/** How long a kick waits for a running batch's next claim before a batch starts alongside for it. */
+const WIDEN_AFTER_MS = 50;
 
 /**
  * Delivers committed side effects, at least once, with backoff on failure. Writes to one Firestore
@@ -53,6 +57,9 @@ export class OutboxRelay {
   }
 
   private readonly wakeups = new Map<number, NodeJS.Timeout>();
+  /** When the oldest kick that no claim has started since came in (performance.now()). */
+  private kickedAt?: number;
+  private widenTimer?: NodeJS.Timeout;
 
   /**
    * A drain when an effect scheduled for later (a coalesced write at the end of its window) is due: one
@@ -85,16 +92,19 @@ export class OutboxRelay {
   }
 
   /**
-   * Drains until nothing is due; concurrent callers share the drain and make it look once more. Each call
-   * (each commit's kick) and each batch that comes back full starts another batch alongside while fewer
-   * than `batchesInFlight` are under way, so a new row does not wait for the batch being written out.
-   * That is as safe as several instances draining: the claim skips locked and leased rows and never hands
-   * out a write to a document while an older one to it is undelivered.
+   * Drains until nothing is due; concurrent callers share the drain and make it look once more. A batch
+   * that comes back full starts another alongside while fewer than `batchesInFlight` are under way, and so
+   * does a call (a commit's kick) that no batch has started to claim for within WIDEN_AFTER_MS (a slow
+   * write-out, a hung publish): until then the next claim of a running batch takes the new rows, so a
+   * busy relay writes fewer, fuller batches. That is as safe as several instances draining: the claim
+   * skips locked and leased rows and never hands out a write to a document while an older one to it is
+   * undelivered.
    */
   async drainAll(): Promise<number> {
     if (this.draining) {
       this.again = true;
-      this.widen();
+      this.kickedAt ??= performance.now();
+      this.widenIfWaiting();
       return this.draining;
     }
     this.delivered = 0;
@@ -113,6 +123,23 @@ export class OutboxRelay {
     return this.draining;
   }
 
+  /** Another batch alongside once a kick has waited WIDEN_AFTER_MS for a claim to start. */
+  private widenIfWaiting(): void {
+    if (this.kickedAt === undefined || this.widenTimer) return;
+    const after = this.deps.widenAfterMs ?? WIDEN_AFTER_MS;
+    const waited = performance.now() - this.kickedAt;
+    if (waited >= after) {
+      this.kickedAt = undefined;
+      this.widen();
+      return;
+    }
+    this.widenTimer = setTimeout(() => {
+      this.widenTimer = undefined;
+      if (this.draining) this.widenIfWaiting();
+    }, after - waited);
+    this.widenTimer.unref();
+  }
+
   private widen(): void {
     if (this.workers.size >= (this.deps.batchesInFlight ?? 3)) return;
     // Never rejects: its error fails the drain once the others finish, so no batch rejects unobserved.
@@ -127,6 +154,7 @@ export class OutboxRelay {
     for (;;) {
       // Claimed, not delivered, decides: failed rows are rescheduled into the future, so a batch that
       // failed whole must not stop the rows queued behind it.
+      this.kickedAt = undefined; // this claim sees every row committed before it
       const { claimed, delivered } = await this.batch(size);
       this.delivered += delivered;
       if (claimed >= size) this.widen();
