@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../db/pool';
+import type { Queryable } from '../db/pool';
 import type { OutboxItem } from './effects';
 
 export interface OutboxRow {
