@@ -14,7 +14,14 @@ import type { Realtime } from './ports/realtime';
 import type { TaskScheduler } from './ports/task-scheduler';
 import type { OidcVerifier } from './security/oidc';
 import { QUEUE_STATUS, queueStatusDocs } from './pairing';
-import { MESSAGE_DOCS, messageDocs, SESSION_COUNTERS, sessionCounterDocs } from './sessions';
+import {
+  MESSAGE_DOCS,
+  MESSAGE_PUSHES,
+  messageDocs,
+  messagePushes,
+  SESSION_COUNTERS,
+  sessionCounterDocs,
+} from './sessions';
 import { deleteUnregisteredToken } from './users';
 
 export type { LocalControls };
@@ -74,6 +81,7 @@ export async function createRuntime(
       [MESSAGE_DOCS]: messageDocs,
       [QUEUE_STATUS]: (q, ids) => queueStatusDocs(q, ids, clock.now()),
     },
+    pushComputers: { [MESSAGE_PUSHES]: messagePushes },
   });
   return {
     env,

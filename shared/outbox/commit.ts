@@ -54,3 +54,25 @@ export async function commitWithEffects<T>(deps: { db: Db; relay: Wakeable }, fn
   if (recorded > 0 && later) deps.relay.kickAt?.(later);
   return result;
 }
+
+/**
+ * A state change and its effects that are ONE statement (`StatementWithEffects`), run on its own: one
+ * statement is one transaction, so it needs no BEGIN and COMMIT (two round trips fewer on a hot path).
+ * Wakes the relay as `commitWithEffects` does. Returns the statement's rows.
+ */
+export async function commitStatementWithEffects<R extends object>(
+  deps: { db: Db; relay: Wakeable },
+  statement: StatementWithEffects,
+  entries: readonly OutboxEntry[],
+): Promise<R[]> {
+  const rows = await runWithEntries<R>(deps.db, statement, entries);
+  if (rows.length > 0) {
+    deps.relay.kick();
+    const later = entries.reduce<Date | undefined>(
+      (at, e) => (e.notBefore && (!at || e.notBefore < at) ? e.notBefore : at),
+      undefined,
+    );
+    if (later) deps.relay.kickAt?.(later);
+  }
+  return rows;
+}

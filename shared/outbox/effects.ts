@@ -20,7 +20,12 @@ export type OutboxItem =
   | { kind: 'realtime'; op: 'compute'; path: string; compute: string; id: string; merge?: boolean }
   | { kind: 'push'; message: PushMessage }
   /** A blast's pushes, one per device, sent together (FCM sendEach) as one row. */
-  | { kind: 'push'; messages: PushMessage[] };
+  | { kind: 'push'; messages: PushMessage[] }
+  /**
+   * Pushes the relay builds from Postgres when it sends them (`OutboxRelayDeps.pushComputers`): the devices
+   * and texts read then, so the statement that records the row reads neither.
+   */
+  | { kind: 'push'; op: 'compute'; compute: string; id: string };
 
 /** One effect and its optional dedupe key: a redelivered trigger records the same effect only once. */
 export interface OutboxEntry {
@@ -28,6 +33,11 @@ export interface OutboxEntry {
   dedupeKey?: string;
   /** Not delivered before this moment (a coalesced write that lands at the end of its window). */
   notBefore?: Date;
+  /**
+   * Recorded only when the statement's `conditions` CTE returns this name (`StatementWithEffects`): an
+   * effect that depends on what the statement itself found (the other side idle: a push).
+   */
+  when?: string;
 }
 
 /** Builders for every kind of effect. */
@@ -59,6 +69,7 @@ export const effect = {
   }),
   push: (message: PushMessage): OutboxItem => ({ kind: 'push', message }),
   pushes: (messages: PushMessage[]): OutboxItem => ({ kind: 'push', messages }),
+  computePushes: (compute: string, id: string): OutboxItem => ({ kind: 'push', op: 'compute', compute, id }),
 };
 
 /** An entry without a dedupe key. */

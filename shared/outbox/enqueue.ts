@@ -12,17 +12,21 @@ import type { OutboxEntry } from './effects';
  * its lease meanwhile: no second flight can overtake the first). The write reads Postgres again, so
  * delivering it twice is harmless. A row not yet claimed covers the change already.
  */
-export function outboxInsert(param: number, gate?: string): string {
+export function outboxInsert(param: number, gate?: string, conditions?: boolean): string {
+  const where = [
+    ...(gate ? [`EXISTS (SELECT 1 FROM ${gate})`] : []),
+    ...(conditions ? [`(r->>'when' IS NULL OR r->>'when' IN (SELECT name FROM conditions))`] : []),
+  ];
   return `INSERT INTO outbox (kind, payload, dedupe_key, available_at)
      SELECT r->>'kind', r->'payload', r->>'key', COALESCE((r->>'at')::timestamptz, now())
      FROM jsonb_array_elements($${param}::jsonb) WITH ORDINALITY AS u(r, ord)
-     ${gate ? `WHERE EXISTS (SELECT 1 FROM ${gate})` : ''}
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY u.ord
      ON CONFLICT (dedupe_key) DO UPDATE SET delivered_at = NULL, changed_in_flight = outbox.delivered_at IS NULL,
        attempts = CASE WHEN outbox.delivered_at IS NULL THEN outbox.attempts ELSE 0 END,
        last_error = CASE WHEN outbox.delivered_at IS NULL THEN outbox.last_error END,
        available_at = CASE WHEN outbox.delivered_at IS NULL THEN outbox.available_at ELSE EXCLUDED.available_at END
-       WHERE outbox.payload->>'op' = 'compute'
+       WHERE outbox.kind = 'realtime' AND outbox.payload->>'op' = 'compute'
          AND (outbox.delivered_at IS NOT NULL OR (outbox.attempts > 0 AND NOT outbox.changed_in_flight))
      RETURNING dedupe_key`;
 }
@@ -33,11 +37,12 @@ export function outboxInsert(param: number, gate?: string): string {
  */
 export function entriesParam(entries: readonly OutboxEntry[]): string {
   return JSON.stringify(
-    entries.map(({ item: { kind, ...payload }, dedupeKey, notBefore }) => ({
+    entries.map(({ item: { kind, ...payload }, dedupeKey, notBefore, when }) => ({
       kind,
       payload,
       key: dedupeKey ?? null,
       at: notBefore?.toISOString() ?? null,
+      when: when ?? null,
     })),
   );
 }
@@ -48,6 +53,7 @@ export async function insertEntries(
   entries: readonly OutboxEntry[],
 ): Promise<{ inserted: number; keys: Set<string> }> {
   if (entries.length === 0) return { inserted: 0, keys: new Set() };
+  if (entries.some((e) => e.when)) throw new Error('an entry with `when` needs a statement with conditions');
   const res = await q.query<{ dedupe_key: string | null }>(outboxInsert(1), [entriesParam(entries)]);
   return {
     inserted: res.rowCount ?? 0,
@@ -63,6 +69,8 @@ export async function insertEntries(
 export interface StatementWithEffects {
   ctes: string;
   gate: string;
+  /** A SELECT of the names (`name`) of the conditions that hold: entries with `when` need theirs. */
+  conditions?: string;
   select: string;
   params: unknown[];
 }
@@ -72,7 +80,10 @@ export async function runWithEntries<R extends object>(
   s: StatementWithEffects,
   entries: readonly OutboxEntry[],
 ): Promise<R[]> {
-  const sql = `WITH ${s.ctes}, effects AS (${outboxInsert(s.params.length + 1, s.gate)}) ${s.select}`;
+  if (!s.conditions && entries.some((e) => e.when)) throw new Error('an entry with `when` needs conditions');
+  const conditions = s.conditions ? `, conditions AS (${s.conditions})` : '';
+  const insert = outboxInsert(s.params.length + 1, s.gate, Boolean(s.conditions));
+  const sql = `WITH ${s.ctes}${conditions}, effects AS (${insert}) ${s.select}`;
   const { rows } = await q.query<R>(sql, [...s.params, entriesParam(entries)]);
   return rows;
 }

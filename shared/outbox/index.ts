@@ -1,5 +1,5 @@
 /** The outbox: effects recorded with a state change, and the relay that delivers them. */
-export { commitWithEffects, type Tx, type Wakeable } from './commit';
+export { commitStatementWithEffects, commitWithEffects, type Tx, type Wakeable } from './commit';
 export { effect, entry, type OutboxEntry, type OutboxItem } from './effects';
 export type { StatementWithEffects } from './enqueue';
 export { OutboxRelay, type OutboxRelayDeps } from './relay';

@@ -1,35 +1,20 @@
-import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
-import type { EventBus } from '../ports/event-bus';
-import { MAX_BATCH_WRITES, type Realtime, type RealtimeWrite } from '../ports/realtime';
-import type { TaskScheduler } from '../ports/task-scheduler';
+import { MAX_BATCH_WRITES } from '../ports/realtime';
 import type { OutboxItem } from './effects';
-import { claimBatch, type OutboxRow } from './relay-repo';
-import { resolveWrites, type Computers } from './relay-computed';
-import { groupEvents, type EventGroup } from './relay-events';
-import { fail, MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from './relay-outcomes';
-import { deliverPushes, type PushDeps } from './relay-pushes';
+import { deliverEach, deliverPushRows, deliverRealtime, publishGroup, type DeliveryDeps } from './relay-deliver';
+import { claimBatch } from './relay-repo';
+import { groupEvents } from './relay-events';
+import { MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from './relay-outcomes';
 
-/** PushDeps: FCM, the unregistered-token hook, the push budget. */
-export interface OutboxRelayDeps extends PushDeps {
-  db: Db;
-  scheduler: TaskScheduler;
-  eventBus: EventBus;
-  realtime: Realtime;
+/** DeliveryDeps: the providers and computers; PushDeps within it: FCM, the unregistered-token hook, the push budget. */
+export interface OutboxRelayDeps extends DeliveryDeps {
   logger: Logger;
   /** Rows claimed per batch (default 500: one Firestore commit, so one snapshot per listener it touches). */
   batchSize?: number;
-  /** Tasks and events delivered at once (default 32). */
-  concurrency?: number;
   /** Batches in flight at once (default 3): one is claimed and marked in Postgres while another is written out. */
   batchesInFlight?: number;
   /** How long a kick waits for a running batch's next claim before one starts alongside (default WIDEN_AFTER_MS). */
   widenAfterMs?: number;
-  /**
-   * The documents the relay computes when it writes them (`effect.computeDoc`), by name: each reads the
-   * current values of a batch's ids in one query (a coalesced counter write reads what its window left).
-   */
-  computers?: Computers;
 }
 
 const LEASE_SECONDS = 30;
@@ -182,93 +167,14 @@ export class OutboxRelay {
     // writes are recorded as soon as they land, not after the batch's pushes and events have gone out too.
     const outcomes = (
       await Promise.all([
-        this.deliverRealtime(byKind('realtime')).then(record),
+        deliverRealtime(this.deps, byKind('realtime')).then(record),
         Promise.all([
-          deliverPushes(this.deps, byKind('push')),
-          this.deliverEach([...byKind('task'), ...events.single]),
-          ...events.groups.map((g) => this.publishGroup(g)),
+          deliverPushRows(this.deps, byKind('push')),
+          deliverEach(this.deps, [...byKind('task'), ...events.single]),
+          ...events.groups.map((g) => publishGroup(this.deps, g)),
         ]).then((o) => record(o.flat())),
       ])
     ).flat();
     return { claimed: rows.length, delivered: outcomes.filter((o) => o.ok).length };
-  }
-
-  private async deliverRealtime(claimed: OutboxRow[]): Promise<Outcome[]> {
-    if (claimed.length === 0) return [];
-    const { rows, writes, outcomes: settled } = await resolveWrites(this.deps.db, this.deps.computers, claimed);
-    if (rows.length === 0) return settled;
-    const { realtime } = this.deps;
-    if (realtime.writeBatch && rows.length > 1) {
-      const outcomes: Outcome[] = [];
-      for (let i = 0; i < rows.length; i += MAX_BATCH_WRITES) {
-        const chunk = rows.slice(i, i + MAX_BATCH_WRITES);
-        try {
-          await realtime.writeBatch(writes.slice(i, i + MAX_BATCH_WRITES));
-          outcomes.push(...chunk.map((r) => ({ id: r.id, ok: true as const })));
-        } catch {
-          // One bad write must not hold every other document back: retry this chunk one by one.
-          outcomes.push(...(await this.deliverEach(chunk, writes.slice(i, i + MAX_BATCH_WRITES))));
-        }
-      }
-      return [...settled, ...outcomes];
-    }
-    return [...settled, ...(await this.deliverEach(rows, writes))];
-  }
-
-  /**
-   * Independent rows delivered concurrently, bounded (the claim hands out one row per ordering key, so no
-   * two of them are ordered). Realtime rows come with their resolved writes.
-   */
-  private async deliverEach(rows: OutboxRow[], writes?: RealtimeWrite[]): Promise<Outcome[]> {
-    const outcomes: Outcome[] = [];
-    const limit = this.deps.concurrency ?? 32;
-    let next = 0;
-    const worker = async () => {
-      while (next < rows.length) {
-        const at = next++;
-        const row = rows[at]!;
-        try {
-          const write = writes?.[at];
-          if (write) await this.write(write);
-          else
-            await this.deliver({ kind: row.kind, ...row.payload } as Exclude<
-              OutboxItem,
-              { kind: 'push' | 'realtime' }
-            >);
-          outcomes.push({ id: row.id, ok: true });
-        } catch (err) {
-          outcomes.push(fail(row, err));
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, rows.length) }, worker));
-    return outcomes;
-  }
-
-  /** A group of batched events is one message: its rows are delivered, or fail, together. */
-  private async publishGroup(g: EventGroup): Promise<Outcome[]> {
-    try {
-      await this.deps.eventBus.publish(g.event);
-      return g.rows.map((r) => ({ id: r.id, ok: true as const }));
-    } catch (err) {
-      return g.rows.map((r) => fail(r, err));
-    }
-  }
-
-  private async deliver(item: Exclude<OutboxItem, { kind: 'push' | 'realtime' }>): Promise<void> {
-    if (item.kind === 'task')
-      return this.deps.scheduler.schedule({
-        name: item.name,
-        path: item.path,
-        body: item.body,
-        runAt: new Date(item.runAt),
-      });
-    await this.deps.eventBus.publish(item.event);
-  }
-
-  private write(w: RealtimeWrite): Promise<void> {
-    return w.op === 'set'
-      ? this.deps.realtime.set(w.path, w.data, { merge: w.merge })
-      : this.deps.realtime.delete(w.path);
   }
 }

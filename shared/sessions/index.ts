@@ -25,6 +25,7 @@ export { setTyping } from './set-typing';
 export { startSession, type SessionStart } from './start-session';
 export { sessionCounterDocs, SESSION_COUNTERS } from './counters';
 export { MESSAGE_DOCS, messageDocs } from './message-docs';
+export { MESSAGE_PUSHES, messagePushes } from './message-pushes';
 export { closingGraceEnded, expireSession, extensionTimedOut, extensionWindowClosed, paymentHoldEnded } from './timers';
 export { moveSession, TRANSITIONS, type TransitionName } from './transitions';
 export { unpaidCooldownSeconds } from './unpaid-cooldown';

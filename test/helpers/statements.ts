@@ -8,6 +8,8 @@ const RELAY = [
   /^(?!WITH slot)[\s\S]*\boutbox\b/,
   /FROM chat_messages WHERE id = ANY/,
   /FROM chat_sessions s\b[\s\S]*= ANY/,
+  /FROM chat_messages x JOIN chat_sessions s\b[\s\S]*= ANY/,
+  /FROM device_tokens WHERE user_type = \$1 AND user_id = ANY/,
   /\bFROM app_config/,
 ];
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/pool';
-import type { OutboxEntry, Tx } from '../../outbox';
+import type { StatementWithEffects } from '../../outbox';
 import { seqSlotCte, type MessageBucket } from './chat-sessions.chat';
 import type { Side } from '../types';
 
@@ -53,42 +53,65 @@ export interface AppendedMessage extends MessageRow {
   other_last_active_at: Date | null;
 }
 
+/** The condition `appendMessage` names when the other side showed no activity for `quietSeconds`. */
+export const OTHER_SIDE_QUIET = 'other_quiet';
+
 /**
- * The message under the next seq, with its effects, in one statement (a chat's hot path). Nothing
- * returned: the session is not active for this sender. The same client_message_id again fails the whole
- * statement with a unique violation, so its seq goes back (`isDuplicateMessage`).
+ * The message under the next seq, with its effects, as one statement (a chat's hot path). No row back:
+ * the session is not active for this sender. The same client_message_id again fails the statement with a
+ * unique violation, so its seq goes back (`isDuplicateMessage`). Entries marked `when: OTHER_SIDE_QUIET`
+ * are recorded only if the other side has been idle `quietSeconds` (its last activity, read by the slot).
  */
-export async function appendMessage(
-  t: Tx,
+export function appendMessage(
   m: Pick<MessageRow, 'id' | 'session_id' | 'sender_type' | 'sender_id' | 'client_message_id' | 'body'>,
   now: Date,
   bucket: MessageBucket,
-  entries: readonly OutboxEntry[],
-): Promise<AppendedMessage | undefined> {
-  const rows = await t.runWithEffects<AppendedMessage>(
-    {
-      ctes: `${seqSlotCte(m.sender_type, '$8', '$9')},
+  quietSeconds: number,
+): StatementWithEffects {
+  return {
+    ctes: `${seqSlotCte(m.sender_type, '$8', '$9')},
         message AS (
           INSERT INTO chat_messages (${INSERTED})
           SELECT $4::uuid, $1, slot.seq, $5::text, $2, $6::text, $7::text, $3 FROM slot
           RETURNING ${ALL})`,
-      gate: 'message',
-      select: 'SELECT message.*, slot.customer_id, slot.mitra_id, slot.other_last_active_at FROM message, slot',
-      params: [
-        m.session_id,
-        m.sender_id,
-        now,
-        m.id,
-        m.sender_type,
-        m.client_message_id,
-        m.body,
-        bucket.burst,
-        bucket.perSecond,
-      ],
-    },
-    entries,
+    gate: 'message',
+    conditions: `SELECT '${OTHER_SIDE_QUIET}' AS name FROM slot
+      WHERE slot.other_last_active_at IS NULL OR slot.other_last_active_at < $3::timestamptz - make_interval(secs => $10)`,
+    select: 'SELECT message.*, slot.customer_id, slot.mitra_id, slot.other_last_active_at FROM message, slot',
+    params: [
+      m.session_id,
+      m.sender_id,
+      now,
+      m.id,
+      m.sender_type,
+      m.client_message_id,
+      m.body,
+      bucket.burst,
+      bucket.perSecond,
+      quietSeconds,
+    ],
+  };
+}
+
+/** What a new-message push says, for many messages in one statement: the recipient and the sender's name. */
+export async function pushFactsOf(q: Queryable, ids: string[]) {
+  const { rows } = await q.query<{
+    id: string;
+    session_id: string;
+    seq: number;
+    sender_type: Side;
+    customer_id: string;
+    mitra_id: string;
+    sender_name: string;
+  }>(
+    `SELECT x.id, x.session_id, x.seq, x.sender_type, s.customer_id, s.mitra_id,
+       CASE x.sender_type WHEN 'customer' THEN c.display_name ELSE mi.display_name END AS sender_name
+     FROM chat_messages x JOIN chat_sessions s ON s.id = x.session_id
+       JOIN customers c ON c.id = s.customer_id JOIN mitras mi ON mi.id = s.mitra_id
+     WHERE x.id = ANY($1::uuid[])`,
+    [ids],
   );
-  return rows[0];
+  return rows;
 }
 
 /** The unique violation of a client_message_id sent twice (also in parallel). */

@@ -52,7 +52,7 @@ describe('messages', () => {
     expect(doc.data.status).toBeUndefined(); // written once; receipts live in the session doc
   });
 
-  it('costs three statements in the common case (no replay, no push): BEGIN, one statement, COMMIT', async () => {
+  it('costs one statement, run on its own (no BEGIN, no COMMIT), when the other side is active', async () => {
     const t = await activeFreeTrialSession(s);
     await json(send(s, t.mitra, t.sessionId, 'hai', 'm-0')); // the mitra is active: no push to it
     await settle(s);
@@ -62,12 +62,13 @@ describe('messages', () => {
     expect(sent).toMatchObject({ seq: 2, status: 'sent' });
     // The seq, the message and its effects (the message doc, the counters) in one statement.
     expect(recorded.own()).toEqual([
-      'BEGIN',
       expect.stringMatching(
         /^WITH slot AS \(\s*UPDATE chat_sessions[\s\S]*INSERT INTO chat_messages[\s\S]*INSERT INTO outbox/,
       ),
-      'COMMIT',
     ]);
+    // The other side was active: no push recorded.
+    const pushRows = await s.rt.db.query(`SELECT 1 FROM outbox WHERE dedupe_key = $1`, [`push:msg:${sent.id}`]);
+    expect(pushRows.rows).toEqual([]);
     await settle(s);
     const doc = await realtime(s, `sessions/${t.sessionId}/messages/${sent.id}`);
     expect(doc.data).toMatchObject({ seq: 2, body: 'halo', client_message_id: 'c-0' });
@@ -77,6 +78,36 @@ describe('messages', () => {
     ]);
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows[0].payload)).not.toContain('halo');
+  });
+
+  it('costs the same one statement when the other side is idle: the relay builds the push from Postgres', async () => {
+    const t = await activeFreeTrialSession(s);
+    await s.rt.local!.advanceClock(60); // both sides idle past the quiet window
+    await json(send(s, t.customer, t.sessionId, 'halo?', 'c-first')); // after which the config is read again
+    await settle(s);
+    const recorded = recordStatements(s.rt.db);
+    const sent = await json(send(s, t.customer, t.sessionId, 'kakak masih di sana?', 'c-idle'));
+    recorded.stop();
+    expect(recorded.own()).toEqual([expect.stringMatching(/^WITH slot AS/)]);
+    // Nothing read the devices before the statement: the relay reads them after it, when it sends.
+    const before = recorded.texts.slice(
+      0,
+      recorded.texts.findIndex((q) => q.startsWith('WITH slot')),
+    );
+    expect(before.filter((q) => q.includes('device_tokens'))).toEqual([]);
+    const { rows } = await s.rt.db.query(`SELECT payload FROM outbox WHERE dedupe_key = $1`, [`push:msg:${sent.id}`]);
+    expect(rows).toEqual([{ payload: { op: 'compute', compute: 'session-message-pushes', id: sent.id } }]);
+    await settle(s);
+    const alerts = (await pushes(s, t.mitra.id)).filter((p) => p.data?.type === 'chat_message');
+    const alert = alerts.find((p) => p.data?.message_id === sent.id);
+    expect(alert?.data).toEqual({
+      type: 'chat_message',
+      session_id: t.sessionId,
+      message_id: sent.id,
+      seq: String(sent.seq),
+    });
+    expect(alert?.notification?.title).toContain('Pesan baru dari');
+    expect(JSON.stringify(alerts)).not.toContain('kakak masih di sana');
   });
 
   it('a retry after the session ended still answers the stored message, not SESSION_NOT_ACTIVE', async () => {
