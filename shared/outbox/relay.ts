@@ -159,22 +159,24 @@ export class OutboxRelay {
     if (rows.length === 0) return { claimed: 0, delivered: 0 };
     const byKind = (kind: OutboxItem['kind']) => rows.filter((r) => r.kind === kind);
     const events = groupEvents(byKind('event'));
-    const record = async (outcomes: Outcome[]) => {
-      await recordOutcomes(this.deps.db, this.deps.logger, outcomes);
-      return outcomes;
-    };
+    const record = (outcomes: Outcome[]) => recordOutcomes(this.deps.db, this.deps.logger, outcomes);
+    let othersDone: Outcome[] | undefined;
+    const others = Promise.all([
+      deliverPushRows(this.deps, byKind('push')),
+      deliverEach(this.deps, [...byKind('task'), ...events.single]),
+      ...events.groups.map((g) => publishGroup(this.deps, g)),
+    ]).then((o) => (othersDone = o.flat()));
+    // Awaited below; observed now too, should the realtime half fail first (its rows then wait for their lease).
+    others.catch(() => undefined);
     // A session's next message is claimable only once this one is recorded delivered, so the ordered
-    // writes are recorded as soon as they land, not after the batch's pushes and events have gone out too.
-    const outcomes = (
-      await Promise.all([
-        deliverRealtime(this.deps, byKind('realtime')).then(record),
-        Promise.all([
-          deliverPushRows(this.deps, byKind('push')),
-          deliverEach(this.deps, [...byKind('task'), ...events.single]),
-          ...events.groups.map((g) => publishGroup(this.deps, g)),
-        ]).then((o) => record(o.flat())),
-      ])
-    ).flat();
+    // writes are recorded as soon as they land, not after the batch's pushes and events have gone out too;
+    // with them, in one statement, when those went out first (as a publish usually does).
+    const written = await deliverRealtime(this.deps, byKind('realtime'));
+    const together = othersDone !== undefined;
+    await record(together ? [...written, ...othersDone!] : written);
+    const rest = await others;
+    if (!together) await record(rest);
+    const outcomes = [...written, ...rest];
     return { claimed: rows.length, delivered: outcomes.filter((o) => o.ok).length };
   }
 }

@@ -92,3 +92,37 @@ describe('batched events: one message per topic and attributes per relay batch',
     expect(left.rows[0].n).toBe(0);
   });
 });
+
+describe('a batch whose events went out before its Firestore writes landed', () => {
+  it('records every outcome in one statement', async () => {
+    await s.rt.relay.drainAll();
+    const topic = `t-${randomUUID()}`;
+    await enqueueMany(s.rt.db, [
+      { item: effect.setDoc(`rooms/${randomUUID()}`, { n: 1 }) },
+      { item: effect.setDoc(`rooms/${randomUUID()}`, { n: 2 }) },
+      ...screening(topic, 2),
+    ]);
+    const marks: string[] = [];
+    const db = new Proxy(s.rt.db, {
+      get(target, key) {
+        const value = Reflect.get(target, key) as unknown;
+        if (key !== 'query') return typeof value === 'function' ? value.bind(target) : value;
+        return (text: string, ...rest: unknown[]) => {
+          if (/^UPDATE outbox SET delivered_at = /.test(text)) marks.push(text);
+          return (target.query as (t: string, ...r: unknown[]) => Promise<unknown>)(text, ...rest);
+        };
+      },
+    });
+    const relay = new OutboxRelay({
+      ...s.rt,
+      db,
+      eventBus: { publish: async () => randomUUID() },
+      realtime: {
+        ...s.rt.realtime,
+        writeBatch: async () => void (await new Promise((r) => setTimeout(r, 50))),
+      },
+    });
+    expect(await relay.drainAll()).toBe(4);
+    expect(marks).toHaveLength(1);
+  });
+});
