@@ -64,7 +64,7 @@ export async function messageStatements(messages = 20): Promise<void> {
 function print(what: string, list: Counts[]): void {
   const c = perOne(list);
   console.log(
-    `  statements per message, ${what}: route ${c.stmtHandler.toFixed(1)} (BEGIN and COMMIT included), ` +
+    `  statements per message, ${what}: route ${c.stmtHandler.toFixed(1)} (BEGIN and COMMIT counted, if any), ` +
       `relay ${c.stmtRelay.toFixed(1)} (claim, write-out, outcome; shared by a batch); ` +
       `CPU µs route ${c.cpuHandlerUs.toFixed(0)}, relay ${c.cpuRelayUs.toFixed(0)}; n=${list.length}`,
   );
