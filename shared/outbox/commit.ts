@@ -30,7 +30,8 @@ export async function commitWithEffects<T>(deps: { db: Db; relay: Wakeable }, fn
   const result = await tx(deps.db, (client) => {
     const noteRecorded = (entries: readonly OutboxEntry[], inserted: number) => {
       recorded += inserted;
-      for (const e of entries) if (e.notBefore && (!later || e.notBefore < later)) later = e.notBefore;
+      const due = earliestDue(entries);
+      if (due && (!later || due < later)) later = due;
     };
     const record = async (entries: readonly OutboxEntry[]) => {
       const r = await insertEntries(client, entries);
@@ -68,11 +69,15 @@ export async function commitStatementWithEffects<R extends object>(
   const rows = await runWithEntries<R>(deps.db, statement, entries);
   if (rows.length > 0) {
     deps.relay.kick();
-    const later = entries.reduce<Date | undefined>(
-      (at, e) => (e.notBefore && (!at || e.notBefore < at) ? e.notBefore : at),
-      undefined,
-    );
+    const later = earliestDue(entries);
     if (later) deps.relay.kickAt?.(later);
   }
   return rows;
+}
+
+/** When the first of the entries scheduled for later is due (the relay is woken again then). */
+function earliestDue(entries: readonly OutboxEntry[]): Date | undefined {
+  let at: Date | undefined;
+  for (const e of entries) if (e.notBefore && (!at || e.notBefore < at)) at = e.notBefore;
+  return at;
 }
