@@ -27,53 +27,86 @@ export interface DeliveryDeps extends PushDeps {
   pushComputers?: PushComputers;
 }
 
-/** A batch's Firestore writes: computed documents read first, one commit per MAX_BATCH_WRITES. */
+/**
+ * A batch's Firestore writes: computed documents read first, one commit per MAX_BATCH_WRITES, in id order.
+ * A key whose write failed writes nothing after it in this batch (a session's later messages wait for it).
+ */
 export async function deliverRealtime(deps: DeliveryDeps, claimed: OutboxRow[]): Promise<Outcome[]> {
   if (claimed.length === 0) return [];
   const { rows, writes, outcomes: settled } = await resolveWrites(deps.db, deps.computers, claimed);
   if (rows.length === 0) return settled;
   const { realtime } = deps;
-  if (realtime.writeBatch && rows.length > 1) {
-    const outcomes: Outcome[] = [];
-    for (let i = 0; i < rows.length; i += MAX_BATCH_WRITES) {
-      const chunk = rows.slice(i, i + MAX_BATCH_WRITES);
-      try {
-        await realtime.writeBatch(writes.slice(i, i + MAX_BATCH_WRITES));
-        outcomes.push(...chunk.map((r) => ({ id: r.id, ok: true as const })));
-      } catch {
-        // One bad write must not hold every other document back: retry this chunk one by one.
-        outcomes.push(...(await deliverEach(deps, chunk, writes.slice(i, i + MAX_BATCH_WRITES))));
-      }
+  if (!realtime.writeBatch || rows.length === 1) return [...settled, ...(await deliverEach(deps, rows, writes))];
+  const outcomes: Outcome[] = [...settled];
+  const failedKeys = new Set<string>();
+  for (let i = 0; i < rows.length; i += MAX_BATCH_WRITES) {
+    const chunk = rows.slice(i, i + MAX_BATCH_WRITES);
+    const chunkWrites = writes.slice(i, i + MAX_BATCH_WRITES);
+    const held = chunk.filter((r) => r.ordering_key !== null && failedKeys.has(r.ordering_key));
+    outcomes.push(...held.map((r) => fail(r, BEHIND_A_FAILED_WRITE)));
+    const go = chunk.map((r, at) => ({ r, w: chunkWrites[at]! })).filter(({ r }) => !held.includes(r));
+    try {
+      await realtime.writeBatch(go.map((x) => x.w));
+      outcomes.push(...go.map(({ r }) => ({ id: r.id, ok: true as const })));
+    } catch {
+      // One bad write must not hold every other document back: retry this chunk one by one, each key in order.
+      const each = await deliverEach(
+        deps,
+        go.map((x) => x.r),
+        go.map((x) => x.w),
+      );
+      for (const o of each)
+        if (!o.ok) {
+          const key = go.find((x) => x.r.id === o.id)?.r.ordering_key;
+          if (key) failedKeys.add(key);
+        }
+      outcomes.push(...each);
     }
-    return [...settled, ...outcomes];
   }
-  return [...settled, ...(await deliverEach(deps, rows, writes))];
+  return outcomes;
 }
 
+const BEHIND_A_FAILED_WRITE = new Error('an earlier write with its ordering key did not land');
+
 /**
- * Independent rows delivered concurrently, bounded (the claim hands out one row per ordering key, so no
- * two of them are ordered). Realtime rows come with their resolved writes.
+ * Rows delivered concurrently, bounded, except rows that share an ordering key (a session's messages):
+ * those go one after another in id order, and after one fails the rest of them are not tried. Realtime
+ * rows come with their resolved writes.
  */
 export async function deliverEach(deps: DeliveryDeps, rows: OutboxRow[], writes?: RealtimeWrite[]): Promise<Outcome[]> {
+  const lanes = new Map<string | number, number[]>();
+  rows.forEach((r, at) => {
+    const lane = r.ordering_key ?? r.id;
+    lanes.set(lane, [...(lanes.get(lane) ?? []), at]);
+  });
+  const queue = [...lanes.values()];
   const outcomes: Outcome[] = [];
-  const limit = deps.concurrency ?? 32;
-  let next = 0;
   const worker = async () => {
-    while (next < rows.length) {
-      const at = next++;
-      const row = rows[at]!;
-      try {
-        const w = writes?.[at];
-        if (w) await write(deps, w);
-        else
-          await deliver(deps, { kind: row.kind, ...row.payload } as Exclude<OutboxItem, { kind: 'push' | 'realtime' }>);
-        outcomes.push({ id: row.id, ok: true });
-      } catch (err) {
-        outcomes.push(fail(row, err));
+    for (let lane = queue.shift(); lane; lane = queue.shift()) {
+      let failed = false;
+      for (const at of lane) {
+        const row = rows[at]!;
+        if (failed) {
+          outcomes.push(fail(row, BEHIND_A_FAILED_WRITE));
+          continue;
+        }
+        try {
+          const w = writes?.[at];
+          if (w) await write(deps, w);
+          else
+            await deliver(deps, { kind: row.kind, ...row.payload } as Exclude<
+              OutboxItem,
+              { kind: 'push' | 'realtime' }
+            >);
+          outcomes.push({ id: row.id, ok: true });
+        } catch (err) {
+          failed = true;
+          outcomes.push(fail(row, err));
+        }
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, rows.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 32, queue.length) }, worker));
   return outcomes;
 }
 

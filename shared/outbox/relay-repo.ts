@@ -6,6 +6,8 @@ export interface OutboxRow {
   kind: OutboxItem['kind'];
   payload: Record<string, unknown>;
   attempts: number;
+  /** Rows with one key are written in id order, never two batches at once (a session's messages share one). */
+  ordering_key: string | null;
 }
 
 /**
@@ -16,22 +18,38 @@ export interface OutboxRow {
  * pass it). "Now" is the later of the database's and the caller's clock (the local stack moves its clock
  * ahead; production's clocks agree). The ids come back as an array, so the update finds its rows by
  * primary key rather than by a hash join over the whole table; the pending rows are found through
- * outbox_pending_id_idx, past no delivered row.
+ * outbox_pending_id_idx, past no delivered row. A session's messages that are due right behind a claimed
+ * one (`followers`) go in the same batch: its Firestore writes land in id order (one
+ * commit, or commits in order, each key's rows one after another when a commit fails), so a session's
+ * burst takes one relay cycle, not one per message. Nobody else can hold them: they are nobody's head
+ * while the claimed one is undelivered.
  */
 export function claimSql(limit: number, leaseSeconds: number, maxAttempts: number, now: Date): string {
   for (const n of [limit, leaseSeconds, maxAttempts])
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`claim: ${n} is not a count`);
   const at = `GREATEST(now(), '${now.toISOString()}'::timestamptz)`;
-  return `UPDATE outbox SET available_at = ${at} + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1,
-       changed_in_flight = false
+  const lease = `available_at = ${at} + make_interval(secs => ${leaseSeconds}), changed_in_flight = false`;
+  const due = (r: string) =>
+    `${r}.delivered_at IS NULL AND ${r}.available_at <= ${at} AND ${r}.attempts < ${maxAttempts}`;
+  return `WITH heads AS (
+     UPDATE outbox SET ${lease}, attempts = attempts + 1
      WHERE id = ANY(ARRAY(SELECT o.id FROM outbox o
-                  WHERE o.delivered_at IS NULL AND o.available_at <= ${at} AND o.attempts < ${maxAttempts}
+                  WHERE ${due('o')}
                     AND (o.ordering_key IS NULL OR NOT EXISTS (
                       SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.id < o.id
                         AND p.delivered_at IS NULL AND p.attempts < ${maxAttempts}
                         AND NOT (p.attempts = 0 AND p.available_at > ${at})))
                   ORDER BY o.id LIMIT ${limit} FOR UPDATE SKIP LOCKED))
-     RETURNING id, kind, payload, attempts`;
+     RETURNING id, kind, payload, attempts, ordering_key),
+   followers AS (
+     UPDATE outbox SET ${lease}, attempts = attempts + 1
+     WHERE id = ANY(ARRAY(SELECT f.id FROM heads h JOIN outbox f ON f.ordering_key = h.ordering_key AND f.id > h.id
+                  WHERE h.ordering_key LIKE 'sessions/%/messages' AND ${due('f')}
+                    AND NOT EXISTS (
+                      SELECT 1 FROM outbox q WHERE q.ordering_key = h.ordering_key AND q.id > h.id AND q.id < f.id
+                        AND q.delivered_at IS NULL AND q.attempts < ${maxAttempts} AND q.available_at > ${at})))
+     RETURNING id, kind, payload, attempts, ordering_key)
+   SELECT * FROM heads UNION ALL SELECT * FROM followers`;
 }
 
 /**

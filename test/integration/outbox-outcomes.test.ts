@@ -53,7 +53,7 @@ const state = async (id: number) =>
 
 describe('recording delivery outcomes', () => {
   it('a failed delivery is an outcome carrying the row, its attempts and kind, and the error as text', () => {
-    const claimed = { id: 7, kind: 'push' as const, payload: {}, attempts: 3 };
+    const claimed = { id: 7, kind: 'push' as const, payload: {}, attempts: 3, ordering_key: null };
     expect(fail(claimed, new Error('UNAVAILABLE: down'))).toEqual({
       id: 7,
       ok: false,
