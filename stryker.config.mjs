@@ -135,6 +135,42 @@ export const equivalent = [
       "Unreachable: the UPDATE matches nothing only for a missing session or another user's side, and sessionOfParticipant throws 404/403 for exactly those, in the same transaction (sessions are never deleted and never change participants).",
   },
   {
+    file: 'shared/sessions/timers.ts',
+    mutator: 'ConditionalExpression',
+    line: "if (!s || s.status !== 'expired' || s.version !== version) return false;",
+    original: 's.version !== version',
+    replacement: 'false',
+    reason:
+      "moveSession('close') checks the version again on the same locked row and answers undefined (false); the open-extension look-up in between writes nothing.",
+  },
+  {
+    file: 'shared/sessions/timers.ts',
+    mutator: 'ConditionalExpression',
+    line: "if (s?.status === 'expired')",
+    original: "s?.status === 'expired'",
+    replacement: 'true',
+    reason:
+      'Reached only after the requested extension timed out under the session row lock, and a requested extension exists only while its session is expired: it is asked for only then, every move out of expired cancels the open ones (close) or consumes the accepted one (extend), and there is one open extension at a time.',
+  },
+  {
+    file: 'shared/sessions/timers.ts',
+    mutator: 'OptionalChaining',
+    line: "if (s?.status === 'expired')",
+    original: 's?.status',
+    replacement: 's.status',
+    reason:
+      "The extension's session always exists: session_extensions.session_id references chat_sessions, and sessions are never deleted.",
+  },
+  {
+    file: 'shared/sessions/transitions.ts',
+    mutator: 'ConditionalExpression',
+    line: 'if (!s) return undefined;',
+    original: '!s',
+    replacement: 'false',
+    reason:
+      'The UPDATE is conditional on the status and version just read with the row lock held (findSession … true), so within this transaction it always matches.',
+  },
+  {
     file: 'shared/auth/refresh-sessions.ts',
     mutator: 'ArrowFunction',
     line: 'allowed: (userType: UserType) => boolean = () => true,',
