@@ -10,9 +10,11 @@ import { json } from '../../helpers/http';
 import { settle } from '../../helpers/pairing';
 import {
   callbackRows,
+  lastOutboxId,
   paymentOf,
   pendingPaidSession,
   sessionDoc,
+  sessionDocWrites,
   sessionRow,
   usePaymentStack,
 } from '../../helpers/payments';
@@ -93,17 +95,6 @@ describe('settling a payment: what each report does', () => {
 });
 
 describe('settling a payment: what the apps are shown', () => {
-  /** The writes of the session doc queued since outbox row `after`. */
-  const docWrites = async (s: TestStack, sessionId: string, after: number) =>
-    (
-      await s.rt.db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM outbox WHERE id > $1 AND payload->>'path' = $2",
-        [after, `sessions/${sessionId}`],
-      )
-    ).rows[0]!.n;
-  const lastOutboxId = async (s: TestStack) =>
-    Number((await s.rt.db.query('SELECT coalesce(max(id), 0) AS id FROM outbox')).rows[0].id);
-
   it('a settlement that leaves the session where it was still shows the payment: a flagged one offers no pay link', async () => {
     const { s, xendit } = stack();
     const { sessionId } = await pendingPaidSession(s);
@@ -115,7 +106,7 @@ describe('settling a payment: what the apps are shown', () => {
     const before = await lastOutboxId(s);
     await xendit.pay(p.provider_invoice_id!, { overrides: { paid_amount: 20000 } });
     expect(await sessionRow(s, sessionId)).toMatchObject({ status: 'pending_payment', version: 1 });
-    expect(await docWrites(s, sessionId, before)).toBe(1);
+    expect(await sessionDocWrites(s, sessionId, before)).toBe(1);
     await settle(s);
     expect(await sessionDoc(s, sessionId)).toMatchObject({
       status: 'pending_payment',
@@ -135,7 +126,7 @@ describe('settling a payment: what the apps are shown', () => {
       const p = (await paymentOf(s, `session:${sessionId}`))!;
       const before = await lastOutboxId(s);
       expect(await settleIt(p.provider_invoice_id!)).toBe(200);
-      expect(await docWrites(s, sessionId, before)).toBe(1);
+      expect(await sessionDocWrites(s, sessionId, before)).toBe(1);
       await settle(s);
       expect(await sessionDoc(s, sessionId)).toMatchObject({
         status,
