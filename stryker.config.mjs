@@ -41,7 +41,9 @@ export const groups = [
     // The rest of TRANSITIONS is a module-level table: every mutant of it would run all of these files.
     mutate: [
       'shared/sessions/timers.ts',
-      'shared/sessions/transitions.ts:70',
+      // The expiry guard's line. A range needs both ends: 'file:70' alone matched no file (Stryker only
+      // warned), so the guard went unmutated. Lines move when the file changes: check them then.
+      'shared/sessions/transitions.ts:72-72',
       'shared/sessions/transitions.ts:144-177',
     ],
     tests: [
