@@ -69,6 +69,14 @@ describe('the expiry timer', () => {
     expect(await expire(ends_at, t.sessionId, 2)).toEqual([false, 0]);
   });
 
+  it('an active session without an end (ends_at null, which the schema allows) never expires', async () => {
+    const t = await activeFreeTrialSession(s);
+    await s.rt.db.query('UPDATE chat_sessions SET ends_at = NULL WHERE id = $1', [t.sessionId]);
+    const later = new Date(s.rt.clock.now().getTime() + 365 * 86_400_000);
+    expect(await run(later, (d) => expireSession(d, t.sessionId, 1))).toEqual([false, 0]);
+    expect(await row(s, t.sessionId)).toMatchObject({ status: 'active', version: 1 });
+  });
+
   it('tells both participants of every session that expires (each push is its own)', async () => {
     const a = await activeFreeTrialSession(s);
     const b = await activeFreeTrialSession(s);
