@@ -225,6 +225,7 @@ describe('accept: what it sets in motion', () => {
       const mitra = await onlineMitra(s); // fresh: the hold outlasts a heartbeat
       const req = await json(chatRequest(s, c.token));
       sessions.push((await json(accept(s, mitra, req.request_id))).session_id);
+      await settle(s); // its push delivered before the clock jumps past the relay's lease on it
       await s.rt.local!.advanceClock(300 + 1); // payment_hold_seconds: unpaid, cancelled
     }
     expect((await pushes(s, c.id)).filter((p) => p.data.type === 'paired').map((p) => p.data.session_id)).toEqual(
