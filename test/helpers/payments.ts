@@ -88,6 +88,19 @@ export function usePaymentStack(): () => PaymentStack {
 export const sessionDoc = async (s: TestStack, id: string) =>
   ((await s.rt.realtime.get(`sessions/${id}`)) ?? {}) as Record<string, unknown>;
 
+/** The highest outbox row id now: what a later `sessionDocWrites` counts from. */
+export const lastOutboxId = async (s: TestStack) =>
+  Number((await s.rt.db.query('SELECT coalesce(max(id), 0) AS id FROM outbox')).rows[0].id);
+
+/** The writes of the session doc (`sessions/{id}`) queued in the outbox after row `after`. */
+export const sessionDocWrites = async (s: TestStack, sessionId: string, after: number) =>
+  (
+    await s.rt.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM outbox WHERE id > $1 AND payload->>'path' = $2",
+      [after, `sessions/${sessionId}`],
+    )
+  ).rows[0]!.n;
+
 export async function paymentOf(s: TestStack, externalId: string): Promise<PaymentRow | undefined> {
   return (await s.rt.db.query<PaymentRow>('SELECT * FROM payments WHERE external_id = $1', [externalId])).rows[0];
 }

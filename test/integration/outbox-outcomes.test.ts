@@ -5,7 +5,14 @@ import type { Db } from '../../shared/db/pool';
 import { createLogger } from '../../shared/logger';
 import { effect } from '../../shared/outbox';
 import { enqueueMany } from '../helpers/outbox';
-import { errorText, fail, MAX_OUTBOX_ATTEMPTS, recordOutcomes, type Outcome } from '../../shared/outbox/relay-outcomes';
+import {
+  errorText,
+  fail,
+  MAX_OUTBOX_ATTEMPTS,
+  recordOutcomes,
+  retryDelaySeconds,
+  type Outcome,
+} from '../../shared/outbox/relay-outcomes';
 import { createTestStack, type TestStack } from '../helpers/runtime';
 
 let s: TestStack;
@@ -89,6 +96,20 @@ describe('recording delivery outcomes', () => {
     const none = counting();
     await recordOutcomes(none.db, logger, []);
     expect(none.statements()).toBe(0);
+  });
+
+  it('the retry delay is half its step fixed plus the random draw times the other half, the step doubling up to 256 s', () => {
+    // The draw spans the whole second half of the step: rows failed in one outage come back spread over it.
+    for (const [attempts, step] of [
+      [1, 2],
+      [3, 8],
+      [8, 256],
+      [20, 256],
+    ] as const) {
+      expect(retryDelaySeconds(attempts, () => 0)).toBe(step / 2);
+      expect(retryDelaySeconds(attempts, () => 0.25)).toBe(step / 2 + step / 8);
+      expect(retryDelaySeconds(attempts, () => 1)).toBe(step);
+    }
   });
 
   it('every failure is logged with its row, attempts, error and kind; the last allowed attempt also as a dead letter', async () => {

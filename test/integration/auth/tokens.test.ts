@@ -2,8 +2,9 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPem } from '../../../scripts/local/dev-keys';
+import type { Queryable } from '../../../shared/db/pool';
 import { refreshPolicy } from '../../../shared/auth/guards';
-import { rotateRefreshToken } from '../../../shared/auth/refresh-sessions';
+import { revokeByRefreshToken, rotateRefreshToken } from '../../../shared/auth/refresh-sessions';
 import { revokeAuthSession, revokeUserSessions } from '../../../shared/auth/repo/auth-sessions';
 import { bearer, createGuest, signInActiveMitra, ccLogin } from '../../helpers/auth';
 import { expectError, json } from '../../helpers/http';
@@ -233,6 +234,22 @@ describe('refresh tokens and sessions', () => {
       code: 'REFRESH_INVALID',
     });
     expect(await revoked()).toBe('refresh_token_reuse');
+  });
+
+  it('revoking by refresh token (logout): a known token ends its session; an unknown one is looked up and nothing written', async () => {
+    let statements = 0;
+    const q = {
+      query: (...a: unknown[]) => (statements++, (s.rt.db.query as (...x: unknown[]) => unknown)(...a)),
+    } as unknown as Queryable;
+    const now = s.rt.clock.now();
+    expect(await revokeByRefreshToken(q, 'never-issued', now)).toBeUndefined();
+    expect(statements).toBe(1);
+    const guest = await createGuest(s);
+    const sessionId = decodeJwt(guest.access_token).session_id as string;
+    expect(await revokeByRefreshToken(q, guest.refresh_token, now)).toBe(sessionId);
+    expect(statements).toBe(3);
+    const { rows } = await s.rt.db.query('SELECT revoked_reason FROM auth_sessions WHERE id = $1', [sessionId]);
+    expect(rows[0].revoked_reason).toBe('logout');
   });
 
   it('a session an operator revoked explains itself: deactivated mitra 403 ACCOUNT_INACTIVE, banned customer 403 ACCOUNT_BANNED', async () => {

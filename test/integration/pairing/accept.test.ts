@@ -119,6 +119,12 @@ describe('accept: who may, and until when', () => {
         { mitra_id: m2!.id, status: 'ignored', reason: 'no_response' },
       ].sort((a, b) => a.mitra_id.localeCompare(b.mitra_id)),
     );
+    // The other ignored offer's doc closes as taken by another, and its app is told to clear the alert.
+    await settle(s);
+    expect((await realtime(s, `mitras/${m2!.id}/offers/${req.request_id}`)).data.status).toBe('missed');
+    expect((await pushes(s, m2!.id)).map((p) => p.data)).toContainEqual(
+      expect.objectContaining({ type: 'request_withdrawn', request_id: req.request_id, reason: 'taken' }),
+    );
   });
 });
 
@@ -211,5 +217,19 @@ describe('accept: what it sets in motion', () => {
       paired.push(session_id);
     }
     expect(new Set(paired).size).toBe(2);
+
+    // The same customer (the same device) paired again after an unpaid session ended: pushed again.
+    const c = await customerWithDevice(s);
+    const sessions: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const mitra = await onlineMitra(s); // fresh: the hold outlasts a heartbeat
+      const req = await json(chatRequest(s, c.token));
+      sessions.push((await json(accept(s, mitra, req.request_id))).session_id);
+      await settle(s); // its push delivered before the clock jumps past the relay's lease on it
+      await s.rt.local!.advanceClock(300 + 1); // payment_hold_seconds: unpaid, cancelled
+    }
+    expect((await pushes(s, c.id)).filter((p) => p.data.type === 'paired').map((p) => p.data.session_id)).toEqual(
+      sessions,
+    );
   });
 });

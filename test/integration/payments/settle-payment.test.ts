@@ -7,7 +7,17 @@ import { settlePayment, type ProviderReport } from '../../../shared/payments/set
 import { sessionPaymentHooks, sessionsDeps } from '../../../shared/sessions';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
-import { callbackRows, paymentOf, pendingPaidSession, sessionRow, usePaymentStack } from '../../helpers/payments';
+import { settle } from '../../helpers/pairing';
+import {
+  callbackRows,
+  lastOutboxId,
+  paymentOf,
+  pendingPaidSession,
+  sessionDoc,
+  sessionDocWrites,
+  sessionRow,
+  usePaymentStack,
+} from '../../helpers/payments';
 import type { TestStack } from '../../helpers/runtime';
 
 const stack = usePaymentStack();
@@ -81,6 +91,49 @@ describe('settling a payment: what each report does', () => {
       .rows[0];
     expect(row).toEqual({ status: 'cancelled', cancel_reason: 'abandoned' });
     expect((await callbackRows(s)).map((r) => r.outcome)).toEqual(['expired_but_moved_on']);
+  });
+});
+
+describe('settling a payment: what the apps are shown', () => {
+  it('a settlement that leaves the session where it was still shows the payment: a flagged one offers no pay link', async () => {
+    const { s, xendit } = stack();
+    const { sessionId } = await pendingPaidSession(s);
+    const p = (await paymentOf(s, `session:${sessionId}`))!;
+    expect(await sessionDoc(s, sessionId)).toMatchObject({
+      payment_status: 'pending',
+      xendit_invoice_url: p.invoice_url,
+    });
+    const before = await lastOutboxId(s);
+    await xendit.pay(p.provider_invoice_id!, { overrides: { paid_amount: 20000 } });
+    expect(await sessionRow(s, sessionId)).toMatchObject({ status: 'pending_payment', version: 1 });
+    expect(await sessionDocWrites(s, sessionId, before)).toBe(1);
+    await settle(s);
+    expect(await sessionDoc(s, sessionId)).toMatchObject({
+      status: 'pending_payment',
+      payment_status: 'flagged',
+      xendit_invoice_url: null,
+      payment_expires_at: null,
+    });
+  });
+
+  it('a settlement that moves the session writes its doc once: the transition’s write already shows the payment', async () => {
+    const { s, xendit } = stack();
+    for (const [settleIt, status, payment] of [
+      [(id: string) => xendit.pay(id), 'active', 'paid'],
+      [(id: string) => xendit.expire(id), 'cancelled', 'expired'],
+    ] as const) {
+      const { sessionId } = await pendingPaidSession(s);
+      const p = (await paymentOf(s, `session:${sessionId}`))!;
+      const before = await lastOutboxId(s);
+      expect(await settleIt(p.provider_invoice_id!)).toBe(200);
+      expect(await sessionDocWrites(s, sessionId, before)).toBe(1);
+      await settle(s);
+      expect(await sessionDoc(s, sessionId)).toMatchObject({
+        status,
+        payment_status: payment,
+        xendit_invoice_url: null,
+      });
+    }
   });
 });
 

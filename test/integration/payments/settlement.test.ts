@@ -6,9 +6,11 @@ import { json } from '../../helpers/http';
 import { chatRequest, customerWithDevice, settle } from '../../helpers/pairing';
 import {
   callbackRows,
+  lastOutboxId,
   paymentOf,
   pendingPaidSession,
   sessionDoc,
+  sessionDocWrites,
   sessionRow,
   usePaymentStack,
 } from '../../helpers/payments';
@@ -86,11 +88,16 @@ describe('payment settlement', () => {
       payment_extension_id: ext,
       xendit_invoice_url: pe.invoice_url,
     });
+    const queued = await lastOutboxId(s);
     await xendit.pay(pe.provider_invoice_id!, { callback: false });
     await Promise.all([1, 2, 3].map(() => xendit.redeliver(pe.provider_invoice_id!)));
     const after = await sessionRow(s, sessionId);
     expect(after.ends_at!.getTime() - before.getTime()).toBe(30 * 60_000);
     expect(after.status).toBe('active');
+    // The extend transition wrote the session doc, payment included: the settlement adds no second write.
+    expect(await sessionDocWrites(s, sessionId, queued)).toBe(1);
+    await settle(s);
+    expect(await sessionDoc(s, sessionId)).toMatchObject({ status: 'active', payment_status: 'paid' });
 
     const ext2 = await extension();
     const pe2 = (await paymentOf(s, `extension:${ext2}`))!;

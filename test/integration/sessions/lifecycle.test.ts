@@ -4,6 +4,7 @@ import { capacityUsed, endSessionByOperator, sessionPaymentHooks, sessionsDeps }
 import { json } from '../../helpers/http';
 import { accept, chatRequest, customerWithDevice, onlineMitra, pushes, realtime, settle } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
+import { recordStatements } from '../../helpers/statements';
 import {
   act,
   activeFreeTrialSession,
@@ -123,6 +124,37 @@ describe('the session state machine and its timers', () => {
     expect((await send(s, t.customer, t.sessionId, 'halo?')).status).toBe(409);
     const next = await chatRequest(s, t.customer.token, { topic_sensitivity: 'regular', tier_id: 'tier_30' });
     expect(next.status).toBe(201);
+  });
+
+  it('a mitra freed at closing is offered the request waiting for a place, in the same move (SPEC §6)', async () => {
+    const m = await onlineMitra(s);
+    const t = await activeFreeTrialSession(s, { mitra: m }); // at capacity 1
+    const offeredTo = async (requestId: string) =>
+      (
+        await s.rt.db.query<{ mitra_id: string }>(
+          'SELECT mitra_id FROM chat_request_notifications WHERE request_id = $1',
+          [requestId],
+        )
+      ).rows.map((r) => r.mitra_id);
+    const waiting = await json(chatRequest(s, (await customerWithDevice(s)).token));
+    expect(await offeredTo(waiting.request_id)).toEqual([]);
+    await setConfig(s, 'early_end', { mitra: true, customer: false });
+    expect((await act(s, t.mitra, t.sessionId, 'end')).status).toBe(200);
+    expect(await offeredTo(waiting.request_id)).toEqual([m.id]);
+  });
+
+  it('a move that frees no place (expiry) does not look for waiting requests to offer; closing does', async () => {
+    const t = await activeFreeTrialSession(s);
+    const offerLookups = (texts: string[]) => texts.filter((q) => /^WITH offered AS/.test(q)).length;
+    const expiring = recordStatements(s.rt.db);
+    await s.rt.local!.advanceClock(10 * 60);
+    expiring.stop();
+    expect((await row(s, t.sessionId)).status).toBe('expired');
+    expect(offerLookups(expiring.texts)).toBe(0);
+    const closing = recordStatements(s.rt.db);
+    expect((await act(s, t.customer, t.sessionId, 'end')).status).toBe(200);
+    closing.stop();
+    expect(offerLookups(closing.texts)).toBe(1);
   });
 
   it('after time-up the customer may end (declining the extension) even when early end is off', async () => {

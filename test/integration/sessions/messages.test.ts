@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { configReader } from '../../../shared/config';
 import { sessionsDeps } from '../../../shared/sessions/deps';
 import { sendMessage } from '../../../shared/sessions/send-message';
 import { bearer } from '../../helpers/auth';
 import { json } from '../../helpers/http';
 import { customerWithDevice, pushes, realtime, settle } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
-import { act, activeFreeTrialSession, get, row, send } from '../../helpers/sessions';
+import { act, activeFreeTrialSession, get, row, send, setConfig } from '../../helpers/sessions';
 import { recordStatements } from '../../helpers/statements';
 
 const stack = useTestStack();
@@ -148,6 +149,64 @@ describe('messages', () => {
     // Only a replay passes: a new message, or the other side reusing the id, is refused.
     expect((await send(s, t.customer, t.sessionId, 'baru', 'sent-late')).status).toBe(409);
     expect((await send(s, t.mitra, t.sessionId, 'x', 'sent-in-time')).status).toBe(409);
+  });
+
+  it('each message is handed to safety screening: its session, its id and the side that sent it (SPEC §15)', async () => {
+    const t = await activeFreeTrialSession(s);
+    const fromCustomer = await json(send(s, t.customer, t.sessionId, 'halo'));
+    const fromMitra = await json(send(s, t.mitra, t.sessionId, 'halo juga'));
+    const { rows } = await s.rt.db.query(
+      `SELECT payload->'event'->'data' AS data FROM outbox WHERE kind = 'event' AND payload->'event'->>'topic' = $1
+       AND payload->'event'->'data'->>'session_id' = $2 ORDER BY id`,
+      [s.rt.env.PUBSUB_SCREENING_TOPIC, t.sessionId],
+    );
+    expect(rows.map((r) => r.data)).toEqual([
+      { session_id: t.sessionId, message_id: fromCustomer.id, sender_type: 'customer' },
+      { session_id: t.sessionId, message_id: fromMitra.id, sender_type: 'mitra' },
+    ]);
+  });
+
+  it('no token left in an active session: 429 RATE_LIMITED, retry after the seconds until the next token', async () => {
+    const t = await activeFreeTrialSession(s);
+    const limits = (await configReader(s.rt).get()).limits;
+    await setConfig(s, 'limits', { ...limits, messages: { burst: 2, per_second: 0.1 } }); // a token every 10 s
+    const start = new Date(Math.floor(s.rt.clock.now().getTime() / 1000) * 1000);
+    const deps = sessionsDeps(s.rt);
+    const sendAt = (seconds: number, cm: string) =>
+      sendMessage(
+        { ...deps, clock: { now: () => new Date(start.getTime() + seconds * 1000) } },
+        'customer',
+        t.customer.id,
+        t.sessionId,
+        {
+          client_message_id: cm,
+          body: cm,
+        },
+      );
+    await sendAt(0, 'burst-1');
+    await sendAt(0, 'burst-2');
+    const limited = (retryAfter: number) => ({
+      code: 'RATE_LIMITED',
+      message: 'Pesan terlalu cepat. Tunggu sebentar.',
+      details: { limit: 'messages', retry_after_seconds: retryAfter },
+    });
+    await expect(sendAt(0, 'none-left')).rejects.toMatchObject(limited(10));
+    // 4 s later 0.4 of a token has come back: the rest of it takes 6 s.
+    await expect(sendAt(4, 'still-none')).rejects.toMatchObject(limited(6));
+    await expect(sendAt(10, 'refilled')).resolves.toMatchObject({ seq: 3 });
+  });
+
+  it('a retry whose statement fails for another reason is that failure, not the stored message', async () => {
+    const t = await activeFreeTrialSession(s);
+    const stored = await json(send(s, t.customer, t.sessionId, 'tersimpan', 'kept'));
+    // Past the route's validation, Postgres refuses a NUL in text: only a duplicate client_message_id means stored.
+    await expect(
+      sendMessage(sessionsDeps(s.rt), 'customer', t.customer.id, t.sessionId, {
+        client_message_id: 'kept',
+        body: 'nul\u0000byte',
+      }),
+    ).rejects.toMatchObject({ code: '22021' });
+    expect((await json(send(s, t.customer, t.sessionId, 'tersimpan', 'kept'))).id).toBe(stored.id);
   });
 
   it('two participants sending at once → seq is gap-free and unique', async () => {

@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxRelay } from '../../../shared/outbox/relay';
 import { sessionsDeps, type SessionsDeps } from '../../../shared/sessions/deps';
+import { capacityUsed } from '../../../shared/sessions';
 import {
   closingGraceEnded,
   expireSession,
   extensionTimedOut,
   extensionWindowClosed,
+  paymentHoldEnded,
 } from '../../../shared/sessions/timers';
 import { json } from '../../helpers/http';
 import { whileHeld } from '../../helpers/locks';
-import { pushes } from '../../helpers/pairing';
+import { accept, chatRequest, customerWithDevice, onlineMitra, pushes } from '../../helpers/pairing';
 import { useTestStack, type TestStack } from '../../helpers/runtime';
 import { act, activeFreeTrialSession, row, type TestSession } from '../../helpers/sessions';
 
@@ -67,6 +69,14 @@ describe('the expiry timer', () => {
     expect(await expire(ends_at, t.sessionId, 2)).toEqual([false, 0]);
   });
 
+  it('an active session without an end (ends_at null, which the schema allows) never expires', async () => {
+    const t = await activeFreeTrialSession(s);
+    await s.rt.db.query('UPDATE chat_sessions SET ends_at = NULL WHERE id = $1', [t.sessionId]);
+    const later = new Date(s.rt.clock.now().getTime() + 365 * 86_400_000);
+    expect(await run(later, (d) => expireSession(d, t.sessionId, 1))).toEqual([false, 0]);
+    expect(await row(s, t.sessionId)).toMatchObject({ status: 'active', version: 1 });
+  });
+
   it('tells both participants of every session that expires (each push is its own)', async () => {
     const a = await activeFreeTrialSession(s);
     const b = await activeFreeTrialSession(s);
@@ -112,6 +122,31 @@ describe('the extension timeout', () => {
     expect(await extensionStatus(ext.id)).toBe('accepted');
     expect((await row(s, t.sessionId)).status).toBe('expired');
   });
+
+  it('a late timeout of an extension already answered returns at once: it does not queue behind the session row', async () => {
+    const t = await expiredSession();
+    const ext = await ask(t);
+    await s.rt.db.query("UPDATE session_extensions SET status = 'accepted', responded_at = now() WHERE id = $1", [
+      ext.id,
+    ]);
+    const { deps, kicks } = timerDeps(new Date(ext.respond_by));
+    let answered = false;
+    let answeredBeforeRelease: boolean | undefined;
+    const out = await whileHeld(
+      s,
+      async (c) => void (await c.query('SELECT 1 FROM chat_sessions WHERE id = $1 FOR NO KEY UPDATE', [t.sessionId])),
+      async () => {
+        const r = await extensionTimedOut(deps, ext.id);
+        answered = true;
+        return r;
+      },
+      async () => void (answeredBeforeRelease = answered),
+    );
+    expect(out).toEqual({ result: false });
+    expect(answeredBeforeRelease).toBe(true);
+    expect(kicks()).toBe(0);
+    expect(await extensionStatus(ext.id)).toBe('accepted');
+  });
 });
 
 describe('the extension window', () => {
@@ -129,6 +164,11 @@ describe('the extension window', () => {
     expect(await row(s, quiet.sessionId)).toMatchObject({ status: 'closing', closing_reason: 'time_up', version: 3 });
     expect(await windowClosed(quiet.sessionId, 2)).toEqual([false, 0]);
     expect(await windowClosed(quiet.sessionId, 3)).toEqual([false, 0]);
+
+    // Only an expired session's window closes: a live session, even at the version named, stays live.
+    const live = await activeFreeTrialSession(s);
+    expect(await windowClosed(live.sessionId, 1)).toEqual([false, 0]);
+    expect(await row(s, live.sessionId)).toMatchObject({ status: 'active', version: 1 });
   });
 
   it('closing while the customer’s extension request is being stored: it waits for the session row, then sees it', async () => {
@@ -152,7 +192,51 @@ describe('the extension window', () => {
   });
 });
 
+describe('the payment hold', () => {
+  it('at its version an unpaid session is cancelled (payment_hold_expired) and its mitra freed; another version, a live session or again: false', async () => {
+    const m = await onlineMitra(s);
+    const c = await customerWithDevice(s);
+    const req = await json(chatRequest(s, c.token));
+    const { session_id: unpaid } = await json(accept(s, m, req.request_id));
+    expect(await row(s, unpaid)).toMatchObject({ status: 'pending_payment', version: 1 });
+    const hold = (id: string, version: number) => run(undefined, (d) => paymentHoldEnded(d, id, version));
+    expect(await hold(unpaid, 2)).toEqual([false, 0]);
+    expect(await hold(randomUUID(), 1)).toEqual([false, 0]);
+    expect((await row(s, unpaid)).status).toBe('pending_payment');
+    expect(await hold(unpaid, 1)).toEqual([true, 1]);
+    expect(await row(s, unpaid)).toMatchObject({
+      status: 'cancelled',
+      cancel_reason: 'payment_hold_expired',
+      version: 2,
+    });
+    expect(await capacityUsed(s.rt.db, m.id)).toBe(0);
+    expect(await hold(unpaid, 1)).toEqual([false, 0]);
+    expect(await hold(unpaid, 2)).toEqual([false, 0]);
+
+    const live = await activeFreeTrialSession(s);
+    expect(await hold(live.sessionId, 1)).toEqual([false, 0]);
+    expect(await row(s, live.sessionId)).toMatchObject({ status: 'active', version: 1 });
+  });
+});
+
 describe('the closing grace', () => {
+  it('due while the move into closing is still committing: it waits for the session row, then completes what committed', async () => {
+    const t = await expiredSession();
+    const { deps } = timerDeps();
+    const out = await whileHeld(
+      s,
+      async (c) =>
+        void (await c.query(
+          `UPDATE chat_sessions SET status = 'closing', version = 3, closing_at = now(), closing_reason = 'time_up'
+           WHERE id = $1`,
+          [t.sessionId],
+        )),
+      () => closingGraceEnded(deps, t.sessionId, 3),
+    );
+    expect(out).toEqual({ result: true });
+    expect(await row(s, t.sessionId)).toMatchObject({ status: 'completed', version: 4 });
+  });
+
   it('completes a closing session at its version once, and wakes the relay only then', async () => {
     const t = await expiredSession();
     await s.rt.local!.advanceClock(5 * 60); // the window passes: closing, version 3
