@@ -101,33 +101,6 @@ export const equivalent = [
       'An undefined paid amount in the list is never reported as the mismatch: find() returns that undefined element, which reads as no mismatch.',
   },
   {
-    file: 'shared/sessions/send-message.ts',
-    mutator: 'ConditionalExpression',
-    line: 'if (!stored || stored.sender_id !== userId) throw err;',
-    original: '!stored || stored.sender_id !== userId',
-    replacement: 'false',
-    reason:
-      "A duplicate key on client_message_id means a committed row with this session, side and id: rows are never deleted (erasure and retention blank the body), so the look-up always finds it; and the insert ran only because the slot matched this session's participant of that side, who is its sender.",
-  },
-  {
-    file: 'shared/sessions/send-message.ts',
-    mutator: 'LogicalOperator',
-    line: 'if (!stored || stored.sender_id !== userId) throw err;',
-    original: '!stored || stored.sender_id !== userId',
-    replacement: '!stored && stored.sender_id !== userId',
-    reason:
-      "A duplicate key on client_message_id means a committed row with this session, side and id: rows are never deleted (erasure and retention blank the body), so the look-up always finds it; and the insert ran only because the slot matched this session's participant of that side, who is its sender.",
-  },
-  {
-    file: 'shared/sessions/send-message.ts',
-    mutator: 'ConditionalExpression',
-    line: 'if (!stored || stored.sender_id !== userId) throw err;',
-    original: 'stored.sender_id !== userId',
-    replacement: 'false',
-    reason:
-      "A duplicate key on client_message_id means a committed row with this session, side and id: rows are never deleted (erasure and retention blank the body), so the look-up always finds it; and the insert ran only because the slot matched this session's participant of that side, who is its sender.",
-  },
-  {
     file: 'shared/sessions/mark-receipts.ts',
     mutator: 'StringLiteral',
     line: "throw new AppError('FORBIDDEN');",
