@@ -8,24 +8,43 @@ export type Computers = Record<string, (q: Queryable, ids: string[]) => Promise<
 
 type RealtimeItem = Extract<OutboxItem, { kind: 'realtime' }>;
 
+/** What one computer gave for a batch: its values by id, or the error that fails its rows. */
+export type Computed<T> = Map<string, T> | { error: unknown };
+
+/**
+ * Computed rows' content, by computer name: one call per computer with the batch's distinct ids (one query
+ * each). A missing computer or a failed call is that name's error.
+ */
+export async function runComputers<T>(
+  q: Queryable,
+  computers: Record<string, (q: Queryable, ids: string[]) => Promise<Map<string, T>>> | undefined,
+  refs: ReadonlyArray<{ compute: string; id: string }>,
+): Promise<Map<string, Computed<T>>> {
+  const out = new Map<string, Computed<T>>();
+  for (const name of new Set(refs.map((r) => r.compute))) {
+    const ids = [...new Set(refs.filter((r) => r.compute === name).map((r) => r.id))];
+    try {
+      const computer = computers?.[name];
+      if (!computer) throw new Error(`no computer for ${name}`);
+      out.set(name, await computer(q, ids));
+    } catch (error) {
+      out.set(name, { error });
+    }
+  }
+  return out;
+}
+
 /**
  * A batch's writes, computed documents read now (one query per kind of computed document): a row
  * whose document has nothing left to show (its session is gone) is done; a failed read fails its rows.
  */
 export async function resolveWrites(q: Queryable, computers: Computers | undefined, claimed: OutboxRow[]) {
   const items = claimed.map((r) => ({ kind: r.kind, ...r.payload }) as RealtimeItem);
-  const computed = new Map<string, Map<string, RealtimeDoc>>();
-  const failed = new Map<string, unknown>();
-  for (const name of new Set(items.flatMap((i) => (i.op === 'compute' ? [i.compute] : [])))) {
-    const ids = [...new Set(items.flatMap((i) => (i.op === 'compute' && i.compute === name ? [i.id] : [])))];
-    try {
-      const computer = computers?.[name];
-      if (!computer) throw new Error(`no computer for ${name}`);
-      computed.set(name, await computer(q, ids));
-    } catch (err) {
-      failed.set(name, err);
-    }
-  }
+  const computed = await runComputers(
+    q,
+    computers,
+    items.flatMap((i) => (i.op === 'compute' ? [i] : [])),
+  );
   const rows: OutboxRow[] = [];
   const writes: RealtimeWrite[] = [];
   const outcomes: Outcome[] = [];
@@ -34,14 +53,15 @@ export async function resolveWrites(q: Queryable, computers: Computers | undefin
     if (item.op !== 'compute') {
       rows.push(row);
       writes.push(toWrite(item));
-    } else if (failed.has(item.compute)) outcomes.push(fail(row, failed.get(item.compute)));
+      return;
+    }
+    const docs = computed.get(item.compute)!;
+    const data = docs instanceof Map ? docs.get(item.id) : undefined;
+    if (!(docs instanceof Map)) outcomes.push(fail(row, docs.error));
+    else if (!data) outcomes.push({ id: row.id, ok: true });
     else {
-      const data = computed.get(item.compute)!.get(item.id);
-      if (!data) outcomes.push({ id: row.id, ok: true });
-      else {
-        rows.push(row);
-        writes.push({ op: 'set', path: item.path, data, merge: item.merge ?? true });
-      }
+      rows.push(row);
+      writes.push({ op: 'set', path: item.path, data, merge: item.merge ?? true });
     }
   });
   return { rows, writes, outcomes };

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool';
 import type { PushMessage } from '../ports/push';
 import { fail, type Outcome } from './relay-outcomes';
+import { runComputers } from './relay-computed';
 import type { OutboxRow } from './relay-repo';
 
 export type PushComputers = Record<string, (q: Queryable, ids: string[]) => Promise<Map<string, PushMessage[]>>>;
@@ -11,35 +12,25 @@ export type PushComputers = Record<string, (q: Queryable, ids: string[]) => Prom
  * rows. A row that fails part-sent is retried with its unsent messages (relay-pushes), not built again.
  */
 export async function resolvePushes(q: Queryable, computers: PushComputers | undefined, claimed: OutboxRow[]) {
-  const computed = (r: OutboxRow) => r.payload.op === 'compute';
-  const built = new Map<string, Map<string, PushMessage[]>>();
-  const failed = new Map<string, unknown>();
-  for (const name of new Set(claimed.filter(computed).map((r) => r.payload.compute as string))) {
-    const ids = [
-      ...new Set(claimed.filter((r) => computed(r) && r.payload.compute === name).map((r) => r.payload.id as string)),
-    ];
-    try {
-      const computer = computers?.[name];
-      if (!computer) throw new Error(`no push computer for ${name}`);
-      built.set(name, await computer(q, ids));
-    } catch (err) {
-      failed.set(name, err);
-    }
-  }
+  const ref = (r: OutboxRow) =>
+    r.payload.op === 'compute' ? { compute: r.payload.compute as string, id: r.payload.id as string } : undefined;
+  const built = await runComputers(
+    q,
+    computers,
+    claimed.flatMap((r) => ref(r) ?? []),
+  );
   const rows: OutboxRow[] = [];
   const outcomes: Outcome[] = [];
   for (const row of claimed) {
-    if (!computed(row)) {
+    const r = ref(row);
+    if (!r) {
       rows.push(row);
       continue;
     }
-    const name = row.payload.compute as string;
-    if (failed.has(name)) {
-      outcomes.push(fail(row, failed.get(name)));
-      continue;
-    }
-    const messages = built.get(name)!.get(row.payload.id as string) ?? [];
-    if (messages.length === 0) outcomes.push({ id: row.id, ok: true });
+    const got = built.get(r.compute)!;
+    const messages = got instanceof Map ? (got.get(r.id) ?? []) : [];
+    if (!(got instanceof Map)) outcomes.push(fail(row, got.error));
+    else if (messages.length === 0) outcomes.push({ id: row.id, ok: true });
     else rows.push({ ...row, payload: { messages } });
   }
   return { rows, outcomes };
