@@ -18,8 +18,9 @@ export interface OutboxRow {
  * pass it). "Now" is the later of the database's and the caller's clock (the local stack moves its clock
  * ahead; production's clocks agree). The ids come back as an array, so the update finds its rows by
  * primary key rather than by a hash join over the whole table; the pending rows are found through
- * outbox_pending_id_idx, past no delivered row. A session's messages that are due right behind a claimed
- * one (`followers`) go in the same batch: its Firestore writes land in id order (one
+ * outbox_pending_id_idx, past no delivered row. Under a key that several documents share (a session's
+ * messages: migration 0026; never one document's own writes), the rows due right behind a claimed one
+ * (`followers`) go in the same batch: its Firestore writes land in id order (one
  * commit, or commits in order, each key's rows one after another when a commit fails), so a session's
  * burst takes one relay cycle, not one per message. Nobody else can hold them: they are nobody's head
  * while the claimed one is undelivered.
@@ -44,7 +45,7 @@ export function claimSql(limit: number, leaseSeconds: number, maxAttempts: numbe
    followers AS (
      UPDATE outbox SET ${lease}, attempts = attempts + 1
      WHERE id = ANY(ARRAY(SELECT f.id FROM heads h JOIN outbox f ON f.ordering_key = h.ordering_key AND f.id > h.id
-                  WHERE h.ordering_key LIKE 'sessions/%/messages' AND ${due('f')}
+                  WHERE h.ordering_key <> h.payload->>'path' AND ${due('f')}
                     AND NOT EXISTS (
                       SELECT 1 FROM outbox q WHERE q.ordering_key = h.ordering_key AND q.id > h.id AND q.id < f.id
                         AND q.delivered_at IS NULL AND q.attempts < ${maxAttempts} AND q.available_at > ${at})))
