@@ -10,14 +10,18 @@ export interface EventGroup {
   event: PublishedEvent;
 }
 
+/** The most items one batched event carries: what a subscriber may rely on (far under Pub/Sub's 10 MB). */
+export const MAX_EVENT_ITEMS = 500;
+
 /**
  * Splits a batch's event rows: the batched ones (`effect.batchedEvent`) grouped by topic and attributes,
- * each group one event whose data is `{ items }` in claim order; the others as they are. A claimed batch
- * holds at most MAX_BATCH_WRITES rows, so a group's message stays far under Pub/Sub's 10 MB.
+ * each group one event whose data is `{ items }` in claim order, MAX_EVENT_ITEMS at most; the others as
+ * they are.
  */
 export function groupEvents(rows: OutboxRow[]): { single: OutboxRow[]; groups: EventGroup[] } {
   const single: OutboxRow[] = [];
   const groups = new Map<string, EventGroup & { items: unknown[] }>();
+  const full: Array<EventGroup & { items: unknown[] }> = [];
   for (const row of rows) {
     const item = row.payload as Omit<EventItem, 'kind'>;
     if (!item.batch) {
@@ -27,7 +31,8 @@ export function groupEvents(rows: OutboxRow[]): { single: OutboxRow[]; groups: E
     const { topic, attributes, data } = item.event;
     const key = JSON.stringify([topic, Object.entries(attributes ?? {}).sort()]);
     let group = groups.get(key);
-    if (!group) {
+    if (!group || group.items.length === MAX_EVENT_ITEMS) {
+      if (group) full.push(group);
       const items: unknown[] = [];
       group = { rows: [], items, event: { topic, data: { items }, ...(attributes ? { attributes } : {}) } };
       groups.set(key, group);
@@ -35,5 +40,5 @@ export function groupEvents(rows: OutboxRow[]): { single: OutboxRow[]; groups: E
     group.rows.push(row);
     group.items.push(data);
   }
-  return { single, groups: [...groups.values()].map(({ rows, event }) => ({ rows, event })) };
+  return { single, groups: [...full, ...groups.values()].map(({ rows, event }) => ({ rows, event })) };
 }

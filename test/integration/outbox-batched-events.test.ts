@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { effect } from '../../shared/outbox';
+import { effect, MAX_EVENT_ITEMS } from '../../shared/outbox';
 import { OutboxRelay } from '../../shared/outbox/relay';
 import type { PublishedEvent } from '../../shared/ports/event-bus';
 import { enqueueMany } from '../helpers/outbox';
@@ -59,6 +59,24 @@ describe('batched events: one message per topic and attributes per relay batch',
         { topic, data: { plain: 2 } },
       ]),
     );
+  });
+
+  it('splits a group at MAX_EVENT_ITEMS, what the subscriber accepts, however large the batch', async () => {
+    await s.rt.relay.drainAll();
+    const topic = `t-${randomUUID()}`;
+    await enqueueMany(s.rt.db, screening(topic, MAX_EVENT_ITEMS + 1));
+    const published: PublishedEvent[] = [];
+    const relay = new OutboxRelay({
+      ...s.rt,
+      batchSize: MAX_EVENT_ITEMS + 100,
+      eventBus: { publish: async (e) => (published.push(e), randomUUID()) },
+    });
+    await relay.drainAll();
+    const sizes = published
+      .filter((e) => e.topic === topic)
+      .map((e) => (e.data.items as unknown[]).length)
+      .sort((a, b) => b - a);
+    expect(sizes).toEqual([MAX_EVENT_ITEMS, 1]);
   });
 
   it('a failed publish fails every row of its group, and the retry publishes them together again', async () => {

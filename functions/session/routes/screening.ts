@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { MAX_BATCH_WRITES } from '../../../shared/ports/realtime';
+import { MAX_EVENT_ITEMS } from '../../../shared/outbox';
 import { createRouter } from '../../../shared/http/function-app';
 import { jsonBody } from '../../../shared/http/openapi';
 import { access, defineRoute } from '../../../shared/http/route';
@@ -16,11 +16,11 @@ const ScreeningMessageSchema = z
   .openapi('ScreeningMessage');
 
 /**
- * What the relay publishes: a batch's messages in one Pub/Sub message (at most one claimed batch). A single
+ * What the relay publishes: a batch's messages in one Pub/Sub message (MAX_EVENT_ITEMS at most). A single
  * message is still read, as a revision from before batching publishes it during a rollout.
  */
 const ScreeningEventSchema = z
-  .union([z.object({ items: z.array(ScreeningMessageSchema).min(1).max(MAX_BATCH_WRITES) }), ScreeningMessageSchema])
+  .union([z.object({ items: z.array(ScreeningMessageSchema).min(1).max(MAX_EVENT_ITEMS) }), ScreeningMessageSchema])
   .openapi('ScreeningEvent');
 
 export const screenMessageRoute = defineRoute(access.oidc, {
