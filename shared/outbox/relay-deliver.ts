@@ -42,24 +42,22 @@ export async function deliverRealtime(deps: DeliveryDeps, claimed: OutboxRow[]):
   for (let i = 0; i < rows.length; i += MAX_BATCH_WRITES) {
     const chunk = rows.slice(i, i + MAX_BATCH_WRITES);
     const chunkWrites = writes.slice(i, i + MAX_BATCH_WRITES);
-    const held = chunk.filter((r) => r.ordering_key !== null && failedKeys.has(r.ordering_key));
-    outcomes.push(...held.map((r) => fail(r, BEHIND_A_FAILED_WRITE)));
-    const go = chunk.map((r, at) => ({ r, w: chunkWrites[at]! })).filter(({ r }) => !held.includes(r));
+    const go = chunk.map((r, at) => ({ r, w: chunkWrites[at]! }));
+    const held = go.filter(({ r }) => r.ordering_key !== null && failedKeys.has(r.ordering_key));
+    outcomes.push(...held.map(({ r }) => fail(r, BEHIND_A_FAILED_WRITE)));
+    const sent = held.length ? go.filter((x) => !held.includes(x)) : go;
     try {
-      await realtime.writeBatch(go.map((x) => x.w));
-      outcomes.push(...go.map(({ r }) => ({ id: r.id, ok: true as const })));
+      await realtime.writeBatch(sent.map((x) => x.w));
+      outcomes.push(...sent.map(({ r }) => ({ id: r.id, ok: true as const })));
     } catch {
       // One bad write must not hold every other document back: retry this chunk one by one, each key in order.
+      const keyOf = new Map(sent.map(({ r }) => [r.id, r.ordering_key]));
       const each = await deliverEach(
         deps,
-        go.map((x) => x.r),
-        go.map((x) => x.w),
+        sent.map((x) => x.r),
+        sent.map((x) => x.w),
       );
-      for (const o of each)
-        if (!o.ok) {
-          const key = go.find((x) => x.r.id === o.id)?.r.ordering_key;
-          if (key) failedKeys.add(key);
-        }
+      for (const o of each) if (!o.ok && keyOf.get(o.id)) failedKeys.add(keyOf.get(o.id)!);
       outcomes.push(...each);
     }
   }
@@ -77,7 +75,9 @@ export async function deliverEach(deps: DeliveryDeps, rows: OutboxRow[], writes?
   const lanes = new Map<string | number, number[]>();
   rows.forEach((r, at) => {
     const lane = r.ordering_key ?? r.id;
-    lanes.set(lane, [...(lanes.get(lane) ?? []), at]);
+    const list = lanes.get(lane);
+    if (list) list.push(at);
+    else lanes.set(lane, [at]);
   });
   const queue = [...lanes.values()];
   const outcomes: Outcome[] = [];

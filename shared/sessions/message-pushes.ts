@@ -29,8 +29,10 @@ export async function messagePushes(q: Queryable, ids: string[]): Promise<Map<st
           .map((r) => r.userId),
       ),
     ];
-    for (const d of await deviceTokensOf(q, side, users))
-      devices.set(`${side}:${d.user_id}`, [...(devices.get(`${side}:${d.user_id}`) ?? []), d]);
+    for (const d of await deviceTokensOf(q, side, users)) {
+      const key = `${side}:${d.user_id}`;
+      devices.set(key, [...(devices.get(key) ?? []), d]); // a user has a few devices
+    }
   }
   return new Map(
     facts.map((f) => {
