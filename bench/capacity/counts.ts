@@ -71,7 +71,7 @@ export const counter: { cur: Counts; baseline?: Counts } = { cur: fresh() };
 export const LOCAL_ONLY = /\blocal_(deliveries|state|push_log)\b|fake_xendit/;
 /**
  * The relay's own bookkeeping (claim, mark delivered, retry) and the documents it computes; INSERT INTO
- * outbox is the caller's, also inside a state change's own statement (`runWithEffects`: WITH … effects).
+ * outbox is the caller's, also inside a state change's own statement (`commitStatementWithEffects`: WITH … effects).
  */
 export const RELAY =
   /^(?!\s*INSERT INTO outbox)(?![\s\S]*\beffects AS \(INSERT INTO outbox)[\s\S]*\boutbox\b|FROM chat_messages WHERE id = ANY|\bs\.id = ANY\(/i;

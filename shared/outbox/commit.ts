@@ -9,8 +9,6 @@ export interface Tx extends Queryable {
   enqueue(entries: readonly OutboxEntry[]): Promise<number>;
   /** `enqueue` that says which dedupe keys this call recorded first: the effects this trigger owns. */
   enqueueFirst(entries: readonly OutboxEntry[]): Promise<Set<string>>;
-  /** Runs a state change and records its effects in one statement (`StatementWithEffects`); returns its rows. */
-  runWithEffects<R extends object>(statement: StatementWithEffects, entries: readonly OutboxEntry[]): Promise<R[]>;
 }
 
 /** What delivers committed effects: woken after every commit that recorded one. */
@@ -42,12 +40,6 @@ export async function commitWithEffects<T>(deps: { db: Db; relay: Wakeable }, fn
       query: client.query.bind(client) as Queryable['query'],
       enqueue: async (entries) => (await record(entries)).inserted,
       enqueueFirst: async (entries) => (await record(entries)).keys,
-      runWithEffects: async <R extends object>(statement: StatementWithEffects, entries: readonly OutboxEntry[]) => {
-        const rows = await runWithEntries<R>(client, statement, entries);
-        // Rows mean the gate passed and its effects were recorded (a duplicate dedupe key only wakes in vain).
-        if (rows.length > 0) noteRecorded(entries, entries.length);
-        return rows;
-      },
     };
     return fn(t);
   });

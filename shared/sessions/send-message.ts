@@ -10,7 +10,6 @@ import {
   findByClientId,
   isDuplicateMessage,
   OTHER_SIDE_QUIET,
-  type AppendedMessage,
   type MessageRow,
 } from './repo/chat-messages';
 import { sessionOfParticipant } from './participant';
@@ -57,9 +56,9 @@ export async function sendMessage(
   const id = randomUUID();
   const { messages } = (await deps.config.get()).limits;
   const bucket = { burst: messages.burst, perSecond: messages.per_second };
-  let row: AppendedMessage | undefined;
+  let row: MessageRow | undefined;
   try {
-    [row] = await commitStatementWithEffects<AppendedMessage>(
+    [row] = await commitStatementWithEffects<MessageRow>(
       deps,
       appendMessage(
         { id, session_id: sessionId, sender_type: side, sender_id: userId, ...input },

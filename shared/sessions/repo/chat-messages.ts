@@ -47,12 +47,6 @@ export async function findByClientId(q: Queryable, sessionId: string, side: Side
   return rows[0];
 }
 
-export interface AppendedMessage extends MessageRow {
-  customer_id: string;
-  mitra_id: string;
-  other_last_active_at: Date | null;
-}
-
 /** The condition `appendMessage` names when the other side showed no activity for `quietSeconds`. */
 export const OTHER_SIDE_QUIET = 'other_quiet';
 
@@ -77,7 +71,7 @@ export function appendMessage(
     gate: 'message',
     conditions: `SELECT '${OTHER_SIDE_QUIET}' AS name FROM slot
       WHERE slot.other_last_active_at IS NULL OR slot.other_last_active_at < $3::timestamptz - make_interval(secs => $10)`,
-    select: 'SELECT message.*, slot.customer_id, slot.mitra_id, slot.other_last_active_at FROM message, slot',
+    select: 'SELECT message.* FROM message',
     params: [
       m.session_id,
       m.sender_id,
@@ -159,8 +153,10 @@ export async function recentMessages(q: Queryable, sessionIds: string[], perSess
   return rows;
 }
 
-/** What screening reads of one message (SPEC §15): who sent it and its text. */
-/** The messages a screening batch names, in one statement (an id with another session's id finds nothing). */
+/**
+ * What screening reads (SPEC §15) of the messages a batch names, in one statement: who sent each and its
+ * text (an id given with another session's id finds nothing).
+ */
 export async function messagesToScreen(q: Queryable, refs: Array<{ session_id: string; message_id: string }>) {
   const { rows } = await q.query<Pick<MessageRow, 'id' | 'session_id' | 'seq' | 'sender_type' | 'sender_id' | 'body'>>(
     `SELECT m.id, m.session_id, m.seq, m.sender_type, m.sender_id, m.body
