@@ -4,7 +4,9 @@ import type { OutboxItem } from './effects';
 import { fail, type Outcome } from './relay-outcomes';
 import type { OutboxRow } from './relay-repo';
 
-export type Computers = Record<string, (q: Queryable, ids: string[]) => Promise<Map<string, RealtimeDoc>>>;
+/** Named computers of computed rows: each reads a batch's ids in one query. */
+export type ComputersOf<T> = Record<string, (q: Queryable, ids: string[]) => Promise<Map<string, T>>>;
+export type Computers = ComputersOf<RealtimeDoc>;
 
 type RealtimeItem = Extract<OutboxItem, { kind: 'realtime' }>;
 
@@ -17,7 +19,7 @@ export type Computed<T> = Map<string, T> | { error: unknown };
  */
 export async function runComputers<T>(
   q: Queryable,
-  computers: Record<string, (q: Queryable, ids: string[]) => Promise<Map<string, T>>> | undefined,
+  computers: ComputersOf<T> | undefined,
   refs: ReadonlyArray<{ compute: string; id: string }>,
 ): Promise<Map<string, Computed<T>>> {
   const out = new Map<string, Computed<T>>();

@@ -1,10 +1,10 @@
 import type { Queryable } from '../db/pool';
 import type { PushMessage } from '../ports/push';
 import { fail, type Outcome } from './relay-outcomes';
-import { runComputers } from './relay-computed';
+import { runComputers, type ComputersOf } from './relay-computed';
 import type { OutboxRow } from './relay-repo';
 
-export type PushComputers = Record<string, (q: Queryable, ids: string[]) => Promise<Map<string, PushMessage[]>>>;
+export type PushComputers = ComputersOf<PushMessage[]>;
 
 /**
  * A batch's push rows with the computed ones built now (one call per kind of computed push), as rows that
